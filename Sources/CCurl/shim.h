@@ -1,0 +1,26 @@
+#ifndef CITYWATCH_CCURL_SHIM_H
+#define CITYWATCH_CCURL_SHIM_H
+
+#include <curl/curl.h>
+
+/* curl_easy_setopt and curl_easy_getinfo are variadic: Swift cannot call them.
+   These typed wrappers are the only way the Swift code touches them. */
+
+static inline CURLcode cw_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cw_setopt_off(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cw_setopt_string(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cw_setopt_pointer(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cw_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
+
+typedef size_t (*cw_write_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
+typedef int (*cw_xferinfo_cb)(void *clientp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
+
+static inline CURLcode cw_setopt_write_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
+static inline CURLcode cw_setopt_header_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
+static inline CURLcode cw_setopt_xferinfo_function(CURL *h, cw_xferinfo_cb f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
+
+static inline CURLcode cw_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode cw_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode cw_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+
+#endif

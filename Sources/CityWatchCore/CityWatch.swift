@@ -1,0 +1,4 @@
+/// Project-wide constants.
+public enum CityWatch {
+    public static let version = "0.1.0"
+}

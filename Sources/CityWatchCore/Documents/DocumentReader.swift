@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reads a document from bytes: HTML pages go to `ArticlePageParser`, anything else textual to `SeedTextParser`.
+public enum DocumentReader {
+    /// Inputs above this size are refused rather than parsed.
+    public static let maxBytes = 32 * 1024 * 1024
+
+    public static func read(_ data: Data, url: String? = nil, httpCharset: String? = nil) throws(DocumentError) -> Document {
+        if data.count > maxBytes {
+            throw DocumentError(code: "too-large", message: "too large: \(data.count) bytes, over the \(maxBytes)-byte limit for one document")
+        }
+        if looksLikeHTML(data) {
+            var doc = try ArticlePageParser.parse(data, url: url, httpCharset: httpCharset)
+            if doc.url == nil { doc.url = url }
+            return doc
+        }
+        if data.prefix(8192).contains(0) {
+            throw DocumentError(code: "binary", message: "not a text document: the input holds binary data (NUL bytes)")
+        }
+        var doc = SeedTextParser.parse(decodeText(data))
+        doc.url = url
+        return doc
+    }
+
+    /// UTF-8 when valid (BOM dropped); otherwise the bytes are read as Windows-1252 so nothing is lost silently.
+    static func decodeText(_ data: Data) -> String {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(data: bytes, encoding: .utf8) { return text }
+        return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A page starting (after whitespace/BOM) with a doctype, `<html`, `<head`, `<body` or another tag-like `<x`.
+    public static func looksLikeHTML(_ data: Data) -> Bool {
+        let head = data.prefix(2048)
+        guard let start = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }),
+              head[start] == UInt8(ascii: "<") else { return false }
+        let text = String(decoding: head[start...].prefix(512), as: UTF8.self).lowercased()
+        return text.hasPrefix("<!doctype") || text.hasPrefix("<html") || text.hasPrefix("<head") || text.hasPrefix("<body")
+            || text.hasPrefix("<!--") || text.hasPrefix("<meta") || text.hasPrefix("<div") || text.hasPrefix("<article")
+            || text.hasPrefix("<p") || text.hasPrefix("<?xml") && text.contains("<html")
+    }
+}

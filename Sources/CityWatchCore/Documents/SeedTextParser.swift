@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads the seed text format: a title line, then one line per heading or paragraph, `- ` bullets,
+/// pipe tables, and boilerplate lines (breadcrumbs, credits, footers) moved out of the blocks.
+public enum SeedTextParser {
+    /// Parses seed text. Never fails: odd input gives a sensible (possibly empty) document.
+    public static func parse(_ text: String) -> Document {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { TextNormalizer.normalizeLine(String($0)) }
+        var doc = Document()
+        var index = 0
+
+        // Title: the first line, unless it is blank (seed 002 has none). Leading boilerplate is skipped first.
+        if let first = lines.first, !first.isEmpty {
+            while index < lines.count, lines[index].isEmpty || Boilerplate.isBoilerplate(lines[index]) {
+                if !lines[index].isEmpty { doc.boilerplate.append(lines[index]) }
+                index += 1
+            }
+            if index < lines.count, !lines[index].hasPrefix("- "), !isTableLine(lines[index]) {
+                doc.title = lines[index]
+                index += 1
+            }
+        }
+
+        var pending: [String] = []   // current bullet list
+        func flushBullets() {
+            if !pending.isEmpty { doc.blocks.append(.bullets(pending)); pending = [] }
+        }
+
+        while index < lines.count {
+            let line = lines[index]
+            if line.isEmpty { flushBullets(); index += 1; continue }
+            if doc.blocks.isEmpty, doc.byline == nil, let byline = Boilerplate.byline(line) {
+                doc.byline = byline; index += 1; continue
+            }
+            if Boilerplate.isBoilerplate(line) { flushBullets(); doc.boilerplate.append(line); index += 1; continue }
+            if let item = bulletItem(line) { pending.append(item); index += 1; continue }
+            flushBullets()
+            if index + 1 < lines.count, isTableLine(line), isSeparatorLine(lines[index + 1]) {
+                let header = cells(line)
+                var rows: [[String]] = []
+                index += 2
+                while index < lines.count, isTableLine(lines[index]), !isSeparatorLine(lines[index]) {
+                    var row = cells(lines[index])
+                    if row.count < header.count { row += Array(repeating: "", count: header.count - row.count) }
+                    rows.append(row)
+                    index += 1
+                }
+                doc.blocks.append(.table(Table(header: header, rows: rows)))
+                continue
+            }
+            doc.blocks.append(HeadingClassifier.isHeading(line) ? .heading(line) : .paragraph(line))
+            index += 1
+        }
+        flushBullets()
+        return doc
+    }
+
+    static func bulletItem(_ line: String) -> String? {
+        for marker in ["- ", "• ", "* "] where line.hasPrefix(marker) {
+            let item = line.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            return item.isEmpty ? nil : item
+        }
+        return nil
+    }
+
+    static func isTableLine(_ line: String) -> Bool {
+        line.contains("|") && cells(line).count >= 2
+    }
+
+    /// `|---|---|` or `---|---|`, with optional alignment colons.
+    static func isSeparatorLine(_ line: String) -> Bool {
+        let parts = cells(line)
+        guard parts.count >= 1, line.contains("-") else { return false }
+        return parts.allSatisfy { cell in
+            !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" } && cell.contains("-")
+        }
+    }
+
+    /// The cells of a pipe row, with or without the leading and trailing pipe.
+    static func cells(_ line: String) -> [String] {
+        var body = Substring(line.trimmingCharacters(in: .whitespaces))
+        if body.hasPrefix("|") { body = body.dropFirst() }
+        if body.hasSuffix("|") { body = body.dropLast() }
+        return body.split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// What one document says: the cities it names, the figures it states, the quotes it carries.
+public struct Facts: Sendable, Equatable, Codable {
+    public var title: String?
+    /// Whether the document matches the watch keywords.
+    public var relevant: Bool
+    public var cities: [CityMention]
+    public var figures: [Figure]
+    public var quotes: [Quote]
+    /// Every numeric expression recognised (only filled for `extract --numbers`).
+    public var numbers: [NumberMention]?
+
+    public init(title: String?, relevant: Bool, cities: [CityMention] = [], figures: [Figure] = [],
+                quotes: [Quote] = [], numbers: [NumberMention]? = nil) {
+        self.title = title
+        self.relevant = relevant
+        self.cities = cities
+        self.figures = figures
+        self.quotes = quotes
+        self.numbers = numbers
+    }
+}
+
+/// A US city named in a document, as "Name, ST".
+public struct CityMention: Sendable, Equatable, Codable {
+    public var city: String
+    public var mentions: Int
+    /// The first sentence (or table row) that names it.
+    public var evidence: String
+
+    public init(city: String, mentions: Int, evidence: String) {
+        self.city = city
+        self.mentions = mentions
+        self.evidence = evidence
+    }
+}
+
+/// The unit a figure is stated in.
+public enum FigureUnit: String, Sendable, Codable, Equatable {
+    case count, percent, usd
+}
+
+/// How a stated number is hedged ("more than 130", "about 200").
+public enum Qualifier: String, Sendable, Codable, Equatable {
+    case approx, atLeast = "at_least", atMost = "at_most", moreThan = "more_than", upTo = "up_to"
+}
+
+/// A number that measures something, tied to the city it describes (nil: national) and the sentence stating it.
+public struct Figure: Sendable, Equatable, Codable {
+    public var city: String?
+    /// Normalised lower-case noun phrase: "ice personnel assigned", "arrests".
+    public var measure: String
+    public var value: Double
+    public var unit: FigureUnit
+    public var qualifier: Qualifier?
+    public var evidence: String
+
+    public init(city: String?, measure: String, value: Double, unit: FigureUnit, qualifier: Qualifier?, evidence: String) {
+        self.city = city
+        self.measure = measure
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.evidence = evidence
+    }
+}
+
+/// Quoted words and who said them (speaker nil when unnamed, e.g. "a spokesperson").
+public struct Quote: Sendable, Equatable, Codable {
+    public var speaker: String?
+    public var role: String?
+    public var text: String
+
+    public init(speaker: String?, role: String?, text: String) {
+        self.speaker = speaker
+        self.role = role
+        self.text = text
+    }
+}
+
+/// A numeric expression as recognised in text, before it is judged a figure.
+public struct NumberMention: Sendable, Equatable, Codable {
+    public struct Range: Sendable, Equatable, Codable {
+        public var min: Double
+        public var max: Double
+        public init(min: Double, max: Double) { self.min = min; self.max = max }
+    }
+    /// nil for a range.
+    public var value: Double?
+    public var unit: FigureUnit
+    /// The text as written ("More than 130").
+    public var span: String
+    public var qualifier: Qualifier?
+    public var range: Range?
+
+    public init(value: Double?, unit: FigureUnit, span: String, qualifier: Qualifier?, range: Range?) {
+        self.value = value
+        self.unit = unit
+        self.span = span
+        self.qualifier = qualifier
+        self.range = range
+    }
+}

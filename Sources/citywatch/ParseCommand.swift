@@ -1,0 +1,53 @@
+import ArgumentParser
+import CityWatchCore
+import Foundation
+
+struct ParseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse seed text or HTML pages into the document schema.",
+        discussion: "Each input is a file path (seed text or an HTML page) or an http(s) URL."
+    )
+
+    @Argument(help: "Files or URLs to parse.")
+    var inputs: [String]
+
+    @Flag(help: "Print JSON (the default).")
+    var json = false
+
+    @Flag(help: "Print the seed text format.")
+    var text = false
+
+    @Option(help: "Write one file per input into this folder instead of standard output.")
+    var out: String?
+
+    func validate() throws {
+        if json && text { throw ValidationError("--json and --text exclude each other") }
+        if inputs.isEmpty { throw ValidationError("give at least one file or URL") }
+    }
+
+    func run() async throws {
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        }
+        var failed = false
+        for input in inputs {
+            do {
+                let loaded = try await InputLoader.load(input)
+                let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
+                let rendered = text ? SeedTextRenderer.render(doc) : try JSONOutput.line(doc) + "\n"
+                if let out {
+                    let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+                    let path = URL(fileURLWithPath: out).appendingPathComponent(name + (text ? ".txt" : ".json"))
+                    try Data(rendered.utf8).write(to: path, options: .atomic)
+                } else {
+                    StandardOutput.write(rendered)
+                }
+            } catch {
+                failed = true
+                StandardError.write("citywatch parse: \(input): \(error)\n")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
