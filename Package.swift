@@ -37,6 +37,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "citywatch-bench",
+            dependencies: ["CityWatchCore"]
+        ),
         .testTarget(
             name: "CityWatchCoreTests",
             dependencies: ["CityWatchCore"],

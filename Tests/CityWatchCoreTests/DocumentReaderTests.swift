@@ -32,9 +32,9 @@ import Testing
 
     @Test func largeTextJustUnderTheLimitParses() throws {
         let line = "Federal agents made 12 arrests in Chicago on Monday, officials said.\n"
-        let text = "Title\n" + String(repeating: line, count: 200_000)
+        let text = "Title\n" + String(repeating: line, count: 50_000)
         let doc = try DocumentReader.read(Data(text.utf8))
-        #expect(doc.blocks.count == 200_000)
+        #expect(doc.blocks.count == 50_000)
     }
 
     @Test func utf8BOMIsDropped() throws {

@@ -40,7 +40,7 @@ public enum SeedTextParser {
                 let header = cells(line)
                 var rows: [[String]] = []
                 index += 2
-                while index < lines.count, isTableLine(lines[index]), !isSeparatorLine(lines[index]) {
+                while index < lines.count, lines[index].contains("|"), !isSeparatorLine(lines[index]) {
                     var row = cells(lines[index])
                     if row.count < header.count { row += Array(repeating: "", count: header.count - row.count) }
                     rows.append(row)

@@ -1,0 +1,34 @@
+// Micro-benchmarks of single stages, run on a release build: `swift run -c release citywatch-bench parse seeds/*.txt`.
+import CityWatchCore
+import Foundation
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let stage = args.first else {
+    print("usage: citywatch-bench parse FILE...")
+    exit(2)
+}
+let files = args.dropFirst().map { URL(fileURLWithPath: $0) }
+
+switch stage {
+case "parse":
+    let texts = files.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    var blocks = 0
+    _ = texts.map(SeedTextParser.parse)   // warm-up
+    let rounds = 200
+    let t = seconds {
+        for _ in 0..<rounds { for text in texts { blocks += SeedTextParser.parse(text).blocks.count } }
+    }
+    let perSet = t / Double(rounds)
+    print(String(format: "parse: %d documents (%d bytes) in %.3f ms per set; %.1f MB/s; %d blocks", texts.count, bytes,
+                 perSet * 1000, Double(bytes) / perSet / 1e6, blocks / rounds))
+default:
+    print("unknown stage \(stage)")
+    exit(2)
+}
