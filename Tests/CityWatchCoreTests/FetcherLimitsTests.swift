@@ -161,3 +161,27 @@ import Testing
         #expect(server.requests.isEmpty)
     }
 }
+
+extension FetcherLimitsTests {
+    @Test func cancellingASilentTransferStopsItWithinASecond() async throws {
+        // No byte moves, so only libcurl's idle progress callback can notice the cancellation.
+        let server = try TestHTTPServer { _, connection in
+            guard connection.head(200, contentLength: 100) else { return }
+            Thread.sleep(forTimeInterval: 5)
+        }
+        defer { server.stop() }
+        let fetcher = self.fetcher
+        let task = Task { await Self.attempt(fetcher, FetchRequest(url: server.base)) }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelledAt = Date()
+        task.cancel()
+        let result = await task.value
+        let took = Date().timeIntervalSince(cancelledAt)
+        #expect(took < 0.5, "took \(took) s")
+        guard case .failure(let error) = result else {
+            Issue.record("a cancelled fetch succeeded")
+            return
+        }
+        #expect(error.kind == .cancelled)
+    }
+}

@@ -2,11 +2,11 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// One libcurl easy transfer, run to completion by `run()` on a dedicated thread.
+/// One libcurl transfer, run to completion by `run()` on a dedicated thread.
 ///
-/// The mutable state is touched only by that thread (from inside `curl_easy_perform`, through the C
-/// callbacks); `cancel()` may be called from any thread and only sets an atomic flag that the
-/// callbacks read, which is why the class can be `@unchecked Sendable`.
+/// The mutable state is touched only by that thread (inside the multi loop, through the C callbacks);
+/// `cancel()` may be called from any thread: it sets an atomic flag and wakes the loop, which is why
+/// the class can be `@unchecked Sendable`.
 final class CurlTransfer: @unchecked Sendable {
     let request: FetchRequest
     let userAgent: String
@@ -19,14 +19,24 @@ final class CurlTransfer: @unchecked Sendable {
     /// Set when the write callback refused bytes past `maxBytes`.
     private(set) var overCap = false
     private var handle: UnsafeMutableRawPointer?
+    /// The multi handle while the loop runs, so that `cancel()` can wake it from another thread.
+    private let multi = Mutex<MultiHandle?>(nil)
+
+    /// A CURLM pointer; only `curl_multi_wakeup` is called on it from other threads, which libcurl allows.
+    private struct MultiHandle: @unchecked Sendable { let pointer: UnsafeMutableRawPointer }
 
     init(request: FetchRequest, userAgent: String) {
         self.request = request
         self.userAgent = userAgent
     }
 
-    /// Asks the transfer to stop; libcurl calls the progress callback at least once a second, so it does.
-    func cancel() { cancelled.store(true, ordering: .relaxed) }
+    /// Asks the transfer to stop: the loop wakes at once and the callbacks refuse to go on.
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        multi.withLock { multi in
+            if let multi { _ = curl_multi_wakeup(multi.pointer) }
+        }
+    }
 
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
@@ -53,7 +63,7 @@ final class CurlTransfer: @unchecked Sendable {
         defer { curl_slist_free_all(headerList) }
 
         configure(handle, context: unmanaged.toOpaque(), errorBuffer: errorBuffer, headerList: &headerList)
-        let code = curl_easy_perform(handle)
+        let code = perform(handle)
         let status = isFile ? 200 : Int(info(handle, CURLINFO_RESPONSE_CODE))
         let finalURL = infoString(handle, CURLINFO_EFFECTIVE_URL) ?? request.url
         let response = FetchResponse(status: status, finalURL: finalURL, headers: headers,
@@ -66,6 +76,30 @@ final class CurlTransfer: @unchecked Sendable {
             return .failure(error(for: code, detail: detail, redirectURL: infoString(handle, CURLINFO_REDIRECT_URL)))
         }
         return isSuccess ? .success(response) : .failure(.httpStatus(response))
+    }
+
+    /// Drives the easy handle through a private multi handle, which unlike `curl_easy_perform` can be
+    /// woken from another thread, so a cancellation takes effect at once even when no byte moves.
+    private func perform(_ handle: UnsafeMutableRawPointer) -> CURLcode {
+        guard let created = curl_multi_init() else { return CURLE_OUT_OF_MEMORY }
+        multi.withLock { $0 = MultiHandle(pointer: created) }
+        defer {
+            multi.withLock { $0 = nil }
+            curl_multi_remove_handle(created, handle)
+            curl_multi_cleanup(created)
+        }
+        guard curl_multi_add_handle(created, handle) == CURLM_OK else { return CURLE_FAILED_INIT }
+        var running: Int32 = 1
+        while running > 0 {
+            if isCancelled { return CURLE_ABORTED_BY_CALLBACK }
+            guard curl_multi_perform(created, &running) == CURLM_OK else { return CURLE_FAILED_INIT }
+            if running > 0 { _ = curl_multi_poll(created, nil, 0, 1000, nil) }
+        }
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(created, &remaining) {
+            if message.pointee.msg == CURLMSG_DONE { return message.pointee.data.result }
+        }
+        return CURLE_FAILED_INIT
     }
 
     // MARK: - Callbacks (called on the transfer thread)
