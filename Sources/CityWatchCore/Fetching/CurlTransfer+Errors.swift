@@ -17,8 +17,11 @@ extension CurlTransfer {
 
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL:
+            guard let redirectURL else {
+                return FetchError(kind: .unsupportedScheme, message: "refused \(url): \(why)")
+            }
             return FetchError(kind: .unsupportedScheme,
-                              message: "refused \(redirectURL ?? url): only http and https may be followed (\(why))")
+                              message: "refused the redirect from \(url) to \(redirectURL): only http and https may be followed")
         case CURLE_URL_MALFORMAT:
             return FetchError(kind: .badURL, message: "bad URL \(url): \(why)")
         case CURLE_COULDNT_RESOLVE_HOST:

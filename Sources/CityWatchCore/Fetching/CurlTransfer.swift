@@ -73,7 +73,8 @@ final class CurlTransfer: @unchecked Sendable {
             // A refused error page is reported by its status, not by its size.
             if overCap, status >= 400, !isCancelled { return .failure(.httpStatus(response)) }
             let detail = String(cString: errorBuffer)
-            return .failure(error(for: code, detail: detail, redirectURL: infoString(handle, CURLINFO_REDIRECT_URL)))
+            let target = infoString(handle, CURLINFO_REDIRECT_URL) ?? locationOfLastResponse
+            return .failure(error(for: code, detail: detail, redirectURL: target))
         }
         return isSuccess ? .success(response) : .failure(.httpStatus(response))
     }
@@ -136,6 +137,13 @@ final class CurlTransfer: @unchecked Sendable {
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         headers[name] = value
+    }
+
+    /// The Location of the last response, made absolute: libcurl forgets where a refused redirect pointed.
+    var locationOfLastResponse: String? {
+        guard let location = headers["location"] else { return nil }
+        let base = responseURLs.last.flatMap { URL(string: $0) }
+        return URL(string: location, relativeTo: base)?.absoluteString ?? location
     }
 
     // MARK: - getinfo
