@@ -8,7 +8,8 @@ extension CurlTransfer {
 
     /// Turns a failed `curl_easy_perform` into a FetchError with a kind and a message naming the host or URL.
     /// `detail` is libcurl's error buffer, the most specific account of what went wrong.
-    func error(for code: CURLcode, detail: String, redirectURL: String?) -> FetchError {
+    /// `osError` is the errno behind a failed connect, when libcurl kept it.
+    func error(for code: CURLcode, detail: String, redirectURL: String?, osError: Int32 = 0) -> FetchError {
         let url = request.url
         let host = request.hostForMessages
         let why = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
@@ -29,7 +30,9 @@ extension CurlTransfer {
         case CURLE_COULDNT_RESOLVE_PROXY:
             return FetchError(kind: .dns, message: "cannot resolve the proxy for \(url): check http_proxy/https_proxy (\(why))")
         case CURLE_COULDNT_CONNECT:
-            return FetchError(kind: .connect, message: "cannot connect to \(host) for \(url): \(why)")
+            let reason = osError != 0 ? String(cString: strerror(osError)).lowercased() : why
+            return FetchError(kind: .connect,
+                              message: "cannot connect to \(hostAndPort) for \(url): \(reason) (is the server up and the port right?)")
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
             return FetchError(kind: .connect, message: "connection to \(host) broke during the transfer: \(why)")
         case CURLE_GOT_NOTHING:
@@ -56,6 +59,13 @@ extension CurlTransfer {
         default:
             return FetchError(kind: .other, message: "fetching \(url) failed: \(why)")
         }
+    }
+
+    /// "example.org port 8080" from the request URL, for connection messages.
+    private var hostAndPort: String {
+        guard let parts = URLComponents(string: request.url), let host = parts.host else { return request.hostForMessages }
+        let port = parts.port ?? (parts.scheme?.lowercased() == "https" ? 443 : 80)
+        return "\(host) port \(port)"
     }
 
     /// libcurl reports three different limits as one code; its error text says which one struck.

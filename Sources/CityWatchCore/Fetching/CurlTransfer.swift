@@ -74,7 +74,8 @@ final class CurlTransfer: @unchecked Sendable {
             if overCap, status >= 400, !isCancelled { return .failure(.httpStatus(response)) }
             let detail = String(cString: errorBuffer)
             let target = infoString(handle, CURLINFO_REDIRECT_URL) ?? locationOfLastResponse
-            return .failure(error(for: code, detail: detail, redirectURL: target))
+            let osError = info(handle, CURLINFO_OS_ERRNO)
+            return .failure(error(for: code, detail: detail, redirectURL: target, osError: Int32(truncatingIfNeeded: osError)))
         }
         return isSuccess ? .success(response) : .failure(.httpStatus(response))
     }
