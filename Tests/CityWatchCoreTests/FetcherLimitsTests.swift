@@ -184,4 +184,24 @@ extension FetcherLimitsTests {
         }
         #expect(error.kind == .cancelled)
     }
+
+    @Test func transfersRunInParallelOffTheCooperativePool() async throws {
+        // Eight half-second responses: on the cooperative pool (one thread per core) blocking transfers
+        // would queue behind each other; on their own threads they overlap.
+        let server = try TestHTTPServer { _, connection in
+            Thread.sleep(forTimeInterval: 0.5)
+            connection.respond(200, text: "late")
+        }
+        defer { server.stop() }
+        let fetcher = self.fetcher
+        let start = Date()
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await fetcher.fetch(FetchRequest(url: server.base)).status }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 200, count: 8))
+        #expect(Date().timeIntervalSince(start) < 1.5)
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CityWatchCore
 
-/// file:// URLs, refused redirects and POST.
+/// file:// URLs, refused redirects, TLS and DNS failures, and POST.
 @Suite struct FetcherSchemesTests {
     let fetcher = Fetcher()
 
@@ -83,5 +83,32 @@ import Testing
         let request = try #require(server.requests.first)
         #expect(request.headers["x-injected"] == nil)
         #expect(request.headers["x-note"] == "a  X-Injected: yes")
+    }
+
+    @Test func tlsFailureIsATLSError() async throws {
+        // A plain HTTP server cannot complete a TLS handshake.
+        let server = try TestHTTPServer(readsRequest: false) { _, connection in
+            connection.respond(200, text: "plain")
+        }
+        defer { server.stop() }
+        let error = await failure(FetchRequest(url: "https://127.0.0.1:\(server.port)/feed", timeout: 5))
+        #expect(error?.kind == .tls)
+        #expect(error?.message.contains("127.0.0.1") == true)
+    }
+
+    @Test func unknownHostIsADNSError() async {
+        // .invalid is reserved (RFC 6761): it never resolves, online or offline.
+        let error = await failure(FetchRequest(url: "http://citywatch-test.invalid/feed", timeout: 5, connectTimeout: 5))
+        #expect(error?.kind == .dns)
+        #expect(error?.message.contains("citywatch-test.invalid") == true)
+    }
+
+    @Test func redirectsOffReturnsTheRedirectAsAStatus() async throws {
+        let server = try TestHTTPServer { _, connection in connection.respond(301, [("Location", "/elsewhere")]) }
+        defer { server.stop() }
+        let error = await failure(FetchRequest(url: server.base, maxRedirects: 0))
+        #expect(error?.kind == .httpStatus)
+        #expect(error?.message == "http 301")
+        #expect(server.requests.count == 1)
     }
 }

@@ -61,11 +61,12 @@ final class TestHTTPServer: Sendable {
     private let listener: Int32
     private let log = Mutex<[ServedRequest]>([])
 
-    init(_ handler: @escaping Handler) throws {
+    /// With `readsRequest` false the handler answers at once, before the client has said anything.
+    init(readsRequest: Bool = true, _ handler: @escaping Handler) throws {
         let (listener, port) = try Self.listen()
         self.listener = listener
         self.port = port
-        let thread = Thread { [self] in acceptLoop(handler) }
+        let thread = Thread { [self] in acceptLoop(readsRequest: readsRequest, handler) }
         thread.start()
     }
 
@@ -80,7 +81,7 @@ final class TestHTTPServer: Sendable {
         close(listener)
     }
 
-    private func acceptLoop(_ handler: @escaping Handler) {
+    private func acceptLoop(readsRequest: Bool, _ handler: @escaping Handler) {
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
@@ -90,7 +91,8 @@ final class TestHTTPServer: Sendable {
             let thread = Thread { [self] in
                 var timeout = timeval(tv_sec: 5, tv_usec: 0)
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                if let request = Self.readRequest(fd) {
+                let unread = ServedRequest(method: "", path: "", headers: [:], body: Data())
+                if let request = readsRequest ? Self.readRequest(fd) : unread {
                     log.withLock { $0.append(request) }
                     handler(request, ServedConnection(fd: fd))
                 }
@@ -131,6 +133,7 @@ final class TestHTTPServer: Sendable {
 
     /// Opens a listening socket on 127.0.0.1 with a free port.
     static func listen() throws -> (fd: Int32, port: Int) {
+        _ = bypassProxy
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError(message: "socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -150,6 +153,15 @@ final class TestHTTPServer: Sendable {
         }
         return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
+
+    /// libcurl honours http_proxy; a proxy set in the environment must not stand between the tests and
+    /// their own server. Set once, before the first test server exists.
+    static let bypassProxy: Void = {
+        for name in ["no_proxy", "NO_PROXY"] {
+            let current = ProcessInfo.processInfo.environment[name].map { $0 + "," } ?? ""
+            setenv(name, current + "127.0.0.1,localhost", 1)
+        }
+    }()
 
     struct ServerError: Error { var message: String }
 }

@@ -48,19 +48,20 @@ final class CurlTransfer: @unchecked Sendable {
             return .failure(FetchError(kind: .other, message: "libcurl could not be initialised"))
         }
         if isCancelled { return .failure(cancelledError) }
+        // Everything libcurl holds a pointer to is released only after curl_easy_cleanup (defers run in
+        // reverse): the error buffer, the header list, and `self`, which the callbacks reach unretained.
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         defer { errorBuffer.deallocate() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        let unmanaged = Unmanaged.passRetained(self)
+        defer { unmanaged.release() }
         guard let handle = curl_easy_init() else {
             return .failure(FetchError(kind: .other, message: "libcurl could not create a transfer"))
         }
         self.handle = handle
         defer { curl_easy_cleanup(handle); self.handle = nil }
-        // The callbacks reach `self` through this pointer; the retain keeps it alive until cleanup is done.
-        let unmanaged = Unmanaged.passRetained(self)
-        defer { unmanaged.release() }
-        var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
 
         configure(handle, context: unmanaged.toOpaque(), errorBuffer: errorBuffer, headerList: &headerList)
         let code = perform(handle)
