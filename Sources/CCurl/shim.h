@@ -19,6 +19,10 @@ static inline CURLcode cw_setopt_write_function(CURL *h, cw_write_cb f) { return
 static inline CURLcode cw_setopt_header_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
 static inline CURLcode cw_setopt_xferinfo_function(CURL *h, cw_xferinfo_cb f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
 
+/* CURL_GLOBAL_ALL is a compound macro Swift does not import. */
+static inline CURLcode cw_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
+
+static inline CURLcode cw_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode cw_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode cw_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode cw_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }

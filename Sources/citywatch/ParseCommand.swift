@@ -6,7 +6,10 @@ struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse seed text or HTML pages into the document schema.",
-        discussion: "Each input is a file path (seed text or an HTML page) or an http(s) URL."
+        discussion: """
+            Each input is a file path (seed text or an HTML page), or an http, https or file URL. URLs are \
+            fetched with the [fetch] defaults: 30 s timeout, at most 10485760 bytes, 5 redirects.
+            """
     )
 
     @Argument(help: "Files or URLs to parse.")

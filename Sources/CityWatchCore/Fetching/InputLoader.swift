@@ -14,8 +14,8 @@ public enum InputLoader {
         if input == "-" {
             return Loaded(data: FileHandle.standardInput.readDataToEndOfFile(), url: nil, charset: nil)
         }
-        let lower = input.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") {
+        // Anything with a scheme goes to the Fetcher, which names the schemes it refuses (ftp://, ...).
+        if FetchRequest(url: input).scheme != nil, input.contains("://") {
             let response = try await fetcher.fetch(FetchRequest(url: input, maxBytes: maxBytes))
             return Loaded(data: response.body, url: response.finalURL,
                           charset: ContentType.charset(response.headers["content-type"]))

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What to fetch and how (limits default to INTERFACE.md's `[fetch]` defaults).
+public struct FetchRequest: Sendable {
+    public var url: String
+    public var method: String
+    public var body: Data?
+    public var headers: [String: String]
+    /// Conditional GET validators from the last response.
+    public var etag: String?
+    public var lastModified: String?
+    public var timeout: TimeInterval
+    public var connectTimeout: TimeInterval
+    public var maxBytes: Int
+    public var maxRedirects: Int
+    /// A transfer slower than `lowSpeedLimit` bytes per second for `lowSpeedTime` seconds is dropped
+    /// (INTERFACE.md: less than 1 KB in 15 s). libcurl counts whole seconds, so the window is at least 1 s.
+    public var lowSpeedLimit: Int
+    public var lowSpeedTime: TimeInterval
+
+    public init(url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
+                etag: String? = nil, lastModified: String? = nil, timeout: TimeInterval = 30,
+                connectTimeout: TimeInterval = 10, maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
+                lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15) {
+        self.url = url
+        self.method = method
+        self.body = body
+        self.headers = headers
+        self.etag = etag
+        self.lastModified = lastModified
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.maxBytes = maxBytes
+        self.maxRedirects = maxRedirects
+        self.lowSpeedLimit = lowSpeedLimit
+        self.lowSpeedTime = lowSpeedTime
+    }
+
+    /// The lower-cased scheme of `url` ("https"), or nil when it has none.
+    var scheme: String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon].lowercased()
+        let valid = !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+        return valid ? scheme : nil
+    }
+
+    /// The host of `url` for messages ("example.org"), or the whole URL when it has none.
+    var hostForMessages: String {
+        URL(string: url)?.host ?? url
+    }
+}
