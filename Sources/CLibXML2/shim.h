@@ -1,6 +1,10 @@
 #ifndef CITYWATCH_CLIBXML2_SHIM_H
 #define CITYWATCH_CLIBXML2_SHIM_H
 
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU; its <unicode/*.h> clash with Foundation's bundled ICU in any Swift file that
+   imports both. Only xmlCharEncodingHandler's private ICU fields depend on this, and we never touch them. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>
@@ -23,5 +27,24 @@ static inline void cw_xml_silence_errors(void) {
 
 /// The element name of a node as a C string (NULL when none).
 static inline const char *cw_node_name(xmlNodePtr n) { return n ? (const char *)n->name : NULL; }
+
+
+/* ---- Feed parser helpers (Feeds/) ---- */
+
+/// Whether the last parse with this context was well-formed.
+static inline int cw_ctxt_well_formed(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->wellFormed : 0; }
+
+/// The first line of libxml2's last error message for this context (NULL when none).
+static inline const char *cw_ctxt_error_message(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->lastError.message : NULL; }
+
+/// The line of libxml2's last error for this context.
+static inline int cw_ctxt_error_line(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->lastError.line : 0; }
+
+/// Parses UTF-8 bytes as a feed: recover, no network, no DTD load, no entity substitution, errors kept quiet.
+static inline xmlDocPtr cw_feed_read(xmlParserCtxtPtr ctxt, const char *bytes, int size, const char *url) {
+    int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+    return xmlCtxtReadMemory(ctxt, bytes, size, url, "UTF-8", options);
+}
 
 #endif

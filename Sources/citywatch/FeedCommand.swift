@@ -1,10 +1,80 @@
 import ArgumentParser
 import CityWatchCore
+import Foundation
 
 struct FeedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feed", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Parse RSS, RDF, Atom or JSON feeds and print their items.",
+        discussion: "Exit status 1 when an input could not be read; the others are still done.")
+
+    @Argument(help: "Feed files or http(s)/file URLs; - reads standard input.")
+    var inputs: [String]
+
+    @Flag(help: "One JSON object per input per line.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Parse the inputs N times in memory and report throughput.", visibility: .hidden))
+    var benchmark: Int?
 
     func run() async throws {
-        throw CleanExit.message("citywatch feed: not implemented yet")
+        if let rounds = benchmark {
+            StandardOutput.write(FeedBenchmark.run(paths: inputs, rounds: max(1, rounds)) + "\n")
+            return
+        }
+        var unreadable = false
+        var writer = JSONWriter()
+        for input in inputs {
+            let parsed: ParsedFeed
+            do {
+                let loaded = try await InputLoader.load(input)
+                parsed = FeedParser.parse(loaded.data, input: input, baseURL: loaded.url, httpCharset: loaded.charset)
+            } catch {
+                unreadable = true
+                parsed = ParsedFeed(input: input, parseOK: false, error: "\(error)")
+            }
+            if json {
+                parsed.appendJSON(to: &writer)
+                writer.newline()
+            } else {
+                FeedSummary.append(parsed, to: &writer)
+            }
+            if writer.bytes.count > 1 << 16 { flush(&writer) }
+        }
+        flush(&writer)
+        if unreadable { throw ExitCode(1) }
+    }
+
+    private func flush(_ writer: inout JSONWriter) {
+        writer.bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        writer.removeAll()
+    }
+}
+
+/// The readable form of `citywatch feed` without --json.
+enum FeedSummary {
+    static func append(_ feed: ParsedFeed, to out: inout JSONWriter) {
+        var text = "\(feed.input): "
+        if feed.parseOK {
+            text += "\(feed.format ?? "?") \(feed.version ?? ""), \(feed.items.count) item(s)"
+            if let title = feed.feed.title { text += " — \(title)" }
+        } else {
+            text += "not parsed"
+        }
+        text += "\n"
+        if let error = feed.error { text += "  error: \(error)\n" }
+        for item in feed.items {
+            text += "  - \(item.published ?? item.updated ?? "(no date)")  \(item.title ?? "(untitled)")"
+            if let link = item.link { text += "  <\(link)>" }
+            text += "\n"
+        }
+        out.append(text)
     }
 }

@@ -1,11 +1,84 @@
+import CLibXML2
 import Foundation
 
 /// Parses RSS, RDF, Atom and JSON Feed documents with libxml2, recovering what it can.
 public enum FeedParser {
+    /// Documents larger than this are refused unparsed (the fetcher caps bodies at 10 MB by default).
+    public static let maxInputBytes = 32 << 20
+
     /// Never throws: a document that is not a feed gives `parseOK == false` and an `error`.
     /// - Parameters:
     ///   - httpCharset: the charset from the HTTP Content-Type, which wins over the XML declaration.
     public static func parse(_ data: Data, input: String, baseURL: String? = nil, httpCharset: String? = nil) -> ParsedFeed {
-        ParsedFeed(input: input, parseOK: false, error: "feed parsing is not implemented yet")
+        if data.count > maxInputBytes {
+            return ParsedFeed(input: input, parseOK: false, error: "too large: over \(maxInputBytes) bytes")
+        }
+        return data.withUnsafeBytes { raw in
+            parse(bytes: raw.bindMemory(to: UInt8.self), input: input, baseURL: baseURL, httpCharset: httpCharset)
+        }
+    }
+
+    /// The same, over bytes already in memory.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, input: String, baseURL: String? = nil,
+                             httpCharset: String? = nil) -> ParsedFeed {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 {
+            start += 1
+        }
+        guard start < bytes.count else {
+            return ParsedFeed(input: input, parseOK: false, error: "empty document: not a feed")
+        }
+        if bytes[start] == 0x7B || bytes[start] == 0x5B {
+            return JSONFeedParser.parse(UnsafeBufferPointer(rebasing: bytes[start...]), input: input, baseURL: baseURL)
+        }
+        let decoded = FeedEncoding.decode(bytes, httpCharset: httpCharset)
+        if let utf8 = decoded.utf8 {
+            return utf8.withUnsafeBufferPointer { parseXML($0, decoded: decoded, input: input, baseURL: baseURL) }
+        }
+        return parseXML(bytes, decoded: decoded, input: input, baseURL: baseURL)
+    }
+
+    static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, decoded: FeedEncoding.Decoded, input: String,
+                         baseURL: String?) -> ParsedFeed {
+        var problems: [String] = decoded.problem.map { [$0] } ?? []
+        let repair = FeedMarkupRepair.repair(bytes)
+        problems += repair.problems
+        if let fixed = repair.bytes {
+            return fixed.withUnsafeBufferPointer {
+                parseTree($0, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
+            }
+        }
+        return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
+    }
+
+    static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
+                          baseURL: String?) -> ParsedFeed {
+        var problems = problems
+        guard let ctxt = xmlNewParserCtxt() else {
+            return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: "out of memory")
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
+            cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
+        }
+        defer { if let doc { xmlFreeDoc(doc) } }
+        if cw_ctxt_well_formed(ctxt) == 0 {
+            let message = cw_ctxt_error_message(ctxt).map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            problems.append("not well-formed XML, recovered: \(message ?? "unknown error") (line \(cw_ctxt_error_line(ctxt)))")
+        }
+        guard let doc, let root = xmlDocGetRootElement(doc) else {
+            problems.insert("not a feed: no root element", at: 0)
+            return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
+        }
+        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil)
+        guard let result = mapper.map(root) else {
+            let name = root.pointee.name.map { String(cString: $0) } ?? "?"
+            problems.insert("not a feed: the root element is <\(name)>", at: 0)
+            return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
+        }
+        return ParsedFeed(input: input, parseOK: true, format: result.format, version: result.version, encoding: encoding,
+                          feed: result.feed, items: result.items,
+                          error: problems.isEmpty ? nil : problems.joined(separator: "; "), ttlMinutes: result.ttl)
     }
 }

@@ -1,0 +1,261 @@
+/// Parses the dates feeds really carry (RFC 822 and its odd forms, RFC 3339 / ISO 8601 / W3C-DTF, asctime)
+/// into ISO 8601 UTC to the second. A date it cannot read gives nil, never an error.
+public enum FeedDate {
+    /// "Thu, 01 Jan 04 19:48:21 EST" → "2004-01-02T00:48:21Z"; nil when unreadable.
+    public static func iso8601(_ text: String) -> String? {
+        guard let seconds = epochSeconds(text) else { return nil }
+        return format(seconds)
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public static func epochSeconds(_ text: String) -> Int64? {
+        var bytes = Array(text.utf8)
+        // Trim, lower-case ASCII letters.
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
+        if start > 0 { bytes.removeFirst(start) }
+        guard !bytes.isEmpty else { return nil }
+        if bytes[0] >= 0x30 && bytes[0] <= 0x39, let v = parseISO(bytes) { return v }
+        return parseRFC822(bytes)
+    }
+
+    /// Formats epoch seconds as "YYYY-MM-DDTHH:MM:SSZ".
+    public static func format(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rem = seconds - days * 86_400
+        let (y, m, d) = civil(fromDays: days)
+        var out = [UInt8]()
+        out.reserveCapacity(20)
+        func two(_ v: Int64) { out.append(UInt8(48 + v / 10)); out.append(UInt8(48 + v % 10)) }
+        let year = max(0, min(9999, y))
+        out.append(UInt8(48 + year / 1000)); out.append(UInt8(48 + (year / 100) % 10)); two(year % 100)
+        out.append(0x2D); two(m); out.append(0x2D); two(d); out.append(0x54)
+        two(rem / 3600); out.append(0x3A); two((rem / 60) % 60); out.append(0x3A); two(rem % 60); out.append(0x5A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: calendar arithmetic (Howard Hinnant's days_from_civil)
+
+    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func daysInMonth(_ year: Int64, _ month: Int64) -> Int64 {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func compose(_ y: Int64, _ mo: Int64, _ d: Int64, _ h: Int64, _ mi: Int64, _ s: Int64, offset: Int64) -> Int64? {
+        guard mo >= 1, mo <= 12, d >= 1, d <= daysInMonth(y, mo), h >= 0, h <= 24, mi >= 0, mi <= 59, s >= 0, s <= 60 else { return nil }
+        if h == 24 && (mi > 0 || s > 0) { return nil }
+        return days(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s - offset
+    }
+
+    // MARK: ISO 8601 / RFC 3339 / W3C-DTF
+
+    static func parseISO(_ b: [UInt8]) -> Int64? {
+        var i = 0
+        func digits(_ count: Int) -> Int64? {
+            guard i + count <= b.count else { return nil }
+            var v: Int64 = 0
+            for k in 0..<count {
+                let c = b[i + k]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                v = v * 10 + Int64(c - 0x30)
+            }
+            i += count
+            return v
+        }
+        func runLength() -> Int { var k = i; while k < b.count, b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }; return k - i }
+        guard runLength() == 4 || runLength() == 8, let year = digits(4) else { return nil }
+        var month: Int64 = 1, day: Int64 = 1
+        if i < b.count, b[i] == 0x2D {
+            i += 1
+            let n = runLength()
+            guard n == 2 || n == 1 || n == 3, let m = digits(n) else { return nil }
+            month = m
+            if i < b.count, b[i] == 0x2D {
+                i += 1
+                let n = runLength()
+                guard n == 2 || n == 1, let d = digits(n) else { return nil }
+                day = d
+            }
+        } else if i < b.count, let m = digits(2), let d = digits(2) {
+            month = m; day = d
+        }
+        var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, offset: Int64 = 0
+        if i < b.count {
+            guard b[i] == 0x74 || b[i] == 0x20 else { return nil }
+            i += 1
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            let n = runLength()
+            guard n == 1 || n == 2, let h = digits(n) else { return nil }
+            hour = h
+            guard i < b.count, b[i] == 0x3A else { return nil }
+            i += 1
+            guard let mi = digits(2) else { return nil }
+            minute = mi
+            if i < b.count, b[i] == 0x3A {
+                i += 1
+                guard let s = digits(2) else { return nil }
+                second = s
+                if i < b.count, b[i] == 0x2E || b[i] == 0x2C {
+                    i += 1
+                    let n = runLength()
+                    guard n > 0 else { return nil }
+                    i += n
+                }
+            }
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            if i < b.count {
+                guard let z = parseNumericZone(b, &i) ?? parseNamedZone(b, &i) else { return nil }
+                offset = z
+            }
+            guard i == b.count else { return nil }
+        } else {
+            guard i == b.count else { return nil }
+        }
+        return compose(year, month, day, hour, minute, second, offset: offset)
+    }
+
+    /// "z", "+hh:mm", "-hhmm", "+hh"; advances `i`.
+    static func parseNumericZone(_ b: [UInt8], _ i: inout Int) -> Int64? {
+        guard i < b.count else { return nil }
+        if b[i] == 0x7A && i + 1 == b.count { i += 1; return 0 }
+        guard b[i] == 0x2B || b[i] == 0x2D else { return nil }
+        let sign: Int64 = b[i] == 0x2D ? -1 : 1
+        var k = i + 1
+        var nums: [Int64] = []
+        var cur: Int64 = 0, len = 0
+        while k < b.count {
+            let c = b[k]
+            if c >= 0x30 && c <= 0x39 { cur = cur * 10 + Int64(c - 0x30); len += 1 } else if c == 0x3A && len > 0 {
+                nums.append(cur); cur = 0; len = 0
+            } else { break }
+            k += 1
+        }
+        guard len > 0 else { return nil }
+        var h: Int64, m: Int64 = 0
+        if nums.isEmpty {
+            if len == 4 { h = cur / 100; m = cur % 100 } else if len <= 2 { h = cur } else { return nil }
+        } else {
+            guard nums.count == 1, len == 2 else { return nil }
+            h = nums[0]; m = cur
+        }
+        guard h <= 14, m <= 59 else { return nil }
+        i = k
+        return sign * (h * 3600 + m * 60)
+    }
+
+    static let zoneHours: [String: Int64] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0, "etc/gmt": 0, "etc/utc": 0, "wet": 0,
+        "adt": -3, "ast": -4, "at": -4, "edt": -4, "est": -5, "et": -5, "cdt": -5, "cst": -6, "ct": -6,
+        "mdt": -6, "mst": -7, "mt": -7, "pdt": -7, "pst": -8, "pt": -8, "akdt": -8, "akst": -9, "hst": -10,
+        "bst": 1, "cet": 1, "met": 1, "west": 1, "cest": 2, "mest": 2, "eet": 2, "eest": 3, "msk": 3,
+        "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+        "a": -1, "n": 1, "m": -12, "y": 12,
+    ]
+
+    /// A zone name, optionally followed by a numeric offset ("gmt-01:01"); advances `i`.
+    static func parseNamedZone(_ b: [UInt8], _ i: inout Int) -> Int64? {
+        var k = i
+        while k < b.count, (b[k] >= 0x61 && b[k] <= 0x7A) || b[k] == 0x2F { k += 1 }
+        guard k > i else { return nil }
+        let name = String(decoding: b[i..<k], as: UTF8.self)
+        var offset = zoneHours[name].map { $0 * 3600 } ?? 0
+        i = k
+        if i < b.count, let extra = parseNumericZone(b, &i) { offset += extra }
+        return offset
+    }
+
+    // MARK: RFC 822 and friends
+
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    static func month(_ token: [UInt8]) -> Int64? {
+        guard token.count >= 3, token.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2E }) else { return nil }
+        let prefix = String(decoding: token[0..<3], as: UTF8.self)
+        return months.firstIndex(of: prefix).map { Int64($0 + 1) }
+    }
+
+    static func number(_ token: [UInt8]) -> Int64? {
+        guard !token.isEmpty, token.count <= 4, token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return token.reduce(0) { $0 * 10 + Int64($1 - 0x30) }
+    }
+
+    static func parseRFC822(_ b: [UInt8]) -> Int64? {
+        // Tokens split on blanks and commas; "01-jan-2004" split on dashes too.
+        var tokens: [[UInt8]] = []
+        var cur: [UInt8] = []
+        for c in b {
+            if c == 0x20 || c == 0x2C || c == 0x09 || c == 0x0A || c == 0x0D {
+                if !cur.isEmpty { tokens.append(cur); cur = [] }
+            } else { cur.append(c) }
+        }
+        if !cur.isEmpty { tokens.append(cur) }
+        if let first = tokens.first, first.count > 3, first.filter({ $0 == 0x2D }).count == 2, first.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+            tokens.replaceSubrange(0...0, with: first.split(separator: 0x2D).map(Array.init))
+        } else if tokens.count > 1, tokens[1].filter({ $0 == 0x2D }).count == 2, tokens[1].first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+            tokens.replaceSubrange(1...1, with: tokens[1].split(separator: 0x2D).map(Array.init))
+        }
+        // A leading day name, right or wrong, is ignored.
+        if let first = tokens.first, month(first) == nil, first.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2E }) {
+            tokens.removeFirst()
+        }
+        guard tokens.count >= 3 else { return nil }
+        var day: Int64, mon: Int64, year: Int64
+        var rest: ArraySlice<[UInt8]>
+        var yearDigits = 4
+        if let d = number(tokens[0]), let m = month(tokens[1]), let y = number(tokens[2]) {
+            day = d; mon = m; year = y; yearDigits = tokens[2].count; rest = tokens[3...]
+        } else if let m = month(tokens[0]), let d = number(tokens[1]) {
+            mon = m; day = d
+            if let y = number(tokens[2]) {
+                year = y; yearDigits = tokens[2].count; rest = tokens[3...]
+            } else {
+                // asctime: "jan 4 16:29:06 [zone] 2004"
+                guard let last = tokens.last, let y = number(last), tokens.count >= 4 else { return nil }
+                year = y; yearDigits = last.count; rest = tokens[2..<(tokens.count - 1)]
+            }
+        } else { return nil }
+        if yearDigits <= 2 { year += year < 90 ? 2000 : 1900 }
+        var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, offset: Int64 = 0
+        if let timeToken = rest.first {
+            let parts = timeToken.split(separator: 0x3A, omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3, let h = number(Array(parts[0])), let mi = number(Array(parts[1])) else { return nil }
+            hour = h; minute = mi
+            if parts.count == 3 { guard let s = number(Array(parts[2])) else { return nil }; second = s }
+            var zone: [UInt8] = []
+            for t in rest.dropFirst() { zone += t }
+            if !zone.isEmpty {
+                var i = 0
+                guard let z = parseNumericZone(zone, &i) ?? parseNamedZone(zone, &i), i == zone.count else { return nil }
+                offset = z
+            }
+        }
+        return compose(year, mon, day, hour, minute, second, offset: offset)
+    }
+}

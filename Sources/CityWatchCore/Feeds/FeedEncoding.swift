@@ -1,0 +1,243 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds a feed's character encoding (HTTP charset, BOM, byte pattern, XML declaration) and turns the
+/// bytes into UTF-8, so libxml2 only ever sees one encoding.
+enum FeedEncoding {
+    struct Decoded {
+        /// UTF-8 bytes; nil when the input was already valid UTF-8 and can be used as is.
+        var utf8: [UInt8]?
+        /// The encoding the document was read with, lower-cased ("utf-8", "windows-1252", …).
+        var name: String
+        /// What was wrong with the encoding, if anything.
+        var problem: String?
+    }
+
+    /// Decides the encoding and transcodes. RFC 3023: the HTTP charset wins over the XML declaration.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, httpCharset: String?) -> Decoded {
+        let bom = FeedEncoding.bom(bytes)
+        let declared = declaredEncoding(bytes, skip: bom?.length ?? 0)
+        var candidates: [String] = []
+        if let http = httpCharset.map(canonical), !http.isEmpty { candidates.append(http) }
+        if let bom { candidates.append(bom.name) }
+        if bom == nil, let sniffed = sniffUnicode(bytes) { candidates.append(sniffed) }
+        if let declared {
+            let name = canonical(declared)
+            // A UTF-16/32 declaration in a document with single-byte markup is a lie libxml2 would choke on.
+            if !(name.hasPrefix("utf-16") || name.hasPrefix("utf-32")) || candidates.contains(where: { $0.hasPrefix(name.prefix(6)) }) {
+                candidates.append(name)
+            }
+        }
+        var problem: String?
+        for (index, name) in candidates.enumerated() {
+            if name == "utf-8" || name == "us-ascii" {
+                let skip = bom?.name == "utf-8" ? 3 : 0
+                if isValidUTF8(bytes, from: skip) {
+                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8",
+                                   problem: index > 0 ? problem : nil)
+                }
+                // Windows-1252 bytes in a UTF-8 document: keep the UTF-8, read the stray bytes as cp1252.
+                let mixed = repairMixedUTF8(bytes, from: skip)
+                return Decoded(utf8: mixed, name: "utf-8",
+                               problem: (problem.map { $0 + "; " } ?? "") + "document declared as utf-8 contains bytes that are not utf-8 (read as windows-1252)")
+            }
+            if name == "iso-8859-1" || name == "latin-1" || name == "windows-1252" {
+                // Latin-1 declared documents are, in practice, Windows-1252 (C1 controls never mean anything).
+                return Decoded(utf8: cp1252ToUTF8(bytes, from: 0), name: name, problem: problem)
+            }
+            let skip = bom.map { name == $0.name ? $0.length : 0 } ?? 0
+            if let converted = iconvToUTF8(bytes, from: skip, charset: name) {
+                return Decoded(utf8: converted, name: name, problem: problem)
+            }
+            problem = (problem.map { $0 + "; " } ?? "") + "cannot decode the document as \(name)"
+        }
+        if isValidUTF8(bytes, from: 0) { return Decoded(utf8: nil, name: "utf-8", problem: problem) }
+        return Decoded(utf8: repairMixedUTF8(bytes, from: 0), name: "windows-1252",
+                       problem: (problem.map { $0 + "; " } ?? "") + "no usable encoding; bytes that are not utf-8 read as windows-1252")
+    }
+
+    static func canonical(_ raw: String) -> String {
+        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        switch name {
+        case "utf8", "unicode-1-1-utf-8": return "utf-8"
+        case "ascii", "us-ascii", "ansi_x3.4-1968": return "us-ascii"
+        case "latin1", "latin-1", "iso8859-1", "iso_8859-1", "iso-8859-1", "l1", "8859-1": return "iso-8859-1"
+        case "cp1252", "windows1252", "x-cp1252": return "windows-1252"
+        case "utf16", "utf-16", "unicode": return "utf-16"
+        case "utf32", "ucs-4": return "utf-32"
+        case "gb2312", "gbk", "x-gbk", "euc-cn": return "gb18030"
+        case "shift-jis", "sjis", "x-sjis", "ms_kanji": return "shift_jis"
+        case "tis-620", "tis620": return "tis-620"
+        default: return name
+        }
+    }
+
+    static func bom(_ b: UnsafeBufferPointer<UInt8>) -> (name: String, length: Int)? {
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return ("utf-32be", 4) }
+        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return ("utf-32le", 4) }
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return ("utf-8", 3) }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return ("utf-16be", 2) }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return ("utf-16le", 2) }
+        return nil
+    }
+
+    /// UTF-16/32 without a BOM, recognised by the zero bytes around the first `<`.
+    static func sniffUnicode(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard b.count >= 4 else { return nil }
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0, 0, 0, 0x3C): return "utf-32be"
+        case (0x3C, 0, 0, 0): return "utf-32le"
+        case (0, 0x3C, 0, _): return "utf-16be"
+        case (0x3C, 0, _, 0): return "utf-16le"
+        default: return nil
+        }
+    }
+
+    /// The `encoding="…"` of an ASCII-compatible XML declaration.
+    static func declaredEncoding(_ b: UnsafeBufferPointer<UInt8>, skip: Int) -> String? {
+        var i = skip
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        guard i + 5 < b.count, b[i] == 0x3C, b[i + 1] == 0x3F, b[i + 2] | 0x20 == 0x78, b[i + 3] | 0x20 == 0x6D,
+              b[i + 4] | 0x20 == 0x6C else { return nil }
+        let end = min(b.count, i + 200)
+        var j = i + 5
+        while j + 8 < end {
+            if b[j] == 0x3F && b[j + 1] == 0x3E { return nil }
+            if b[j] == 0x65, b[j + 1] == 0x6E, b[j + 2] == 0x63, b[j + 3] == 0x6F, b[j + 4] == 0x64, b[j + 5] == 0x69,
+               b[j + 6] == 0x6E, b[j + 7] == 0x67 {
+                var k = j + 8
+                while k < end, b[k] == 0x20 || b[k] == 0x3D || b[k] == 0x09 { k += 1 }
+                guard k < end, b[k] == 0x22 || b[k] == 0x27 else { return nil }
+                let quote = b[k]
+                var e = k + 1
+                while e < end, b[e] != quote { e += 1 }
+                guard e < end, e > k + 1 else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[(k + 1)..<e]), as: UTF8.self)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var i = start
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len = utf8SequenceLength(b, at: i)
+            if len == 0 { return false }
+            i += len
+        }
+        return true
+    }
+
+    /// Length of a well-formed UTF-8 sequence at `i`, or 0.
+    @inline(__always)
+    static func utf8SequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i], n = b.count
+        @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+        if c >= 0xC2 && c <= 0xDF { return cont(i + 1) ? 2 : 0 }
+        if c >= 0xE0 && c <= 0xEF {
+            guard cont(i + 1), cont(i + 2) else { return 0 }
+            if c == 0xE0 && b[i + 1] < 0xA0 { return 0 }
+            if c == 0xED && b[i + 1] >= 0xA0 { return 0 }
+            return 3
+        }
+        if c >= 0xF0 && c <= 0xF4 {
+            guard cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
+            if c == 0xF0 && b[i + 1] < 0x90 { return 0 }
+            if c == 0xF4 && b[i + 1] >= 0x90 { return 0 }
+            return 4
+        }
+        return 0
+    }
+
+    /// Windows-1252 code points for 0x80–0x9F (0 where the code page leaves a hole).
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    @inline(__always)
+    static func appendScalar(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 { out.append(UInt8(v)) } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    @inline(__always)
+    static func cp1252Scalar(_ c: UInt8) -> UInt32 {
+        if c >= 0x80 && c <= 0x9F { let v = cp1252High[Int(c - 0x80)]; return v == 0 ? UInt32(c) : v }
+        return UInt32(c)
+    }
+
+    static func cp1252ToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + b.count / 8)
+        for i in start..<b.count { appendScalar(cp1252Scalar(b[i]), to: &out) }
+        return out
+    }
+
+    /// Keeps well-formed UTF-8 sequences and reads every other byte as Windows-1252.
+    static func repairMixedUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 16)
+        var i = start
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { out.append(c); i += 1; continue }
+            let len = utf8SequenceLength(b, at: i)
+            if len > 0 {
+                for k in 0..<len { out.append(b[i + k]) }
+                i += len
+            } else {
+                appendScalar(cp1252Scalar(c), to: &out); i += 1
+            }
+        }
+        return out
+    }
+
+    /// Transcodes with iconv; undecodable bytes become U+FFFD. nil when iconv does not know the charset.
+    static func iconvToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, charset: String) -> [UInt8]? {
+        let cd = iconv_open("UTF-8", charset.uppercased())
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        let inCount = b.count - start
+        var out = [UInt8](repeating: 0, count: inCount * 4 + 16)
+        var produced = 0
+        var inPtr = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress!.advanced(by: start)).assumingMemoryBound(to: CChar.self))
+        var inLeft = inCount
+        var failures = 0
+        out.withUnsafeMutableBytes { raw in
+            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            var outPtr: UnsafeMutablePointer<CChar>? = base
+            var outLeft = raw.count
+            var inOpt: UnsafeMutablePointer<CChar>? = inPtr
+            while inLeft > 0 {
+                let r = iconv(cd, &inOpt, &inLeft, &outPtr, &outLeft)
+                if r != -1 { break }
+                if errno == E2BIG { break }
+                // EILSEQ or EINVAL: skip one byte, write U+FFFD.
+                failures += 1
+                if outLeft < 3 { break }
+                outPtr![0] = CChar(bitPattern: 0xEF); outPtr![1] = CChar(bitPattern: 0xBF); outPtr![2] = CChar(bitPattern: 0xBD)
+                outPtr = outPtr! + 3; outLeft -= 3
+                inOpt = inOpt! + 1; inLeft -= 1
+            }
+            produced = raw.count - outLeft
+            inPtr = inOpt ?? inPtr
+        }
+        if failures > 0 && failures * 4 > inCount { return nil }
+        out.removeSubrange(produced...)
+        return out
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import CLibXML2
+
+/// The namespaces a feed element can belong to, as far as the feed parser cares.
+enum FeedNamespace: UInt8 {
+    case none, atom10, atom03, rss10, rss090, rdf, content, dc, dcterms, itunes, media, xhtml, xml, other
+
+    static func classify(_ href: UnsafePointer<xmlChar>?) -> FeedNamespace {
+        guard let href else { return .none }
+        let s = String(cString: href)
+        switch s {
+        case "http://www.w3.org/2005/Atom": return .atom10
+        case "http://purl.org/atom/ns#": return .atom03
+        case "http://purl.org/rss/1.0/": return .rss10
+        case "http://my.netscape.com/rdf/simple/0.9/": return .rss090
+        case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": return .rdf
+        case "http://purl.org/rss/1.0/modules/content/": return .content
+        case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/elements/1.0/": return .dc
+        case "http://purl.org/dc/terms/": return .dcterms
+        case "http://www.w3.org/1999/xhtml": return .xhtml
+        case "http://www.w3.org/XML/1998/namespace": return .xml
+        case "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss":
+            return .none
+        default:
+            let lower = s.lowercased()
+            if lower.hasPrefix("http://www.itunes.com/dtds/podcast") { return .itunes }
+            if lower.hasPrefix("http://search.yahoo.com/mrss") { return .media }
+            if lower.hasPrefix("http://purl.org/atom/ns") { return .atom03 }
+            return .other
+        }
+    }
+
+    /// Well-known prefixes used without a declaration (libxml2 keeps them in the element name).
+    static func fromPrefix(_ prefix: Substring) -> FeedNamespace {
+        switch prefix.lowercased() {
+        case "dc": return .dc
+        case "dcterms": return .dcterms
+        case "content": return .content
+        case "atom": return .atom10
+        case "itunes": return .itunes
+        case "media": return .media
+        case "rdf": return .rdf
+        case "xhtml": return .xhtml
+        default: return .other
+        }
+    }
+}
+
+/// An element seen by the mapper: its namespace and local name, resolved once.
+struct FeedElement {
+    let node: xmlNodePtr
+    let ns: FeedNamespace
+    let name: String
+}
+
+/// Caches namespace classification per xmlNs pointer: a document declares only a handful.
+struct NamespaceCache {
+    private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
+
+    mutating func element(_ node: xmlNodePtr) -> FeedElement {
+        let raw = node.pointee.name.map { String(cString: $0) } ?? ""
+        guard let ns = node.pointee.ns else {
+            if let colon = raw.firstIndex(of: ":") {
+                return FeedElement(node: node, ns: FeedNamespace.fromPrefix(raw[..<colon]),
+                                   name: String(raw[raw.index(after: colon)...]))
+            }
+            return FeedElement(node: node, ns: .none, name: raw)
+        }
+        for (p, kind) in seen where p == ns { return FeedElement(node: node, ns: kind, name: raw) }
+        let kind = FeedNamespace.classify(ns.pointee.href)
+        seen.append((ns, kind))
+        return FeedElement(node: node, ns: kind, name: raw)
+    }
+}
+
+/// Small read helpers over libxml2 nodes.
+enum XMLNode {
+    /// The element children of a node, in order.
+    static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// An attribute's value by local name (any namespace unless `ns` is given).
+    static func attribute(_ node: xmlNodePtr, _ name: String, nsHref: String? = nil) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, String(cString: n) == name || String(cString: n).lowercased() == name.lowercased() {
+                let href = a.pointee.ns?.pointee.href.map { String(cString: $0) }
+                if nsHref == nil || href == nsHref { return attributeValue(a) }
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    static func attributeValue(_ a: UnsafeMutablePointer<xmlAttr>) -> String {
+        var out = ""
+        var child = a.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { out += String(cString: content) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// Whether the node has element children (naked markup inside a text field).
+    static func hasElementChildren(_ node: xmlNodePtr) -> Bool {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    /// The text of a node: its character data, with entity references expanded (bounded).
+    static func text(_ node: xmlNodePtr) -> String {
+        // The common case: one text child.
+        if let c = node.pointee.children, c.pointee.next == nil, c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE {
+            return c.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        var out: [UInt8] = []
+        var budget = 1 << 20
+        appendText(node, into: &out, budget: &budget)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendText(_ node: xmlNodePtr, into out: inout [UInt8], budget: inout Int) {
+        var child = node.pointee.children
+        while let c = child, budget > 0 {
+            switch c.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    let len = Int(strlen(content))
+                    budget -= len
+                    out.append(contentsOf: UnsafeBufferPointer(start: content, count: len))
+                }
+            case XML_ELEMENT_NODE, XML_ENTITY_REF_NODE:
+                budget -= 16
+                appendText(c, into: &out, budget: &budget)
+            case XML_ENTITY_DECL:
+                appendText(c, into: &out, budget: &budget)
+            default: break
+            }
+            child = c.pointee.next
+        }
+    }
+
+    /// The markup inside a node, serialized (xhtml content, naked HTML in RSS fields).
+    static func innerXML(_ node: xmlNodePtr) -> String {
+        var out: [UInt8] = []
+        var budget = 1 << 22
+        var child = node.pointee.children
+        while let c = child {
+            serialize(c, into: &out, budget: &budget)
+            child = c.pointee.next
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "param", "embed", "source", "wbr"]
+
+    static func serialize(_ node: xmlNodePtr, into out: inout [UInt8], budget: inout Int) {
+        guard budget > 0 else { return }
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content {
+                let len = Int(strlen(content))
+                budget -= len
+                escape(UnsafeBufferPointer(start: content, count: len), into: &out, attribute: false)
+            }
+        case XML_ENTITY_REF_NODE:
+            budget -= 16
+            var child = node.pointee.children
+            while let c = child { serialize(c, into: &out, budget: &budget); child = c.pointee.next }
+        case XML_ELEMENT_NODE:
+            var name = node.pointee.name.map { String(cString: $0) } ?? ""
+            if let colon = name.firstIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
+            out.append(0x3C); out.append(contentsOf: name.utf8)
+            var attr = node.pointee.properties
+            while let a = attr {
+                out.append(0x20)
+                if let n = a.pointee.name { out.append(contentsOf: UnsafeBufferPointer(start: n, count: Int(strlen(n)))) }
+                out.append(contentsOf: [0x3D, 0x22])
+                let v = Array(attributeValue(a).utf8)
+                v.withUnsafeBufferPointer { escape($0, into: &out, attribute: true) }
+                out.append(0x22)
+                attr = a.pointee.next
+            }
+            if node.pointee.children == nil && voidElements.contains(name) {
+                out.append(contentsOf: [0x20, 0x2F, 0x3E])
+                return
+            }
+            out.append(0x3E)
+            var child = node.pointee.children
+            while let c = child { serialize(c, into: &out, budget: &budget); child = c.pointee.next }
+            out.append(contentsOf: [0x3C, 0x2F]); out.append(contentsOf: name.utf8); out.append(0x3E)
+        default:
+            break
+        }
+    }
+
+    static func escape(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], attribute: Bool) {
+        for c in s {
+            switch c {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case 0x22 where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            default: out.append(c)
+            }
+        }
+    }
+}
