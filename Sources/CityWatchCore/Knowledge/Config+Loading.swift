@@ -87,7 +87,8 @@ struct ConfigReader {
     ]
 
     mutating func issue(_ table: String, _ index: Int = 0, _ key: String?, _ message: String, _ fix: String) {
-        let name = key.map { table.isEmpty ? $0 : "[\(table)] \($0)" } ?? "[\(table)]"
+        let section = table == "feed" ? "[[feed]] #\(index + 1)" : "[\(table)]"
+        let name = key.map { table.isEmpty ? $0 : "\(section) \($0)" } ?? section
         issues.append(ConfigIssue(file: file, line: lines.line(table: table, index: index, key: key),
                                   key: name, message: message, fix: fix))
     }
