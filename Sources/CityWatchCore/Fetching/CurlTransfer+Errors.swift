@@ -82,7 +82,7 @@ extension CurlTransfer {
         }
         if lower.contains("connection timed out") || lower.contains("connect") {
             return FetchError(kind: .timeout,
-                              message: "cannot connect to \(host) within \(seconds(request.connectTimeout)) s (\(why))")
+                              message: "cannot connect to \(host) within \(seconds(min(request.connectTimeout, request.timeout))) s (\(why))")
         }
         return FetchError(kind: .timeout,
                           message: "timed out: \(request.url) took longer than \(seconds(request.timeout)) s")
