@@ -12,6 +12,8 @@ extension NumberRecognizer {
         var hasScale = false
         var isVague = false
         var isOrdinalWord = false
+        /// The largest scale word inside a spelled-out number ("one million" → 1e6), for "and a half".
+        var scale = 1.0
     }
 
     func core(at i: Int, _ hi: Int) -> Core? {
@@ -50,6 +52,17 @@ extension NumberRecognizer {
         }
         guard var v = Double(normal) else { return nil }
         var last = i
+        // Thousands grouped by spaces: "1 234 567", "40 000".
+        if s.count <= 3, commas == 0, dots == 0, !(i > 0 && tokens[i - 1].kind == .number && tokens[i - 1].text.count <= 3) {
+            var j = i + 1
+            var grouped = normal
+            while j < hi, tokens[j].kind == .number, tokens[j].spaceBefore, tokens[j].text.prefix(while: \.isNumber).count == 3,
+                  tz.scalars[tokens[j].start - 1] != "\n", tokens[j].start - tokens[j - 1].end == 1 {
+                grouped += tokens[j].text.replacingOccurrences(of: ",", with: "")
+                j += 1
+            }
+            if j > i + 1, let g = Double(grouped) { v = g; last = j - 1; c.hasSeparator = true; if grouped.contains(".") { c.hasDecimal = true } }
+        }
         // "1/5", "20/100"; "1/0" is not a number.
         if i + 2 < hi, tokens[i + 1].text == "/", attached(i + 1), attached(i + 2), tokens[i + 2].kind == .number {
             guard let d = Double(tokens[i + 2].text.replacingOccurrences(of: ",", with: "")), d != 0 else { return nil }
@@ -67,6 +80,9 @@ extension NumberRecognizer {
             if last + 4 < hi, ["-", "/"].contains(tokens[last + 3].text), attached(last + 3), tokens[last + 4].kind == .number { return nil }
             if c.digitCount == 4, v >= 1800, v <= 2100, next.count <= 2 { return nil }
             if c.digitCount == 3, next.count == 4, !c.hasSeparator { return nil }
+        }
+        if i > 1, tokens[i - 1].text == "/", !tokens[i].spaceBefore, !tokens[i - 1].spaceBefore, tokens[i - 2].kind == .number {
+            return nil
         }
         if i > 0, ["-", "/"].contains(tokens[i - 1].text), !tokens[i].spaceBefore, i > 1, tokens[i - 2].kind == .number,
            !tokens[i - 1].spaceBefore {
@@ -98,19 +114,26 @@ extension NumberRecognizer {
                 if i + 2 < hi, lower(i + 2) == "of" { c.last = i + 2 }
                 return c
             }
+            if let (_, f) = NumberWords.currencyWords[n], n.count > 2, f >= 0.01 {
+                c.value = 1; c.last = i; return c   // "a dollar", "a penny": the unit follows
+            }
             if n == "hundred" || NumberWords.scales[n] != nil || NumberWords.dozens.contains(n) {
                 current = 1; last = .unit; k = i + 1; end = i
             } else if n == "half" || n == "quarter" || n == "third" {
                 c.value = 1 / (NumberWords.fractions[n] ?? 1); c.last = i + 1; c.hasDecimal = true
                 return scaled(c, hi)
             } else { return nil }
+        } else if first == "half", i + 2 < hi, lower(i + 1) == "a", NumberWords.dozens.contains(lower(i + 2)) {
+            c.value = 6; c.last = i + 2; return c
+        } else if first == "point", i + 1 < hi, tokens[i + 1].kind == .number, let v = Double("0." + tokens[i + 1].text) {
+            c.value = v; c.last = i + 1; c.hasDecimal = true; return c
         } else if first == "half" || first == "quarter" {
             c.value = 1 / (NumberWords.fractions[first] ?? 1); c.last = i
             return scaled(c, hi)
         }
         while k < hi {
             let w = lower(k)
-            if w == "-", last == .tens, k + 1 < hi, attached(k), attached(k + 1), NumberWords.units[lower(k + 1)] != nil { k += 1; continue }
+            if w == "-", last == .tens, k + 1 < hi, NumberWords.units[lower(k + 1)] != nil { k += 1; continue }
             if let v = NumberWords.units[w] {
                 if last == .unit || last == .teen { break }
                 current += v; last = .unit
@@ -126,7 +149,7 @@ extension NumberRecognizer {
             } else if let s = NumberWords.scales[w], !["mil", "mn", "bn", "mln", "bln", "tln"].contains(w) {
                 if last == .none { break }
                 if current == 0 { total *= s } else { total += current * s; current = 0 }
-                last = .scale; c.hasScale = true
+                last = .scale; c.hasScale = true; c.scale = max(c.scale, s)
             } else if (w == "and" || w == "&"), last == .hundred || last == .scale, k + 1 < hi,
                       NumberWords.simple(lower(k + 1)) != nil {
                 k += 1; continue

@@ -131,13 +131,28 @@ struct NumberRecognizer: Sendable {
             return nil
         }
         if let (q, n) = hedge(at: i, hi), var a = amount(at: i + n, lo, hi) {
+            // "<>30", "=>30": not a comparison this recogniser knows.
+            if ["<", ">", "="].contains(tokens[i].text), i > lo, ["<", ">", "="].contains(tokens[i - 1].text) { return nil }
+            if let r = rangeAfter(a, lo, hi) { var r = r; r.first = i; return [r] }
             if a.qualifier == nil && a.range == nil { a.qualifier = q }
             a.first = i
             return [a]
         }
+        // "percent of 10", "per cent of twenty-two"
+        if NumberWords.percentWords.contains(w) || (w == "per" && i + 1 < hi && lower(i + 1) == "cent") {
+            let of = w == "per" ? i + 2 : i + 1
+            if of < hi, lower(of) == "of", var a = amount(at: of + 1, lo, hi), a.unit == .count, a.currency == nil {
+                a.unit = .percent; a.first = i; return [a]
+            }
+        }
         if let list = digitList(at: i, hi) { return list }
-        guard var a = amount(at: i, lo, hi) else { return nil }
-        // "10-20 dollars", "5k-20k", "20 through 100", "20~100"
+        guard let a = amount(at: i, lo, hi) else { return nil }
+        if let r = rangeAfter(a, lo, hi) { return [r] }
+        return [a]
+    }
+
+    /// "10-20 dollars", "5k-20k", "20 through 100", "20~100", "$10-$20".
+    func rangeAfter(_ a: RecognizedNumber, _ lo: Int, _ hi: Int) -> RecognizedNumber? {
         if a.range == nil, a.qualifier == nil, let av = a.value, a.last + 2 < hi,
            ["-", "–", "—", "~", "through", "thru", "to"].contains(lower(a.last + 1)),
            let b = amount(at: a.last + 2, lo, hi), let bv = b.value, b.qualifier == nil, av < bv,
@@ -145,9 +160,9 @@ struct NumberRecognizer: Sendable {
             var r = b
             r.first = a.first; r.value = nil; r.range = .init(min: av * (b.hasScale && !a.hasScale && av < 1000 ? scaleOf(b) : 1), max: bv)
             if a.unit != .count || a.currency != nil { r.unit = a.unit; r.currency = a.currency }
-            return [r]
+            return r
         }
-        return [a]
+        return nil
     }
 
     func scaleOf(_ b: RecognizedNumber) -> Double {

@@ -23,7 +23,7 @@ enum NumberWords {
     ]
     /// Scale letters written right after digits or alone after them ("5k", "1.2M", "1,674.5 G").
     static let scaleLetters: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "b": 1e9, "G": 1e9, "T": 1e12,
-                                                 "bn": 1e9, "mn": 1e6, "m": 1e6]
+                                                 "bn": 1e9, "mn": 1e6, "mil": 1e6, "MM": 1e6, "bln": 1e9]
     static let dozens: Set<String> = ["dozen", "dozens", "dz", "dzs", "doz", "dozs"]
     static let fractions: [String: Double] = [
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
