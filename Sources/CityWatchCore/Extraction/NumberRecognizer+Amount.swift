@@ -134,7 +134,7 @@ extension NumberRecognizer {
             let w = lower(last + 2)
             if ["more", "greater", "above", "higher", "over", "plus"].contains(w) { r.qualifier = .atLeast; r.last = last + 2 }
             if ["less", "fewer", "below", "lower", "under"].contains(w) { r.qualifier = .atMost; r.last = last + 2 }
-            if r.qualifier != nil, ((r.last + 1)..<min(hi, r.last + 5)).contains(where: {
+            if r.qualifier != nil, ((r.last + 1)..<min(hi, r.last + 7)).contains(where: {
                 tokens[$0].kind == .number || NumberWords.isNumberWord(lower($0)) || lower($0) == "a" }) {
                 r.qualifier = nil; r.last = last
             } else if r.qualifier != nil, r.last + 1 < hi, ["than", "equal"].contains(lower(r.last + 1)) {
@@ -166,7 +166,10 @@ extension NumberRecognizer {
                tokens[r.last + 2].text.count <= 2, attached(r.last + 1) { return false }   // "287(g)"
             if r.first > lo, NumberWords.monthNames.contains(tokens[r.first - 1].text) { return false }
             if r.last + 1 < hi, NumberWords.monthNames.contains(tokens[r.last + 1].text) && core.isDigits && (r.value ?? 0) <= 31 { return false }
-            if before == "+" || before == "<" || before == ">" || before == "=" { return false }
+            if before == "+" { return false }
+            if r.first - 2 >= lo, [("<", ">"), ("=", ">"), ("=", "<")].contains(where: { $0 == (tokens[r.first - 2].text, before) }) {
+                return false   // "<>30", "=>30", "=<30"
+            }
             // A street address: "1935 Orchard St.", "6016 Dublin Road".
             if core.isDigits, r.last + 2 < hi, tokens[r.last + 1].isCapitalized {
                 for k in (r.last + 2)..<min(hi, r.last + 4) where Self.streetWords.contains(tokens[k].text) { return false }

@@ -132,7 +132,8 @@ struct NumberRecognizer: Sendable {
         }
         if let (q, n) = hedge(at: i, hi), var a = amount(at: i + n, lo, hi) {
             // "<>30", "=>30": not a comparison this recogniser knows.
-            if ["<", ">", "="].contains(tokens[i].text), i > lo, ["<", ">", "="].contains(tokens[i - 1].text) { return nil }
+            if ["<", ">", "="].contains(tokens[i].text), i > lo,
+               [("<", ">"), ("=", ">"), ("=", "<")].contains(where: { $0 == (tokens[i - 1].text, tokens[i].text) }) { return nil }
             if let r = rangeAfter(a, lo, hi) { var r = r; r.first = i; return [r] }
             if a.qualifier == nil && a.range == nil { a.qualifier = q }
             a.first = i
