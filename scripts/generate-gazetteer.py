@@ -3,7 +3,7 @@
 
 usage: scripts/generate-gazetteer.py DATA_DIR   (DATA_DIR holds us-cities.tsv, us-city-aliases.tsv, us-states.tsv)
 
-Keeps only the columns the extractor needs; drops alternate_names (unsafe to match blindly) and lat/lon.
+Keeps only the columns the extractor needs; drops alternate_names (unsafe to match blindly).
 The data is GeoNames (CC BY 4.0) + the `us` package (BSD-3): see NOTICE.md.
 """
 import csv, os, sys
@@ -24,7 +24,7 @@ def main():
             for v in r.values():
                 assert "\t" not in (v or "") and "\n" not in (v or "") and '"#' not in (v or "")
     c = "\n".join("\t".join([r["name"], r["state_code"], r["population"], r["geonameid"], r["kind"],
-                             r["parent_geonameid"], r["name_flags"], r["display_name"]]) for r in cities)
+                             r["parent_geonameid"], r["name_flags"], r["display_name"], r["lat"], r["lon"]]) for r in cities)
     a = "\n".join("\t".join([r["alias"], r["geonameid"], r["risk"],
                              "demonym" if r["note"].startswith("demonym") else ""]) for r in aliases)
     s = "\n".join("\t".join([r["code"], r["name"], r["ap_abbr"], r["other_abbr"], r["type"],
@@ -36,7 +36,7 @@ def main():
         f.write("// >= 10,000, alternate names dropped, columns added. State metadata from the `us` package (BSD-3-Clause,\n")
         f.write("// (c) Sunlight Labs). See NOTICE.md.\n\n")
         f.write("enum GazetteerData {\n")
-        f.write("    /// name, state, population, geonameid, kind, parent geonameid, name flags, display name\n")
+        f.write("    /// name, state, population, geonameid, kind, parent geonameid, name flags, display name, lat, lon\n")
         f.write('    static let cities = #"""\n' + c + '\n"""#\n\n')
         f.write("    /// alias, geonameid, risk, demonym flag (a word for residents)\n")
         f.write('    static let aliases = #"""\n' + a + '\n"""#\n\n')

@@ -17,13 +17,16 @@ extension CityRecognizer {
     /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
     static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
                                                "valley", "street", "avenue", "road", "boulevard", "university", "college"]
+    /// Verbs after a name that make it a person ("Hopkins said").
+    static let personVerbs: Set<String> = ["said", "says", "told", "added", "explained", "noted", "suggested", "wrote",
+                                          "asked", "stated", "testified", "recalled", "admitted", "agreed", "continued",
+                                          "talked", "replied", "believes", "thinks", "died", "was", "who", "pleaded"]
     /// Verbs after a high-risk name: the name stands for a government or a person ("Washington said").
     static let metonymyVerbs: Set<String> = ["said", "says", "has", "have", "had", "is", "was", "will", "would", "wants",
                                             "should", "must", "could", "may", "announced", "insists", "argued", "warned"]
     /// Capitalised words that may precede a city ("Downtown Chicago", "In Houston").
     static let leaders: Set<String> = [
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast", "Northwest",
-        "Southeast", "Southwest", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
+        "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
         "Inner", "Upstate", "Downstate", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
     ]
     /// Names that are far more often something else ("the White House").
@@ -75,6 +78,30 @@ extension CityRecognizer {
             return
         }
         c.place = choose(c.entries, states: docStates)
+        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; return }
+        // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
+        if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
+           ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {
+            c.verdict = .accepted; return
+        }
+        // A person: "Taylor said", "according to Taylor", "Mr. Perry".
+        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; return }
+        if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) { c.verdict = .rejected; return }
+        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].text.lowercased() == "according" { c.verdict = .rejected; return }
+        // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
+        var k = c.last + 1
+        while k < range.upperBound, k - c.last < 16, tokens[k].isCapitalized || [",", "and", "or"].contains(tokens[k].text) { k += 1 }
+        if k < range.upperBound, k > c.last + 1 || true, ["counties", "Counties", "townships", "parishes"].contains(tokens[k].text) {
+            c.verdict = .rejected; return
+        }
+        // A region after a foreign or unknown place: "Toronto, Ontario", "Ontario, Canada".
+        if let next, next.text == ",", c.last + 2 < range.upperBound, ["Canada", "Mexico", "England", "Australia"].contains(tokens[c.last + 2].text) {
+            c.verdict = .rejected; return
+        }
+        if let prev, prev.text == ",", c.first >= 2, tokens[c.first - 2].kind == .word, tokens[c.first - 2].isCapitalized,
+           !endsPlaceName(unit.tz, at: c.first - 2), !tokens[c.first - 2].text.hasSuffix(".") {
+            c.verdict = .rejected; return
+        }
         if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }
         // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
         if let next, next.kind == .word, next.isCapitalized, !Self.followers.contains(next.text), !titleCase {
@@ -117,6 +144,14 @@ extension CityRecognizer {
         }
     }
 
+    /// Whether a gazetteer name ends at token `k` ("… Chicago, Houston": a list, not "City, Region").
+    func endsPlaceName(_ tz: Tokenizer, at k: Int) -> Bool {
+        for n in 1...3 where k - n + 1 >= 0 {
+            if gazetteer.names[tz.span(k - n + 1, k)] != nil { return true }
+        }
+        return gazetteer.stateNames[tz.tokens[k].text] != nil
+    }
+
     /// Whether any reading carries a risky flag (used to be careful in Title Case headings).
     func riskFlags(_ entries: [Gazetteer.Entry]) -> Bool {
         entries.contains { !$0.flags.subtracting(.homonym).isEmpty || $0.risk != .low }
@@ -130,6 +165,8 @@ extension CityRecognizer {
         guard let e = entries.max(by: { gazetteer.places[$0.place].population < gazetteer.places[$1.place].population })
         else { return .low }
         let pop = gazetteer.places[e.place].population
+        // A neighbourhood name ("Mount Pleasant", "Avondale") is as often a town elsewhere or a street.
+        if gazetteer.places[e.place].kind != "city", !safeAlias { return .medium }
         if e.flags.contains(.state) || e.flags.contains(.country) || e.flags.contains(.foreignCity) {
             return pop >= 1_000_000 ? .low : .high
         }

@@ -69,7 +69,9 @@ struct CityRecognizer: Sendable {
             if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
-                else if Set(places).count > 1 { place = gazetteer.resolved(choose(c.entries, states: anchorStates)) }
+                else if Set(places).count > 1 {
+                    place = gazetteer.resolved(choose(c.entries, states: anchorStates, anchors: Array(strong)))
+                }
             }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
         }
@@ -78,7 +80,9 @@ struct CityRecognizer: Sendable {
     /// The longest gazetteer name starting at token `i`.
     func match(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
         let t = tz.tokens[i]
-        guard t.kind == .word, t.isCapitalized, gazetteer.firstWords.contains(t.text) else { return nil }
+        guard t.kind == .word, t.isCapitalized else { return nil }
+        if t.text.count >= 3, t.text == t.text.uppercased() { return dateline(tz, at: i, end: end) }
+        guard gazetteer.firstWords.contains(t.text) else { return nil }
         var n = min(gazetteer.maxTokens, end - i)
         while n >= 1 {
             if let entries = gazetteer.names[tz.span(i, i + n - 1)] {
@@ -91,12 +95,32 @@ struct CityRecognizer: Sendable {
         return nil
     }
 
+    /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
+    func dateline(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
+        let t = tz.tokens
+        var j = i
+        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, t[j + 1].text.count >= 2, t[j + 1].text == t[j + 1].text.uppercased() { j += 1 }
+        let next = j + 1 < end ? t[j + 1].text : ""
+        let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
+        guard stateAfter || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
+        if i > 0, !["."].contains(t[i - 1].text), t[i - 1].kind != .punct || t[i - 1].text == "," { return nil }
+        let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
+        guard let entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
+        return (entries.map { var e = $0; e.isDateline = true; return e }, j)
+    }
+
     /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over
-    /// (Athens, TX in a Texas story; but Dallas, TX still beats Dallas, GA in a story naming Atlanta).
-    func choose(_ entries: [Gazetteer.Entry], states: Set<String>) -> Int {
+    /// (Athens, TX in a Texas story; but Dallas, TX still beats Dallas, GA in a story naming Atlanta), and one
+    /// within 100 km of a city the document names unambiguously counts 100 times over (local news).
+    func choose(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int] = []) -> Int {
         func score(_ e: Gazetteer.Entry) -> Double {
-            let p = gazetteer.places[gazetteer.resolved(e.place)]
-            return Double(p.population) * (states.contains(gazetteer.places[e.place].state) ? 30 : 1)
+            let own = gazetteer.places[e.place]
+            var s = Double(max(own.population, 1)) * (states.contains(own.state) ? 30 : 1)
+            let me = gazetteer.resolved(e.place)
+            // Only small anchors say "local news": a story naming Atlanta and Dallas is national.
+            if anchors.contains(where: { $0 != me && gazetteer.places[$0].population < 300_000
+                                         && gazetteer.distance($0, e.place) < 100 }) { s *= 100 }
+            return s
         }
         return entries.max { score($0) < score($1) }!.place
     }

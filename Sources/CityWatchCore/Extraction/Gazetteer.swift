@@ -24,6 +24,8 @@ public final class Gazetteer: Sendable {
         var parent: Int?
         var flags: Flags
         var display: String
+        var lat: Double
+        var lon: Double
     }
 
     /// One reading of a surface form: a place, and how safe the form is on its own.
@@ -32,6 +34,8 @@ public final class Gazetteer: Sendable {
         var risk: Risk
         var flags: Flags
         var demonym: Bool
+        /// Matched as a dateline in capitals ("NEWARK --"): the story's own city.
+        var isDateline = false
     }
 
     struct State: Sendable {
@@ -61,7 +65,7 @@ public final class Gazetteer: Sendable {
         var index: [Int: Int] = [:]
         for line in GazetteerData.cities.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 8, let id = Int(f[3]) else { continue }
+            guard f.count == 10, let id = Int(f[3]) else { continue }
             var flags: Flags = []
             for flag in f[6].split(separator: "|") {
                 switch flag {
@@ -76,7 +80,8 @@ public final class Gazetteer: Sendable {
             }
             index[id] = places.count
             places.append(Place(name: f[0], state: f[1], population: Int(f[2]) ?? 0, id: id, kind: f[4],
-                                parent: Int(f[5]), flags: flags, display: f[7]))
+                                parent: Int(f[5]), flags: flags, display: f[7],
+                                lat: Double(f[8]) ?? 0, lon: Double(f[9]) ?? 0))
         }
         var names: [String: [Entry]] = [:]
         for (i, p) in places.enumerated() {
@@ -127,6 +132,14 @@ public final class Gazetteer: Sendable {
     func resolved(_ i: Int) -> Int {
         if let parent = places[i].parent, let p = index[parent] { return p }
         return i
+    }
+
+    /// Distance in kilometres between two places (equirectangular; plenty for "is it nearby").
+    func distance(_ a: Int, _ b: Int) -> Double {
+        let p = places[a], q = places[b]
+        let x = (q.lon - p.lon) * cos((p.lat + q.lat) / 2 * .pi / 180)
+        let y = q.lat - p.lat
+        return (x * x + y * y).squareRoot() * 111.2
     }
 
     /// The state code named by the tokens at `i` ("North Carolina", "N.C.", "Calif."), with the token count.

@@ -5,4721 +5,4721 @@
 // (c) Sunlight Labs). See NOTICE.md.
 
 enum GazetteerData {
-    /// name, state, population, geonameid, kind, parent geonameid, name flags, display name
+    /// name, state, population, geonameid, kind, parent geonameid, name flags, display name, lat, lon
     static let cities = #"""
-New York City	NY	8804190	5128581	city			New York, NY
-Los Angeles	CA	3820914	5368361	city			Los Angeles, CA
-Brooklyn	NY	2736074	5110302	borough	5128581	first_name|homonym2	Brooklyn, NY
-Chicago	IL	2664452	4887398	city			Chicago, IL
-Queens	NY	2316841	5133273	borough	5128581	word	Queens, NY
-Houston	TX	2314157	4699066	city		surname	Houston, TX
-Phoenix	AZ	1650070	5308655	city		first_name|word	Phoenix, AZ
-Philadelphia	PA	1573916	4560349	city			Philadelphia, PA
-San Antonio	TX	1526656	4726206	city			San Antonio, TX
-Manhattan	NY	1487536	5125771	borough	5128581	homonym2	Manhattan, NY
-San Diego	CA	1404452	5391811	city			San Diego, CA
-The Bronx	NY	1385108	5110266	borough	5128581		The Bronx, NY
-Dallas	TX	1326087	4684888	city		first_name|homonym3	Dallas, TX
-Jacksonville	FL	1009833	4160021	city		homonym6	Jacksonville, FL
-Fort Worth	TX	1008106	4691930	city			Fort Worth, TX
-San Jose	CA	997368	5392171	city			San Jose, CA
-Austin	TX	974447	4671654	city		first_name|surname|homonym2	Austin, TX
-Columbus	OH	913175	4509177	city		homonym5	Columbus, OH
-Charlotte	NC	911311	4460243	city		first_name	Charlotte, NC
-Indianapolis	IN	887642	4259418	city			Indianapolis, IN
-San Francisco	CA	827526	5391959	city			San Francisco, CA
-Seattle	WA	780995	5809844	city			Seattle, WA
-Denver	CO	729019	5419384	city			Denver, CO
-Washington	DC	689545	4140963	city		state|surname|homonym6	Washington, DC
-Nashville	TN	689447	4644585	city			Nashville, TN
-Oklahoma City	OK	681054	4544349	city			Oklahoma City, OK
-El Paso	TX	678815	5520993	city			El Paso, TX
-Boston	MA	653833	4930956	city		surname	Boston, MA
-Portland	OR	652503	5746545	city		homonym4	Portland, OR
-Detroit	MI	645705	4990729	city			Detroit, MI
-Las Vegas	NV	641903	5506956	city		homonym2	Las Vegas, NV
-New South Memphis	TN	641608	4645421	section	4641239		New South Memphis, TN
-Memphis	TN	633104	4641239	city			Memphis, TN
-Louisville	KY	624444	4299276	city		homonym2	Louisville, KY
-Baltimore	MD	585708	4347778	city			Baltimore, MD
-South Boston	MA	571281	4951305	section	4930956		South Boston, MA
-Albuquerque	NM	564559	5454711	city			Albuquerque, NM
-Milwaukee	WI	563531	5263045	city			Milwaukee, WI
-Tucson	AZ	542629	5318313	city			Tucson, AZ
-Fresno	CA	542107	5350937	city		homonym2	Fresno, CA
-Sacramento	CA	524943	5389489	city			Sacramento, CA
-Atlanta	GA	510823	4180439	city			Atlanta, GA
-Miami	FL	487014	4164138	city		homonym2	Miami, FL
-Omaha	NE	486051	5074472	city			Omaha, NE
-Raleigh	NC	482295	4487042	city		first_name	Raleigh, NC
-Kansas City	MO	475378	4393217	city		homonym2	Kansas City, MO
-Long Beach	CA	474140	5367929	city		homonym3	Long Beach, CA
-Mesa	AZ	471825	5304391	city		word	Mesa, AZ
-Staten Island	NY	468730	5139568	borough	5128581		Staten Island, NY
-Colorado Springs	CO	456568	5417598	city			Colorado Springs, CO
-Virginia Beach	VA	454808	4791259	city			Virginia Beach, VA
-Oakland	CA	419267	5378538	city		homonym2	Oakland, CA
-San Juan	PR	418140	4568127	city		homonym2	San Juan, PR
-Tampa	FL	414547	4174757	city			Tampa, FL
-Tulsa	OK	413066	4553433	city			Tulsa, OK
-Minneapolis	MN	410939	5037649	city			Minneapolis, MN
-Wichita	KS	396119	4281730	city			Wichita, KS
-Arlington	TX	388125	4671240	city		homonym5	Arlington, TX
-Bakersfield	CA	373640	5325738	city			Bakersfield, CA
-Cleveland	OH	365379	5150529	city		first_name|surname|homonym3	Cleveland, OH
-New Orleans	LA	362701	4335045	city			New Orleans, LA
-Aurora	CO	359407	5412347	city		first_name|homonym3	Aurora, CO
-Honolulu	HI	350964	5856195	city			Honolulu, HI
-Anaheim	CA	350742	5323810	city			Anaheim, CA
-West Raleigh	NC	338759	4498303	section	4487042		West Raleigh, NC
-Orlando	FL	334854	4167147	city		first_name	Orlando, FL
-Lexington	KY	320347	4297983	city		homonym5	Lexington, KY
-Riverside	CA	317261	5387877	city		word|homonym2	Riverside, CA
-Corpus Christi	TX	316239	4683416	city			Corpus Christi, TX
-Lexington-Fayette	KY	314488	4297999	city			Lexington-Fayette, KY
-Cincinnati	OH	311097	4508722	city			Cincinnati, OH
-Santa Ana	CA	310227	5392900	city			Santa Ana, CA
-Stockton	CA	305658	5399020	city			Stockton, CA
-Pittsburgh	PA	304391	5206379	city			Pittsburgh, PA
-Saint Paul	MN	303176	5045360	city			St. Paul, MN
-Lincoln	NE	294757	5072006	city		first_name|homonym4	Lincoln, NE
-Anchorage	AK	289600	5879400	city		word	Anchorage, AK
-Meads	KY	288649	4300488	city			Meads, KY
-Henderson	NV	285667	5505411	city		surname|homonym4	Henderson, NV
-Greensboro	NC	285342	4469146	city			Greensboro, NC
-Plano	TX	283558	4719457	city		homonym2	Plano, TX
-Newark	NJ	281944	5101798	city		homonym4	Newark, NJ
-Madison	WI	280305	5261457	city		first_name|surname|homonym6	Madison, WI
-St. Louis	MO	279695	4407066	city			St. Louis, MO
-Chula Vista	CA	265757	5336899	city			Chula Vista, CA
-Toledo	OH	265638	5174035	city			Toledo, OH
-Jersey City	NJ	264290	5099836	city			Jersey City, NJ
-Reno	NV	264165	5511077	city			Reno, NV
-Chandler	AZ	260828	5289282	city		surname|word	Chandler, AZ
-Fort Wayne	IN	260326	4920423	city			Fort Wayne, IN
-Buffalo	NY	258071	5110629	city		word|homonym2	Buffalo, NY
-Durham	NC	257636	4464368	city		surname|homonym2	Durham, NC
-St. Petersburg	FL	257083	4171563	city			St. Petersburg, FL
-Irvine	CA	256927	5359777	city			Irvine, CA
-Laredo	TX	256153	4705349	city			Laredo, TX
-Lubbock	TX	249042	5525577	city			Lubbock, TX
-Gilbert	AZ	247542	5295903	city		first_name|surname	Gilbert, AZ
-Tri-Cities	WA	244036	7289169	unknown			Tri-Cities, WA
-Winston-Salem	NC	241218	4499612	city			Winston-Salem, NC
-Glendale	AZ	240126	5295985	city		homonym4	Glendale, AZ
-Norfolk	VA	238005	4776222	city		homonym3	Norfolk, VA
-Hialeah	FL	237069	4158476	city			Hialeah, FL
-Garland	TX	236897	4693003	city		first_name|surname|word	Garland, TX
-Scottsdale	AZ	236839	5313457	city			Scottsdale, AZ
-Irving	TX	236607	4700168	city		first_name|surname	Irving, TX
-Boise	ID	235684	5586437	city			Boise, ID
-Chesapeake	VA	235429	4752186	city			Chesapeake, VA
-North Las Vegas	NV	234807	5509403	city			North Las Vegas, NV
-Fremont	CA	232206	5350734	city		homonym3	Fremont, CA
-Spokane	WA	229447	5811696	city			Spokane, WA
-Baton Rouge	LA	227470	4315588	city			Baton Rouge, LA
-Upper West Side	NY	226989	5142036	unknown	5128581		Upper West Side, NY
-Richmond	VA	226610	4781708	city		surname|homonym5	Richmond, VA
-Paradise	NV	223167	5509952	city		word|homonym2	Paradise, NV
-Tacoma	WA	222906	5812944	city			Tacoma, WA
-Jamaica	NY	216866	5122520	city		country	Jamaica, NY
-San Bernardino	CA	216108	5391710	city			San Bernardino, CA
-Salt Lake City	UT	215548	5780993	city			Salt Lake City, UT
-Huntsville	AL	215006	4068590	city		homonym2	Huntsville, AL
-Des Moines	IA	214133	4853828	city		homonym2	Des Moines, IA
-Fontana	CA	212704	5349755	city			Fontana, CA
-Modesto	CA	211266	5373900	city			Modesto, CA
-Rochester	NY	209802	5134086	city		homonym4	Rochester, NY
-Maryvale	AZ	208189	5303929	city			Maryvale, AZ
-Arlington	VA	207627	4744709	city		homonym5	Arlington, VA
-Oxnard	CA	207254	5380184	city			Oxnard, CA
-Columbus	GA	206922	4188985	city		homonym5	Columbus, GA
-Worcester	MA	206518	4956184	city			Worcester, MA
-Moreno Valley	CA	204198	5374732	city			Moreno Valley, CA
-Bayamón	PR	203499	4562831	city			Bayamón, PR
-Little Rock	AR	202591	4119403	city			Little Rock, AR
-Fayetteville	NC	201963	4466033	city		homonym3	Fayetteville, NC
-Huntington Beach	CA	201899	5358705	city			Huntington Beach, CA
-Tallahassee	FL	201731	4174715	city			Tallahassee, FL
-Yonkers	NY	201116	5145215	city			Yonkers, NY
-Glendale	CA	201020	5352423	city		homonym4	Glendale, CA
-Cypress	TX	200839	4684724	city		word|homonym2	Cypress, TX
-Aurora	IL	200661	4883817	city		first_name|homonym3	Aurora, IL
-Amarillo	TX	198645	5516233	city			Amarillo, TX
-Akron	OH	197542	5145476	city			Akron, OH
-Vancouver	WA	196442	5814616	city		foreign_city	Vancouver, WA
-Birmingham	AL	196357	4049979	city		foreign_city|homonym2	Birmingham, AL
-Montgomery	AL	195287	4076784	city		surname|homonym3	Montgomery, AL
-Grand Rapids	MI	195097	4994358	city		homonym2	Grand Rapids, MI
-Peoria	AZ	190985	5308480	city		homonym2	Peoria, AZ
-Providence	RI	190934	5224151	city		word	Providence, RI
-Knoxville	TN	190740	4634946	city			Knoxville, TN
-Sunrise Manor	NV	189372	5513343	city			Sunrise Manor, NV
-Grand Prairie	TX	187809	4694482	city			Grand Prairie, TX
-Shreveport	LA	187593	4341513	city			Shreveport, LA
-Brownsville	TX	186738	4676740	city		homonym3	Brownsville, TX
-Overland Park	KS	186515	4276873	city			Overland Park, KS
-Newport News	VA	186247	4776024	city			Newport News, VA
-Mobile	AL	183289	4076598	city		word	Mobile, AL
-Fort Lauderdale	FL	183146	4155966	city			Fort Lauderdale, FL
-Santa Clarita	CA	182371	5393049	city			Santa Clarita, CA
-Chattanooga	TN	181099	4612862	city			Chattanooga, TN
-East Flatbush	NY	178464	5115843	city			East Flatbush, NY
-Spring Valley	NV	178395	5512909	city		homonym3	Spring Valley, NV
-Santa Rosa	CA	178127	5393287	city		foreign_city	Santa Rosa, CA
-Eugene	OR	176654	5725846	city		first_name	Eugene, OR
-Tempe	AZ	175826	5317058	city			Tempe, AZ
-Oceanside	CA	175691	5378771	city		homonym2	Oceanside, CA
-Salem	OR	175535	5750162	city		foreign_city|homonym6	Salem, OR
-Garden Grove	CA	175393	5351515	city			Garden Grove, CA
-Rancho Cucamonga	CA	175236	5385955	city			Rancho Cucamonga, CA
-Cape Coral	FL	175229	4149962	city			Cape Coral, FL
-East New York	NY	173198	5115985	section	5128581		East New York, NY
-Sioux Falls	SD	171544	5231851	city			Sioux Falls, SD
-Ontario	CA	171214	5379439	city		homonym2	Ontario, CA
-Fort Collins	CO	170924	5577147	city			Fort Collins, CO
-Carolina	PR	170404	4563243	city		first_name	Carolina, PR
-Springfield	MO	170188	4409896	city		homonym9	Springfield, MO
-Hollywood	CA	167664	5357527	section	5368361	homonym2	Hollywood, CA
-Elk Grove	CA	166913	5346111	city			Elk Grove, CA
-Clarksville	TN	166722	4613868	city		homonym2	Clarksville, TN
-Pembroke Pines	FL	166611	4168139	city			Pembroke Pines, FL
-Deer Valley	AZ	165656	5292387	city			Deer Valley, AZ
-Murfreesboro	TN	165430	4644312	city			Murfreesboro, TN
-Port Saint Lucie	FL	164603	4169171	city			Port Saint Lucie, FL
-Corona	CA	164226	5339631	city		surname|word|homonym2	Corona, CA
-McKinney	TX	162898	4710178	city			McKinney, TX
-Lancaster	CA	161103	5364940	city		surname|homonym5	Lancaster, CA
-Cary	NC	159769	4459467	city		first_name|homonym2	Cary, NC
-Alexandria	VA	159467	4744091	city		foreign_city|first_name|homonym3	Alexandria, VA
-Tempe Junction	AZ	158368	5317071	city			Tempe Junction, AZ
-Palmdale	CA	158351	5380698	city			Palmdale, CA
-Hayward	CA	158289	5355933	city			Hayward, CA
-Salinas	CA	157380	5391295	city		surname	Salinas, CA
-Sunnyvale	CA	155805	5400075	city			Sunnyvale, CA
-Frisco	TX	154407	4692559	city			Frisco, TX
-Springfield	MA	154341	4951788	city		homonym9	Springfield, MA
-East Chattanooga	TN	154024	4619947	city			East Chattanooga, TN
-Pasadena	TX	153784	4717782	city		homonym3	Pasadena, TX
-Jackson	MS	153701	4431410	city		first_name|surname|homonym6	Jackson, MS
-Pomona	CA	153266	5384170	city			Pomona, CA
-Kansas City	KS	152933	4273837	city		homonym2	Kansas City, KS
-Washington Heights	NY	152613	5143307	city			Washington Heights, NY
-Lakewood	CO	152597	5427946	city		homonym5	Lakewood, CO
-Escondido	CA	151038	5346827	city			Escondido, CA
-Astoria	NY	150165	5107464	city			Astoria, NY
-Hollywood	FL	149728	4158928	city		homonym2	Hollywood, FL
-Borough Park	NY	149248	5109790	city			Borough Park, NY
-Valencia	CA	148456	5405288	city		foreign_city|surname	Valencia, CA
-Rockford	IL	148278	4907959	city			Rockford, IL
-East Hampton	VA	147993	4756955	city			East Hampton, VA
-Joliet	IL	147861	4898015	city			Joliet, IL
-Savannah	GA	147780	4221552	city		first_name|word	Savannah, GA
-Paterson	NJ	147754	5102466	city			Paterson, NJ
-Bridgeport	CT	147629	5282804	city		homonym2	Bridgeport, CT
-Naperville	IL	147100	4903279	city			Naperville, IL
-Gainesville	FL	145214	4156404	city		homonym4	Gainesville, FL
-Mesquite	TX	144788	4710826	city		word|homonym2	Mesquite, TX
-Syracuse	NY	144142	5140405	city		homonym2	Syracuse, NY
-Torrance	CA	143592	5403022	city			Torrance, CA
-Surprise	AZ	143148	5316428	city		word	Surprise, AZ
-Metairie Terrace	LA	142489	4333190	city			Metairie Terrace, LA
-Columbia	SC	142416	4575352	city		homonym6	Columbia, SC
-Pasadena	CA	142250	5381396	city		homonym3	Pasadena, CA
-Orange	CA	140992	5379513	city		word|homonym4	Orange, CA
-Fullerton	CA	140847	5351247	city		homonym2	Fullerton, CA
-Killeen	TX	140806	4703223	city			Killeen, TX
-McAllen	TX	140269	4709796	city			McAllen, TX
-Bellevue	WA	139820	5786882	city		homonym3	Bellevue, WA
-Metairie	LA	138481	4333177	city			Metairie, LA
-Ponce	PR	137491	4566880	city		surname	Ponce, PR
-Hampton	VA	137148	4762894	city		surname	Hampton, VA
-Miramar	FL	137132	4164601	city			Miramar, FL
-Van Nuys	CA	136443	5405693	section	5368361		Van Nuys, CA
-West Valley City	UT	136208	5784607	city			West Valley City, UT
-Dayton	OH	135512	4509884	city			Dayton, OH
-Olathe	KS	134305	4276614	city			Olathe, KS
-Warren	MI	134056	5014051	city		first_name|surname|word|homonym3	Warren, MI
-Thornton	CO	133451	5441492	city		surname	Thornton, CO
-Carrollton	TX	133168	4679195	city		homonym2	Carrollton, TX
-Charleston	SC	132609	4574324	city		homonym3	Charleston, SC
-Midland	TX	132524	5526337	city		word|homonym2	Midland, TX
-Waco	TX	132356	4739526	city			Waco, TX
-Sterling Heights	MI	132052	5011148	city			Sterling Heights, MI
-Denton	TX	131044	4685907	city		surname	Denton, TX
-Cedar Rapids	IA	130405	4850751	city			Cedar Rapids, IA
-New Haven	CT	130322	4839366	city		homonym2	New Haven, CT
-Roseville	CA	130269	5388881	city		homonym3	Roseville, CA
-Visalia	CA	130104	5406567	city			Visalia, CA
-Coral Springs	FL	129485	4151909	city			Coral Springs, FL
-Thousand Oaks	CA	129339	5402405	city			Thousand Oaks, CA
-Columbia	MO	129330	4381982	city		homonym6	Columbia, MO
-Elizabeth	NJ	129007	5097598	city		first_name	Elizabeth, NJ
-Stamford	CT	128874	4843564	city			Stamford, CT
-Concord	CA	128667	5339111	city		word|homonym5	Concord, CA
-Norman	OK	128026	4543762	city		first_name|surname	Norman, OK
-Alhambra	AZ	127764	5551123	city		homonym2	Alhambra, AZ
-Athens	GA	127315	4180386	city		foreign_city|homonym5	Athens, GA
-Kent	WA	126952	5799625	city		first_name|surname|homonym2	Kent, WA
-Simi Valley	CA	126788	5396003	city			Simi Valley, CA
-East Los Angeles	CA	126496	5344994	city			East Los Angeles, CA
-Santa Clara	CA	126215	5393015	city		foreign_city	Santa Clara, CA
-Sunset Park	NY	126000	8436486	section	5128581		Sunset Park, NY
-Topeka	KS	125963	4280539	city			Topeka, KS
-Abilene	TX	125182	4669635	city			Abilene, TX
-Koreatown	CA	124281	5363748	section	5368361		Koreatown, CA
-Sheepshead Bay	NY	122534	5137849	city			Sheepshead Bay, NY
-Amherst	NY	122366	5107129	city		homonym3	Amherst, NY
-Victorville	CA	122225	5406222	city			Victorville, CA
-Vallejo	CA	121692	5405380	city			Vallejo, CA
-Lafayette	LA	121374	4330145	city		homonym4	Lafayette, LA
-Chico	CA	121345	5336269	city			Chico, CA
-North Stamford	CT	121230	4839745	city			North Stamford, CT
-Hartford	CT	121054	4835797	city		homonym2	Hartford, CT
-Berkeley	CA	120972	5327684	city			Berkeley, CA
-West Palm Beach	FL	120932	4177887	city			West Palm Beach, FL
-Allentown	PA	120207	5178127	city			Allentown, PA
-Evansville	IN	119943	4257227	city			Evansville, IN
-Palm Bay	FL	119760	4167499	city			Palm Bay, FL
-Fargo	ND	118523	5059163	city			Fargo, ND
-Clearwater	FL	117292	4151316	city			Clearwater, FL
-Independence	MO	117255	4391812	city		word|homonym2	Independence, MO
-Billings	MT	117116	5640350	city		surname|word	Billings, MT
-Ann Arbor	MI	117070	4984247	city			Ann Arbor, MI
-El Monte	CA	116732	5345743	city			El Monte, CA
-Harlem	NY	116345	5120034	city			Harlem, NY
-Westminster	CO	116317	5443910	city		homonym3	Westminster, CO
-Round Rock	TX	115997	4724129	city			Round Rock, TX
-Wilmington	NC	115933	4499379	city		homonym5	Wilmington, NC
-East Harlem	NY	115921	6332428	city			East Harlem, NY
-Arvada	CO	115368	5412199	city			Arvada, CO
-Beaumont	TX	115282	4672989	city		homonym2	Beaumont, TX
-Provo	UT	115162	5780026	city			Provo, UT
-Peoria	IL	115070	4905687	city		homonym2	Peoria, IL
-Carlsbad	CA	114746	5334223	city		homonym2	Carlsbad, CA
-Odessa	TX	114428	5527554	city		first_name	Odessa, TX
-Springfield	IL	114394	4250542	city		homonym9	Springfield, IL
-Downey	CA	114219	5343858	city		surname	Downey, CA
-Elmhurst	NY	113364	5116495	city		homonym2	Elmhurst, NY
-Costa Mesa	CA	113204	5339840	city			Costa Mesa, CA
-Miami Gardens	FL	113187	4164167	city			Miami Gardens, FL
-North Peoria	IL	113004	4903976	city			North Peoria, IL
-Fairfield	CA	112970	5347335	city		homonym4	Fairfield, CA
-Lansing	MI	112644	4998830	city		homonym3	Lansing, MI
-Bushwick	NY	112620	5110918	city			Bushwick, NY
-Gravesend	NY	112229	5119167	city			Gravesend, NY
-Rochester	MN	112225	5043473	city		homonym4	Rochester, MN
-Elgin	IL	112111	4890864	city			Elgin, IL
-West Jordan	UT	111946	5784549	city			West Jordan, UT
-Inglewood	CA	111666	5359488	city			Inglewood, CA
-Tuscaloosa	AL	111338	4094455	city			Tuscaloosa, AL
-Richardson	TX	110815	4722625	city		surname	Richardson, TX
-Lowell	MA	110699	4942618	city		first_name	Lowell, MA
-East Independence	MO	110675	4385018	city			East Independence, MO
-Gresham	OR	110553	5729485	city			Gresham, OR
-Antioch	CA	110542	5324200	city		homonym2	Antioch, CA
-Cambridge	MA	110402	4931972	city		foreign_city|homonym3	Cambridge, MA
-High Point	NC	110268	4471025	city			High Point, NC
-Manchester	NH	110229	5089178	city		foreign_city|homonym4	Manchester, NH
-Temecula	CA	110003	5401395	city			Temecula, CA
-Murrieta	CA	109830	5375911	city			Murrieta, CA
-Centennial	CO	109741	5416541	city		word	Centennial, CO
-Richmond	CA	109708	5387428	city		foreign_city|surname|homonym5	Richmond, CA
-Corona	NY	109698	5113779	city		surname|word|homonym2	Corona, NY
-Pueblo	CO	109412	5435464	city		word	Pueblo, CO
-Pearland	TX	108821	4718097	city			Pearland, TX
-Waterbury	CT	108802	4845193	city			Waterbury, CT
-Greeley	CO	108795	5577592	city			Greeley, CO
-West Covina	CA	108484	5407933	city			West Covina, CA
-Enterprise	NV	108481	5503766	city		word|homonym2	Enterprise, NV
-North Charleston	SC	108304	4589387	city			North Charleston, SC
-Everett	WA	108010	5793933	city		first_name|surname|homonym2	Everett, WA
-College Station	TX	107889	4682464	city			College Station, TX
-Pompano Beach	FL	107762	4169014	city			Pompano Beach, FL
-South Fulton	GA	107436	12541728	unknown			South Fulton, GA
-Norwalk	CA	107140	5377995	city		homonym4	Norwalk, CA
-Boulder	CO	106803	5574991	city		word	Boulder, CO
-Broken Arrow	OK	106563	4531405	city			Broken Arrow, OK
-Daly City	CA	106562	5341430	city			Daly City, CA
-Sandy Springs	GA	105330	4221333	city			Sandy Springs, GA
-Burbank	CA	105319	5331835	city		homonym2	Burbank, CA
-Green Bay	WI	105207	5254962	city			Green Bay, WI
-Santa Maria	CA	105093	5393180	city		foreign_city	Santa Maria, CA
-Universal City	CA	105000	5404794	section	5368361	homonym2	Universal City, CA
-Wichita Falls	TX	104710	4741752	city			Wichita Falls, TX
-Lakeland	FL	104401	4161438	city		homonym2	Lakeland, FL
-Clovis	CA	104180	5338122	city		homonym2	Clovis, CA
-Lewisville	TX	104039	4706057	city		homonym2	Lewisville, TX
-Tyler	TX	103700	4738214	city		first_name|surname	Tyler, TX
-El Cajon	CA	103679	5345529	city			El Cajon, CA
-San Mateo	CA	103536	5392423	city		foreign_city	San Mateo, CA
-Brandon	FL	103483	4148757	city		first_name|surname|homonym2	Brandon, FL
-Rialto	CA	103132	5387288	city			Rialto, CA
-Davenport	IA	102582	4853423	city		surname|word	Davenport, IA
-Edison	NJ	102548	5097529	city			Edison, NJ
-Hillsboro	OR	102347	5731371	city			Hillsboro, OR
-Las Cruces	NM	101643	5475352	city			Las Cruces, NM
-South Bend	IN	101516	4926563	city			South Bend, IN
-Albany	NY	101228	5106834	city		homonym4	Albany, NY
-New Bedford	MA	101079	4945121	city			New Bedford, MA
-Vista	CA	100890	5406602	city		word	Vista, CA
-Davie	FL	100882	4152820	city			Davie, FL
-Chinatown	CA	100574	5336477	section	5391959	homonym2	Chinatown, CA
-Renton	WA	100242	5808189	city			Renton, WA
-Roanoke	VA	100011	4782167	city			Roanoke, VA
-San Angelo	TX	99893	5530022	city			San Angelo, TX
-Kenosha	WI	99858	5258393	city			Kenosha, WI
-Clinton Township	MI	99753	4989133	city			Clinton Township, MI
-Columbia	MD	99615	4352053	city		homonym6	Columbia, MD
-Erie	PA	99475	5188843	city		homonym2	Erie, PA
-Portsmouth Heights	VA	99049	4780011	city			Portsmouth Heights, VA
-Richmond Hill	NY	98984	5133825	city		foreign_city|homonym2	Richmond Hill, NY
-Alief	TX	98725	4670249	city			Alief, TX
-Spring Hill	FL	98621	4173838	city		homonym2	Spring Hill, FL
-Compton	CA	98462	5339066	city		surname	Compton, CA
-League City	TX	98312	4705692	city			League City, TX
-Flint	MI	98310	4992982	city		surname|word	Flint, MI
-Allen	TX	98143	4670300	city		first_name|surname	Allen, TX
-Dorchester	MA	97826	4934964	unknown	4930956		Dorchester, MA
-Mission Viejo	CA	97156	5373763	city			Mission Viejo, CA
-Vacaville	CA	96803	5405228	city			Vacaville, CA
-Ventura	CA	96769	5405878	city		surname	Ventura, CA
-Highlands Ranch	CO	96713	5425043	city			Highlands Ranch, CO
-Lawton	OK	96655	4540737	city			Lawton, OK
-Beaverton	OR	96577	5713376	city			Beaverton, OR
-South Gate	CA	96401	5397603	city		homonym2	South Gate, CA
-Portsmouth	VA	96201	4779999	city		foreign_city|homonym4	Portsmouth, VA
-Sparks	NV	96094	5512862	city		surname|word	Sparks, NV
-Yuma	AZ	95548	5322053	city			Yuma, AZ
-Brockton	MA	95314	4931429	city			Brockton, MA
-Dearborn	MI	95171	4990510	city			Dearborn, MI
-Federal Way	WA	95171	5794245	city			Federal Way, WA
-Lee's Summit	MO	95094	4394870	city			Lee's Summit, MO
-Asheville	NC	95056	4453066	city			Asheville, NC
-Spokane Valley	WA	94919	5811729	city			Spokane Valley, WA
-Fordham	NY	94678	5117549	city			Fordham, NY
-Livonia	MI	94635	4999837	city			Livonia, MI
-Roswell	GA	94501	4219934	city		homonym2	Roswell, GA
-Orem	UT	94457	5779334	city			Orem, UT
-Fall River	MA	94000	4936159	city			Fall River, MA
-Lawrence	KS	93917	4274277	city		first_name|surname|homonym3	Lawrence, KS
-The Woodlands	TX	93847	4736476	city			The Woodlands, TX
-West Albany	NY	93794	5143620	city			West Albany, NY
-Yakima	WA	93701	5816605	city			Yakima, WA
-Quincy	MA	93618	4948247	city		homonym2	Quincy, MA
-Flatbush	NY	93361	5117378	city			Flatbush, NY
-Hesperia	CA	93295	5356576	city			Hesperia, CA
-Carson	CA	93281	5334519	city		surname	Carson, CA
-Boca Raton	FL	93235	4148411	city			Boca Raton, FL
-Santa Monica	CA	93220	5393212	city			Santa Monica, CA
-San Marcos	CA	92931	5392368	city		homonym2	San Marcos, CA
-Boyle Heights	CA	92785	5330413	section	5368361		Boyle Heights, CA
-Plantation	FL	92560	4168782	city		word	Plantation, FL
-Lynn	MA	92457	4942807	city		first_name|surname	Lynn, MA
-Miami Beach	FL	92312	4164143	city			Miami Beach, FL
-Arden-Arcade	CA	92186	7260806	city			Arden-Arcade, CA
-Westminster	CA	92114	5408406	city		homonym3	Westminster, CA
-Longmont	CO	92088	5579276	city			Longmont, CO
-Santa Barbara	CA	91842	5392952	city			Santa Barbara, CA
-Redding	CA	91582	5570160	city			Redding, CA
-Macon	GA	91351	4207400	city			Macon, GA
-Meridian	ID	90739	5600685	city		word|homonym2	Meridian, ID
-San Leandro	CA	90712	5392263	city			San Leandro, CA
-Greenville	NC	90597	4469160	city		homonym5	Greenville, NC
-Edmond	OK	90092	4535740	city		first_name	Edmond, OK
-Chinatown	NY	90000	5112540	unknown	5128581	homonym2	Chinatown, NY
-Nampa	ID	89839	5601933	city			Nampa, ID
-Trenton	NJ	89620	5105496	city		homonym3	Trenton, NJ
-Sandy Hills	UT	89575	5781070	section	5784549		Sandy Hills, UT
-Newton	MA	88817	4945283	city		foreign_city|surname|word|homonym4	Newton, MA
-Toms River	NJ	88791	4504476	city			Toms River, NJ
-Carmel	IN	88713	4255466	city			Carmel, IN
-Norwalk	CT	88485	4839822	city		homonym4	Norwalk, CT
-Waukegan	IL	88475	4915734	city			Waukegan, IL
-Deltona	FL	88474	4153146	city			Deltona, FL
-Hawthorne	CA	88451	5355828	city		homonym2	Hawthorne, CA
-Fort Smith	AR	88194	4111410	city			Fort Smith, AR
-Suffolk	VA	88161	4788158	city			Suffolk, VA
-Sugar Land	TX	88156	4734825	city			Sugar Land, TX
-Livermore	CA	88126	5367440	city			Livermore, CA
-Nashua	NH	87970	5090046	city			Nashua, NH
-Reading	PA	87879	5207728	city		foreign_city|word|homonym3	Reading, PA
-Arecibo	PR	87754	4562635	city			Arecibo, PR
-Concord	NC	87696	4461574	city		word|homonym5	Concord, NC
-Indio	CA	87533	5359446	city			Indio, CA
-Rio Rancho	NM	87521	5487811	city			Rio Rancho, NM
-Enchanted Hills	NM	87521	7839240	city			Enchanted Hills, NM
-Santa Fe	NM	87505	5490263	city		foreign_city|homonym2	Santa Fe, NM
-Sandy	UT	87461	5781061	city		first_name|word|homonym2	Sandy, UT
-Whittier	CA	87438	5409059	city			Whittier, CA
-Canarsie	NY	87366	5111412	city			Canarsie, NY
-Kirkland	WA	87281	5799841	city		surname	Kirkland, WA
-Menifee	CA	87174	5372205	city			Menifee, CA
-Newport Beach	CA	87127	5376890	city			Newport Beach, CA
-Tracy	CA	87075	5403191	city		first_name|surname	Tracy, CA
-Citrus Heights	CA	87056	5337561	city			Citrus Heights, CA
-Bend	OR	87014	5713587	city		word	Bend, OR
-Canton	MI	86825	4987990	city		word|homonym7	Canton, MI
-Caguas	PR	86804	4563008	city			Caguas, PR
-Lehigh Acres	FL	86784	4161785	city			Lehigh Acres, FL
-Greenburgh	NY	86764	5119347	city			Greenburgh, NY
-Bloomington	MN	86435	5018739	city		homonym4	Bloomington, MN
-West Town	IL	86429	4916118	section	4887398		West Town, IL
-Germantown	MD	86395	4356050	city		homonym4	Germantown, MD
-Clifton	NJ	86334	5096699	city		first_name|surname|homonym2	Clifton, NJ
-Duluth	MN	86110	5024719	city		homonym2	Duluth, MN
-Champaign	IL	86096	4887158	city			Champaign, IL
-Near North Side	IL	85711	4903360	section	4887398		Near North Side, IL
-Chino	CA	85595	5336537	city		word	Chino, CA
-Alhambra	CA	85551	5323060	city		homonym2	Alhambra, CA
-Ogden	UT	85444	5779206	city		surname	Ogden, UT
-Redwood City	CA	85288	5386834	city			Redwood City, CA
-Bellingham	WA	85146	5786899	city			Bellingham, WA
-O'Fallon	MO	85040	4401242	city		homonym2	O'Fallon, MO
-Hoover	AL	84848	4067994	city		surname	Hoover, AL
-Melbourne	FL	84678	4163971	city		foreign_city	Melbourne, FL
-Danbury	CT	84657	4832353	city			Danbury, CT
-East Norwalk	CT	84530	4833505	city			East Norwalk, CT
-Edinburg	TX	84497	4688275	city			Edinburg, TX
-Sunrise	FL	84439	4174402	city		word	Sunrise, FL
-Bloomington	IN	84067	4254679	city		homonym4	Bloomington, IN
-Cicero	IL	83886	4888015	city		homonym2	Cicero, IL
-Hemet	CA	83861	5356277	city			Hemet, CA
-San Pedro	CA	83556	5392528	section	5367929	foreign_city	San Pedro, CA
-Ahwatukee Foothills	AZ	83464	5552450	city			Ahwatukee Foothills, AZ
-Johns Creek	GA	83335	6331909	city			Johns Creek, GA
-Mission	TX	83298	4711725	city		word	Mission, TX
-Troy	MI	83280	5012639	city		first_name|word|homonym6	Troy, MI
-Buena Park	CA	83270	5331575	city			Buena Park, CA
-Mid-City	CA	83000	13157343	unknown	5368361		Mid-City, CA
-Palm Coast	FL	82893	4167538	city			Palm Coast, FL
-Fayetteville	AR	82830	4110486	city		homonym3	Fayetteville, AR
-Sioux City	IA	82821	4876523	city			Sioux City, IA
-Lake Forest	CA	82492	5364514	city		homonym2	Lake Forest, CA
-Merced	CA	82436	5372253	city			Merced, CA
-Longview	TX	82287	4707814	city		homonym2	Longview, TX
-Bryan	TX	82118	4677008	city		first_name|surname	Bryan, TX
-Westland	MI	82000	5014681	city			Westland, MI
-Warwick	RI	81699	5225507	city			Warwick, RI
-Lakewood	CA	81611	5364855	city		homonym5	Lakewood, CA
-Guaynabo	PR	81360	4565119	city			Guaynabo, PR
-Farmington Hills	MI	81330	4992523	city			Farmington Hills, MI
-San Tan Valley	AZ	81321	7310164	city			San Tan Valley, AZ
-Mount Pleasant	SC	81317	4588165	city		homonym5	Mount Pleasant, SC
-Cranston	RI	81073	5221659	city			Cranston, RI
-Largo	FL	81000	4161580	city		word|homonym2	Largo, FL
-Homestead	FL	80737	4159050	city		word	Homestead, FL
-South Suffolk	VA	80690	4786714	city			South Suffolk, VA
-Avondale	AZ	80684	5552301	city		homonym2	Avondale, AZ
-Tustin	CA	80583	5404119	city			Tustin, CA
-Mountain View	CA	80435	5375480	city			Mountain View, CA
-Napa	CA	80434	5376095	city			Napa, CA
-Somerville	MA	80318	4951257	city		homonym2	Somerville, MA
-Kendall	FL	80241	4160711	city		first_name|surname	Kendall, FL
-Lawrence	MA	80231	4941720	city		first_name|surname|homonym3	Lawrence, MA
-Parma	OH	79937	5166177	city		foreign_city	Parma, OH
-New Rochelle	NY	79846	5128549	city			New Rochelle, NY
-Lynchburg	VA	79812	4771075	city			Lynchburg, VA
-Medford	OR	79805	5740099	city		homonym3	Medford, OR
-Deerfield Beach	FL	79768	4153071	city			Deerfield Beach, FL
-Sylmar	CA	79614	5400784	unknown			Sylmar, CA
-Pleasanton	CA	79510	5383777	city			Pleasanton, CA
-Belmont Cragin	IL	79159	4884442	section	4887398		Belmont Cragin, IL
-Brooklyn Park	MN	79149	5019335	city		homonym2	Brooklyn Park, MN
-Goodyear	AZ	79003	5296266	city			Goodyear, AZ
-Kennewick	WA	78896	5799610	city			Kennewick, WA
-Alameda	CA	78630	5322737	city			Alameda, CA
-Town 'n' Country	FL	78442	4175538	city			Town 'n' Country, FL
-Bellflower	CA	78441	5327422	city			Bellflower, CA
-Chino Hills	CA	78309	5336545	city			Chino Hills, CA
-Bloomington	IL	78292	4885164	city		homonym4	Bloomington, IL
-Alafaya	FL	78113	6332439	city			Alafaya, FL
-Springdale	AR	77859	4132093	city		homonym3	Springdale, AR
-Racine	WI	77742	5268249	city			Racine, WI
-Hammond	IN	77614	4921100	city		surname|homonym2	Hammond, IN
-Milpitas	CA	77604	5373327	city			Milpitas, CA
-Gary	IN	77156	4920607	city		first_name|surname	Gary, IN
-Scranton	PA	77118	5211303	city			Scranton, PA
-Baldwin Park	CA	77071	5325866	city			Baldwin Park, CA
-Auburn	WA	77006	5785965	city		word|homonym7	Auburn, WA
-Fishers	IN	76794	4257494	city		word	Fishers, IN
-Saint Joseph	MO	76780	4407010	city			Saint Joseph, MO
-Pharr	TX	76538	4718721	city			Pharr, TX
-Upland	CA	76443	5404915	city		word	Upland, CA
-Folsom	CA	76375	5349705	city			Folsom, CA
-Baytown	TX	76335	4672731	city			Baytown, TX
-San Ramon	CA	76134	5392593	city			San Ramon, CA
-Camden	NJ	76119	4501018	city		first_name|homonym2	Camden, NJ
-Lake Charles	LA	76070	4330236	city			Lake Charles, LA
-Kalamazoo	MI	76041	4997787	city			Kalamazoo, MI
-Brick	NJ	76021	5095947	unknown		word	Brick, NJ
-Arlington Heights	IL	75926	4883555	city			Arlington Heights, IL
-Plymouth	MN	75907	5041926	city		foreign_city|homonym3	Plymouth, MN
-South Ozone Park	NY	75878	5138950	unknown			South Ozone Park, NY
-Doral	FL	75874	4153471	city			Doral, FL
-Waterford	MI	75737	5014130	city		homonym2	Waterford, MI
-Evanston	IL	75527	4891382	city		homonym2	Evanston, IL
-Manteca	CA	75448	5370164	city			Manteca, CA
-Wyoming	MI	75275	5015618	city		state	Wyoming, MI
-Trujillo Alto	PR	75243	4568451	city			Trujillo Alto, PR
-Loveland	CO	75182	5579368	city		homonym2	Loveland, CO
-Cheektowaga	NY	75178	5112375	city			Cheektowaga, NY
-Kings Bridge	NY	75132	5123443	city			Kings Bridge, NY
-Bismarck	ND	75092	5688025	city			Bismarck, ND
-Perris	CA	74971	5382146	city			Perris, CA
-Bethlehem	PA	74892	5180225	city			Bethlehem, PA
-Albany	GA	74843	4179320	city		homonym4	Albany, GA
-Schaumburg	IL	74693	4910713	city			Schaumburg, IL
-Gastonia	NC	74543	4467732	city			Gastonia, NC
-Brownsville	NY	74497	5110446	city		homonym3	Brownsville, NY
-Union City	CA	74494	5404555	city		homonym4	Union City, CA
-Bolingbrook	IL	74306	4885265	city			Bolingbrook, IL
-Iowa City	IA	74220	4862034	city			Iowa City, IA
-Layton	UT	74143	5777107	city			Layton, UT
-Missouri City	TX	74139	4711801	city			Missouri City, TX
-Appleton	WI	74139	5244080	city			Appleton, WI
-Shelby	MI	74099	5009586	city		first_name|homonym2	Shelby, MI
-Fort Myers	FL	74013	4155995	city			Fort Myers, FL
-Boynton Beach	FL	73966	4148677	city			Boynton Beach, FL
-Jonesboro	AR	73907	4116834	city			Jonesboro, AR
-South Lawndale	IL	73826	4911951	section	4887398		South Lawndale, IL
-Logan Square	IL	73702	4900358	section	4887398	homonym2	Logan Square, IL
-Rapid City	SD	73569	5768233	city			Rapid City, SD
-Warner Robins	GA	73490	4229476	city			Warner Robins, GA
-Rochester Hills	MI	73424	5007402	city			Rochester Hills, MI
-Decatur	IL	73254	4236895	city		homonym3	Decatur, IL
-Southfield	MI	73156	5010636	city			Southfield, MI
-Mayagüez	PR	73077	4566385	city			Mayagüez, PR
-Saint George	UT	72897	5546220	city			Saint George, UT
-New Britain	CT	72808	4839292	city			New Britain, CT
-Daytona Beach	FL	72647	4152872	city			Daytona Beach, FL
-Franklin	TN	72639	4623560	city		first_name|surname|homonym5	Franklin, TN
-Turlock	CA	72292	5404024	city			Turlock, CA
-Temple	TX	72277	4735966	city		surname|word	Temple, TX
-West Ridge	IL	72211	4916079	section	4887398		West Ridge, IL
-Apple Valley	CA	72174	5324363	city		homonym2	Apple Valley, CA
-Lynwood	CA	71989	5369367	city			Lynwood, CA
-Waukesha	WI	71970	5278052	city			Waukesha, WI
-Canton	OH	71885	5149222	city		word|homonym7	Canton, OH
-Gulfport	MS	71856	4428667	city		homonym2	Gulfport, MS
-Pawtucket	RI	71591	5223869	city			Pawtucket, RI
-Lauderhill	FL	71579	4161625	city			Lauderhill, FL
-Rock Hill	SC	71548	4593142	city			Rock Hill, SC
-Silver Spring	MD	71452	4369596	city			Silver Spring, MD
-West Gulfport	MS	71329	4450687	city			West Gulfport, MS
-Flower Mound	TX	71253	4691585	city			Flower Mound, TX
-Centreville	VA	71135	4751839	city			Centreville, VA
-Lafayette	IN	71111	4922462	city		homonym4	Lafayette, IN
-Passaic	NJ	71085	5102443	city			Passaic, NJ
-Riverview	FL	71050	4170156	city		homonym2	Riverview, FL
-Redlands	CA	71035	5386754	city			Redlands, CA
-Missoula	MT	71022	5666639	city			Missoula, MT
-Rancho Cordova	CA	71017	5385941	city			Rancho Cordova, CA
-Wilmington	DE	70898	4145381	city		homonym5	Wilmington, DE
-New Braunfels	TX	70543	4714131	city			New Braunfels, TX
-Cherry Hill	NJ	70475	4501198	city		homonym2	Cherry Hill, NJ
-Flagstaff	AZ	70320	5294810	city		word	Flagstaff, AZ
-Muncie	IN	70087	4924006	city			Muncie, IN
-Mira Mesa	CA	70000	5373497	section	5391811		Mira Mesa, CA
-Woodland Hills	CA	70000	5410438	section	5396003		Woodland Hills, CA
-Weston	FL	69959	4178003	city		surname|homonym3	Weston, FL
-Frederick	MD	69479	4355585	city		first_name|surname|homonym2	Frederick, MD
-Pasco	WA	69451	5806298	city			Pasco, WA
-Pittsburg	CA	69424	5383465	city		homonym2	Pittsburg, CA
-Ridgewood	NY	69317	5133858	section	5128581	homonym2	Ridgewood, NY
-Palatine	IL	69308	4905211	city			Palatine, IL
-North Richland Hills	TX	69204	4715292	city			North Richland Hills, TX
-Union City	NJ	69156	5105634	city		homonym4	Union City, NJ
-Kissimmee	FL	69152	4160983	city			Kissimmee, FL
-Walnut Creek	CA	68910	5406990	city			Walnut Creek, CA
-Cordova	TN	68779	4050552	unknown		surname	Cordova, TN
-Mount Vernon	NY	68628	5127835	city		homonym5	Mount Vernon, NY
-Conroe	TX	68602	4682991	city			Conroe, TX
-Dothan	AL	68567	4059102	city			Dothan, AL
-Northridge	CA	68469	5377985	section	5393049		Northridge, CA
-Waterloo	IA	68460	4880889	city		foreign_city|homonym2	Waterloo, IA
-Maple Grove	MN	68385	5036493	city			Maple Grove, MN
-Framingham	MA	68318	4937230	city			Framingham, MA
-Redondo Beach	CA	68166	5386785	city			Redondo Beach, CA
-Bossier City	LA	68094	4317639	city			Bossier City, LA
-Yorba Linda	CA	67973	5410902	city			Yorba Linda, CA
-Woodbury	MN	67855	5053358	city		homonym3	Woodbury, MN
-Eau Claire	WI	67778	5251436	city			Eau Claire, WI
-Waldorf	MD	67752	4372599	city			Waldorf, MD
-Forest Hills	NY	67714	5117575	city		homonym2	Forest Hills, NY
-Davis	CA	67666	5341704	city		surname	Davis, CA
-Glen Burnie	MD	67639	4356188	city			Glen Burnie, MD
-Camarillo	CA	67608	5333180	city			Camarillo, CA
-Victoria	TX	67574	4739157	city		foreign_city|first_name	Victoria, TX
-Gaithersburg	MD	67456	4355843	city			Gaithersburg, MD
-Jacksonville	NC	67357	4473083	city		homonym6	Jacksonville, NC
-South San Francisco	CA	67271	5397765	city			South San Francisco, CA
-Kenner	LA	67091	4329753	city			Kenner, LA
-Jackson Heights	NY	67067	5122477	city			Jackson Heights, NY
-Rockville	MD	66980	4367175	city			Rockville, MD
-Jackson	TN	66975	4632595	city		first_name|surname|homonym6	Jackson, TN
-Lincoln Park	IL	66959	4899911	section	4887398	homonym3	Lincoln Park, IL
-Yuba City	CA	66941	5411015	city			Yuba City, CA
-Portland	ME	66881	4975802	city		homonym4	Portland, ME
-Palo Alto	CA	66853	5380748	city			Palo Alto, CA
-Casas Adobes	AZ	66795	5288661	city			Casas Adobes, AZ
-Marysville	WA	66773	5802570	city		homonym3	Marysville, WA
-South Jordan	UT	66648	5781770	city			South Jordan, UT
-Oshkosh	WI	66555	5265838	city			Oshkosh, WI
-North Little Rock	AR	66504	4124112	city			North Little Rock, AR
-Bayside	NY	66455	5108193	city		homonym2	Bayside, NY
-Bayonne	NJ	66311	5095445	city			Bayonne, NJ
-Eagan	MN	66286	5024825	city			Eagan, MN
-Delray Beach	FL	66255	4153132	city			Delray Beach, FL
-Johnson City	TN	66027	4633419	city		homonym2	Johnson City, TN
-Dale City	VA	65969	4755158	city			Dale City, VA
-Cedar Park	TX	65945	4679867	city			Cedar Park, TX
-Parkchester	NY	65876	5130572	city			Parkchester, NY
-Atascocita	TX	65844	4671524	city			Atascocita, TX
-Saint Cloud	MN	65842	5044407	city		homonym2	Saint Cloud, MN
-Ellicott City	MD	65834	4354265	city			Ellicott City, MD
-Laguna Niguel	CA	65806	5364329	city			Laguna Niguel, CA
-Saint Charles	MO	65794	4406831	city		homonym2	Saint Charles, MO
-Harlingen	TX	65774	4696233	city			Harlingen, TX
-San Clemente	CA	65526	5391791	city			San Clemente, CA
-West Lynchburg	VA	65517	4792867	city			West Lynchburg, VA
-Middletown	NJ	65490	5101170	unknown		homonym6	Middletown, NJ
-Framingham Center	MA	65413	4937232	city			Framingham Center, MA
-Schenectady	NY	65305	5136454	city			Schenectady, NY
-Cheyenne	WY	65132	5821086	city		first_name	Cheyenne, WY
-Broomfield	CO	65065	5415035	city			Broomfield, CO
-Ames	IA	65060	4846834	city		surname	Ames, IA
-Park Slope	NY	65047	5130561	section	5128581		Park Slope, NY
-Shawnee	KS	65046	4279247	city		homonym2	Shawnee, KS
-Reseda	CA	65000	5387152	unknown			Reseda, CA
-Conway	AR	64980	4106458	city		surname|homonym3	Conway, AR
-East Orange	NJ	64949	5097441	city			East Orange, NJ
-Portage Park	IL	64841	4906500	section	4887398		Portage Park, IL
-Skokie	IL	64821	4911600	city			Skokie, IL
-West Bloomfield Township	MI	64690	7259621	city			West Bloomfield Township, MI
-Tamarac	FL	64681	4174738	city			Tamarac, FL
-Youngstown	OH	64628	5177568	city			Youngstown, OH
-Lodi	CA	64596	5367565	city		homonym2	Lodi, CA
-North Hollywood	CA	64587	5377654	section	5368361		North Hollywood, CA
-Greenville	SC	64579	4580543	city		homonym5	Greenville, SC
-Celina	TX	64427	4679944	city		first_name|homonym2	Celina, TX
-Mansfield	TX	64274	4709013	city		foreign_city|surname|homonym3	Mansfield, TX
-Santa Cruz	CA	64220	5393052	city		foreign_city	Santa Cruz, CA
-Pico Rivera	CA	64218	5382496	city			Pico Rivera, CA
-Madera	CA	64208	5369568	city			Madera, CA
-Janesville	WI	64123	5257754	city			Janesville, WI
-West Des Moines	IA	64113	4881346	city			West Des Moines, IA
-Montebello	CA	63921	5374322	city			Montebello, CA
-Georgetown	TX	63716	4693342	city		foreign_city|homonym4	Georgetown, TX
-Alpharetta	GA	63693	4179574	city			Alpharetta, GA
-Lorain	OH	63647	5161262	city			Lorain, OH
-Bowling Green	KY	63616	4285268	city		homonym2	Bowling Green, KY
-Flatlands	NY	63601	5117388	city			Flatlands, NY
-Dundalk	MD	63597	4353765	city			Dundalk, MD
-Eden Prairie	MN	63496	5025219	city			Eden Prairie, MN
-North Bergen	NJ	63484	5101879	city			North Bergen, NJ
-Florence-Graham	CA	63387	7261268	city			Florence-Graham, CA
-Waltham	MA	63378	4954380	city			Waltham, MA
-West Hartford	CT	63268	4845411	city			West Hartford, CT
-Rogers	AR	63159	4128894	city		surname|word|homonym2	Rogers, AR
-Carol City	FL	63031	4150066	city			Carol City, FL
-Encinitas	CA	62930	5346646	city			Encinitas, CA
-East Village	NY	62832	5116093	section	5128581		East Village, NY
-Haverhill	MA	62765	4939085	city			Haverhill, MA
-Jupiter	FL	62707	4160610	city			Jupiter, FL
-Council Bluffs	IA	62597	4852832	city			Council Bluffs, IA
-Wellington	FL	62560	4177703	city		foreign_city|word	Wellington, FL
-West Coon Rapids	MN	62528	5052361	city			West Coon Rapids, MN
-North Miami	FL	62435	4166232	city			North Miami, FL
-Hamilton	OH	62407	4513575	city		foreign_city|surname	Hamilton, OH
-North Port	FL	62345	4166274	city			North Port, FL
-Tulare	CA	62315	5403783	city			Tulare, CA
-Coon Rapids	MN	62240	5022025	city			Coon Rapids, MN
-Millcreek	UT	62139	5778352	city			Millcreek, UT
-La Habra	CA	62131	5363922	city			La Habra, CA
-Blaine	MN	62124	5018651	city		first_name	Blaine, MN
-Auburn	AL	62059	4830796	city		word|homonym7	Auburn, AL
-Lake Elsinore	CA	61981	5364499	city			Lake Elsinore, CA
-Carmichael	CA	61762	5334336	city		surname	Carmichael, CA
-Taylor	MI	61568	5011908	city		first_name|surname|homonym2	Taylor, MI
-Burnsville	MN	61481	5019767	city			Burnsville, MN
-Monterey Park	CA	61468	5374406	city			Monterey Park, CA
-Castro Valley	CA	61388	5334928	city			Castro Valley, CA
-Irvington	NJ	61323	5099724	city			Irvington, NJ
-Rocklin	CA	61213	5388319	city			Rocklin, CA
-Utica	NY	61100	5142056	city			Utica, NY
-Malden	MA	61068	4942939	city			Malden, MA
-National City	CA	61060	5376200	city			National City, CA
-Financial District	NY	60976	8436473	section	5128581		Financial District, NY
-Springfield	OR	60870	5754005	city		homonym9	Springfield, OR
-Bethesda	MD	60858	4348599	city			Bethesda, MD
-Terre Haute	IN	60825	4265737	city			Terre Haute, IN
-Vineland	NJ	60818	4504621	city			Vineland, NJ
-West Hollywood	FL	60806	4177834	section	4158928	homonym2	West Hollywood, FL
-San Marcos	TX	60684	4726491	city		homonym2	San Marcos, TX
-Brentwood	NY	60664	5110077	city		homonym4	Brentwood, NY
-Lakeville	MN	60633	5034059	city			Lakeville, MN
-West Allis	WI	60620	5278420	city			West Allis, WI
-Redmond	WA	60598	5808079	city		surname|homonym2	Redmond, WA
-Canoga Park	CA	60578	5333913	section	5393049		Canoga Park, CA
-Cupertino	CA	60572	5341145	city			Cupertino, CA
-Taylorsville	UT	60514	5782476	city			Taylorsville, UT
-Bristol	CT	60452	5282835	city		foreign_city|first_name|homonym4	Bristol, CT
-Moore	OK	60451	4542975	city		surname	Moore, OK
-Gardena	CA	60447	5351549	city			Gardena, CA
-Petaluma	CA	60438	5382232	city			Petaluma, CA
-Bensalem	PA	60427	5179995	unknown			Bensalem, PA
-Grand Junction	CO	60358	5423573	city			Grand Junction, CO
-Casper	WY	60285	5820705	city			Casper, WY
-Rowlett	TX	60236	4724194	city			Rowlett, TX
-La Mesa	CA	60089	5363990	city			La Mesa, CA
-Pine Hills	FL	60076	4168459	city			Pine Hills, FL
-Bensonhurst	NY	60000	5108815	city			Bensonhurst, NY
-Coney Island	NY	60000	5113481	city			Coney Island, NY
-Rancho Penasquitos	CA	60000	5386039	section	5346827		Rancho Penasquitos, CA
-Valley Glen	CA	60000	11838960	unknown			Valley Glen, CA
-Meriden	CT	59988	4838524	city			Meriden, CT
-Pontiac	MI	59917	5006166	city		homonym2	Pontiac, MI
-Port Orange	FL	59866	4169156	city			Port Orange, FL
-Hamden	CT	59847	4835654	city			Hamden, CT
-Lakewood	WA	59829	5800420	city		homonym5	Lakewood, WA
-Fountainebleau	FL	59764	4156091	city			Fountainebleau, FL
-Saint Clair Shores	MI	59715	5010978	city			Saint Clair Shores, MI
-Springfield	OH	59680	4525353	city		homonym9	Springfield, OH
-Great Falls	MT	59638	5655240	city		homonym2	Great Falls, MT
-Chapel Hill	NC	59568	4460162	city			Chapel Hill, NC
-Canyon Country	CA	59530	5333944	unknown			Canyon Country, CA
-Huntington Park	CA	59430	5358736	city			Huntington Park, CA
-Lancaster	PA	59339	5197079	city		surname|homonym5	Lancaster, PA
-Coconut Creek	FL	59302	4151455	city			Coconut Creek, FL
-Leander	TX	59202	4705708	city			Leander, TX
-Idaho Falls	ID	59184	5596475	city			Idaho Falls, ID
-San Rafael	CA	59162	5392567	city		foreign_city	San Rafael, CA
-Noblesville	IN	59093	4924198	city			Noblesville, IN
-Marietta	GA	59067	4207783	city		first_name|homonym2	Marietta, GA
-Fairfield	CT	59052	4834157	city		homonym4	Fairfield, CT
-Owensboro	KY	59042	4303436	city			Owensboro, KY
-Eastvale	CA	59039	8096217	city			Eastvale, CA
-Royal Oak	MI	59008	5007804	city			Royal Oak, MI
-Brentwood	CA	58968	5330642	city		homonym4	Brentwood, CA
-Dubuque	IA	58799	4854529	city			Dubuque, IA
-Brookline	MA	58732	4931482	city			Brookline, MA
-Novi	MI	58723	5004062	city			Novi, MI
-Des Plaines	IL	58677	4889772	city			Des Plaines, IL
-Carson City	NV	58639	5501344	city			Carson City, NV
-Orland Park	IL	58619	4904937	city			Orland Park, IL
-Bartlett	TN	58579	4604183	city		surname|homonym2	Bartlett, TN
-Woodland	CA	58567	5410430	city		word	Woodland, CA
-Lehi	UT	58486	5777224	city			Lehi, UT
-White Plains	NY	58459	5144336	city			White Plains, NY
-Arcadia	CA	58408	5324477	city			Arcadia, CA
-Reston	VA	58404	4781530	city			Reston, VA
-Ocala	FL	58218	4166673	city			Ocala, FL
-Clay	NY	58206	5112861	unknown		first_name|surname|word	Clay, NY
-Central City	AZ	58161	11979238	section	5308655		Central City, AZ
-South Vineland	NJ	58122	4504225	city			South Vineland, NJ
-Sanford	FL	58111	4172086	city		surname|homonym3	Sanford, FL
-Bowie	MD	58025	4349159	city			Bowie, MD
-Kokomo	IN	57995	4922388	city			Kokomo, IN
-Wayne	NJ	57915	5106160	city		first_name|homonym3	Wayne, NJ
-Santee	CA	57787	5393429	city			Santee, CA
-Dublin	CA	57721	5344157	city		foreign_city|homonym3	Dublin, CA
-Palm Harbor	FL	57439	4167545	city			Palm Harbor, FL
-Medford	MA	57403	4943629	city		homonym3	Medford, MA
-Midwest City	OK	57249	4542765	city			Midwest City, OK
-Center City	PA	57239	9958118	section	4560349		Center City, PA
-Margate	FL	57234	4163407	city			Margate, FL
-South Whittier	CA	57156	5397841	city			South Whittier, CA
-Tinley Park	IL	57143	4913723	city			Tinley Park, IL
-Pflugerville	TX	57122	4718711	city			Pflugerville, TX
-New Brunswick	NJ	57035	5101717	city			New Brunswick, NJ
-Grand Forks	ND	57011	5059429	city			Grand Forks, ND
-Fountain Valley	CA	56987	5350207	city			Fountain Valley, CA
-North Hills	CA	56946	5394409	section	5393049		North Hills, CA
-Diamond Bar	CA	56897	5342992	city			Diamond Bar, CA
-Taunton	MA	56789	4952629	city			Taunton, MA
-Oak Lawn	IL	56781	4904365	city			Oak Lawn, IL
-Union	NJ	56771	5105608	city		word|homonym2	Union, NJ
-Ankeny	IA	56764	4846960	city			Ankeny, IA
-Chicopee	MA	56741	4933002	city			Chicopee, MA
-Irving Park	IL	56520	4897543	section	4887398		Irving Park, IL
-Berwyn	IL	56368	4884597	city			Berwyn, IL
-Manhattan	KS	56308	4274994	city		homonym2	Manhattan, KS
-Kendale Lakes	FL	56148	4160705	city			Kendale Lakes, FL
-Smyrna	GA	56146	4223379	city		homonym3	Smyrna, GA
-Dearborn Heights	MI	56145	4990512	city			Dearborn Heights, MI
-Porterville	CA	56058	5384471	city			Porterville, CA
-Piscataway	NJ	56044	5102713	city			Piscataway, NJ
-Hendersonville	TN	56018	4628735	city		homonym2	Hendersonville, TN
-Morningside Heights	NY	55929	6332422	section	5128581		Morningside Heights, NY
-Rocky Mount	NC	55806	4488762	city			Rocky Mount, NC
-Corvallis	OR	55780	5720727	city			Corvallis, OR
-Olympia	WA	55733	5805687	city			Olympia, WA
-Valdosta	GA	55724	4228147	city			Valdosta, GA
-Hanford	CA	55659	5355180	city			Hanford, CA
-Castle Rock	CO	55591	5416329	city			Castle Rock, CO
-Greenwood	IN	55586	4258313	city		surname|homonym4	Greenwood, IN
-Chicago Lawn	IL	55551	4887463	section	4887398		Chicago Lawn, IL
-Hempstead	NY	55547	5120478	city			Hempstead, NY
-Novato	CA	55530	5378044	city			Novato, CA
-Kettering	OH	55525	4515843	city		homonym2	Kettering, OH
-Bellevue	NE	55510	5063805	city		homonym3	Bellevue, NE
-Shoreline	WA	55439	5810301	city		word	Shoreline, WA
-Decatur	AL	55437	4058553	city		homonym3	Decatur, AL
-Paramount	CA	55412	5381110	city		word	Paramount, CA
-Port Arthur	TX	55340	4720039	city			Port Arthur, TX
-Abington	PA	55310	5177773	unknown		homonym2	Abington, PA
-Anderson	IN	55305	4917592	city		surname|homonym3	Anderson, IN
-Tamiami	FL	55271	4174744	city			Tamiami, FL
-Towson	MD	55197	4371582	city			Towson, MD
-North Chicopee	MA	55179	4945588	city			North Chicopee, MA
-Uptown	IL	55137	4914557	section	4887398	word	Uptown, IL
-Sarasota	FL	55118	4172131	city			Sarasota, FL
-Cypress Hills	NY	54944	5114418	city			Cypress Hills, NY
-West Haven	CT	54927	4845419	city		homonym2	West Haven, CT
-Rosemead	CA	54908	5388867	city			Rosemead, CA
-Edgewater	IL	54873	4890701	section	4887398	homonym3	Edgewater, IL
-Jackson	NJ	54856	4502434	city		first_name|surname|homonym6	Jackson, NJ
-Highland	CA	54854	5356868	city		word|homonym3	Highland, CA
-Mount Prospect	IL	54747	4903024	city			Mount Prospect, IL
-Colton	CA	54621	5338783	city			Colton, CA
-Encanto	AZ	54614	11979227	section	5308655		Encanto, AZ
-Pocatello	ID	54441	5604045	city			Pocatello, ID
-Bradenton	FL	54437	4148708	city			Bradenton, FL
-Rogers Park	IL	54402	4908033	section	4887398		Rogers Park, IL
-Weymouth	MA	54395	4955336	city			Weymouth, MA
-Port Charlotte	FL	54392	4169130	city			Port Charlotte, FL
-Normal	IL	54373	4903780	city		word	Normal, IL
-Spring	TX	54298	4733624	city		word	Spring, TX
-Allapattah	FL	54289	4145805	city			Allapattah, FL
-Richland	WA	54248	5808276	city			Richland, WA
-Euless	TX	54219	4689550	city			Euless, TX
-Blue Springs	MO	54148	4377664	city			Blue Springs, MO
-East Pensacola Heights	FL	54104	4154047	city			East Pensacola Heights, FL
-Hacienda Heights	CA	54038	5354819	city			Hacienda Heights, CA
-Ozone Park	NY	53985	5130334	city			Ozone Park, NY
-Briarwood	NY	53877	6640032	city			Briarwood, NY
-Cathedral City	CA	53826	5335006	city			Cathedral City, CA
-Lakewood	NJ	53805	5100280	city		homonym5	Lakewood, NJ
-Elyria	OH	53775	5153207	city			Elyria, OH
-Pensacola	FL	53724	4168228	city			Pensacola, FL
-Wheaton	IL	53715	4916288	city		homonym2	Wheaton, IL
-Commerce City	CO	53696	5417737	city			Commerce City, CO
-Hoboken	NJ	53635	5099133	city			Hoboken, NJ
-Watsonville	CA	53628	5407529	city			Watsonville, CA
-Lake Havasu City	AZ	53553	5301388	city			Lake Havasu City, AZ
-Little Havana	FL	53430	6332582	unknown	4164138		Little Havana, FL
-Revere	MA	53422	4832294	city		word	Revere, MA
-West New York	NJ	53366	5106292	city			West New York, NJ
-Yucaipa	CA	53328	5411046	city			Yucaipa, CA
-Gilroy	CA	53231	5352214	city			Gilroy, CA
-Poinciana	FL	53193	4168930	city			Poinciana, FL
-University of Texas	TX	53082	4738604	unknown	4671654		University of Texas, TX
-Kingsport	TN	53014	4634662	city			Kingsport, TN
-Levittown	PA	52983	5197796	city		homonym3	Levittown, PA
-Palm Beach Gardens	FL	52923	4167519	city			Palm Beach Gardens, FL
-Milford	CT	52759	4838652	city		homonym3	Milford, CT
-Delano	CA	52733	5342485	city			Delano, CA
-West Sacramento	CA	52721	5408211	city			West Sacramento, CA
-Huntersville	NC	52704	4472370	city			Huntersville, NC
-Perth Amboy	NJ	52682	5102578	city			Perth Amboy, NJ
-Sherman Oaks	CA	52677	5395244	section	5368361		Sherman Oaks, CA
-Southaven	MS	52589	4446675	city			Southaven, MS
-Saint Peters	MO	52575	4407237	city		foreign_city	Saint Peters, MO
-Downtown DC	DC	52560	13526890	unknown	4140963		Downtown DC, DC
-Harrisonburg	VA	52538	4763231	city			Harrisonburg, VA
-Peabody	MA	52504	4946863	city			Peabody, MA
-Placentia	CA	52495	5383527	city			Placentia, CA
-Lenexa	KS	52490	4274356	city			Lenexa, KS
-DeSoto	TX	52486	4685524	city			DeSoto, TX
-Burlington	NC	52472	4458228	city		foreign_city|homonym6	Burlington, NC
-South Hill	WA	52431	5811456	city			South Hill, WA
-Elkhart	IN	52348	4919987	city			Elkhart, IN
-La Crosse	WI	52306	5258957	city			La Crosse, WI
-Oak Park	IL	52287	4904381	city		homonym3	Oak Park, IL
-Florissant	MO	52268	4386802	city			Florissant, MO
-Sammamish	WA	52253	5809402	city			Sammamish, WA
-Wakefield	NY	52201	5143056	city		foreign_city|homonym2	Wakefield, NY
-Albany	OR	52175	5710756	city		homonym4	Albany, OR
-Hoffman Estates	IL	52138	4896075	city			Hoffman Estates, IL
-Albany Park	IL	52079	4883012	section	4887398		Albany Park, IL
-Methuen	MA	52044	4943828	city			Methuen, MA
-Glendora	CA	52009	5352439	city			Glendora, CA
-Wilmington	CA	52000	5409802	unknown	5367929	homonym5	Wilmington, CA
-Queens Village	NY	51919	5133271	city			Queens Village, NY
-Brookhaven	GA	51910	4184530	city		homonym2	Brookhaven, GA
-Levittown	NY	51881	5124276	city		homonym3	Levittown, NY
-Palm Desert	CA	51869	5380626	city			Palm Desert, CA
-Joplin	MO	51818	4392768	city			Joplin, MO
-Enid	OK	51776	4535961	city		first_name	Enid, OK
-Bonita Springs	FL	51704	4148533	city			Bonita Springs, FL
-Irondequoit	NY	51692	5122331	city			Irondequoit, NY
-Caldwell	ID	51686	5587698	city		surname	Caldwell, ID
-Minnetonka	MN	51669	5037784	city			Minnetonka, MN
-Pinellas Park	FL	51617	4168630	city			Pinellas Park, FL
-Battle Creek	MI	51589	4985153	city			Battle Creek, MI
-Casa Grande	AZ	51460	5288636	city			Casa Grande, AZ
-South Shore	IL	51451	4912013	section	4887398		South Shore, IL
-Mott Haven	NY	51450	5127670	city			Mott Haven, NY
-The Villages	FL	51442	4175179	city			The Villages, FL
-Grand Island	NE	51440	5069297	city		homonym2	Grand Island, NE
-Grapevine	TX	51404	4694568	city		word	Grapevine, TX
-Stratford	CT	51384	4843811	city			Stratford, CT
-Kentwood	MI	51357	4998018	city			Kentwood, MI
-City of Milford (balance)	CT	51271	7160204	city			City of Milford (balance), CT
-Tigard	OR	51253	5756758	city			Tigard, OR
-East Hartford	CT	51252	4833403	city			East Hartford, CT
-Apple Valley	MN	51221	5016494	city		homonym2	Apple Valley, MN
-Plainfield	NJ	51217	5102720	city		homonym4	Plainfield, NJ
-Leesburg	VA	51209	4769125	city		homonym2	Leesburg, VA
-Parsippany	NJ	51144	5102427	city			Parsippany, NJ
-Coral Gables	FL	51117	4151871	city			Coral Gables, FL
-The Trails of Frisco	TX	51059	13561794	unknown			The Trails of Frisco, TX
-The Hammocks	FL	51003	4175117	city			The Hammocks, FL
-Buckeye	AZ	50876	5287262	city		word	Buckeye, AZ
-Flagami	FL	50834	4155529	city			Flagami, FL
-Catalina Foothills	AZ	50796	5288786	city			Catalina Foothills, AZ
-Lakewood	OH	50656	5160315	city		homonym5	Lakewood, OH
-North La Crosse	WI	50470	5264870	city			North La Crosse, WI
-Burien	WA	50467	5788516	city			Burien, WA
-Havertown	PA	50430	4558523	unknown	4560349		Havertown, PA
-Logan	UT	50371	5777544	city		first_name|surname|homonym2	Logan, UT
-South Peabody	MA	50293	4951473	city			South Peabody, MA
-Aliso Viejo	CA	50195	5323163	city			Aliso Viejo, CA
-Harrisburg	PA	50183	5192726	city		homonym2	Harrisburg, PA
-Galveston	TX	50180	4692883	city			Galveston, TX
-Poway	CA	50157	5384690	city			Poway, CA
-Edina	MN	50138	5025264	city			Edina, MN
-Minnetonka Mills	MN	50117	5037790	city			Minnetonka Mills, MN
-Stonecrest	GA	50000	11748973	city			Stonecrest, GA
-Cerritos	CA	49975	5335663	city			Cerritos, CA
-Redford	MI	49936	5006917	city			Redford, MI
-East Honolulu	HI	49914	7315245	city			East Honolulu, HI
-Troy	NY	49906	5141502	city		first_name|word|homonym6	Troy, NY
-Sunnyside	NY	49833	5140221	city		homonym2	Sunnyside, NY
-Lincoln	CA	49757	5366375	city		foreign_city|first_name|homonym4	Lincoln, CA
-Wharton	PA	49732	4562193	section	4560349		Wharton, PA
-Whitman	PA	49732	4562237	section	4560349	surname|homonym2	Whitman, PA
-Downers Grove	IL	49732	4890119	city			Downers Grove, IL
-Azusa	CA	49690	5325423	city			Azusa, CA
-Wilson	NC	49643	4499389	city		first_name|surname	Wilson, NC
-Monroe	LA	49598	4333669	city		surname|homonym7	Monroe, LA
-Parker	CO	49550	5434006	city		surname|homonym2	Parker, CO
-La Mirada	CA	49520	5364007	city			La Mirada, CA
-Minot	ND	49450	5690532	city			Minot, ND
-Aloha	OR	49425	5711099	city		word	Aloha, OR
-Saginaw	MI	49347	5007989	city		homonym2	Saginaw, MI
-Bedford	TX	49337	4673094	city		foreign_city|homonym5	Bedford, TX
-Rancho Santa Margarita	CA	49324	5386082	city			Rancho Santa Margarita, CA
-Cypress	CA	49290	5341256	city		word|homonym2	Cypress, CA
-Murray	UT	49250	5778755	city		first_name|surname|homonym2	Murray, UT
-Cuyahoga Falls	OH	49146	5151613	city			Cuyahoga Falls, OH
-Coeur d'Alene	ID	49122	5589173	city			Coeur d'Alene, ID
-Bloomfield	NJ	49120	5095779	city		homonym2	Bloomfield, NJ
-Rowland Heights	CA	48993	5389126	city			Rowland Heights, CA
-Covina	CA	48984	5340175	city			Covina, CA
-Stillwater	OK	48967	4552215	city		homonym2	Stillwater, OK
-Niagara Falls	NY	48916	5128723	city			Niagara Falls, NY
-Collierville	TN	48863	4614748	city			Collierville, TN
-Oxford Circle	PA	48856	5204783	unknown	4560349		Oxford Circle, PA
-Summerville	SC	48848	4597919	city			Summerville, SC
-South Bel Air	MD	48828	4369928	section			South Bel Air, MD
-Sheboygan	WI	48797	5272893	city			Sheboygan, WI
-Middletown	OH	48760	4518264	city		homonym6	Middletown, OH
-Aspen Hill	MD	48759	4347553	city			Aspen Hill, MD
-Dunwoody	GA	48733	4192375	city			Dunwoody, GA
-Huntington	WV	48638	4809537	city		homonym4	Huntington, WV
-Maricopa	AZ	48602	5303752	city			Maricopa, AZ
-Roswell	NM	48544	5488441	city		homonym2	Roswell, NM
-Cedar Hill	TX	48507	4679803	city			Cedar Hill, TX
-East Brunswick	NJ	48495	5097402	city			East Brunswick, NJ
-East Lansing	MI	48471	4991640	city			East Lansing, MI
-Apopka	FL	48382	4146166	city			Apopka, FL
-Maspeth	NY	48325	5126180	city			Maspeth, NY
-Wheaton	MD	48284	4373349	city		homonym2	Wheaton, MD
-Mishawaka	IN	48261	4923670	city			Mishawaka, IN
-Portage	MI	48177	5006250	city		word|homonym3	Portage, MI
-West Orange	NJ	48131	5106298	city			West Orange, NJ
-McLean	VA	48115	4772354	city			McLean, VA
-Newark	OH	47986	5164466	city		homonym4	Newark, OH
-Ceres	CA	47963	5335650	city			Ceres, CA
-Alexandria	LA	47889	4314550	city		foreign_city|first_name|homonym3	Alexandria, LA
-Chesterfield	MO	47864	4381072	city		foreign_city	Chesterfield, MO
-Barnstable	MA	47821	4929771	city			Barnstable, MA
-Salina	KS	47813	4278890	city			Salina, KS
-Lawrence	IN	47809	4260210	city		first_name|surname|homonym3	Lawrence, IN
-Bel Air South	MD	47709	7257992	city			Bel Air South, MD
-Pearl City	HI	47698	5852275	city			Pearl City, HI
-Euclid	OH	47676	5153420	city			Euclid, OH
-Roseville	MI	47637	5007655	city		homonym3	Roseville, MI
-Texas City	TX	47618	4736134	city			Texas City, TX
-Wauwatosa	WI	47614	5278159	city			Wauwatosa, WI
-Waiau-Pacific Palisades	HI	47591	13645932	unknown	5856195		Waiau-Pacific Palisades, HI
-Vermont Square	CA	47555	13157324	unknown	5368361		Vermont Square, CA
-Florin	CA	47513	5349613	city		word	Florin, CA
-Twin Falls	ID	47468	5610810	city			Twin Falls, ID
-Glenview	IL	47446	4893886	city			Glenview, IL
-East Providence	RI	47408	5221931	city			East Providence, RI
-Palm Springs	CA	47371	5380668	city		homonym2	Palm Springs, CA
-San Luis Obispo	CA	47339	5392323	city			San Luis Obispo, CA
-Mission District	CA	47234	5373628	section	5391959		Mission District, CA
-Country Club	FL	47105	4152093	city			Country Club, FL
-Gwynn Oak	MD	47092	4357116	unknown	4347778		Gwynn Oak, MD
-Winnetka	CA	47000	5410095	unknown		homonym2	Winnetka, CA
-Madison	AL	46962	4074267	city		first_name|surname|homonym6	Madison, AL
-Jeffersonville	IN	46960	4259671	city			Jeffersonville, IN
-San Jacinto	CA	46951	5392090	city			San Jacinto, CA
-Mentor	OH	46901	5162645	city		word	Mentor, OH
-Charleston	WV	46838	4801859	city		homonym3	Charleston, WV
-Mansfield	OH	46830	5161723	city		foreign_city|surname|homonym3	Mansfield, OH
-Hattiesburg	MS	46805	4429295	city			Hattiesburg, MS
-Draper	UT	46774	5774001	city		surname	Draper, UT
-Middletown	CT	46756	4838633	city		homonym6	Middletown, CT
-Wylie	TX	46708	4743275	city			Wylie, TX
-Columbus	IN	46690	4256038	city		homonym5	Columbus, IN
-Laguna	CA	46621	5364271	section	5346111		Laguna, CA
-Smyrna	TN	46607	4658590	city		homonym3	Smyrna, TN
-Charlottesville	VA	46597	4752031	city			Charlottesville, VA
-Lacey	WA	46409	5800112	city		first_name|surname	Lacey, WA
-Makakilo / Kapolei / Honokai Hale	HI	46389	13100439	unknown			Makakilo / Kapolei / Honokai Hale, HI
-Littleton	CO	46368	5429032	city			Littleton, CO
-Beavercreek	OH	46277	4506008	city			Beavercreek, OH
-Kannapolis	NC	46144	4474040	city			Kannapolis, NC
-Everett	MA	46050	4936008	city		first_name|surname|homonym2	Everett, MA
-Binghamton	NY	46032	5109177	city			Binghamton, NY
-Brighton	MA	45977	4931353	unknown	4930956	foreign_city|homonym3	Brighton, MA
-Elmhurst	IL	45957	4891010	city		homonym2	Elmhurst, IL
-Hell's Kitchen	NY	45884	5120442	section	5128581		Hell's Kitchen, NY
-Auburn Gresham	IL	45842	8436084	section	4887398		Auburn Gresham, IL
-City of Sammamish	WA	45780	7174365	city			City of Sammamish, WA
-Antelope	CA	45770	5324105	city		word	Antelope, CA
-Keller	TX	45758	4702828	city		surname	Keller, TX
-Biloxi	MS	45637	4418478	city			Biloxi, MS
-Apex	NC	45585	4452808	city		word	Apex, NC
-West Lafayette	IN	45550	4928096	city			West Lafayette, IN
-Cutler Bay	FL	45425	6332309	city			Cutler Bay, FL
-Titusville	FL	45393	4175437	city			Titusville, FL
-Altoona	PA	45344	5178195	city		homonym2	Altoona, PA
-Newark	CA	45336	5376803	section	5350734	homonym4	Newark, CA
-Oro Valley	AZ	45303	5307540	city			Oro Valley, AZ
-Saint Louis Park	MN	45250	5045021	city			Saint Louis Park, MN
-Enfield	CT	45212	4834040	city			Enfield, CT
-Dublin	OH	45098	5152333	city		foreign_city|homonym3	Dublin, OH
-Tuckahoe	VA	44990	4790207	city			Tuckahoe, VA
-Potomac	MD	44965	4366001	city			Potomac, MD
-Cleveland Heights	OH	44962	4833320	city			Cleveland Heights, OH
-Sayreville	NJ	44920	5104404	city			Sayreville, NJ
-Hackensack	NJ	44834	5098706	city			Hackensack, NJ
-Pine Bluff	AR	44772	4126226	city			Pine Bluff, AR
-West Seneca	NY	44711	5143992	city			West Seneca, NY
-Strongsville	OH	44668	5173237	city			Strongsville, OH
-Coachella	CA	44635	5338166	city			Coachella, CA
-Penn Hills	PA	44610	5205377	section	5206379		Penn Hills, PA
-Encino	CA	44581	5346649	section	5352423		Encino, CA
-Bentonville	AR	44499	4101260	city			Bentonville, AR
-Fort Pierce	FL	44484	4156018	city			Fort Pierce, FL
-Bridgewater	NJ	44464	8299576	city			Bridgewater, NJ
-Danville	CA	44400	5341531	city		homonym4	Danville, CA
-Oakland Park	FL	44319	4166638	city			Oakland Park, FL
-Attleboro	MA	44284	4929399	city			Attleboro, MA
-Severn	MD	44231	4369190	city			Severn, MD
-Blacksburg	VA	44215	4747845	city			Blacksburg, VA
-Haltom City	TX	44206	4695912	city			Haltom City, TX
-Brighton Park	IL	44202	4885597	section	4887398		Brighton Park, IL
-Lompoc	CA	44164	5367788	city			Lompoc, CA
-Wesley Chapel	FL	44092	4177727	city			Wesley Chapel, FL
-Urbandale	IA	44062	4879890	city			Urbandale, IA
-York	PA	43992	4562407	city		foreign_city|surname	York, PA
-Concord	NH	43976	5084868	city		word|homonym5	Concord, NH
-North Miami Beach	FL	43971	4166233	city			North Miami Beach, FL
-El Centro	CA	43956	5345609	city			El Centro, CA
-Rego Park	NY	43925	5133640	city			Rego Park, NY
-North Brunswick	NJ	43905	6946944	unknown			North Brunswick, NJ
-Cleveland	TN	43898	4614088	city		first_name|surname|homonym3	Cleveland, TN
-Echo Park	CA	43832	10104154	section	5368361		Echo Park, CA
-North Bethesda	MD	43828	4363843	city			North Bethesda, MD
-Beaumont	CA	43811	5327098	city		homonym2	Beaumont, CA
-Kalihi-Palama	HI	43805	5847832	unknown	5856195		Kalihi-Palama, HI
-Lombard	IL	43797	4900373	city			Lombard, IL
-Bountiful	UT	43784	5771826	city		word	Bountiful, UT
-North Lauderdale	FL	43703	4166222	city			North Lauderdale, FL
-Burleson	TX	43625	4677551	city			Burleson, TX
-Ocoee	FL	43608	4166776	city			Ocoee, FL
-Ashburn	VA	43511	4744870	city		homonym2	Ashburn, VA
-Southington	CT	43501	4843378	unknown			Southington, CT
-Augusta	GA	43459	4180531	city		first_name|homonym2	Augusta, GA
-Bozeman	MT	43405	5641727	city			Bozeman, MT
-Sierra Vista	AZ	43355	5314328	city			Sierra Vista, AZ
-Freeport	NY	43334	5117949	city		homonym3	Freeport, NY
-Pittsfield	MA	43303	4947459	city			Pittsfield, MA
-Hilo	HI	43263	5855927	city			Hilo, HI
-West Babylon	NY	43213	5143630	city			West Babylon, NY
-DeKalb	IL	43211	4889553	city			DeKalb, IL
-San Bruno	CA	43185	5391749	city			San Bruno, CA
-Altamonte Springs	FL	43159	4145941	city			Altamonte Springs, FL
-Bell Gardens	CA	43106	5327319	city			Bell Gardens, CA
-Schertz	TX	43091	4727326	city			Schertz, TX
-East Boston	MA	43066	4935304	unknown	4930956		East Boston, MA
-Morgan Hill	CA	42948	5374764	city			Morgan Hill, CA
-Bothell	WA	42939	5787829	city			Bothell, WA
-Fond du Lac	WI	42933	5253352	city			Fond du Lac, WI
-Sicklerville	NJ	42891	4504118	city			Sicklerville, NJ
-Sayreville Junction	NJ	42890	5104405	city			Sayreville Junction, NJ
-Farmington	NM	42871	5467328	city		homonym6	Farmington, NM
-Salem	MA	42869	4950065	city		foreign_city|homonym6	Salem, MA
-Arlington	MA	42844	4929180	city		homonym5	Arlington, MA
-La Jolla	CA	42808	5363943	section	5391811		La Jolla, CA
-Altadena	CA	42777	5323525	city			Altadena, CA
-Fairfield	OH	42767	4511283	city		homonym4	Fairfield, OH
-Ashburn	IL	42752	4883679	section	4887398	homonym2	Ashburn, IL
-Rancho Palos Verdes	CA	42732	5386035	city			Rancho Palos Verdes, CA
-North Highlands	CA	42694	5377640	city			North Highlands, CA
-Moline	IL	42681	4902476	city			Moline, IL
-East Concord	NH	42605	5085688	city			East Concord, NH
-Jefferson City	MO	42595	4392388	city			Jefferson City, MO
-Henrietta	NY	42581	5120521	unknown		first_name	Henrietta, NY
-Rockwall	TX	42566	4723406	city			Rockwall, TX
-Plainfield	IL	42527	4906125	city		homonym4	Plainfield, IL
-Burlington	VT	42452	5234372	city		foreign_city|homonym6	Burlington, VT
-Rohnert Park	CA	42407	5388564	city			Rohnert Park, CA
-Urbana	IL	42311	4914570	city		homonym2	Urbana, IL
-Southglenn	CO	42268	5439752	section	5419384		Southglenn, CO
-Midland	MI	42200	5001929	city		word|homonym2	Midland, MI
-Prescott Valley	AZ	42197	5309858	city			Prescott Valley, AZ
-Joint Base Pearl Harbor Hickam	HI	42184	10173805	unknown	5856195		Joint Base Pearl Harbor Hickam, HI
-State College	PA	42161	5213681	city			State College, PA
-Kearny	NJ	42137	5099967	city			Kearny, NJ
-El Dorado Hills	CA	42108	5345679	city			El Dorado Hills, CA
-Danville	VA	42082	4755280	city		homonym4	Danville, VA
-Belleville	IL	42034	4233813	city		homonym2	Belleville, IL
-Linden	NJ	42021	5100506	city		word	Linden, NJ
-Moorhead	MN	42005	5038108	city			Moorhead, MN
-Woodside	NY	41981	5145067	city			Woodside, NY
-Brea	CA	41944	5330582	city			Brea, CA
-Riverton	UT	41900	5780557	city		homonym2	Riverton, UT
-Prescott	AZ	41899	5309842	city		surname	Prescott, AZ
-Mount Laurel	NJ	41864	4503136	city			Mount Laurel, NJ
-The Colony	TX	41779	4736388	city			The Colony, TX
-Manassas	VA	41764	4771401	city			Manassas, VA
-Brentwood	TN	41763	4608408	city		homonym4	Brentwood, TN
-Westfield	MA	41690	4955190	city		homonym3	Westfield, MA
-Hutchinson	KS	41569	4273299	city		surname|homonym2	Hutchinson, KS
-Leominster	MA	41569	4941873	city			Leominster, MA
-Catonsville	MD	41567	4350635	city			Catonsville, MD
-Hicksville	NY	41547	5120656	city			Hicksville, NY
-Bartlett	IL	41545	4884141	city		surname|homonym2	Bartlett, IL
-Buffalo Grove	IL	41496	4885955	city			Buffalo Grove, IL
-Woonsocket	RI	41475	5225809	city			Woonsocket, RI
-West Hills	CA	41426	8030162	section	5396003		West Hills, CA
-Edmonds	WA	41375	5793427	city		surname	Edmonds, WA
-Marana	AZ	41315	5303705	city			Marana, AZ
-Shelton	CT	41296	4842898	city		surname	Shelton, CT
-Cedar Falls	IA	41255	4850699	city			Cedar Falls, IA
-Chatsworth	CA	41255	5336054	section	5393049		Chatsworth, CA
-Gage Park	IL	41202	4893365	section	4887398		Gage Park, IL
-Beverly	MA	41186	4930505	city		first_name	Beverly, MA
-University	FL	41163	7260219	city		word	University, FL
-Coppell	TX	41159	4683217	city			Coppell, TX
-Findlay	OH	41149	5153924	city			Findlay, OH
-Campbell	CA	41117	5333689	city		surname	Campbell, CA
-Lake Ridge	VA	41058	4768351	city			Lake Ridge, VA
-Burke	VA	41055	4749950	city		surname	Burke, VA
-Mankato	MN	41044	5036420	city			Mankato, MN
-Annandale	VA	41008	4744468	city			Annandale, VA
-Covington	KY	40997	4288809	city		surname|homonym3	Covington, KY
-New City	IL	40997	4903466	section	4887398	homonym2	New City, IL
-Morris Heights	NY	40982	5127536	city			Morris Heights, NY
-Peachtree Corners	GA	40978	4215114	city			Peachtree Corners, GA
-South Valley	NM	40976	5492450	city			South Valley, NM
-Ormond Beach	FL	40970	4167178	city			Ormond Beach, FL
-Carrollwood Village	FL	40949	4150118	city			Carrollwood Village, FL
-Huntsville	TX	40938	4699540	city		homonym2	Huntsville, TX
-Venice	CA	40885	5405841	section	5368361	homonym2	Venice, CA
-Sumter	SC	40816	4597948	city			Sumter, SC
-Annapolis	MD	40812	4347242	city			Annapolis, MD
-Quincy	IL	40780	4247703	city		homonym2	Quincy, IL
-Wilkes-Barre	PA	40780	5219488	city			Wilkes-Barre, PA
-Lincoln Square	IL	40761	4899966	section	4887398		Lincoln Square, IL
-La Puente	CA	40745	5364066	city			La Puente, CA
-Holyoke	MA	40684	4939783	city			Holyoke, MA
-Sherman	TX	40667	4728328	city		first_name|surname	Sherman, TX
-Goose Creek	SC	40633	4580098	city			Goose Creek, SC
-Maplewood	MN	40567	5036588	city		homonym2	Maplewood, MN
-Streamwood	IL	40554	4912691	city			Streamwood, IL
-Fitchburg	MA	40545	4936812	city		homonym2	Fitchburg, MA
-Hilton Head Island	SC	40512	4581832	city			Hilton Head Island, SC
-La Quinta	CA	40476	5364079	city			La Quinta, CA
-Crystal Lake	IL	40448	4889229	city			Crystal Lake, IL
-Hagerstown	MD	40432	4357141	city			Hagerstown, MD
-San Gabriel	CA	40424	5392034	city			San Gabriel, CA
-Hickory	NC	40374	4470778	city		word	Hickory, NC
-Beverly Cove	MA	40365	4930511	city			Beverly Cove, MA
-Winter Garden	FL	40356	4178550	city			Winter Garden, FL
-Carol Stream	IL	40356	4886662	city			Carol Stream, IL
-Warren	OH	40245	5175865	city		first_name|surname|word|homonym3	Warren, OH
-Marlboro	NJ	40191	5100886	city			Marlboro, NJ
-Teaneck	NJ	40078	5105262	city			Teaneck, NJ
-Calexico	CA	40053	5332698	city			Calexico, CA
-Florence	AL	40026	4062577	city		foreign_city|first_name|homonym4	Florence, AL
-St. Johns	FL	40000	11704266	section			St. Johns, FL
-Shakopee	MN	39981	5046997	city			Shakopee, MN
-Billerica	MA	39904	4930577	city			Billerica, MA
-Norwich	CT	39899	4839843	city		foreign_city	Norwich, CT
-Amherst	MA	39833	4929022	city		homonym3	Amherst, MA
-Duncanville	TX	39826	4687331	city			Duncanville, TX
-New Berlin	WI	39825	5264381	city			New Berlin, WI
-Marlborough	MA	39818	4943170	city			Marlborough, MA
-Oakley	CA	39813	5378566	city		surname	Oakley, CA
-Lancaster	OH	39766	4516233	city		surname|homonym5	Lancaster, OH
-Sawtelle	CA	39757	5393701	unknown			Sawtelle, CA
-Avondale	IL	39721	4883904	section	4887398	homonym2	Avondale, IL
-Romeoville	IL	39719	4908068	city			Romeoville, IL
-Culver City	CA	39717	5341114	section	5368361		Culver City, CA
-Montclair	NJ	39701	5101334	city		homonym3	Montclair, NJ
-Meridian	MS	39661	4435764	city		word|homonym2	Meridian, MS
-Puyallup	WA	39659	5807575	city			Puyallup, WA
-Woburn	MA	39555	4956032	city			Woburn, MA
-Bremerton	WA	39520	5788054	city			Bremerton, WA
-Hallandale Beach	FL	39488	4157898	city			Hallandale Beach, FL
-Clovis	NM	39480	5462393	city		homonym2	Clovis, NM
-Weslaco	TX	39474	4740629	city			Weslaco, TX
-Cape Girardeau	MO	39462	4379966	city			Cape Girardeau, MO
-Bullhead City	AZ	39445	5287565	city			Bullhead City, AZ
-North Fort Myers	FL	39407	4166195	city			North Fort Myers, FL
-Dover	DE	39403	4142290	city		homonym4	Dover, DE
-Chelsea	MA	39398	4932879	city		first_name|homonym2	Chelsea, MA
-Grove City	OH	39388	4513409	city			Grove City, OH
-Princeton	FL	39308	4169345	city		homonym2	Princeton, FL
-Essex	MD	39262	4354428	city			Essex, MD
-Atlantic City	NJ	39260	4500546	city			Atlantic City, NJ
-Pacifica	CA	39260	5380420	city			Pacifica, CA
-Germantown	TN	39240	4624601	city		homonym4	Germantown, TN
-Northglenn	CO	39197	5433124	city			Northglenn, CO
-Far Rockaway	NY	39189	5116917	city			Far Rockaway, NY
-Olney	PA	39154	5204465	unknown	4560349	homonym2	Olney, PA
-Kensington	NY	39120	5123280	city			Kensington, NY
-Coram	NY	39113	5113694	city			Coram, NY
-Wausau	WI	39094	5278120	city			Wausau, WI
-Hurst	TX	39016	4699575	city		surname	Hurst, TX
-Stanton	CA	38872	5398630	city		surname	Stanton, CA
-Aliamanu / Salt Lakes / Foster Village	HI	38833	13100433	unknown	5856195		Aliamanu / Salt Lakes / Foster Village, HI
-Lancaster	TX	38801	4705191	city		surname|homonym5	Lancaster, TX
-Friendswood	TX	38800	4692521	city			Friendswood, TX
-Gainesville	GA	38712	4196586	city		homonym4	Gainesville, GA
-The Acreage	FL	38704	8096113	city			The Acreage, FL
-West Oak Lane	PA	38699	5218829	unknown	4560349		West Oak Lane, PA
-Montclair	CA	38690	5374232	city		homonym3	Montclair, CA
-Kailua	HI	38635	5847486	city			Kailua, HI
-Rock Island	IL	38620	4907907	city			Rock Island, IL
-Whitney	NV	38585	5515110	city		first_name|surname	Whitney, NV
-Oviedo	FL	38551	4167348	city		foreign_city	Oviedo, FL
-Carpentersville	IL	38512	4886676	city			Carpentersville, IL
-Manhattan Valley	NY	38500	6332419	unknown	5128581		Manhattan Valley, NY
-Lake Oswego	OR	38496	5735724	city			Lake Oswego, OR
-Muskogee	OK	38456	4543338	city			Muskogee, OK
-Hobbs	NM	38416	5471578	city		surname	Hobbs, NM
-Muskegon	MI	38401	5003132	city			Muskegon, MI
-Westerville	OH	38384	5176472	city			Westerville, OH
-Little Elm	TX	38341	4706736	city			Little Elm, TX
-Hanover Park	IL	38333	4895066	city			Hanover Park, IL
-Hillsborough	NJ	38303	5099079	unknown		homonym2	Hillsborough, NJ
-Channelview	TX	38289	4680388	city			Channelview, TX
-Panama City	FL	38286	4167694	city		foreign_city	Panama City, FL
-Florence	SC	38228	4578737	city		foreign_city|first_name|homonym4	Florence, SC
-Waipahu	HI	38216	5854686	city			Waipahu, HI
-Wake Forest	NC	38199	4497290	city			Wake Forest, NC
-Huber Heights	OH	38176	4514746	city			Huber Heights, OH
-Martinez	CA	38137	5370868	city		surname|homonym2	Martinez, CA
-East Meadow	NY	38132	5115960	city			East Meadow, NY
-Hanover	MD	38088	4357340	city		homonym4	Hanover, MD
-Wheeling	IL	38079	4916311	city		word|homonym2	Wheeling, IL
-Apache Junction	AZ	38074	5551535	city			Apache Junction, AZ
-Pleasant Grove	UT	38052	5779816	city		homonym2	Pleasant Grove, UT
-Brookfield	WI	38025	5246835	city		homonym2	Brookfield, WI
-Columbia Heights	DC	38000	4138102	unknown	4140963	homonym2	Columbia Heights, DC
-Delaware	OH	37995	5151891	city		state	Delaware, OH
-Roy	UT	37964	5780802	city		first_name|surname	Roy, UT
-Valley Stream	NY	37962	5142109	city			Valley Stream, NY
-Spanish Fork	UT	37935	5781860	city			Spanish Fork, UT
-Keizer	OR	37895	5734711	city			Keizer, OR
-Woodlawn	MD	37879	4374054	city		homonym3	Woodlawn, MD
-Lima	OH	37873	5160783	city		foreign_city	Lima, OH
-Spartanburg	SC	37867	4597200	city			Spartanburg, SC
-Hermitage	TN	37814	4628929	unknown	4644585	word|homonym2	Hermitage, TN
-Park Ridge	IL	37757	4905367	city			Park Ridge, IL
-Fenway/Kenmore	MA	37733	8532040	unknown	4930956		Fenway/Kenmore, MA
-Winter Haven	FL	37689	4178552	city			Winter Haven, FL
-Aventura	FL	37649	4146429	city			Aventura, FL
-Severna Park	MD	37634	4369224	city			Severna Park, MD
-Royal Palm Beach	FL	37633	4170617	city			Royal Palm Beach, FL
-Brighton	CO	37585	5414941	city		foreign_city|homonym3	Brighton, CO
-Phenix City	AL	37570	4082866	city			Phenix City, AL
-Milton	GA	37547	6331908	city		foreign_city|first_name|surname|homonym2	Milton, GA
-Sun City	AZ	37499	5316201	city		homonym2	Sun City, AZ
-Lake Worth Beach	FL	37498	4161422	city			Lake Worth Beach, FL
-Kew Gardens Hills	NY	37479	7250691	city			Kew Gardens Hills, NY
-Jamaica Plain	MA	37468	4940764	city			Jamaica Plain, MA
-Monrovia	CA	37463	5374175	city		foreign_city	Monrovia, CA
-Hollister	CA	37462	5357499	city			Hollister, CA
-Los Banos	CA	37457	5368453	city			Los Banos, CA
-Sewell	NJ	37433	4504048	unknown		surname	Sewell, NJ
-Plant City	FL	37406	4168773	city			Plant City, FL
-Greenfield	WI	37349	5255068	city		homonym4	Greenfield, WI
-Marion	IA	37330	4866263	city		first_name|surname|homonym5	Marion, IA
-Braintree	MA	37297	7257540	city			Braintree, MA
-Newnan	GA	37291	4212684	city			Newnan, GA
-Texarkana	TX	37280	4736096	city		homonym2	Texarkana, TX
-Addison	IL	37208	4882920	city		surname|homonym2	Addison, IL
-Reynoldsburg	OH	37158	4522411	city			Reynoldsburg, OH
-South Jordan Heights	UT	37141	5781765	section	5784549		South Jordan Heights, UT
-Odenton	MD	37132	4364362	city			Odenton, MD
-Mableton	GA	37115	4207226	city			Mableton, GA
-Hilton Head	SC	37099	4581833	city			Hilton Head, SC
-Grants Pass	OR	37088	5729080	city			Grants Pass, OR
-Indian Trail	NC	37073	4472687	city			Indian Trail, NC
-Calumet City	IL	37031	4886255	city			Calumet City, IL
-Lincoln Park	MI	37012	4999311	city		homonym3	Lincoln Park, MI
-Lynnwood	WA	36997	5802049	city			Lynnwood, WA
-Whitestone	NY	36984	5144400	city			Whitestone, NY
-Beloit	WI	36891	5245387	city			Beloit, WI
-Belleville	NJ	36878	5095549	city		homonym2	Belleville, NJ
-Longview	WA	36848	5801617	city		homonym2	Longview, WA
-Columbia	TN	36800	4614867	city		homonym6	Columbia, TN
-South Miami Heights	FL	36770	4173497	city			South Miami Heights, FL
-Portage	IN	36738	4925006	city		word|homonym3	Portage, IN
-Westfield	IN	36738	4928118	city		homonym3	Westfield, IN
-New Albany	IN	36732	4262045	city			New Albany, IN
-Clifton Park	NY	36705	5112961	unknown			Clifton Park, NY
-Fort Lee	NJ	36672	5098135	city			Fort Lee, NJ
-Brighton	NY	36609	5110159	city		foreign_city|homonym3	Brighton, NY
-Bartlesville	OK	36595	4529987	city			Bartlesville, OK
-Ewing	NJ	36559	5097751	city		surname	Ewing, NJ
-San Juan	TX	36556	4726440	city		foreign_city|homonym2	San Juan, TX
-Woodhaven	NY	36555	5144975	city		homonym2	Woodhaven, NY
-Mission Bend	TX	36501	4711729	city			Mission Bend, TX
-San Juan Capistrano	CA	36454	5392229	city			San Juan Capistrano, CA
-Pahrump	NV	36441	5509851	city			Pahrump, NV
-Saint Charles	MD	36376	4367734	city		homonym2	Saint Charles, MD
-Temple City	CA	36365	5401469	city			Temple City, CA
-Marion	OH	36363	5161902	city		first_name|surname|homonym5	Marion, OH
-Mechanicsville	VA	36348	4772566	city			Mechanicsville, VA
-Lufkin	TX	36333	4708308	city			Lufkin, TX
-Pennsauken	NJ	36332	4503548	city			Pennsauken, NJ
-Rome	GA	36323	4219762	city		foreign_city|homonym2	Rome, GA
-Mattapan	MA	36299	4943426	unknown	4930956		Mattapan, MA
-Claremont	CA	36283	5337696	city		homonym2	Claremont, CA
-Franklin	WI	36222	5253710	city		first_name|surname|homonym5	Franklin, WI
-West Hollywood	CA	36222	5408076	section	5368361	homonym2	West Hollywood, CA
-Richfield	MN	36216	5043193	city		homonym2	Richfield, MN
-Bell	CA	36205	5327298	city		surname|word	Bell, CA
-Lewiston	ME	36202	4969398	city		homonym2	Lewiston, ME
-Dunedin	FL	36164	4153759	city		foreign_city	Dunedin, FL
-Kendall West	FL	36154	7260327	city			Kendall West, FL
-Del Rio	TX	36153	5520076	city			Del Rio, TX
-Oakville	MO	36143	4401618	city		foreign_city	Oakville, MO
-Commack	NY	36124	5113412	city			Commack, NY
-Menomonee Falls	WI	36119	5262630	city			Menomonee Falls, WI
-Moorpark	CA	36104	5374648	city			Moorpark, CA
-Gadsden	AL	36084	4063619	city			Gadsden, AL
-Issaquah	WA	36081	5798487	city			Issaquah, WA
-Spring Hill	TN	36055	4659446	city		homonym2	Spring Hill, TN
-Trumbull	CT	36018	4844459	city			Trumbull, CT
-Olive Branch	MS	36010	4439869	city			Olive Branch, MS
-Mooresville	NC	36009	4480125	city			Mooresville, NC
-West Torrington	CT	36000	4845519	city			West Torrington, CT
-Willowbrook	CA	35983	5409768	city			Willowbrook, CA
-Leavenworth	KS	35980	4274305	city			Leavenworth, KS
-Clinton	MD	35970	4351871	city		first_name|surname|homonym5	Clinton, MD
-Cottage Grove	MN	35918	5022134	city			Cottage Grove, MN
-Wildwood	MO	35899	4414749	city			Wildwood, MO
-Richmond West	FL	35884	4170005	city			Richmond West, FL
-Richmond	IN	35854	4263681	city		foreign_city|surname|homonym5	Richmond, IN
-Mount Pleasant	DC	35842	4139673	unknown	4140963	homonym5	Mount Pleasant, DC
-Oregon City	OR	35831	5744253	city			Oregon City, OR
-ʻEwa Gentry-West Loch	HI	35828	13645934	unknown			ʻEwa Gentry-West Loch, HI
-Goldsboro	NC	35826	4468261	city			Goldsboro, NC
-Manhattan Beach	CA	35818	5370082	city			Manhattan Beach, CA
-Parkland	WA	35803	5806253	city		homonym2	Parkland, WA
-Martinez	GA	35795	4207981	city		surname|homonym2	Martinez, GA
-East Florence	AL	35733	4059870	city			East Florence, AL
-Kyle	TX	35733	4703811	city		first_name|surname	Kyle, TX
-Kearns	UT	35731	5776727	city			Kearns, UT
-Linton Hall	VA	35725	4769667	city			Linton Hall, VA
-Tupelo	MS	35680	4448903	city			Tupelo, MS
-Hot Springs	AR	35635	4115412	city			Hot Springs, AR
-Wildomar	CA	35632	5409260	city			Wildomar, CA
-Wentzville	MO	35603	4414001	city			Wentzville, MO
-Roseville	MN	35580	5043799	city		homonym3	Roseville, MN
-Valrico	FL	35545	4176318	city			Valrico, FL
-Coventry	RI	35525	5221637	city		foreign_city	Coventry, RI
-Rosenberg	TX	35510	4723914	city		surname	Rosenberg, TX
-Bettendorf	IA	35505	4848489	city			Bettendorf, IA
-East Point	GA	35467	4192674	city			East Point, GA
-Prattville	AL	35420	4084796	city			Prattville, AL
-Ponte Vedra Beach	FL	35400	4169060	city			Ponte Vedra Beach, FL
-Boardman	OH	35376	5147784	city			Boardman, OH
-Cooper City	FL	35364	4151824	city			Cooper City, FL
-Oxon Hill-Glassmanor	MD	35355	7258432	city			Oxon Hill-Glassmanor, MD
-Egypt Lake-Leto	FL	35282	4154280	city			Egypt Lake-Leto, FL
-North Lawndale	IL	35276	4903940	section	4887398		North Lawndale, IL
-Oak Creek	WI	35243	5265228	city		homonym2	Oak Creek, WI
-Peachtree City	GA	35240	4215110	city			Peachtree City, GA
-Merrillville	IN	35224	4923482	city			Merrillville, IN
-Saint Cloud	FL	35183	4170965	city		homonym2	Saint Cloud, FL
-La Porte	TX	35148	4704108	city		homonym2	La Porte, TX
-University City	MO	35058	4412697	city		homonym2	University City, MO
-Upper Arlington	OH	34907	4526993	city			Upper Arlington, OH
-Torrington	CT	34906	4844309	city			Torrington, CT
-Beverly Hills	CA	34869	5328041	section	5368361	homonym2	Beverly Hills, CA
-Inver Grove Heights	MN	34857	5031412	city			Inver Grove Heights, MN
-Cumberland	RI	34843	5221703	city		homonym2	Cumberland, RI
-Bayview-Hunters Point	CA	34835	12217929	unknown	5391959		Bayview-Hunters Point, CA
-Pleasant Hill	CA	34810	5383720	city			Pleasant Hill, CA
-Stow	OH	34797	5173171	city		word	Stow, OH
-Lauderdale Lakes	FL	34796	4161616	city			Lauderdale Lakes, FL
-La Vergne	TN	34794	4635031	city			La Vergne, TN
-Winter Springs	FL	34789	4178573	city			Winter Springs, FL
-Merritt Island	FL	34743	4164092	city			Merritt Island, FL
-Greenpoint	NY	34719	5119383	section	5128581		Greenpoint, NY
-West Little River	FL	34699	4177865	city			West Little River, FL
-Brunswick	OH	34689	5148480	city		homonym3	Brunswick, OH
-San Dimas	CA	34630	5391891	city			San Dimas, CA
-Monroe	NC	34623	4479946	city		surname|homonym7	Monroe, NC
-North Center	IL	34623	4903858	section	4887398		North Center, IL
-Queen Creek	AZ	34614	5310193	city			Queen Creek, AZ
-Kaneohe	HI	34597	5848189	city			Kaneohe, HI
-Gahanna	OH	34590	5155393	city			Gahanna, OH
-Leawood	KS	34579	4274317	city			Leawood, KS
-Owasso	OK	34542	4547407	city			Owasso, OK
-Derry Village	NH	34539	5085382	city			Derry Village, NH
-Orange	NJ	34457	5102213	city		word|homonym4	Orange, NJ
-Central Islip	NY	34450	5112078	city			Central Islip, NY
-Norristown	PA	34412	5203506	city			Norristown, PA
-Lower West Side	IL	34410	4900611	section	4887398		Lower West Side, IL
-Dyker Heights	NY	34399	5115614	city			Dyker Heights, NY
-Glendale	NY	34389	5118670	city		homonym4	Glendale, NY
-Cottonwood Heights	UT	34343	5773304	city			Cottonwood Heights, UT
-Gallatin	TN	34334	4624180	city			Gallatin, TN
-Houma	LA	34287	4328010	city			Houma, LA
-Rubidoux	CA	34280	5389213	city			Rubidoux, CA
-Collinwood	OH	34220	5150792	city			Collinwood, OH
-Glendale Heights	IL	34208	4832038	city			Glendale Heights, IL
-Butte	MT	34190	5642934	city		word	Butte, MT
-Dana Point	CA	34181	5341483	city			Dana Point, CA
-Benton	AR	34177	4101241	city		surname	Benton, AR
-Vestavia Hills	AL	34174	4095415	city			Vestavia Hills, AL
-La Presa	CA	34169	5364059	city			La Presa, CA
-Oakton	VA	34166	4776970	city			Oakton, VA
-Chester	PA	34092	4557137	city		first_name|homonym2	Chester, PA
-Mount Vernon	WA	34053	5804127	city		homonym5	Mount Vernon, WA
-Studio City	CA	34034	5399438	section	5368361		Studio City, CA
-Salisbury	NC	34017	4489985	city		homonym3	Salisbury, NC
-Riviera Beach	FL	34005	4170174	city		homonym2	Riviera Beach, FL
-Orangevale	CA	33960	5379566	city			Orangevale, CA
-Oswego	IL	33955	4904996	city		homonym2	Oswego, IL
-El Mirage	AZ	33935	5293996	city			El Mirage, AZ
-West Lake Sammamish	WA	33929	5815538	city			West Lake Sammamish, WA
-North Bel Air	MD	33925	4363836	section			North Bel Air, MD
-Chelmsford	MA	33925	4932869	city		foreign_city	Chelmsford, MA
-Bay City	MI	33917	4985180	city		homonym2	Bay City, MI
-Nacogdoches	TX	33894	4713735	city			Nacogdoches, TX
-Shrewsbury	MA	33893	4950898	city			Shrewsbury, MA
-McMinnville	OR	33892	5739936	city		homonym2	McMinnville, OR
-Dakota Ridge	CO	33892	13607888	unknown			Dakota Ridge, CO
-Bridgeport	IL	33878	4885565	section	4887398	homonym2	Bridgeport, IL
-Dalton	GA	33853	4190581	city		surname	Dalton, GA
-Olney	MD	33844	4364537	city		homonym2	Olney, MD
-North Providence	RI	33835	5223681	city			North Providence, RI
-Newark	DE	33817	4143861	city		homonym4	Newark, DE
-Oak Hill	VA	33811	8097131	city			Oak Hill, VA
-Deer Park	TX	33806	4685737	city		homonym2	Deer Park, TX
-Holland	MI	33742	4996248	city		surname	Holland, MI
-Throgs Neck	NY	33683	5140945	city			Throgs Neck, NY
-Northbrook	IL	33663	4904056	city		homonym2	Northbrook, IL
-Hilliard	OH	33649	5157588	city		surname	Hilliard, OH
-Wenatchee	WA	33636	5815342	city			Wenatchee, WA
-West Fargo	ND	33597	5062458	city			West Fargo, ND
-Fair Lawn	NJ	33597	5097773	city			Fair Lawn, NJ
-Kennesaw	GA	33584	4203696	city			Kennesaw, GA
-New City	NY	33559	5128481	city		homonym2	New City, NY
-Long Beach	NY	33550	5125086	city		homonym3	Long Beach, NY
-Richmond	KY	33533	4305974	city		foreign_city|surname|homonym5	Richmond, KY
-Suitland-Silver Hill	MD	33515	7259061	city			Suitland-Silver Hill, MD
-Chillum	MD	33513	4351383	city			Chillum, MD
-Foster City	CA	33477	5350159	city			Foster City, CA
-Fairborn	OH	33452	4511263	city			Fairborn, OH
-Menlo Park	CA	33449	5372223	city			Menlo Park, CA
-Chicago Loop	IL	33442	8436065	section	4887398		Chicago Loop, IL
-Cibolo	TX	33433	4681462	city			Cibolo, TX
-Lawndale	CA	33430	5365603	city		homonym2	Lawndale, CA
-Hinesville	GA	33398	4200671	city			Hinesville, GA
-Waxahachie	TX	33384	4740328	city			Waxahachie, TX
-St. Charles	MD	33379	7259034	city		homonym2	St. Charles, MD
-Cobbs Creek	PA	33373	4557264	unknown	4560349		Cobbs Creek, PA
-Woodridge	IL	33370	4917089	city			Woodridge, IL
-Carrollwood	FL	33365	4150115	city			Carrollwood, FL
-Brentwood	CA	33312	5330643	unknown		homonym4	Brentwood, CA
-Somerton	PA	33247	5212870	unknown		homonym2	Somerton, PA
-Elk Grove Village	IL	33238	4890925	city			Elk Grove Village, IL
-Pekin	IL	33223	4905599	city			Pekin, IL
-Socorro	TX	33222	5530932	city		first_name	Socorro, TX
-Elmont	NY	33198	5116508	city			Elmont, NY
-Adelanto	CA	33166	5322400	city			Adelanto, CA
-Tooele	UT	33157	5783695	city			Tooele, UT
-Golden Glades	FL	33145	4156931	city			Golden Glades, FL
-Marrero	LA	33141	4332628	city		surname	Marrero, LA
-Jackson	MI	33133	4997384	city		first_name|surname|homonym6	Jackson, MI
-Foothill Farms	CA	33121	5349803	city			Foothill Farms, CA
-Englewood	CO	33082	5421250	city		homonym5	Englewood, CO
-Copperas Cove	TX	33081	4683244	city			Copperas Cove, TX
-Bath Beach	NY	33080	5108111	city			Bath Beach, NY
-Huntington Station	NY	33029	5121650	city			Huntington Station, NY
-Seaside	CA	33025	5394136	city		word|homonym2	Seaside, CA
-Kearney	NE	33021	5071348	city		surname	Kearney, NE
-Redan	GA	33015	4218165	city			Redan, GA
-Manitowoc	WI	33010	5261585	city			Manitowoc, WI
-Williamsburg	NY	33000	5144580	section	5128581	homonym2	Williamsburg, NY
-Goshen	IN	32983	4920808	city		homonym2	Goshen, IN
-St. Charles	IL	32974	4908737	city		homonym2	St. Charles, IL
-Greenacres City	FL	32963	4157467	city			Greenacres City, FL
-Kiryas Joel	NY	32954	5123533	city			Kiryas Joel, NY
-Salisbury	MD	32899	4368711	city		homonym3	Salisbury, MD
-Douglasville	GA	32897	4191955	city			Douglasville, GA
-Silver Lake	CA	32890	10104153	section	5368361		Silver Lake, CA
-Security-Widefield	CO	32882	7262349	city			Security-Widefield, CO
-University Place	WA	32842	5814450	city			University Place, WA
-Pullman	WA	32816	5807540	city			Pullman, WA
-West Lawn	IL	32749	4916028	section	4887398		West Lawn, IL
-Mount Lebanon	PA	32730	5202215	city			Mount Lebanon, PA
-Windsor	CO	32716	5583509	city		foreign_city|homonym3	Windsor, CO
-Alabaster	AL	32707	4829762	city		word	Alabaster, AL
-Farmers Branch	TX	32689	4690198	city			Farmers Branch, TX
-Oildale	CA	32684	5378870	city			Oildale, CA
-La Verne	CA	32681	5364134	city			La Verne, CA
-Mason	OH	32662	4517698	city		surname|word	Mason, OH
-Eastpointe	MI	32657	4991735	city			Eastpointe, MI
-Bustleton	PA	32655	5182529	unknown			Bustleton, PA
-Gillette	WY	32649	5826027	city			Gillette, WY
-Valparaiso	IN	32626	4927537	city			Valparaiso, IN
-Midvale	UT	32613	5778244	city			Midvale, UT
-Spring Valley	NY	32598	5139301	city		homonym3	Spring Valley, NY
-Rome	NY	32573	5134295	city		foreign_city|homonym2	Rome, NY
-Lewiston	ID	32544	5598538	city		homonym2	Lewiston, ID
-West Village	NY	32518	6332479	unknown	5128581		West Village, NY
-North Ridgeville	OH	32483	5164903	city			North Ridgeville, OH
-Petersburg	VA	32477	4778626	city			Petersburg, VA
-Santa Rosa Beach	FL	32459	4172094	unknown			Santa Rosa Beach, FL
-Ken Caryl	CO	32438	5427207	city			Ken Caryl, CO
-Randallstown	MD	32430	4366476	city			Randallstown, MD
-Westlake	OH	32428	5176517	city			Westlake, OH
-Bangor	ME	32391	4957280	city			Bangor, ME
-Clermont	FL	32390	4151352	city			Clermont, FL
-Sun Prairie	WI	32365	5275020	city			Sun Prairie, WI
-Georgetown	KY	32356	4292686	city		foreign_city|homonym4	Georgetown, KY
-Greater Grand Crossing	IL	32346	8436083	section	4887398		Greater Grand Crossing, IL
-Fairbanks	AK	32325	5861897	city			Fairbanks, AK
-College Park	MD	32301	4351977	city		homonym2	College Park, MD
-Springville	UT	32286	5781993	city			Springville, UT
-Natick	MA	32276	4944994	city			Natick, MA
-Massillon	OH	32252	5162097	city			Massillon, OH
-Walla Walla	WA	32237	5814916	city			Walla Walla, WA
-Florence	KY	32227	4291945	city		foreign_city|first_name|homonym4	Florence, KY
-Andover	MN	32213	5016374	city		homonym2	Andover, MN
-Hopkinsville	KY	32205	4295251	city			Hopkinsville, KY
-Overbrook	PA	32181	4560179	unknown	4560349		Overbrook, PA
-Laramie	WY	32158	5830062	city			Laramie, WY
-Greenville	MS	32156	4428475	city		homonym5	Greenville, MS
-West Englewood	IL	32156	4915989	section	4887398		West Englewood, IL
-Fajardo	PR	32124	4564946	city			Fajardo, PR
-Bethel Park	PA	32118	5180199	city			Bethel Park, PA
-Cookeville	TN	32113	4615145	city			Cookeville, TN
-Randolph	MA	32112	4948403	city		first_name|surname|homonym2	Randolph, MA
-Oceanside	NY	32109	5129603	city		homonym2	Oceanside, NY
-Danville	IL	32108	4889426	city		homonym4	Danville, IL
-Helena	MT	32091	5656882	city		first_name|homonym2	Helena, MT
-Montgomery Village	MD	32032	4362743	city			Montgomery Village, MD
-North Olmsted	OH	32004	5164862	city			North Olmsted, OH
-Land O' Lakes	FL	31996	4161534	city			Land O' Lakes, FL
-Watertown	MA	31915	4954611	city		homonym4	Watertown, MA
-Glastonbury	CT	31876	4835003	city			Glastonbury, CT
-Westmont	CA	31853	5408431	city		homonym2	Westmont, CA
-Hyde Park	MA	31845	4940202	unknown	4930956	homonym2	Hyde Park, MA
-Garfield	NJ	31802	5098343	city			Garfield, NJ
-Laguna Hills	CA	31748	5364306	city			Laguna Hills, CA
-West Bend	WI	31695	5278422	city			West Bend, WI
-Willingboro	NJ	31668	5106453	city			Willingboro, NJ
-Cicero	NY	31632	5112710	unknown		homonym2	Cicero, NY
-Mundelein	IL	31582	4903184	city			Mundelein, IL
-Centereach	NY	31578	5112035	city			Centereach, NY
-Juneau	AK	31555	5554072	city			Juneau, AK
-Mount Juliet	TN	31540	4643336	city			Mount Juliet, TN
-Naugatuck	CT	31538	4839222	city			Naugatuck, CT
-San Luis	AZ	31520	5312913	city		foreign_city	San Luis, AZ
-Brighton Beach	NY	31462	5110161	city			Brighton Beach, NY
-Michigan City	IN	31459	4923531	city			Michigan City, IN
-Dania Beach	FL	31446	4152772	city			Dania Beach, FL
-Makiki / Lower Punchbowl / Tantalus	HI	31434	9409823	unknown	5856195		Makiki / Lower Punchbowl / Tantalus, HI
-Lewiston Orchards	ID	31422	5598542	city			Lewiston Orchards, ID
-Lexington	MA	31394	4941935	city		homonym5	Lexington, MA
-Chatham	IL	31392	4887284	section	4887398	homonym2	Chatham, IL
-Navarre	FL	31378	4165637	city			Navarre, FL
-Holly Springs	NC	31377	4471641	city		homonym2	Holly Springs, NC
-Shawnee	OK	31286	4551177	city		homonym2	Shawnee, OK
-Brentwood Estates	TN	31279	4608418	section	4644585		Brentwood Estates, TN
-Galesburg	IL	31273	4893392	city			Galesburg, IL
-Bowling Green	OH	31246	5147968	city		homonym2	Bowling Green, OH
-Des Moines	WA	31221	5792244	city		homonym2	Des Moines, WA
-Wheat Ridge	CO	31192	5443948	city			Wheat Ridge, CO
-Florence	AZ	31110	5294902	city		foreign_city|first_name|homonym4	Florence, AZ
-Gurnee	IL	31056	4894861	city			Gurnee, IL
-Myrtle Beach	SC	31035	4588718	city			Myrtle Beach, SC
-Parkersburg	WV	30991	4817641	city			Parkersburg, WV
-Miami Lakes	FL	30972	4164186	city			Miami Lakes, FL
-Saratoga	CA	30968	5393485	city			Saratoga, CA
-East Lake	FL	30962	4154008	city			East Lake, FL
-Banning	CA	30945	5326032	city		word	Banning, CA
-Goleta	CA	30944	5352963	city			Goleta, CA
-Lakeside	FL	30943	4161461	city		homonym3	Lakeside, FL
-Long Branch	NJ	30941	5100619	city			Long Branch, NJ
-Fair Oaks	CA	30912	5347287	city			Fair Oaks, CA
-Wayne	PA	30892	5218270	city		first_name|homonym3	Wayne, PA
-Lake Stevens	WA	30886	5800317	city			Lake Stevens, WA
-Dover	NH	30880	5085520	city		homonym4	Dover, NH
-Radnor	PA	30878	5207490	city			Radnor, PA
-Holladay	UT	30864	5776008	city			Holladay, UT
-Herriman	UT	30835	5775782	city			Herriman, UT
-South Kingstown	RI	30826	8436572	city			South Kingstown, RI
-Estero	FL	30799	4154568	city			Estero, FL
-Ithaca	NY	30788	5122432	city			Ithaca, NY
-North Tonawanda	NY	30785	5129245	city			North Tonawanda, NY
-Brooklyn Center	MN	30770	5019330	city			Brooklyn Center, MN
-Pikesville	MD	30764	4365387	city			Pikesville, MD
-New Iberia	LA	30754	4334971	city			New Iberia, LA
-Alamogordo	NM	30753	5454627	city			Alamogordo, NM
-Parkville	MD	30734	4364946	city			Parkville, MD
-Statesboro	GA	30721	4224413	city			Statesboro, GA
-Morgantown	WV	30708	4815352	city			Morgantown, WV
-Los Gatos	CA	30705	5368518	city			Los Gatos, CA
-Matthews	NC	30678	4478334	city		surname	Matthews, NC
-Los Altos	CA	30671	5368335	city			Los Altos, CA
-Clearfield	UT	30653	5772959	city			Clearfield, UT
-Franklin	MA	30636	4937276	city		first_name|surname|homonym5	Franklin, MA
-Owings Mills	MD	30622	4364727	city			Owings Mills, MD
-Hawai‘i Kai	HI	30620	5855754	unknown			Hawai‘i Kai, HI
-Aiken	SC	30604	4569067	city			Aiken, SC
-Plainfield	IN	30590	4263108	city		homonym4	Plainfield, IN
-Ballwin	MO	30577	4375663	city			Ballwin, MO
-Manchester	CT	30577	4838174	city		foreign_city|homonym4	Manchester, CT
-Algonquin	IL	30571	4883078	city			Algonquin, IL
-Bel Air North	MD	30568	7257991	city			Bel Air North, MD
-Newington	CT	30562	4839497	city		homonym2	Newington, CT
-Westfield	NJ	30548	5106331	city		homonym3	Westfield, NJ
-Santa Paula	CA	30546	5393245	city			Santa Paula, CA
-Fallbrook	CA	30534	5347578	city			Fallbrook, CA
-Eldersburg	MD	30531	4354163	city			Eldersburg, MD
-Sherwood	AR	30517	4828193	city		surname|homonym2	Sherwood, AR
-Springfield Gardens	NY	30515	5139287	city			Springfield Gardens, NY
-Lawrenceville	GA	30493	4205196	city			Lawrenceville, GA
-Springfield	VA	30484	4787117	city		homonym9	Springfield, VA
-Kaysville	UT	30472	5776715	city			Kaysville, UT
-Granger	IN	30465	4920869	city		surname	Granger, IN
-Burlingame	CA	30459	5331920	city			Burlingame, CA
-Post Falls	ID	30453	5604353	city			Post Falls, ID
-Liberty	MO	30450	4395052	city		word	Liberty, MO
-West Roxbury	MA	30442	4955128	unknown	4930956		West Roxbury, MA
-San Pablo	CA	30407	5392508	city		foreign_city	San Pablo, CA
-Savage	MN	30391	5046063	city		surname|word	Savage, MN
-Poughkeepsie	NY	30371	5132143	city			Poughkeepsie, NY
-Texarkana	AR	30353	4133367	city		homonym2	Texarkana, AR
-North Royalton	OH	30311	5164916	city			North Royalton, OH
-Chicago Heights	IL	30284	4887442	city			Chicago Heights, IL
-Lebanon	TN	30262	4636045	city		country|homonym7	Lebanon, TN
-Walnut	CA	30237	5406976	city		word	Walnut, CA
-Madison Heights	MI	30198	5000500	city		homonym2	Madison Heights, MI
-DeLand	FL	30195	4152890	city			DeLand, FL
-Cedar City	UT	30184	5536630	city			Cedar City, UT
-Parkland	FL	30177	4167829	city		homonym2	Parkland, FL
-West Warwick	RI	30146	5225627	city			West Warwick, RI
-Jamestown	NY	30075	5122534	city		homonym2	Jamestown, NY
-New Bern	NC	30070	4481682	city			New Bern, NC
-Rochester	NH	30038	5091872	city		homonym4	Rochester, NH
-Cleburne	TX	30020	4681976	city			Cleburne, TX
-Ashmont	MA	30000	4929314	unknown	4930956		Ashmont, MA
-Winter Park	FL	29943	4178560	city			Winter Park, FL
-Carney	MD	29941	4350413	city		surname	Carney, MD
-Southlake	TX	29941	4733313	city			Southlake, TX
-San Carlos	CA	29931	5391760	city		foreign_city	San Carlos, CA
-Woodstock	GA	29898	4231874	city		homonym2	Woodstock, GA
-East Hill-Meridian	WA	29878	7261759	city			East Hill-Meridian, WA
-Niles	IL	29876	4903730	city		homonym3	Niles, IL
-Laplace	LA	29872	4330525	city			Laplace, LA
-Westchester	FL	29862	4177965	city		homonym2	Westchester, FL
-Atascadero	CA	29819	5325111	city			Atascadero, CA
-Kent	OH	29810	5159537	city		first_name|surname|homonym2	Kent, OH
-Levittown	PR	29785	4566002	city		homonym3	Levittown, PR
-Gloucester	MA	29781	4937829	city		foreign_city	Gloucester, MA
-Nicholasville	KY	29754	4302561	city			Nicholasville, KY
-Oak Park	MI	29752	5004188	city		homonym3	Oak Park, MI
-Highland Park	IL	29743	4895876	city		homonym3	Highland Park, IL
-Elizabethtown	KY	29678	4290988	city		homonym2	Elizabethtown, KY
-Austintown	OH	29677	5146256	city			Austintown, OH
-East Palo Alto	CA	29662	5345032	city			East Palo Alto, CA
-South Gate	MD	29658	4369964	city		homonym2	South Gate, MD
-Pueblo West	CO	29637	5435477	city			Pueblo West, CO
-Port Chester	NY	29620	5132002	city			Port Chester, NY
-Princeton	NJ	29603	5102922	city		homonym2	Princeton, NJ
-Fort Cavazos	TX	29589	7261291	city			Fort Cavazos, TX
-LaGrange	GA	29588	4204230	city			LaGrange, GA
-Salem	NH	29549	5092268	city		foreign_city|homonym6	Salem, NH
-Opelika	AL	29527	4081644	city			Opelika, AL
-Rahway	NJ	29508	5103055	city			Rahway, NJ
-North Chicago	IL	29491	4903862	city			North Chicago, IL
-Middle Village	NY	29491	5126827	city			Middle Village, NY
-Morristown	TN	29478	4642938	city		homonym2	Morristown, TN
-Cheshire	CT	29443	5283837	city			Cheshire, CT
-Branford	CT	29438	5283054	city			Branford, CT
-Raytown	MO	29401	4405188	city			Raytown, MO
-Fruit Cove	FL	29362	4156331	city			Fruit Cove, FL
-Port Huron	MI	29330	5006233	city			Port Huron, MI
-Tewksbury	MA	29326	4952762	city			Tewksbury, MA
-Glenville	NY	29326	5118701	unknown		homonym2	Glenville, NY
-Vega Baja	PR	29325	4568533	city			Vega Baja, PR
-Franklin Square	NY	29320	5117891	city			Franklin Square, NY
-Oak Ridge	TN	29302	4646571	city		homonym2	Oak Ridge, TN
-Longfellow Community	MN	29295	13562032	unknown	5037649		Longfellow Community, MN
-Southgate	MI	29293	5010646	city			Southgate, MI
-East Haven	CT	29257	4833425	city			East Haven, CT
-Upper Alton	IL	29251	4251841	city			Upper Alton, IL
-Johnston	RI	29247	8604682	city		surname|homonym2	Johnston, RI
-Atwater	CA	29237	5325187	city			Atwater, CA
-West Falls Church	VA	29207	7258780	unknown	4744709		West Falls Church, VA
-Williamsport	PA	29201	5219585	city			Williamsport, PA
-Duluth	GA	29193	4192289	city		homonym2	Duluth, GA
-Fort Bragg	NC	29183	6941080	city			Fort Bragg, NC
-Russellville	AR	29166	4129397	city			Russellville, AR
-Sanford	NC	29144	4490329	city		surname|homonym3	Sanford, NC
-Harker Heights	TX	29142	4696202	city			Harker Heights, TX
-Burbank	IL	29128	4885983	city		homonym2	Burbank, IL
-Marion	IN	29081	4923210	city		first_name|surname|homonym5	Marion, IN
-Granite City	IL	29054	4239714	city			Granite City, IL
-Milford Mill	MD	29042	4362438	city			Milford Mill, MD
-Lake in the Hills	IL	29024	4899184	city			Lake in the Hills, IL
-Evans	GA	29011	4193699	city		surname|homonym2	Evans, GA
-O'Fallon	IL	29002	4245926	city		homonym2	O'Fallon, IL
-Fort Hamilton	NY	28966	5117663	city			Fort Hamilton, NY
-Carlsbad	NM	28957	5460459	city		homonym2	Carlsbad, NM
-Ferry Pass	FL	28921	4155017	city			Ferry Pass, FL
-Airport	HI	28916	13589156	unknown	5856195	word	Airport, HI
-Kingman	AZ	28912	5301067	city			Kingman, AZ
-Orcutt	CA	28905	5379609	city			Orcutt, CA
-Henderson	KY	28890	4294494	city		surname|homonym4	Henderson, KY
-Needham	MA	28886	4945055	city			Needham, MA
-Crown Point	IN	28879	4919451	city			Crown Point, IN
-Big Spring	TX	28862	5517061	city			Big Spring, TX
-Dracut	MA	28831	4935038	city			Dracut, MA
-Allston	MA	28821	4928934	unknown	4930956		Allston, MA
-Schererville	IN	28791	4926170	city			Schererville, IN
-Burton	MI	28788	4987482	city		first_name|surname	Burton, MI
-Ridgecrest	CA	28780	5387494	city			Ridgecrest, CA
-Windsor	CT	28778	4845920	city		foreign_city|homonym3	Windsor, CT
-Eagle Pass	TX	28765	5520677	city			Eagle Pass, TX
-Agawam	MA	28761	4928788	city			Agawam, MA
-Weatherford	TX	28742	4740364	city		homonym2	Weatherford, TX
-West Elkridge	MD	28734	4373104	city			West Elkridge, MD
-East Chicago	IN	28699	4919857	city			East Chicago, IN
-Redmond	OR	28654	5747882	city		surname|homonym2	Redmond, OR
-Jacksonville	AR	28643	4116315	city		homonym6	Jacksonville, AR
-Socorro Mission Number 1 Colonia	TX	28637	5530937	city			Socorro Mission Number 1 Colonia, TX
-Norwood	MA	28602	4945952	city		surname|homonym2	Norwood, MA
-Northampton	MA	28540	4945819	city		foreign_city	Northampton, MA
-Englewood	NJ	28539	5097672	city		homonym5	Englewood, NJ
-Lake Magdalene	FL	28509	4161313	city			Lake Magdalene, FL
-Perry Hall	MD	28474	4365227	city			Perry Hall, MD
-Maryville	TN	28464	4639848	city		homonym2	Maryville, TN
-Hobart	IN	28404	4921476	city		foreign_city	Hobart, IN
-Fresh Meadows	NY	28397	5118005	city			Fresh Meadows, NY
-Frankfort	KY	28391	4292188	city		homonym3	Frankfort, KY
-Mehlville	MO	28380	4397962	city			Mehlville, MO
-Greer	SC	28365	4580599	city		surname	Greer, SC
-Lansing	IL	28349	4899340	city		homonym3	Lansing, IL
-Harrison	NY	28348	5120095	city		first_name|surname|homonym3	Harrison, NY
-Monterey	CA	28338	5374361	city			Monterey, CA
-West Islip	NY	28335	5143866	city			West Islip, NY
-Desert Hot Springs	CA	28335	5342710	city			Desert Hot Springs, CA
-American Fork	UT	28326	5844096	city			American Fork, UT
-Central	LA	28295	4319435	city		word	Central, LA
-Newburgh	NY	28290	5128654	city			Newburgh, NY
-McCully - Moiliili	HI	28249	10173811	unknown	5856195		McCully - Moiliili, HI
-Chamblee	GA	28244	4187204	city			Chamblee, GA
-Millville	NJ	28230	4503078	city			Millville, NJ
-North Andover	MA	28222	4832272	city			North Andover, MA
-SeaTac	WA	28215	5809805	city			SeaTac, WA
-Elmira	NY	28213	5116497	city			Elmira, NY
-Spring Valley	CA	28205	5398277	city		homonym3	Spring Valley, CA
-Stockbridge	GA	28202	4224681	city			Stockbridge, GA
-Glen Ellyn	IL	28201	4893811	city			Glen Ellyn, IL
-Monroeville	PA	28176	5201734	city			Monroeville, PA
-Benicia	CA	28167	5327550	city			Benicia, CA
-Fredericksburg	VA	28118	4760059	city		homonym2	Fredericksburg, VA
-Suisun	CA	28111	5399629	city			Suisun, CA
-Aberdeen	SD	28102	5225857	city		foreign_city|homonym3	Aberdeen, SD
-Cranberry Township	PA	28098	8643098	city			Cranberry Township, PA
-Garfield Heights	OH	28097	5155499	city			Garfield Heights, OH
-South Chicago	IL	28095	4911863	city			South Chicago, IL
-Cataño	PR	28093	4563298	city			Cataño, PR
-Cornelius	NC	28092	4461941	city		first_name|surname|homonym2	Cornelius, NC
-Oakdale	MN	28080	5039978	city		homonym2	Oakdale, MN
-Oak Forest	IL	28074	4904286	city			Oak Forest, IL
-Garner	NC	28053	4467657	city		surname|word	Garner, NC
-Holmesburg	PA	28046	5193955	unknown			Holmesburg, PA
-Drexel Hill	PA	28043	4557606	city			Drexel Hill, PA
-Vestal	NY	28043	5142296	unknown			Vestal, NY
-North Kingstown	RI	28042	5223672	city			North Kingstown, RI
-Bella Vista	AR	27999	4101114	city		foreign_city	Bella Vista, AR
-Melrose	MA	27997	4943677	city		homonym2	Melrose, MA
-Fitchburg	WI	27996	5253219	city		homonym2	Fitchburg, WI
-Gramercy Park	NY	27988	7184841	section	5128581		Gramercy Park, NY
-Wellesley	MA	27982	4954738	city			Wellesley, MA
-Enterprise	AL	27978	4060791	city		word|homonym2	Enterprise, AL
-Winchester	NV	27978	5515345	city		homonym4	Winchester, NV
-Slidell	LA	27942	4341727	city			Slidell, LA
-University Heights	NY	27935	5141963	city		homonym2	University Heights, NY
-West Springfield	MA	27912	4955089	city		homonym2	West Springfield, MA
-Dodge City	KS	27912	5445298	city			Dodge City, KS
-Paragould	AR	27900	4125388	city			Paragould, AR
-Maywood	CA	27888	5371261	city		homonym2	Maywood, CA
-Seguin	TX	27864	4727756	city			Seguin, TX
-Shirley	NY	27854	5138022	city		first_name|surname	Shirley, NY
-Livingston	NJ	27853	5100572	city		surname|homonym2	Livingston, NJ
-Round Lake Beach	IL	27852	4908237	city			Round Lake Beach, IL
-Sterling	VA	27822	4787534	city		first_name|surname|word|homonym3	Sterling, VA
-Middletown	NY	27812	5126842	city		homonym6	Middletown, NY
-Fountain	CO	27767	5422191	city		surname|word	Fountain, CO
-Saratoga Springs	NY	27765	5136334	city		homonym2	Saratoga Springs, NY
-Kirkwood	MO	27750	4393739	city			Kirkwood, MO
-Drexel Heights	AZ	27749	5293183	city			Drexel Heights, AZ
-Deer Park	NY	27745	5114731	city		homonym2	Deer Park, NY
-Lafayette	CO	27729	5427771	city		homonym4	Lafayette, CO
-Fridley	MN	27713	5027482	city			Fridley, MN
-West Scarborough	ME	27706	4982720	city			West Scarborough, ME
-Queensbury	NY	27703	5133279	city			Queensbury, NY
-Roslindale	MA	27683	4949068	unknown	4930956		Roslindale, MA
-Rexburg	ID	27663	5605242	city			Rexburg, ID
-Wheeling	WV	27648	5280854	city		word|homonym2	Wheeling, WV
-Shaker Heights	OH	27646	5171728	city			Shaker Heights, OH
-Mililani Town	HI	27629	5851030	city			Mililani Town, HI
-Bergenfield	NJ	27621	5095611	city			Bergenfield, NJ
-Marshalltown	IA	27620	4866371	city			Marshalltown, IA
-Tucker	GA	27581	4227213	city		surname|word	Tucker, GA
-Nutley	NJ	27572	5102076	city			Nutley, NJ
-Port Richmond	PA	27554	4560691	unknown	4560349	homonym2	Port Richmond, PA
-Lake Jackson	TX	27533	4704628	city			Lake Jackson, TX
-Plum	PA	27505	5206606	city		word	Plum, PA
-Windsor	CA	27464	5410004	city		foreign_city|homonym3	Windsor, CA
-West Chicago	IL	27447	4915963	city			West Chicago, IL
-Allen Park	MI	27425	4984016	city			Allen Park, MI
-Wilmette	IL	27413	4916732	city			Wilmette, IL
-Imperial Beach	CA	27408	5359054	city			Imperial Beach, CA
-Glen Cove	NY	27400	5118626	city			Glen Cove, NY
-Syracuse	UT	27395	5782391	city		homonym2	Syracuse, UT
-Maryland Heights	MO	27389	4397340	city			Maryland Heights, MO
-Mason City	IA	27366	4866445	city			Mason City, IA
-Crofton	MD	27348	4352539	city			Crofton, MD
-Anderson	SC	27335	4569298	city		surname|homonym3	Anderson, SC
-Eagle Mountain	UT	27332	5774215	city			Eagle Mountain, UT
-College Point	NY	27307	5113302	city			College Point, NY
-Winchester	VA	27284	4794120	city		homonym4	Winchester, VA
-Lindenhurst	NY	27277	5124497	city		homonym2	Lindenhurst, NY
-Spanaway	WA	27227	5811581	city			Spanaway, WA
-Belmont	CA	27218	5327455	city		homonym3	Belmont, CA
-Hunts Point	NY	27204	5121666	city			Hunts Point, NY
-Holbrook	NY	27195	5120987	city		surname|homonym2	Holbrook, NY
-New London	CT	27179	4839416	city			New London, CT
-Paso Robles	CA	27157	5381438	city			Paso Robles, CA
-Tualatin	OR	27154	5757506	city			Tualatin, OR
-Fleming Island	FL	27126	4155594	city			Fleming Island, FL
-Winona	MN	27094	5053156	city			Winona, MN
-Agua Caliente	CA	27090	5322571	unknown			Agua Caliente, CA
-Thomasville	NC	27061	4494942	city		homonym2	Thomasville, NC
-Casselberry	FL	27056	4150190	city			Casselberry, FL
-Eureka	CA	27017	5563397	city		word|homonym2	Eureka, CA
-East Saint Louis	IL	27006	4237579	city			East Saint Louis, IL
-Garden City	KS	27005	5445439	city		homonym4	Garden City, KS
-Alton	IL	27003	4232679	city		first_name|homonym2	Alton, IL
-Milton	MA	27003	4944193	city		foreign_city|first_name|surname|homonym2	Milton, MA
-University Park	FL	26995	4176217	city		homonym2	University Park, FL
-Auburn	NY	26985	5107505	city		word|homonym7	Auburn, NY
-Williston	ND	26977	5692947	city			Williston, ND
-Paramus	NJ	26974	5102387	city			Paramus, NJ
-Back Mountain	PA	26973	5178800	city			Back Mountain, PA
-West Milford	NJ	26968	5106279	city			West Milford, NJ
-Jeffersontown	KY	26946	4296218	city			Jeffersontown, KY
-Garden City	MI	26920	4993659	city		homonym4	Garden City, MI
-Horn Lake	MS	26915	4430400	city			Horn Lake, MS
-Stoughton	MA	26915	4952206	city		homonym2	Stoughton, MA
-Easton	PA	26915	5188140	city		homonym3	Easton, PA
-Prairieville	LA	26895	4338012	city			Prairieville, LA
-Hyde Park	IL	26893	4896728	section	4887398	homonym2	Hyde Park, IL
-Dix Hills	NY	26892	5115107	city			Dix Hills, NY
-Gladstone	MO	26861	4387990	city		homonym2	Gladstone, MO
-Cutler Ridge	FL	26831	4152574	city			Cutler Ridge, FL
-Independence	KY	26819	4295776	city		word|homonym2	Independence, KY
-Watertown	NY	26780	5143396	city		homonym4	Watertown, NY
-Wooster	OH	26749	5177358	city			Wooster, OH
-Bessemer	AL	26730	4048023	city			Bessemer, AL
-Merrimack	NH	26726	5089478	city			Merrimack, NH
-Lemon Grove	CA	26709	5365893	city			Lemon Grove, CA
-Kankakee	IL	26676	4898182	city			Kankakee, IL
-Wethersfield	CT	26668	4845612	city			Wethersfield, CT
-Bristol	TN	26666	4608657	city		foreign_city|first_name|homonym4	Bristol, TN
-McHenry	IL	26657	4901663	city			McHenry, IL
-Saugus	MA	26628	4950267	city			Saugus, MA
-Stevens Point	WI	26604	5274644	city			Stevens Point, WI
-West Linn	OR	26593	5760009	city			West Linn, OR
-Superior	WI	26579	5275191	city		word|homonym2	Superior, WI
-Tujunga	CA	26527	5403767	section	5368361		Tujunga, CA
-Greenville	TX	26515	4695066	city		homonym5	Greenville, TX
-Magna	UT	26505	5777793	city			Magna, UT
-Batavia	IL	26495	4884192	city		homonym2	Batavia, IL
-Cantonment	FL	26493	4149956	section			Cantonment, FL
-Danvers	MA	26493	4934500	city			Danvers, MA
-Shoreview	MN	26477	5047234	city			Shoreview, MN
-Paradise	CA	26476	5381002	city		word|homonym2	Paradise, CA
-Fremont	NE	26474	5068725	city		homonym3	Fremont, NE
-Smithtown	NY	26470	5138539	city			Smithtown, NY
-Pearl	MS	26462	4440559	city		first_name|word	Pearl, MS
-Mansfield City	CT	26439	4838204	city			Mansfield City, CT
-Mercerville-Hamilton Square	NJ	26419	7258271	city			Mercerville-Hamilton Square, NJ
-North Creek	WA	26410	5804953	city			North Creek, WA
-Carbondale	IL	26399	4235193	city			Carbondale, IL
-Westport	CT	26391	4845585	city			Westport, CT
-Medina	OH	26339	5162512	city		surname	Medina, OH
-Bay Shore	NY	26337	5108169	city			Bay Shore, NY
-Kahului	HI	26337	5847411	city			Kahului, HI
-Leisure City	FL	26324	4161797	city			Leisure City, FL
-Vernon Hills	IL	26314	4914738	city			Vernon Hills, IL
-Zionsville	IN	26296	4267336	city			Zionsville, IN
-Norco	CA	26289	5377199	city			Norco, CA
-Wasco	CA	26279	5550368	city		homonym2	Wasco, CA
-Mount Pleasant	WI	26272	8478941	city		homonym5	Mount Pleasant, WI
-Fortuna Foothills	AZ	26265	5295143	city			Fortuna Foothills, AZ
-Barberton	OH	26234	5146491	city			Barberton, OH
-Kingsville	TX	26225	4703384	city			Kingsville, TX
-Statesville	NC	26221	4493316	city			Statesville, NC
-Plainview	NY	26217	5131638	city		homonym2	Plainview, NY
-Laurel	MD	26215	4360369	city		first_name|word|homonym3	Laurel, MD
-Carrollton	GA	26203	4186416	city		homonym2	Carrollton, GA
-South Pasadena	CA	26151	5397717	city			South Pasadena, CA
-Howard Beach	NY	26148	5121407	city			Howard Beach, NY
-Englewood	IL	26121	4891176	section	4887398	homonym5	Englewood, IL
-Four Corners	FL	26116	7259780	city		homonym3	Four Corners, FL
-South Laurel	MD	26112	4369978	city			South Laurel, MD
-Asheboro	NC	26103	4453035	city			Asheboro, NC
-Buenaventura Lakes	FL	26079	4149269	city			Buenaventura Lakes, FL
-Clinton	IA	26064	4852022	city		first_name|surname|homonym5	Clinton, IA
-Mount Pleasant	MI	26060	5002714	city		homonym5	Mount Pleasant, MI
-Twentynine Palms	CA	26025	5404198	city			Twentynine Palms, CA
-Huntley	IL	26005	4896691	city			Huntley, IL
-Pennsport	PA	26000	4560303	section	4560349		Pennsport, PA
-Xenia	OH	25976	4528810	city			Xenia, OH
-Reisterstown	MD	25968	4366647	city			Reisterstown, MD
-Central 14th Street / Spring Road	DC	25899	13526888	unknown	4140963		Central 14th Street / Spring Road, DC
-Green	OH	25898	5156371	city		surname|word	Green, OH
-Brawley	CA	25897	5330567	city			Brawley, CA
-Yukon	OK	25892	4556165	city			Yukon, OK
-Ellendale	TN	25882	4620732	unknown			Ellendale, TN
-Opportunity	WA	25877	5805782	section	5811696	word	Opportunity, WA
-Forest Hills	MI	25867	4993125	city		homonym2	Forest Hills, MI
-Lafayette	CA	25843	5364226	city		homonym4	Lafayette, CA
-Ramsey	MN	25828	5042561	city		surname|homonym2	Ramsey, MN
-Suitland	MD	25825	4370616	city			Suitland, MD
-Pleasure Ridge Park	KY	25813	4304713	section	4299276		Pleasure Ridge Park, KY
-Rosedale	NY	25812	5134395	city		homonym3	Rosedale, NY
-New Lenox	IL	25800	4903535	city			New Lenox, IL
-Madison	MS	25799	4434663	city		first_name|surname|homonym6	Madison, MS
-Neenah	WI	25792	5264223	city			Neenah, WI
-Alvin	TX	25791	4670592	city		first_name	Alvin, TX
-Key West	FL	25755	4160812	city			Key West, FL
-Randolph	NJ	25734	8469295	city		first_name|surname|homonym2	Randolph, NJ
-Temple Terrace	FL	25731	4174969	city			Temple Terrace, FL
-Owatonna	MN	25725	5040647	city			Owatonna, MN
-Homewood	AL	25708	4067927	city		homonym2	Homewood, AL
-Sahuarita	AZ	25707	5312544	city			Sahuarita, AZ
-Maple Valley	WA	25686	5802340	city			Maple Valley, WA
-Hazelwood	MO	25661	4389967	city			Hazelwood, MO
-Troy	OH	25659	5174358	city		first_name|word|homonym6	Troy, OH
-Lemoore	CA	25647	5365918	city			Lemoore, CA
-Mint Hill	NC	25627	4479759	city			Mint Hill, NC
-Ridgewood	NJ	25621	5103269	city		homonym2	Ridgewood, NJ
-Long Island City	NY	25595	5125125	section	5128581		Long Island City, NY
-Cabot	AR	25587	4103957	city			Cabot, AR
-Rhawnhurst	PA	25581	5208117	unknown			Rhawnhurst, PA
-Reedley	CA	25569	5386984	city			Reedley, CA
-Edgewood	MD	25562	4354087	city			Edgewood, MD
-Meadow Woods	FL	25558	4163918	city			Meadow Woods, FL
-South Portland	ME	25556	4979244	city			South Portland, ME
-West Whittier-Los Nietos	CA	25540	7262518	city			West Whittier-Los Nietos, CA
-Lebanon	PA	25534	5197517	city		country|homonym7	Lebanon, PA
-Zanesville	OH	25498	4528923	city			Zanesville, OH
-Colleyville	TX	25487	4682478	city			Colleyville, TX
-Canton	GA	25469	4186213	city		word|homonym7	Canton, GA
-Ossining	NY	25441	5130045	city			Ossining, NY
-Salem	VA	25432	4784112	city		foreign_city|homonym6	Salem, VA
-Burlington	IA	25410	4849826	city		foreign_city|homonym6	Burlington, IA
-Saratoga Springs	UT	25407	5781087	city		homonym2	Saratoga Springs, UT
-Melrose Park	IL	25379	4901868	city			Melrose Park, IL
-Starkville	MS	25366	4447161	city			Starkville, MS
-Lochearn	MD	25333	4360954	city			Lochearn, MD
-Chanhassen	MN	25332	5020881	city			Chanhassen, MN
-Hercules	CA	25314	5356451	city			Hercules, CA
-Galt	CA	25303	5351428	city			Galt, CA
-Prior Lake	MN	25282	5042373	city			Prior Lake, MN
-Castlewood	CO	25271	5416357	section	5416541		Castlewood, CO
-Grandview	MO	25256	4388460	city		homonym2	Grandview, MO
-Clinton	MS	25254	4422133	city		first_name|surname|homonym5	Clinton, MS
-Yarmouth	MA	25243	4956335	city			Yarmouth, MA
-Sandusky	OH	25212	5170691	city			Sandusky, OH
-Balch Springs	TX	25210	4672059	city			Balch Springs, TX
-White Bear Lake	MN	25205	5052658	city			White Bear Lake, MN
-Chaska	MN	25199	5020938	city			Chaska, MN
-Harvey	IL	25194	4895298	city		first_name|surname|homonym2	Harvey, IL
-Middle River	MD	25191	4362344	city			Middle River, MD
-Woodstock	IL	25189	4917123	city		homonym2	Woodstock, IL
-Ardmore	OK	25176	4529469	city		homonym2	Ardmore, OK
-Lockport	IL	25175	4900292	city		homonym2	Lockport, IL
-Woodburn	OR	25173	5761708	city			Woodburn, OR
-Wyandotte	MI	25156	5015599	city			Wyandotte, MI
-Mauldin	SC	25135	4586523	city			Mauldin, SC
-Belvidere	IL	25132	4884453	city			Belvidere, IL
-Moscow	ID	25060	5601538	city		foreign_city	Moscow, ID
-Milford	MA	25055	4943958	city		homonym3	Milford, MA
-West Memphis	AR	25052	4135865	city			West Memphis, AR
-Athens	OH	25044	4505542	city		foreign_city|homonym5	Athens, OH
-Mercer Island	WA	25042	5803139	city			Mercer Island, WA
-Bridgeton	NJ	25031	4500942	city		homonym2	Bridgeton, NJ
-Maplewood	NJ	25008	5100854	city		homonym2	Maplewood, NJ
-Soledad	CA	25003	5397018	city		foreign_city	Soledad, CA
-Farmington	CT	25000	4834272	city		homonym6	Farmington, CT
-Brownsburg	IN	24996	4255056	city			Brownsburg, IN
-Saginaw Township North	MI	24994	7259480	city			Saginaw Township North, MI
-Edwardsville	IL	24992	4237717	city			Edwardsville, IL
-Riverside	OH	24972	4522586	city		word|homonym2	Riverside, OH
-Athens	AL	24966	4830668	city		foreign_city|homonym5	Athens, AL
-Woodbridge	CA	24966	12750392	unknown	5359777	homonym2	Woodbridge, CA
-Liliha - Kapalama	HI	24953	11071594	unknown	5856195		Liliha - Kapalama, HI
-Sanger	CA	24950	5392868	city			Sanger, CA
-Westmont	IL	24941	4916207	city		homonym2	Westmont, IL
-Wakefield	MA	24932	4954265	city		foreign_city|homonym2	Wakefield, MA
-San Fernando	CA	24931	5391945	section	5393049	foreign_city	San Fernando, CA
-Rockledge	FL	24926	4170358	city			Rockledge, FL
-Hastings	NE	24924	5069802	city		surname|homonym2	Hastings, NE
-Cave Spring	VA	24922	4751421	city			Cave Spring, VA
-North Tustin	CA	24917	5404122	city			North Tustin, CA
-East Amherst	NY	24914	5115699	unknown			East Amherst, NY
-Daphne	AL	24896	4058219	city		first_name	Daphne, AL
-Whitehall Township	PA	24896	5219287	city			Whitehall Township, PA
-Paducah	KY	24864	4048662	city			Paducah, KY
-Cliffside Park	NJ	24857	5096686	city			Cliffside Park, NJ
-Elmwood Park	IL	24840	4891051	city		homonym2	Elmwood Park, IL
-Vineyard	CA	24836	7176039	city		word	Vineyard, CA
-Lodi	NJ	24835	5100604	city		homonym2	Lodi, NJ
-Hazleton	PA	24825	5193011	city			Hazleton, PA
-Coronado	CA	24812	5339663	city			Coronado, CA
-Hillside	NY	24808	5120824	city		word|homonym2	Hillside, NY
-Eagle River	AK	24793	5861187	city			Eagle River, AK
-South Salt Lake	UT	24788	5781794	city			South Salt Lake, UT
-Paris	TX	24782	4717560	city		foreign_city|first_name|homonym2	Paris, TX
-Mō‘ili‘ili	HI	24778	5851096	unknown	5856195		Mō‘ili‘ili, HI
-Northport	AL	24772	4080555	city			Northport, AL
-University Park	TX	24759	4738606	city		homonym2	University Park, TX
-Uniondale	NY	24759	5141927	city			Uniondale, NY
-Ponca City	OK	24758	4548267	city			Ponca City, OK
-Muskego	WI	24755	5264049	city			Muskego, WI
-Collinsville	IL	24754	4236191	city			Collinsville, IL
-Reading	MA	24747	4948462	city		foreign_city|word|homonym3	Reading, MA
-Short Pump	VA	24729	4785576	city			Short Pump, VA
-Belmont	MA	24729	4930282	city		homonym3	Belmont, MA
-Dedham	MA	24729	4934664	city			Dedham, MA
-De Pere	WI	24724	5250201	city			De Pere, WI
-Caledonia	WI	24684	5247415	city			Caledonia, WI
-Inkster	MI	24672	4832554	city			Inkster, MI
-Vincentown	NJ	24664	4504618	city			Vincentown, NJ
-Bixby	OK	24657	4530801	city			Bixby, OK
-Emporia	KS	24649	4271086	city		word	Emporia, KS
-Fort Dodge	IA	24649	4857486	city			Fort Dodge, IA
-Walker	MI	24647	5013924	city		surname|word	Walker, MI
-Ottumwa	IA	24624	4870380	city			Ottumwa, IA
-Junction City	KS	24621	4273680	city			Junction City, KS
-Seal Beach	CA	24619	5394086	city			Seal Beach, CA
-Tarpon Springs	FL	24605	4174855	city			Tarpon Springs, FL
-Franklin	IN	24598	4828382	city		first_name|surname|homonym5	Franklin, IN
-Herndon	VA	24568	4763793	city		surname	Herndon, VA
-Austin	MN	24563	5016884	city		first_name|surname|homonym2	Austin, MN
-Sachse	TX	24554	4724564	city			Sachse, TX
-Sun City West	AZ	24535	5316205	city			Sun City West, AZ
-Watauga	TX	24525	4740214	city			Watauga, TX
-Burlington	MA	24498	4931737	city		foreign_city|homonym6	Burlington, MA
-San Benito	TX	24496	4726290	city			San Benito, TX
-Freeport	IL	24476	4893171	city		homonym3	Freeport, IL
-Forest Grove	OR	24457	5727190	city			Forest Grove, OR
-Palmetto Bay	FL	24439	4167634	city			Palmetto Bay, FL
-Staunton	VA	24416	4787440	city			Staunton, VA
-Selma	CA	24414	5394329	city		first_name|homonym2	Selma, CA
-South Windsor	CT	24412	4843353	city			South Windsor, CT
-North Potomac	MD	24410	4363990	city			North Potomac, MD
-Homer Glen	IL	24395	4896336	city			Homer Glen, IL
-Coral Terrace	FL	24376	4151921	city			Coral Terrace, FL
-Norfolk	NE	24366	5073965	city		homonym3	Norfolk, NE
-Ridgeland	MS	24351	4443296	city			Ridgeland, MS
-Scaggsville	MD	24333	4368918	city			Scaggsville, MD
-Cudahy	CA	24311	5341051	city		homonym2	Cudahy, CA
-Washington	UT	24299	5549222	city		state|surname|homonym6	Washington, UT
-New Smyrna Beach	FL	24298	4165913	city			New Smyrna Beach, FL
-South Plainfield	NJ	24290	5104844	city			South Plainfield, NJ
-Pasadena	MD	24287	4364990	city		homonym3	Pasadena, MD
-Columbine	CO	24280	5417657	city		word	Columbine, CO
-Greenbelt	MD	24272	4356847	city			Greenbelt, MD
-South Riding	VA	24256	4786667	city			South Riding, VA
-Citrus Park	FL	24252	4151157	city			Citrus Park, FL
-Boca Del Mar	FL	24244	4148399	city			Boca Del Mar, FL
-Newport	RI	24232	5223593	city		foreign_city|homonym3	Newport, RI
-Norton Shores	MI	24208	5004005	city			Norton Shores, MI
-Barstow Heights	CA	24202	5326305	city			Barstow Heights, CA
-Rockville Centre	NY	24201	5134203	city			Rockville Centre, NY
-Searcy	AR	24196	4130430	city			Searcy, AR
-North Platte	NE	24194	5697939	city			North Platte, NE
-Rolling Meadows	IL	24190	4908052	city			Rolling Meadows, IL
-Carteret	NJ	24170	5096316	city			Carteret, NJ
-Immokalee	FL	24154	4159553	city			Immokalee, FL
-Woodlawn	IL	24150	4917067	section	4887398	homonym3	Woodlawn, IL
-Medford	NY	24142	5126518	city		homonym3	Medford, NY
-Lawndale	PA	24134	5197430	unknown	4560349	homonym2	Lawndale, PA
-Riverbank	CA	24122	5387844	city			Riverbank, CA
-Zion	IL	24117	4917358	city			Zion, IL
-Trotwood	OH	24096	4526576	city			Trotwood, OH
-North Haven	CT	24093	4839704	city			North Haven, CT
-Summerlin South	NV	24085	7262622	city			Summerlin South, NV
-Mahwah	NJ	24062	5100776	city			Mahwah, NJ
-Loma Linda	CA	24045	5367696	city			Loma Linda, CA
-Peekskill	NY	24043	5130831	city			Peekskill, NY
-Keystone	FL	24039	4160822	city		word	Keystone, FL
-Baldwin	NY	24033	5107760	city		surname|homonym2	Baldwin, NY
-Fairfax	VA	24013	4758023	city			Fairfax, VA
-Maywood	IL	24012	4901514	city		homonym2	Maywood, IL
-Sebastian	FL	24007	4172372	city			Sebastian, FL
-Holt	MI	23973	4996306	city		surname	Holt, MI
-Muscatine	IA	23968	4868404	city			Muscatine, IA
-Elk River	MN	23963	5025471	city			Elk River, MN
-Rock Springs	WY	23962	5836898	city			Rock Springs, WY
-Golden Gate	FL	23961	4156920	city			Golden Gate, FL
-Corsicana	TX	23952	4683462	city			Corsicana, TX
-Hialeah Gardens	FL	23926	4158482	city			Hialeah Gardens, FL
-Waverly	MI	23925	5014208	city		homonym2	Waverly, MI
-Hunt Valley	MD	23915	4358701	city			Hunt Valley, MD
-Fuquay-Varina	NC	23907	4467485	city			Fuquay-Varina, NC
-Fountain Hills	AZ	23899	5295177	city			Fountain Hills, AZ
-Unionport	NY	23895	5141930	city			Unionport, NY
-Champlin	MN	23894	5020859	city			Champlin, MN
-South Portland Gardens	ME	23893	4979245	city			South Portland Gardens, ME
-Centerville	OH	23882	4508204	city		homonym2	Centerville, OH
-Bloomington	CA	23851	5329408	city		homonym4	Bloomington, CA
-Bainbridge Island	WA	23840	5816320	city			Bainbridge Island, WA
-Morrisville	NC	23820	4480285	city			Morrisville, NC
-Marshall	TX	23820	4709272	city		first_name|surname|homonym3	Marshall, TX
-Watertown	WI	23819	5278005	city		homonym4	Watertown, WI
-Kernersville	NC	23811	4474221	city			Kernersville, NC
-Dickinson	ND	23765	5688789	city		surname|homonym2	Dickinson, ND
-Old Bridge	NJ	23753	5102162	city			Old Bridge, NJ
-Fort Washington	MD	23717	4355355	city			Fort Washington, MD
-Dinuba	CA	23702	5343171	city			Dinuba, CA
-Van Nest	NY	23700	5142182	section	5128581		Van Nest, NY
-Barstow	CA	23692	5326297	city			Barstow, CA
-Fairland	MD	23681	4354573	city			Fairland, MD
-Brookings	SD	23657	5226534	city			Brookings, SD
-Blue Island	IL	23652	4885186	city			Blue Island, IL
-Faribault	MN	23650	5026291	city			Faribault, MN
-Chestnut Hill	MA	23649	4932957	unknown	4930956		Chestnut Hill, MA
-Baileys Crossroads	VA	23643	4745272	city			Baileys Crossroads, VA
-Eagle	ID	23612	5591778	city		word	Eagle, ID
-Norland	FL	23604	4166066	city			Norland, FL
-Scotch Plains	NJ	23584	5104473	city			Scotch Plains, NJ
-Glenville	OH	23559	5155858	city		homonym2	Glenville, OH
-El Cerrito	CA	23549	5345623	city			El Cerrito, CA
-Brandon	MS	23529	4419290	city		first_name|surname|homonym2	Brandon, MS
-Derby	KS	23509	4270356	city		foreign_city|word|homonym2	Derby, KS
-Frankford	PA	23503	5190311	unknown	4560349	homonym2	Frankford, PA
-Graham	WA	23491	5795906	city		surname|homonym2	Graham, WA
-Ilchester	MD	23476	4358864	city			Ilchester, MD
-Bayonet Point	FL	23467	4146901	city			Bayonet Point, FL
-Easton	MA	23459	4935623	city		homonym3	Easton, MA
-Loves Park	IL	23455	4900579	city			Loves Park, IL
-Avon Lake	OH	23453	5146286	city			Avon Lake, OH
-San Lorenzo	CA	23452	5392281	city		foreign_city	San Lorenzo, CA
-Morton Grove	IL	23448	4902763	city			Morton Grove, IL
-Kingston	NY	23436	5123477	city		foreign_city|homonym3	Kingston, NY
-McDonough	GA	23417	4208442	city			McDonough, GA
-Romulus	MI	23417	5007531	city			Romulus, MI
-Rosemount	MN	23413	5043779	city			Rosemount, MN
-Northwest One	DC	23386	13526898	unknown	4140963		Northwest One, DC
-Mansfield	MA	23380	4943021	city		foreign_city|surname|homonym3	Mansfield, MA
-Eloise	FL	23366	4154396	unknown		first_name	Eloise, FL
-Laguna Beach	CA	23365	5364275	city			Laguna Beach, CA
-Springfield	PA	23363	4561407	city		homonym9	Springfield, PA
-Bellview	FL	23355	4147290	city			Bellview, FL
-Manoa	HI	23343	9409821	unknown	5856195		Manoa, HI
-Terrytown	LA	23319	4343327	city			Terrytown, LA
-Crestview	FL	23270	4152311	city			Crestview, FL
-Keene	NH	23265	5088262	city		surname	Keene, NH
-Greenwood	SC	23260	4580569	city		surname|homonym4	Greenwood, SC
-Gallup	NM	23240	5468773	city			Gallup, NM
-South Old Bridge	NJ	23233	5104835	city			South Old Bridge, NJ
-Duncan	OK	23231	4535389	city		surname	Duncan, OK
-Dupont Circle	DC	23226	4138321	unknown	4140963		Dupont Circle, DC
-Griffin	GA	23211	4198322	city		surname|word	Griffin, GA
-Dolton	IL	23197	4890009	city			Dolton, IL
-Webster Groves	MO	23177	4413872	city			Webster Groves, MO
-Belton	MO	23168	4376482	city		homonym2	Belton, MO
-Columbus	MS	23168	4422442	city		homonym5	Columbus, MS
-Denison	TX	23150	4685892	city			Denison, TX
-East Elmhurst	NY	23150	5115835	city			East Elmhurst, NY
-Kerrville	TX	23136	4703078	city			Kerrville, TX
-Pooler	GA	23133	4216948	city			Pooler, GA
-Mequon	WI	23132	5262649	city			Mequon, WI
-Vicksburg	MS	23131	4449620	city			Vicksburg, MS
-Wright	FL	23127	4178775	city		surname|word	Wright, FL
-Morrisania	NY	23127	5127550	city			Morrisania, NY
-Pacific Palisades	CA	23121	5380378	unknown			Pacific Palisades, CA
-Palm City	FL	23120	4167536	city			Palm City, FL
-Middleborough	MA	23116	4943888	city			Middleborough, MA
-Arnold	MD	23106	4347426	city		first_name|surname|homonym2	Arnold, MD
-Isla Vista	CA	23096	5359864	city			Isla Vista, CA
-Vero Beach South	FL	23092	7260233	city			Vero Beach South, FL
-Van Buren	AR	23081	4134716	city			Van Buren, AR
-East Peoria	IL	23080	4890549	city			East Peoria, IL
-Landover	MD	23078	4360287	city			Landover, MD
-Windham	CT	23072	4845898	city		homonym2	Windham, CT
-Jacksonville Beach	FL	23064	4160023	city			Jacksonville Beach, FL
-Calabasas	CA	23058	5332593	section	5396003		Calabasas, CA
-Solon	OH	23043	5172387	city			Solon, OH
-Chantilly	VA	23039	4751935	city			Chantilly, VA
-Candler-McAfee	GA	23025	7260019	city			Candler-McAfee, GA
-Roselle	IL	22994	4908173	city		homonym2	Roselle, IL
-Copiague	NY	22993	5113683	city			Copiague, NY
-Westpark	CA	22993	12750396	unknown	5359777		Westpark, CA
-Munster	IN	22984	4924014	city			Munster, IN
-Ladera Ranch	CA	22980	5364199	city			Ladera Ranch, CA
-Lisle	IL	22964	4900080	city		word	Lisle, IL
-Picnic Point-North Lynnwood	WA	22953	7262110	city			Picnic Point-North Lynnwood, WA
-East Naples	FL	22951	4154031	city			East Naples, FL
-Crystal	MN	22943	5023571	city		first_name|word	Crystal, MN
-Cloverleaf	TX	22942	4682127	city		word	Cloverleaf, TX
-Dixiana	AL	22940	8605041	city			Dixiana, AL
-Highland	IN	22936	4921402	city		word|homonym3	Highland, IN
-Machesney Park	IL	22927	4900801	city			Machesney Park, IL
-Morgan Park	IL	22924	4902667	section	4887398		Morgan Park, IL
-Noe Valley	CA	22893	8449772	section	5391959		Noe Valley, CA
-East Tremont	NY	22886	5116083	city			East Tremont, NY
-Pelham	AL	22885	4082569	city		homonym2	Pelham, AL
-Auburn	ME	22871	4956976	city		word|homonym7	Auburn, ME
-Tremont	NY	22870	5141342	city			Tremont, NY
-Lincolnia	VA	22855	4769608	city			Lincolnia, VA
-Valinda	CA	22822	5405326	city			Valinda, CA
-Marysville	OH	22817	5162077	city		homonym3	Marysville, OH
-Haines City	FL	22807	4157827	city			Haines City, FL
-Columbus	NE	22797	5066001	city		homonym5	Columbus, NE
-Bristol	RI	22795	5221077	city		foreign_city|first_name|homonym4	Bristol, RI
-Millbrae	CA	22795	5373129	city			Millbrae, CA
-Newberg	OR	22780	5742726	city			Newberg, OR
-The Crossings	FL	22758	4175091	city			The Crossings, FL
-Valley Station	KY	22756	4311963	city			Valley Station, KY
-Lennox	CA	22753	5365937	city			Lennox, CA
-East Lake-Orient Park	FL	22753	7259705	city			East Lake-Orient Park, FL
-Farmington	MN	22731	5026321	city		homonym6	Farmington, MN
-Wilsonville	OR	22729	5761287	city			Wilsonville, OR
-Hutto	TX	22722	4699626	city			Hutto, TX
-Bloomingdale	FL	22711	4148207	city		homonym2	Bloomingdale, FL
-West Odessa	TX	22707	5533366	city			West Odessa, TX
-Inglewood-Finn Hill	WA	22707	7261476	city			Inglewood-Finn Hill, WA
-Oak Harbor	WA	22693	5805441	city			Oak Harbor, WA
-‘Ewa Gentry	HI	22690	5855070	city			‘Ewa Gentry, HI
-Oak Ridge	FL	22685	4166583	city		homonym2	Oak Ridge, FL
-Rosemont	CA	22681	5388873	city			Rosemont, CA
-Auburn Hills	MI	22672	4984565	city			Auburn Hills, MI
-Pottstown	PA	22664	5207069	city			Pottstown, PA
-West Puente Valley	CA	22636	5408191	city			West Puente Valley, CA
-Maple Heights	OH	22631	5161803	city			Maple Heights, OH
-Willoughby	OH	22631	5176937	city			Willoughby, OH
-Benbrook	TX	22629	4673482	city			Benbrook, TX
-Cranford	NJ	22627	5097017	city			Cranford, NJ
-Garden City	NY	22612	5118226	city		homonym4	Garden City, NY
-Farmington	UT	22566	5774662	city		homonym6	Farmington, UT
-Wasco	IL	22560	4915539	city		homonym2	Wasco, IL
-Hastings	MN	22554	5029500	city		surname|homonym2	Hastings, MN
-Avon	OH	22544	5146277	city		homonym3	Avon, OH
-Visitacion Valley	CA	22534	8449777	section	5391959		Visitacion Valley, CA
-North Augusta	SC	22522	4589368	city			North Augusta, SC
-Guilford	CT	22498	4835512	city			Guilford, CT
-Cottage Lake	WA	22494	5790971	city			Cottage Lake, WA
-Corcoran	CA	22477	5339539	city		surname	Corcoran, CA
-Melrose	NY	22470	5126550	city		homonym2	Melrose, NY
-East Patchogue	NY	22469	5116004	city			East Patchogue, NY
-West Springfield	VA	22460	4792901	city		homonym2	West Springfield, VA
-Wahiawā-Whitmore	HI	22448	13645943	unknown			Wahiawā-Whitmore, HI
-Hudson	OH	22437	5158164	city		first_name|surname|homonym4	Hudson, OH
-Port Hueneme	CA	22423	5384339	city			Port Hueneme, CA
-Holiday	FL	22403	4158865	city		word	Holiday, FL
-Near South Side	IL	22401	4903363	section	4887398		Near South Side, IL
-Radcliff	KY	22387	4305504	city			Radcliff, KY
-Hopewell	VA	22378	4764826	city			Hopewell, VA
-New Castle	PA	22375	5203127	city		homonym2	New Castle, PA
-Grand Boulevard	IL	22373	4894320	section	4887398		Grand Boulevard, IL
-South Elgin	IL	22365	4911893	city			South Elgin, IL
-Prichard	AL	22351	4084888	city			Prichard, AL
-New Brighton	MN	22351	5039080	city			New Brighton, MN
-Anniston	AL	22347	4830198	city			Anniston, AL
-Palm Springs	FL	22341	4167583	city		homonym2	Palm Springs, FL
-Ruston	LA	22340	4339348	city			Ruston, LA
-Wilmington	MA	22325	4955840	city		homonym5	Wilmington, MA
-Barceloneta	PR	22322	4562768	city			Barceloneta, PR
-Midlothian	TX	22318	4711156	city		homonym3	Midlothian, TX
-Oxford	MS	22314	4440076	city		foreign_city|word|homonym4	Oxford, MS
-Oakdale	CA	22259	5378500	city		homonym2	Oakdale, CA
-Darien	IL	22256	4889447	city		homonym2	Darien, IL
-Bloomingdale	IL	22254	4885156	city		homonym2	Bloomingdale, IL
-Northwood	CA	22218	12750406	unknown	5359777		Northwood, CA
-Venice	FL	22211	4176380	city		homonym2	Venice, FL
-Ludlow	MA	22201	4942744	city			Ludlow, MA
-South Bradenton	FL	22178	4173392	city			South Bradenton, FL
-Hillside	NJ	22155	5099093	city		word|homonym2	Hillside, NJ
-Foggy Bottom	DC	22146	4138666	unknown	4140963		Foggy Bottom, DC
-North Plainfield	NJ	22140	5101938	city			North Plainfield, NJ
-Acworth	GA	22131	4179074	city			Acworth, GA
-Pascagoula	MS	22126	4440397	city			Pascagoula, MS
-Sunny Isles Beach	FL	22123	4174383	city			Sunny Isles Beach, FL
-Roseburg	OR	22114	5749352	city			Roseburg, OR
-Oxford	OH	22104	4520760	city		foreign_city|word|homonym4	Oxford, OH
-Merrick	NY	22097	5126630	city			Merrick, NY
-Somerset	NJ	22083	5104755	city		homonym3	Somerset, NJ
-Moses Lake	WA	22082	5803990	city			Moses Lake, WA
-Saginaw	TX	22079	4724642	city		homonym2	Saginaw, TX
-Greater Northdale	FL	22079	7259823	city			Greater Northdale, FL
-Northdale	FL	22079	8479411	city			Northdale, FL
-Summit	NJ	22074	5105127	city		word|homonym2	Summit, NJ
-Watertown	SD	22073	5232741	city		homonym4	Watertown, SD
-Alliance	OH	22055	5145607	city		word	Alliance, OH
-Kalispell	MT	22052	5660340	city			Kalispell, MT
-South Holland	IL	22043	4911934	city			South Holland, IL
-Kenmore	WA	22030	5799587	city		homonym2	Kenmore, WA
-Del City	OK	22022	4534934	city			Del City, OK
-Derry	NH	22015	5085374	city			Derry, NH
-Hamtramck	MI	22002	4995197	city			Hamtramck, MI
-Great Kills	NY	22000	5119211	city			Great Kills, NY
-Wekiwa Springs	FL	21998	4177671	city			Wekiwa Springs, FL
-Leesburg	FL	21993	4161771	city		homonym2	Leesburg, FL
-Duarte	CA	21990	5344147	city		surname	Duarte, CA
-Converse	TX	21987	4683021	city		word	Converse, TX
-Villa Park	IL	21969	4914830	city			Villa Park, IL
-Decatur	GA	21957	4191124	city		homonym3	Decatur, GA
-Park Forest	IL	21954	4905337	city			Park Forest, IL
-Christiansburg	VA	21943	4752665	city			Christiansburg, VA
-Jurupa Valley	CA	21930	5373492	city			Jurupa Valley, CA
-Logan	PA	21926	5198748	unknown	4560349	first_name|surname|homonym2	Logan, PA
-Ashland	CA	21925	5325011	city		homonym5	Ashland, CA
-West and East Lealman	FL	21924	4177960	city			West and East Lealman, FL
-Farragut	TN	21919	4621846	city			Farragut, TN
-La Porte	IN	21916	8449910	city		homonym2	La Porte, IN
-Mount Vernon Triangle	DC	21897	13526896	unknown	4140963		Mount Vernon Triangle, DC
-Prairie Village	KS	21877	4277718	city			Prairie Village, KS
-Smithfield	RI	21872	5224949	city		homonym3	Smithfield, RI
-Clarksville	IN	21866	4255836	city		homonym2	Clarksville, IN
-Wadsworth	OH	21860	5175496	city			Wadsworth, OH
-Camas	WA	21846	5788822	city			Camas, WA
-Fort Walton Beach	FL	21817	4156042	city			Fort Walton Beach, FL
-Geneva	IL	21806	4893591	city		foreign_city|first_name|homonym2	Geneva, IL
-Brent	FL	21804	4148803	city		foreign_city|first_name	Brent, FL
-South Euclid	OH	21794	5172485	city			South Euclid, OH
-Brushy Creek	TX	21764	4676920	city			Brushy Creek, TX
-Westchase	FL	21747	4177779	city			Westchase, FL
-Sugar Hill	GA	21747	4225039	city			Sugar Hill, GA
-Chillicothe	OH	21727	4828890	city			Chillicothe, OH
-South Lake Tahoe	CA	21706	5397664	city			South Lake Tahoe, CA
-Anthem	AZ	21700	5551498	city		word	Anthem, AZ
-West Carson	CA	21699	5407908	city			West Carson, CA
-Massapequa	NY	21685	5126183	city			Massapequa, NY
-Canton	MA	21679	4932214	city		word|homonym7	Canton, MA
-Roselle	NJ	21670	5103500	city		homonym2	Roselle, NJ
-Lincoln	RI	21670	8531960	city		foreign_city|first_name|homonym4	Lincoln, RI
-Lumberton	NC	21667	4477525	city		homonym3	Lumberton, NC
-Taylors	SC	21617	4598353	city			Taylors, SC
-Yucca Valley	CA	21600	5411079	city			Yucca Valley, CA
-Westford	MA	21587	4955219	city			Westford, MA
-Rittenhouse	PA	21582	4560722	unknown	4560349		Rittenhouse, PA
-Guayama	PR	21575	4565105	city			Guayama, PR
-Edgewater	FL	21566	4154205	city		homonym3	Edgewater, FL
-Allison Park	PA	21552	5178165	city			Allison Park, PA
-Bloomfield	CT	21535	5282526	unknown	4835797	homonym2	Bloomfield, CT
-Bay Point	CA	21534	5326561	city			Bay Point, CA
-Portsmouth	NH	21530	5091383	city		foreign_city|homonym4	Portsmouth, NH
-Sedalia	MO	21516	4408000	city			Sedalia, MO
-Naples	FL	21512	4165565	city		foreign_city	Naples, FL
-Patterson	CA	21498	5381515	city		surname	Patterson, CA
-Greenfield	IN	21497	4258285	city		homonym4	Greenfield, IN
-Waynesboro	VA	21491	4792522	city		homonym2	Waynesboro, VA
-H Street NE	DC	21480	13526894	unknown	4140963		H Street NE, DC
-Albertville	AL	21462	4829791	city			Albertville, AL
-Wissinoming	PA	21445	5219843	unknown	4560349		Wissinoming, PA
-Stoneham	MA	21437	4952121	city			Stoneham, MA
-Tustin Legacy	CA	21428	12750416	unknown	5359777		Tustin Legacy, CA
-Basking Ridge	NJ	21424	5095409	unknown			Basking Ridge, NJ
-Perrysburg	OH	21423	5166516	city			Perrysburg, OH
-Erie	CO	21420	5576859	city		homonym2	Erie, CO
-Klamath Falls	OR	21399	5735238	city			Klamath Falls, OR
-Clinton	UT	21399	5773001	city		first_name|surname|homonym5	Clinton, UT
-Green Valley	AZ	21391	5296802	city		homonym2	Green Valley, AZ
-Evans	CO	21383	5576909	city		surname|homonym2	Evans, CO
-Mandan	ND	21382	5690366	city			Mandan, ND
-Winchester	MA	21374	4955884	city		homonym4	Winchester, MA
-Okemos	MI	21369	5004359	city			Okemos, MI
-Arnold	MO	21357	4375087	city		first_name|surname|homonym2	Arnold, MO
-East Moline	IL	21350	4890536	city			East Moline, IL
-West Pensacola	FL	21339	4177908	city			West Pensacola, FL
-Kinston	NC	21337	4474436	city			Kinston, NC
-Shelbyville	TN	21317	4657077	city		homonym3	Shelbyville, TN
-Marquette	MI	21297	5000947	city			Marquette, MI
-Fairfield Heights	IN	21285	8347326	city			Fairfield Heights, IN
-Biddeford	ME	21282	4958141	city			Biddeford, ME
-Golden Valley	MN	21270	5028163	city			Golden Valley, MN
-Canyon Lake	TX	21262	4678901	city		homonym2	Canyon Lake, TX
-Conda	ID	21260	5589394	unknown			Conda, ID
-Oxford	AL	21249	4081914	city		foreign_city|word|homonym4	Oxford, AL
-South Milwaukee	WI	21233	5273812	city			South Milwaukee, WI
-Marina	CA	21229	5370493	city		first_name|word	Marina, CA
-Mukilteo	WA	21226	5804306	city			Mukilteo, WA
-Rancho San Diego	CA	21208	5386053	city			Rancho San Diego, CA
-Charleston	IL	21196	4235668	city		homonym3	Charleston, IL
-Bedford	NH	21188	5083221	city		foreign_city|homonym5	Bedford, NH
-Pleasant Plains	DC	21174	4140040	unknown	4140963		Pleasant Plains, DC
-Carrboro	NC	21156	4459343	city			Carrboro, NC
-Crest Hill	IL	21153	4889107	city			Crest Hill, IL
-Saint Andrews	SC	21151	4593724	city			Saint Andrews, SC
-Ashland	KY	21108	4282757	city		homonym5	Ashland, KY
-Hays	KS	21092	4272782	city		surname|word	Hays, KS
-ʻEwa Beach-Iroquois Point	HI	21088	13645935	unknown	5856195		ʻEwa Beach-Iroquois Point, HI
-Mililani Mauka	HI	21075	13645942	unknown			Mililani Mauka, HI
-Ferguson	MO	21059	4386387	city		surname	Ferguson, MO
-Conway	SC	21053	4575461	city		surname|homonym3	Conway, SC
-Laurelton	NY	21053	5124078	city			Laurelton, NY
-Lino Lakes	MN	21050	5034767	city			Lino Lakes, MN
-West Lake Stevens	WA	21047	5815539	city			West Lake Stevens, WA
-New Hope	MN	21032	5039094	city			New Hope, MN
-Palm River-Clair Mel	FL	21024	7260548	city			Palm River-Clair Mel, FL
-Trussville	AL	21023	4094212	city			Trussville, AL
-Woodrow	NY	21005	5145034	city		first_name	Woodrow, NY
-Corinth	TX	20998	4683317	city		homonym2	Corinth, TX
-Mountlake Terrace	WA	20989	5804191	city			Mountlake Terrace, WA
-Chester	VA	20987	4752229	city		first_name|homonym2	Chester, VA
-Nixa	MO	20984	4400648	city			Nixa, MO
-East Ridge	TN	20979	4620131	city			East Ridge, TN
-Makakilo-Makaīwa Hills-Kunia	HI	20967	13645940	unknown			Makakilo-Makaīwa Hills-Kunia, HI
-Plainview	TX	20919	5528450	city		homonym2	Plainview, TX
-Grayslake	IL	20915	4894465	city			Grayslake, IL
-Agoura Hills	CA	20915	5322553	city			Agoura Hills, CA
-Acton	MA	20897	4928703	city			Acton, MA
-Sanford	ME	20893	4977762	city		surname|homonym3	Sanford, ME
-Silver Firs	WA	20891	7176035	city			Silver Firs, WA
-Hauppauge	NY	20882	5120228	city			Hauppauge, NY
-Kīhei	HI	20881	5849297	city			Kīhei, HI
-South El Monte	CA	20878	5397376	city			South El Monte, CA
-Kaimukī	HI	20878	5847530	unknown	5856195		Kaimukī, HI
-Arvin	CA	20876	5324903	city			Arvin, CA
-Johnston	IA	20871	4862760	city		surname|homonym2	Johnston, IA
-Gardner	KS	20868	4271935	city		surname|homonym2	Gardner, KS
-Lathrop	CA	20866	5365425	city			Lathrop, CA
-Ashland	OR	20861	5711789	city		homonym5	Ashland, OR
-Sidney	OH	20858	5172078	city		first_name	Sidney, OH
-Birmingham	MI	20857	4986172	city		foreign_city|homonym2	Birmingham, MI
-Sweetwater	FL	20840	4174600	city		homonym2	Sweetwater, FL
-Milwaukie	OR	20830	5740900	city			Milwaukie, OR
-East Millcreek	UT	20816	5774301	city			East Millcreek, UT
-Grand Island	NY	20813	5119019	city		homonym2	Grand Island, NY
-Union City	GA	20805	4227777	city		homonym4	Union City, GA
-Woodlawn	VA	20804	4794531	city		homonym3	Woodlawn, VA
-Piqua	OH	20790	5166819	city			Piqua, OH
-Lomita	CA	20785	5367767	city			Lomita, CA
-Cockeysville	MD	20776	4351887	city			Cockeysville, MD
-Easley	SC	20765	4577263	city		surname	Easley, SC
-New Springville	NY	20756	5128566	city			New Springville, NY
-Pleasantville	NJ	20755	4503646	city			Pleasantville, NJ
-Liberal	KS	20746	5445820	city		word	Liberal, KS
-Palisades Park	NJ	20743	5102369	city			Palisades Park, NJ
-Jenks	OK	20740	4539615	city			Jenks, OK
-Simpsonville	SC	20736	4595864	city			Simpsonville, SC
-Latham	NY	20736	5124045	city		surname	Latham, NY
-Darien	CT	20732	4832425	city		homonym2	Darien, CT
-Pleasant Prairie	WI	20726	5267403	city			Pleasant Prairie, WI
-NoMa	DC	20700	13526897	unknown	4140963		NoMa, DC
-Mountain Brook	AL	20691	4078646	city			Mountain Brook, AL
-Chambersburg	PA	20691	4557109	city			Chambersburg, PA
-Adrian	MI	20691	4983811	city		first_name	Adrian, MI
-West Melbourne	FL	20679	4177872	city			West Melbourne, FL
-East Garfield Park	IL	20656	4890507	section	4887398		East Garfield Park, IL
-Rotterdam	NY	20652	5134453	city		foreign_city	Rotterdam, NY
-Lakeside	CA	20648	5364782	city		homonym3	Lakeside, CA
-Kalihi Valley	HI	20647	9534958	unknown	5856195		Kalihi Valley, HI
-Bethany	OR	20646	5713759	city		first_name|homonym2	Bethany, OR
-Lake Worth Corridor	FL	20635	4161424	city			Lake Worth Corridor, FL
-Winter Gardens	CA	20631	5410129	city			Winter Gardens, CA
-Lockport	NY	20624	5125011	city		homonym2	Lockport, NY
-Lebanon	OH	20623	4516412	city		country|homonym7	Lebanon, OH
-Wade Hampton	SC	20622	4599937	city			Wade Hampton, SC
-Murphy	TX	20610	4713507	city		surname	Murphy, TX
-Coralville	IA	20608	4852640	city			Coralville, IA
-Ensley	FL	20602	4154489	city			Ensley, FL
-Sapulpa	OK	20579	4550881	city			Sapulpa, OK
-American Canyon	CA	20554	5323694	city			American Canyon, CA
-South San Jose Hills	CA	20551	5397777	city			South San Jose Hills, CA
-Belton	TX	20547	4673425	city		homonym2	Belton, TX
-Agoura	CA	20537	5322551	city			Agoura, CA
-Bayville	NJ	20512	4500688	city			Bayville, NJ
-Arbutus	MD	20483	4347371	city		word	Arbutus, MD
-Hammond	LA	20480	4326868	city		surname|homonym2	Hammond, LA
-Schofield-Wheeler	HI	20452	13645944	unknown			Schofield-Wheeler, HI
-Libertyville	IL	20436	4899739	city			Libertyville, IL
-Pittsburg	KS	20409	4277241	city		homonym2	Pittsburg, KS
-Portsmouth	OH	20409	4521816	city		foreign_city|homonym4	Portsmouth, OH
-Granite Bay	CA	20402	5353530	city			Granite Bay, CA
-Charlestown	MA	20397	4932819	unknown	4930956		Charlestown, MA
-Louisville	CO	20396	5429522	city		homonym2	Louisville, CO
-Humacao	PR	20387	4565564	city			Humacao, PR
-Northfield	MN	20380	5039675	city			Northfield, MN
-Rocky River	OH	20376	5168491	city			Rocky River, OH
-Raymore	MO	20374	4405180	city			Raymore, MO
-Middletown	DE	20372	4143637	city		homonym6	Middletown, DE
-Havelock	NC	20364	4470244	city			Havelock, NC
-Harvey	LA	20348	4327047	city		first_name|surname|homonym2	Harvey, LA
-Gardner	MA	20333	4937557	city		surname|homonym2	Gardner, MA
-Golden	CO	20330	5423294	city		surname|word	Golden, CO
-Douglas	IL	20323	4890075	section	4887398	first_name|surname|homonym3	Douglas, IL
-Cartersville	GA	20319	4186531	city			Cartersville, GA
-Ashland	OH	20317	5146055	city		homonym5	Ashland, OH
-Oakleaf Plantation	FL	20315	7315237	city			Oakleaf Plantation, FL
-Affton	MO	20307	4374513	city			Affton, MO
-Yauco	PR	20295	4568917	city			Yauco, PR
-Ramona	CA	20292	5385793	city		first_name	Ramona, CA
-Cambria Heights	NY	20287	5111141	city			Cambria Heights, NY
-Elmwood Park	NJ	20279	5097627	city		homonym2	Elmwood Park, NJ
-Elko	NV	20279	5703670	city			Elko, NV
-Hollis	NY	20269	5121026	city		surname	Hollis, NY
-Brooklyn Heights	NY	20256	5110309	section	5128581		Brooklyn Heights, NY
-Nogales	AZ	20252	5306611	city		foreign_city	Nogales, AZ
-Parma Heights	OH	20246	5166184	city			Parma Heights, OH
-La Cañada Flintridge	CA	20246	5363859	city			La Cañada Flintridge, CA
-Mustang	OK	20226	4543352	city		word	Mustang, OK
-Rose Hill	VA	20226	4782864	city			Rose Hill, VA
-East Northport	NY	20217	5115989	city			East Northport, NY
-Glen Avon	CA	20199	5352350	city			Glen Avon, CA
-Sulphur	LA	20189	4342816	city		word	Sulphur, LA
-Shelby	NC	20189	4491180	city		first_name|homonym2	Shelby, NC
-Montville Center	CT	20180	4838887	city			Montville Center, CT
-Ferndale	MI	20177	4992635	city		homonym3	Ferndale, MI
-South Saint Paul	MN	20160	5048033	city			South Saint Paul, MN
-Lynn Haven	FL	20156	4163049	city			Lynn Haven, FL
-Lents	OR	20156	5736378	section	5746545		Lents, OR
-Lake Ronkonkoma	NY	20155	5123840	city			Lake Ronkonkoma, NY
-Millburn	NJ	20149	6332745	unknown	5101798		Millburn, NJ
-Lexington	SC	20138	4585000	city		homonym5	Lexington, SC
-Murrysville	PA	20134	5202765	city			Murrysville, PA
-Cumberland	MD	20130	4352681	city		homonym2	Cumberland, MD
-Stephenville	TX	20120	4734350	city			Stephenville, TX
-Oregon	OH	20102	5165734	city		state|homonym2	Oregon, OH
-Eastmont	WA	20101	7315412	city			Eastmont, WA
-Monroe	MI	20092	5002344	city		surname|homonym7	Monroe, MI
-Coconut Grove	FL	20076	4151460	city			Coconut Grove, FL
-West Mifflin	PA	20075	5218802	city			West Mifflin, PA
-Haddington	PA	20073	4558442	unknown	4560349		Haddington, PA
-Mill Creek	WA	20043	5803457	city			Mill Creek, WA
-Pace	FL	20039	4167424	city		surname|word	Pace, FL
-Miamisburg	OH	20034	4518188	city			Miamisburg, OH
-Palm Valley	FL	20019	4167601	city			Palm Valley, FL
-Rolla	MO	20019	4406282	city			Rolla, MO
-Tukwila	WA	20018	5814043	city			Tukwila, WA
-New Caney	TX	20000	4714149	unknown			New Caney, TX
-DeBary	FL	19998	4152926	city			DeBary, FL
-Lyndhurst	NJ	19996	5100706	city		homonym2	Lyndhurst, NJ
-Lake Zurich	IL	19993	4899170	city			Lake Zurich, IL
-Germantown	WI	19993	5254218	city		homonym4	Germantown, WI
-Bryant	AR	19986	4103448	city		first_name|surname	Bryant, AR
-Eustis	FL	19986	4154606	city			Eustis, FL
-Universal City	TX	19986	4738574	city		homonym2	Universal City, TX
-Newburg	KY	19967	4302504	city			Newburg, KY
-Johnstown	PA	19966	5195561	city		homonym2	Johnstown, PA
-Socastee	SC	19952	4596208	city			Socastee, SC
-Ypsilanti	MI	19945	5015688	city			Ypsilanti, MI
-North Bellmore	NY	19941	5128904	city			North Bellmore, NY
-King of Prussia	PA	19936	5196220	city			King of Prussia, PA
-Hayesville	OR	19936	5730675	city			Hayesville, OR
-Cortlandt Manor	NY	19929	11811570	unknown			Cortlandt Manor, NY
-Warrensburg	MO	19927	4413595	city			Warrensburg, MO
-Mokena	IL	19923	4902475	city			Mokena, IL
-Norwood	OH	19915	4519995	city		surname|homonym2	Norwood, OH
-Mariners Harbor	NY	19905	5126013	city			Mariners Harbor, NY
-Bonney Lake	WA	19903	5787776	city			Bonney Lake, WA
-Dickinson	TX	19895	4686163	city		surname|homonym2	Dickinson, TX
-Clifton	CO	19889	5417258	city		first_name|surname|homonym2	Clifton, CO
-Lealman	FL	19879	4161705	city			Lealman, FL
-Waikīkī	HI	19862	5854380	unknown	5856195		Waikīkī, HI
-Hermosa Beach	CA	19860	5356521	city			Hermosa Beach, CA
-Selden	NY	19851	5137600	city			Selden, NY
-Clemmons	NC	19844	4461015	city			Clemmons, NC
-West Chester	PA	19842	4562144	city			West Chester, PA
-Evergreen Park	IL	19841	4891431	city			Evergreen Park, IL
-Southbury	CT	19836	4843362	city			Southbury, CT
-Baldwin	PA	19819	5178940	city		surname|homonym2	Baldwin, PA
-Marblehead	MA	19808	4943097	city			Marblehead, MA
-Norton	MA	19808	4945911	city		surname|homonym2	Norton, MA
-Plattsburgh	NY	19806	5131692	city			Plattsburgh, NY
-North Salt Lake	UT	19796	5779068	city			North Salt Lake, UT
-Sand Springs	OK	19783	4550659	city			Sand Springs, OK
-Painesville	OH	19776	5166009	city			Painesville, OH
-Diamond Head / Kapahulu / Saint Louis Heights	HI	19769	5848322	unknown	5856195		Diamond Head / Kapahulu / Saint Louis Heights, HI
-Greenfield	MA	19753	4938378	city		homonym4	Greenfield, MA
-Hartranft	PA	19748	4558510	unknown	4560349		Hartranft, PA
-Pickerington	OH	19745	4521209	city			Pickerington, OH
-New Canaan	CT	19738	4839319	city			New Canaan, CT
-Albany	CA	19735	5322850	city		homonym4	Albany, CA
-Snellville	GA	19733	4223413	city			Snellville, GA
-Fox Chase	PA	19730	5190219	unknown			Fox Chase, PA
-Sparta	NJ	19722	5104882	city			Sparta, NJ
-Columbia Heights	MN	19715	5021828	city		homonym2	Columbia Heights, MN
-Holtsville	NY	19714	5121163	city			Holtsville, NY
-Salmon Creek	WA	19686	5809333	city			Salmon Creek, WA
-Kingsessing	PA	19668	4558980	unknown	4560349		Kingsessing, PA
-La Crescenta-Montrose	CA	19653	7261553	city			La Crescenta-Montrose, CA
-Spanish Lake	MO	19650	4409591	city			Spanish Lake, MO
-Willmar	MN	19638	5052916	city			Willmar, MN
-Tysons	VA	19627	4790534	city			Tysons, VA
-Forest Lake	MN	19618	5027117	city			Forest Lake, MN
-Bethany	OK	19589	4530372	city		first_name|homonym2	Bethany, OK
-Sun City	CA	19579	5399901	section	5375911	homonym2	Sun City, CA
-Montclair	VA	19570	4773677	city		homonym3	Montclair, VA
-Lynbrook	NY	19558	5125523	city			Lynbrook, NY
-Orchards	WA	19556	5805815	city		word	Orchards, WA
-Eastchester	NY	19554	5116118	section	5145215		Eastchester, NY
-Payson	UT	19548	5779548	city		homonym2	Payson, UT
-West Saint Paul	MN	19540	5052467	city			West Saint Paul, MN
-Madisonville	KY	19539	4299670	city			Madisonville, KY
-Ives Estates	FL	19525	4159896	city			Ives Estates, FL
-Selma	AL	19519	4089114	city		first_name|homonym2	Selma, AL
-Papillion	NE	19510	5074792	city			Papillion, NE
-Montgomery	IL	19489	4902559	city		surname|homonym3	Montgomery, IL
-Badger	AK	19482	5879898	city		word	Badger, AK
-Seymour	IN	19478	4264617	city		surname|homonym3	Seymour, IN
-Lake Shore	MD	19477	4360201	city			Lake Shore, MD
-McKeesport	PA	19453	5200499	city			McKeesport, PA
-Pinecrest	FL	19452	4168590	city			Pinecrest, FL
-Weirton Heights	WV	19450	5280822	city			Weirton Heights, WV
-Port Angeles	WA	19448	5807212	city			Port Angeles, WA
-Hazel Dell	WA	19435	5796984	city			Hazel Dell, WA
-Angleton	TX	19429	4670866	city			Angleton, TX
-Fernley	NV	19418	5504003	city			Fernley, NV
-Alice	TX	19408	4670234	city		first_name	Alice, TX
-Lake Forest	IL	19408	4899012	city		homonym2	Lake Forest, IL
-Battle Ground	WA	19407	5786485	city			Battle Ground, WA
-Dixon	CA	19390	5343303	city		surname|homonym2	Dixon, CA
-Forest Park	GA	19383	4195701	city		homonym3	Forest Park, GA
-Mamaroneck	NY	19375	5125738	city			Mamaroneck, NY
-Homewood	IL	19373	4896353	city		homonym2	Homewood, IL
-Bear	DE	19371	4141363	city		word	Bear, DE
-Bayou Cane	LA	19355	4315768	city			Bayou Cane, LA
-Orange	TX	19347	4716805	city		word|homonym4	Orange, TX
-Alsip	IL	19346	4883207	city			Alsip, IL
-Lutz	FL	19344	4163033	city		surname	Lutz, FL
-Green Haven	MD	19326	4356783	city			Green Haven, MD
-Lexington	NC	19326	4475773	city		homonym5	Lexington, NC
-Bellwood	IL	19308	4884434	city			Bellwood, IL
-Clayton	NC	19304	4460943	city		first_name|surname|homonym4	Clayton, NC
-Central Falls	RI	19303	5221341	city			Central Falls, RI
-Sun Valley	NV	19299	5513307	city			Sun Valley, NV
-Horizon City	TX	19288	5523369	city			Horizon City, TX
-Sherwood	OR	19283	5751632	city		surname|homonym2	Sherwood, OR
-Waterford	CT	19281	8480031	city		homonym2	Waterford, CT
-Orinda	CA	19279	5379678	city			Orinda, CA
-Pinole	CA	19269	5383187	city			Pinole, CA
-Woodbridge	NJ	19265	5106529	city		homonym2	Woodbridge, NJ
-Sun City Center	FL	19258	4174317	city			Sun City Center, FL
-Rosedale	MD	19257	4367372	city		homonym3	Rosedale, MD
-Altamont	OR	19257	5711149	city			Altamont, OR
-Howard	WI	19250	5257029	city		first_name|surname	Howard, WI
-Niu Valley	HI	19250	5851484	unknown	5856195		Niu Valley, HI
-Alamo	TX	19246	4670074	city		homonym2	Alamo, TX
-Broadview Heights	OH	19229	5148273	city			Broadview Heights, OH
-Upper Saint Clair	PA	19229	5216895	city			Upper Saint Clair, PA
-Haslett	MI	19220	4995514	city			Haslett, MI
-West Elsdon	IL	19219	4915987	section	4887398		West Elsdon, IL
-Newton	KS	19216	4276248	city		foreign_city|surname|word|homonym4	Newton, KS
-Glassboro	NJ	19216	4501931	city			Glassboro, NJ
-Altus	OK	19214	4529292	city			Altus, OK
-Blythe	CA	19208	5329649	city			Blythe, CA
-Silverdale	WA	19204	5810490	city			Silverdale, WA
-Covington	WA	19197	5791159	city		surname|homonym3	Covington, WA
-Matteson	IL	19195	4901445	city			Matteson, IL
-Tumwater	WA	19190	5814095	city			Tumwater, WA
-Old Jamestown	MO	19184	7315274	city			Old Jamestown, MO
-Weirton	WV	19175	5280814	city			Weirton, WV
-White Oak	OH	19167	4528259	city		homonym2	White Oak, OH
-Carlisle	PA	19143	5183234	city		surname	Carlisle, PA
-Mineola	NY	19139	5127134	city			Mineola, NY
-Shelbyville	IN	19133	4264688	city		homonym3	Shelbyville, IN
-Tullahoma	TN	19128	4663494	city			Tullahoma, TN
-Ozark	MO	19120	4402245	city		homonym2	Ozark, MO
-Secaucus	NJ	19104	5104504	city			Secaucus, NJ
-Jacksonville	IL	19103	4241704	city		homonym6	Jacksonville, IL
-Fairwood	WA	19102	5794097	city			Fairwood, WA
-Madison	CT	19100	4838116	city		first_name|surname|homonym6	Madison, CT
-Camp Springs	MD	19096	4350288	city			Camp Springs, MD
-Ronkonkoma	NY	19082	5134316	city			Ronkonkoma, NY
-Saco	ME	19078	4977222	city			Saco, ME
-Maple Shade	NJ	19077	4502901	city			Maple Shade, NJ
-Hawthorne	NJ	19074	5098909	city		homonym2	Hawthorne, NJ
-Fresno	TX	19069	4692400	city		homonym2	Fresno, TX
-East Massapequa	NY	19069	5115962	city			East Massapequa, NY
-Amherst Center	MA	19065	4929023	city			Amherst Center, MA
-Montrose	CO	19062	5431710	city			Montrose, CO
-Marion Oaks	FL	19034	4163487	unknown			Marion Oaks, FL
-Brownwood	TX	19031	4676798	city			Brownwood, TX
-Southbridge	MA	19030	4951594	city			Southbridge, MA
-Deerfield	IL	19019	4889668	city			Deerfield, IL
-Castaic	CA	19015	5334799	city			Castaic, CA
-Ennis	TX	19007	4689311	city			Ennis, TX
-Ellensburg	WA	19001	5793639	city			Ellensburg, WA
-Columbia City	WA	19000	5790600	unknown	5809844		Columbia City, WA
-Claremore	OK	18997	4533580	city			Claremore, OK
-Waukee	IA	18990	4880981	city			Waukee, IA
-Jasmine Estates	FL	18989	4160100	city			Jasmine Estates, FL
-Melville	NY	18985	5126555	city			Melville, NY
-Petworth	DC	18983	4140007	unknown	4140963		Petworth, DC
-Kew Gardens	NY	18983	5123344	city			Kew Gardens, NY
-Middleton	WI	18979	5262838	city		surname	Middleton, WI
-Bartow	FL	18972	4146723	city			Bartow, FL
-Sylvania	OH	18965	5173572	city			Sylvania, OH
-Rio Rico	AZ	18962	5311433	city			Rio Rico, AZ
-Ala Moana - Kakaʻako	HI	18957	10172958	unknown	5856195		Ala Moana - Kakaʻako, HI
-Murray	KY	18954	4302035	city		first_name|surname|homonym2	Murray, KY
-Arlington	WA	18949	5785868	city		homonym5	Arlington, WA
-North Druid Hills	GA	18947	4212995	city			North Druid Hills, GA
-Brookfield	IL	18944	4885689	city		homonym2	Brookfield, IL
-North Bay Shore	NY	18944	5128898	city			North Bay Shore, NY
-Stonegate	CA	18938	12750405	unknown	5359777		Stonegate, CA
-Avon	CT	18932	5281730	unknown	4835797	homonym3	Avon, CT
-Milledgeville	GA	18931	4209448	city			Milledgeville, GA
-Stillwater	MN	18924	5048814	city		homonym2	Stillwater, MN
-Cortland	NY	18907	5113790	city			Cortland, NY
-Augusta	ME	18899	4957003	city		first_name|homonym2	Augusta, ME
-Berea	OH	18874	5147097	city		homonym3	Berea, OH
-Capitol Riverfront	DC	18874	13526886	unknown	4140963		Capitol Riverfront, DC
-Twinsburg	OH	18872	5174550	city			Twinsburg, OH
-Wantagh	NY	18871	5143198	city			Wantagh, NY
-West Hempstead	NY	18862	5143832	city			West Hempstead, NY
-Ansonia	CT	18854	5281551	city			Ansonia, CT
-Troy	AL	18853	4094163	city		first_name|word|homonym6	Troy, AL
-Mayfield Heights	OH	18840	5162188	city			Mayfield Heights, OH
-Laurel	MS	18837	4433039	city		first_name|word|homonym3	Laurel, MS
-Syosset	NY	18829	5140402	city			Syosset, NY
-Brook Park	OH	18809	5148326	city			Brook Park, OH
-Union Hill-Novelty Hill	WA	18805	7262428	city			Union Hill-Novelty Hill, WA
-Erlanger	KY	18797	4291255	city			Erlanger, KY
-Park View	DC	18796	4139953	unknown	4140963		Park View, DC
-Rossville	NY	18792	5134449	city		homonym2	Rossville, NY
-South Burlington	VT	18791	5241248	city			South Burlington, VT
-Mount Greenwood	IL	18783	4902900	section	4887398		Mount Greenwood, IL
-Casa de Oro-Mount Helix	CA	18762	7261029	city			Casa de Oro-Mount Helix, CA
-Langley Park	MD	18755	4360314	city			Langley Park, MD
-Brigham City	UT	18752	5771960	city			Brigham City, UT
-Thomasville	GA	18742	4226348	city		homonym2	Thomasville, GA
-Fairmont	WV	18733	4805404	city		homonym2	Fairmont, WV
-Fairhope	AL	18730	4061234	city			Fairhope, AL
-Mission Hill	MA	18722	8532041	unknown	4930956		Mission Hill, MA
-Greater Upper Marlboro	MD	18720	7258671	city			Greater Upper Marlboro, MD
-Frederickson	WA	18719	5795011	city			Frederickson, WA
-Iselin	NJ	18695	5099738	city			Iselin, NJ
-Suwanee	GA	18694	4225309	city			Suwanee, GA
-Whitehall	OH	18694	4528291	city		homonym2	Whitehall, OH
-Rutherford	NJ	18690	5103580	city		surname	Rutherford, NJ
-Islip	NY	18689	5122413	city			Islip, NY
-Forest Park	OH	18676	4512060	city		homonym3	Forest Park, OH
-Westminster	MD	18670	4373238	city		homonym3	Westminster, MD
-Frankfort	IL	18653	4893037	city		homonym3	Frankfort, IL
-Niles	OH	18651	5164582	city		homonym3	Niles, OH
-Marshfield	WI	18620	5261969	city			Marshfield, WI
-Lorton	VA	18610	4770714	city			Lorton, VA
-Morristown	NJ	18594	5101427	city		homonym2	Morristown, NJ
-Gautier	MS	18570	4427569	city			Gautier, MS
-Bourbonnais	IL	18569	4885342	city			Bourbonnais, IL
-Goodings Grove	IL	18569	4894061	city			Goodings Grove, IL
-Macomb	IL	18547	4900817	city			Macomb, IL
-Point Pleasant	NJ	18523	5102796	city			Point Pleasant, NJ
-Bellaire	TX	18518	4673353	city			Bellaire, TX
-El Reno	OK	18516	4535783	city			El Reno, OK
-East Mount Airy	PA	18516	7147568	unknown	4560349		East Mount Airy, PA
-Chowchilla	CA	18510	5336667	city			Chowchilla, CA
-Mead Valley	CA	18510	5371858	city			Mead Valley, CA
-Hyattsville	MD	18501	4358821	city			Hyattsville, MD
-Cayey	PR	18494	4563308	city			Cayey, PR
-Happy Valley	OR	18493	5730183	city			Happy Valley, OR
-Onalaska	WI	18468	5265702	city			Onalaska, WI
-Round Lake	IL	18461	4908236	city			Round Lake, IL
-Stafford	TX	18459	4734005	city		surname|homonym2	Stafford, TX
-Yorkville	IL	18451	4917298	city			Yorkville, IL
-Winchester	KY	18446	4313697	city		homonym4	Winchester, KY
-North Ogden	UT	18446	5779036	city			North Ogden, UT
-Bensenville	IL	18440	4884509	city			Bensenville, IL
-Forney	TX	18418	4691833	city			Forney, TX
-Monsey	NY	18412	5127315	city			Monsey, NY
-Fern Creek	KY	18409	4291620	city			Fern Creek, KY
-Shenandoah	LA	18399	4341378	city			Shenandoah, LA
-El Dorado	AR	18386	4109785	city		homonym2	El Dorado, AR
-Trenton	MI	18380	5012521	city		homonym3	Trenton, MI
-Ashtabula	OH	18371	5146089	city			Ashtabula, OH
-Natchitoches	LA	18365	4334720	city			Natchitoches, LA
-Cudahy	WI	18353	5249871	city		homonym2	Cudahy, WI
-Dover	NJ	18346	5097315	city		homonym4	Dover, NJ
-Ottawa	IL	18342	4905006	city		foreign_city|homonym2	Ottawa, IL
-Shafter	CA	18336	5394842	city			Shafter, CA
-Midlothian	VA	18320	4772943	unknown		homonym3	Midlothian, VA
-Amesbury	MA	18313	4929004	city			Amesbury, MA
-Franklin Park	IL	18312	4893070	city		homonym3	Franklin Park, IL
-Meadowbrook	VA	18312	8480062	city			Meadowbrook, VA
-McAlester	OK	18310	4542367	city			McAlester, OK
-Punta Gorda Isles	FL	18306	4169455	city			Punta Gorda Isles, FL
-Palestine	TX	18288	4717232	city			Palestine, TX
-Sherrelwood	CO	18287	5438567	city			Sherrelwood, CO
-Creve Coeur	MO	18276	4382837	city			Creve Coeur, MO
-Ballenger Creek	MD	18274	4347839	city			Ballenger Creek, MD
-Cinco Ranch	TX	18274	4681485	city			Cinco Ranch, TX
-Helena	AL	18264	4066811	city		first_name|homonym2	Helena, AL
-Palmer	MA	18261	4946620	city		surname	Palmer, MA
-Belle Glade	FL	18251	4147241	city			Belle Glade, FL
-Makakilo	HI	18248	7262761	city			Makakilo, HI
-Franconia	VA	18245	4759968	city			Franconia, VA
-Eastlake	OH	18232	5152833	city			Eastlake, OH
-Manchester	MO	18229	4396915	city		foreign_city|homonym4	Manchester, MO
-Cameron Park	CA	18228	5333282	city			Cameron Park, CA
-Steubenville	OH	18219	5173048	city			Steubenville, OH
-Springboro	OH	18213	4525304	city			Springboro, OH
-Wallingford Center	CT	18209	7257422	city			Wallingford Center, CT
-Lanham-Seabrook	MD	18190	7258832	city			Lanham-Seabrook, MD
-Clark-Fulton	OH	18185	8062667	city			Clark-Fulton, OH
-Farmington	MO	18181	4386289	city		homonym6	Farmington, MO
-Pampa	TX	18177	5527953	city			Pampa, TX
-Somerset	MA	18165	4951248	city		homonym3	Somerset, MA
-Florida Ridge	FL	18164	4155726	city			Florida Ridge, FL
-Five Corners	WA	18159	5794559	city			Five Corners, WA
-Boone	NC	18156	4456703	city		surname|homonym2	Boone, NC
-Seminole	FL	18153	4172434	city			Seminole, FL
-Punta Gorda	FL	18150	4169452	city			Punta Gorda, FL
-Rosamond	CA	18150	5388735	city			Rosamond, CA
-Cutler	FL	18117	4152564	city			Cutler, FL
-Mattoon	IL	18113	4244099	city			Mattoon, IL
-Arroyo Grande	CA	18108	5324802	city			Arroyo Grande, CA
-Anacortes	WA	18103	5785657	city			Anacortes, WA
-Monroe	WA	18090	5803786	city		surname|homonym7	Monroe, WA
-Rancho Mirage	CA	18083	5386015	city			Rancho Mirage, CA
-Limerick	PA	18074	5198034	city		foreign_city|word	Limerick, PA
-Mililani Mauka / Launani Valley	HI	18072	13100434	unknown			Mililani Mauka / Launani Valley, HI
-Wilton	CT	18062	4845871	city		homonym2	Wilton, CT
-Huntington	NY	18046	5121636	city		homonym4	Huntington, NY
-Ojus	FL	18036	4166805	city			Ojus, FL
-Santa Fe Springs	CA	18026	5393128	city			Santa Fe Springs, CA
-Vincennes	IN	18012	4266307	city			Vincennes, IN
-Amsterdam	NY	18008	5107152	city		foreign_city	Amsterdam, NY
-Durango	CO	18006	5420241	city			Durango, CO
-Dumont	NJ	18001	5097357	city			Dumont, NJ
-Hanahan	SC	17997	4581023	city			Hanahan, SC
-Central Point	OR	17995	5718601	city			Central Point, OR
-Highland	UT	17989	5775863	city		word|homonym3	Highland, UT
-Elizabeth City	NC	17988	4465088	city			Elizabeth City, NC
-Newburyport	MA	17982	4945256	city			Newburyport, MA
-Rockland	MA	17982	4948924	city			Rockland, MA
-Westbrook	ME	17978	4982753	city		surname	Westbrook, ME
-St. Marys	GA	17968	4220629	city			St. Marys, GA
-Cary	IL	17965	4886738	city		first_name|homonym2	Cary, IL
-Lackawanna	NY	17965	5123718	city			Lackawanna, NY
-Westerly	RI	17936	5225631	city		word	Westerly, RI
-Maumelle	AR	17931	4120792	city			Maumelle, AR
-Leland	NC	17924	4475622	city		first_name	Leland, NC
-Wisconsin Rapids	WI	17897	5279436	city			Wisconsin Rapids, WI
-Lenoir	NC	17888	4475640	city			Lenoir, NC
-North Massapequa	NY	17886	5129134	city			North Massapequa, NY
-Scarsdale	NY	17885	5136433	city			Scarsdale, NY
-Nanuet	NY	17882	5128266	city			Nanuet, NY
-Gretna	LA	17880	4326575	city			Gretna, LA
-Sheridan	WY	17873	5838198	city		surname	Sheridan, WY
-North Amityville	NY	17862	5128884	city			North Amityville, NY
-Tacony	PA	17846	5215118	city			Tacony, PA
-Arcata	CA	17843	5558953	city			Arcata, CA
-Hannibal	MO	17839	4389418	city			Hannibal, MO
-Wahiawā	HI	17821	5853992	city			Wahiawā, HI
-Colonial Heights	VA	17820	4753671	city			Colonial Heights, VA
-Marion	IL	17803	4243899	city		first_name|surname|homonym5	Marion, IL
-Colonia	NJ	17795	5096798	city			Colonia, NJ
-Logansport	IN	17793	4922968	city			Logansport, IN
-Oswego	NY	17787	5130081	city		homonym2	Oswego, NY
-Linda	CA	17773	5366531	city		first_name	Linda, CA
-Tinton Falls	NJ	17772	5105433	city			Tinton Falls, NJ
-Godfrey	IL	17759	4239509	city		surname	Godfrey, IL
-Portsmouth	RI	17756	5224082	city		foreign_city|homonym4	Portsmouth, RI
-Times Square	NY	17749	6930378	unknown	5128581		Times Square, NY
-West Garfield Park	IL	17742	4916003	section	4887398		West Garfield Park, IL
-Willimantic	CT	17737	4845823	city			Willimantic, CT
-Calverton	MD	17724	4350160	city			Calverton, MD
-Oxon Hill	MD	17722	4364759	city			Oxon Hill, MD
-Takoma Park	MD	17713	4370890	city			Takoma Park, MD
-Wallingford	CT	17712	4845056	city			Wallingford, CT
-Sycamore	IL	17712	4913110	city		word	Sycamore, IL
-Cocoa	FL	17711	4151440	city		word	Cocoa, FL
-Martinsburg	WV	17700	4813878	city			Martinsburg, WV
-Marco Island	FL	17690	4163388	city			Marco Island, FL
-Tiffin	OH	17687	5173930	city			Tiffin, OH
-Hunting Park	PA	17682	5194584	unknown	4560349		Hunting Park, PA
-Albert Lea	MN	17674	5016024	city			Albert Lea, MN
-Golden Triangle	DC	17674	13526893	unknown	4140963		Golden Triangle, DC
-South Hadley	MA	17652	4951397	city			South Hadley, MA
-Juniata Park	PA	17643	5195674	unknown	4560349		Juniata Park, PA
-Shaw	DC	17639	4140463	city		surname	Shaw, DC
-Ocean Springs	MS	17636	4439506	city			Ocean Springs, MS
-Candelaria	PR	17631	4563122	city		foreign_city	Candelaria, PR
-Hinsdale	IL	17628	4896012	city			Hinsdale, IL
-Brightwood	DC	17624	4137810	unknown	4140963		Brightwood, DC
-New Castle	IN	17621	4262072	city		homonym2	New Castle, IN
-Winthrop	MA	17618	4955993	city			Winthrop, MA
-Lindenwold	NJ	17613	4502687	city			Lindenwold, NJ
-Kenwood	IL	17601	4898401	section	4887398		Kenwood, IL
-Bay City	TX	17598	4829307	city		homonym2	Bay City, TX
-Hopkins	MN	17591	5030670	city		surname	Hopkins, MN
-Allendale	MI	17579	4984029	city			Allendale, MI
-University City	PA	17578	4561871	unknown	4560349	homonym2	University City, PA
-Back Bay	MA	17577	4929532	unknown	4930956		Back Bay, MA
-Menasha	WI	17572	5262596	city			Menasha, WI
-Palos Hills	IL	17565	4905263	city			Palos Hills, IL
-Prunedale	CA	17560	5385082	city			Prunedale, CA
-Culpeper	VA	17557	4754966	city			Culpeper, VA
-Stevenson Ranch	CA	17557	6690773	city			Stevenson Ranch, CA
-South Houston	TX	17544	4733042	city			South Houston, TX
-Kirksville	MO	17520	5055787	city			Kirksville, MO
-Tallmadge	OH	17512	5173623	city			Tallmadge, OH
-North Babylon	NY	17509	5128886	city			North Babylon, NY
-Mesquite	NV	17496	5508180	city		word|homonym2	Mesquite, NV
-New Philadelphia	OH	17484	5164390	city			New Philadelphia, OH
-Saint Matthews	KY	17472	4307238	city			Saint Matthews, KY
-Maitland	FL	17463	4163220	city			Maitland, FL
-North Aurora	IL	17456	4903818	city			North Aurora, IL
-Safety Harbor	FL	17454	4170797	city			Safety Harbor, FL
-North Canton	OH	17441	5164706	city			North Canton, OH
-East Hemet	CA	17418	5344942	city			East Hemet, CA
-White Oak	MD	17403	4373449	city		homonym2	White Oak, MD
-Radford	VA	17403	4780837	city			Radford, VA
-Tillmans Corner	AL	17398	4093753	city			Tillmans Corner, AL
-Nicetown-Tioga	PA	17382	5203393	unknown	4560349		Nicetown-Tioga, PA
-Detroit-Shoreway	OH	17382	8062662	city			Detroit-Shoreway, OH
-Wilton	NY	17361	5144736	unknown		homonym2	Wilton, NY
-Anoka	MN	17350	5016450	city			Anoka, MN
-East Cleveland	OH	17344	5152599	city			East Cleveland, OH
-Sudbury	MA	17343	4952320	city			Sudbury, MA
-Plainville	CT	17328	4840767	city			Plainville, CT
-Ada	OK	17303	4529096	city		first_name	Ada, OK
-Middletown	RI	17303	5223358	city		homonym6	Middletown, RI
-Glassmanor	MD	17295	4356165	city			Glassmanor, MD
-South Orange	NJ	17295	5104836	city			South Orange, NJ
-Idylwood	VA	17288	4765553	city			Idylwood, VA
-Seabrook	MD	17287	4369076	city		homonym2	Seabrook, MD
-Durant	OK	17286	4535414	city			Durant, OK
-Killingly Center	CT	17282	4837278	city			Killingly Center, CT
-Kings Park	NY	17282	5123456	city			Kings Park, NY
-Canby	OR	17271	5717758	city			Canby, OR
-Poplar Bluff	MO	17266	4404233	city			Poplar Bluff, MO
-Moraga	CA	17256	5374671	city			Moraga, CA
-Redland	MD	17242	4366593	section			Redland, MD
-Massapequa Park	NY	17232	5126187	city			Massapequa Park, NY
-Kuna	ID	17226	5597955	city			Kuna, ID
-Foley	AL	17218	4062644	city		surname	Foley, AL
-Ruskin	FL	17208	4170688	city			Ruskin, FL
-Hermiston	OR	17201	5731070	city			Hermiston, OR
-Nederland	TX	17196	4713932	city			Nederland, TX
-Greenfield	CA	17184	5354172	city		homonym4	Greenfield, CA
-Ashwaubenon	WI	17176	5244267	city			Ashwaubenon, WI
-Live Oak	CA	17158	5367314	city		homonym2	Live Oak, CA
-Bristol	VA	17141	4748993	city		foreign_city|first_name|homonym4	Bristol, VA
-Frankford	MD	17135	11979894	unknown	4347778	homonym2	Frankford, MD
-Okolona	KY	17134	4303012	city			Okolona, KY
-Bayside	CA	17132	5559320	city		homonym2	Bayside, CA
-Wyckoff	NJ	17124	5106615	city			Wyckoff, NJ
-Woodmere	NY	17121	5145028	city		homonym2	Woodmere, NY
-Huntington	IN	17095	4921725	city		homonym4	Huntington, IN
-Imperial	CA	17095	5359052	city		word	Imperial, CA
-Wayne	MI	17081	5014224	city		first_name|homonym3	Wayne, MI
-White Settlement	TX	17077	4741616	city			White Settlement, TX
-Eloy	AZ	17059	5294167	city			Eloy, AZ
-Beckley	WV	17056	4798308	city			Beckley, WV
-Broad Ripple	IN	17041	4254957	city			Broad Ripple, IN
-El Segundo	CA	17037	5345860	city			El Segundo, CA
-Holden	MA	17016	4939647	city		surname	Holden, MA
-Avenel	NJ	17011	5095325	city			Avenel, NJ
-East Setauket	NY	17006	5116060	city			East Setauket, NY
-Goodlettsville	TN	16994	4625282	city			Goodlettsville, TN
-Fayetteville	GA	16990	4194474	city		homonym3	Fayetteville, GA
-Elmwood	PA	16988	4557787	unknown	4560349		Elmwood, PA
-Colchester	VT	16986	5235024	city		foreign_city	Colchester, VT
-Altoona	IA	16984	4846757	city		homonym2	Altoona, IA
-Terrell	TX	16981	4736028	city		first_name|surname	Terrell, TX
-Point Breeze	PA	16977	4560490	unknown	4560349		Point Breeze, PA
-Artesia	CA	16961	5324862	city		homonym2	Artesia, CA
-South Ogden	UT	16955	5781783	city			South Ogden, UT
-La Vista	NE	16921	5071665	city			La Vista, NE
-Hanover	MA	16906	4938836	city		homonym4	Hanover, MA
-Tanque Verde	AZ	16901	5316890	city			Tanque Verde, AZ
-Glenvar Heights	FL	16898	4156857	city			Glenvar Heights, FL
-Pendleton	OR	16881	5745380	city		surname	Pendleton, OR
-Centerville	UT	16877	5772654	city		homonym2	Centerville, UT
-Parkside	CA	16874	8449754	unknown	5391959		Parkside, CA
-Sayville	NY	16853	5136421	city			Sayville, NY
-Clarksdale	MS	16847	4421935	city			Clarksdale, MS
-Fairview Heights	IL	16827	4238132	city			Fairview Heights, IL
-Norwalk	OH	16827	5165101	city		homonym4	Norwalk, OH
-San Carlos Park	FL	16824	4171782	city			San Carlos Park, FL
-Concord	MA	16810	4933743	city		word|homonym5	Concord, MA
-Springfield	TN	16808	4659557	city		homonym9	Springfield, TN
-New Milford	NJ	16801	5101766	city			New Milford, NJ
-North Attleborough Center	MA	16796	7257726	city			North Attleborough Center, MA
-Country Club Hills	IL	16795	4888892	city			Country Club Hills, IL
-Lemont	IL	16788	4899581	city			Lemont, IL
-Sartell	MN	16788	5046001	city			Sartell, MN
-Parkwood Manor	PA	16787	5205163	unknown			Parkwood Manor, PA
-Dyersburg	TN	16781	4619800	city			Dyersburg, TN
-Defiance	OH	16776	5151861	city		word	Defiance, OH
-Beltsville	MD	16772	4348353	city			Beltsville, MD
-Centralia	WA	16753	5789683	city		homonym2	Centralia, WA
-Chalmette	LA	16751	4319518	city			Chalmette, LA
-Shorewood	IL	16747	4911418	city		homonym2	Shorewood, IL
-Ferndale	MD	16746	4354821	city		homonym3	Ferndale, MD
-Mount Vernon	OH	16742	5163799	city		homonym5	Mount Vernon, OH
-Westchester	IL	16729	4916140	city		homonym2	Westchester, IL
-Bluffton	SC	16728	4571722	city		homonym2	Bluffton, SC
-Tifton	GA	16725	4226552	city			Tifton, GA
-Auburn	MA	16724	4929417	city		word|homonym7	Auburn, MA
-Nipomo	CA	16714	5377100	city			Nipomo, CA
-Laurel	VA	16713	4768678	city		first_name|word|homonym3	Laurel, VA
-Taylor	TX	16702	4735702	city		first_name|surname|homonym2	Taylor, TX
-North Decatur	GA	16698	4212992	city			North Decatur, GA
-Morganton	NC	16692	4480219	city			Morganton, NC
-Danville	KY	16690	4289445	city		homonym4	Danville, KY
-Denville	NJ	16669	5097239	unknown			Denville, NJ
-Barrington	RI	16669	5220798	city		homonym2	Barrington, RI
-Washington	IL	16664	4915545	city		state|surname|homonym6	Washington, IL
-Phoenixville	PA	16658	5205849	city			Phoenixville, PA
-Mercedes	TX	16657	4710749	city		first_name	Mercedes, TX
-Center Point	AL	16655	4054378	city			Center Point, AL
-Lemay	MO	16645	4394905	city			Lemay, MO
-Wolcott	CT	16639	4845984	city			Wolcott, CT
-Norcross	GA	16634	4212888	city			Norcross, GA
-Troutdale	OR	16631	5757477	city			Troutdale, OR
-Oak Grove	OR	16629	5743731	city		homonym2	Oak Grove, OR
-North Valley Stream	NY	16628	5129248	city			North Valley Stream, NY
-Easton	MD	16617	4353962	city		homonym3	Easton, MD
-Easthampton	MA	16611	4935582	city			Easthampton, MA
-Bothell West	WA	16607	7315409	city			Bothell West, WA
-Tahlequah	OK	16598	4552707	city			Tahlequah, OK
-Hazel Park	MI	16597	4995664	city			Hazel Park, MI
-Douglas	AZ	16592	5293083	city		first_name|surname|homonym3	Douglas, AZ
-Opelousas	LA	16591	4336153	city			Opelousas, LA
-Grafton	MA	16583	4938048	city		homonym2	Grafton, MA
-Sandalfoot Cove	FL	16582	7260095	city			Sandalfoot Cove, FL
-Brenham	TX	16579	4676206	city			Brenham, TX
-Opa-locka	FL	16565	4167003	city			Opa-locka, FL
-Beaver Dam	WI	16564	5245193	city			Beaver Dam, WI
-Coalinga	CA	16564	5338196	city			Coalinga, CA
-Seymour	CT	16562	4842818	city		surname|homonym3	Seymour, CT
-Jenison	MI	16538	4997500	city			Jenison, MI
-Cohoes	NY	16538	5113142	city			Cohoes, NY
-Swansea	MA	16525	4952487	city		foreign_city|homonym2	Swansea, MA
-Donna	TX	16523	4686593	city		first_name	Donna, TX
-Vienna	VA	16522	4791160	city		foreign_city|homonym2	Vienna, VA
-Pinewood	FL	16520	4168659	city			Pinewood, FL
-Lansdale	PA	16512	5197159	city			Lansdale, PA
-Sevierville	TN	16490	4656585	city			Sevierville, TN
-Chickasha	OK	16488	4533029	city			Chickasha, OK
-Kingsland	GA	16487	4204007	city			Kingsland, GA
-Lower Moyamensing	PA	16481	13308200	unknown	4560349		Lower Moyamensing, PA
-Uvalde	TX	16476	4738721	city			Uvalde, TX
-Hillcrest Heights	MD	16469	4358082	city			Hillcrest Heights, MD
-Stuart	FL	16462	4174201	city		first_name|surname	Stuart, FL
-Fairhaven	MA	16453	4936087	city			Fairhaven, MA
-Avon	IN	16451	4254021	city		homonym3	Avon, IN
-Zachary	LA	16448	4346788	city		first_name	Zachary, LA
-Red Wing	MN	16445	5042773	city			Red Wing, MN
-Sikeston	MO	16436	4408672	city			Sikeston, MO
-Bethpage	NY	16429	5108955	city			Bethpage, NY
-Concord	MO	16421	4382072	city		word|homonym5	Concord, MO
-Flowing Wells	AZ	16419	5294937	city			Flowing Wells, AZ
-‘Ewa Beach	HI	16415	5855051	city			‘Ewa Beach, HI
-Bridgeview	IL	16407	4885573	city			Bridgeview, IL
-Fairview Park	OH	16407	5153680	city			Fairview Park, OH
-Laguna Woods	CA	16406	5364369	city			Laguna Woods, CA
-Mount Clemens	MI	16400	5002656	city			Mount Clemens, MI
-Cañon City	CO	16400	5416005	city			Cañon City, CO
-Saint Michael	MN	16399	5045258	city			Saint Michael, MN
-South River	NJ	16399	5104853	city			South River, NJ
-Fort Thomas	KY	16398	4292071	city			Fort Thomas, KY
-Sunset	FL	16389	4174425	city		word	Sunset, FL
-Prospect Heights	IL	16386	4906882	city			Prospect Heights, IL
-Griffith	IN	16378	4920986	city		surname	Griffith, IN
-Estelle	LA	16377	4323873	city		first_name	Estelle, LA
-Schofield Barracks	HI	16370	7262790	city			Schofield Barracks, HI
-Bon Air	VA	16366	4748305	city			Bon Air, VA
-Oconomowoc	WI	16360	5265499	city			Oconomowoc, WI
-Hough	OH	16359	5158067	city			Hough, OH
-Vero Beach	FL	16358	4176409	city			Vero Beach, FL
-Sunnyside	WA	16325	5812604	city		homonym2	Sunnyside, WA
-Lebanon	OR	16324	5736218	city		country|homonym7	Lebanon, OR
-Bayshore Gardens	FL	16323	4146934	city			Bayshore Gardens, FL
-Streetsboro	OH	16312	5173210	city			Streetsboro, OH
-Calhoun	GA	16309	4185657	city		surname	Calhoun, GA
-Fishtown	PA	16307	4557983	unknown	4560349		Fishtown, PA
-Morton	IL	16306	4902754	city		surname	Morton, IL
-Menomonie	WI	16305	5262634	city			Menomonie, WI
-Truckee	CA	16299	5403676	city			Truckee, CA
-Fremont	OH	16297	5155207	city		homonym3	Fremont, OH
-Buckhall	VA	16293	4749627	city			Buckhall, VA
-Gainesville	TX	16292	4692746	city		homonym4	Gainesville, TX
-Aberdeen	WA	16276	5785243	city		foreign_city|homonym3	Aberdeen, WA
-Baychester	NY	16274	5108186	city			Baychester, NY
-Hopatcong Hills	NJ	16267	5099292	city			Hopatcong Hills, NJ
-Waterville	ME	16261	4982236	city			Waterville, ME
-Oroville	CA	16260	5379759	city			Oroville, CA
-Roosevelt	NY	16258	5134323	city		first_name	Roosevelt, NY
-Laconia	NH	16227	5088438	city			Laconia, NH
-Bellmore	NY	16218	5108707	city			Bellmore, NY
-Nuuanu - Punchbowl	HI	16205	10286555	unknown	5856195		Nuuanu - Punchbowl, HI
-Hibbing	MN	16204	5030005	city			Hibbing, MN
-Sudley	VA	16203	4788145	city			Sudley, VA
-Dublin	GA	16197	4192205	city		foreign_city|homonym3	Dublin, GA
-Kuliouou - Kalani Iki	HI	16195	9403721	unknown	5856195		Kuliouou - Kalani Iki, HI
-Coos Bay	OR	16182	5720495	city			Coos Bay, OR
-Hope Mills	NC	16163	4471851	city			Hope Mills, NC
-Cimarron Hills	CO	16161	5417041	section	5417598		Cimarron Hills, CO
-Katy	TX	16158	4702732	city		first_name	Katy, TX
-Brunswick	GA	16157	4184845	city		homonym3	Brunswick, GA
-Clarksburg	WV	16152	4802316	city		homonym2	Clarksburg, WV
-Jollyville	TX	16151	4701458	city			Jollyville, TX
-Highland Village	TX	16149	4697645	city			Highland Village, TX
-Ocean Acres	NJ	16142	4503346	city			Ocean Acres, NJ
-Wolf Trap	VA	16131	4794350	city			Wolf Trap, VA
-Madison	NJ	16126	5100748	city		first_name|surname|homonym6	Madison, NJ
-Portland	TX	16116	4720131	city		homonym4	Portland, TX
-Midway	FL	16115	7315234	city		word	Midway, FL
-Sulphur Springs	TX	16098	4734909	city			Sulphur Springs, TX
-Maryland City	MD	16093	4361831	city			Maryland City, MD
-Manatí	PR	16092	4566137	city			Manatí, PR
-Siloam Springs	AR	16081	4131116	city			Siloam Springs, AR
-Aguadilla	PR	16073	4562506	city			Aguadilla, PR
-Ham Lake	MN	16062	5029181	city			Ham Lake, MN
-West Columbia	SC	16060	4600541	city			West Columbia, SC
-Frankfort	IN	16060	4920473	city		homonym3	Frankfort, IN
-Mount Pleasant	TX	16051	4712933	city		homonym5	Mount Pleasant, TX
-Dyer	IN	16051	4919820	city		surname|word	Dyer, IN
-Rye	NY	16046	5134693	city		word	Rye, NY
-Fort Hunt	VA	16045	4046704	city			Fort Hunt, VA
-Americus	GA	16028	4179667	city			Americus, GA
-Hermitage	PA	16028	5193309	city		word|homonym2	Hermitage, PA
-Buffalo	MN	16026	5019588	city		word|homonym2	Buffalo, MN
-Crawfordsville	IN	16024	4919381	city			Crawfordsville, IN
-Lake Mary	FL	16021	4161373	city			Lake Mary, FL
-Republic	MO	16005	4405434	city		word	Republic, MO
-Albemarle	NC	16003	4452303	city			Albemarle, NC
-Cherry Hill	VA	16000	4752136	city		homonym2	Cherry Hill, VA
-El Camino Real	CA	15999	12750403	unknown	5359777		El Camino Real, CA
-Country Walk	FL	15997	4152064	city			Country Walk, FL
-Riverdale	GA	15989	4219001	city		homonym2	Riverdale, GA
-Abington	MA	15985	4928662	city		homonym2	Abington, MA
-Floral Park	NY	15969	5117438	city			Floral Park, NY
-Prosper	TX	15967	4720833	city		word	Prosper, TX
-Walnut Park	CA	15966	5407030	city			Walnut Park, CA
-Pecan Grove	TX	15963	4718209	city			Pecan Grove, TX
-Overland	MO	15959	4402178	city		word	Overland, MO
-Grandville	MI	15953	4994391	city			Grandville, MI
-Four Corners	OR	15947	5727382	city		homonym3	Four Corners, OR
-Sunland Park	NM	15940	5493403	city			Sunland Park, NM
-North Liberty	IA	15931	4869195	city			North Liberty, IA
-Burlington	KY	15926	4286281	city		foreign_city|homonym6	Burlington, KY
-Parole	MD	15922	4364964	city		word	Parole, MD
-Vincent	CA	15922	5406421	city		first_name|surname|homonym2	Vincent, CA
-Vincent	CA	15922	7262464	city		first_name|surname|homonym2	Vincent, CA
-Southchase	FL	15921	4173600	city			Southchase, FL
-Ukiah	CA	15917	5404476	city			Ukiah, CA
-La Marque	TX	15908	4704027	city			La Marque, TX
-North Arlington	NJ	15904	5101873	city			North Arlington, NJ
-La Palma	CA	15904	5364022	city			La Palma, CA
-Seagoville	TX	15894	4727605	city			Seagoville, TX
-Lebanon	IN	15892	4922673	city		country|homonym7	Lebanon, IN
-Clayton	MO	15884	4381478	city		first_name|surname|homonym4	Clayton, MO
-Pearl River	NY	15876	5130780	city			Pearl River, NY
-Conyers	GA	15875	4189213	city			Conyers, GA
-Myrtle Grove	FL	15870	4165519	city			Myrtle Grove, FL
-Aldine	TX	15869	4670146	city			Aldine, TX
-Narragansett	RI	15868	5223505	city			Narragansett, RI
-Kaukauna	WI	15854	5258296	city			Kaukauna, WI
-Port Washington	NY	15846	5132029	city		homonym2	Port Washington, NY
-New Port Richey	FL	15842	4165869	city			New Port Richey, FL
-Aurora	OH	15838	5146233	city		first_name|homonym3	Aurora, OH
-Adams Morgan	DC	15830	4137457	city			Adams Morgan, DC
-Rutland	VT	15824	5240509	city			Rutland, VT
-Asbury Park	NJ	15818	5095281	city			Asbury Park, NJ
-Lutherville-Timonium	MD	15814	7258897	city			Lutherville-Timonium, MD
-UC Irvine	CA	15807	12750398	unknown	5359777		UC Irvine, CA
-Ashland	MA	15802	4929283	city		homonym5	Ashland, MA
-Hybla Valley	VA	15801	4765520	city			Hybla Valley, VA
-Longmeadow	MA	15784	4942508	city			Longmeadow, MA
-Elkton	MD	15782	4354234	city			Elkton, MD
-Strawberry Mansion	PA	15778	4561553	unknown	4560349		Strawberry Mansion, PA
-Grosse Pointe Woods	MI	15762	4994871	city			Grosse Pointe Woods, MI
-Alton	TX	15760	4670555	city		first_name|homonym2	Alton, TX
-Pinehurst	NC	15752	4485272	city			Pinehurst, NC
-Groves	TX	15750	4695317	city		surname|word	Groves, TX
-West University Place	TX	15741	4741100	city			West University Place, TX
-Orient Heights	MA	15741	4946402	unknown	4930956		Orient Heights, MA
-Wilkinsburg	PA	15731	5219501	city			Wilkinsburg, PA
-Manassas Park	VA	15726	4771414	city			Manassas Park, VA
-Willow Grove	PA	15726	5219619	city			Willow Grove, PA
-Gatesville	TX	15724	4693150	city			Gatesville, TX
-Avon Center	OH	15724	5146282	city			Avon Center, OH
-La Grange	IL	15723	4898846	city			La Grange, IL
-Great Bend	KS	15717	4272340	city			Great Bend, KS
-Shively	KY	15713	4308225	city			Shively, KY
-Highland Springs	VA	15711	4764127	city			Highland Springs, VA
-Hueytown	AL	15710	4068446	city			Hueytown, AL
-Talladega	AL	15709	4092788	city			Talladega, AL
-New Haven	IN	15709	4924104	city		homonym2	New Haven, IN
-Mill Creek East	WA	15709	7315418	city			Mill Creek East, WA
-Koolauloa	HI	15697	13100438	unknown			Koolauloa, HI
-Middleburg Heights	OH	15696	5162851	city			Middleburg Heights, OH
-Pacific Grove	CA	15674	5380437	city			Pacific Grove, CA
-Mitchell	SD	15669	5229794	city		first_name|surname	Mitchell, SD
-Humble	TX	15665	4699442	city		word	Humble, TX
-Greenwood Village	CO	15663	5423908	city			Greenwood Village, CO
-Bryn Mawr-Skyway	WA	15645	7260966	city			Bryn Mawr-Skyway, WA
-Bradley	IL	15617	4885418	city		first_name|surname	Bradley, IL
-McKinley Park	IL	15612	4901710	section	4887398		McKinley Park, IL
-Elkridge	MD	15593	4354256	city			Elkridge, MD
-Aberdeen	MD	15580	4346913	city		foreign_city|homonym3	Aberdeen, MD
-North Myrtle Beach	SC	15579	4589446	city			North Myrtle Beach, SC
-Williamstown	NJ	15567	4504871	city			Williamstown, NJ
-Long Beach	MS	15555	4434069	city		homonym3	Long Beach, MS
-Otsego	MN	15551	5040477	city			Otsego, MN
-Boulder City	NV	15551	5500539	city			Boulder City, NV
-Fillmore	CA	15548	5284756	city			Fillmore, CA
-Lake Wales	FL	15541	4161400	city			Lake Wales, FL
-Alum Rock	CA	15536	5323566	section	5392171		Alum Rock, CA
-Addison	TX	15518	4669828	city		surname|homonym2	Addison, TX
-East Riverdale	MD	15509	4353925	city			East Riverdale, MD
-Laurinburg	NC	15507	4475347	city			Laurinburg, NC
-Hernando	MS	15503	4429589	city			Hernando, MS
-Hurricane	UT	15501	5540831	city		word	Hurricane, UT
-Plainfield	CT	15498	4840755	city		homonym4	Plainfield, CT
-Hanover	PA	15496	4558475	city		homonym4	Hanover, PA
-Lithia Springs	GA	15491	4205885	city			Lithia Springs, GA
-Farmingville	NY	15481	5116937	city			Farmingville, NY
-Mastic	NY	15481	5126208	city			Mastic, NY
-Setauket-East Setauket	NY	15477	7258965	city			Setauket-East Setauket, NY
-Harrison	NJ	15474	5098863	city		first_name|surname|homonym3	Harrison, NJ
-Martha Lake	WA	15473	5802493	city			Martha Lake, WA
-Port Richmond	NY	15470	5132028	city		homonym2	Port Richmond, NY
-Indianola	IA	15467	4861719	city			Indianola, IA
-Perry	GA	15457	4215391	city		first_name|surname	Perry, GA
-Atwater Village	CA	15455	5325186	unknown	5368361		Atwater Village, CA
-Jasper	IN	15451	4259640	city		first_name|word|homonym2	Jasper, IN
-Winder	GA	15447	4231523	city			Winder, GA
-Clive	IA	15447	4852065	city			Clive, IA
-Clemson	SC	15446	4574989	city			Clemson, SC
-Greenwood	MS	15431	4428495	city		surname|homonym4	Greenwood, MS
-Tavares	FL	15430	4174861	city			Tavares, FL
-Great Falls	VA	15427	4761951	city		homonym2	Great Falls, VA
-Jamestown	ND	15422	5059836	city		homonym2	Jamestown, ND
-Terrace Heights	NY	15421	5140675	city			Terrace Heights, NY
-Emerson Hill	NY	15412	5116570	city			Emerson Hill, NY
-Avocado Heights	CA	15411	5325372	city			Avocado Heights, CA
-Kapolei Villages	HI	15408	13645938	unknown			Kapolei Villages, HI
-Eden	NC	15403	4464873	city			Eden, NC
-Bay Village	OH	15402	5146675	city			Bay Village, OH
-Lake Butler	FL	15400	4161178	city			Lake Butler, FL
-Makakilo City	HI	15383	5850554	city			Makakilo City, HI
-Westbury	NY	15379	5144040	city			Westbury, NY
-Bostonia	CA	15379	5330167	city			Bostonia, CA
-Iona	FL	15369	4159805	city			Iona, FL
-Dickson	TN	15359	4618057	city		surname	Dickson, TN
-Newport	KY	15354	4302529	city		foreign_city|homonym3	Newport, KY
-Cullman	AL	15350	4057835	city			Cullman, AL
-Live Oak	TX	15346	4707055	city		homonym2	Live Oak, TX
-Roanoke Rapids	NC	15345	4488232	city			Roanoke Rapids, NC
-Payson	AZ	15345	5308305	city		homonym2	Payson, AZ
-Storrs	CT	15344	4843786	city			Storrs, CT
-The Dalles	OR	15340	5756304	city			The Dalles, OR
-Los Lunas	NM	15336	5476913	city			Los Lunas, NM
-Dixon	IL	15319	4889959	city		surname|homonym2	Dixon, IL
-Bellevue	WI	15317	5245359	city		homonym3	Bellevue, WI
-Sunland	CA	15316	5399976	section	5368361		Sunland, CA
-Millbrook	AL	15314	4076239	city			Millbrook, AL
-Brownsville	FL	15313	4149077	city		homonym3	Brownsville, FL
-Wailuku	HI	15313	5854496	city			Wailuku, HI
-Warren Township	NJ	15311	8299577	city			Warren Township, NJ
-Seaford	NY	15294	5137507	city			Seaford, NY
-Washougal	WA	15288	5815136	city			Washougal, WA
-Dallas	OR	15277	5722064	city		first_name|homonym3	Dallas, OR
-Graniteville	NY	15272	5119049	city			Graniteville, NY
-Henderson	NC	15271	4470566	city		surname|homonym4	Henderson, NC
-Stallings	NC	15270	4493186	city		surname	Stallings, NC
-River Falls	WI	15269	5268986	city			River Falls, WI
-Berkley	MI	15268	4985744	city		homonym2	Berkley, MI
-Damascus	MD	15257	4352728	city		foreign_city|homonym2	Damascus, MD
-Shelbyville	KY	15253	4308122	city		homonym3	Shelbyville, KY
-Kennedy Street	DC	15251	13526895	unknown	4140963		Kennedy Street, DC
-Roxbury Crossing	MA	15248	4949152	unknown	4930956		Roxbury Crossing, MA
-Susanville	CA	15247	5572400	city			Susanville, CA
-Pataskala	OH	15245	4520905	city			Pataskala, OH
-Traverse City	MI	15218	5012495	city			Traverse City, MI
-South Yuba City	CA	15217	5397851	city			South Yuba City, CA
-Merrifield	VA	15212	4772735	city			Merrifield, VA
-Ledyard	CT	15212	4837648	city			Ledyard, CT
-Fords	NJ	15187	5098109	city		word	Fords, NJ
-New Territory	TX	15186	4714582	city			New Territory, TX
-Kapolei	HI	15186	6957263	city			Kapolei, HI
-Clearlake	CA	15182	5337908	city			Clearlake, CA
-McKinleyville	CA	15177	5567770	city			McKinleyville, CA
-Brunswick	ME	15175	4959473	city		homonym3	Brunswick, ME
-Highview	KY	15167	4294799	city			Highview, KY
-Kenmore	NY	15160	5123247	city		homonym2	Kenmore, NY
-Belvedere Park	GA	15152	4181936	city			Belvedere Park, GA
-Ripon	CA	15151	5387749	city			Ripon, CA
-Rossville	MD	15147	4367419	city		homonym2	Rossville, MD
-Depew	NY	15146	5114900	city			Depew, NY
-Seven Oaks	SC	15144	4595374	city			Seven Oaks, SC
-Wilmington Island	GA	15138	4231354	city			Wilmington Island, GA
-Parlier	CA	15138	5381325	city			Parlier, CA
-Gates-North Gates	NY	15138	7258633	city			Gates-North Gates, NY
-East Rancho Dominguez	CA	15135	5344817	city			East Rancho Dominguez, CA
-Southwest Waterfront	DC	15129	13526900	unknown	4140963		Southwest Waterfront, DC
-Natchez	MS	15128	4437982	city			Natchez, MS
-Cloverly	MD	15126	4351851	city			Cloverly, MD
-Newton	IA	15125	4868907	city		foreign_city|surname|word|homonym4	Newton, IA
-Lamont	CA	15120	5364916	city		first_name	Lamont, CA
-East Brainerd	TN	15114	4619943	city			East Brainerd, TN
-Vandalia	OH	15106	4527124	city			Vandalia, OH
-Rio Linda	CA	15106	5387687	city			Rio Linda, CA
-East Longmeadow	MA	15102	4935434	city			East Longmeadow, MA
-Ramsey	NJ	15102	5103086	city		surname|homonym2	Ramsey, NJ
-West Park	FL	15097	4177897	city			West Park, FL
-Greeneville	TN	15094	4626334	city			Greeneville, TN
-Mount Vernon	IL	15087	4245152	city		homonym5	Mount Vernon, IL
-Adelphi	MD	15086	4346991	city			Adelphi, MD
-Front Royal	VA	15070	4760232	city			Front Royal, VA
-Weston	WI	15069	5278693	city		surname|homonym3	Weston, WI
-Spanish Springs	NV	15064	5512827	city			Spanish Springs, NV
-Fort Leonard Wood	MO	15061	7259265	city			Fort Leonard Wood, MO
-Duxbury	MA	15059	4935211	city			Duxbury, MA
-Sterling	IL	15057	4912499	city		first_name|surname|word|homonym3	Sterling, IL
-Capitol Hill	DC	15056	4137919	unknown	4140963		Capitol Hill, DC
-Williamsburg	VA	15052	4793846	city		homonym2	Williamsburg, VA
-Somerton	AZ	15048	5315062	city		homonym2	Somerton, AZ
-Three Lakes	FL	15047	4175296	city			Three Lakes, FL
-Auburndale	FL	15035	4146389	city			Auburndale, FL
-Gloversville	NY	15023	5118743	city			Gloversville, NY
-Hereford	TX	15021	5523074	city			Hereford, TX
-Eggertsville	NY	15019	5116303	city			Eggertsville, NY
-Batavia	NY	15010	5108093	city		homonym2	Batavia, NY
-Dumas	TX	15001	5520552	city		surname	Dumas, TX
-Suffolk Downs Station	MA	15000	4952355	unknown	4930956		Suffolk Downs Station, MA
-Ukrainian Village	IL	15000	11807155	unknown	4887398		Ukrainian Village, IL
-Bull Run	VA	14983	4749854	city			Bull Run, VA
-Ammon	ID	14960	5583997	city			Ammon, ID
-New River	AZ	14952	5306523	city			New River, AZ
-Kilgore	TX	14947	4703199	city		surname	Kilgore, TX
-Fullerton	PA	14925	5190679	city		homonym2	Fullerton, PA
-Knik-Fairview	AK	14923	7262897	city			Knik-Fairview, AK
-Hudson	MA	14907	4940094	city		first_name|surname|homonym4	Hudson, MA
-Tonawanda	NY	14907	5141175	city			Tonawanda, NY
-Villa Rica	GA	14904	4228452	city			Villa Rica, GA
-North New Hyde Park	NY	14899	5129147	city			North New Hyde Park, NY
-Johnstown	CO	14896	5578536	city		homonym2	Johnstown, CO
-Tolland	CT	14891	4844273	city			Tolland, CT
-Canyon	TX	14887	5518239	city		word	Canyon, TX
-Jacksonville	TX	14884	4700550	city		homonym6	Jacksonville, TX
-Berea	KY	14882	4283974	city		homonym3	Berea, KY
-Tenafly	NJ	14880	5105300	city			Tenafly, NJ
-Marco	FL	14879	4163384	city		first_name	Marco, FL
-East San Gabriel	CA	14874	5345071	section	5368361		East San Gabriel, CA
-Jackson	MO	14869	4392163	city		first_name|surname|homonym6	Jackson, MO
-Corinth	MS	14866	4422713	city		homonym2	Corinth, MS
-Coto De Caza	CA	14866	5339873	city			Coto De Caza, CA
-Englewood	FL	14863	4154465	city		homonym5	Englewood, FL
-Crowley	TX	14853	4684434	city		surname|homonym2	Crowley, TX
-Saint John	IN	14850	4925793	city			Saint John, IN
-Midlothian	IL	14847	4902181	city		homonym3	Midlothian, IL
-Welby	CO	14846	5443482	city			Welby, CO
-Horsham	PA	14842	5194302	city			Horsham, PA
-Mastic Beach	NY	14841	5126209	city			Mastic Beach, NY
-Grays Ferry	PA	14838	4558327	unknown	4560349		Grays Ferry, PA
-Mashpee	MA	14834	4943297	city			Mashpee, MA
-Powder Springs	GA	14826	4217214	city			Powder Springs, GA
-Masonboro	NC	14826	4478253	city			Masonboro, NC
-Jennings	MO	14819	4392445	city		surname|homonym2	Jennings, MO
-Head of Westport	MA	14809	4939191	city			Head of Westport, MA
-Scottsbluff	NE	14802	5699404	city			Scottsbluff, NE
-Sierra Vista Southeast	AZ	14797	7261785	city			Sierra Vista Southeast, AZ
-East Highland Park	VA	14796	4756972	city			East Highland Park, VA
-Glen Allen	VA	14774	4761054	city			Glen Allen, VA
-Johnson City	NY	14773	5122794	city		homonym2	Johnson City, NY
-Douglaston	NY	14762	5115258	city			Douglaston, NY
-Mineral Wells	TX	14754	4711647	city			Mineral Wells, TX
-Ogontz	PA	14740	5212876	unknown	4560349		Ogontz, PA
-Cherryland	CA	14728	5336190	city			Cherryland, CA
-Scottsboro	AL	14722	4088916	city			Scottsboro, AL
-Ozark	AL	14719	4081936	city		homonym2	Ozark, AL
-Alexander City	AL	14718	4829843	city			Alexander City, AL
-Lady Lake	FL	14717	4161118	city			Lady Lake, FL
-Niceville	FL	14714	4165995	city			Niceville, FL
-West Norriton	PA	14702	5218827	city			West Norriton, PA
-Owosso	MI	14699	5004792	city			Owosso, MI
-Blytheville	AR	14694	4102412	city			Blytheville, AR
-Ellington	CT	14693	4833883	city			Ellington, CT
-Whitewater	WI	14692	5278931	city			Whitewater, WI
-Lebanon	MO	14688	4394794	city		country|homonym7	Lebanon, MO
-North Fair Oaks	CA	14687	5377389	section	5350734		North Fair Oaks, CA
-Hollins	VA	14673	4764534	city			Hollins, VA
-Forrest City	AR	14672	4111382	city			Forrest City, AR
-Parkway	CA	14670	5381305	city		word	Parkway, CA
-Colesville	MD	14647	4351951	city			Colesville, MD
-Graham	NC	14647	4468525	city		surname|homonym2	Graham, NC
-Cinnaminson	NJ	14646	4501234	city			Cinnaminson, NJ
-Fraser	MI	14636	4993369	city		surname	Fraser, MI
-Chaparral	NM	14631	5461353	city		word	Chaparral, NM
-Clark	NJ	14628	5096655	city		first_name|surname	Clark, NJ
-Norridge	IL	14621	4903803	city			Norridge, IL
-Hammonton	NJ	14618	4502129	city			Hammonton, NJ
-Zephyrhills	FL	14611	4178941	city			Zephyrhills, FL
-College Park	GA	14601	4188815	city		homonym2	College Park, GA
-Groveton	VA	14598	4762493	city			Groveton, VA
-Bemidji	MN	14594	5017822	city			Bemidji, MN
-Hawaiian Gardens	CA	14592	5355782	city			Hawaiian Gardens, CA
-Bloomsburg	PA	14585	5180934	city			Bloomsburg, PA
-Thibodaux	LA	14584	4343429	city			Thibodaux, LA
-Valle Vista	CA	14578	5405346	city			Valle Vista, CA
-Alamo	CA	14570	5322794	city		homonym2	Alamo, CA
-Druid Hills	GA	14568	4192088	city			Druid Hills, GA
-Yankton	SD	14557	5233053	city			Yankton, SD
-Beech Grove	IN	14548	4254304	city			Beech Grove, IN
-Cedar Mill	OR	14546	5718492	city			Cedar Mill, OR
-Lake Saint Louis	MO	14545	4394302	city			Lake Saint Louis, MO
-Northview	MI	14541	5003952	city			Northview, MI
-Harrisburg	NC	14539	4470109	city		homonym2	Harrisburg, NC
-Warrington	FL	14531	4177465	city		foreign_city	Warrington, FL
-Royal Kunia	HI	14525	7262791	city			Royal Kunia, HI
-Deming	NM	14522	5464806	city			Deming, NM
-Greece	NY	14519	5119251	city		country	Greece, NY
-Springdale	NJ	14518	4504250	city		homonym3	Springdale, NJ
-Phillipsburg	NJ	14515	5102615	city			Phillipsburg, NJ
-Hopatcong	NJ	14510	5099289	city			Hopatcong, NJ
-Worthington	OH	14498	5177396	city		homonym2	Worthington, OH
-Whitman	MA	14495	4955544	city		surname|homonym2	Whitman, MA
-Greensburg	PA	14495	5192029	city		homonym2	Greensburg, PA
-Hartselle	AL	14493	4066449	city			Hartselle, AL
-Miami Springs	FL	14490	4164223	city			Miami Springs, FL
-South Farmingdale	NY	14486	5138837	city			South Farmingdale, NY
-East Islip	NY	14475	5115923	city			East Islip, NY
-Kerman	CA	14475	5362909	city		foreign_city	Kerman, CA
-Warsaw	IN	14472	4927854	city		foreign_city	Warsaw, IN
-Glasgow	KY	14470	4292826	city		foreign_city|homonym2	Glasgow, KY
-Union Square	MA	14459	13286808	unknown	4931972		Union Square, MA
-North Branford	CT	14454	4839636	city			North Branford, CT
-Fairview	NJ	14451	5097801	city		homonym3	Fairview, NJ
-Springfield	NJ	14429	5104952	city		homonym9	Springfield, NJ
-Chubbuck	ID	14428	5588842	city			Chubbuck, ID
-Scott Lake	FL	14425	4172294	city			Scott Lake, FL
-Robbinsdale	MN	14418	5043439	city			Robbinsdale, MN
-Franklin Park	PA	14415	5190360	city		homonym3	Franklin Park, PA
-Lindenhurst	IL	14408	4900013	city		homonym2	Lindenhurst, IL
-Bridgetown	OH	14407	4507067	city			Bridgetown, OH
-Callaway	FL	14405	4149635	city			Callaway, FL
-Rio Grande City	TX	14404	4722837	city			Rio Grande City, TX
-Pineville	LA	14403	4337291	city			Pineville, LA
-Cahokia	IL	14402	4234969	city			Cahokia, IL
-Sarasota Springs	FL	14395	4172150	city			Sarasota Springs, FL
-Mill Valley	CA	14394	5373121	city			Mill Valley, CA
-Hugo	MN	14388	5030884	city		first_name	Hugo, MN
-Moultrie	GA	14377	4210397	city			Moultrie, GA
-Brooklyn Park	MD	14373	4349599	city		homonym2	Brooklyn Park, MD
-Chicago Ridge	IL	14373	4887492	city			Chicago Ridge, IL
-Cutlerville	MI	14370	4990242	city			Cutlerville, MI
-Morris	IL	14363	4902706	city		first_name|surname	Morris, IL
-Hartford	WI	14355	5255628	city		homonym2	Hartford, WI
-Brookside	DE	14353	4141674	city			Brookside, DE
-Highland Park	NJ	14347	5099057	city		homonym3	Highland Park, NJ
-Beacon	NY	14347	5108219	city		word	Beacon, NY
-Woodcrest	CA	14347	5410382	city			Woodcrest, CA
-Greendale	WI	14333	5255057	city			Greendale, WI
-Antioch	IL	14329	4883393	city		homonym2	Antioch, IL
-Hunters Creek	FL	14321	4159416	city			Hunters Creek, FL
-Carthage	MO	14319	4380202	city			Carthage, MO
-Manorville	NY	14314	5125817	city			Manorville, NY
-Phelan	CA	14304	5382362	city			Phelan, CA
-Glasgow	DE	14303	4142683	city		foreign_city|homonym2	Glasgow, DE
-Berea	SC	14295	4570664	city		homonym3	Berea, SC
-Glens Falls	NY	14291	5118693	city			Glens Falls, NY
-Los Osos	CA	14276	5368565	city			Los Osos, CA
-New Franklin	OH	14275	5164274	city			New Franklin, OH
-Hershey	PA	14257	5193342	city			Hershey, PA
-Knightdale	NC	14256	4474527	city			Knightdale, NC
-Hewitt	TX	14252	4697330	city		surname	Hewitt, TX
-Allegheny West	PA	14249	5178081	unknown	4560349		Allegheny West, PA
-Alpine	CA	14236	5323401	city		word|homonym2	Alpine, CA
-Gibsonton	FL	14234	4156748	city			Gibsonton, FL
-Gantt	SC	14229	4579484	city			Gantt, SC
-Lakeway	TX	14217	4705041	city			Lakeway, TX
-Moorestown-Lenola	NJ	14217	7258303	city			Moorestown-Lenola, NJ
-Murraysville	NC	14215	4481345	city			Murraysville, NC
-Canton	IL	14211	4831990	city		word|homonym7	Canton, IL
-Bradley Gardens	NJ	14206	5095887	city			Bradley Gardens, NJ
-Elk Plain	WA	14205	5793609	city			Elk Plain, WA
-Camano	WA	14202	5788816	city			Camano, WA
-Bayou Boeuf	LA	14195	4315756	unknown			Bayou Boeuf, LA
-Grand Bayou Mobile Home Park	LA	14195	7707961	unknown			Grand Bayou Mobile Home Park, LA
-Berkeley Heights	NJ	14179	5095617	city			Berkeley Heights, NJ
-Mount Holly	NC	14176	4480560	city		homonym2	Mount Holly, NC
-Cherry Hill Mall	NJ	14171	4501204	city			Cherry Hill Mall, NJ
-Oldsmar	FL	14170	4166936	city			Oldsmar, FL
-Fort Payne	AL	14150	4062861	city			Fort Payne, AL
-Wykagyl	NY	14146	5145142	city			Wykagyl, NY
-Jefferson Valley-Yorktown	NY	14142	7258782	city			Jefferson Valley-Yorktown, NY
-Five Forks	SC	14140	4578602	city			Five Forks, SC
-Hayden	ID	14133	5595320	city		surname	Hayden, ID
-Roxborough	PA	14131	4833658	unknown	4560349		Roxborough, PA
-Red Bluff	CA	14131	5570065	city			Red Bluff, CA
-New Fairfield	CT	14126	4839345	city			New Fairfield, CT
-Forest Park	IL	14123	4892775	city		homonym3	Forest Park, IL
-Hickory Hills	IL	14122	4895767	city			Hickory Hills, IL
-Hyannis	MA	14120	4940190	city			Hyannis, MA
-Arverne	NY	14120	5107394	city			Arverne, NY
-Hazel Crest	IL	14118	4895416	city			Hazel Crest, IL
-Whitefish Bay	WI	14110	5278897	city			Whitefish Bay, WI
-Weehawken	NJ	14104	5106184	city			Weehawken, NJ
-Sterling	CO	14104	5582392	city		first_name|surname|word|homonym3	Sterling, CO
-North Reading	MA	14101	4945734	city			North Reading, MA
-Indiana	PA	14100	5194868	city		state	Indiana, PA
-Pierre	SD	14091	5767918	city		first_name|surname	Pierre, SD
-Fish Hawk	FL	14087	4155430	city			Fish Hawk, FL
-Longwood	FL	14085	4162783	city			Longwood, FL
-Barracks Row	DC	14080	13526883	unknown	4140963		Barracks Row, DC
-Jasper	AL	14071	4069659	city		first_name|word|homonym2	Jasper, AL
-Reidsville	NC	14067	4487682	city			Reidsville, NC
-Dentsville	SC	14062	4576573	city			Dentsville, SC
-Northbridge	MA	14061	4945848	city			Northbridge, MA
-New Cassel	NY	14059	5128478	city			New Cassel, NY
-Rosedale	CA	14058	5388843	city		homonym3	Rosedale, CA
-Apollo Beach	FL	14055	4146161	city			Apollo Beach, FL
-Waycross	GA	14053	4229763	city			Waycross, GA
-Washington	MO	14050	4413621	city		state|surname|homonym6	Washington, MO
-Chippewa Falls	WI	14047	5248511	city			Chippewa Falls, WI
-Westwood	MA	14029	4955317	city		homonym2	Westwood, MA
-Mount Washington	KY	14028	4301732	city			Mount Washington, KY
-East Bridgewater	MA	14021	4935330	city			East Bridgewater, MA
-Washington Court House	OH	14019	4527660	city			Washington Court House, OH
-Rocky Point	NY	14014	5134235	city			Rocky Point, NY
-Hālawa	HI	14014	5855319	city			Hālawa, HI
-Holliston	MA	14010	4939693	city			Holliston, MA
-Collingswood	NJ	14000	4501306	city			Collingswood, NJ
-Horizon West	FL	14000	7315230	city			Horizon West, FL
-Elfers	FL	13986	4154336	city			Elfers, FL
-McFarland	CA	13985	5371530	city			McFarland, CA
-Beach Park	IL	13976	4884249	city			Beach Park, IL
-Sun Lakes	AZ	13975	5316209	city			Sun Lakes, AZ
-Fairburn	GA	13967	4194121	city			Fairburn, GA
-Lincoln	IL	13966	4899822	city		foreign_city|first_name|homonym4	Lincoln, IL
-Seekonk	MA	13966	4950541	city			Seekonk, MA
-Upper Grand Lagoon	FL	13963	4176277	city			Upper Grand Lagoon, FL
-Willowick	OH	13957	5177007	city			Willowick, OH
-Orange	CT	13956	4840104	city		word|homonym4	Orange, CT
-South Venice	FL	13949	4173593	city			South Venice, FL
-Maumee	OH	13940	5162137	city			Maumee, OH
-Middlesex	NJ	13934	5101159	city			Middlesex, NJ
-Allouez	WI	13930	5243770	city			Allouez, WI
-Paradise Valley	AZ	13922	5308049	city			Paradise Valley, AZ
-Moberly	MO	13919	4398730	city			Moberly, MO
-Wood Dale	IL	13917	4916975	city			Wood Dale, IL
-Covington	GA	13916	4189785	city		surname|homonym3	Covington, GA
-Saint Simon Mills	GA	13915	4220861	city			Saint Simon Mills, GA
-Levelland	TX	13914	5525042	city			Levelland, TX
-Hutchinson	MN	13913	5030977	city		surname|homonym2	Hutchinson, MN
-Saraland	AL	13906	4088628	city			Saraland, AL
-King City	CA	13902	5363208	city			King City, CA
-Livingston	CA	13902	5367427	city		surname|homonym2	Livingston, CA
-Marietta	OH	13900	4517586	city		first_name|homonym2	Marietta, OH
-Falls Church	VA	13892	4758390	city			Falls Church, VA
-Metuchen	NJ	13886	5101125	city			Metuchen, NJ
-Olean	NY	13870	5129780	city			Olean, NY
-Oneonta	NY	13862	5129852	city			Oneonta, NY
-Ephrata	PA	13861	5188815	city			Ephrata, PA
-Circleville	OH	13857	4508778	city			Circleville, OH
-Forest City	FL	13854	4155824	city			Forest City, FL
-Harper Woods	MI	13836	4995368	city			Harper Woods, MI
-Princeton Meadows	NJ	13834	5102941	city			Princeton Meadows, NJ
-Whitehall	PA	13834	5219271	city		homonym2	Whitehall, PA
-Sault Ste. Marie	MI	13827	5009004	city			Sault Ste. Marie, MI
-Andrews	TX	13816	5516288	city		surname	Andrews, TX
-Hendersonville	NC	13814	4470592	city		homonym2	Hendersonville, NC
-Wauconda	IL	13814	4915725	city			Wauconda, IL
-Fort Carson	CO	13813	5422140	city			Fort Carson, CO
-Oak Park	CA	13811	5378408	city		homonym3	Oak Park, CA
-Stanford	CA	13809	5398563	city		surname	Stanford, CA
-Pottsville	PA	13802	5207080	city			Pottsville, PA
-Homosassa Springs	FL	13791	4159077	city			Homosassa Springs, FL
-Ladson	SC	13790	4584277	city			Ladson, SC
-Swampscott	MA	13787	4952468	city			Swampscott, MA
-Auburn	CA	13776	5325223	city		word|homonym7	Auburn, CA
-Sharonville	OH	13774	4524499	city			Sharonville, OH
-Elizabethton	TN	13772	4620634	city			Elizabethton, TN
-Clarksburg	MD	13766	4351708	city		homonym2	Clarksburg, MD
-McMinnville	TN	13759	4640882	city		homonym2	McMinnville, TN
-Cromwell	CT	13750	4832121	city			Cromwell, CT
-Buford	GA	13748	4185110	city			Buford, GA
-Wixom	MI	13746	5015351	city			Wixom, MI
-West Richland	WA	13746	5815599	city			West Richland, WA
-Greenlawn	NY	13742	5119377	city			Greenlawn, NY
-Stony Brook	NY	13740	5139865	city			Stony Brook, NY
-Mountain Home	ID	13730	5601615	city		homonym2	Mountain Home, ID
-Waimalu	HI	13730	5854530	city			Waimalu, HI
-Carpinteria	CA	13727	5334423	city			Carpinteria, CA
-Salida	CA	13722	5391291	city			Salida, CA
-Sienna Plantation	TX	13721	4728608	city			Sienna Plantation, TX
-Seabrook	TX	13716	4727596	city		homonym2	Seabrook, TX
-Gardendale	AL	13711	4063765	city			Gardendale, AL
-Hidalgo	TX	13709	4697442	city			Hidalgo, TX
-Muscle Shoals	AL	13706	4078964	city			Muscle Shoals, AL
-Buda	TX	13705	4050880	city		foreign_city	Buda, TX
-Mebane	NC	13698	4478877	city			Mebane, NC
-Baker	LA	13695	4315312	city		surname|word	Baker, LA
-Richton Park	IL	13695	4907514	city			Richton Park, IL
-Lyndhurst	OH	13691	5161493	city		homonym2	Lyndhurst, OH
-Athens	TN	13688	4603284	city		foreign_city|homonym5	Athens, TN
-Fort Campbell North	KY	13685	7259770	city			Fort Campbell North, KY
-East Greenwich	RI	13682	5221875	city			East Greenwich, RI
-Palos Verdes Estates	CA	13682	5380883	city			Palos Verdes Estates, CA
-Canton	MS	13676	4420617	city		word|homonym7	Canton, MS
-Boerne	TX	13674	4675373	city			Boerne, TX
-Roselle Park	NJ	13670	5103503	city			Roselle Park, NJ
-Fort Mill	SC	13662	4578977	city			Fort Mill, SC
-East Wenatchee	WA	13659	5793271	city			East Wenatchee, WA
-Olivehurst	CA	13656	5379264	city			Olivehurst, CA
-Moss Point	MS	13654	4436743	city			Moss Point, MS
-Bexley	OH	13654	4506487	city		foreign_city	Bexley, OH
-Marshall	MN	13652	5036727	city		first_name|surname|homonym3	Marshall, MN
-Pell City	AL	13646	4082589	city			Pell City, AL
-Martinsville	VA	13645	4771808	city		homonym3	Martinsville, VA
-Monroe	GA	13641	4209884	city		surname|homonym7	Monroe, GA
-Copley	OH	13641	5151117	city			Copley, OH
-Cayce	SC	13619	4573888	city			Cayce, SC
-West Freehold	NJ	13613	5106262	city			West Freehold, NJ
-Miami	OK	13611	4542692	city		homonym2	Miami, OK
-La Grange Park	IL	13608	4898850	city			La Grange Park, IL
-Port Orchard	WA	13607	5807236	city			Port Orchard, WA
-Millbury	MA	13606	4944122	city			Millbury, MA
-Hampton Bays	NY	13603	5119899	city			Hampton Bays, NY
-Grover Beach	CA	13600	5354552	city			Grover Beach, CA
-Bergen Beach	NY	13596	5108844	city			Bergen Beach, NY
-East Norriton	PA	13590	7258242	unknown			East Norriton, PA
-Lebanon	NH	13579	5088597	city		country|homonym7	Lebanon, NH
-Lewisville	NC	13567	4475767	city		homonym2	Lewisville, NC
-Jericho	NY	13567	5122638	city			Jericho, NY
-Hudson	WI	13566	5257080	city		first_name|surname|homonym4	Hudson, WI
-Sharon	PA	13562	5211683	city		first_name	Sharon, PA
-Verona	NJ	13545	5105809	city		foreign_city|homonym2	Verona, NJ
-Swansea	IL	13543	4251003	city		foreign_city|homonym2	Swansea, IL
-Warrensville Heights	OH	13542	5175726	city			Warrensville Heights, OH
-Southern Pines	NC	13539	4492722	city			Southern Pines, NC
-Riverdale	IL	13536	4907683	city		homonym2	Riverdale, IL
-Henderson	TX	13529	4046332	city		surname|homonym4	Henderson, TX
-Glenmont	MD	13529	4356280	city			Glenmont, MD
-North Mankato	MN	13529	5039537	city			North Mankato, MN
-Hockessin	DE	13527	4142969	city			Hockessin, DE
-Destin	FL	13523	4153188	city			Destin, FL
-Mount Dora	FL	13519	4165069	city			Mount Dora, FL
-Lynden	WA	13517	5802035	city			Lynden, WA
-Naranja	FL	13509	4165580	city			Naranja, FL
-Havre de Grace	MD	13504	4357617	city			Havre de Grace, MD
-Palmetto Estates	FL	13498	4167647	city			Palmetto Estates, FL
-Washington	PA	13497	5218069	city		state|surname|homonym6	Washington, PA
-Waxhaw	NC	13495	4497833	city			Waxhaw, NC
-White Center	WA	13495	5815759	city			White Center, WA
-River Ridge	LA	13494	4338818	city			River Ridge, LA
-Olympia Heights	FL	13488	4166979	city			Olympia Heights, FL
-Village of Campton Hills	IL	13483	6930979	city			Village of Campton Hills, IL
-Conway	FL	13467	4151745	city		surname|homonym3	Conway, FL
-Río Grande	PR	13467	4567817	city			Río Grande, PR
-Glenn Dale	MD	13466	4356289	city			Glenn Dale, MD
-San Marino	CA	13464	5392400	city		country	San Marino, CA
-Englewood	OH	13460	4511064	city		homonym5	Englewood, OH
-Orangeburg	SC	13460	4590184	city			Orangeburg, SC
-Solana Beach	CA	13449	5396974	city			Solana Beach, CA
-Timberwood Park	TX	13447	4736922	city			Timberwood Park, TX
-Lockhart	TX	13446	4707295	city		surname|homonym2	Lockhart, TX
-Brecksville	OH	13440	5148115	city			Brecksville, OH
-Cambridgeport	MA	13438	4932005	unknown	4930956		Cambridgeport, MA
-Washington Square	PA	13438	9958119	unknown	4560349		Washington Square, PA
-Chesterton	IN	13433	4918962	city			Chesterton, IN
-Sauk Rapids	MN	13424	5046038	city			Sauk Rapids, MN
-South Park Township	PA	13416	7259013	city			South Park Township, PA
-Oatfield	OR	13415	7262019	city			Oatfield, OR
-Hālawa Heights	HI	13408	5855327	city			Hālawa Heights, HI
-Monroe	OH	13393	4518550	city		surname|homonym7	Monroe, OH
-Kings Park West	VA	13390	7315398	city			Kings Park West, VA
-Nesconset	NY	13387	5128433	city			Nesconset, NY
-Las Vegas	NM	13386	5475433	city		homonym2	Las Vegas, NM
-Grain Valley	MO	13379	4388402	city			Grain Valley, MO
-Dunmore	PA	13379	5187542	city			Dunmore, PA
-Brainerd	MN	13371	5019116	city			Brainerd, MN
-Western Springs	IL	13369	4916161	city			Western Springs, IL
-Discovery Bay	CA	13352	5343202	city			Discovery Bay, CA
-Bedford	IN	13347	4254282	city		foreign_city|homonym5	Bedford, IN
-Bellair-Meadowbrook Terrace	FL	13343	7259949	city			Bellair-Meadowbrook Terrace, FL
-Saint James	NY	13338	5135192	city			Saint James, NY
-Ridge	NY	13336	5133832	city		word	Ridge, NY
-New Ulm	MN	13327	5039173	city			New Ulm, MN
-South Sioux City	NE	13319	5079250	city			South Sioux City, NE
-Warrenville	IL	13317	4915525	city			Warrenville, IL
-Huron	SD	13313	5228673	city			Huron, SD
-Shorewood	WI	13311	5273084	city		homonym2	Shorewood, WI
-Waunakee	WI	13311	5278073	city			Waunakee, WI
-Beaufort	SC	13306	4570284	city			Beaufort, SC
-Avenal	CA	13301	5325327	city			Avenal, CA
-Monticello	MN	13299	5038045	city			Monticello, MN
-Riverhead	NY	13299	5133926	city			Riverhead, NY
-West Carrollton City	OH	13297	4527963	city			West Carrollton City, OH
-Franklin Park	NJ	13295	5098247	city		homonym3	Franklin Park, NJ
-Piney Green	NC	13293	4485355	city			Piney Green, NC
-Butler	PA	13289	5182534	city		surname|word	Butler, PA
-Citrus Ridge	FL	13285	4151162	city			Citrus Ridge, FL
-Fergus Falls	MN	13281	5026416	city			Fergus Falls, MN
-Beeville	TX	13277	4673258	city			Beeville, TX
-California City	CA	13277	5332748	city			California City, CA
-Gonzalez	FL	13273	4156975	city		surname	Gonzalez, FL
-Vadnais Heights	MN	13266	5051197	city			Vadnais Heights, MN
-North Adams	MA	13263	4945486	city			North Adams, MA
-Palmetto	FL	13249	4167632	city		word	Palmetto, FL
-Lake Forest Park	WA	13243	5800227	city			Lake Forest Park, WA
-Spring Lake	NC	13234	4493035	city			Spring Lake, NC
-Mercerville	NJ	13230	5101103	city			Mercerville, NJ
-Colonial Park	PA	13229	5185006	city			Colonial Park, PA
-Glenpool	OK	13225	4537641	city			Glenpool, OK
-Fruitville	FL	13224	4156340	city			Fruitville, FL
-Red Hill	SC	13223	4592485	city		homonym2	Red Hill, SC
-Red Hill	SC	13223	4592487	city		homonym2	Red Hill, SC
-Lindsay	CA	13217	5366604	city		first_name|surname	Lindsay, CA
-Calera	AL	13213	4053050	city			Calera, AL
-University Heights	OH	13202	5174830	city		homonym2	University Heights, OH
-Carriere	MS	13198	4420719	city			Carriere, MS
-Atlantic Beach	FL	13193	4146354	city			Atlantic Beach, FL
-Streator	IL	13182	4912698	city			Streator, IL
-Lea Hill	WA	13182	5555235	city			Lea Hill, WA
-Waianae	HI	13177	5854189	city			Waianae, HI
-Teays Valley	WV	13175	4824469	city			Teays Valley, WV
-Lone Tree	CO	13175	5429208	city			Lone Tree, CO
-Brandermill	VA	13173	4748726	city			Brandermill, VA
-Soddy-Daisy	TN	13171	4658766	city			Soddy-Daisy, TN
-Snoqualmie	WA	13169	5810995	city			Snoqualmie, WA
-Fostoria	OH	13167	5154905	city			Fostoria, OH
-Oakland	NJ	13165	5102118	city		homonym2	Oakland, NJ
-Short Hills	NJ	13165	5104630	city			Short Hills, NJ
-Wayland	MA	13155	4954654	city			Wayland, MA
-Raynham	MA	13153	4948449	city			Raynham, MA
-Coatesville	PA	13148	4557247	city			Coatesville, PA
-Clayton	OH	13146	4508885	city		first_name|surname|homonym4	Clayton, OH
-McPherson	KS	13144	4275261	city			McPherson, KS
-Crowley	LA	13144	4321310	city		surname|homonym2	Crowley, LA
-Harrison	AR	13138	4113956	city		first_name|surname|homonym3	Harrison, AR
-Saddle Brook	NJ	13130	5103637	city			Saddle Brook, NJ
-East Cambridge	MA	13122	4935352	unknown	4930956		East Cambridge, MA
-Dorado	PR	13117	4564133	city			Dorado, PR
-Bellefontaine	OH	13117	5146965	city			Bellefontaine, OH
-Black Forest	CO	13116	5414069	city			Black Forest, CO
-Ridgefield Park	NJ	13102	5103256	city			Ridgefield Park, NJ
-Grovetown	GA	13093	4198514	city			Grovetown, GA
-Bardstown	KY	13091	4283133	city			Bardstown, KY
-Windham	NH	13091	5094817	city		homonym2	Windham, NH
-Worthington	MN	13090	5053460	city		homonym2	Worthington, MN
-Florida City	FL	13085	4155669	city			Florida City, FL
-Commerce	CA	13081	5338929	city		word	Commerce, CA
-La Grande	OR	13074	5735537	city			La Grande, OR
-Saint Marys	PA	13070	5210117	city			Saint Marys, PA
-Stoughton	WI	13067	5274787	city		homonym2	Stoughton, WI
-Kingsgate	WA	13065	5799819	city			Kingsgate, WA
-Geneva	NY	13062	5118398	city		foreign_city|first_name|homonym2	Geneva, NY
-Meadville	PA	13061	5200644	city			Meadville, PA
-Lockhart	FL	13060	4162539	city		surname|homonym2	Lockhart, FL
-Harwich	MA	13059	4939004	city			Harwich, MA
-South Charleston	WV	13045	4822764	city			South Charleston, WV
-Medway	MA	13042	4943648	city			Medway, MA
-Marshall	MO	13039	4397211	city		first_name|surname|homonym3	Marshall, MO
-Santa Fe	TX	13037	4727022	city		foreign_city|homonym2	Santa Fe, TX
-Newton	NC	13035	4482101	city		foreign_city|surname|word|homonym4	Newton, NC
-North Auburn	CA	13022	5377266	city			North Auburn, CA
-Tehachapi	CA	13021	5401297	city			Tehachapi, CA
-Saint Ann	MO	13020	4406783	city			Saint Ann, MO
-Thonotosassa	FL	13014	4175269	city			Thonotosassa, FL
-Endicott	NY	13014	5116602	city			Endicott, NY
-Connersville	IN	13010	4256085	city			Connersville, IN
-Arrochar	NY	13010	5107374	city			Arrochar, NY
-Ferndale	WA	13010	5794276	city		homonym3	Ferndale, WA
-Middleburg	FL	13008	4164387	city			Middleburg, FL
-Rantoul	IL	13008	4907131	city			Rantoul, IL
-Greenville	OH	13006	5156493	city		homonym5	Greenville, OH
-Saint Simons Island	GA	13000	4220866	city			Saint Simons Island, GA
-Shadow Hills	CA	13000	5394814	section	5331835		Shadow Hills, CA
-Woodward	OK	12993	4556050	city		surname	Woodward, OK
-Rochester	MI	12993	5007400	city		homonym4	Rochester, MI
-Key Biscayne	FL	12990	4160789	city			Key Biscayne, FL
-Mid-Cambridge	MA	12988	13286807	unknown	4931972		Mid-Cambridge, MA
-Claremont	NH	12984	5084633	city		homonym2	Claremont, NH
-Superior	CO	12980	5440838	city		word|homonym2	Superior, CO
-Auburn	IN	12979	4917712	city		word|homonym7	Auburn, IN
-Saint Augustine	FL	12975	4170894	city			Saint Augustine, FL
-Powell	OH	12972	5167350	city		surname	Powell, OH
-Justice	IL	12968	4898152	city		surname|word	Justice, IL
-Glen Carbon	IL	12966	4239465	city			Glen Carbon, IL
-West Monroe	LA	12966	4345850	city			West Monroe, LA
-Malibu	CA	12965	5369906	city			Malibu, CA
-Borger	TX	12964	5517469	city			Borger, TX
-College	AK	12964	5859699	city		word	College, AK
-Shiloh	IL	12961	4249910	city		homonym4	Shiloh, IL
-Fort Drum	NY	12955	7257905	city			Fort Drum, NY
-Grass Valley	CA	12944	5353775	city			Grass Valley, CA
-Newington	VA	12943	4775981	city		homonym2	Newington, VA
-Greenwich	CT	12942	4835395	city			Greenwich, CT
-Lakeland North	WA	12942	7261608	city			Lakeland North, WA
-Kingston	PA	12941	5196245	city		foreign_city|homonym3	Kingston, PA
-Fulton	MO	12939	4387496	city		surname|homonym2	Fulton, MO
-El Dorado	KS	12931	4270863	city		homonym2	El Dorado, KS
-Wawarsing	NY	12925	5143443	city			Wawarsing, NY
-Mounds View	MN	12914	5038373	city			Mounds View, MN
-Herrin	IL	12910	4240540	city			Herrin, IL
-Grenada	MS	12900	4428539	city		country	Grenada, MS
-Dover	OH	12899	5152243	city		homonym4	Dover, OH
-Hanover	NJ	12898	5098805	city		homonym4	Hanover, NJ
-Dardenne Prairie	MO	12890	4383306	city			Dardenne Prairie, MO
-Saint Helens	OR	12883	5750041	city			Saint Helens, OR
-Forest Hill	TX	12881	4691766	city			Forest Hill, TX
-Weigelstown	PA	12875	4562088	city			Weigelstown, PA
-Dallas	GA	12870	4190598	city		first_name|homonym3	Dallas, GA
-Glendale	WI	12870	5254404	city		homonym4	Glendale, WI
-York Beach	ME	12854	4983611	city			York Beach, ME
-Holiday City-Berkeley	NJ	12831	7258741	city			Holiday City-Berkeley, NJ
-Hot Springs Village	AR	12807	4115429	city			Hot Springs Village, AR
-Fruita	CO	12795	5422534	city			Fruita, CO
-Kettering	MD	12790	4359858	city		homonym2	Kettering, MD
-Athens	TX	12788	4671545	city		foreign_city|homonym5	Athens, TX
-New Carrollton	MD	12786	4363611	city			New Carrollton, MD
-Port Neches	TX	12786	4720072	city			Port Neches, TX
-Hamilton Square	NJ	12784	5098781	city			Hamilton Square, NJ
-Fallsburg	NY	12773	5116900	city			Fallsburg, NY
-Charlton	MA	12764	4932823	city			Charlton, MA
-Seaside	NY	12754	5137529	city		word|homonym2	Seaside, NY
-Bedford	OH	12747	5146831	city		foreign_city|homonym5	Bedford, OH
-Andover	KS	12745	4267594	city		homonym2	Andover, KS
-Finneytown	OH	12741	4511642	city			Finneytown, OH
-Canton	MD	12731	4350327	unknown	4347778	word|homonym7	Canton, MD
-Elk City	OK	12717	4535823	city			Elk City, OK
-New Kensington	PA	12713	5203211	city			New Kensington, PA
-Conneaut	OH	12712	5150986	city			Conneaut, OH
-Derby	CT	12700	4832745	city		foreign_city|word|homonym2	Derby, CT
-Boone	IA	12692	4849051	city		surname|homonym2	Boone, IA
-Minden	LA	12690	4333533	city			Minden, LA
-Middle Valley	TN	12684	4641495	city			Middle Valley, TN
-Markham	IL	12682	4901229	city		foreign_city	Markham, IL
-Belle Chasse	LA	12679	4316329	city			Belle Chasse, LA
-Riviera Beach	MD	12677	4366966	city		homonym2	Riviera Beach, MD
-Pelham	NH	12676	5090910	city		homonym2	Pelham, NH
-Pedley	CA	12672	5381796	city			Pedley, CA
-El Sobrante	CA	12669	5345888	city			El Sobrante, CA
-On Top of the World	FL	12668	13405904	unknown			On Top of the World, FL
-Nānākuli	HI	12666	5851349	city			Nānākuli, HI
-McComb	MS	12661	4435318	city			McComb, MS
-Sylacauga	AL	12657	4092671	city			Sylacauga, AL
-Half Moon Bay	CA	12657	5354943	city			Half Moon Bay, CA
-Lilburn	GA	12655	4205724	city			Lilburn, GA
-Centralia	IL	12655	4235587	city		homonym2	Centralia, IL
-West Valley	WA	12655	5815605	city			West Valley, WA
-San Anselmo	CA	12653	5391615	city			San Anselmo, CA
-Artondale	WA	12653	5785909	city			Artondale, WA
-Lincolnwood	IL	12646	4899988	city			Lincolnwood, IL
-West Mount Airy	PA	12635	5218814	unknown	4560349		West Mount Airy, PA
-Panama City Beach	FL	12624	4167695	city			Panama City Beach, FL
-Montgomeryville	PA	12624	5201776	city			Montgomeryville, PA
-Palolo	HI	12620	5852076	unknown	5856195		Palolo, HI
-Joppatowne	MD	12616	4359619	city			Joppatowne, MD
-Uxbridge	MA	12614	4953804	city			Uxbridge, MA
-Winter Hill	MA	12613	4955986	unknown	4930956		Winter Hill, MA
-Effingham	IL	12604	4237727	city			Effingham, IL
-Eufaula	AL	12596	4060954	city			Eufaula, AL
-Channahon	IL	12594	4887198	city			Channahon, IL
-Moody	AL	12593	4076842	city		surname|word	Moody, AL
-Loveland	OH	12585	4517140	city		homonym2	Loveland, OH
-South Daytona	FL	12584	4173431	city			South Daytona, FL
-Saddlebrooke	AZ	12574	7249307	city			Saddlebrooke, AZ
-Platteville	WI	12572	5267332	city			Platteville, WI
-Gaffney	SC	12566	4579418	city			Gaffney, SC
-Kemp Mill	MD	12564	4359721	city			Kemp Mill, MD
-Rogers	MN	12562	5043608	city		surname|word|homonym2	Rogers, MN
-Lumberton	NJ	12559	4502820	unknown		homonym3	Lumberton, NJ
-Azalea Park	FL	12556	4146464	city			Azalea Park, FL
-Lakeland	TN	12553	4635268	city		homonym2	Lakeland, TN
-Rendon	TX	12552	4722231	city			Rendon, TX
-Palos Heights	IL	12545	4905259	city			Palos Heights, IL
-Wickliffe	OH	12545	5176759	city			Wickliffe, OH
-Verona	WI	12540	5277142	city		foreign_city|homonym2	Verona, WI
-Woodhaven	MI	12539	5015456	city		homonym2	Woodhaven, MI
-Bonita	CA	12538	5329954	city		first_name	Bonita, CA
-Kewanee	IL	12533	4898433	city			Kewanee, IL
-Woodland Park	NJ	12518	5106303	city			Woodland Park, NJ
-Bainbridge	GA	12507	4180775	city			Bainbridge, GA
-Cambridge	MD	12507	4350175	city		foreign_city|homonym3	Cambridge, MD
-Isabela	PR	12505	4565577	city			Isabela, PR
-Bedford	MA	12502	4930183	city		foreign_city|homonym5	Bedford, MA
-Windsor Locks	CT	12498	4845926	city			Windsor Locks, CT
-Winnetka	IL	12472	4916891	city		homonym2	Winnetka, IL
-New Providence	NJ	12469	5101775	city			New Providence, NJ
-Green River	WY	12465	5826559	city			Green River, WY
-Grand Terrace	CA	12464	5353484	city			Grand Terrace, CA
-Patchogue	NY	12463	5130672	city			Patchogue, NY
-Cedar Grove	NJ	12457	5096371	city			Cedar Grove, NJ
-Ardmore	PA	12455	5178481	city		homonym2	Ardmore, PA
-Paschall	PA	12450	4560240	unknown	4560349		Paschall, PA
-Wilmington	OH	12449	4528463	city		homonym5	Wilmington, OH
-Ringwood	NJ	12448	5103286	city			Ringwood, NJ
-North Madison	IN	12435	4262293	city			North Madison, IN
-Steamboat Springs	CO	12435	5582371	city			Steamboat Springs, CO
-Abbeville	LA	12434	4314295	city			Abbeville, LA
-Fort Atkinson	WI	12426	5253498	city			Fort Atkinson, WI
-Lake Arrowhead	CA	12424	5364414	city			Lake Arrowhead, CA
-Irondale	AL	12423	4069243	city			Irondale, AL
-Lumberton	TX	12421	4708328	city		homonym3	Lumberton, TX
-Larkspur	CA	12417	5365113	city		word	Larkspur, CA
-Port Lavaca	TX	12416	4720067	city			Port Lavaca, TX
-Mount Vernon	VA	12416	7258318	city		homonym5	Mount Vernon, VA
-Brookhaven	MS	12414	4419500	city		homonym2	Brookhaven, MS
-Fernway	PA	12414	5189493	city			Fernway, PA
-Beatrice	NE	12388	5063646	city		first_name	Beatrice, NE
-Ottawa	KS	12387	4276816	city		foreign_city|homonym2	Ottawa, KS
-Wilton Manors	FL	12385	4178485	city			Wilton Manors, FL
-Four Corners	TX	12382	4692051	city		homonym3	Four Corners, TX
-Federal Heights	CO	12381	5421709	city			Federal Heights, CO
-Downtown	HI	12381	13100432	unknown	5856195	word	Downtown, HI
-Greenwood	WA	12378	5796285	unknown	5809844	surname|homonym4	Greenwood, WA
-Spring Creek	NV	12361	5708894	city			Spring Creek, NV
-New Baltimore	MI	12354	5003369	city			New Baltimore, MI
-Forestville	MD	12353	4355274	city		homonym2	Forestville, MD
-Chatham	IL	12351	4235683	city		homonym2	Chatham, IL
-Agate Beach	OR	12351	5710669	unknown			Agate Beach, OR
-Atco	NJ	12350	4500541	city			Atco, NJ
-Mandeville	LA	12345	4332455	city			Mandeville, LA
-Fernandina Beach	FL	12339	4155006	city			Fernandina Beach, FL
-Miller Place	NY	12339	5127043	city			Miller Place, NY
-Escanaba	MI	12334	4992232	city			Escanaba, MI
-Mountain Home	AR	12330	4123037	city		homonym2	Mountain Home, AR
-Lake Los Angeles	CA	12328	5364571	city			Lake Los Angeles, CA
-Cleveland	MS	12327	4422106	city		first_name|surname|homonym3	Cleveland, MS
-Portland	TN	12323	4650946	city		homonym4	Portland, TN
-Gulfport	FL	12322	4157687	city		homonym2	Gulfport, FL
-Plover	WI	12319	5267537	city		word	Plover, WI
-Cornelius	OR	12317	5720639	city		first_name|surname|homonym2	Cornelius, OR
-Broadlands	VA	12313	4749103	city			Broadlands, VA
-Northlake	IL	12312	4904102	city			Northlake, IL
-Big Bear City	CA	12304	5328152	city			Big Bear City, CA
-North Castle	NY	12304	7249078	city			North Castle, NY
-Eatontown	NJ	12301	5097482	city			Eatontown, NJ
-Coolidge	AZ	12297	5290663	city			Coolidge, AZ
-Marion	AR	12292	4120524	city		first_name|surname|homonym5	Marion, AR
-Turtle Rock	CA	12288	12750391	unknown	5359777		Turtle Rock, CA
-West Plains	MO	12285	4414200	city			West Plains, MO
-Plymouth	CT	12284	4840844	city		foreign_city|homonym3	Plymouth, CT
-Trenton	OH	12281	4526469	city		homonym3	Trenton, OH
-Overlea	MD	12275	4364690	city			Overlea, MD
-North Merrick	NY	12272	5129141	city			North Merrick, NY
-Port Saint John	FL	12267	4169170	city			Port Saint John, FL
-Green Valley	MD	12262	4356836	city		homonym2	Green Valley, MD
-Okmulgee	OK	12244	4544383	city			Okmulgee, OK
-South Miami	FL	12242	4173495	city			South Miami, FL
-Hasbrouck Heights	NJ	12227	5098878	city			Hasbrouck Heights, NJ
-Jacksonville	AL	12222	4069553	city		homonym6	Jacksonville, AL
-Cedarbrook	PA	12219	5183561	unknown	4560349		Cedarbrook, PA
-Marysville	CA	12216	5370984	city		homonym3	Marysville, CA
-Clarkston	GA	12215	4188233	city			Clarkston, GA
-Kingston	MA	12208	4941383	city		foreign_city|homonym3	Kingston, MA
-Davidson	NC	12207	4463053	city		surname	Davidson, NC
-Winfield	KS	12204	4281897	city			Winfield, KS
-Red Bank	NJ	12204	5103159	city		homonym2	Red Bank, NJ
-Somerville	NJ	12202	5104774	city		homonym2	Somerville, NJ
-Kings Point	FL	12201	4160932	city			Kings Point, FL
-East Hanover	NJ	12194	5097421	city			East Hanover, NJ
-Tucson Estates	AZ	12192	5318320	city			Tucson Estates, AZ
-Haverstraw	NY	12187	5120238	city			Haverstraw, NY
-Suamico	WI	12187	5274887	city			Suamico, WI
-Union Market	DC	12186	13526901	unknown	4140963		Union Market, DC
-Timberlake	VA	12183	4789648	city			Timberlake, VA
-Riverview	MI	12181	5007323	city		homonym2	Riverview, MI
-Choctaw	OK	12179	4533130	city			Choctaw, OK
-Lake City	FL	12161	4161187	city			Lake City, FL
-Babylon	NY	12161	5107612	city			Babylon, NY
-Travilah	MD	12159	4371635	city			Travilah, MD
-Blue Ash	OH	12159	4506754	city			Blue Ash, OH
-Hudson	FL	12158	4159335	city		first_name|surname|homonym4	Hudson, FL
-Neosho	MO	12156	4400183	city			Neosho, MO
-Baraboo	WI	12155	5244638	city			Baraboo, WI
-Freeport	TX	12154	4692355	city		homonym3	Freeport, TX
-Stony Point	NY	12147	5139927	city			Stony Point, NY
-Richmond	TX	12138	4722684	city		foreign_city|surname|homonym5	Richmond, TX
-Arkansas City	KS	12136	4267661	city			Arkansas City, KS
-Amherst	OH	12135	5145695	city		homonym3	Amherst, OH
-New Kingman-Butler	AZ	12134	7261968	city			New Kingman-Butler, AZ
-Evanston	WY	12133	5824805	city		homonym2	Evanston, WY
-Speedway	IN	12127	4265146	city		word	Speedway, IN
-Weatherford	OK	12126	4554858	city		homonym2	Weatherford, OK
-Port Royal	SC	12122	4591896	city			Port Royal, SC
-Wells Branch	TX	12120	4740584	city			Wells Branch, TX
-Luling	LA	12119	4332109	city			Luling, LA
-Mount Sinai	NY	12118	5127824	city			Mount Sinai, NY
-Brown Deer	WI	12102	5246917	city			Brown Deer, WI
-Salisbury	NY	12093	5136107	city		homonym3	Salisbury, NY
-Dunkirk	NY	12081	5115495	city			Dunkirk, NY
-Woodmere	LA	12080	4346615	city		homonym2	Woodmere, LA
-Washington	IN	12078	4266586	city		state|surname|homonym6	Washington, IN
-Cloquet	MN	12075	5021632	city			Cloquet, MN
-Festus	MO	12065	4386419	city			Festus, MO
-Chelsea	AL	12059	4054852	city		first_name|homonym2	Chelsea, AL
-Poquoson	VA	12059	4779923	city			Poquoson, VA
-Irmo	SC	12056	4583057	city			Irmo, SC
-San Germán	PR	12055	4568104	city			San Germán, PR
-Lake Station	IN	12054	4922541	city			Lake Station, IN
-Glenn Heights	TX	12042	4693726	city			Glenn Heights, TX
-Madison	IN	12040	4260853	city		first_name|surname|homonym6	Madison, IN
-Goldenrod	FL	12039	4156959	city		word	Goldenrod, FL
-Vega Alta	PR	12036	4568528	city			Vega Alta, PR
-Norton	OH	12036	5165087	city		surname|homonym2	Norton, OH
-Artesia	NM	12036	5455796	city		homonym2	Artesia, NM
-Edgewater	NJ	12034	5097575	city		homonym3	Edgewater, NJ
-Fairfax Station	VA	12030	4758102	city			Fairfax Station, VA
-Stafford	CT	12029	4843553	city		surname|homonym2	Stafford, CT
-Centerton	AR	12023	4105168	city			Centerton, AR
-Smithfield	NC	12022	4492168	city		homonym3	Smithfield, NC
-Red Oak	TX	12022	4721921	city			Red Oak, TX
-Los Alamos	NM	12019	5476825	city			Los Alamos, NM
-North Palm Beach	FL	12015	4166253	city			North Palm Beach, FL
-Clawson	MI	12015	4989005	city			Clawson, MI
-Salem	OH	12003	5170511	city		foreign_city|homonym6	Salem, OH
-Cedar Lake	IN	12000	4918805	city			Cedar Lake, IN
-Fortuna	CA	12000	5563839	city			Fortuna, CA
-Glen Rock	NJ	11999	5098436	city			Glen Rock, NJ
-Firestone	CO	11999	5577008	city			Firestone, CO
-Portales	NM	11995	5484874	city			Portales, NM
-Gladstone	OR	11986	5728429	city		homonym2	Gladstone, OR
-La Homa	TX	11985	4703972	city			La Homa, TX
-Martinsville	NJ	11980	5100924	city		homonym3	Martinsville, NJ
-Kailua-Kona	HI	11975	5847504	city			Kailua-Kona, HI
-Waconia	MN	11968	5051640	city			Waconia, MN
-Shepherdsville	KY	11967	4308163	city			Shepherdsville, KY
-Crestwood	MO	11966	4382833	city		homonym2	Crestwood, MO
-Youngsville	LA	11961	4346810	city			Youngsville, LA
-North Wantagh	NY	11960	5129254	city			North Wantagh, NY
-Freehold	NJ	11959	5098278	city		word	Freehold, NJ
-Monfort Heights	OH	11948	4518596	section	4508722		Monfort Heights, OH
-Scotts Valley	CA	11945	5393971	city			Scotts Valley, CA
-Holly Hill	FL	11943	4158914	city			Holly Hill, FL
-Coamo	PR	11940	4563811	city			Coamo, PR
-Leeds	AL	11936	4072130	city		foreign_city	Leeds, AL
-Richmond Hill	GA	11935	4218752	city		foreign_city|homonym2	Richmond Hill, GA
-Hormigueros	PR	11934	4565380	city			Hormigueros, PR
-Bogalusa	LA	11933	4317412	city			Bogalusa, LA
-Bennsville	MD	11923	4348418	city			Bennsville, MD
-Dranesville	VA	11921	4756348	city			Dranesville, VA
-Guymon	OK	11921	5515743	city			Guymon, OK
-West Haven	UT	11921	5784540	city		homonym2	West Haven, UT
-Bucyrus	OH	11916	5148635	city			Bucyrus, OH
-Kelso	WA	11901	5799571	city			Kelso, WA
-Pennsville	NJ	11888	4503555	city			Pennsville, NJ
-Georgetown	DC	11887	4138890	unknown	4140963	foreign_city|homonym4	Georgetown, DC
-Maryville	MO	11879	5056172	city		homonym2	Maryville, MO
-Clayton	CA	11867	5337841	city		first_name|surname|homonym4	Clayton, CA
-California	MD	11857	4350049	city		state	California, MD
-Lakeside	VA	11849	4768423	city		homonym3	Lakeside, VA
-Terryville	NY	11849	5140694	city			Terryville, NY
-Wanaque	NJ	11848	5106014	city			Wanaque, NJ
-Cypress Lake	FL	11846	4152639	city			Cypress Lake, FL
-Alexandria	MN	11843	5016108	city		foreign_city|first_name|homonym3	Alexandria, MN
-Westwood Lake	FL	11838	4178053	city			Westwood Lake, FL
-Morgan City	LA	11835	4333811	city			Morgan City, LA
-Florham Park	NJ	11835	5098095	city			Florham Park, NJ
-Kingsburg	CA	11824	5363429	city			Kingsburg, CA
-Georgetown	GA	11823	4196917	city		foreign_city|homonym4	Georgetown, GA
-Greensburg	IN	11819	4258302	city		homonym2	Greensburg, IN
-Cottonwood	AZ	11818	5291033	city		word	Cottonwood, AZ
-Schiller Park	IL	11806	4910743	city			Schiller Park, IL
-Lovington	NM	11800	5477090	city			Lovington, NM
-Sugarland Run	VA	11799	4788216	city			Sugarland Run, VA
-Pontiac	IL	11794	4906438	city		homonym2	Pontiac, IL
-Anacostia	DC	11789	4137523	unknown	4140963		Anacostia, DC
-Bridgeton	MO	11786	4378391	city		homonym2	Bridgeton, MO
-Franklin	OH	11783	4512203	city		first_name|surname|homonym5	Franklin, OH
-Woodinville	WA	11782	5816449	city			Woodinville, WA
-Colorado Triangle	DC	11780	13526887	unknown	4140963		Colorado Triangle, DC
-Red Bank	TN	11769	4652341	city		homonym2	Red Bank, TN
-Newport East	RI	11769	7257658	city			Newport East, RI
-Snyder	TX	11768	5530921	city		surname	Snyder, TX
-Lansing	KS	11767	4274236	city		homonym3	Lansing, KS
-Carroll Park	PA	11767	4557011	unknown	4560349		Carroll Park, PA
-Beachwood	OH	11762	5146711	city		homonym2	Beachwood, OH
-Lower Burrell	PA	11761	5199087	city			Lower Burrell, PA
-Trophy Club	TX	11759	4737676	city			Trophy Club, TX
-Somersworth	NH	11759	5092813	city			Somersworth, NH
-Landenberg	PA	11757	4559070	unknown			Landenberg, PA
-Healdsburg	CA	11742	5356012	city			Healdsburg, CA
-Blackfoot	ID	11740	5586093	city			Blackfoot, ID
-South Lyon	MI	11722	5010548	city			South Lyon, MI
-Douglas	GA	11718	4191916	city		first_name|surname|homonym3	Douglas, GA
-Carver	MA	11718	4932388	city		surname|word	Carver, MA
-Wallington	NJ	11716	5105974	city			Wallington, NJ
-Ocean Pines	MD	11710	4364326	city			Ocean Pines, MD
-Jensen Beach	FL	11707	4160171	city			Jensen Beach, FL
-Lahaina	HI	11704	5849996	city			Lahaina, HI
-Foothill Ranch	CA	11698	5349828	section	5359777		Foothill Ranch, CA
-Emeryville	CA	11694	5346462	city			Emeryville, CA
-Azle	TX	11693	4671800	city			Azle, TX
-East Bethel	MN	11692	5024937	city			East Bethel, MN
-West Henrietta	NY	11691	5143834	unknown	5134086		West Henrietta, NY
-Martinsville	IN	11690	4261032	city		homonym3	Martinsville, IN
-Seven Hills	OH	11690	5171657	city			Seven Hills, OH
-Macedonia	OH	11686	5161539	city			Macedonia, OH
-Weston	MA	11682	4955259	city		surname|homonym3	Weston, MA
-Waipio	HI	11674	5854717	city			Waipio, HI
-Magnolia	AR	11669	4120323	city		word	Magnolia, AR
-River Edge	NJ	11668	5103301	city			River Edge, NJ
-Oquirrh	UT	11668	5779333	city			Oquirrh, UT
-Guttenberg	NJ	11665	5098698	city			Guttenberg, NJ
-Mexico	MO	11660	4398103	city		country	Mexico, MO
-North Lindenhurst	NY	11652	5129125	city			North Lindenhurst, NY
-Wyandanch	NY	11647	5145135	city			Wyandanch, NY
-Goshen	OH	11644	4512940	city		homonym2	Goshen, OH
-Lexington Park	MD	11626	4360592	city			Lexington Park, MD
-Arlington	TN	11625	4603001	city		homonym5	Arlington, TN
-Ravenna	OH	11619	5167737	city			Ravenna, OH
-Enumclaw	WA	11609	5793822	city			Enumclaw, WA
-Oskaloosa	IA	11607	4870239	city			Oskaloosa, IA
-Verde Village	AZ	11605	7176038	city			Verde Village, AZ
-El Campo	TX	11604	4688506	city			El Campo, TX
-Lynnfield	MA	11596	4942821	city			Lynnfield, MA
-Cocoa Beach	FL	11595	4151441	city			Cocoa Beach, FL
-San Sebastián	PR	11590	4568175	city			San Sebastián, PR
-Elizabethtown	PA	11586	5188474	city		homonym2	Elizabethtown, PA
-Mack	OH	11585	4517323	city		first_name|surname	Mack, OH
-Robstown	TX	11576	4723212	city			Robstown, TX
-Port Washington	WI	11576	5267776	city		homonym2	Port Washington, WI
-Lakeland South	WA	11574	7261609	city			Lakeland South, WA
-Home Gardens	CA	11570	5357731	city			Home Gardens, CA
-Villas	FL	11569	4047914	city		word	Villas, FL
-Upper Montclair	NJ	11565	5105722	city			Upper Montclair, NJ
-Signal Hill	CA	11565	5395754	section	5367929		Signal Hill, CA
-Sun Village	CA	11565	7315210	city			Sun Village, CA
-Archdale	NC	11564	4452871	city			Archdale, NC
-Tarrytown	NY	11560	5140538	city			Tarrytown, NY
-Moss Bluff	LA	11557	4333961	city			Moss Bluff, LA
-Mountain Park	GA	11554	4211428	city			Mountain Park, GA
-Fulton	NY	11552	5118136	city		surname|homonym2	Fulton, NY
-Garden City	ID	11550	5593814	city		homonym4	Garden City, ID
-Urbana	OH	11547	5174897	city		homonym2	Urbana, OH
-Valley Falls	RI	11547	5225388	city			Valley Falls, RI
-North Bellport	NY	11545	5128905	city			North Bellport, NY
-Troy	MO	11542	4412089	city		first_name|word|homonym6	Troy, MO
-Lakeland Village	CA	11541	5364750	city			Lakeland Village, CA
-Tomball	TX	11540	4737094	city			Tomball, TX
-Greatwood	TX	11538	4694896	city			Greatwood, TX
-Gladeview	FL	11535	4156824	city			Gladeview, FL
-Destrehan	LA	11535	4322034	city			Destrehan, LA
-Cheney	WA	11534	5789856	city			Cheney, WA
-West Kensington	PA	11532	4562152	unknown	4560349		West Kensington, PA
-Richfield	WI	11530	5268838	city		homonym2	Richfield, WI
-Groveland	FL	11528	4157605	city			Groveland, FL
-Grafton	WI	11527	5254739	city		homonym2	Grafton, WI
-Shady Hills	FL	11523	4172602	city			Shady Hills, FL
-Yeadon	PA	11523	4562430	city			Yeadon, PA
-Hobe Sound	FL	11521	4158758	city			Hobe Sound, FL
-Byram	MS	11509	4420177	city			Byram, MS
-Claiborne	LA	11507	4320107	city			Claiborne, LA
-Chesapeake Ranch Estates-Drum Point	MD	11503	7258110	unknown			Chesapeake Ranch Estates-Drum Point, MD
-Yulee	FL	11491	4178919	city			Yulee, FL
-Excelsior Springs	MO	11486	4385966	city			Excelsior Springs, MO
-Rehoboth	MA	11486	4948545	city			Rehoboth, MA
-Robinson	TX	11484	4723165	city		surname	Robinson, TX
-Cedarburg	WI	11482	5248171	city			Cedarburg, WI
-Gainesville	VA	11481	4760363	city		homonym4	Gainesville, VA
-Lewisburg	TN	11480	4636442	city			Lewisburg, TN
-Royse City	TX	11465	4724241	city			Royse City, TX
-Prairie Ridge	WA	11464	5807367	city			Prairie Ridge, WA
-Anna	TX	11463	4670871	city		first_name	Anna, TX
-Bellmawr	NJ	11462	4500750	city			Bellmawr, NJ
-North Saint Paul	MN	11460	5039587	city			North Saint Paul, MN
-Hillsborough	CA	11451	5357155	city		homonym2	Hillsborough, CA
-Los Alamitos	CA	11449	5368304	city			Los Alamitos, CA
-Goulds	FL	11446	4157097	city			Goulds, FL
-Endwell	NY	11446	5116603	city			Endwell, NY
-Clute	TX	11444	4682163	city			Clute, TX
-Fenton	MI	11442	4992612	city		surname	Fenton, MI
-Somerset	KY	11439	4308922	city		homonym3	Somerset, KY
-Branson	MO	11431	4378219	city			Branson, MO
-Parker	SC	11431	4590476	city		surname|homonym2	Parker, SC
-Mendota	CA	11430	5372190	city			Mendota, CA
-Lakes by the Bay	FL	11422	4161460	city			Lakes by the Bay, FL
-Mays Chapel	MD	11420	4362009	city			Mays Chapel, MD
-Salem	WI	11416	5271991	city		foreign_city|homonym6	Salem, WI
-Haddonfield	NJ	11414	4502103	city			Haddonfield, NJ
-Frederick	CO	11413	5577217	city		first_name|surname|homonym2	Frederick, CO
-Webster	MA	11412	4954677	city		surname|homonym2	Webster, MA
-Crossville	TN	11411	4616470	city			Crossville, TN
-Hawaiian Paradise Park	HI	11404	5855809	city			Hawaiian Paradise Park, HI
-D'Iberville	MS	11400	4423395	city			D'Iberville, MS
-Summit	IL	11389	4912845	city		word|homonym2	Summit, IL
-Piedmont	CA	11376	5382514	section	5378538		Piedmont, CA
-Ridgefield	NJ	11373	5103254	city			Ridgefield, NJ
-Lyndon	KY	11372	4299562	city			Lyndon, KY
-Ionia	MI	11372	4997191	city			Ionia, MI
-Carnot-Moon	PA	11372	7258082	city			Carnot-Moon, PA
-Newcastle	WA	11370	5804676	city		foreign_city	Newcastle, WA
-Emmaus	PA	11368	5188726	city			Emmaus, PA
-Greentree	NJ	11367	4502049	city			Greentree, NJ
-Tyngsboro	MA	11366	4953542	city			Tyngsboro, MA
-Grosse Ile	MI	11361	4994851	city			Grosse Ile, MI
-Jefferson Hills	PA	11360	5195297	city			Jefferson Hills, PA
-Brentwood Village	DC	11359	4137801	unknown	4140963		Brentwood Village, DC
-Ocean City	NJ	11355	4503351	city			Ocean City, NJ
-Camden	AR	11347	4104182	city		first_name|homonym2	Camden, AR
-Oxford	CT	11345	4840237	city		foreign_city|word|homonym4	Oxford, CT
-Waupun	WI	11343	5278106	city			Waupun, WI
-Niles	MI	11333	5003514	city		homonym3	Niles, MI
-North Valley	NM	11333	5481793	city			North Valley, NM
-Oak Hills	OR	11333	5743753	city			Oak Hills, OR
-Two Rivers	WI	11331	5276609	city			Two Rivers, WI
-Gloucester City	NJ	11329	4501943	city			Gloucester City, NJ
-Lakewood Park	FL	11323	4161510	city			Lakewood Park, FL
-Smyrna	DE	11319	4144764	city		homonym3	Smyrna, DE
-Fort Morgan	CO	11319	5577158	city			Fort Morgan, CO
-Mango	FL	11313	4163318	city		foreign_city|word	Mango, FL
-Gardnerville Ranchos	NV	11312	5504473	city			Gardnerville Ranchos, NV
-East Grand Rapids	MI	11311	4991600	city			East Grand Rapids, MI
-Magalia	CA	11310	5369690	city			Magalia, CA
-Broussard	LA	11303	4317985	city		surname	Broussard, LA
-Walker Mill	MD	11302	4372623	city			Walker Mill, MD
-West Sedona	AZ	11299	5550192	city			West Sedona, AZ
-Corozal	PR	11297	4564003	city			Corozal, PR
-Robertsville	NJ	11297	5103374	city			Robertsville, NJ
-Merriam	KS	11288	4275393	city			Merriam, KS
-Madison Heights	VA	11285	4771247	city		homonym2	Madison Heights, VA
-Woods Cross	UT	11284	5785116	city			Woods Cross, UT
-Spearfish	SD	11283	5769288	city			Spearfish, SD
-Plano	IL	11282	4906143	city		homonym2	Plano, IL
-Warren	RI	11280	5225502	city		first_name|surname|word|homonym3	Warren, RI
-The Wharf	DC	11274	13526903	unknown	4140963		The Wharf, DC
-Shiloh	OH	11272	4524642	city		homonym4	Shiloh, OH
-Guthrie	OK	11270	4538142	city		surname	Guthrie, OK
-Cusseta	GA	11267	4190434	city			Cusseta, GA
-Huntington	VA	11267	4765392	city		homonym4	Huntington, VA
-Communications Hill	CA	11267	12104228	unknown	5392171		Communications Hill, CA
-Lewis Center	OH	11261	5160622	city			Lewis Center, OH
-Girard Estate	PA	11259	4558202	unknown	4560349		Girard Estate, PA
-Newtonville	MA	11251	4945333	unknown	4930956		Newtonville, MA
-Wrentham	MA	11251	4956266	city			Wrentham, MA
-Loganville	GA	11248	4206547	city			Loganville, GA
-Westwood	NJ	11247	5106351	city		homonym2	Westwood, NJ
-Munhall	PA	11247	5202734	city			Munhall, PA
-Yazoo City	MS	11245	4451810	city			Yazoo City, MS
-Minooka	IL	11243	4902386	city			Minooka, IL
-Campbellsville	KY	11237	4286717	city			Campbellsville, KY
-Lake Grove	NY	11235	5123796	city			Lake Grove, NY
-Yorktown	IN	11231	4928492	city			Yorktown, IN
-Southwest Center City Philadelphia	PA	11228	4561374	unknown	4560349		Southwest Center City Philadelphia, PA
-White House	TN	11226	4667282	city			White House, TN
-Browns Mills	NJ	11223	4500959	city			Browns Mills, NJ
-Mendota Heights	MN	11223	5037280	city			Mendota Heights, MN
-Grosse Pointe Park	MI	11220	4994868	city			Grosse Pointe Park, MI
-Shiloh	PA	11218	4561215	city		homonym4	Shiloh, PA
-Pike Creek Valley	DE	11217	4144101	city			Pike Creek Valley, DE
-Shiloh	PA	11217	5211957	city		homonym4	Shiloh, PA
-Beachwood	NJ	11214	4500709	city		homonym2	Beachwood, NJ
-Logan Square	PA	11213	13308196	unknown	4560349	homonym2	Logan Square, PA
-Haysville	KS	11212	4272788	city			Haysville, KS
-Spencer	IA	11212	4877138	city		first_name|surname	Spencer, IA
-North Smithfield	RI	11212	5223687	city			North Smithfield, RI
-Orange City	FL	11210	4167055	city			Orange City, FL
-Berkley	CO	11207	5413519	city		homonym2	Berkley, CO
-Pompton Lakes	NJ	11202	5102825	city			Pompton Lakes, NJ
-Vernal	UT	11200	5784154	city		word	Vernal, UT
-River Forest	IL	11199	4907637	city			River Forest, IL
-Saint Peter	MN	11196	5045517	city			Saint Peter, MN
-Jefferson	LA	11193	4328973	city		surname|homonym2	Jefferson, LA
-Jerome	ID	11184	5597034	city		first_name	Jerome, ID
-Springdale	OH	11182	4525310	city		homonym3	Springdale, OH
-Elwood	NY	11177	5116550	city			Elwood, NY
-Grandview	WA	11176	5795969	city		homonym2	Grandview, WA
-Leon Valley	TX	11174	4705923	city			Leon Valley, TX
-North Scituate	RI	11171	5223685	city			North Scituate, RI
-Webb City	MO	11165	4413842	city			Webb City, MO
-Dudley	MA	11165	4935125	city		foreign_city|surname	Dudley, MA
-Tarboro	NC	11164	4494513	city			Tarboro, NC
-Sierra Madre	CA	11163	5395622	city			Sierra Madre, CA
-Galena Park	TX	11162	4692771	city			Galena Park, TX
-Camp Verde	AZ	11155	5288261	city			Camp Verde, AZ
-Oakwood	NY	11148	5129572	city			Oakwood, NY
-Central 14th Street / WMATA Northern Bus Barn	DC	11147	13526889	unknown	4140963		Central 14th Street / WMATA Northern Bus Barn, DC
-Mount Kisco	NY	11145	5127744	city			Mount Kisco, NY
-East Renton Highlands	WA	11140	5793242	city			East Renton Highlands, WA
-Raymondville	TX	11139	4721703	city			Raymondville, TX
-Chino Valley	AZ	11137	5289658	city			Chino Valley, AZ
-Lantana	FL	11136	4161571	city			Lantana, FL
-Oneida	NY	11134	5129837	city			Oneida, NY
-Gulf Shores	AL	11131	4065552	city			Gulf Shores, AL
-Dobbs Ferry	NY	11131	5115123	city			Dobbs Ferry, NY
-Grand Rapids	MN	11127	5028537	city		homonym2	Grand Rapids, MN
-Coshocton	OH	11121	5151186	city			Coshocton, OH
-Cherry Creek	CO	11120	8480048	city			Cherry Creek, CO
-Webster	TX	11116	4740423	city		surname|homonym2	Webster, TX
-Helena-West Helena	AR	11109	6331911	city			Helena-West Helena, AR
-Town and Country	MO	11106	4411912	city			Town and Country, MO
-Lighthouse Point	FL	11104	4161957	city			Lighthouse Point, FL
-Lawrenceburg	KY	11103	4297581	city		homonym2	Lawrenceburg, KY
-Village Park	HI	11099	5853965	city			Village Park, HI
-Fredericksburg	TX	11094	4692279	city		homonym2	Fredericksburg, TX
-South Yarmouth	MA	11092	4951579	city			South Yarmouth, MA
-Canyon Lake	CA	11080	5333976	city		homonym2	Canyon Lake, CA
-View Park-Windsor Hills	CA	11075	7262460	section	5368361		View Park-Windsor Hills, CA
-East Milton	FL	11074	4154023	city			East Milton, FL
-Leicester	MA	11064	4941835	city		foreign_city	Leicester, MA
-Grand Haven	MI	11062	4994325	city			Grand Haven, MI
-Peru	IN	11060	4924733	city		country	Peru, IN
-Lakeland Highlands	FL	11056	4161444	city			Lakeland Highlands, FL
-Joint Base Lewis McChord	WA	11046	7261292	city			Joint Base Lewis McChord, WA
-Saint Albans	WV	11044	4820938	city			Saint Albans, WV
-Burkburnett	TX	11043	4677526	city			Burkburnett, TX
-Londonderry	NH	11037	5088905	city			Londonderry, NH
-Diamond Springs	CA	11037	5343038	city			Diamond Springs, CA
-Sonoma	CA	11037	5397095	city			Sonoma, CA
-Millington	TN	11027	4641998	city			Millington, TN
-Little Chute	WI	11026	5260262	city			Little Chute, WI
-Vermilion-on-the-Lake	OH	11006	5175080	city			Vermilion-on-the-Lake, OH
-Suffern	NY	11001	5140072	city			Suffern, NY
-Ontario	OR	10999	5744166	city		homonym2	Ontario, OR
-Chalco	NE	10994	5065495	city		foreign_city	Chalco, NE
-West Point	MS	10990	4450753	city		homonym2	West Point, MS
-Crestwood	IL	10984	4889113	city		homonym2	Crestwood, IL
-Mountain Top	PA	10982	5202535	city			Mountain Top, PA
-Doctor Phillips	FL	10981	4153367	city			Doctor Phillips, FL
-Totowa	NJ	10973	5105455	city			Totowa, NJ
-Spuyten Duyvil	NY	10971	5139356	city			Spuyten Duyvil, NY
-Mitchellville	MD	10967	4362624	city			Mitchellville, MD
-Little Ferry	NJ	10963	5100542	city			Little Ferry, NJ
-Martin	TN	10959	4639684	city		first_name|surname|word	Martin, TN
-Union	MO	10957	4412454	city		word|homonym2	Union, MO
-Damascus	OR	10952	5722088	city		foreign_city|homonym2	Damascus, OR
-Highland Park	MI	10949	4996017	city		homonym3	Highland Park, MI
-Vidor	TX	10945	4739226	city			Vidor, TX
-Cordele	GA	10943	4189423	city			Cordele, GA
-Bluffdale	UT	10931	5771716	city			Bluffdale, UT
-Malvern	AR	10928	4120388	city			Malvern, AR
-Natrona Heights	PA	10927	5202903	unknown			Natrona Heights, PA
-Seymour	TN	10919	4656630	city		surname|homonym3	Seymour, TN
-Quartz Hill	CA	10912	5385393	city			Quartz Hill, CA
-Gulf Gate Estates	FL	10911	4157657	city			Gulf Gate Estates, FL
-Storm Lake	IA	10910	4877655	city			Storm Lake, IA
-Trinity	FL	10907	4047906	city		first_name|word	Trinity, FL
-Fairfield	AL	10907	4061206	city		homonym4	Fairfield, AL
-Lincolnton	NC	10900	4475995	city			Lincolnton, NC
-Ironton	OH	10900	4515247	city			Ironton, OH
-Franklin Lakes	NJ	10899	5098242	city			Franklin Lakes, NJ
-Brooklyn	OH	10899	5148346	city		first_name|homonym2	Brooklyn, OH
-Newman	CA	10899	5376870	city		surname	Newman, CA
-Summerfield	MD	10898	7315263	city		homonym2	Summerfield, MD
-Corning	NY	10897	5113760	city		word	Corning, NY
-Doraville	GA	10896	4191768	city			Doraville, GA
-Sturgis	MI	10896	5011428	city			Sturgis, MI
-DeRidder	LA	10890	4321781	city			DeRidder, LA
-Ogdensburg	NY	10883	5129626	city			Ogdensburg, NY
-Modena Park	PA	10882	5201624	unknown			Modena Park, PA
-Woodbury	NY	10879	5144948	city		homonym3	Woodbury, NY
-Taylorville	IL	10873	4251141	city			Taylorville, IL
-Riverton	WY	10873	5836665	city		homonym2	Riverton, WY
-Citrus	CA	10866	5337551	city		word	Citrus, CA
-Summerfield	NC	10861	4493990	city		homonym2	Summerfield, NC
-Show Low	AZ	10860	5314245	city			Show Low, AZ
-Acushnet	MA	10850	4928720	city			Acushnet, MA
-Waynesboro	PA	10848	4562070	city		homonym2	Waynesboro, PA
-East Liverpool	OH	10846	5152709	city			East Liverpool, OH
-Coldwater	MI	10844	4989266	city			Coldwater, MI
-Cabo Rojo	PR	10839	4562996	city			Cabo Rojo, PR
-Torresdale	PA	10836	5215837	unknown			Torresdale, PA
-Highland City	FL	10834	4158604	city			Highland City, FL
-Miami Shores	FL	10831	4164211	city			Miami Shores, FL
-Winchester Center	CT	10830	4845889	city			Winchester Center, CT
-Maltby	WA	10830	5802236	city			Maltby, WA
-Burr Ridge	IL	10818	4886090	city			Burr Ridge, IL
-Sedro-Woolley	WA	10815	5809902	city			Sedro-Woolley, WA
-Lindon	UT	10810	5777332	city			Lindon, UT
-Sweetwater	TX	10809	5531968	city		homonym2	Sweetwater, TX
-Pine Castle	FL	10805	4168418	city			Pine Castle, FL
-Mount Holly	NJ	10804	4503134	city		homonym2	Mount Holly, NJ
-La Riviera	CA	10802	5364095	city			La Riviera, CA
-Marinette	WI	10799	5261852	city			Marinette, WI
-Bellefontaine Neighbors	MO	10798	4376444	city			Bellefontaine Neighbors, MO
-Van Wert	OH	10798	5175079	city			Van Wert, OH
-Muskegon Heights	MI	10796	5003140	city			Muskegon Heights, MI
-Monroe	WI	10796	5263331	city		surname|homonym7	Monroe, WI
-Holbrook	MA	10791	4939637	city		surname|homonym2	Holbrook, MA
-Broomall	PA	10789	4556802	city			Broomall, PA
-Worth	IL	10784	4917171	city		word	Worth, IL
-Jacinto City	TX	10782	4700401	city			Jacinto City, TX
-Smithfield	UT	10782	5781551	city		homonym3	Smithfield, UT
-Farmersville	CA	10774	5347742	city			Farmersville, CA
-Crestline	CA	10770	5340674	city			Crestline, CA
-Kings Mountain	NC	10760	4474388	city			Kings Mountain, NC
-Viera East	FL	10757	7315241	city			Viera East, FL
-Lowes Island	VA	10756	4770931	city			Lowes Island, VA
-Delhi	CA	10755	5342522	city		foreign_city	Delhi, CA
-Roessleville	NY	10753	5134257	city			Roessleville, NY
-Sussex	WI	10753	5275222	city			Sussex, WI
-Arkadelphia	AR	10745	4099647	city			Arkadelphia, AR
-Van Ness	DC	10745	13526902	unknown	4140963		Van Ness, DC
-Saks	AL	10744	4088146	city			Saks, AL
-Echelon	NJ	10743	4501632	city		word	Echelon, NJ
-Collegedale	TN	10743	4614720	city			Collegedale, TN
-Vermillion	SD	10738	5232592	city		word	Vermillion, SD
-Minneola	FL	10735	4164575	city			Minneola, FL
-Upper Roxborough	PA	10735	5216892	unknown	4560349		Upper Roxborough, PA
-Tamalpais-Homestead Valley	CA	10735	7262659	city			Tamalpais-Homestead Valley, CA
-Middlesboro	KY	10730	4300717	city			Middlesboro, KY
-Lyons	IL	10722	4900749	city		surname	Lyons, IL
-Holly Springs	GA	10719	4201047	city		homonym2	Holly Springs, GA
-Fort Madison	IA	10717	4857507	city			Fort Madison, IA
-Bolivar	MO	10714	4377835	city			Bolivar, MO
-Bastrop	LA	10713	4315535	city			Bastrop, LA
-Atchison	KS	10712	4267733	city			Atchison, KS
-Largo	MD	10709	4360345	city		word|homonym2	Largo, MD
-Fredonia	NY	10705	5117926	city			Fredonia, NY
-Cheval	FL	10702	4150727	city			Cheval, FL
-Halfway	MD	10701	4357176	city		word	Halfway, MD
-Petal	MS	10701	4440837	city		word	Petal, MS
-Kapa‘a	HI	10699	5848280	city			Kapa‘a, HI
-Rosaryville	MD	10697	4367344	city			Rosaryville, MD
-Somers Point	NJ	10688	4504186	city			Somers Point, NJ
-Little Falls	NJ	10688	5100540	city			Little Falls, NJ
-Germantown	PA	10688	5191024	unknown	4560349	homonym4	Germantown, PA
-Darby	PA	10687	4557485	city		surname	Darby, PA
-Vidalia	GA	10679	4228425	city			Vidalia, GA
-Gonzales	LA	10678	4325889	city		surname	Gonzales, LA
-Grimes	IA	10676	4859329	city		surname|word	Grimes, IA
-Picayune	MS	10675	4440975	city		word	Picayune, MS
-Klahanie	WA	10674	7315415	city			Klahanie, WA
-Kakaʻako	HI	10673	13589155	unknown	5856195		Kakaʻako, HI
-Batesville	AR	10668	4100525	city			Batesville, AR
-Northbrook	OH	10668	4519924	city		homonym2	Northbrook, OH
-Kennett	MO	10662	4393451	city			Kennett, MO
-Burlington	WI	10650	5247214	city		foreign_city|homonym6	Burlington, WI
-Placerville	CA	10650	5383559	city			Placerville, CA
-Garden Acres	CA	10648	5351496	city			Garden Acres, CA
-Muscoy	CA	10644	5375938	city			Muscoy, CA
-Sandy	OR	10644	5750477	city		first_name|word|homonym2	Sandy, OR
-Lansdowne	PA	10639	4559077	city			Lansdowne, PA
-Morro Bay	CA	10639	5374920	city			Morro Bay, CA
-Satellite Beach	FL	10633	4172173	city			Satellite Beach, FL
-Scottdale	GA	10631	4221732	city			Scottdale, GA
-Massena	NY	10629	5126194	city			Massena, NY
-Old Saybrook	CT	10627	4840035	city			Old Saybrook, CT
-Bedford Heights	OH	10625	5146840	city			Bedford Heights, OH
-Vashon	WA	10624	5814647	city			Vashon, WA
-Camp Pendleton South	CA	10616	7260997	city			Camp Pendleton South, CA
-Forest Acres	SC	10615	4578841	city			Forest Acres, SC
-Winton	CA	10613	5410144	city			Winton, CA
-Keokuk	IA	10609	4863349	city			Keokuk, IA
-West Perrine	FL	10602	4177917	city			West Perrine, FL
-Eureka	MO	10602	4385835	city		word|homonym2	Eureka, MO
-Norwell	MA	10581	4945936	city			Norwell, MA
-Gardere	LA	10580	4325507	city			Gardere, LA
-Accokeek	MD	10573	4346952	city			Accokeek, MD
-Union City	TN	10573	4664170	city		homonym4	Union City, TN
-Vernon	TX	10573	4739078	city		first_name|surname	Vernon, TX
-Vienna	WV	10573	4825976	city		foreign_city|homonym2	Vienna, WV
-Eltingville	NY	10573	5116546	city			Eltingville, NY
-Santaquin	UT	10572	5546452	city			Santaquin, UT
-North Versailles	PA	10571	5203785	city			North Versailles, PA
-Lawrenceburg	TN	10569	4635849	city		homonym2	Lawrenceburg, TN
-Roscoe	IL	10565	4908126	city		first_name	Roscoe, IL
-Hillsdale	NJ	10559	5099087	city			Hillsdale, NJ
-Exeter	CA	10548	5347239	city		foreign_city	Exeter, CA
-Belmont	NC	10533	4454860	city		homonym3	Belmont, NC
-Forestville	OH	10532	4512083	city		homonym2	Forestville, OH
-Weddington	NC	10531	4497956	city			Weddington, NC
-Farmington	MI	10523	4992519	city		homonym6	Farmington, MI
-Jackson	WY	10523	5828648	city		first_name|surname|homonym6	Jackson, WY
-Chesapeake Ranch Estates	MD	10519	4351228	city			Chesapeake Ranch Estates, MD
-Fox Lake	IL	10518	4892950	city			Fox Lake, IL
-Manchester	TN	10517	4639224	city		foreign_city|homonym4	Manchester, TN
-The Pinery	CO	10517	5441384	city			The Pinery, CO
-Pine Hill	NJ	10510	4503606	city			Pine Hill, NJ
-Montgomery	OH	10506	4518597	city		surname|homonym3	Montgomery, OH
-Redwood Shores	CA	10500	5386932	section	5392423		Redwood Shores, CA
-Sebring	FL	10497	4172383	city			Sebring, FL
-Dent	OH	10497	4510062	city		word	Dent, OH
-Bound Brook	NJ	10497	5095860	city			Bound Brook, NJ
-Sauk Village	IL	10493	4910634	city			Sauk Village, IL
-Rockport	TX	10490	4723422	city			Rockport, TX
-Heath	OH	10489	5157262	city		first_name|surname|word	Heath, OH
-Ventnor City	NJ	10486	4504598	city			Ventnor City, NJ
-Middle Island	NY	10483	5126787	city			Middle Island, NY
-Arizona City	AZ	10475	5551665	city			Arizona City, AZ
-Richmond Heights	OH	10469	5168063	city			Richmond Heights, OH
-Wyomissing	PA	10469	5220248	city			Wyomissing, PA
-Burley	ID	10436	5587385	city			Burley, ID
-Vermilion	OH	10434	5175072	city		word	Vermilion, OH
-Key Largo	FL	10433	4160795	city			Key Largo, FL
-Warr Acres	OK	10431	4554687	city			Warr Acres, OK
-Canandaigua	NY	10431	5111405	city			Canandaigua, NY
-Manville	NJ	10429	5100830	city			Manville, NJ
-West Haverstraw	NY	10421	5143830	city			West Haverstraw, NY
-Lincoln Park	NJ	10405	5100477	city		homonym3	Lincoln Park, NJ
-Melvindale	MI	10404	5001634	city			Melvindale, MI
-Cambridge	OH	10402	5149007	city		foreign_city|homonym3	Cambridge, OH
-Greencastle	IN	10401	4258273	city			Greencastle, IN
-Big Rapids	MI	10397	4986020	city			Big Rapids, MI
-Kinnelon	NJ	10392	5100062	city			Kinnelon, NJ
-Palatka	FL	10390	4167482	city			Palatka, FL
-Columbia	PA	10388	5185029	city		homonym6	Columbia, PA
-Sedona	AZ	10388	5313667	city			Sedona, AZ
-Celina	OH	10387	5149493	city		first_name|homonym2	Celina, OH
-Norfolk	MA	10386	4945453	city		homonym3	Norfolk, MA
-Portage	WI	10382	5267785	city		word|homonym3	Portage, WI
-Wabash	IN	10381	4927746	city			Wabash, IN
-Struthers	OH	10375	5173256	city			Struthers, OH
-Cadillac	MI	10373	4987617	city			Cadillac, MI
-Fairview	TX	10372	4689871	city		homonym3	Fairview, TX
-Big Lake	MN	10368	5018285	city			Big Lake, MN
-Pella	IA	10363	4870915	city			Pella, IA
-Castle Pines North	CO	10360	8299699	city			Castle Pines North, CO
-Mount Airy	NC	10354	4480378	city			Mount Airy, NC
-Barrington	IL	10353	4884116	city		homonym2	Barrington, IL
-Durham	NH	10345	5085618	city		surname|homonym2	Durham, NH
-West Point	UT	10345	5784580	city		homonym2	West Point, UT
-Silver Springs	FL	10334	4173002	unknown			Silver Springs, FL
-Newberry	SC	10331	4589207	city			Newberry, SC
-Linthicum	MD	10324	4360713	city			Linthicum, MD
-Reading	OH	10324	4522228	city		foreign_city|word|homonym3	Reading, OH
-Bluefield	WV	10323	4799622	city			Bluefield, WV
-Little Canada	MN	10319	5034905	city			Little Canada, MN
-Eunice	LA	10310	4323900	city		first_name	Eunice, LA
-Wood River	IL	10294	4253387	city			Wood River, IL
-Hull	MA	10293	4940134	city		surname|word	Hull, MA
-Oak Grove	SC	10291	7260518	city		homonym2	Oak Grove, SC
-Morris Park	NY	10289	5127542	city			Morris Park, NY
-Benning Road	DC	10269	13526884	unknown	4140963		Benning Road, DC
-Newport	OR	10268	5742750	city		foreign_city|homonym3	Newport, OR
-Beverly Hills	MI	10267	4985891	city		homonym2	Beverly Hills, MI
-Edwards	CO	10266	5420885	city		surname	Edwards, CO
-Cedar Hills	UT	10265	5772581	city			Cedar Hills, UT
-Pleasant Grove	AL	10260	4083846	city		homonym2	Pleasant Grove, AL
-Lancaster	NY	10258	5123954	city		surname|homonym5	Lancaster, NY
-Nanticoke	PA	10258	5202855	city			Nanticoke, PA
-Milford	DE	10252	4143658	city		homonym3	Milford, DE
-Rossmoor	CA	10244	5388953	city			Rossmoor, CA
-Timberlane	LA	10243	4343659	city			Timberlane, LA
-Sleepy Hollow	NY	10242	5138371	city			Sleepy Hollow, NY
-Fairview Shores	FL	10239	4154769	city			Fairview Shores, FL
-Waterloo	IL	10236	4252548	city		foreign_city|homonym2	Waterloo, IL
-Alpine	UT	10235	5770732	city		word|homonym2	Alpine, UT
-Beecher	MI	10232	4985521	city			Beecher, MI
-Fairmount	NY	10224	5116811	city			Fairmount, NY
-Española	NM	10224	5467024	city			Española, NM
-Berwick	PA	10223	5180119	city			Berwick, PA
-Roma	TX	10223	8479429	city			Roma, TX
-Fairmont	MN	10221	5026114	city		homonym2	Fairmont, MN
-River Grove	IL	10219	4907649	city			River Grove, IL
-Anderson	CA	10217	5558857	city		surname|homonym3	Anderson, CA
-North Branch	MN	10215	5039421	city			North Branch, MN
-Watervliet	NY	10214	4833276	city			Watervliet, NY
-Hanson	MA	10209	4938829	city		surname	Hanson, MA
-Vail	AZ	10208	5319311	city			Vail, AZ
-Hillcrest	DC	10205	4139077	unknown	4140963		Hillcrest, DC
-Gages Lake	IL	10198	4893371	city			Gages Lake, IL
-Jefferson	GA	10195	4202672	city		surname|homonym2	Jefferson, GA
-Raceland	LA	10193	4338298	city			Raceland, LA
-Columbia	IL	10191	4236206	city		homonym6	Columbia, IL
-Bel Air	MD	10190	4348240	city			Bel Air, MD
-Capitola	CA	10189	5334096	city			Capitola, CA
-North Logan	UT	10181	5779025	city			North Logan, UT
-Jennings	LA	10180	4329037	city		surname|homonym2	Jennings, LA
-Bohemia	NY	10180	5109694	city			Bohemia, NY
-Alpena	MI	10175	4984075	city			Alpena, MI
-Bellmead	TX	10164	4673389	city			Bellmead, TX
-Forestdale	AL	10162	4062774	city			Forestdale, AL
-Wells Beach Station	ME	10162	4982394	city			Wells Beach Station, ME
-Lake Morton-Berrydale	WA	10160	7261595	city			Lake Morton-Berrydale, WA
-Gold Camp	AZ	10159	5296106	city			Gold Camp, AZ
-Shasta Lake	CA	10159	5571109	city			Shasta Lake, CA
-Gold Canyon	AZ	10159	7261353	city			Gold Canyon, AZ
-Lanham	MD	10157	4360321	city			Lanham, MD
-Paris	TN	10150	4647963	city		foreign_city|first_name|homonym2	Paris, TN
-Great Neck	NY	10143	5119218	city			Great Neck, NY
-Colts Neck	NJ	10142	5096813	unknown			Colts Neck, NJ
-East Stroudsburg	PA	10140	5188075	city			East Stroudsburg, PA
-Oil City	PA	10137	5204278	city			Oil City, PA
-Norwalk	IA	10135	4869386	city		homonym4	Norwalk, IA
-Marlton	NJ	10133	4502911	city			Marlton, NJ
-North End	MA	10131	4945615	unknown	4930956		North End, MA
-Galion	OH	10127	5155414	city			Galion, OH
-Denham Springs	LA	10125	4321988	city			Denham Springs, LA
-Fort Knox	KY	10124	7259771	city			Fort Knox, KY
-Essex Junction	VT	10111	5235952	city			Essex Junction, VT
-San Diego Country Estates	CA	10109	5391831	city			San Diego Country Estates, CA
-Maynard	MA	10106	4943490	city		surname	Maynard, MA
-Waldwick	NJ	10095	5105957	city			Waldwick, NJ
-Port Salerno	FL	10091	4169176	city			Port Salerno, FL
-Parsons	KS	10090	4277011	city		surname|word	Parsons, KS
-Comstock Park	MI	10088	4989432	city			Comstock Park, MI
-Avon Park	FL	10086	4146440	city			Avon Park, FL
-Inwood	NY	10082	5122280	city			Inwood, NY
-Mayfield	KY	10080	4300105	city		surname	Mayfield, KY
-Bonham	TX	10079	4675577	city			Bonham, TX
-Lexington	NE	10075	5071934	city		homonym5	Lexington, NE
-Countryside	VA	10072	4754219	city		word	Countryside, VA
-Waverly	IA	10066	4881024	city		homonym2	Waverly, IA
-Canyon Rim	UT	10062	5772418	city			Canyon Rim, UT
-London	OH	10060	4517009	city		foreign_city|surname	London, OH
-North Andrews Gardens	FL	10056	4166096	city			North Andrews Gardens, FL
-Clinton	TN	10049	4614214	city		first_name|surname|homonym5	Clinton, TN
-Atmore	AL	10049	4830759	city			Atmore, AL
-Little Neck	NY	10049	5124753	city			Little Neck, NY
-Oregon	WI	10043	5265785	city		state|homonym2	Oregon, WI
-Poulsbo	WA	10041	5807337	city			Poulsbo, WA
-Troy	IL	10036	4251513	city		first_name|word|homonym6	Troy, IL
-New Port Richey East	FL	10036	7260490	city			New Port Richey East, FL
-Plymouth	IN	10035	4924970	city		foreign_city|homonym3	Plymouth, IN
-Monmouth	OR	10032	5741227	city			Monmouth, OR
-Grantsville	UT	10027	5775346	city			Grantsville, UT
-Elon	NC	10024	4465285	city			Elon, NC
-Woodbury	NJ	10020	4504915	city		homonym3	Woodbury, NJ
-Oak Creek	CA	10018	12750401	unknown	5359777	homonym2	Oak Creek, CA
-Waggaman	LA	10015	4344819	city			Waggaman, LA
-Fort Salonga	NY	10008	5117703	city			Fort Salonga, NY
-Bluffton	IN	10005	4918234	city		homonym2	Bluffton, IN
-Silver City	NM	10004	5491487	city			Silver City, NM
-Fairview	CA	10003	5347397	city		homonym3	Fairview, CA
-Del Aire	CA	10001	5342425	city			Del Aire, CA
+New York City	NY	8804190	5128581	city			New York, NY	40.71427	-74.00597
+Los Angeles	CA	3820914	5368361	city			Los Angeles, CA	34.05223	-118.24368
+Brooklyn	NY	2736074	5110302	borough	5128581	first_name|homonym2	Brooklyn, NY	40.65010	-73.94958
+Chicago	IL	2664452	4887398	city			Chicago, IL	41.85003	-87.65005
+Queens	NY	2316841	5133273	borough	5128581	word	Queens, NY	40.68149	-73.83652
+Houston	TX	2314157	4699066	city		surname	Houston, TX	29.76328	-95.36327
+Phoenix	AZ	1650070	5308655	city		first_name|word	Phoenix, AZ	33.44838	-112.07404
+Philadelphia	PA	1573916	4560349	city			Philadelphia, PA	39.95238	-75.16362
+San Antonio	TX	1526656	4726206	city			San Antonio, TX	29.42412	-98.49363
+Manhattan	NY	1487536	5125771	borough	5128581	homonym2	Manhattan, NY	40.78343	-73.96625
+San Diego	CA	1404452	5391811	city			San Diego, CA	32.71571	-117.16472
+The Bronx	NY	1385108	5110266	borough	5128581		The Bronx, NY	40.84985	-73.86641
+Dallas	TX	1326087	4684888	city		first_name|homonym3	Dallas, TX	32.78306	-96.80667
+Jacksonville	FL	1009833	4160021	city		homonym6	Jacksonville, FL	30.33218	-81.65565
+Fort Worth	TX	1008106	4691930	city			Fort Worth, TX	32.72541	-97.32085
+San Jose	CA	997368	5392171	city			San Jose, CA	37.33939	-121.89496
+Austin	TX	974447	4671654	city		first_name|surname|homonym2	Austin, TX	30.26715	-97.74306
+Columbus	OH	913175	4509177	city		homonym5	Columbus, OH	39.96118	-82.99879
+Charlotte	NC	911311	4460243	city		first_name	Charlotte, NC	35.22709	-80.84313
+Indianapolis	IN	887642	4259418	city			Indianapolis, IN	39.76838	-86.15804
+San Francisco	CA	827526	5391959	city			San Francisco, CA	37.77493	-122.41942
+Seattle	WA	780995	5809844	city			Seattle, WA	47.60621	-122.33207
+Denver	CO	729019	5419384	city			Denver, CO	39.73915	-104.98470
+Washington	DC	689545	4140963	city		state|surname|homonym6	Washington, DC	38.89511	-77.03637
+Nashville	TN	689447	4644585	city			Nashville, TN	36.16589	-86.78444
+Oklahoma City	OK	681054	4544349	city			Oklahoma City, OK	35.46756	-97.51643
+El Paso	TX	678815	5520993	city			El Paso, TX	31.75872	-106.48693
+Boston	MA	653833	4930956	city		surname	Boston, MA	42.35843	-71.05977
+Portland	OR	652503	5746545	city		homonym4	Portland, OR	45.52345	-122.67621
+Detroit	MI	645705	4990729	city			Detroit, MI	42.33143	-83.04575
+Las Vegas	NV	641903	5506956	city		homonym2	Las Vegas, NV	36.17497	-115.13722
+New South Memphis	TN	641608	4645421	section	4641239		New South Memphis, TN	35.08676	-90.05676
+Memphis	TN	633104	4641239	city			Memphis, TN	35.14953	-90.04898
+Louisville	KY	624444	4299276	city		homonym2	Louisville, KY	38.25424	-85.75941
+Baltimore	MD	585708	4347778	city			Baltimore, MD	39.29038	-76.61219
+South Boston	MA	571281	4951305	section	4930956		South Boston, MA	42.33343	-71.04949
+Albuquerque	NM	564559	5454711	city			Albuquerque, NM	35.08449	-106.65114
+Milwaukee	WI	563531	5263045	city			Milwaukee, WI	43.03890	-87.90647
+Tucson	AZ	542629	5318313	city			Tucson, AZ	32.22174	-110.92648
+Fresno	CA	542107	5350937	city		homonym2	Fresno, CA	36.74773	-119.77237
+Sacramento	CA	524943	5389489	city			Sacramento, CA	38.58157	-121.49440
+Atlanta	GA	510823	4180439	city			Atlanta, GA	33.74900	-84.38798
+Miami	FL	487014	4164138	city		homonym2	Miami, FL	25.77427	-80.19366
+Omaha	NE	486051	5074472	city			Omaha, NE	41.25626	-95.94043
+Raleigh	NC	482295	4487042	city		first_name	Raleigh, NC	35.77210	-78.63861
+Kansas City	MO	475378	4393217	city		homonym2	Kansas City, MO	39.09973	-94.57857
+Long Beach	CA	474140	5367929	city		homonym3	Long Beach, CA	33.76696	-118.18923
+Mesa	AZ	471825	5304391	city		word	Mesa, AZ	33.42227	-111.82264
+Staten Island	NY	468730	5139568	borough	5128581		Staten Island, NY	40.56233	-74.13986
+Colorado Springs	CO	456568	5417598	city			Colorado Springs, CO	38.83388	-104.82136
+Virginia Beach	VA	454808	4791259	city			Virginia Beach, VA	36.85293	-75.97799
+Oakland	CA	419267	5378538	city		homonym2	Oakland, CA	37.80437	-122.27080
+San Juan	PR	418140	4568127	city		homonym2	San Juan, PR	18.46633	-66.10572
+Tampa	FL	414547	4174757	city			Tampa, FL	27.94752	-82.45843
+Tulsa	OK	413066	4553433	city			Tulsa, OK	36.15398	-95.99277
+Minneapolis	MN	410939	5037649	city			Minneapolis, MN	44.97997	-93.26384
+Wichita	KS	396119	4281730	city			Wichita, KS	37.69224	-97.33754
+Arlington	TX	388125	4671240	city		homonym5	Arlington, TX	32.73569	-97.10807
+Bakersfield	CA	373640	5325738	city			Bakersfield, CA	35.37329	-119.01871
+Cleveland	OH	365379	5150529	city		first_name|surname|homonym3	Cleveland, OH	41.49950	-81.69541
+New Orleans	LA	362701	4335045	city			New Orleans, LA	29.95465	-90.07507
+Aurora	CO	359407	5412347	city		first_name|homonym3	Aurora, CO	39.72943	-104.83192
+Honolulu	HI	350964	5856195	city			Honolulu, HI	21.30694	-157.85833
+Anaheim	CA	350742	5323810	city			Anaheim, CA	33.83529	-117.91450
+West Raleigh	NC	338759	4498303	section	4487042		West Raleigh, NC	35.78682	-78.66389
+Orlando	FL	334854	4167147	city		first_name	Orlando, FL	28.53834	-81.37924
+Lexington	KY	320347	4297983	city		homonym5	Lexington, KY	37.98869	-84.47772
+Riverside	CA	317261	5387877	city		word|homonym2	Riverside, CA	33.95335	-117.39616
+Corpus Christi	TX	316239	4683416	city			Corpus Christi, TX	27.80058	-97.39638
+Lexington-Fayette	KY	314488	4297999	city			Lexington-Fayette, KY	38.04980	-84.45855
+Cincinnati	OH	311097	4508722	city			Cincinnati, OH	39.12711	-84.51439
+Santa Ana	CA	310227	5392900	city			Santa Ana, CA	33.74557	-117.86783
+Stockton	CA	305658	5399020	city			Stockton, CA	37.95770	-121.29078
+Pittsburgh	PA	304391	5206379	city			Pittsburgh, PA	40.44062	-79.99589
+Saint Paul	MN	303176	5045360	city			St. Paul, MN	44.94441	-93.09327
+Lincoln	NE	294757	5072006	city		first_name|homonym4	Lincoln, NE	40.80000	-96.66696
+Anchorage	AK	289600	5879400	city		word	Anchorage, AK	61.21806	-149.90028
+Meads	KY	288649	4300488	city			Meads, KY	38.41258	-82.70905
+Henderson	NV	285667	5505411	city		surname|homonym4	Henderson, NV	36.03970	-114.98194
+Greensboro	NC	285342	4469146	city			Greensboro, NC	36.07264	-79.79198
+Plano	TX	283558	4719457	city		homonym2	Plano, TX	33.01984	-96.69889
+Newark	NJ	281944	5101798	city		homonym4	Newark, NJ	40.73566	-74.17237
+Madison	WI	280305	5261457	city		first_name|surname|homonym6	Madison, WI	43.07305	-89.40123
+St. Louis	MO	279695	4407066	city			St. Louis, MO	38.62727	-90.19789
+Chula Vista	CA	265757	5336899	city			Chula Vista, CA	32.64005	-117.08420
+Toledo	OH	265638	5174035	city			Toledo, OH	41.66394	-83.55521
+Jersey City	NJ	264290	5099836	city			Jersey City, NJ	40.72816	-74.07764
+Reno	NV	264165	5511077	city			Reno, NV	39.52963	-119.81380
+Chandler	AZ	260828	5289282	city		surname|word	Chandler, AZ	33.30616	-111.84125
+Fort Wayne	IN	260326	4920423	city			Fort Wayne, IN	41.13060	-85.12886
+Buffalo	NY	258071	5110629	city		word|homonym2	Buffalo, NY	42.88645	-78.87837
+Durham	NC	257636	4464368	city		surname|homonym2	Durham, NC	35.99403	-78.89862
+St. Petersburg	FL	257083	4171563	city			St. Petersburg, FL	27.77086	-82.67927
+Irvine	CA	256927	5359777	city			Irvine, CA	33.66946	-117.82311
+Laredo	TX	256153	4705349	city			Laredo, TX	27.50641	-99.50754
+Lubbock	TX	249042	5525577	city			Lubbock, TX	33.57786	-101.85517
+Gilbert	AZ	247542	5295903	city		first_name|surname	Gilbert, AZ	33.35283	-111.78903
+Tri-Cities	WA	244036	7289169	unknown			Tri-Cities, WA	46.24540	-119.19617
+Winston-Salem	NC	241218	4499612	city			Winston-Salem, NC	36.09986	-80.24422
+Glendale	AZ	240126	5295985	city		homonym4	Glendale, AZ	33.53865	-112.18599
+Norfolk	VA	238005	4776222	city		homonym3	Norfolk, VA	36.84681	-76.28522
+Hialeah	FL	237069	4158476	city			Hialeah, FL	25.85760	-80.27811
+Garland	TX	236897	4693003	city		first_name|surname|word	Garland, TX	32.91262	-96.63888
+Scottsdale	AZ	236839	5313457	city			Scottsdale, AZ	33.50921	-111.89903
+Irving	TX	236607	4700168	city		first_name|surname	Irving, TX	32.81402	-96.94889
+Boise	ID	235684	5586437	city			Boise, ID	43.61350	-116.20345
+Chesapeake	VA	235429	4752186	city			Chesapeake, VA	36.81904	-76.27494
+North Las Vegas	NV	234807	5509403	city			North Las Vegas, NV	36.19886	-115.11750
+Fremont	CA	232206	5350734	city		homonym3	Fremont, CA	37.54827	-121.98857
+Spokane	WA	229447	5811696	city			Spokane, WA	47.65966	-117.42908
+Baton Rouge	LA	227470	4315588	city			Baton Rouge, LA	30.44332	-91.18747
+Upper West Side	NY	226989	5142036	unknown	5128581		Upper West Side, NY	40.78705	-73.97542
+Richmond	VA	226610	4781708	city		surname|homonym5	Richmond, VA	37.55376	-77.46026
+Paradise	NV	223167	5509952	city		word|homonym2	Paradise, NV	36.09719	-115.14666
+Tacoma	WA	222906	5812944	city			Tacoma, WA	47.25288	-122.44429
+Jamaica	NY	216866	5122520	city		country	Jamaica, NY	40.69149	-73.80569
+San Bernardino	CA	216108	5391710	city			San Bernardino, CA	34.10834	-117.28977
+Salt Lake City	UT	215548	5780993	city			Salt Lake City, UT	40.76078	-111.89105
+Huntsville	AL	215006	4068590	city		homonym2	Huntsville, AL	34.73040	-86.58594
+Des Moines	IA	214133	4853828	city		homonym2	Des Moines, IA	41.60054	-93.60911
+Fontana	CA	212704	5349755	city			Fontana, CA	34.09223	-117.43505
+Modesto	CA	211266	5373900	city			Modesto, CA	37.63910	-120.99688
+Rochester	NY	209802	5134086	city		homonym4	Rochester, NY	43.15478	-77.61556
+Maryvale	AZ	208189	5303929	city			Maryvale, AZ	33.50199	-112.17765
+Arlington	VA	207627	4744709	city		homonym5	Arlington, VA	38.88101	-77.10428
+Oxnard	CA	207254	5380184	city			Oxnard, CA	34.19750	-119.17705
+Columbus	GA	206922	4188985	city		homonym5	Columbus, GA	32.46098	-84.98771
+Worcester	MA	206518	4956184	city			Worcester, MA	42.26259	-71.80229
+Moreno Valley	CA	204198	5374732	city			Moreno Valley, CA	33.93752	-117.23059
+Bayamón	PR	203499	4562831	city			Bayamón, PR	18.39856	-66.15572
+Little Rock	AR	202591	4119403	city			Little Rock, AR	34.74648	-92.28959
+Fayetteville	NC	201963	4466033	city		homonym3	Fayetteville, NC	35.05266	-78.87836
+Huntington Beach	CA	201899	5358705	city			Huntington Beach, CA	33.66030	-117.99923
+Tallahassee	FL	201731	4174715	city			Tallahassee, FL	30.43826	-84.28073
+Yonkers	NY	201116	5145215	city			Yonkers, NY	40.93040	-73.89789
+Glendale	CA	201020	5352423	city		homonym4	Glendale, CA	34.14251	-118.25508
+Cypress	TX	200839	4684724	city		word|homonym2	Cypress, TX	29.96911	-95.69717
+Aurora	IL	200661	4883817	city		first_name|homonym3	Aurora, IL	41.76058	-88.32007
+Amarillo	TX	198645	5516233	city			Amarillo, TX	35.22200	-101.83130
+Akron	OH	197542	5145476	city			Akron, OH	41.08144	-81.51901
+Vancouver	WA	196442	5814616	city		foreign_city	Vancouver, WA	45.63873	-122.66149
+Birmingham	AL	196357	4049979	city		foreign_city|homonym2	Birmingham, AL	33.52066	-86.80249
+Montgomery	AL	195287	4076784	city		surname|homonym3	Montgomery, AL	32.36681	-86.29997
+Grand Rapids	MI	195097	4994358	city		homonym2	Grand Rapids, MI	42.96336	-85.66809
+Peoria	AZ	190985	5308480	city		homonym2	Peoria, AZ	33.58060	-112.23738
+Providence	RI	190934	5224151	city		word	Providence, RI	41.82399	-71.41283
+Knoxville	TN	190740	4634946	city			Knoxville, TN	35.96064	-83.92074
+Sunrise Manor	NV	189372	5513343	city			Sunrise Manor, NV	36.21108	-115.07306
+Grand Prairie	TX	187809	4694482	city			Grand Prairie, TX	32.74596	-96.99778
+Shreveport	LA	187593	4341513	city			Shreveport, LA	32.52515	-93.75018
+Brownsville	TX	186738	4676740	city		homonym3	Brownsville, TX	25.90175	-97.49748
+Overland Park	KS	186515	4276873	city			Overland Park, KS	38.98223	-94.67079
+Newport News	VA	186247	4776024	city			Newport News, VA	36.98038	-76.42975
+Mobile	AL	183289	4076598	city		word	Mobile, AL	30.69436	-88.04305
+Fort Lauderdale	FL	183146	4155966	city			Fort Lauderdale, FL	26.12231	-80.14338
+Santa Clarita	CA	182371	5393049	city			Santa Clarita, CA	34.39166	-118.54259
+Chattanooga	TN	181099	4612862	city			Chattanooga, TN	35.04563	-85.30968
+East Flatbush	NY	178464	5115843	city			East Flatbush, NY	40.65371	-73.93042
+Spring Valley	NV	178395	5512909	city		homonym3	Spring Valley, NV	36.10803	-115.24500
+Santa Rosa	CA	178127	5393287	city		foreign_city	Santa Rosa, CA	38.44047	-122.71443
+Eugene	OR	176654	5725846	city		first_name	Eugene, OR	44.05207	-123.08675
+Tempe	AZ	175826	5317058	city			Tempe, AZ	33.41477	-111.90931
+Oceanside	CA	175691	5378771	city		homonym2	Oceanside, CA	33.19587	-117.37948
+Salem	OR	175535	5750162	city		foreign_city|homonym6	Salem, OR	44.94290	-123.03510
+Garden Grove	CA	175393	5351515	city			Garden Grove, CA	33.77391	-117.94145
+Rancho Cucamonga	CA	175236	5385955	city			Rancho Cucamonga, CA	34.10640	-117.59311
+Cape Coral	FL	175229	4149962	city			Cape Coral, FL	26.56285	-81.94953
+East New York	NY	173198	5115985	section	5128581		East New York, NY	40.66677	-73.88236
+Sioux Falls	SD	171544	5231851	city			Sioux Falls, SD	43.54369	-96.72796
+Ontario	CA	171214	5379439	city		homonym2	Ontario, CA	34.06334	-117.65089
+Fort Collins	CO	170924	5577147	city			Fort Collins, CO	40.58526	-105.08442
+Carolina	PR	170404	4563243	city		first_name	Carolina, PR	18.38078	-65.95739
+Springfield	MO	170188	4409896	city		homonym9	Springfield, MO	37.21533	-93.29824
+Hollywood	CA	167664	5357527	section	5368361	homonym2	Hollywood, CA	34.09834	-118.32674
+Elk Grove	CA	166913	5346111	city			Elk Grove, CA	38.40880	-121.37162
+Clarksville	TN	166722	4613868	city		homonym2	Clarksville, TN	36.52977	-87.35945
+Pembroke Pines	FL	166611	4168139	city			Pembroke Pines, FL	26.00315	-80.22394
+Deer Valley	AZ	165656	5292387	city			Deer Valley, AZ	33.68393	-112.13488
+Murfreesboro	TN	165430	4644312	city			Murfreesboro, TN	35.84562	-86.39027
+Port Saint Lucie	FL	164603	4169171	city			Port Saint Lucie, FL	27.29393	-80.35033
+Corona	CA	164226	5339631	city		surname|word|homonym2	Corona, CA	33.87529	-117.56644
+McKinney	TX	162898	4710178	city			McKinney, TX	33.19762	-96.61527
+Lancaster	CA	161103	5364940	city		surname|homonym5	Lancaster, CA	34.69804	-118.13674
+Cary	NC	159769	4459467	city		first_name|homonym2	Cary, NC	35.79154	-78.78112
+Alexandria	VA	159467	4744091	city		foreign_city|first_name|homonym3	Alexandria, VA	38.80484	-77.04692
+Tempe Junction	AZ	158368	5317071	city			Tempe Junction, AZ	33.41421	-111.94348
+Palmdale	CA	158351	5380698	city			Palmdale, CA	34.57943	-118.11646
+Hayward	CA	158289	5355933	city			Hayward, CA	37.66882	-122.08080
+Salinas	CA	157380	5391295	city		surname	Salinas, CA	36.67774	-121.65550
+Sunnyvale	CA	155805	5400075	city			Sunnyvale, CA	37.36883	-122.03635
+Frisco	TX	154407	4692559	city			Frisco, TX	33.15067	-96.82361
+Springfield	MA	154341	4951788	city		homonym9	Springfield, MA	42.10148	-72.58981
+East Chattanooga	TN	154024	4619947	city			East Chattanooga, TN	35.06535	-85.24912
+Pasadena	TX	153784	4717782	city		homonym3	Pasadena, TX	29.69106	-95.20910
+Jackson	MS	153701	4431410	city		first_name|surname|homonym6	Jackson, MS	32.29876	-90.18481
+Pomona	CA	153266	5384170	city			Pomona, CA	34.05529	-117.75228
+Kansas City	KS	152933	4273837	city		homonym2	Kansas City, KS	39.11417	-94.62746
+Washington Heights	NY	152613	5143307	city			Washington Heights, NY	40.85010	-73.93541
+Lakewood	CO	152597	5427946	city		homonym5	Lakewood, CO	39.70471	-105.08137
+Escondido	CA	151038	5346827	city			Escondido, CA	33.11921	-117.08642
+Astoria	NY	150165	5107464	city			Astoria, NY	40.77205	-73.93014
+Hollywood	FL	149728	4158928	city		homonym2	Hollywood, FL	26.01120	-80.14949
+Borough Park	NY	149248	5109790	city			Borough Park, NY	40.63399	-73.99681
+Valencia	CA	148456	5405288	city		foreign_city|surname	Valencia, CA	34.44361	-118.60953
+Rockford	IL	148278	4907959	city			Rockford, IL	42.27113	-89.09400
+East Hampton	VA	147993	4756955	city			East Hampton, VA	37.03737	-76.33161
+Joliet	IL	147861	4898015	city			Joliet, IL	41.52519	-88.08340
+Savannah	GA	147780	4221552	city		first_name|word	Savannah, GA	32.08354	-81.09983
+Paterson	NJ	147754	5102466	city			Paterson, NJ	40.91677	-74.17181
+Bridgeport	CT	147629	5282804	city		homonym2	Bridgeport, CT	41.17923	-73.18945
+Naperville	IL	147100	4903279	city			Naperville, IL	41.78586	-88.14729
+Gainesville	FL	145214	4156404	city		homonym4	Gainesville, FL	29.65163	-82.32483
+Mesquite	TX	144788	4710826	city		word|homonym2	Mesquite, TX	32.76680	-96.59916
+Syracuse	NY	144142	5140405	city		homonym2	Syracuse, NY	43.04812	-76.14742
+Torrance	CA	143592	5403022	city			Torrance, CA	33.83585	-118.34063
+Surprise	AZ	143148	5316428	city		word	Surprise, AZ	33.63059	-112.33322
+Metairie Terrace	LA	142489	4333190	city			Metairie Terrace, LA	29.97854	-90.16396
+Columbia	SC	142416	4575352	city		homonym6	Columbia, SC	34.00071	-81.03481
+Pasadena	CA	142250	5381396	city		homonym3	Pasadena, CA	34.14778	-118.14452
+Orange	CA	140992	5379513	city		word|homonym4	Orange, CA	33.78779	-117.85311
+Fullerton	CA	140847	5351247	city		homonym2	Fullerton, CA	33.87029	-117.92534
+Killeen	TX	140806	4703223	city			Killeen, TX	31.11712	-97.72780
+McAllen	TX	140269	4709796	city			McAllen, TX	26.20341	-98.23001
+Bellevue	WA	139820	5786882	city		homonym3	Bellevue, WA	47.61038	-122.20068
+Metairie	LA	138481	4333177	city			Metairie, LA	29.98409	-90.15285
+Ponce	PR	137491	4566880	city		surname	Ponce, PR	18.01031	-66.62398
+Hampton	VA	137148	4762894	city		surname	Hampton, VA	37.02987	-76.34522
+Miramar	FL	137132	4164601	city			Miramar, FL	25.98731	-80.23227
+Van Nuys	CA	136443	5405693	section	5368361		Van Nuys, CA	34.18667	-118.44897
+West Valley City	UT	136208	5784607	city			West Valley City, UT	40.69161	-112.00105
+Dayton	OH	135512	4509884	city			Dayton, OH	39.75895	-84.19161
+Olathe	KS	134305	4276614	city			Olathe, KS	38.88140	-94.81913
+Warren	MI	134056	5014051	city		first_name|surname|word|homonym3	Warren, MI	42.49044	-83.01304
+Thornton	CO	133451	5441492	city		surname	Thornton, CO	39.86804	-104.97192
+Carrollton	TX	133168	4679195	city		homonym2	Carrollton, TX	32.95373	-96.89028
+Charleston	SC	132609	4574324	city		homonym3	Charleston, SC	32.77632	-79.93275
+Midland	TX	132524	5526337	city		word|homonym2	Midland, TX	31.99735	-102.07791
+Waco	TX	132356	4739526	city			Waco, TX	31.54933	-97.14667
+Sterling Heights	MI	132052	5011148	city			Sterling Heights, MI	42.58031	-83.03020
+Denton	TX	131044	4685907	city		surname	Denton, TX	33.21484	-97.13307
+Cedar Rapids	IA	130405	4850751	city			Cedar Rapids, IA	42.00833	-91.64407
+New Haven	CT	130322	4839366	city		homonym2	New Haven, CT	41.30815	-72.92816
+Roseville	CA	130269	5388881	city		homonym3	Roseville, CA	38.75212	-121.28801
+Visalia	CA	130104	5406567	city			Visalia, CA	36.33023	-119.29206
+Coral Springs	FL	129485	4151909	city			Coral Springs, FL	26.27119	-80.27060
+Thousand Oaks	CA	129339	5402405	city			Thousand Oaks, CA	34.17056	-118.83759
+Columbia	MO	129330	4381982	city		homonym6	Columbia, MO	38.95171	-92.33407
+Elizabeth	NJ	129007	5097598	city		first_name	Elizabeth, NJ	40.66399	-74.21070
+Stamford	CT	128874	4843564	city			Stamford, CT	41.05343	-73.53873
+Concord	CA	128667	5339111	city		word|homonym5	Concord, CA	37.97798	-122.03107
+Norman	OK	128026	4543762	city		first_name|surname	Norman, OK	35.22257	-97.43948
+Alhambra	AZ	127764	5551123	city		homonym2	Alhambra, AZ	33.49838	-112.13432
+Athens	GA	127315	4180386	city		foreign_city|homonym5	Athens, GA	33.96095	-83.37794
+Kent	WA	126952	5799625	city		first_name|surname|homonym2	Kent, WA	47.38093	-122.23484
+Simi Valley	CA	126788	5396003	city			Simi Valley, CA	34.26945	-118.78148
+East Los Angeles	CA	126496	5344994	city			East Los Angeles, CA	34.02390	-118.17202
+Santa Clara	CA	126215	5393015	city		foreign_city	Santa Clara, CA	37.35411	-121.95524
+Sunset Park	NY	126000	8436486	section	5128581		Sunset Park, NY	40.64548	-74.01241
+Topeka	KS	125963	4280539	city			Topeka, KS	39.04833	-95.67804
+Abilene	TX	125182	4669635	city			Abilene, TX	32.44874	-99.73314
+Koreatown	CA	124281	5363748	section	5368361		Koreatown, CA	34.05779	-118.30091
+Sheepshead Bay	NY	122534	5137849	city			Sheepshead Bay, NY	40.59122	-73.94458
+Amherst	NY	122366	5107129	city		homonym3	Amherst, NY	42.97839	-78.79976
+Victorville	CA	122225	5406222	city			Victorville, CA	34.53611	-117.29116
+Vallejo	CA	121692	5405380	city			Vallejo, CA	38.10409	-122.25664
+Lafayette	LA	121374	4330145	city		homonym4	Lafayette, LA	30.22409	-92.01984
+Chico	CA	121345	5336269	city			Chico, CA	39.72849	-121.83748
+North Stamford	CT	121230	4839745	city			North Stamford, CT	41.13815	-73.54346
+Hartford	CT	121054	4835797	city		homonym2	Hartford, CT	41.76371	-72.68509
+Berkeley	CA	120972	5327684	city			Berkeley, CA	37.87159	-122.27275
+West Palm Beach	FL	120932	4177887	city			West Palm Beach, FL	26.71534	-80.05337
+Allentown	PA	120207	5178127	city			Allentown, PA	40.60843	-75.49018
+Evansville	IN	119943	4257227	city			Evansville, IN	37.97476	-87.55585
+Palm Bay	FL	119760	4167499	city			Palm Bay, FL	28.03446	-80.58866
+Fargo	ND	118523	5059163	city			Fargo, ND	46.87719	-96.78980
+Clearwater	FL	117292	4151316	city			Clearwater, FL	27.96585	-82.80010
+Independence	MO	117255	4391812	city		word|homonym2	Independence, MO	39.09112	-94.41551
+Billings	MT	117116	5640350	city		surname|word	Billings, MT	45.78329	-108.50069
+Ann Arbor	MI	117070	4984247	city			Ann Arbor, MI	42.27756	-83.74088
+El Monte	CA	116732	5345743	city			El Monte, CA	34.06862	-118.02757
+Harlem	NY	116345	5120034	city			Harlem, NY	40.80788	-73.94542
+Westminster	CO	116317	5443910	city		homonym3	Westminster, CO	39.83665	-105.03720
+Round Rock	TX	115997	4724129	city			Round Rock, TX	30.50826	-97.67890
+Wilmington	NC	115933	4499379	city		homonym5	Wilmington, NC	34.23556	-77.94604
+East Harlem	NY	115921	6332428	city			East Harlem, NY	40.79472	-73.94250
+Arvada	CO	115368	5412199	city			Arvada, CO	39.80276	-105.08748
+Beaumont	TX	115282	4672989	city		homonym2	Beaumont, TX	30.08605	-94.10185
+Provo	UT	115162	5780026	city			Provo, UT	40.23384	-111.65853
+Peoria	IL	115070	4905687	city		homonym2	Peoria, IL	40.69365	-89.58899
+Carlsbad	CA	114746	5334223	city		homonym2	Carlsbad, CA	33.15809	-117.35059
+Odessa	TX	114428	5527554	city		first_name	Odessa, TX	31.84568	-102.36764
+Springfield	IL	114394	4250542	city		homonym9	Springfield, IL	39.80172	-89.64371
+Downey	CA	114219	5343858	city		surname	Downey, CA	33.94001	-118.13257
+Elmhurst	NY	113364	5116495	city		homonym2	Elmhurst, NY	40.73649	-73.87791
+Costa Mesa	CA	113204	5339840	city			Costa Mesa, CA	33.64113	-117.91867
+Miami Gardens	FL	113187	4164167	city			Miami Gardens, FL	25.94204	-80.24560
+North Peoria	IL	113004	4903976	city			North Peoria, IL	40.71754	-89.58426
+Fairfield	CA	112970	5347335	city		homonym4	Fairfield, CA	38.24936	-122.03997
+Lansing	MI	112644	4998830	city		homonym3	Lansing, MI	42.73253	-84.55553
+Bushwick	NY	112620	5110918	city			Bushwick, NY	40.69427	-73.91875
+Gravesend	NY	112229	5119167	city			Gravesend, NY	40.59760	-73.96514
+Rochester	MN	112225	5043473	city		homonym4	Rochester, MN	44.02163	-92.46990
+Elgin	IL	112111	4890864	city			Elgin, IL	42.03725	-88.28119
+West Jordan	UT	111946	5784549	city			West Jordan, UT	40.60967	-111.93910
+Inglewood	CA	111666	5359488	city			Inglewood, CA	33.96168	-118.35313
+Tuscaloosa	AL	111338	4094455	city			Tuscaloosa, AL	33.20984	-87.56917
+Richardson	TX	110815	4722625	city		surname	Richardson, TX	32.94818	-96.72972
+Lowell	MA	110699	4942618	city		first_name	Lowell, MA	42.63342	-71.31617
+East Independence	MO	110675	4385018	city			East Independence, MO	39.09556	-94.35523
+Gresham	OR	110553	5729485	city			Gresham, OR	45.49818	-122.43148
+Antioch	CA	110542	5324200	city		homonym2	Antioch, CA	38.00492	-121.80579
+Cambridge	MA	110402	4931972	city		foreign_city|homonym3	Cambridge, MA	42.37510	-71.10561
+High Point	NC	110268	4471025	city			High Point, NC	35.95569	-80.00532
+Manchester	NH	110229	5089178	city		foreign_city|homonym4	Manchester, NH	42.99564	-71.45479
+Temecula	CA	110003	5401395	city			Temecula, CA	33.49364	-117.14836
+Murrieta	CA	109830	5375911	city			Murrieta, CA	33.55391	-117.21392
+Centennial	CO	109741	5416541	city		word	Centennial, CO	39.57916	-104.87692
+Richmond	CA	109708	5387428	city		foreign_city|surname|homonym5	Richmond, CA	37.93576	-122.34775
+Corona	NY	109698	5113779	city		surname|word|homonym2	Corona, NY	40.74705	-73.86014
+Pueblo	CO	109412	5435464	city		word	Pueblo, CO	38.25445	-104.60914
+Pearland	TX	108821	4718097	city			Pearland, TX	29.56357	-95.28605
+Waterbury	CT	108802	4845193	city			Waterbury, CT	41.55815	-73.05150
+Greeley	CO	108795	5577592	city			Greeley, CO	40.42331	-104.70913
+West Covina	CA	108484	5407933	city			West Covina, CA	34.06862	-117.93895
+Enterprise	NV	108481	5503766	city		word|homonym2	Enterprise, NV	36.02525	-115.24194
+North Charleston	SC	108304	4589387	city			North Charleston, SC	32.85462	-79.97481
+Everett	WA	108010	5793933	city		first_name|surname|homonym2	Everett, WA	47.97898	-122.20208
+College Station	TX	107889	4682464	city			College Station, TX	30.62798	-96.33441
+Pompano Beach	FL	107762	4169014	city			Pompano Beach, FL	26.23786	-80.12477
+South Fulton	GA	107436	12541728	unknown			South Fulton, GA	33.59259	-84.67294
+Norwalk	CA	107140	5377995	city		homonym4	Norwalk, CA	33.90224	-118.08173
+Boulder	CO	106803	5574991	city		word	Boulder, CO	40.01499	-105.27055
+Broken Arrow	OK	106563	4531405	city			Broken Arrow, OK	36.05260	-95.79082
+Daly City	CA	106562	5341430	city			Daly City, CA	37.70577	-122.46192
+Sandy Springs	GA	105330	4221333	city			Sandy Springs, GA	33.92427	-84.37854
+Burbank	CA	105319	5331835	city		homonym2	Burbank, CA	34.18084	-118.30897
+Green Bay	WI	105207	5254962	city			Green Bay, WI	44.51916	-88.01983
+Santa Maria	CA	105093	5393180	city		foreign_city	Santa Maria, CA	34.95303	-120.43572
+Universal City	CA	105000	5404794	section	5368361	homonym2	Universal City, CA	34.13890	-118.35341
+Wichita Falls	TX	104710	4741752	city			Wichita Falls, TX	33.91371	-98.49339
+Lakeland	FL	104401	4161438	city		homonym2	Lakeland, FL	28.03947	-81.94980
+Clovis	CA	104180	5338122	city		homonym2	Clovis, CA	36.82523	-119.70292
+Lewisville	TX	104039	4706057	city		homonym2	Lewisville, TX	33.04623	-96.99417
+Tyler	TX	103700	4738214	city		first_name|surname	Tyler, TX	32.35126	-95.30106
+El Cajon	CA	103679	5345529	city			El Cajon, CA	32.79477	-116.96253
+San Mateo	CA	103536	5392423	city		foreign_city	San Mateo, CA	37.56299	-122.32553
+Brandon	FL	103483	4148757	city		first_name|surname|homonym2	Brandon, FL	27.93780	-82.28592
+Rialto	CA	103132	5387288	city			Rialto, CA	34.10640	-117.37032
+Davenport	IA	102582	4853423	city		surname|word	Davenport, IA	41.52364	-90.57764
+Edison	NJ	102548	5097529	city			Edison, NJ	40.51872	-74.41210
+Hillsboro	OR	102347	5731371	city			Hillsboro, OR	45.52289	-122.98983
+Las Cruces	NM	101643	5475352	city			Las Cruces, NM	32.31232	-106.77834
+South Bend	IN	101516	4926563	city			South Bend, IN	41.68338	-86.25001
+Albany	NY	101228	5106834	city		homonym4	Albany, NY	42.65258	-73.75623
+New Bedford	MA	101079	4945121	city			New Bedford, MA	41.63526	-70.92701
+Vista	CA	100890	5406602	city		word	Vista, CA	33.20004	-117.24254
+Davie	FL	100882	4152820	city			Davie, FL	26.06287	-80.23310
+Chinatown	CA	100574	5336477	section	5391959	homonym2	Chinatown, CA	37.79660	-122.40858
+Renton	WA	100242	5808189	city			Renton, WA	47.48288	-122.21707
+Roanoke	VA	100011	4782167	city			Roanoke, VA	37.27097	-79.94143
+San Angelo	TX	99893	5530022	city			San Angelo, TX	31.46377	-100.43704
+Kenosha	WI	99858	5258393	city			Kenosha, WI	42.58474	-87.82119
+Clinton Township	MI	99753	4989133	city			Clinton Township, MI	42.58698	-82.91992
+Columbia	MD	99615	4352053	city		homonym6	Columbia, MD	39.24038	-76.83942
+Erie	PA	99475	5188843	city		homonym2	Erie, PA	42.12922	-80.08506
+Portsmouth Heights	VA	99049	4780011	city			Portsmouth Heights, VA	36.82098	-76.36883
+Richmond Hill	NY	98984	5133825	city		foreign_city|homonym2	Richmond Hill, NY	40.69983	-73.83125
+Alief	TX	98725	4670249	city			Alief, TX	29.71106	-95.59633
+Spring Hill	FL	98621	4173838	city		homonym2	Spring Hill, FL	28.47688	-82.52546
+Compton	CA	98462	5339066	city		surname	Compton, CA	33.89585	-118.22007
+League City	TX	98312	4705692	city			League City, TX	29.50745	-95.09493
+Flint	MI	98310	4992982	city		surname|word	Flint, MI	43.01253	-83.68746
+Allen	TX	98143	4670300	city		first_name|surname	Allen, TX	33.10317	-96.67055
+Dorchester	MA	97826	4934964	unknown	4930956		Dorchester, MA	42.29732	-71.07450
+Mission Viejo	CA	97156	5373763	city			Mission Viejo, CA	33.60002	-117.67200
+Vacaville	CA	96803	5405228	city			Vacaville, CA	38.35658	-121.98774
+Ventura	CA	96769	5405878	city		surname	Ventura, CA	34.27834	-119.29317
+Highlands Ranch	CO	96713	5425043	city			Highlands Ranch, CO	39.55388	-104.96943
+Lawton	OK	96655	4540737	city			Lawton, OK	34.60869	-98.39033
+Beaverton	OR	96577	5713376	city			Beaverton, OR	45.48706	-122.80371
+South Gate	CA	96401	5397603	city		homonym2	South Gate, CA	33.95474	-118.21202
+Portsmouth	VA	96201	4779999	city		foreign_city|homonym4	Portsmouth, VA	36.83543	-76.29827
+Sparks	NV	96094	5512862	city		surname|word	Sparks, NV	39.53491	-119.75269
+Yuma	AZ	95548	5322053	city			Yuma, AZ	32.72532	-114.62440
+Brockton	MA	95314	4931429	city			Brockton, MA	42.08343	-71.01838
+Dearborn	MI	95171	4990510	city			Dearborn, MI	42.32226	-83.17631
+Federal Way	WA	95171	5794245	city			Federal Way, WA	47.32232	-122.31262
+Lee's Summit	MO	95094	4394870	city			Lee's Summit, MO	38.91084	-94.38217
+Asheville	NC	95056	4453066	city			Asheville, NC	35.60095	-82.55402
+Spokane Valley	WA	94919	5811729	city			Spokane Valley, WA	47.67323	-117.23937
+Fordham	NY	94678	5117549	city			Fordham, NY	40.85927	-73.89847
+Livonia	MI	94635	4999837	city			Livonia, MI	42.36837	-83.35271
+Roswell	GA	94501	4219934	city		homonym2	Roswell, GA	34.02316	-84.36159
+Orem	UT	94457	5779334	city			Orem, UT	40.29690	-111.69465
+Fall River	MA	94000	4936159	city			Fall River, MA	41.70149	-71.15505
+Lawrence	KS	93917	4274277	city		first_name|surname|homonym3	Lawrence, KS	38.97167	-95.23525
+The Woodlands	TX	93847	4736476	city			The Woodlands, TX	30.15799	-95.48938
+West Albany	NY	93794	5143620	city			West Albany, NY	42.68313	-73.77845
+Yakima	WA	93701	5816605	city			Yakima, WA	46.60207	-120.50590
+Quincy	MA	93618	4948247	city		homonym2	Quincy, MA	42.25288	-71.00227
+Flatbush	NY	93361	5117378	city			Flatbush, NY	40.65205	-73.95903
+Hesperia	CA	93295	5356576	city			Hesperia, CA	34.42639	-117.30088
+Carson	CA	93281	5334519	city		surname	Carson, CA	33.83141	-118.28202
+Boca Raton	FL	93235	4148411	city			Boca Raton, FL	26.35869	-80.08310
+Santa Monica	CA	93220	5393212	city			Santa Monica, CA	34.01949	-118.49138
+San Marcos	CA	92931	5392368	city		homonym2	San Marcos, CA	33.14337	-117.16614
+Boyle Heights	CA	92785	5330413	section	5368361		Boyle Heights, CA	34.03390	-118.20535
+Plantation	FL	92560	4168782	city		word	Plantation, FL	26.13421	-80.23184
+Lynn	MA	92457	4942807	city		first_name|surname	Lynn, MA	42.46676	-70.94949
+Miami Beach	FL	92312	4164143	city			Miami Beach, FL	25.79065	-80.13005
+Arden-Arcade	CA	92186	7260806	city			Arden-Arcade, CA	38.60250	-121.37854
+Westminster	CA	92114	5408406	city		homonym3	Westminster, CA	33.75918	-118.00673
+Longmont	CO	92088	5579276	city			Longmont, CO	40.16721	-105.10193
+Santa Barbara	CA	91842	5392952	city			Santa Barbara, CA	34.42083	-119.69819
+Redding	CA	91582	5570160	city			Redding, CA	40.58654	-122.39168
+Macon	GA	91351	4207400	city			Macon, GA	32.84069	-83.63240
+Meridian	ID	90739	5600685	city		word|homonym2	Meridian, ID	43.61211	-116.39151
+San Leandro	CA	90712	5392263	city			San Leandro, CA	37.72493	-122.15608
+Greenville	NC	90597	4469160	city		homonym5	Greenville, NC	35.61266	-77.36635
+Edmond	OK	90092	4535740	city		first_name	Edmond, OK	35.65283	-97.47810
+Chinatown	NY	90000	5112540	unknown	5128581	homonym2	Chinatown, NY	40.71649	-73.99625
+Nampa	ID	89839	5601933	city			Nampa, ID	43.54072	-116.56346
+Trenton	NJ	89620	5105496	city		homonym3	Trenton, NJ	40.21705	-74.74294
+Sandy Hills	UT	89575	5781070	section	5784549		Sandy Hills, UT	40.58106	-111.85077
+Newton	MA	88817	4945283	city		foreign_city|surname|word|homonym4	Newton, MA	42.33704	-71.20922
+Toms River	NJ	88791	4504476	city			Toms River, NJ	39.95373	-74.19792
+Carmel	IN	88713	4255466	city			Carmel, IN	39.97837	-86.11804
+Norwalk	CT	88485	4839822	city		homonym4	Norwalk, CT	41.11760	-73.40790
+Waukegan	IL	88475	4915734	city			Waukegan, IL	42.36363	-87.84479
+Deltona	FL	88474	4153146	city			Deltona, FL	28.90054	-81.26367
+Hawthorne	CA	88451	5355828	city		homonym2	Hawthorne, CA	33.91640	-118.35257
+Fort Smith	AR	88194	4111410	city			Fort Smith, AR	35.38592	-94.39855
+Suffolk	VA	88161	4788158	city			Suffolk, VA	36.72836	-76.58496
+Sugar Land	TX	88156	4734825	city			Sugar Land, TX	29.61968	-95.63495
+Livermore	CA	88126	5367440	city			Livermore, CA	37.68187	-121.76801
+Nashua	NH	87970	5090046	city			Nashua, NH	42.76537	-71.46757
+Reading	PA	87879	5207728	city		foreign_city|word|homonym3	Reading, PA	40.33565	-75.92687
+Arecibo	PR	87754	4562635	city			Arecibo, PR	18.47245	-66.71573
+Concord	NC	87696	4461574	city		word|homonym5	Concord, NC	35.40888	-80.58158
+Indio	CA	87533	5359446	city			Indio, CA	33.72070	-116.21677
+Rio Rancho	NM	87521	5487811	city			Rio Rancho, NM	35.23338	-106.66447
+Enchanted Hills	NM	87521	7839240	city			Enchanted Hills, NM	35.33676	-106.59296
+Santa Fe	NM	87505	5490263	city		foreign_city|homonym2	Santa Fe, NM	35.68698	-105.93780
+Sandy	UT	87461	5781061	city		first_name|word|homonym2	Sandy, UT	40.59161	-111.88410
+Whittier	CA	87438	5409059	city			Whittier, CA	33.97918	-118.03284
+Canarsie	NY	87366	5111412	city			Canarsie, NY	40.64372	-73.90069
+Kirkland	WA	87281	5799841	city		surname	Kirkland, WA	47.68149	-122.20874
+Menifee	CA	87174	5372205	city			Menifee, CA	33.72835	-117.14642
+Newport Beach	CA	87127	5376890	city			Newport Beach, CA	33.61891	-117.92895
+Tracy	CA	87075	5403191	city		first_name|surname	Tracy, CA	37.73987	-121.42618
+Citrus Heights	CA	87056	5337561	city			Citrus Heights, CA	38.70712	-121.28106
+Bend	OR	87014	5713587	city		word	Bend, OR	44.05817	-121.31531
+Canton	MI	86825	4987990	city		word|homonym7	Canton, MI	42.30865	-83.48216
+Caguas	PR	86804	4563008	city			Caguas, PR	18.23412	-66.04850
+Lehigh Acres	FL	86784	4161785	city			Lehigh Acres, FL	26.62535	-81.62480
+Greenburgh	NY	86764	5119347	city			Greenburgh, NY	41.03287	-73.84291
+Bloomington	MN	86435	5018739	city		homonym4	Bloomington, MN	44.84080	-93.29828
+West Town	IL	86429	4916118	section	4887398		West Town, IL	41.89381	-87.67493
+Germantown	MD	86395	4356050	city		homonym4	Germantown, MD	39.17316	-77.27165
+Clifton	NJ	86334	5096699	city		first_name|surname|homonym2	Clifton, NJ	40.85843	-74.16376
+Duluth	MN	86110	5024719	city		homonym2	Duluth, MN	46.78327	-92.10658
+Champaign	IL	86096	4887158	city			Champaign, IL	40.11642	-88.24338
+Near North Side	IL	85711	4903360	section	4887398		Near North Side, IL	41.90003	-87.63450
+Chino	CA	85595	5336537	city		word	Chino, CA	34.01223	-117.68894
+Alhambra	CA	85551	5323060	city		homonym2	Alhambra, CA	34.09529	-118.12701
+Ogden	UT	85444	5779206	city		surname	Ogden, UT	41.22300	-111.97383
+Redwood City	CA	85288	5386834	city			Redwood City, CA	37.48522	-122.23635
+Bellingham	WA	85146	5786899	city			Bellingham, WA	48.75955	-122.48822
+O'Fallon	MO	85040	4401242	city		homonym2	O'Fallon, MO	38.81061	-90.69985
+Hoover	AL	84848	4067994	city		surname	Hoover, AL	33.40539	-86.81138
+Melbourne	FL	84678	4163971	city		foreign_city	Melbourne, FL	28.08363	-80.60811
+Danbury	CT	84657	4832353	city			Danbury, CT	41.39482	-73.45401
+East Norwalk	CT	84530	4833505	city			East Norwalk, CT	41.10565	-73.39845
+Edinburg	TX	84497	4688275	city			Edinburg, TX	26.30174	-98.16334
+Sunrise	FL	84439	4174402	city		word	Sunrise, FL	26.13397	-80.11310
+Bloomington	IN	84067	4254679	city		homonym4	Bloomington, IN	39.16533	-86.52639
+Cicero	IL	83886	4888015	city		homonym2	Cicero, IL	41.84559	-87.75394
+Hemet	CA	83861	5356277	city			Hemet, CA	33.74761	-116.97307
+San Pedro	CA	83556	5392528	section	5367929	foreign_city	San Pedro, CA	33.73585	-118.29229
+Ahwatukee Foothills	AZ	83464	5552450	city			Ahwatukee Foothills, AZ	33.34171	-111.98403
+Johns Creek	GA	83335	6331909	city			Johns Creek, GA	34.02893	-84.19858
+Mission	TX	83298	4711725	city		word	Mission, TX	26.21591	-98.32529
+Troy	MI	83280	5012639	city		first_name|word|homonym6	Troy, MI	42.60559	-83.14993
+Buena Park	CA	83270	5331575	city			Buena Park, CA	33.86751	-117.99812
+Mid-City	CA	83000	13157343	unknown	5368361		Mid-City, CA	34.04126	-118.36058
+Palm Coast	FL	82893	4167538	city			Palm Coast, FL	29.58497	-81.20784
+Fayetteville	AR	82830	4110486	city		homonym3	Fayetteville, AR	36.06258	-94.15743
+Sioux City	IA	82821	4876523	city			Sioux City, IA	42.49999	-96.40031
+Lake Forest	CA	82492	5364514	city		homonym2	Lake Forest, CA	33.64697	-117.68922
+Merced	CA	82436	5372253	city			Merced, CA	37.30216	-120.48297
+Longview	TX	82287	4707814	city		homonym2	Longview, TX	32.50070	-94.74049
+Bryan	TX	82118	4677008	city		first_name|surname	Bryan, TX	30.67436	-96.36996
+Westland	MI	82000	5014681	city			Westland, MI	42.32420	-83.40021
+Warwick	RI	81699	5225507	city			Warwick, RI	41.70010	-71.41617
+Lakewood	CA	81611	5364855	city		homonym5	Lakewood, CA	33.85363	-118.13396
+Guaynabo	PR	81360	4565119	city			Guaynabo, PR	18.35745	-66.11100
+Farmington Hills	MI	81330	4992523	city			Farmington Hills, MI	42.48531	-83.37716
+San Tan Valley	AZ	81321	7310164	city			San Tan Valley, AZ	33.19110	-111.52800
+Mount Pleasant	SC	81317	4588165	city		homonym5	Mount Pleasant, SC	32.79407	-79.86259
+Cranston	RI	81073	5221659	city			Cranston, RI	41.77982	-71.43728
+Largo	FL	81000	4161580	city		word|homonym2	Largo, FL	27.90979	-82.78842
+Homestead	FL	80737	4159050	city		word	Homestead, FL	25.46872	-80.47756
+South Suffolk	VA	80690	4786714	city			South Suffolk, VA	36.71709	-76.59023
+Avondale	AZ	80684	5552301	city		homonym2	Avondale, AZ	33.43560	-112.34960
+Tustin	CA	80583	5404119	city			Tustin, CA	33.74585	-117.82617
+Mountain View	CA	80435	5375480	city			Mountain View, CA	37.38605	-122.08385
+Napa	CA	80434	5376095	city			Napa, CA	38.29714	-122.28553
+Somerville	MA	80318	4951257	city		homonym2	Somerville, MA	42.38760	-71.09950
+Kendall	FL	80241	4160711	city		first_name|surname	Kendall, FL	25.67927	-80.31727
+Lawrence	MA	80231	4941720	city		first_name|surname|homonym3	Lawrence, MA	42.70704	-71.16311
+Parma	OH	79937	5166177	city		foreign_city	Parma, OH	41.40477	-81.72291
+New Rochelle	NY	79846	5128549	city			New Rochelle, NY	40.91149	-73.78235
+Lynchburg	VA	79812	4771075	city			Lynchburg, VA	37.41375	-79.14225
+Medford	OR	79805	5740099	city		homonym3	Medford, OR	42.32652	-122.87559
+Deerfield Beach	FL	79768	4153071	city			Deerfield Beach, FL	26.31841	-80.09977
+Sylmar	CA	79614	5400784	unknown			Sylmar, CA	34.30778	-118.44925
+Pleasanton	CA	79510	5383777	city			Pleasanton, CA	37.66243	-121.87468
+Belmont Cragin	IL	79159	4884442	section	4887398		Belmont Cragin, IL	41.93170	-87.76867
+Brooklyn Park	MN	79149	5019335	city		homonym2	Brooklyn Park, MN	45.09413	-93.35634
+Goodyear	AZ	79003	5296266	city			Goodyear, AZ	33.43532	-112.35821
+Kennewick	WA	78896	5799610	city			Kennewick, WA	46.21125	-119.13723
+Alameda	CA	78630	5322737	city			Alameda, CA	37.77099	-122.26087
+Town 'n' Country	FL	78442	4175538	city			Town 'n' Country, FL	28.01057	-82.57732
+Bellflower	CA	78441	5327422	city			Bellflower, CA	33.88168	-118.11701
+Chino Hills	CA	78309	5336545	city			Chino Hills, CA	33.99380	-117.75888
+Bloomington	IL	78292	4885164	city		homonym4	Bloomington, IL	40.48420	-88.99369
+Alafaya	FL	78113	6332439	city			Alafaya, FL	28.56410	-81.21140
+Springdale	AR	77859	4132093	city		homonym3	Springdale, AR	36.18674	-94.12881
+Racine	WI	77742	5268249	city			Racine, WI	42.72613	-87.78285
+Hammond	IN	77614	4921100	city		surname|homonym2	Hammond, IN	41.58337	-87.50004
+Milpitas	CA	77604	5373327	city			Milpitas, CA	37.42827	-121.90662
+Gary	IN	77156	4920607	city		first_name|surname	Gary, IN	41.59337	-87.34643
+Scranton	PA	77118	5211303	city			Scranton, PA	41.40916	-75.66490
+Baldwin Park	CA	77071	5325866	city			Baldwin Park, CA	34.08529	-117.96090
+Auburn	WA	77006	5785965	city		word|homonym7	Auburn, WA	47.30732	-122.22845
+Fishers	IN	76794	4257494	city		word	Fishers, IN	39.95559	-86.01387
+Saint Joseph	MO	76780	4407010	city			Saint Joseph, MO	39.76861	-94.84663
+Pharr	TX	76538	4718721	city			Pharr, TX	26.19480	-98.18362
+Upland	CA	76443	5404915	city		word	Upland, CA	34.09751	-117.64839
+Folsom	CA	76375	5349705	city			Folsom, CA	38.67796	-121.17606
+Baytown	TX	76335	4672731	city			Baytown, TX	29.73550	-94.97743
+San Ramon	CA	76134	5392593	city			San Ramon, CA	37.77993	-121.97802
+Camden	NJ	76119	4501018	city		first_name|homonym2	Camden, NJ	39.92595	-75.11962
+Lake Charles	LA	76070	4330236	city			Lake Charles, LA	30.21309	-93.20440
+Kalamazoo	MI	76041	4997787	city			Kalamazoo, MI	42.29171	-85.58723
+Brick	NJ	76021	5095947	unknown		word	Brick, NJ	40.05928	-74.13708
+Arlington Heights	IL	75926	4883555	city			Arlington Heights, IL	42.08836	-87.98063
+Plymouth	MN	75907	5041926	city		foreign_city|homonym3	Plymouth, MN	45.01052	-93.45551
+South Ozone Park	NY	75878	5138950	unknown			South Ozone Park, NY	40.67010	-73.81902
+Doral	FL	75874	4153471	city			Doral, FL	25.81954	-80.35533
+Waterford	MI	75737	5014130	city		homonym2	Waterford, MI	42.69303	-83.41181
+Evanston	IL	75527	4891382	city		homonym2	Evanston, IL	42.04114	-87.69006
+Manteca	CA	75448	5370164	city			Manteca, CA	37.79743	-121.21605
+Wyoming	MI	75275	5015618	city		state	Wyoming, MI	42.91336	-85.70531
+Trujillo Alto	PR	75243	4568451	city			Trujillo Alto, PR	18.35467	-66.00739
+Loveland	CO	75182	5579368	city		homonym2	Loveland, CO	40.39776	-105.07498
+Cheektowaga	NY	75178	5112375	city			Cheektowaga, NY	42.90339	-78.75475
+Kings Bridge	NY	75132	5123443	city			Kings Bridge, NY	40.87871	-73.90514
+Bismarck	ND	75092	5688025	city			Bismarck, ND	46.80833	-100.78374
+Perris	CA	74971	5382146	city			Perris, CA	33.78252	-117.22865
+Bethlehem	PA	74892	5180225	city			Bethlehem, PA	40.62593	-75.37046
+Albany	GA	74843	4179320	city		homonym4	Albany, GA	31.57851	-84.15574
+Schaumburg	IL	74693	4910713	city			Schaumburg, IL	42.03336	-88.08341
+Gastonia	NC	74543	4467732	city			Gastonia, NC	35.26208	-81.18730
+Brownsville	NY	74497	5110446	city		homonym3	Brownsville, NY	40.66094	-73.92014
+Union City	CA	74494	5404555	city		homonym4	Union City, CA	37.59577	-122.01913
+Bolingbrook	IL	74306	4885265	city			Bolingbrook, IL	41.69864	-88.06840
+Iowa City	IA	74220	4862034	city			Iowa City, IA	41.66113	-91.53017
+Layton	UT	74143	5777107	city			Layton, UT	41.06022	-111.97105
+Missouri City	TX	74139	4711801	city			Missouri City, TX	29.61857	-95.53772
+Appleton	WI	74139	5244080	city			Appleton, WI	44.26193	-88.41538
+Shelby	MI	74099	5009586	city		first_name|homonym2	Shelby, MI	42.67087	-83.03298
+Fort Myers	FL	74013	4155995	city			Fort Myers, FL	26.62168	-81.84059
+Boynton Beach	FL	73966	4148677	city			Boynton Beach, FL	26.52535	-80.06643
+Jonesboro	AR	73907	4116834	city			Jonesboro, AR	35.84230	-90.70428
+South Lawndale	IL	73826	4911951	section	4887398		South Lawndale, IL	41.84364	-87.71255
+Logan Square	IL	73702	4900358	section	4887398	homonym2	Logan Square, IL	41.92337	-87.69922
+Rapid City	SD	73569	5768233	city			Rapid City, SD	44.08054	-103.23101
+Warner Robins	GA	73490	4229476	city			Warner Robins, GA	32.61574	-83.62664
+Rochester Hills	MI	73424	5007402	city			Rochester Hills, MI	42.65837	-83.14993
+Decatur	IL	73254	4236895	city		homonym3	Decatur, IL	39.84031	-88.95480
+Southfield	MI	73156	5010636	city			Southfield, MI	42.47337	-83.22187
+Mayagüez	PR	73077	4566385	city			Mayagüez, PR	18.20107	-67.13962
+Saint George	UT	72897	5546220	city			Saint George, UT	37.10415	-113.58412
+New Britain	CT	72808	4839292	city			New Britain, CT	41.66121	-72.77954
+Daytona Beach	FL	72647	4152872	city			Daytona Beach, FL	29.21081	-81.02283
+Franklin	TN	72639	4623560	city		first_name|surname|homonym5	Franklin, TN	35.92506	-86.86889
+Turlock	CA	72292	5404024	city			Turlock, CA	37.49466	-120.84659
+Temple	TX	72277	4735966	city		surname|word	Temple, TX	31.09823	-97.34278
+West Ridge	IL	72211	4916079	section	4887398		West Ridge, IL	41.99975	-87.69284
+Apple Valley	CA	72174	5324363	city		homonym2	Apple Valley, CA	34.50083	-117.18588
+Lynwood	CA	71989	5369367	city			Lynwood, CA	33.93029	-118.21146
+Waukesha	WI	71970	5278052	city			Waukesha, WI	43.01168	-88.23148
+Canton	OH	71885	5149222	city		word|homonym7	Canton, OH	40.79895	-81.37845
+Gulfport	MS	71856	4428667	city		homonym2	Gulfport, MS	30.36742	-89.09282
+Pawtucket	RI	71591	5223869	city			Pawtucket, RI	41.87871	-71.38256
+Lauderhill	FL	71579	4161625	city			Lauderhill, FL	26.14036	-80.21338
+Rock Hill	SC	71548	4593142	city			Rock Hill, SC	34.92487	-81.02508
+Silver Spring	MD	71452	4369596	city			Silver Spring, MD	38.99067	-77.02609
+West Gulfport	MS	71329	4450687	city			West Gulfport, MS	30.40409	-89.09420
+Flower Mound	TX	71253	4691585	city			Flower Mound, TX	33.01457	-97.09696
+Centreville	VA	71135	4751839	city			Centreville, VA	38.84039	-77.42888
+Lafayette	IN	71111	4922462	city		homonym4	Lafayette, IN	40.41670	-86.87529
+Passaic	NJ	71085	5102443	city			Passaic, NJ	40.85677	-74.12848
+Riverview	FL	71050	4170156	city		homonym2	Riverview, FL	27.86614	-82.32648
+Redlands	CA	71035	5386754	city			Redlands, CA	34.05557	-117.18254
+Missoula	MT	71022	5666639	city			Missoula, MT	46.87215	-113.99400
+Rancho Cordova	CA	71017	5385941	city			Rancho Cordova, CA	38.58907	-121.30273
+Wilmington	DE	70898	4145381	city		homonym5	Wilmington, DE	39.74595	-75.54659
+New Braunfels	TX	70543	4714131	city			New Braunfels, TX	29.70300	-98.12445
+Cherry Hill	NJ	70475	4501198	city		homonym2	Cherry Hill, NJ	39.93484	-75.03073
+Flagstaff	AZ	70320	5294810	city		word	Flagstaff, AZ	35.19807	-111.65127
+Muncie	IN	70087	4924006	city			Muncie, IN	40.19338	-85.38636
+Mira Mesa	CA	70000	5373497	section	5391811		Mira Mesa, CA	32.91560	-117.14392
+Woodland Hills	CA	70000	5410438	section	5396003		Woodland Hills, CA	34.16834	-118.60592
+Weston	FL	69959	4178003	city		surname|homonym3	Weston, FL	26.10037	-80.39977
+Frederick	MD	69479	4355585	city		first_name|surname|homonym2	Frederick, MD	39.41427	-77.41054
+Pasco	WA	69451	5806298	city			Pasco, WA	46.23958	-119.10057
+Pittsburg	CA	69424	5383465	city		homonym2	Pittsburg, CA	38.02798	-121.88468
+Ridgewood	NY	69317	5133858	section	5128581	homonym2	Ridgewood, NY	40.70010	-73.90569
+Palatine	IL	69308	4905211	city			Palatine, IL	42.11030	-88.03424
+North Richland Hills	TX	69204	4715292	city			North Richland Hills, TX	32.83430	-97.22890
+Union City	NJ	69156	5105634	city		homonym4	Union City, NJ	40.77955	-74.02375
+Kissimmee	FL	69152	4160983	city			Kissimmee, FL	28.30468	-81.41667
+Walnut Creek	CA	68910	5406990	city			Walnut Creek, CA	37.90631	-122.06496
+Cordova	TN	68779	4050552	unknown		surname	Cordova, TN	35.15565	-89.77620
+Mount Vernon	NY	68628	5127835	city		homonym5	Mount Vernon, NY	40.91260	-73.83708
+Conroe	TX	68602	4682991	city			Conroe, TX	30.31188	-95.45605
+Dothan	AL	68567	4059102	city			Dothan, AL	31.22323	-85.39049
+Northridge	CA	68469	5377985	section	5393049		Northridge, CA	34.22834	-118.53675
+Waterloo	IA	68460	4880889	city		foreign_city|homonym2	Waterloo, IA	42.49276	-92.34296
+Maple Grove	MN	68385	5036493	city			Maple Grove, MN	45.07246	-93.45579
+Framingham	MA	68318	4937230	city			Framingham, MA	42.27926	-71.41617
+Redondo Beach	CA	68166	5386785	city			Redondo Beach, CA	33.84918	-118.38841
+Bossier City	LA	68094	4317639	city			Bossier City, LA	32.51599	-93.73212
+Yorba Linda	CA	67973	5410902	city			Yorba Linda, CA	33.88863	-117.81311
+Woodbury	MN	67855	5053358	city		homonym3	Woodbury, MN	44.92386	-92.95938
+Eau Claire	WI	67778	5251436	city			Eau Claire, WI	44.81135	-91.49849
+Waldorf	MD	67752	4372599	city			Waldorf, MD	38.62456	-76.93914
+Forest Hills	NY	67714	5117575	city		homonym2	Forest Hills, NY	40.71621	-73.85014
+Davis	CA	67666	5341704	city		surname	Davis, CA	38.54491	-121.74052
+Glen Burnie	MD	67639	4356188	city			Glen Burnie, MD	39.16261	-76.62469
+Camarillo	CA	67608	5333180	city			Camarillo, CA	34.21639	-119.03760
+Victoria	TX	67574	4739157	city		foreign_city|first_name	Victoria, TX	28.80527	-97.00360
+Gaithersburg	MD	67456	4355843	city			Gaithersburg, MD	39.14344	-77.20137
+Jacksonville	NC	67357	4473083	city		homonym6	Jacksonville, NC	34.75405	-77.43024
+South San Francisco	CA	67271	5397765	city			South San Francisco, CA	37.65466	-122.40775
+Kenner	LA	67091	4329753	city			Kenner, LA	29.99409	-90.24174
+Jackson Heights	NY	67067	5122477	city			Jackson Heights, NY	40.75566	-73.88541
+Rockville	MD	66980	4367175	city			Rockville, MD	39.08400	-77.15276
+Jackson	TN	66975	4632595	city		first_name|surname|homonym6	Jackson, TN	35.61452	-88.81395
+Lincoln Park	IL	66959	4899911	section	4887398	homonym3	Lincoln Park, IL	41.92170	-87.64783
+Yuba City	CA	66941	5411015	city			Yuba City, CA	39.14045	-121.61691
+Portland	ME	66881	4975802	city		homonym4	Portland, ME	43.65737	-70.25890
+Palo Alto	CA	66853	5380748	city			Palo Alto, CA	37.44188	-122.14302
+Casas Adobes	AZ	66795	5288661	city			Casas Adobes, AZ	32.32341	-110.99510
+Marysville	WA	66773	5802570	city		homonym3	Marysville, WA	48.05176	-122.17708
+South Jordan	UT	66648	5781770	city			South Jordan, UT	40.56217	-111.92966
+Oshkosh	WI	66555	5265838	city			Oshkosh, WI	44.02471	-88.54261
+North Little Rock	AR	66504	4124112	city			North Little Rock, AR	34.76954	-92.26709
+Bayside	NY	66455	5108193	city		homonym2	Bayside, NY	40.76844	-73.77708
+Bayonne	NJ	66311	5095445	city			Bayonne, NJ	40.66871	-74.11431
+Eagan	MN	66286	5024825	city			Eagan, MN	44.80413	-93.16689
+Delray Beach	FL	66255	4153132	city			Delray Beach, FL	26.46146	-80.07282
+Johnson City	TN	66027	4633419	city		homonym2	Johnson City, TN	36.31344	-82.35347
+Dale City	VA	65969	4755158	city			Dale City, VA	38.63706	-77.31109
+Cedar Park	TX	65945	4679867	city			Cedar Park, TX	30.50520	-97.82029
+Parkchester	NY	65876	5130572	city			Parkchester, NY	40.83899	-73.86041
+Atascocita	TX	65844	4671524	city			Atascocita, TX	29.99883	-95.17660
+Saint Cloud	MN	65842	5044407	city		homonym2	Saint Cloud, MN	45.56080	-94.16249
+Ellicott City	MD	65834	4354265	city			Ellicott City, MD	39.26733	-76.79831
+Laguna Niguel	CA	65806	5364329	city			Laguna Niguel, CA	33.52253	-117.70755
+Saint Charles	MO	65794	4406831	city		homonym2	Saint Charles, MO	38.78394	-90.48123
+Harlingen	TX	65774	4696233	city			Harlingen, TX	26.19063	-97.69610
+San Clemente	CA	65526	5391791	city			San Clemente, CA	33.42697	-117.61199
+West Lynchburg	VA	65517	4792867	city			West Lynchburg, VA	37.40320	-79.17808
+Middletown	NJ	65490	5101170	unknown		homonym6	Middletown, NJ	40.39428	-74.11709
+Framingham Center	MA	65413	4937232	city			Framingham Center, MA	42.29732	-71.43701
+Schenectady	NY	65305	5136454	city			Schenectady, NY	42.81424	-73.93957
+Cheyenne	WY	65132	5821086	city		first_name	Cheyenne, WY	41.13998	-104.82025
+Broomfield	CO	65065	5415035	city			Broomfield, CO	39.92054	-105.08665
+Ames	IA	65060	4846834	city		surname	Ames, IA	42.03471	-93.61994
+Park Slope	NY	65047	5130561	section	5128581		Park Slope, NY	40.67010	-73.98597
+Shawnee	KS	65046	4279247	city		homonym2	Shawnee, KS	39.04167	-94.72024
+Reseda	CA	65000	5387152	unknown			Reseda, CA	34.20112	-118.53647
+Conway	AR	64980	4106458	city		surname|homonym3	Conway, AR	35.08870	-92.44210
+East Orange	NJ	64949	5097441	city			East Orange, NJ	40.76732	-74.20487
+Portage Park	IL	64841	4906500	section	4887398		Portage Park, IL	41.95781	-87.76506
+Skokie	IL	64821	4911600	city			Skokie, IL	42.03336	-87.73339
+West Bloomfield Township	MI	64690	7259621	city			West Bloomfield Township, MI	42.56891	-83.38356
+Tamarac	FL	64681	4174738	city			Tamarac, FL	26.21286	-80.24977
+Youngstown	OH	64628	5177568	city			Youngstown, OH	41.09978	-80.64952
+Lodi	CA	64596	5367565	city		homonym2	Lodi, CA	38.13020	-121.27245
+North Hollywood	CA	64587	5377654	section	5368361		North Hollywood, CA	34.17223	-118.37897
+Greenville	SC	64579	4580543	city		homonym5	Greenville, SC	34.85262	-82.39401
+Celina	TX	64427	4679944	city		first_name|homonym2	Celina, TX	33.32456	-96.78444
+Mansfield	TX	64274	4709013	city		foreign_city|surname|homonym3	Mansfield, TX	32.56319	-97.14168
+Santa Cruz	CA	64220	5393052	city		foreign_city	Santa Cruz, CA	36.97412	-122.03080
+Pico Rivera	CA	64218	5382496	city			Pico Rivera, CA	33.98307	-118.09673
+Madera	CA	64208	5369568	city			Madera, CA	36.96134	-120.06072
+Janesville	WI	64123	5257754	city			Janesville, WI	42.68279	-89.01872
+West Des Moines	IA	64113	4881346	city			West Des Moines, IA	41.57721	-93.71133
+Montebello	CA	63921	5374322	city			Montebello, CA	34.00946	-118.10535
+Georgetown	TX	63716	4693342	city		foreign_city|homonym4	Georgetown, TX	30.63269	-97.67723
+Alpharetta	GA	63693	4179574	city			Alpharetta, GA	34.07538	-84.29409
+Lorain	OH	63647	5161262	city			Lorain, OH	41.45282	-82.18237
+Bowling Green	KY	63616	4285268	city		homonym2	Bowling Green, KY	36.99032	-86.44360
+Flatlands	NY	63601	5117388	city			Flatlands, NY	40.62122	-73.93486
+Dundalk	MD	63597	4353765	city			Dundalk, MD	39.25066	-76.52052
+Eden Prairie	MN	63496	5025219	city			Eden Prairie, MN	44.85469	-93.47079
+North Bergen	NJ	63484	5101879	city			North Bergen, NJ	40.80427	-74.01208
+Florence-Graham	CA	63387	7261268	city			Florence-Graham, CA	33.96772	-118.24438
+Waltham	MA	63378	4954380	city			Waltham, MA	42.37649	-71.23561
+West Hartford	CT	63268	4845411	city			West Hartford, CT	41.76204	-72.74204
+Rogers	AR	63159	4128894	city		surname|word|homonym2	Rogers, AR	36.33202	-94.11854
+Carol City	FL	63031	4150066	city			Carol City, FL	25.94065	-80.24560
+Encinitas	CA	62930	5346646	city			Encinitas, CA	33.03699	-117.29198
+East Village	NY	62832	5116093	section	5128581		East Village, NY	40.72927	-73.98736
+Haverhill	MA	62765	4939085	city			Haverhill, MA	42.77620	-71.07728
+Jupiter	FL	62707	4160610	city			Jupiter, FL	26.93422	-80.09421
+Council Bluffs	IA	62597	4852832	city			Council Bluffs, IA	41.26194	-95.86083
+Wellington	FL	62560	4177703	city		foreign_city|word	Wellington, FL	26.65868	-80.24144
+West Coon Rapids	MN	62528	5052361	city			West Coon Rapids, MN	45.15969	-93.34967
+North Miami	FL	62435	4166232	city			North Miami, FL	25.89009	-80.18671
+Hamilton	OH	62407	4513575	city		foreign_city|surname	Hamilton, OH	39.39950	-84.56134
+North Port	FL	62345	4166274	city			North Port, FL	27.04422	-82.23593
+Tulare	CA	62315	5403783	city			Tulare, CA	36.20773	-119.34734
+Coon Rapids	MN	62240	5022025	city			Coon Rapids, MN	45.11997	-93.28773
+Millcreek	UT	62139	5778352	city			Millcreek, UT	40.68689	-111.87549
+La Habra	CA	62131	5363922	city			La Habra, CA	33.93196	-117.94617
+Blaine	MN	62124	5018651	city		first_name	Blaine, MN	45.16080	-93.23495
+Auburn	AL	62059	4830796	city		word|homonym7	Auburn, AL	32.60986	-85.48078
+Lake Elsinore	CA	61981	5364499	city			Lake Elsinore, CA	33.66808	-117.32726
+Carmichael	CA	61762	5334336	city		surname	Carmichael, CA	38.61713	-121.32828
+Taylor	MI	61568	5011908	city		first_name|surname|homonym2	Taylor, MI	42.24087	-83.26965
+Burnsville	MN	61481	5019767	city			Burnsville, MN	44.76774	-93.27772
+Monterey Park	CA	61468	5374406	city			Monterey Park, CA	34.06251	-118.12285
+Castro Valley	CA	61388	5334928	city			Castro Valley, CA	37.69410	-122.08635
+Irvington	NJ	61323	5099724	city			Irvington, NJ	40.73232	-74.23487
+Rocklin	CA	61213	5388319	city			Rocklin, CA	38.79073	-121.23578
+Utica	NY	61100	5142056	city			Utica, NY	43.10090	-75.23266
+Malden	MA	61068	4942939	city			Malden, MA	42.42510	-71.06616
+National City	CA	61060	5376200	city			National City, CA	32.67811	-117.09920
+Financial District	NY	60976	8436473	section	5128581		Financial District, NY	40.70789	-74.00857
+Springfield	OR	60870	5754005	city		homonym9	Springfield, OR	44.04624	-123.02203
+Bethesda	MD	60858	4348599	city			Bethesda, MD	38.98067	-77.10026
+Terre Haute	IN	60825	4265737	city			Terre Haute, IN	39.46670	-87.41391
+Vineland	NJ	60818	4504621	city			Vineland, NJ	39.48623	-75.02573
+West Hollywood	FL	60806	4177834	section	4158928	homonym2	West Hollywood, FL	26.02065	-80.18394
+San Marcos	TX	60684	4726491	city		homonym2	San Marcos, TX	29.88327	-97.94139
+Brentwood	NY	60664	5110077	city		homonym4	Brentwood, NY	40.78121	-73.24623
+Lakeville	MN	60633	5034059	city			Lakeville, MN	44.64969	-93.24272
+West Allis	WI	60620	5278420	city			West Allis, WI	43.01668	-88.00703
+Redmond	WA	60598	5808079	city		surname|homonym2	Redmond, WA	47.67399	-122.12151
+Canoga Park	CA	60578	5333913	section	5393049		Canoga Park, CA	34.20112	-118.59814
+Cupertino	CA	60572	5341145	city			Cupertino, CA	37.32300	-122.03218
+Taylorsville	UT	60514	5782476	city			Taylorsville, UT	40.66772	-111.93883
+Bristol	CT	60452	5282835	city		foreign_city|first_name|homonym4	Bristol, CT	41.67176	-72.94927
+Moore	OK	60451	4542975	city		surname	Moore, OK	35.33951	-97.48670
+Gardena	CA	60447	5351549	city			Gardena, CA	33.88835	-118.30896
+Petaluma	CA	60438	5382232	city			Petaluma, CA	38.23242	-122.63665
+Bensalem	PA	60427	5179995	unknown			Bensalem, PA	40.10455	-74.95128
+Grand Junction	CO	60358	5423573	city			Grand Junction, CO	39.06387	-108.55065
+Casper	WY	60285	5820705	city			Casper, WY	42.86663	-106.31308
+Rowlett	TX	60236	4724194	city			Rowlett, TX	32.90290	-96.56388
+La Mesa	CA	60089	5363990	city			La Mesa, CA	32.76783	-117.02308
+Pine Hills	FL	60076	4168459	city			Pine Hills, FL	28.55778	-81.45340
+Bensonhurst	NY	60000	5108815	city			Bensonhurst, NY	40.60177	-73.99403
+Coney Island	NY	60000	5113481	city			Coney Island, NY	40.57788	-73.99403
+Rancho Penasquitos	CA	60000	5386039	section	5346827		Rancho Penasquitos, CA	32.95949	-117.11531
+Valley Glen	CA	60000	11838960	unknown			Valley Glen, CA	34.18568	-118.42032
+Meriden	CT	59988	4838524	city			Meriden, CT	41.53815	-72.80704
+Pontiac	MI	59917	5006166	city		homonym2	Pontiac, MI	42.63892	-83.29105
+Port Orange	FL	59866	4169156	city			Port Orange, FL	29.13832	-80.99561
+Hamden	CT	59847	4835654	city			Hamden, CT	41.39593	-72.89677
+Lakewood	WA	59829	5800420	city		homonym5	Lakewood, WA	47.17176	-122.51846
+Fountainebleau	FL	59764	4156091	city			Fountainebleau, FL	25.77288	-80.34783
+Saint Clair Shores	MI	59715	5010978	city			Saint Clair Shores, MI	42.49698	-82.88881
+Springfield	OH	59680	4525353	city		homonym9	Springfield, OH	39.92423	-83.80882
+Great Falls	MT	59638	5655240	city		homonym2	Great Falls, MT	47.50024	-111.30081
+Chapel Hill	NC	59568	4460162	city			Chapel Hill, NC	35.91320	-79.05584
+Canyon Country	CA	59530	5333944	unknown			Canyon Country, CA	34.42333	-118.47203
+Huntington Park	CA	59430	5358736	city			Huntington Park, CA	33.98168	-118.22507
+Lancaster	PA	59339	5197079	city		surname|homonym5	Lancaster, PA	40.03788	-76.30551
+Coconut Creek	FL	59302	4151455	city			Coconut Creek, FL	26.25175	-80.17894
+Leander	TX	59202	4705708	city			Leander, TX	30.57881	-97.85307
+Idaho Falls	ID	59184	5596475	city			Idaho Falls, ID	43.46658	-112.03414
+San Rafael	CA	59162	5392567	city		foreign_city	San Rafael, CA	37.97353	-122.53109
+Noblesville	IN	59093	4924198	city			Noblesville, IN	40.04559	-86.00860
+Marietta	GA	59067	4207783	city		first_name|homonym2	Marietta, GA	33.95260	-84.54993
+Fairfield	CT	59052	4834157	city		homonym4	Fairfield, CT	41.14121	-73.26373
+Owensboro	KY	59042	4303436	city			Owensboro, KY	37.77422	-87.11333
+Eastvale	CA	59039	8096217	city			Eastvale, CA	33.96358	-117.56418
+Royal Oak	MI	59008	5007804	city			Royal Oak, MI	42.48948	-83.14465
+Brentwood	CA	58968	5330642	city		homonym4	Brentwood, CA	37.93187	-121.69579
+Dubuque	IA	58799	4854529	city			Dubuque, IA	42.50056	-90.66457
+Brookline	MA	58732	4931482	city			Brookline, MA	42.33176	-71.12116
+Novi	MI	58723	5004062	city			Novi, MI	42.48059	-83.47549
+Des Plaines	IL	58677	4889772	city			Des Plaines, IL	42.03336	-87.88340
+Carson City	NV	58639	5501344	city			Carson City, NV	39.16380	-119.76740
+Orland Park	IL	58619	4904937	city			Orland Park, IL	41.63031	-87.85394
+Bartlett	TN	58579	4604183	city		surname|homonym2	Bartlett, TN	35.20453	-89.87398
+Woodland	CA	58567	5410430	city		word	Woodland, CA	38.67852	-121.77330
+Lehi	UT	58486	5777224	city			Lehi, UT	40.39162	-111.85077
+White Plains	NY	58459	5144336	city			White Plains, NY	41.03399	-73.76291
+Arcadia	CA	58408	5324477	city			Arcadia, CA	34.13973	-118.03534
+Reston	VA	58404	4781530	city			Reston, VA	38.96872	-77.34110
+Ocala	FL	58218	4166673	city			Ocala, FL	29.18720	-82.14009
+Clay	NY	58206	5112861	unknown		first_name|surname|word	Clay, NY	43.18590	-76.17243
+Central City	AZ	58161	11979238	section	5308655		Central City, AZ	33.44001	-112.05805
+South Vineland	NJ	58122	4504225	city			South Vineland, NJ	39.44595	-75.02879
+Sanford	FL	58111	4172086	city		surname|homonym3	Sanford, FL	28.80055	-81.27312
+Bowie	MD	58025	4349159	city			Bowie, MD	38.94278	-76.73028
+Kokomo	IN	57995	4922388	city			Kokomo, IN	40.48643	-86.13360
+Wayne	NJ	57915	5106160	city		first_name|homonym3	Wayne, NJ	40.92538	-74.27654
+Santee	CA	57787	5393429	city			Santee, CA	32.83838	-116.97392
+Dublin	CA	57721	5344157	city		foreign_city|homonym3	Dublin, CA	37.70215	-121.93579
+Palm Harbor	FL	57439	4167545	city			Palm Harbor, FL	28.07807	-82.76371
+Medford	MA	57403	4943629	city		homonym3	Medford, MA	42.41843	-71.10616
+Midwest City	OK	57249	4542765	city			Midwest City, OK	35.44951	-97.39670
+Center City	PA	57239	9958118	section	4560349		Center City, PA	39.95120	-75.15923
+Margate	FL	57234	4163407	city			Margate, FL	26.24453	-80.20644
+South Whittier	CA	57156	5397841	city			South Whittier, CA	33.95015	-118.03917
+Tinley Park	IL	57143	4913723	city			Tinley Park, IL	41.57337	-87.78449
+Pflugerville	TX	57122	4718711	city			Pflugerville, TX	30.43937	-97.62000
+New Brunswick	NJ	57035	5101717	city			New Brunswick, NJ	40.48622	-74.45182
+Grand Forks	ND	57011	5059429	city			Grand Forks, ND	47.92526	-97.03285
+Fountain Valley	CA	56987	5350207	city			Fountain Valley, CA	33.70918	-117.95367
+North Hills	CA	56946	5394409	section	5393049		North Hills, CA	34.23639	-118.48472
+Diamond Bar	CA	56897	5342992	city			Diamond Bar, CA	34.02862	-117.81034
+Taunton	MA	56789	4952629	city			Taunton, MA	41.90010	-71.08977
+Oak Lawn	IL	56781	4904365	city			Oak Lawn, IL	41.71087	-87.75811
+Union	NJ	56771	5105608	city		word|homonym2	Union, NJ	40.69760	-74.26320
+Ankeny	IA	56764	4846960	city			Ankeny, IA	41.72971	-93.60577
+Chicopee	MA	56741	4933002	city			Chicopee, MA	42.14870	-72.60787
+Irving Park	IL	56520	4897543	section	4887398		Irving Park, IL	41.95336	-87.73645
+Berwyn	IL	56368	4884597	city			Berwyn, IL	41.85059	-87.79367
+Manhattan	KS	56308	4274994	city		homonym2	Manhattan, KS	39.18361	-96.57167
+Kendale Lakes	FL	56148	4160705	city			Kendale Lakes, FL	25.70816	-80.40700
+Smyrna	GA	56146	4223379	city		homonym3	Smyrna, GA	33.88399	-84.51438
+Dearborn Heights	MI	56145	4990512	city			Dearborn Heights, MI	42.33698	-83.27326
+Porterville	CA	56058	5384471	city			Porterville, CA	36.06523	-119.01677
+Piscataway	NJ	56044	5102713	city			Piscataway, NJ	40.49927	-74.39904
+Hendersonville	TN	56018	4628735	city		homonym2	Hendersonville, TN	36.30477	-86.62000
+Morningside Heights	NY	55929	6332422	section	5128581		Morningside Heights, NY	40.81000	-73.96250
+Rocky Mount	NC	55806	4488762	city			Rocky Mount, NC	35.93821	-77.79053
+Corvallis	OR	55780	5720727	city			Corvallis, OR	44.56457	-123.26204
+Olympia	WA	55733	5805687	city			Olympia, WA	47.04491	-122.90169
+Valdosta	GA	55724	4228147	city			Valdosta, GA	30.83334	-83.28032
+Hanford	CA	55659	5355180	city			Hanford, CA	36.32745	-119.64568
+Castle Rock	CO	55591	5416329	city			Castle Rock, CO	39.37221	-104.85609
+Greenwood	IN	55586	4258313	city		surname|homonym4	Greenwood, IN	39.61366	-86.10665
+Chicago Lawn	IL	55551	4887463	section	4887398		Chicago Lawn, IL	41.77503	-87.69644
+Hempstead	NY	55547	5120478	city			Hempstead, NY	40.70621	-73.61874
+Novato	CA	55530	5378044	city			Novato, CA	38.10742	-122.56970
+Kettering	OH	55525	4515843	city		homonym2	Kettering, OH	39.68950	-84.16883
+Bellevue	NE	55510	5063805	city		homonym3	Bellevue, NE	41.13667	-95.89084
+Shoreline	WA	55439	5810301	city		word	Shoreline, WA	47.75565	-122.34152
+Decatur	AL	55437	4058553	city		homonym3	Decatur, AL	34.60593	-86.98334
+Paramount	CA	55412	5381110	city		word	Paramount, CA	33.88946	-118.15979
+Port Arthur	TX	55340	4720039	city			Port Arthur, TX	29.88519	-93.94233
+Abington	PA	55310	5177773	unknown		homonym2	Abington, PA	40.12067	-75.11795
+Anderson	IN	55305	4917592	city		surname|homonym3	Anderson, IN	40.10532	-85.68025
+Tamiami	FL	55271	4174744	city			Tamiami, FL	25.75871	-80.39839
+Towson	MD	55197	4371582	city			Towson, MD	39.40150	-76.60191
+North Chicopee	MA	55179	4945588	city			North Chicopee, MA	42.18343	-72.59953
+Uptown	IL	55137	4914557	section	4887398	word	Uptown, IL	41.96590	-87.65262
+Sarasota	FL	55118	4172131	city			Sarasota, FL	27.33643	-82.53065
+Cypress Hills	NY	54944	5114418	city			Cypress Hills, NY	40.67705	-73.89125
+West Haven	CT	54927	4845419	city		homonym2	West Haven, CT	41.27065	-72.94705
+Rosemead	CA	54908	5388867	city			Rosemead, CA	34.08057	-118.07285
+Edgewater	IL	54873	4890701	section	4887398	homonym3	Edgewater, IL	41.98337	-87.66395
+Jackson	NJ	54856	4502434	city		first_name|surname|homonym6	Jackson, NJ	39.77650	-74.86238
+Highland	CA	54854	5356868	city		word|homonym3	Highland, CA	34.12834	-117.20865
+Mount Prospect	IL	54747	4903024	city			Mount Prospect, IL	42.06642	-87.93729
+Colton	CA	54621	5338783	city			Colton, CA	34.07390	-117.31365
+Encanto	AZ	54614	11979227	section	5308655		Encanto, AZ	33.47937	-112.07823
+Pocatello	ID	54441	5604045	city			Pocatello, ID	42.87130	-112.44553
+Bradenton	FL	54437	4148708	city			Bradenton, FL	27.49893	-82.57482
+Rogers Park	IL	54402	4908033	section	4887398		Rogers Park, IL	42.00864	-87.66672
+Weymouth	MA	54395	4955336	city			Weymouth, MA	42.22093	-70.93977
+Port Charlotte	FL	54392	4169130	city			Port Charlotte, FL	26.97617	-82.09064
+Normal	IL	54373	4903780	city		word	Normal, IL	40.51420	-88.99063
+Spring	TX	54298	4733624	city		word	Spring, TX	30.07994	-95.41716
+Allapattah	FL	54289	4145805	city			Allapattah, FL	25.81454	-80.22394
+Richland	WA	54248	5808276	city			Richland, WA	46.28569	-119.28446
+Euless	TX	54219	4689550	city			Euless, TX	32.83707	-97.08195
+Blue Springs	MO	54148	4377664	city			Blue Springs, MO	39.01695	-94.28161
+East Pensacola Heights	FL	54104	4154047	city			East Pensacola Heights, FL	30.42881	-87.17997
+Hacienda Heights	CA	54038	5354819	city			Hacienda Heights, CA	33.99307	-117.96868
+Ozone Park	NY	53985	5130334	city			Ozone Park, NY	40.67677	-73.84375
+Briarwood	NY	53877	6640032	city			Briarwood, NY	40.70935	-73.81529
+Cathedral City	CA	53826	5335006	city			Cathedral City, CA	33.77974	-116.46529
+Lakewood	NJ	53805	5100280	city		homonym5	Lakewood, NJ	40.09789	-74.21764
+Elyria	OH	53775	5153207	city			Elyria, OH	41.36838	-82.10765
+Pensacola	FL	53724	4168228	city			Pensacola, FL	30.42131	-87.21691
+Wheaton	IL	53715	4916288	city		homonym2	Wheaton, IL	41.86614	-88.10701
+Commerce City	CO	53696	5417737	city			Commerce City, CO	39.80832	-104.93387
+Hoboken	NJ	53635	5099133	city			Hoboken, NJ	40.74399	-74.03236
+Watsonville	CA	53628	5407529	city			Watsonville, CA	36.91023	-121.75689
+Lake Havasu City	AZ	53553	5301388	city			Lake Havasu City, AZ	34.48390	-114.32245
+Little Havana	FL	53430	6332582	unknown	4164138		Little Havana, FL	25.76806	-80.23306
+Revere	MA	53422	4832294	city		word	Revere, MA	42.40843	-71.01199
+West New York	NJ	53366	5106292	city			West New York, NJ	40.78788	-74.01431
+Yucaipa	CA	53328	5411046	city			Yucaipa, CA	34.03363	-117.04309
+Gilroy	CA	53231	5352214	city			Gilroy, CA	37.00578	-121.56828
+Poinciana	FL	53193	4168930	city			Poinciana, FL	28.14029	-81.45841
+University of Texas	TX	53082	4738604	unknown	4671654		University of Texas, TX	30.28604	-97.73889
+Kingsport	TN	53014	4634662	city			Kingsport, TN	36.54843	-82.56182
+Levittown	PA	52983	5197796	city		homonym3	Levittown, PA	40.15511	-74.82877
+Palm Beach Gardens	FL	52923	4167519	city			Palm Beach Gardens, FL	26.82339	-80.13865
+Milford	CT	52759	4838652	city		homonym3	Milford, CT	41.22232	-73.05650
+Delano	CA	52733	5342485	city			Delano, CA	35.76884	-119.24705
+West Sacramento	CA	52721	5408211	city			West Sacramento, CA	38.58046	-121.53023
+Huntersville	NC	52704	4472370	city			Huntersville, NC	35.41069	-80.84285
+Perth Amboy	NJ	52682	5102578	city			Perth Amboy, NJ	40.50677	-74.26542
+Sherman Oaks	CA	52677	5395244	section	5368361		Sherman Oaks, CA	34.15112	-118.44925
+Southaven	MS	52589	4446675	city			Southaven, MS	34.98898	-90.01259
+Saint Peters	MO	52575	4407237	city		foreign_city	Saint Peters, MO	38.80033	-90.62651
+Downtown DC	DC	52560	13526890	unknown	4140963		Downtown DC, DC	38.89350	-77.01991
+Harrisonburg	VA	52538	4763231	city			Harrisonburg, VA	38.44957	-78.86892
+Peabody	MA	52504	4946863	city			Peabody, MA	42.52787	-70.92866
+Placentia	CA	52495	5383527	city			Placentia, CA	33.87224	-117.87034
+Lenexa	KS	52490	4274356	city			Lenexa, KS	38.95362	-94.73357
+DeSoto	TX	52486	4685524	city			DeSoto, TX	32.58986	-96.85695
+Burlington	NC	52472	4458228	city		foreign_city|homonym6	Burlington, NC	36.09569	-79.43780
+South Hill	WA	52431	5811456	city			South Hill, WA	47.14121	-122.27012
+Elkhart	IN	52348	4919987	city			Elkhart, IN	41.68199	-85.97667
+La Crosse	WI	52306	5258957	city			La Crosse, WI	43.80136	-91.23958
+Oak Park	IL	52287	4904381	city		homonym3	Oak Park, IL	41.88503	-87.78450
+Florissant	MO	52268	4386802	city			Florissant, MO	38.78922	-90.32261
+Sammamish	WA	52253	5809402	city			Sammamish, WA	47.64177	-122.08040
+Wakefield	NY	52201	5143056	city		foreign_city|homonym2	Wakefield, NY	40.89788	-73.85236
+Albany	OR	52175	5710756	city		homonym4	Albany, OR	44.63651	-123.10593
+Hoffman Estates	IL	52138	4896075	city			Hoffman Estates, IL	42.04281	-88.07980
+Albany Park	IL	52079	4883012	section	4887398		Albany Park, IL	41.96836	-87.72339
+Methuen	MA	52044	4943828	city			Methuen, MA	42.72620	-71.19089
+Glendora	CA	52009	5352439	city			Glendora, CA	34.13612	-117.86534
+Wilmington	CA	52000	5409802	unknown	5367929	homonym5	Wilmington, CA	33.78002	-118.26257
+Queens Village	NY	51919	5133271	city			Queens Village, NY	40.72677	-73.74152
+Brookhaven	GA	51910	4184530	city		homonym2	Brookhaven, GA	33.85844	-84.34020
+Levittown	NY	51881	5124276	city		homonym3	Levittown, NY	40.72593	-73.51429
+Palm Desert	CA	51869	5380626	city			Palm Desert, CA	33.72255	-116.37697
+Joplin	MO	51818	4392768	city			Joplin, MO	37.08423	-94.51328
+Enid	OK	51776	4535961	city		first_name	Enid, OK	36.39559	-97.87839
+Bonita Springs	FL	51704	4148533	city			Bonita Springs, FL	26.33981	-81.77870
+Irondequoit	NY	51692	5122331	city			Irondequoit, NY	43.21340	-77.57972
+Caldwell	ID	51686	5587698	city		surname	Caldwell, ID	43.66294	-116.68736
+Minnetonka	MN	51669	5037784	city			Minnetonka, MN	44.91330	-93.50329
+Pinellas Park	FL	51617	4168630	city			Pinellas Park, FL	27.84280	-82.69954
+Battle Creek	MI	51589	4985153	city			Battle Creek, MI	42.31730	-85.17816
+Casa Grande	AZ	51460	5288636	city			Casa Grande, AZ	32.87950	-111.75735
+South Shore	IL	51451	4912013	section	4887398		South Shore, IL	41.76198	-87.57783
+Mott Haven	NY	51450	5127670	city			Mott Haven, NY	40.80899	-73.92291
+The Villages	FL	51442	4175179	city			The Villages, FL	28.93408	-81.95994
+Grand Island	NE	51440	5069297	city		homonym2	Grand Island, NE	40.92501	-98.34201
+Grapevine	TX	51404	4694568	city		word	Grapevine, TX	32.93429	-97.07807
+Stratford	CT	51384	4843811	city			Stratford, CT	41.18454	-73.13317
+Kentwood	MI	51357	4998018	city			Kentwood, MI	42.86947	-85.64475
+City of Milford (balance)	CT	51271	7160204	city			City of Milford (balance), CT	41.22374	-73.06164
+Tigard	OR	51253	5756758	city			Tigard, OR	45.43123	-122.77149
+East Hartford	CT	51252	4833403	city			East Hartford, CT	41.78232	-72.61203
+Apple Valley	MN	51221	5016494	city		homonym2	Apple Valley, MN	44.73191	-93.21772
+Plainfield	NJ	51217	5102720	city		homonym4	Plainfield, NJ	40.63371	-74.40737
+Leesburg	VA	51209	4769125	city		homonym2	Leesburg, VA	39.11566	-77.56360
+Parsippany	NJ	51144	5102427	city			Parsippany, NJ	40.85788	-74.42599
+Coral Gables	FL	51117	4151871	city			Coral Gables, FL	25.72149	-80.26838
+The Trails of Frisco	TX	51059	13561794	unknown			The Trails of Frisco, TX	33.16087	-96.87182
+The Hammocks	FL	51003	4175117	city			The Hammocks, FL	25.67149	-80.44450
+Buckeye	AZ	50876	5287262	city		word	Buckeye, AZ	33.37032	-112.58378
+Flagami	FL	50834	4155529	city			Flagami, FL	25.76232	-80.31616
+Catalina Foothills	AZ	50796	5288786	city			Catalina Foothills, AZ	32.29785	-110.91870
+Lakewood	OH	50656	5160315	city		homonym5	Lakewood, OH	41.48199	-81.79819
+North La Crosse	WI	50470	5264870	city			North La Crosse, WI	43.84635	-91.24819
+Burien	WA	50467	5788516	city			Burien, WA	47.47038	-122.34679
+Havertown	PA	50430	4558523	unknown	4560349		Havertown, PA	39.98095	-75.30852
+Logan	UT	50371	5777544	city		first_name|surname|homonym2	Logan, UT	41.73549	-111.83439
+South Peabody	MA	50293	4951473	city			South Peabody, MA	42.50982	-70.94949
+Aliso Viejo	CA	50195	5323163	city			Aliso Viejo, CA	33.56504	-117.72712
+Harrisburg	PA	50183	5192726	city		homonym2	Harrisburg, PA	40.27370	-76.88442
+Galveston	TX	50180	4692883	city			Galveston, TX	29.30135	-94.79770
+Poway	CA	50157	5384690	city			Poway, CA	32.96282	-117.03586
+Edina	MN	50138	5025264	city			Edina, MN	44.88969	-93.34995
+Minnetonka Mills	MN	50117	5037790	city			Minnetonka Mills, MN	44.94107	-93.44190
+Stonecrest	GA	50000	11748973	city			Stonecrest, GA	33.70849	-84.13485
+Cerritos	CA	49975	5335663	city			Cerritos, CA	33.85835	-118.06479
+Redford	MI	49936	5006917	city			Redford, MI	42.38337	-83.29660
+East Honolulu	HI	49914	7315245	city			East Honolulu, HI	21.28906	-157.71734
+Troy	NY	49906	5141502	city		first_name|word|homonym6	Troy, NY	42.72841	-73.69179
+Sunnyside	NY	49833	5140221	city		homonym2	Sunnyside, NY	40.73982	-73.93542
+Lincoln	CA	49757	5366375	city		foreign_city|first_name|homonym4	Lincoln, CA	38.89156	-121.29301
+Wharton	PA	49732	4562193	section	4560349		Wharton, PA	39.92678	-75.15712
+Whitman	PA	49732	4562237	section	4560349	surname|homonym2	Whitman, PA	39.91678	-75.15546
+Downers Grove	IL	49732	4890119	city			Downers Grove, IL	41.80892	-88.01117
+Azusa	CA	49690	5325423	city			Azusa, CA	34.13362	-117.90756
+Wilson	NC	49643	4499389	city		first_name|surname	Wilson, NC	35.72127	-77.91554
+Monroe	LA	49598	4333669	city		surname|homonym7	Monroe, LA	32.50931	-92.11930
+Parker	CO	49550	5434006	city		surname|homonym2	Parker, CO	39.51860	-104.76136
+La Mirada	CA	49520	5364007	city			La Mirada, CA	33.91724	-118.01201
+Minot	ND	49450	5690532	city			Minot, ND	48.23251	-101.29627
+Aloha	OR	49425	5711099	city		word	Aloha, OR	45.49428	-122.86705
+Saginaw	MI	49347	5007989	city		homonym2	Saginaw, MI	43.41947	-83.95081
+Bedford	TX	49337	4673094	city		foreign_city|homonym5	Bedford, TX	32.84402	-97.14307
+Rancho Santa Margarita	CA	49324	5386082	city			Rancho Santa Margarita, CA	33.64086	-117.60310
+Cypress	CA	49290	5341256	city		word|homonym2	Cypress, CA	33.81696	-118.03729
+Murray	UT	49250	5778755	city		first_name|surname|homonym2	Murray, UT	40.66689	-111.88799
+Cuyahoga Falls	OH	49146	5151613	city			Cuyahoga Falls, OH	41.13394	-81.48456
+Coeur d'Alene	ID	49122	5589173	city			Coeur d'Alene, ID	47.67768	-116.78047
+Bloomfield	NJ	49120	5095779	city		homonym2	Bloomfield, NJ	40.80677	-74.18542
+Rowland Heights	CA	48993	5389126	city			Rowland Heights, CA	33.97612	-117.90534
+Covina	CA	48984	5340175	city			Covina, CA	34.09001	-117.89034
+Stillwater	OK	48967	4552215	city		homonym2	Stillwater, OK	36.11561	-97.05837
+Niagara Falls	NY	48916	5128723	city			Niagara Falls, NY	43.09450	-79.05671
+Collierville	TN	48863	4614748	city			Collierville, TN	35.04204	-89.66453
+Oxford Circle	PA	48856	5204783	unknown	4560349		Oxford Circle, PA	40.05011	-75.07184
+Summerville	SC	48848	4597919	city			Summerville, SC	33.01850	-80.17565
+South Bel Air	MD	48828	4369928	section			South Bel Air, MD	39.53316	-76.33746
+Sheboygan	WI	48797	5272893	city			Sheboygan, WI	43.75083	-87.71453
+Middletown	OH	48760	4518264	city		homonym6	Middletown, OH	39.51506	-84.39828
+Aspen Hill	MD	48759	4347553	city			Aspen Hill, MD	39.07955	-77.07303
+Dunwoody	GA	48733	4192375	city			Dunwoody, GA	33.94621	-84.33465
+Huntington	WV	48638	4809537	city		homonym4	Huntington, WV	38.41925	-82.44515
+Maricopa	AZ	48602	5303752	city			Maricopa, AZ	33.05811	-112.04764
+Roswell	NM	48544	5488441	city		homonym2	Roswell, NM	33.39437	-104.52491
+Cedar Hill	TX	48507	4679803	city			Cedar Hill, TX	32.58847	-96.95612
+East Brunswick	NJ	48495	5097402	city			East Brunswick, NJ	40.42788	-74.41598
+East Lansing	MI	48471	4991640	city			East Lansing, MI	42.73698	-84.48387
+Apopka	FL	48382	4146166	city			Apopka, FL	28.67617	-81.51186
+Maspeth	NY	48325	5126180	city			Maspeth, NY	40.72316	-73.91264
+Wheaton	MD	48284	4373349	city		homonym2	Wheaton, MD	39.03983	-77.05526
+Mishawaka	IN	48261	4923670	city			Mishawaka, IN	41.66199	-86.15862
+Portage	MI	48177	5006250	city		word|homonym3	Portage, MI	42.20115	-85.58000
+West Orange	NJ	48131	5106298	city			West Orange, NJ	40.79871	-74.23904
+McLean	VA	48115	4772354	city			McLean, VA	38.93428	-77.17748
+Newark	OH	47986	5164466	city		homonym4	Newark, OH	40.05812	-82.40126
+Ceres	CA	47963	5335650	city			Ceres, CA	37.59493	-120.95771
+Alexandria	LA	47889	4314550	city		foreign_city|first_name|homonym3	Alexandria, LA	31.31129	-92.44514
+Chesterfield	MO	47864	4381072	city		foreign_city	Chesterfield, MO	38.66311	-90.57707
+Barnstable	MA	47821	4929771	city			Barnstable, MA	41.70011	-70.29947
+Salina	KS	47813	4278890	city			Salina, KS	38.84028	-97.61142
+Lawrence	IN	47809	4260210	city		first_name|surname|homonym3	Lawrence, IN	39.83865	-86.02526
+Bel Air South	MD	47709	7257992	city			Bel Air South, MD	39.50506	-76.31977
+Pearl City	HI	47698	5852275	city			Pearl City, HI	21.39734	-157.97516
+Euclid	OH	47676	5153420	city			Euclid, OH	41.59310	-81.52679
+Roseville	MI	47637	5007655	city		homonym3	Roseville, MI	42.49726	-82.93714
+Texas City	TX	47618	4736134	city			Texas City, TX	29.38385	-94.90270
+Wauwatosa	WI	47614	5278159	city			Wauwatosa, WI	43.04946	-88.00759
+Waiau-Pacific Palisades	HI	47591	13645932	unknown	5856195		Waiau-Pacific Palisades, HI	21.40022	-157.95445
+Vermont Square	CA	47555	13157324	unknown	5368361		Vermont Square, CA	34.00204	-118.29896
+Florin	CA	47513	5349613	city		word	Florin, CA	38.49602	-121.40884
+Twin Falls	ID	47468	5610810	city			Twin Falls, ID	42.56297	-114.46087
+Glenview	IL	47446	4893886	city			Glenview, IL	42.06975	-87.78784
+East Providence	RI	47408	5221931	city			East Providence, RI	41.81371	-71.37005
+Palm Springs	CA	47371	5380668	city		homonym2	Palm Springs, CA	33.83030	-116.54529
+San Luis Obispo	CA	47339	5392323	city			San Luis Obispo, CA	35.28275	-120.65962
+Mission District	CA	47234	5373628	section	5391959		Mission District, CA	37.75993	-122.41914
+Country Club	FL	47105	4152093	city			Country Club, FL	25.94815	-80.31700
+Gwynn Oak	MD	47092	4357116	unknown	4347778		Gwynn Oak, MD	39.33261	-76.69275
+Winnetka	CA	47000	5410095	unknown		homonym2	Winnetka, CA	34.21334	-118.57203
+Madison	AL	46962	4074267	city		first_name|surname|homonym6	Madison, AL	34.69926	-86.74833
+Jeffersonville	IN	46960	4259671	city			Jeffersonville, IN	38.27757	-85.73718
+San Jacinto	CA	46951	5392090	city			San Jacinto, CA	33.78391	-116.95864
+Mentor	OH	46901	5162645	city		word	Mentor, OH	41.66616	-81.33955
+Charleston	WV	46838	4801859	city		homonym3	Charleston, WV	38.34982	-81.63262
+Mansfield	OH	46830	5161723	city		foreign_city|surname|homonym3	Mansfield, OH	40.75839	-82.51545
+Hattiesburg	MS	46805	4429295	city			Hattiesburg, MS	31.32712	-89.29034
+Draper	UT	46774	5774001	city		surname	Draper, UT	40.52467	-111.86382
+Middletown	CT	46756	4838633	city		homonym6	Middletown, CT	41.56232	-72.65065
+Wylie	TX	46708	4743275	city			Wylie, TX	33.01512	-96.53888
+Columbus	IN	46690	4256038	city		homonym5	Columbus, IN	39.20144	-85.92138
+Laguna	CA	46621	5364271	section	5346111		Laguna, CA	38.42102	-121.42384
+Smyrna	TN	46607	4658590	city		homonym3	Smyrna, TN	35.98284	-86.51860
+Charlottesville	VA	46597	4752031	city			Charlottesville, VA	38.02931	-78.47668
+Lacey	WA	46409	5800112	city		first_name|surname	Lacey, WA	47.03426	-122.82319
+Makakilo / Kapolei / Honokai Hale	HI	46389	13100439	unknown			Makakilo / Kapolei / Honokai Hale, HI	21.33740	-158.09676
+Littleton	CO	46368	5429032	city			Littleton, CO	39.61332	-105.01665
+Beavercreek	OH	46277	4506008	city			Beavercreek, OH	39.70923	-84.06327
+Kannapolis	NC	46144	4474040	city			Kannapolis, NC	35.48736	-80.62173
+Everett	MA	46050	4936008	city		first_name|surname|homonym2	Everett, MA	42.40843	-71.05366
+Binghamton	NY	46032	5109177	city			Binghamton, NY	42.09869	-75.91797
+Brighton	MA	45977	4931353	unknown	4930956	foreign_city|homonym3	Brighton, MA	42.35010	-71.15644
+Elmhurst	IL	45957	4891010	city		homonym2	Elmhurst, IL	41.89947	-87.94034
+Hell's Kitchen	NY	45884	5120442	section	5128581		Hell's Kitchen, NY	40.76496	-73.99090
+Auburn Gresham	IL	45842	8436084	section	4887398		Auburn Gresham, IL	41.74179	-87.65322
+City of Sammamish	WA	45780	7174365	city			City of Sammamish, WA	47.60444	-122.03768
+Antelope	CA	45770	5324105	city		word	Antelope, CA	38.70824	-121.32995
+Keller	TX	45758	4702828	city		surname	Keller, TX	32.93457	-97.25168
+Biloxi	MS	45637	4418478	city			Biloxi, MS	30.39603	-88.88531
+Apex	NC	45585	4452808	city		word	Apex, NC	35.73265	-78.85029
+West Lafayette	IN	45550	4928096	city			West Lafayette, IN	40.42587	-86.90807
+Cutler Bay	FL	45425	6332309	city			Cutler Bay, FL	25.57830	-80.33770
+Titusville	FL	45393	4175437	city			Titusville, FL	28.61222	-80.80755
+Altoona	PA	45344	5178195	city		homonym2	Altoona, PA	40.51868	-78.39474
+Newark	CA	45336	5376803	section	5350734	homonym4	Newark, CA	37.52966	-122.04024
+Oro Valley	AZ	45303	5307540	city			Oro Valley, AZ	32.39091	-110.96649
+Saint Louis Park	MN	45250	5045021	city			Saint Louis Park, MN	44.94830	-93.34801
+Enfield	CT	45212	4834040	city			Enfield, CT	41.97621	-72.59176
+Dublin	OH	45098	5152333	city		foreign_city|homonym3	Dublin, OH	40.09923	-83.11408
+Tuckahoe	VA	44990	4790207	city			Tuckahoe, VA	37.59015	-77.55638
+Potomac	MD	44965	4366001	city			Potomac, MD	39.01817	-77.20859
+Cleveland Heights	OH	44962	4833320	city			Cleveland Heights, OH	41.52005	-81.55624
+Sayreville	NJ	44920	5104404	city			Sayreville, NJ	40.45927	-74.36098
+Hackensack	NJ	44834	5098706	city			Hackensack, NJ	40.88593	-74.04347
+Pine Bluff	AR	44772	4126226	city			Pine Bluff, AR	34.22843	-92.00320
+West Seneca	NY	44711	5143992	city			West Seneca, NY	42.85006	-78.79975
+Strongsville	OH	44668	5173237	city			Strongsville, OH	41.31450	-81.83569
+Coachella	CA	44635	5338166	city			Coachella, CA	33.68030	-116.17389
+Penn Hills	PA	44610	5205377	section	5206379		Penn Hills, PA	40.50118	-79.83922
+Encino	CA	44581	5346649	section	5352423		Encino, CA	34.15917	-118.50119
+Bentonville	AR	44499	4101260	city			Bentonville, AR	36.37285	-94.20882
+Fort Pierce	FL	44484	4156018	city			Fort Pierce, FL	27.44671	-80.32561
+Bridgewater	NJ	44464	8299576	city			Bridgewater, NJ	40.60079	-74.64815
+Danville	CA	44400	5341531	city		homonym4	Danville, CA	37.82159	-121.99996
+Oakland Park	FL	44319	4166638	city			Oakland Park, FL	26.17231	-80.13199
+Attleboro	MA	44284	4929399	city			Attleboro, MA	41.94454	-71.28561
+Severn	MD	44231	4369190	city			Severn, MD	39.13705	-76.69830
+Blacksburg	VA	44215	4747845	city			Blacksburg, VA	37.22957	-80.41394
+Haltom City	TX	44206	4695912	city			Haltom City, TX	32.79957	-97.26918
+Brighton Park	IL	44202	4885597	section	4887398		Brighton Park, IL	41.81892	-87.69894
+Lompoc	CA	44164	5367788	city			Lompoc, CA	34.63915	-120.45794
+Wesley Chapel	FL	44092	4177727	city			Wesley Chapel, FL	28.23973	-82.32787
+Urbandale	IA	44062	4879890	city			Urbandale, IA	41.62666	-93.71217
+York	PA	43992	4562407	city		foreign_city|surname	York, PA	39.96260	-76.72774
+Concord	NH	43976	5084868	city		word|homonym5	Concord, NH	43.20814	-71.53757
+North Miami Beach	FL	43971	4166233	city			North Miami Beach, FL	25.93315	-80.16255
+El Centro	CA	43956	5345609	city			El Centro, CA	32.79200	-115.56305
+Rego Park	NY	43925	5133640	city			Rego Park, NY	40.72649	-73.85264
+North Brunswick	NJ	43905	6946944	unknown			North Brunswick, NJ	40.45400	-74.48200
+Cleveland	TN	43898	4614088	city		first_name|surname|homonym3	Cleveland, TN	35.15952	-84.87661
+Echo Park	CA	43832	10104154	section	5368361		Echo Park, CA	34.07808	-118.26066
+North Bethesda	MD	43828	4363843	city			North Bethesda, MD	39.04455	-77.11887
+Beaumont	CA	43811	5327098	city		homonym2	Beaumont, CA	33.92946	-116.97725
+Kalihi-Palama	HI	43805	5847832	unknown	5856195		Kalihi-Palama, HI	21.32608	-157.87594
+Lombard	IL	43797	4900373	city			Lombard, IL	41.88003	-88.00784
+Bountiful	UT	43784	5771826	city		word	Bountiful, UT	40.88939	-111.88077
+North Lauderdale	FL	43703	4166222	city			North Lauderdale, FL	26.21730	-80.22588
+Burleson	TX	43625	4677551	city			Burleson, TX	32.54208	-97.32085
+Ocoee	FL	43608	4166776	city			Ocoee, FL	28.56917	-81.54396
+Ashburn	VA	43511	4744870	city		homonym2	Ashburn, VA	39.04372	-77.48749
+Southington	CT	43501	4843378	unknown			Southington, CT	41.59649	-72.87760
+Augusta	GA	43459	4180531	city		first_name|homonym2	Augusta, GA	33.47097	-81.97484
+Bozeman	MT	43405	5641727	city			Bozeman, MT	45.67965	-111.03856
+Sierra Vista	AZ	43355	5314328	city			Sierra Vista, AZ	31.55454	-110.30369
+Freeport	NY	43334	5117949	city		homonym3	Freeport, NY	40.65760	-73.58318
+Pittsfield	MA	43303	4947459	city			Pittsfield, MA	42.45008	-73.24538
+Hilo	HI	43263	5855927	city			Hilo, HI	19.72991	-155.09073
+West Babylon	NY	43213	5143630	city			West Babylon, NY	40.71816	-73.35429
+DeKalb	IL	43211	4889553	city			DeKalb, IL	41.92947	-88.75036
+San Bruno	CA	43185	5391749	city			San Bruno, CA	37.63049	-122.41108
+Altamonte Springs	FL	43159	4145941	city			Altamonte Springs, FL	28.66111	-81.36562
+Bell Gardens	CA	43106	5327319	city			Bell Gardens, CA	33.96529	-118.15146
+Schertz	TX	43091	4727326	city			Schertz, TX	29.55217	-98.26973
+East Boston	MA	43066	4935304	unknown	4930956		East Boston, MA	42.37510	-71.03922
+Morgan Hill	CA	42948	5374764	city			Morgan Hill, CA	37.13050	-121.65439
+Bothell	WA	42939	5787829	city			Bothell, WA	47.76232	-122.20540
+Fond du Lac	WI	42933	5253352	city			Fond du Lac, WI	43.77500	-88.43883
+Sicklerville	NJ	42891	4504118	city			Sicklerville, NJ	39.71734	-74.96933
+Sayreville Junction	NJ	42890	5104405	city			Sayreville Junction, NJ	40.46538	-74.33043
+Farmington	NM	42871	5467328	city		homonym6	Farmington, NM	36.72806	-108.21869
+Salem	MA	42869	4950065	city		foreign_city|homonym6	Salem, MA	42.51977	-70.89552
+Arlington	MA	42844	4929180	city		homonym5	Arlington, MA	42.41537	-71.15644
+La Jolla	CA	42808	5363943	section	5391811		La Jolla, CA	32.84727	-117.27420
+Altadena	CA	42777	5323525	city			Altadena, CA	34.18973	-118.13118
+Fairfield	OH	42767	4511283	city		homonym4	Fairfield, OH	39.34589	-84.56050
+Ashburn	IL	42752	4883679	section	4887398	homonym2	Ashburn, IL	41.74753	-87.71116
+Rancho Palos Verdes	CA	42732	5386035	city			Rancho Palos Verdes, CA	33.74446	-118.38702
+North Highlands	CA	42694	5377640	city			North Highlands, CA	38.68574	-121.37217
+Moline	IL	42681	4902476	city			Moline, IL	41.50670	-90.51513
+East Concord	NH	42605	5085688	city			East Concord, NH	43.24202	-71.53813
+Jefferson City	MO	42595	4392388	city			Jefferson City, MO	38.57670	-92.17352
+Henrietta	NY	42581	5120521	unknown		first_name	Henrietta, NY	43.05923	-77.61222
+Rockwall	TX	42566	4723406	city			Rockwall, TX	32.93123	-96.45971
+Plainfield	IL	42527	4906125	city		homonym4	Plainfield, IL	41.62697	-88.20395
+Burlington	VT	42452	5234372	city		foreign_city|homonym6	Burlington, VT	44.47588	-73.21207
+Rohnert Park	CA	42407	5388564	city			Rohnert Park, CA	38.33964	-122.70110
+Urbana	IL	42311	4914570	city		homonym2	Urbana, IL	40.11059	-88.20727
+Southglenn	CO	42268	5439752	section	5419384		Southglenn, CO	39.58721	-104.95276
+Midland	MI	42200	5001929	city		word|homonym2	Midland, MI	43.61558	-84.24721
+Prescott Valley	AZ	42197	5309858	city			Prescott Valley, AZ	34.61002	-112.31572
+Joint Base Pearl Harbor Hickam	HI	42184	10173805	unknown	5856195		Joint Base Pearl Harbor Hickam, HI	21.34906	-157.94713
+State College	PA	42161	5213681	city			State College, PA	40.79339	-77.86000
+Kearny	NJ	42137	5099967	city			Kearny, NJ	40.76843	-74.14542
+El Dorado Hills	CA	42108	5345679	city			El Dorado Hills, CA	38.68574	-121.08217
+Danville	VA	42082	4755280	city		homonym4	Danville, VA	36.58597	-79.39502
+Belleville	IL	42034	4233813	city		homonym2	Belleville, IL	38.52005	-89.98399
+Linden	NJ	42021	5100506	city		word	Linden, NJ	40.62205	-74.24459
+Moorhead	MN	42005	5038108	city			Moorhead, MN	46.87386	-96.76951
+Woodside	NY	41981	5145067	city			Woodside, NY	40.74538	-73.90541
+Brea	CA	41944	5330582	city			Brea, CA	33.91668	-117.90006
+Riverton	UT	41900	5780557	city		homonym2	Riverton, UT	40.52189	-111.93910
+Prescott	AZ	41899	5309842	city		surname	Prescott, AZ	34.54002	-112.46850
+Mount Laurel	NJ	41864	4503136	city			Mount Laurel, NJ	39.93400	-74.89100
+The Colony	TX	41779	4736388	city			The Colony, TX	33.08901	-96.88639
+Manassas	VA	41764	4771401	city			Manassas, VA	38.75095	-77.47527
+Brentwood	TN	41763	4608408	city		homonym4	Brentwood, TN	36.03312	-86.78278
+Westfield	MA	41690	4955190	city		homonym3	Westfield, MA	42.12509	-72.74954
+Hutchinson	KS	41569	4273299	city		surname|homonym2	Hutchinson, KS	38.06084	-97.92977
+Leominster	MA	41569	4941873	city			Leominster, MA	42.52509	-71.75979
+Catonsville	MD	41567	4350635	city			Catonsville, MD	39.27205	-76.73192
+Hicksville	NY	41547	5120656	city			Hicksville, NY	40.76843	-73.52513
+Bartlett	IL	41545	4884141	city		surname|homonym2	Bartlett, IL	41.99503	-88.18563
+Buffalo Grove	IL	41496	4885955	city			Buffalo Grove, IL	42.15141	-87.95979
+Woonsocket	RI	41475	5225809	city			Woonsocket, RI	42.00288	-71.51478
+West Hills	CA	41426	8030162	section	5396003		West Hills, CA	34.19731	-118.64398
+Edmonds	WA	41375	5793427	city		surname	Edmonds, WA	47.81065	-122.37736
+Marana	AZ	41315	5303705	city			Marana, AZ	32.43674	-111.22538
+Shelton	CT	41296	4842898	city		surname	Shelton, CT	41.31649	-73.09316
+Cedar Falls	IA	41255	4850699	city			Cedar Falls, IA	42.52776	-92.44547
+Chatsworth	CA	41255	5336054	section	5393049		Chatsworth, CA	34.25723	-118.60120
+Gage Park	IL	41202	4893365	section	4887398		Gage Park, IL	41.79503	-87.69616
+Beverly	MA	41186	4930505	city		first_name	Beverly, MA	42.55843	-70.88005
+University	FL	41163	7260219	city		word	University, FL	28.07389	-82.43902
+Coppell	TX	41159	4683217	city			Coppell, TX	32.95457	-97.01501
+Findlay	OH	41149	5153924	city			Findlay, OH	41.04422	-83.64993
+Campbell	CA	41117	5333689	city		surname	Campbell, CA	37.28717	-121.94996
+Lake Ridge	VA	41058	4768351	city			Lake Ridge, VA	38.68789	-77.29776
+Burke	VA	41055	4749950	city		surname	Burke, VA	38.79345	-77.27165
+Mankato	MN	41044	5036420	city			Mankato, MN	44.15906	-94.00915
+Annandale	VA	41008	4744468	city			Annandale, VA	38.83039	-77.19637
+Covington	KY	40997	4288809	city		surname|homonym3	Covington, KY	39.08367	-84.50855
+New City	IL	40997	4903466	section	4887398	homonym2	New City, IL	41.80753	-87.65644
+Morris Heights	NY	40982	5127536	city			Morris Heights, NY	40.84982	-73.91986
+Peachtree Corners	GA	40978	4215114	city			Peachtree Corners, GA	33.97010	-84.22159
+South Valley	NM	40976	5492450	city			South Valley, NM	35.01005	-106.67808
+Ormond Beach	FL	40970	4167178	city			Ormond Beach, FL	29.28581	-81.05589
+Carrollwood Village	FL	40949	4150118	city			Carrollwood Village, FL	28.06752	-82.52093
+Huntsville	TX	40938	4699540	city		homonym2	Huntsville, TX	30.72353	-95.55078
+Venice	CA	40885	5405841	section	5368361	homonym2	Venice, CA	33.99084	-118.46008
+Sumter	SC	40816	4597948	city			Sumter, SC	33.92044	-80.34147
+Annapolis	MD	40812	4347242	city			Annapolis, MD	38.97859	-76.49184
+Quincy	IL	40780	4247703	city		homonym2	Quincy, IL	39.93560	-91.40987
+Wilkes-Barre	PA	40780	5219488	city			Wilkes-Barre, PA	41.24591	-75.88131
+Lincoln Square	IL	40761	4899966	section	4887398		Lincoln Square, IL	41.97587	-87.68922
+La Puente	CA	40745	5364066	city			La Puente, CA	34.02001	-117.94951
+Holyoke	MA	40684	4939783	city			Holyoke, MA	42.20426	-72.61620
+Sherman	TX	40667	4728328	city		first_name|surname	Sherman, TX	33.63566	-96.60888
+Goose Creek	SC	40633	4580098	city			Goose Creek, SC	32.98101	-80.03259
+Maplewood	MN	40567	5036588	city		homonym2	Maplewood, MN	44.95302	-92.99522
+Streamwood	IL	40554	4912691	city			Streamwood, IL	42.02558	-88.17841
+Fitchburg	MA	40545	4936812	city		homonym2	Fitchburg, MA	42.58342	-71.80230
+Hilton Head Island	SC	40512	4581832	city			Hilton Head Island, SC	32.19382	-80.73816
+La Quinta	CA	40476	5364079	city			La Quinta, CA	33.66336	-116.31001
+Crystal Lake	IL	40448	4889229	city			Crystal Lake, IL	42.24113	-88.31620
+Hagerstown	MD	40432	4357141	city			Hagerstown, MD	39.64176	-77.71999
+San Gabriel	CA	40424	5392034	city			San Gabriel, CA	34.09611	-118.10583
+Hickory	NC	40374	4470778	city		word	Hickory, NC	35.73319	-81.34120
+Beverly Cove	MA	40365	4930511	city			Beverly Cove, MA	42.55343	-70.85366
+Winter Garden	FL	40356	4178550	city			Winter Garden, FL	28.56528	-81.58618
+Carol Stream	IL	40356	4886662	city			Carol Stream, IL	41.91253	-88.13479
+Warren	OH	40245	5175865	city		first_name|surname|word|homonym3	Warren, OH	41.23756	-80.81842
+Marlboro	NJ	40191	5100886	city			Marlboro, NJ	40.31539	-74.24626
+Teaneck	NJ	40078	5105262	city			Teaneck, NJ	40.89760	-74.01597
+Calexico	CA	40053	5332698	city			Calexico, CA	32.67895	-115.49888
+Florence	AL	40026	4062577	city		foreign_city|first_name|homonym4	Florence, AL	34.79981	-87.67725
+St. Johns	FL	40000	11704266	section			St. Johns, FL	30.08150	-81.54774
+Shakopee	MN	39981	5046997	city			Shakopee, MN	44.79802	-93.52690
+Billerica	MA	39904	4930577	city			Billerica, MA	42.55843	-71.26895
+Norwich	CT	39899	4839843	city		foreign_city	Norwich, CT	41.52426	-72.07591
+Amherst	MA	39833	4929022	city		homonym3	Amherst, MA	42.36723	-72.51852
+Duncanville	TX	39826	4687331	city			Duncanville, TX	32.65180	-96.90834
+New Berlin	WI	39825	5264381	city			New Berlin, WI	42.97640	-88.10842
+Marlborough	MA	39818	4943170	city			Marlborough, MA	42.34593	-71.55229
+Oakley	CA	39813	5378566	city		surname	Oakley, CA	37.99742	-121.71245
+Lancaster	OH	39766	4516233	city		surname|homonym5	Lancaster, OH	39.71368	-82.59933
+Sawtelle	CA	39757	5393701	unknown			Sawtelle, CA	34.03630	-118.44949
+Avondale	IL	39721	4883904	section	4887398	homonym2	Avondale, IL	41.93892	-87.71117
+Romeoville	IL	39719	4908068	city			Romeoville, IL	41.64753	-88.08951
+Culver City	CA	39717	5341114	section	5368361		Culver City, CA	34.02112	-118.39647
+Montclair	NJ	39701	5101334	city		homonym3	Montclair, NJ	40.82593	-74.20903
+Meridian	MS	39661	4435764	city		word|homonym2	Meridian, MS	32.36431	-88.70366
+Puyallup	WA	39659	5807575	city			Puyallup, WA	47.18538	-122.29290
+Woburn	MA	39555	4956032	city			Woburn, MA	42.47926	-71.15228
+Bremerton	WA	39520	5788054	city			Bremerton, WA	47.56732	-122.63264
+Hallandale Beach	FL	39488	4157898	city			Hallandale Beach, FL	25.98120	-80.14838
+Clovis	NM	39480	5462393	city		homonym2	Clovis, NM	34.40480	-103.20523
+Weslaco	TX	39474	4740629	city			Weslaco, TX	26.15952	-97.99084
+Cape Girardeau	MO	39462	4379966	city			Cape Girardeau, MO	37.30588	-89.51815
+Bullhead City	AZ	39445	5287565	city			Bullhead City, AZ	35.14778	-114.56830
+North Fort Myers	FL	39407	4166195	city			North Fort Myers, FL	26.66729	-81.88009
+Dover	DE	39403	4142290	city		homonym4	Dover, DE	39.15817	-75.52437
+Chelsea	MA	39398	4932879	city		first_name|homonym2	Chelsea, MA	42.39176	-71.03283
+Grove City	OH	39388	4513409	city			Grove City, OH	39.88145	-83.09296
+Princeton	FL	39308	4169345	city		homonym2	Princeton, FL	25.53844	-80.40894
+Essex	MD	39262	4354428	city			Essex, MD	39.30927	-76.47496
+Atlantic City	NJ	39260	4500546	city			Atlantic City, NJ	39.36415	-74.42306
+Pacifica	CA	39260	5380420	city			Pacifica, CA	37.61383	-122.48692
+Germantown	TN	39240	4624601	city		homonym4	Germantown, TN	35.08676	-89.81009
+Northglenn	CO	39197	5433124	city			Northglenn, CO	39.88554	-104.98720
+Far Rockaway	NY	39189	5116917	city			Far Rockaway, NY	40.60538	-73.75513
+Olney	PA	39154	5204465	unknown	4560349	homonym2	Olney, PA	40.04122	-75.12379
+Kensington	NY	39120	5123280	city			Kensington, NY	40.64621	-73.97069
+Coram	NY	39113	5113694	city			Coram, NY	40.86871	-73.00149
+Wausau	WI	39094	5278120	city			Wausau, WI	44.95914	-89.63012
+Hurst	TX	39016	4699575	city		surname	Hurst, TX	32.82346	-97.17057
+Stanton	CA	38872	5398630	city		surname	Stanton, CA	33.80252	-117.99312
+Aliamanu / Salt Lakes / Foster Village	HI	38833	13100433	unknown	5856195		Aliamanu / Salt Lakes / Foster Village, HI	21.36022	-157.91838
+Lancaster	TX	38801	4705191	city		surname|homonym5	Lancaster, TX	32.59208	-96.75611
+Friendswood	TX	38800	4692521	city			Friendswood, TX	29.52940	-95.20104
+Gainesville	GA	38712	4196586	city		homonym4	Gainesville, GA	34.29788	-83.82407
+The Acreage	FL	38704	8096113	city			The Acreage, FL	26.79404	-80.26749
+West Oak Lane	PA	38699	5218829	unknown	4560349		West Oak Lane, PA	40.06928	-75.16629
+Montclair	CA	38690	5374232	city		homonym3	Montclair, CA	34.07751	-117.68978
+Kailua	HI	38635	5847486	city			Kailua, HI	21.40241	-157.74054
+Rock Island	IL	38620	4907907	city			Rock Island, IL	41.50948	-90.57875
+Whitney	NV	38585	5515110	city		first_name|surname	Whitney, NV	36.09831	-115.03630
+Oviedo	FL	38551	4167348	city		foreign_city	Oviedo, FL	28.67000	-81.20812
+Carpentersville	IL	38512	4886676	city			Carpentersville, IL	42.12114	-88.25786
+Manhattan Valley	NY	38500	6332419	unknown	5128581		Manhattan Valley, NY	40.79389	-73.96500
+Lake Oswego	OR	38496	5735724	city			Lake Oswego, OR	45.42067	-122.67065
+Muskogee	OK	38456	4543338	city			Muskogee, OK	35.74788	-95.36969
+Hobbs	NM	38416	5471578	city		surname	Hobbs, NM	32.70261	-103.13604
+Muskegon	MI	38401	5003132	city			Muskegon, MI	43.23418	-86.24839
+Westerville	OH	38384	5176472	city			Westerville, OH	40.12617	-82.92907
+Little Elm	TX	38341	4706736	city			Little Elm, TX	33.16262	-96.93751
+Hanover Park	IL	38333	4895066	city			Hanover Park, IL	41.99947	-88.14507
+Hillsborough	NJ	38303	5099079	unknown		homonym2	Hillsborough, NJ	40.47760	-74.62682
+Channelview	TX	38289	4680388	city			Channelview, TX	29.77606	-95.11465
+Panama City	FL	38286	4167694	city		foreign_city	Panama City, FL	30.15946	-85.65983
+Florence	SC	38228	4578737	city		foreign_city|first_name|homonym4	Florence, SC	34.19543	-79.76256
+Waipahu	HI	38216	5854686	city			Waipahu, HI	21.38667	-158.00917
+Wake Forest	NC	38199	4497290	city			Wake Forest, NC	35.97987	-78.50972
+Huber Heights	OH	38176	4514746	city			Huber Heights, OH	39.84395	-84.12466
+Martinez	CA	38137	5370868	city		surname|homonym2	Martinez, CA	38.01937	-122.13413
+East Meadow	NY	38132	5115960	city			East Meadow, NY	40.71399	-73.55902
+Hanover	MD	38088	4357340	city		homonym4	Hanover, MD	39.19289	-76.72414
+Wheeling	IL	38079	4916311	city		word|homonym2	Wheeling, IL	42.13919	-87.92896
+Apache Junction	AZ	38074	5551535	city			Apache Junction, AZ	33.41505	-111.54958
+Pleasant Grove	UT	38052	5779816	city		homonym2	Pleasant Grove, UT	40.36412	-111.73854
+Brookfield	WI	38025	5246835	city		homonym2	Brookfield, WI	43.06057	-88.10648
+Columbia Heights	DC	38000	4138102	unknown	4140963	homonym2	Columbia Heights, DC	38.92567	-77.02942
+Delaware	OH	37995	5151891	city		state	Delaware, OH	40.29867	-83.06797
+Roy	UT	37964	5780802	city		first_name|surname	Roy, UT	41.16161	-112.02633
+Valley Stream	NY	37962	5142109	city			Valley Stream, NY	40.66427	-73.70846
+Spanish Fork	UT	37935	5781860	city			Spanish Fork, UT	40.11496	-111.65492
+Keizer	OR	37895	5734711	city			Keizer, OR	44.99012	-123.02621
+Woodlawn	MD	37879	4374054	city		homonym3	Woodlawn, MD	39.32288	-76.72803
+Lima	OH	37873	5160783	city		foreign_city	Lima, OH	40.74255	-84.10523
+Spartanburg	SC	37867	4597200	city			Spartanburg, SC	34.94957	-81.93205
+Hermitage	TN	37814	4628929	unknown	4644585	word|homonym2	Hermitage, TN	36.19617	-86.62250
+Park Ridge	IL	37757	4905367	city			Park Ridge, IL	42.01114	-87.84062
+Fenway/Kenmore	MA	37733	8532040	unknown	4930956		Fenway/Kenmore, MA	42.34491	-71.10017
+Winter Haven	FL	37689	4178552	city			Winter Haven, FL	28.02224	-81.73286
+Aventura	FL	37649	4146429	city			Aventura, FL	25.95648	-80.13921
+Severna Park	MD	37634	4369224	city			Severna Park, MD	39.07039	-76.54524
+Royal Palm Beach	FL	37633	4170617	city			Royal Palm Beach, FL	26.70840	-80.23060
+Brighton	CO	37585	5414941	city		foreign_city|homonym3	Brighton, CO	39.98526	-104.82053
+Phenix City	AL	37570	4082866	city			Phenix City, AL	32.47098	-85.00077
+Milton	GA	37547	6331908	city		foreign_city|first_name|surname|homonym2	Milton, GA	34.13216	-84.30067
+Sun City	AZ	37499	5316201	city		homonym2	Sun City, AZ	33.59754	-112.27182
+Lake Worth Beach	FL	37498	4161422	city			Lake Worth Beach, FL	26.61708	-80.07231
+Kew Gardens Hills	NY	37479	7250691	city			Kew Gardens Hills, NY	40.73002	-73.82340
+Jamaica Plain	MA	37468	4940764	city			Jamaica Plain, MA	42.30982	-71.12033
+Monrovia	CA	37463	5374175	city		foreign_city	Monrovia, CA	34.14806	-117.99895
+Hollister	CA	37462	5357499	city			Hollister, CA	36.85245	-121.40160
+Los Banos	CA	37457	5368453	city			Los Banos, CA	37.05828	-120.84992
+Sewell	NJ	37433	4504048	unknown		surname	Sewell, NJ	39.76650	-75.14434
+Plant City	FL	37406	4168773	city			Plant City, FL	28.01888	-82.11469
+Greenfield	WI	37349	5255068	city		homonym4	Greenfield, WI	42.96140	-88.01259
+Marion	IA	37330	4866263	city		first_name|surname|homonym5	Marion, IA	42.03417	-91.59768
+Braintree	MA	37297	7257540	city			Braintree, MA	42.20384	-71.00215
+Newnan	GA	37291	4212684	city			Newnan, GA	33.38067	-84.79966
+Texarkana	TX	37280	4736096	city		homonym2	Texarkana, TX	33.42513	-94.04769
+Addison	IL	37208	4882920	city		surname|homonym2	Addison, IL	41.93170	-87.98896
+Reynoldsburg	OH	37158	4522411	city			Reynoldsburg, OH	39.95479	-82.81212
+South Jordan Heights	UT	37141	5781765	section	5784549		South Jordan Heights, UT	40.56384	-111.94938
+Odenton	MD	37132	4364362	city			Odenton, MD	39.08400	-76.70025
+Mableton	GA	37115	4207226	city			Mableton, GA	33.81872	-84.58243
+Hilton Head	SC	37099	4581833	city			Hilton Head, SC	32.21632	-80.75261
+Grants Pass	OR	37088	5729080	city			Grants Pass, OR	42.43933	-123.33067
+Indian Trail	NC	37073	4472687	city			Indian Trail, NC	35.07681	-80.66924
+Calumet City	IL	37031	4886255	city			Calumet City, IL	41.61559	-87.52949
+Lincoln Park	MI	37012	4999311	city		homonym3	Lincoln Park, MI	42.25059	-83.17854
+Lynnwood	WA	36997	5802049	city			Lynnwood, WA	47.82093	-122.31513
+Whitestone	NY	36984	5144400	city			Whitestone, NY	40.79455	-73.81847
+Beloit	WI	36891	5245387	city			Beloit, WI	42.50835	-89.03178
+Belleville	NJ	36878	5095549	city		homonym2	Belleville, NJ	40.79371	-74.15014
+Longview	WA	36848	5801617	city		homonym2	Longview, WA	46.13817	-122.93817
+Columbia	TN	36800	4614867	city		homonym6	Columbia, TN	35.61507	-87.03528
+South Miami Heights	FL	36770	4173497	city			South Miami Heights, FL	25.59761	-80.38061
+Portage	IN	36738	4925006	city		word|homonym3	Portage, IN	41.57587	-87.17615
+Westfield	IN	36738	4928118	city		homonym3	Westfield, IN	40.04282	-86.12749
+New Albany	IN	36732	4262045	city			New Albany, IN	38.28562	-85.82413
+Clifton Park	NY	36705	5112961	unknown			Clifton Park, NY	42.86563	-73.77095
+Fort Lee	NJ	36672	5098135	city			Fort Lee, NJ	40.85093	-73.97014
+Brighton	NY	36609	5110159	city		foreign_city|homonym3	Brighton, NY	43.14756	-77.55055
+Bartlesville	OK	36595	4529987	city			Bartlesville, OK	36.74731	-95.98082
+Ewing	NJ	36559	5097751	city		surname	Ewing, NJ	40.26983	-74.79988
+San Juan	TX	36556	4726440	city		foreign_city|homonym2	San Juan, TX	26.18924	-98.15529
+Woodhaven	NY	36555	5144975	city		homonym2	Woodhaven, NY	40.68927	-73.85791
+Mission Bend	TX	36501	4711729	city			Mission Bend, TX	29.69384	-95.66495
+San Juan Capistrano	CA	36454	5392229	city			San Juan Capistrano, CA	33.50169	-117.66255
+Pahrump	NV	36441	5509851	city			Pahrump, NV	36.20829	-115.98391
+Saint Charles	MD	36376	4367734	city		homonym2	Saint Charles, MD	38.60317	-76.93858
+Temple City	CA	36365	5401469	city			Temple City, CA	34.10723	-118.05785
+Marion	OH	36363	5161902	city		first_name|surname|homonym5	Marion, OH	40.58867	-83.12852
+Mechanicsville	VA	36348	4772566	city			Mechanicsville, VA	37.60876	-77.37331
+Lufkin	TX	36333	4708308	city			Lufkin, TX	31.33824	-94.72910
+Pennsauken	NJ	36332	4503548	city			Pennsauken, NJ	39.95622	-75.05795
+Rome	GA	36323	4219762	city		foreign_city|homonym2	Rome, GA	34.25704	-85.16467
+Mattapan	MA	36299	4943426	unknown	4930956		Mattapan, MA	42.27232	-71.08700
+Claremont	CA	36283	5337696	city		homonym2	Claremont, CA	34.09668	-117.71978
+Franklin	WI	36222	5253710	city		first_name|surname|homonym5	Franklin, WI	42.88863	-88.03842
+West Hollywood	CA	36222	5408076	section	5368361	homonym2	West Hollywood, CA	34.09001	-118.36174
+Richfield	MN	36216	5043193	city		homonym2	Richfield, MN	44.88330	-93.28300
+Bell	CA	36205	5327298	city		surname|word	Bell, CA	33.97751	-118.18702
+Lewiston	ME	36202	4969398	city		homonym2	Lewiston, ME	44.10035	-70.21478
+Dunedin	FL	36164	4153759	city		foreign_city	Dunedin, FL	28.01990	-82.77323
+Kendall West	FL	36154	7260327	city			Kendall West, FL	25.70650	-80.43880
+Del Rio	TX	36153	5520076	city			Del Rio, TX	29.36273	-100.89676
+Oakville	MO	36143	4401618	city		foreign_city	Oakville, MO	38.47005	-90.30456
+Commack	NY	36124	5113412	city			Commack, NY	40.84288	-73.29289
+Menomonee Falls	WI	36119	5262630	city			Menomonee Falls, WI	43.17890	-88.11731
+Moorpark	CA	36104	5374648	city			Moorpark, CA	34.28556	-118.88204
+Gadsden	AL	36084	4063619	city			Gadsden, AL	34.01434	-86.00639
+Issaquah	WA	36081	5798487	city			Issaquah, WA	47.53010	-122.03262
+Spring Hill	TN	36055	4659446	city		homonym2	Spring Hill, TN	35.75118	-86.93000
+Trumbull	CT	36018	4844459	city			Trumbull, CT	41.24287	-73.20067
+Olive Branch	MS	36010	4439869	city			Olive Branch, MS	34.96176	-89.82953
+Mooresville	NC	36009	4480125	city			Mooresville, NC	35.58486	-80.81007
+West Torrington	CT	36000	4845519	city			West Torrington, CT	41.81843	-73.14372
+Willowbrook	CA	35983	5409768	city			Willowbrook, CA	33.91696	-118.25507
+Leavenworth	KS	35980	4274305	city			Leavenworth, KS	39.31111	-94.92246
+Clinton	MD	35970	4351871	city		first_name|surname|homonym5	Clinton, MD	38.76511	-76.89831
+Cottage Grove	MN	35918	5022134	city			Cottage Grove, MN	44.82774	-92.94382
+Wildwood	MO	35899	4414749	city			Wildwood, MO	38.58283	-90.66290
+Richmond West	FL	35884	4170005	city			Richmond West, FL	25.61050	-80.42971
+Richmond	IN	35854	4263681	city		foreign_city|surname|homonym5	Richmond, IN	39.82894	-84.89024
+Mount Pleasant	DC	35842	4139673	unknown	4140963	homonym5	Mount Pleasant, DC	38.93067	-77.04081
+Oregon City	OR	35831	5744253	city			Oregon City, OR	45.35734	-122.60676
+ʻEwa Gentry-West Loch	HI	35828	13645934	unknown			ʻEwa Gentry-West Loch, HI	21.35335	-158.02836
+Goldsboro	NC	35826	4468261	city			Goldsboro, NC	35.38488	-77.99277
+Manhattan Beach	CA	35818	5370082	city			Manhattan Beach, CA	33.88474	-118.41091
+Parkland	WA	35803	5806253	city		homonym2	Parkland, WA	47.15538	-122.43401
+Martinez	GA	35795	4207981	city		surname|homonym2	Martinez, GA	33.51736	-82.07567
+East Florence	AL	35733	4059870	city			East Florence, AL	34.80953	-87.64947
+Kyle	TX	35733	4703811	city		first_name|surname	Kyle, TX	29.98911	-97.87723
+Kearns	UT	35731	5776727	city			Kearns, UT	40.65995	-111.99633
+Linton Hall	VA	35725	4769667	city			Linton Hall, VA	38.75984	-77.57499
+Tupelo	MS	35680	4448903	city			Tupelo, MS	34.25807	-88.70464
+Hot Springs	AR	35635	4115412	city			Hot Springs, AR	34.50370	-93.05518
+Wildomar	CA	35632	5409260	city			Wildomar, CA	33.59891	-117.28004
+Wentzville	MO	35603	4414001	city			Wentzville, MO	38.81144	-90.85291
+Roseville	MN	35580	5043799	city		homonym3	Roseville, MN	45.00608	-93.15661
+Valrico	FL	35545	4176318	city			Valrico, FL	27.93789	-82.23644
+Coventry	RI	35525	5221637	city		foreign_city	Coventry, RI	41.70010	-71.68284
+Rosenberg	TX	35510	4723914	city		surname	Rosenberg, TX	29.55718	-95.80856
+Bettendorf	IA	35505	4848489	city			Bettendorf, IA	41.52448	-90.51569
+East Point	GA	35467	4192674	city			East Point, GA	33.67955	-84.43937
+Prattville	AL	35420	4084796	city			Prattville, AL	32.46402	-86.45970
+Ponte Vedra Beach	FL	35400	4169060	city			Ponte Vedra Beach, FL	30.23969	-81.38564
+Boardman	OH	35376	5147784	city			Boardman, OH	41.02423	-80.66285
+Cooper City	FL	35364	4151824	city			Cooper City, FL	26.05731	-80.27172
+Oxon Hill-Glassmanor	MD	35355	7258432	city			Oxon Hill-Glassmanor, MD	38.79615	-76.97499
+Egypt Lake-Leto	FL	35282	4154280	city			Egypt Lake-Leto, FL	28.01769	-82.50619
+North Lawndale	IL	35276	4903940	section	4887398		North Lawndale, IL	41.86003	-87.71839
+Oak Creek	WI	35243	5265228	city		homonym2	Oak Creek, WI	42.88585	-87.86314
+Peachtree City	GA	35240	4215110	city			Peachtree City, GA	33.39678	-84.59576
+Merrillville	IN	35224	4923482	city			Merrillville, IN	41.48281	-87.33281
+Saint Cloud	FL	35183	4170965	city		homonym2	Saint Cloud, FL	28.24890	-81.28118
+La Porte	TX	35148	4704108	city		homonym2	La Porte, TX	29.66578	-95.01937
+University City	MO	35058	4412697	city		homonym2	University City, MO	38.65588	-90.30928
+Upper Arlington	OH	34907	4526993	city			Upper Arlington, OH	39.99451	-83.06241
+Torrington	CT	34906	4844309	city			Torrington, CT	41.80065	-73.12122
+Beverly Hills	CA	34869	5328041	section	5368361	homonym2	Beverly Hills, CA	34.07362	-118.40036
+Inver Grove Heights	MN	34857	5031412	city			Inver Grove Heights, MN	44.84802	-93.04272
+Cumberland	RI	34843	5221703	city		homonym2	Cumberland, RI	41.96677	-71.43284
+Bayview-Hunters Point	CA	34835	12217929	unknown	5391959		Bayview-Hunters Point, CA	37.72855	-122.38107
+Pleasant Hill	CA	34810	5383720	city			Pleasant Hill, CA	37.94798	-122.06080
+Stow	OH	34797	5173171	city		word	Stow, OH	41.15950	-81.44039
+Lauderdale Lakes	FL	34796	4161616	city			Lauderdale Lakes, FL	26.16647	-80.20838
+La Vergne	TN	34794	4635031	city			La Vergne, TN	36.01562	-86.58194
+Winter Springs	FL	34789	4178573	city			Winter Springs, FL	28.69889	-81.30812
+Merritt Island	FL	34743	4164092	city			Merritt Island, FL	28.35900	-80.69000
+Greenpoint	NY	34719	5119383	section	5128581		Greenpoint, NY	40.72371	-73.95097
+West Little River	FL	34699	4177865	city			West Little River, FL	25.85704	-80.23699
+Brunswick	OH	34689	5148480	city		homonym3	Brunswick, OH	41.23811	-81.84180
+San Dimas	CA	34630	5391891	city			San Dimas, CA	34.10668	-117.80673
+Monroe	NC	34623	4479946	city		surname|homonym7	Monroe, NC	34.98543	-80.54951
+North Center	IL	34623	4903858	section	4887398		North Center, IL	41.95392	-87.67895
+Queen Creek	AZ	34614	5310193	city			Queen Creek, AZ	33.24866	-111.63430
+Kaneohe	HI	34597	5848189	city			Kaneohe, HI	21.39994	-157.79895
+Gahanna	OH	34590	5155393	city			Gahanna, OH	40.01923	-82.87934
+Leawood	KS	34579	4274317	city			Leawood, KS	38.96667	-94.61690
+Owasso	OK	34542	4547407	city			Owasso, OK	36.26954	-95.85471
+Derry Village	NH	34539	5085382	city			Derry Village, NH	42.89175	-71.31201
+Orange	NJ	34457	5102213	city		word|homonym4	Orange, NJ	40.77066	-74.23265
+Central Islip	NY	34450	5112078	city			Central Islip, NY	40.79065	-73.20178
+Norristown	PA	34412	5203506	city			Norristown, PA	40.12150	-75.33990
+Lower West Side	IL	34410	4900611	section	4887398		Lower West Side, IL	41.85420	-87.66561
+Dyker Heights	NY	34399	5115614	city			Dyker Heights, NY	40.62149	-74.00958
+Glendale	NY	34389	5118670	city		homonym4	Glendale, NY	40.70149	-73.88680
+Cottonwood Heights	UT	34343	5773304	city			Cottonwood Heights, UT	40.61967	-111.81021
+Gallatin	TN	34334	4624180	city			Gallatin, TN	36.38838	-86.44666
+Houma	LA	34287	4328010	city			Houma, LA	29.59577	-90.71953
+Rubidoux	CA	34280	5389213	city			Rubidoux, CA	33.99613	-117.40560
+Collinwood	OH	34220	5150792	city			Collinwood, OH	41.55838	-81.56929
+Glendale Heights	IL	34208	4832038	city			Glendale Heights, IL	41.91460	-88.06486
+Butte	MT	34190	5642934	city		word	Butte, MT	46.00382	-112.53474
+Dana Point	CA	34181	5341483	city			Dana Point, CA	33.46697	-117.69811
+Benton	AR	34177	4101241	city		surname	Benton, AR	34.56454	-92.58683
+Vestavia Hills	AL	34174	4095415	city			Vestavia Hills, AL	33.44872	-86.78777
+La Presa	CA	34169	5364059	city			La Presa, CA	32.70811	-116.99725
+Oakton	VA	34166	4776970	city			Oakton, VA	38.88095	-77.30082
+Chester	PA	34092	4557137	city		first_name|homonym2	Chester, PA	39.84753	-75.35785
+Mount Vernon	WA	34053	5804127	city		homonym5	Mount Vernon, WA	48.42122	-122.33405
+Studio City	CA	34034	5399438	section	5368361		Studio City, CA	34.14862	-118.39647
+Salisbury	NC	34017	4489985	city		homonym3	Salisbury, NC	35.67097	-80.47423
+Riviera Beach	FL	34005	4170174	city		homonym2	Riviera Beach, FL	26.77534	-80.05810
+Orangevale	CA	33960	5379566	city			Orangevale, CA	38.67851	-121.22578
+Oswego	IL	33955	4904996	city		homonym2	Oswego, IL	41.68281	-88.35146
+El Mirage	AZ	33935	5293996	city			El Mirage, AZ	33.61309	-112.32460
+West Lake Sammamish	WA	33929	5815538	city			West Lake Sammamish, WA	47.57760	-122.10123
+North Bel Air	MD	33925	4363836	section			North Bel Air, MD	39.53983	-76.35496
+Chelmsford	MA	33925	4932869	city		foreign_city	Chelmsford, MA	42.59981	-71.36728
+Bay City	MI	33917	4985180	city		homonym2	Bay City, MI	43.59447	-83.88886
+Nacogdoches	TX	33894	4713735	city			Nacogdoches, TX	31.60351	-94.65549
+Shrewsbury	MA	33893	4950898	city			Shrewsbury, MA	42.29593	-71.71285
+McMinnville	OR	33892	5739936	city		homonym2	McMinnville, OR	45.21012	-123.19872
+Dakota Ridge	CO	33892	13607888	unknown			Dakota Ridge, CO	39.61638	-105.13934
+Bridgeport	IL	33878	4885565	section	4887398	homonym2	Bridgeport, IL	41.83809	-87.65116
+Dalton	GA	33853	4190581	city		surname	Dalton, GA	34.76980	-84.97022
+Olney	MD	33844	4364537	city		homonym2	Olney, MD	39.15316	-77.06692
+North Providence	RI	33835	5223681	city			North Providence, RI	41.85010	-71.46617
+Newark	DE	33817	4143861	city		homonym4	Newark, DE	39.68372	-75.74966
+Oak Hill	VA	33811	8097131	city			Oak Hill, VA	38.92580	-77.40156
+Deer Park	TX	33806	4685737	city		homonym2	Deer Park, TX	29.70523	-95.12382
+Holland	MI	33742	4996248	city		surname	Holland, MI	42.78752	-86.10893
+Throgs Neck	NY	33683	5140945	city			Throgs Neck, NY	40.82260	-73.81958
+Northbrook	IL	33663	4904056	city		homonym2	Northbrook, IL	42.12753	-87.82895
+Hilliard	OH	33649	5157588	city		surname	Hilliard, OH	40.03340	-83.15825
+Wenatchee	WA	33636	5815342	city			Wenatchee, WA	47.42346	-120.31035
+West Fargo	ND	33597	5062458	city			West Fargo, ND	46.87497	-96.90036
+Fair Lawn	NJ	33597	5097773	city			Fair Lawn, NJ	40.94038	-74.13181
+Kennesaw	GA	33584	4203696	city			Kennesaw, GA	34.02343	-84.61549
+New City	NY	33559	5128481	city		homonym2	New City, NY	41.14760	-73.98931
+Long Beach	NY	33550	5125086	city		homonym3	Long Beach, NY	40.58844	-73.65791
+Richmond	KY	33533	4305974	city		foreign_city|surname|homonym5	Richmond, KY	37.74786	-84.29465
+Suitland-Silver Hill	MD	33515	7259061	city			Suitland-Silver Hill, MD	38.84685	-76.92591
+Chillum	MD	33513	4351383	city			Chillum, MD	38.96372	-76.99081
+Foster City	CA	33477	5350159	city			Foster City, CA	37.55855	-122.27108
+Fairborn	OH	33452	4511263	city			Fairborn, OH	39.82089	-84.01938
+Menlo Park	CA	33449	5372223	city			Menlo Park, CA	37.45383	-122.18219
+Chicago Loop	IL	33442	8436065	section	4887398		Chicago Loop, IL	41.88407	-87.63330
+Cibolo	TX	33433	4681462	city			Cibolo, TX	29.56162	-98.22696
+Lawndale	CA	33430	5365603	city		homonym2	Lawndale, CA	33.88724	-118.35257
+Hinesville	GA	33398	4200671	city			Hinesville, GA	31.84688	-81.59595
+Waxahachie	TX	33384	4740328	city			Waxahachie, TX	32.38653	-96.84833
+St. Charles	MD	33379	7259034	city		homonym2	St. Charles, MD	38.60728	-76.92478
+Cobbs Creek	PA	33373	4557264	unknown	4560349		Cobbs Creek, PA	39.94761	-75.24018
+Woodridge	IL	33370	4917089	city			Woodridge, IL	41.74697	-88.05034
+Carrollwood	FL	33365	4150115	city			Carrollwood, FL	28.05002	-82.49287
+Brentwood	CA	33312	5330643	unknown		homonym4	Brentwood, CA	34.05195	-118.47397
+Somerton	PA	33247	5212870	unknown		homonym2	Somerton, PA	40.12344	-75.01489
+Elk Grove Village	IL	33238	4890925	city			Elk Grove Village, IL	42.00392	-87.97035
+Pekin	IL	33223	4905599	city			Pekin, IL	40.56754	-89.64066
+Socorro	TX	33222	5530932	city		first_name	Socorro, TX	31.65456	-106.30331
+Elmont	NY	33198	5116508	city			Elmont, NY	40.70094	-73.71291
+Adelanto	CA	33166	5322400	city			Adelanto, CA	34.58277	-117.40922
+Tooele	UT	33157	5783695	city			Tooele, UT	40.53078	-112.29828
+Golden Glades	FL	33145	4156931	city			Golden Glades, FL	25.91176	-80.20033
+Marrero	LA	33141	4332628	city		surname	Marrero, LA	29.89937	-90.10035
+Jackson	MI	33133	4997384	city		first_name|surname|homonym6	Jackson, MI	42.24587	-84.40135
+Foothill Farms	CA	33121	5349803	city			Foothill Farms, CA	38.67877	-121.35114
+Englewood	CO	33082	5421250	city		homonym5	Englewood, CO	39.64777	-104.98776
+Copperas Cove	TX	33081	4683244	city			Copperas Cove, TX	31.12406	-97.90308
+Bath Beach	NY	33080	5108111	city			Bath Beach, NY	40.60455	-74.00431
+Huntington Station	NY	33029	5121650	city			Huntington Station, NY	40.85343	-73.41151
+Seaside	CA	33025	5394136	city		word|homonym2	Seaside, CA	36.61107	-121.85162
+Kearney	NE	33021	5071348	city		surname	Kearney, NE	40.69946	-99.08148
+Redan	GA	33015	4218165	city			Redan, GA	33.74538	-84.13158
+Manitowoc	WI	33010	5261585	city			Manitowoc, WI	44.08861	-87.65758
+Williamsburg	NY	33000	5144580	section	5128581	homonym2	Williamsburg, NY	40.71427	-73.95347
+Goshen	IN	32983	4920808	city		homonym2	Goshen, IN	41.58227	-85.83444
+St. Charles	IL	32974	4908737	city		homonym2	St. Charles, IL	41.91419	-88.30869
+Greenacres City	FL	32963	4157467	city			Greenacres City, FL	26.62368	-80.12532
+Kiryas Joel	NY	32954	5123533	city			Kiryas Joel, NY	41.34204	-74.16792
+Salisbury	MD	32899	4368711	city		homonym3	Salisbury, MD	38.36067	-75.59937
+Douglasville	GA	32897	4191955	city			Douglasville, GA	33.75150	-84.74771
+Silver Lake	CA	32890	10104153	section	5368361		Silver Lake, CA	34.08668	-118.27023
+Security-Widefield	CO	32882	7262349	city			Security-Widefield, CO	38.74728	-104.71439
+University Place	WA	32842	5814450	city			University Place, WA	47.23565	-122.55040
+Pullman	WA	32816	5807540	city			Pullman, WA	46.73127	-117.17962
+West Lawn	IL	32749	4916028	section	4887398		West Lawn, IL	41.77281	-87.72227
+Mount Lebanon	PA	32730	5202215	city			Mount Lebanon, PA	40.35535	-80.04950
+Windsor	CO	32716	5583509	city		foreign_city|homonym3	Windsor, CO	40.47748	-104.90136
+Alabaster	AL	32707	4829762	city		word	Alabaster, AL	33.24428	-86.81638
+Farmers Branch	TX	32689	4690198	city			Farmers Branch, TX	32.92651	-96.89612
+Oildale	CA	32684	5378870	city			Oildale, CA	35.41968	-119.01955
+La Verne	CA	32681	5364134	city			La Verne, CA	34.10084	-117.76784
+Mason	OH	32662	4517698	city		surname|word	Mason, OH	39.36006	-84.30994
+Eastpointe	MI	32657	4991735	city			Eastpointe, MI	42.46837	-82.95547
+Bustleton	PA	32655	5182529	unknown			Bustleton, PA	40.08261	-75.03156
+Gillette	WY	32649	5826027	city			Gillette, WY	44.29109	-105.50222
+Valparaiso	IN	32626	4927537	city			Valparaiso, IN	41.47309	-87.06114
+Midvale	UT	32613	5778244	city			Midvale, UT	40.61106	-111.89994
+Spring Valley	NY	32598	5139301	city		homonym3	Spring Valley, NY	41.11315	-74.04375
+Rome	NY	32573	5134295	city		foreign_city|homonym2	Rome, NY	43.21285	-75.45573
+Lewiston	ID	32544	5598538	city		homonym2	Lewiston, ID	46.41655	-117.01766
+West Village	NY	32518	6332479	unknown	5128581		West Village, NY	40.73361	-74.00917
+North Ridgeville	OH	32483	5164903	city			North Ridgeville, OH	41.38949	-82.01903
+Petersburg	VA	32477	4778626	city			Petersburg, VA	37.22793	-77.40193
+Santa Rosa Beach	FL	32459	4172094	unknown			Santa Rosa Beach, FL	30.39603	-86.22883
+Ken Caryl	CO	32438	5427207	city			Ken Caryl, CO	39.57582	-105.11221
+Randallstown	MD	32430	4366476	city			Randallstown, MD	39.36733	-76.79525
+Westlake	OH	32428	5176517	city			Westlake, OH	41.45532	-81.91792
+Bangor	ME	32391	4957280	city			Bangor, ME	44.79884	-68.77265
+Clermont	FL	32390	4151352	city			Clermont, FL	28.54944	-81.77285
+Sun Prairie	WI	32365	5275020	city			Sun Prairie, WI	43.18360	-89.21373
+Georgetown	KY	32356	4292686	city		foreign_city|homonym4	Georgetown, KY	38.20980	-84.55883
+Greater Grand Crossing	IL	32346	8436083	section	4887398		Greater Grand Crossing, IL	41.76113	-87.61485
+Fairbanks	AK	32325	5861897	city			Fairbanks, AK	64.83778	-147.71639
+College Park	MD	32301	4351977	city		homonym2	College Park, MD	38.98067	-76.93692
+Springville	UT	32286	5781993	city			Springville, UT	40.16523	-111.61075
+Natick	MA	32276	4944994	city			Natick, MA	42.28343	-71.34950
+Massillon	OH	32252	5162097	city			Massillon, OH	40.79672	-81.52151
+Walla Walla	WA	32237	5814916	city			Walla Walla, WA	46.06458	-118.34302
+Florence	KY	32227	4291945	city		foreign_city|first_name|homonym4	Florence, KY	38.99895	-84.62661
+Andover	MN	32213	5016374	city		homonym2	Andover, MN	45.23330	-93.29134
+Hopkinsville	KY	32205	4295251	city			Hopkinsville, KY	36.86561	-87.49117
+Overbrook	PA	32181	4560179	unknown	4560349		Overbrook, PA	39.98928	-75.24324
+Laramie	WY	32158	5830062	city			Laramie, WY	41.31137	-105.59110
+Greenville	MS	32156	4428475	city		homonym5	Greenville, MS	33.40898	-91.05978
+West Englewood	IL	32156	4915989	section	4887398		West Englewood, IL	41.77809	-87.66672
+Fajardo	PR	32124	4564946	city			Fajardo, PR	18.32579	-65.65238
+Bethel Park	PA	32118	5180199	city			Bethel Park, PA	40.32757	-80.03950
+Cookeville	TN	32113	4615145	city			Cookeville, TN	36.16284	-85.50164
+Randolph	MA	32112	4948403	city		first_name|surname|homonym2	Randolph, MA	42.16260	-71.04116
+Oceanside	NY	32109	5129603	city		homonym2	Oceanside, NY	40.63871	-73.64013
+Danville	IL	32108	4889426	city		homonym4	Danville, IL	40.12448	-87.63002
+Helena	MT	32091	5656882	city		first_name|homonym2	Helena, MT	46.59271	-112.03611
+Montgomery Village	MD	32032	4362743	city			Montgomery Village, MD	39.17677	-77.19526
+North Olmsted	OH	32004	5164862	city			North Olmsted, OH	41.41560	-81.92347
+Land O' Lakes	FL	31996	4161534	city			Land O' Lakes, FL	28.21890	-82.45759
+Watertown	MA	31915	4954611	city		homonym4	Watertown, MA	42.37093	-71.18283
+Glastonbury	CT	31876	4835003	city			Glastonbury, CT	41.71232	-72.60815
+Westmont	CA	31853	5408431	city		homonym2	Westmont, CA	33.94140	-118.30230
+Hyde Park	MA	31845	4940202	unknown	4930956	homonym2	Hyde Park, MA	42.25565	-71.12450
+Garfield	NJ	31802	5098343	city			Garfield, NJ	40.88149	-74.11320
+Laguna Hills	CA	31748	5364306	city			Laguna Hills, CA	33.61252	-117.71283
+West Bend	WI	31695	5278422	city			West Bend, WI	43.42528	-88.18343
+Willingboro	NJ	31668	5106453	city			Willingboro, NJ	40.02789	-74.86905
+Cicero	NY	31632	5112710	unknown		homonym2	Cicero, NY	43.17562	-76.11937
+Mundelein	IL	31582	4903184	city			Mundelein, IL	42.26308	-88.00397
+Centereach	NY	31578	5112035	city			Centereach, NY	40.85843	-73.09955
+Juneau	AK	31555	5554072	city			Juneau, AK	58.30194	-134.41972
+Mount Juliet	TN	31540	4643336	city			Mount Juliet, TN	36.20005	-86.51861
+Naugatuck	CT	31538	4839222	city			Naugatuck, CT	41.48593	-73.05066
+San Luis	AZ	31520	5312913	city		foreign_city	San Luis, AZ	32.48700	-114.78218
+Brighton Beach	NY	31462	5110161	city			Brighton Beach, NY	40.57788	-73.95958
+Michigan City	IN	31459	4923531	city			Michigan City, IN	41.70754	-86.89503
+Dania Beach	FL	31446	4152772	city			Dania Beach, FL	26.05231	-80.14393
+Makiki / Lower Punchbowl / Tantalus	HI	31434	9409823	unknown	5856195		Makiki / Lower Punchbowl / Tantalus, HI	21.31756	-157.83122
+Lewiston Orchards	ID	31422	5598542	city			Lewiston Orchards, ID	46.38044	-116.97543
+Lexington	MA	31394	4941935	city		homonym5	Lexington, MA	42.44732	-71.22450
+Chatham	IL	31392	4887284	section	4887398	homonym2	Chatham, IL	41.74115	-87.61255
+Navarre	FL	31378	4165637	city			Navarre, FL	30.40159	-86.86357
+Holly Springs	NC	31377	4471641	city		homonym2	Holly Springs, NC	35.65127	-78.83362
+Shawnee	OK	31286	4551177	city		homonym2	Shawnee, OK	35.32729	-96.92530
+Brentwood Estates	TN	31279	4608418	section	4644585		Brentwood Estates, TN	36.02506	-86.77917
+Galesburg	IL	31273	4893392	city			Galesburg, IL	40.94782	-90.37124
+Bowling Green	OH	31246	5147968	city		homonym2	Bowling Green, OH	41.37477	-83.65132
+Des Moines	WA	31221	5792244	city		homonym2	Des Moines, WA	47.40177	-122.32429
+Wheat Ridge	CO	31192	5443948	city			Wheat Ridge, CO	39.76610	-105.07721
+Florence	AZ	31110	5294902	city		foreign_city|first_name|homonym4	Florence, AZ	33.03145	-111.38734
+Gurnee	IL	31056	4894861	city			Gurnee, IL	42.37030	-87.90202
+Myrtle Beach	SC	31035	4588718	city			Myrtle Beach, SC	33.68906	-78.88669
+Parkersburg	WV	30991	4817641	city			Parkersburg, WV	39.26674	-81.56151
+Miami Lakes	FL	30972	4164186	city			Miami Lakes, FL	25.90871	-80.30866
+Saratoga	CA	30968	5393485	city			Saratoga, CA	37.26383	-122.02301
+East Lake	FL	30962	4154008	city			East Lake, FL	28.11085	-82.69482
+Banning	CA	30945	5326032	city		word	Banning, CA	33.92557	-116.87641
+Goleta	CA	30944	5352963	city			Goleta, CA	34.43583	-119.82764
+Lakeside	FL	30943	4161461	city		homonym3	Lakeside, FL	30.12996	-81.76815
+Long Branch	NJ	30941	5100619	city			Long Branch, NJ	40.30428	-73.99236
+Fair Oaks	CA	30912	5347287	city			Fair Oaks, CA	38.64463	-121.27217
+Wayne	PA	30892	5218270	city		first_name|homonym3	Wayne, PA	40.04400	-75.38769
+Lake Stevens	WA	30886	5800317	city			Lake Stevens, WA	48.01510	-122.06374
+Dover	NH	30880	5085520	city		homonym4	Dover, NH	43.19786	-70.87367
+Radnor	PA	30878	5207490	city			Radnor, PA	40.04622	-75.35991
+Holladay	UT	30864	5776008	city			Holladay, UT	40.66884	-111.82466
+Herriman	UT	30835	5775782	city			Herriman, UT	40.51411	-112.03299
+South Kingstown	RI	30826	8436572	city			South Kingstown, RI	41.44718	-71.52494
+Estero	FL	30799	4154568	city			Estero, FL	26.43814	-81.80675
+Ithaca	NY	30788	5122432	city			Ithaca, NY	42.44063	-76.49661
+North Tonawanda	NY	30785	5129245	city			North Tonawanda, NY	43.03867	-78.86420
+Brooklyn Center	MN	30770	5019330	city			Brooklyn Center, MN	45.07608	-93.33273
+Pikesville	MD	30764	4365387	city			Pikesville, MD	39.37427	-76.72247
+New Iberia	LA	30754	4334971	city			New Iberia, LA	30.00354	-91.81873
+Alamogordo	NM	30753	5454627	city			Alamogordo, NM	32.89953	-105.96027
+Parkville	MD	30734	4364946	city			Parkville, MD	39.37733	-76.53969
+Statesboro	GA	30721	4224413	city			Statesboro, GA	32.44879	-81.78317
+Morgantown	WV	30708	4815352	city			Morgantown, WV	39.62953	-79.95590
+Los Gatos	CA	30705	5368518	city			Los Gatos, CA	37.22661	-121.97468
+Matthews	NC	30678	4478334	city		surname	Matthews, NC	35.11681	-80.72368
+Los Altos	CA	30671	5368335	city			Los Altos, CA	37.38522	-122.11413
+Clearfield	UT	30653	5772959	city			Clearfield, UT	41.11078	-112.02605
+Franklin	MA	30636	4937276	city		first_name|surname|homonym5	Franklin, MA	42.08343	-71.39673
+Owings Mills	MD	30622	4364727	city			Owings Mills, MD	39.41955	-76.78025
+Hawai‘i Kai	HI	30620	5855754	unknown			Hawai‘i Kai, HI	21.29637	-157.70175
+Aiken	SC	30604	4569067	city			Aiken, SC	33.56042	-81.71955
+Plainfield	IN	30590	4263108	city		homonym4	Plainfield, IN	39.70421	-86.39944
+Ballwin	MO	30577	4375663	city			Ballwin, MO	38.59505	-90.54623
+Manchester	CT	30577	4838174	city		foreign_city|homonym4	Manchester, CT	41.77593	-72.52148
+Algonquin	IL	30571	4883078	city			Algonquin, IL	42.16558	-88.29425
+Bel Air North	MD	30568	7257991	city			Bel Air North, MD	39.55429	-76.37309
+Newington	CT	30562	4839497	city		homonym2	Newington, CT	41.69788	-72.72371
+Westfield	NJ	30548	5106331	city		homonym3	Westfield, NJ	40.65899	-74.34737
+Santa Paula	CA	30546	5393245	city			Santa Paula, CA	34.35417	-119.05927
+Fallbrook	CA	30534	5347578	city			Fallbrook, CA	33.37642	-117.25115
+Eldersburg	MD	30531	4354163	city			Eldersburg, MD	39.40371	-76.95026
+Sherwood	AR	30517	4828193	city		surname|homonym2	Sherwood, AR	34.81509	-92.22432
+Springfield Gardens	NY	30515	5139287	city			Springfield Gardens, NY	40.66312	-73.76221
+Lawrenceville	GA	30493	4205196	city			Lawrenceville, GA	33.95621	-83.98796
+Springfield	VA	30484	4787117	city		homonym9	Springfield, VA	38.78928	-77.18720
+Kaysville	UT	30472	5776715	city			Kaysville, UT	41.03522	-111.93855
+Granger	IN	30465	4920869	city		surname	Granger, IN	41.75338	-86.11084
+Burlingame	CA	30459	5331920	city			Burlingame, CA	37.58410	-122.36608
+Post Falls	ID	30453	5604353	city			Post Falls, ID	47.71796	-116.95159
+Liberty	MO	30450	4395052	city		word	Liberty, MO	39.24611	-94.41912
+West Roxbury	MA	30442	4955128	unknown	4930956		West Roxbury, MA	42.27926	-71.14950
+San Pablo	CA	30407	5392508	city		foreign_city	San Pablo, CA	37.96215	-122.34553
+Savage	MN	30391	5046063	city		surname|word	Savage, MN	44.77913	-93.33634
+Poughkeepsie	NY	30371	5132143	city			Poughkeepsie, NY	41.70037	-73.92097
+Texarkana	AR	30353	4133367	city		homonym2	Texarkana, AR	33.44179	-94.03769
+North Royalton	OH	30311	5164916	city			North Royalton, OH	41.31366	-81.72457
+Chicago Heights	IL	30284	4887442	city			Chicago Heights, IL	41.50615	-87.63560
+Lebanon	TN	30262	4636045	city		country|homonym7	Lebanon, TN	36.20811	-86.29110
+Walnut	CA	30237	5406976	city		word	Walnut, CA	34.02029	-117.86534
+Madison Heights	MI	30198	5000500	city		homonym2	Madison Heights, MI	42.48587	-83.10520
+DeLand	FL	30195	4152890	city			DeLand, FL	29.02832	-81.30312
+Cedar City	UT	30184	5536630	city			Cedar City, UT	37.67748	-113.06189
+Parkland	FL	30177	4167829	city		homonym2	Parkland, FL	26.31008	-80.23727
+West Warwick	RI	30146	5225627	city			West Warwick, RI	41.69689	-71.52194
+Jamestown	NY	30075	5122534	city		homonym2	Jamestown, NY	42.09700	-79.23533
+New Bern	NC	30070	4481682	city			New Bern, NC	35.10849	-77.04411
+Rochester	NH	30038	5091872	city		homonym4	Rochester, NH	43.30453	-70.97562
+Cleburne	TX	30020	4681976	city			Cleburne, TX	32.34764	-97.38668
+Ashmont	MA	30000	4929314	unknown	4930956		Ashmont, MA	42.28343	-71.06894
+Winter Park	FL	29943	4178560	city			Winter Park, FL	28.60000	-81.33924
+Carney	MD	29941	4350413	city		surname	Carney, MD	39.39427	-76.52358
+Southlake	TX	29941	4733313	city			Southlake, TX	32.94124	-97.13418
+San Carlos	CA	29931	5391760	city		foreign_city	San Carlos, CA	37.50716	-122.26052
+Woodstock	GA	29898	4231874	city		homonym2	Woodstock, GA	34.10149	-84.51938
+East Hill-Meridian	WA	29878	7261759	city			East Hill-Meridian, WA	47.41052	-122.17369
+Niles	IL	29876	4903730	city		homonym3	Niles, IL	42.01892	-87.80284
+Laplace	LA	29872	4330525	city			Laplace, LA	30.06698	-90.48147
+Westchester	FL	29862	4177965	city		homonym2	Westchester, FL	25.75482	-80.32727
+Atascadero	CA	29819	5325111	city			Atascadero, CA	35.48942	-120.67073
+Kent	OH	29810	5159537	city		first_name|surname|homonym2	Kent, OH	41.15367	-81.35789
+Levittown	PR	29785	4566002	city		homonym3	Levittown, PR	18.44995	-66.18156
+Gloucester	MA	29781	4937829	city		foreign_city	Gloucester, MA	42.61405	-70.66313
+Nicholasville	KY	29754	4302561	city			Nicholasville, KY	37.88063	-84.57300
+Oak Park	MI	29752	5004188	city		homonym3	Oak Park, MI	42.45948	-83.18271
+Highland Park	IL	29743	4895876	city		homonym3	Highland Park, IL	42.18169	-87.80034
+Elizabethtown	KY	29678	4290988	city		homonym2	Elizabethtown, KY	37.69395	-85.85913
+Austintown	OH	29677	5146256	city			Austintown, OH	41.10172	-80.76452
+East Palo Alto	CA	29662	5345032	city			East Palo Alto, CA	37.46883	-122.14108
+South Gate	MD	29658	4369964	city		homonym2	South Gate, MD	39.12900	-76.62580
+Pueblo West	CO	29637	5435477	city			Pueblo West, CO	38.35000	-104.72275
+Port Chester	NY	29620	5132002	city			Port Chester, NY	41.00176	-73.66568
+Princeton	NJ	29603	5102922	city		homonym2	Princeton, NJ	40.34872	-74.65905
+Fort Cavazos	TX	29589	7261291	city			Fort Cavazos, TX	31.13489	-97.77561
+LaGrange	GA	29588	4204230	city			LaGrange, GA	33.03929	-85.03133
+Salem	NH	29549	5092268	city		foreign_city|homonym6	Salem, NH	42.78842	-71.20089
+Opelika	AL	29527	4081644	city			Opelika, AL	32.64541	-85.37828
+Rahway	NJ	29508	5103055	city			Rahway, NJ	40.60816	-74.27765
+North Chicago	IL	29491	4903862	city			North Chicago, IL	42.32558	-87.84118
+Middle Village	NY	29491	5126827	city			Middle Village, NY	40.71649	-73.88125
+Morristown	TN	29478	4642938	city		homonym2	Morristown, TN	36.21398	-83.29489
+Cheshire	CT	29443	5283837	city			Cheshire, CT	41.49899	-72.90066
+Branford	CT	29438	5283054	city			Branford, CT	41.27954	-72.81510
+Raytown	MO	29401	4405188	city			Raytown, MO	39.00862	-94.46356
+Fruit Cove	FL	29362	4156331	city			Fruit Cove, FL	30.11107	-81.64176
+Port Huron	MI	29330	5006233	city			Port Huron, MI	42.97086	-82.42491
+Tewksbury	MA	29326	4952762	city			Tewksbury, MA	42.61065	-71.23422
+Glenville	NY	29326	5118701	unknown		homonym2	Glenville, NY	42.92924	-74.05207
+Vega Baja	PR	29325	4568533	city			Vega Baja, PR	18.44439	-66.38767
+Franklin Square	NY	29320	5117891	city			Franklin Square, NY	40.70732	-73.67596
+Oak Ridge	TN	29302	4646571	city		homonym2	Oak Ridge, TN	36.01036	-84.26964
+Longfellow Community	MN	29295	13562032	unknown	5037649		Longfellow Community, MN	44.94256	-93.22557
+Southgate	MI	29293	5010646	city			Southgate, MI	42.21393	-83.19381
+East Haven	CT	29257	4833425	city			East Haven, CT	41.27621	-72.86843
+Upper Alton	IL	29251	4251841	city			Upper Alton, IL	38.91144	-90.15066
+Johnston	RI	29247	8604682	city		surname|homonym2	Johnston, RI	41.82186	-71.50675
+Atwater	CA	29237	5325187	city			Atwater, CA	37.34772	-120.60908
+West Falls Church	VA	29207	7258780	unknown	4744709		West Falls Church, VA	38.86484	-77.18787
+Williamsport	PA	29201	5219585	city			Williamsport, PA	41.24119	-77.00108
+Duluth	GA	29193	4192289	city		homonym2	Duluth, GA	34.00288	-84.14464
+Fort Bragg	NC	29183	6941080	city			Fort Bragg, NC	35.13900	-79.00603
+Russellville	AR	29166	4129397	city			Russellville, AR	35.27842	-93.13379
+Sanford	NC	29144	4490329	city		surname|homonym3	Sanford, NC	35.47988	-79.18030
+Harker Heights	TX	29142	4696202	city			Harker Heights, TX	31.08351	-97.65974
+Burbank	IL	29128	4885983	city		homonym2	Burbank, IL	41.73392	-87.77950
+Marion	IN	29081	4923210	city		first_name|surname|homonym5	Marion, IN	40.55837	-85.65914
+Granite City	IL	29054	4239714	city			Granite City, IL	38.70144	-90.14872
+Milford Mill	MD	29042	4362438	city			Milford Mill, MD	39.34788	-76.76997
+Lake in the Hills	IL	29024	4899184	city			Lake in the Hills, IL	42.18169	-88.33036
+Evans	GA	29011	4193699	city		surname|homonym2	Evans, GA	33.53375	-82.13067
+O'Fallon	IL	29002	4245926	city		homonym2	O'Fallon, IL	38.59227	-89.91121
+Fort Hamilton	NY	28966	5117663	city			Fort Hamilton, NY	40.61872	-74.03320
+Carlsbad	NM	28957	5460459	city		homonym2	Carlsbad, NM	32.42067	-104.22884
+Ferry Pass	FL	28921	4155017	city			Ferry Pass, FL	30.51020	-87.21247
+Airport	HI	28916	13589156	unknown	5856195	word	Airport, HI	21.33990	-157.92845
+Kingman	AZ	28912	5301067	city			Kingman, AZ	35.18944	-114.05301
+Orcutt	CA	28905	5379609	city			Orcutt, CA	34.86526	-120.43600
+Henderson	KY	28890	4294494	city		surname|homonym4	Henderson, KY	37.83615	-87.59001
+Needham	MA	28886	4945055	city			Needham, MA	42.28343	-71.23283
+Crown Point	IN	28879	4919451	city			Crown Point, IN	41.41698	-87.36531
+Big Spring	TX	28862	5517061	city			Big Spring, TX	32.25040	-101.47874
+Dracut	MA	28831	4935038	city			Dracut, MA	42.67037	-71.30201
+Allston	MA	28821	4928934	unknown	4930956		Allston, MA	42.35843	-71.12589
+Schererville	IN	28791	4926170	city			Schererville, IN	41.47892	-87.45476
+Burton	MI	28788	4987482	city		first_name|surname	Burton, MI	42.99947	-83.61634
+Ridgecrest	CA	28780	5387494	city			Ridgecrest, CA	35.62246	-117.67090
+Windsor	CT	28778	4845920	city		foreign_city|homonym3	Windsor, CT	41.85260	-72.64370
+Eagle Pass	TX	28765	5520677	city			Eagle Pass, TX	28.70914	-100.49952
+Agawam	MA	28761	4928788	city			Agawam, MA	42.06954	-72.61481
+Weatherford	TX	28742	4740364	city		homonym2	Weatherford, TX	32.75930	-97.79725
+West Elkridge	MD	28734	4373104	city			West Elkridge, MD	39.20705	-76.72692
+East Chicago	IN	28699	4919857	city			East Chicago, IN	41.63920	-87.45476
+Redmond	OR	28654	5747882	city		surname|homonym2	Redmond, OR	44.27262	-121.17392
+Jacksonville	AR	28643	4116315	city		homonym6	Jacksonville, AR	34.86620	-92.11015
+Socorro Mission Number 1 Colonia	TX	28637	5530937	city			Socorro Mission Number 1 Colonia, TX	31.63622	-106.29054
+Norwood	MA	28602	4945952	city		surname|homonym2	Norwood, MA	42.19454	-71.19950
+Northampton	MA	28540	4945819	city		foreign_city	Northampton, MA	42.32509	-72.64120
+Englewood	NJ	28539	5097672	city		homonym5	Englewood, NJ	40.89288	-73.97264
+Lake Magdalene	FL	28509	4161313	city			Lake Magdalene, FL	28.07418	-82.47176
+Perry Hall	MD	28474	4365227	city			Perry Hall, MD	39.41261	-76.46357
+Maryville	TN	28464	4639848	city		homonym2	Maryville, TN	35.75647	-83.97046
+Hobart	IN	28404	4921476	city		foreign_city	Hobart, IN	41.53226	-87.25504
+Fresh Meadows	NY	28397	5118005	city			Fresh Meadows, NY	40.73482	-73.79347
+Frankfort	KY	28391	4292188	city		homonym3	Frankfort, KY	38.20091	-84.87328
+Mehlville	MO	28380	4397962	city			Mehlville, MO	38.50839	-90.32289
+Greer	SC	28365	4580599	city		surname	Greer, SC	34.93873	-82.22706
+Lansing	IL	28349	4899340	city		homonym3	Lansing, IL	41.56476	-87.53893
+Harrison	NY	28348	5120095	city		first_name|surname|homonym3	Harrison, NY	40.96899	-73.71263
+Monterey	CA	28338	5374361	city			Monterey, CA	36.60024	-121.89468
+West Islip	NY	28335	5143866	city			West Islip, NY	40.70621	-73.30623
+Desert Hot Springs	CA	28335	5342710	city			Desert Hot Springs, CA	33.96173	-116.50353
+American Fork	UT	28326	5844096	city			American Fork, UT	40.37690	-111.79576
+Central	LA	28295	4319435	city		word	Central, LA	30.55435	-91.03677
+Newburgh	NY	28290	5128654	city			Newburgh, NY	41.50343	-74.01042
+McCully - Moiliili	HI	28249	10173811	unknown	5856195		McCully - Moiliili, HI	21.29461	-157.83118
+Chamblee	GA	28244	4187204	city			Chamblee, GA	33.89205	-84.29881
+Millville	NJ	28230	4503078	city			Millville, NJ	39.40206	-75.03934
+North Andover	MA	28222	4832272	city			North Andover, MA	42.69870	-71.13506
+SeaTac	WA	28215	5809805	city			SeaTac, WA	47.44846	-122.29217
+Elmira	NY	28213	5116497	city			Elmira, NY	42.08980	-76.80773
+Spring Valley	CA	28205	5398277	city		homonym3	Spring Valley, CA	32.74477	-116.99892
+Stockbridge	GA	28202	4224681	city			Stockbridge, GA	33.54428	-84.23381
+Glen Ellyn	IL	28201	4893811	city			Glen Ellyn, IL	41.87753	-88.06701
+Monroeville	PA	28176	5201734	city			Monroeville, PA	40.42118	-79.78810
+Benicia	CA	28167	5327550	city			Benicia, CA	38.04937	-122.15858
+Fredericksburg	VA	28118	4760059	city		homonym2	Fredericksburg, VA	38.30318	-77.46054
+Suisun	CA	28111	5399629	city			Suisun, CA	38.23825	-122.04024
+Aberdeen	SD	28102	5225857	city		foreign_city|homonym3	Aberdeen, SD	45.46470	-98.48648
+Cranberry Township	PA	28098	8643098	city			Cranberry Township, PA	40.68496	-80.10714
+Garfield Heights	OH	28097	5155499	city			Garfield Heights, OH	41.41700	-81.60596
+South Chicago	IL	28095	4911863	city			South Chicago, IL	41.73977	-87.55425
+Cataño	PR	28093	4563298	city			Cataño, PR	18.44134	-66.11822
+Cornelius	NC	28092	4461941	city		first_name|surname|homonym2	Cornelius, NC	35.48680	-80.86007
+Oakdale	MN	28080	5039978	city		homonym2	Oakdale, MN	44.96302	-92.96494
+Oak Forest	IL	28074	4904286	city			Oak Forest, IL	41.60281	-87.74394
+Garner	NC	28053	4467657	city		surname|word	Garner, NC	35.71126	-78.61417
+Holmesburg	PA	28046	5193955	unknown			Holmesburg, PA	40.04150	-75.02795
+Drexel Hill	PA	28043	4557606	city			Drexel Hill, PA	39.94706	-75.29213
+Vestal	NY	28043	5142296	unknown			Vestal, NY	42.08507	-76.05381
+North Kingstown	RI	28042	5223672	city			North Kingstown, RI	41.55010	-71.46617
+Bella Vista	AR	27999	4101114	city		foreign_city	Bella Vista, AR	36.48070	-94.27134
+Melrose	MA	27997	4943677	city		homonym2	Melrose, MA	42.45843	-71.06616
+Fitchburg	WI	27996	5253219	city		homonym2	Fitchburg, WI	42.96083	-89.46984
+Gramercy Park	NY	27988	7184841	section	5128581		Gramercy Park, NY	40.73750	-73.98611
+Wellesley	MA	27982	4954738	city			Wellesley, MA	42.29649	-71.29256
+Enterprise	AL	27978	4060791	city		word|homonym2	Enterprise, AL	31.31517	-85.85522
+Winchester	NV	27978	5515345	city		homonym4	Winchester, NV	36.12997	-115.11889
+Slidell	LA	27942	4341727	city			Slidell, LA	30.27519	-89.78117
+University Heights	NY	27935	5141963	city		homonym2	University Heights, NY	40.86010	-73.90930
+West Springfield	MA	27912	4955089	city		homonym2	West Springfield, MA	42.10704	-72.62037
+Dodge City	KS	27912	5445298	city			Dodge City, KS	37.75280	-100.01708
+Paragould	AR	27900	4125388	city			Paragould, AR	36.05840	-90.49733
+Maywood	CA	27888	5371261	city		homonym2	Maywood, CA	33.98668	-118.18535
+Seguin	TX	27864	4727756	city			Seguin, TX	29.56884	-97.96473
+Shirley	NY	27854	5138022	city		first_name|surname	Shirley, NY	40.80149	-72.86760
+Livingston	NJ	27853	5100572	city		surname|homonym2	Livingston, NJ	40.79593	-74.31487
+Round Lake Beach	IL	27852	4908237	city			Round Lake Beach, IL	42.37169	-88.09008
+Sterling	VA	27822	4787534	city		first_name|surname|word|homonym3	Sterling, VA	39.00622	-77.42860
+Middletown	NY	27812	5126842	city		homonym6	Middletown, NY	41.44593	-74.42293
+Fountain	CO	27767	5422191	city		surname|word	Fountain, CO	38.68222	-104.70081
+Saratoga Springs	NY	27765	5136334	city		homonym2	Saratoga Springs, NY	43.08313	-73.78457
+Kirkwood	MO	27750	4393739	city			Kirkwood, MO	38.58339	-90.40678
+Drexel Heights	AZ	27749	5293183	city			Drexel Heights, AZ	32.14119	-111.02843
+Deer Park	NY	27745	5114731	city		homonym2	Deer Park, NY	40.76177	-73.32929
+Lafayette	CO	27729	5427771	city		homonym4	Lafayette, CO	39.99360	-105.08971
+Fridley	MN	27713	5027482	city			Fridley, MN	45.08608	-93.26328
+West Scarborough	ME	27706	4982720	city			West Scarborough, ME	43.57036	-70.38783
+Queensbury	NY	27703	5133279	city			Queensbury, NY	43.37729	-73.61317
+Roslindale	MA	27683	4949068	unknown	4930956		Roslindale, MA	42.29121	-71.12450
+Rexburg	ID	27663	5605242	city			Rexburg, ID	43.82602	-111.78969
+Wheeling	WV	27648	5280854	city		word|homonym2	Wheeling, WV	40.06396	-80.72091
+Shaker Heights	OH	27646	5171728	city			Shaker Heights, OH	41.47394	-81.53707
+Mililani Town	HI	27629	5851030	city			Mililani Town, HI	21.45040	-158.01503
+Bergenfield	NJ	27621	5095611	city			Bergenfield, NJ	40.92760	-73.99736
+Marshalltown	IA	27620	4866371	city			Marshalltown, IA	42.04943	-92.90798
+Tucker	GA	27581	4227213	city		surname|word	Tucker, GA	33.85455	-84.21714
+Nutley	NJ	27572	5102076	city			Nutley, NJ	40.82232	-74.15987
+Port Richmond	PA	27554	4560691	unknown	4560349	homonym2	Port Richmond, PA	39.99345	-75.10017
+Lake Jackson	TX	27533	4704628	city			Lake Jackson, TX	29.03386	-95.43439
+Plum	PA	27505	5206606	city		word	Plum, PA	40.50035	-79.74949
+Windsor	CA	27464	5410004	city		foreign_city|homonym3	Windsor, CA	38.54713	-122.81638
+West Chicago	IL	27447	4915963	city			West Chicago, IL	41.88475	-88.20396
+Allen Park	MI	27425	4984016	city			Allen Park, MI	42.25754	-83.21104
+Wilmette	IL	27413	4916732	city			Wilmette, IL	42.07225	-87.72284
+Imperial Beach	CA	27408	5359054	city			Imperial Beach, CA	32.58394	-117.11308
+Glen Cove	NY	27400	5118626	city			Glen Cove, NY	40.86232	-73.63374
+Syracuse	UT	27395	5782391	city		homonym2	Syracuse, UT	41.08939	-112.06467
+Maryland Heights	MO	27389	4397340	city			Maryland Heights, MO	38.71311	-90.42984
+Mason City	IA	27366	4866445	city			Mason City, IA	43.15357	-93.20104
+Crofton	MD	27348	4352539	city			Crofton, MD	39.00178	-76.68747
+Anderson	SC	27335	4569298	city		surname|homonym3	Anderson, SC	34.50344	-82.65013
+Eagle Mountain	UT	27332	5774215	city			Eagle Mountain, UT	40.31412	-112.00688
+College Point	NY	27307	5113302	city			College Point, NY	40.78760	-73.84597
+Winchester	VA	27284	4794120	city		homonym4	Winchester, VA	39.18566	-78.16333
+Lindenhurst	NY	27277	5124497	city		homonym2	Lindenhurst, NY	40.68677	-73.37345
+Spanaway	WA	27227	5811581	city			Spanaway, WA	47.10399	-122.43457
+Belmont	CA	27218	5327455	city		homonym3	Belmont, CA	37.52021	-122.27580
+Hunts Point	NY	27204	5121666	city			Hunts Point, NY	40.81260	-73.88402
+Holbrook	NY	27195	5120987	city		surname|homonym2	Holbrook, NY	40.81232	-73.07844
+New London	CT	27179	4839416	city			New London, CT	41.35565	-72.09952
+Paso Robles	CA	27157	5381438	city			Paso Robles, CA	35.62664	-120.69100
+Tualatin	OR	27154	5757506	city			Tualatin, OR	45.38401	-122.76399
+Fleming Island	FL	27126	4155594	city			Fleming Island, FL	30.09330	-81.71898
+Winona	MN	27094	5053156	city			Winona, MN	44.04996	-91.63932
+Agua Caliente	CA	27090	5322571	unknown			Agua Caliente, CA	38.32408	-122.48804
+Thomasville	NC	27061	4494942	city		homonym2	Thomasville, NC	35.88264	-80.08199
+Casselberry	FL	27056	4150190	city			Casselberry, FL	28.67778	-81.32785
+Eureka	CA	27017	5563397	city		word|homonym2	Eureka, CA	40.80207	-124.16367
+East Saint Louis	IL	27006	4237579	city			East Saint Louis, IL	38.62450	-90.15094
+Garden City	KS	27005	5445439	city		homonym4	Garden City, KS	37.97169	-100.87266
+Alton	IL	27003	4232679	city		first_name|homonym2	Alton, IL	38.89060	-90.18428
+Milton	MA	27003	4944193	city		foreign_city|first_name|surname|homonym2	Milton, MA	42.24954	-71.06616
+University Park	FL	26995	4176217	city		homonym2	University Park, FL	25.74649	-80.36755
+Auburn	NY	26985	5107505	city		word|homonym7	Auburn, NY	42.93173	-76.56605
+Williston	ND	26977	5692947	city			Williston, ND	48.14697	-103.61797
+Paramus	NJ	26974	5102387	city			Paramus, NJ	40.94454	-74.07542
+Back Mountain	PA	26973	5178800	city			Back Mountain, PA	41.33591	-75.99631
+West Milford	NJ	26968	5106279	city			West Milford, NJ	41.13121	-74.36737
+Jeffersontown	KY	26946	4296218	city			Jeffersontown, KY	38.19424	-85.56440
+Garden City	MI	26920	4993659	city		homonym4	Garden City, MI	42.32559	-83.33104
+Horn Lake	MS	26915	4430400	city			Horn Lake, MS	34.95537	-90.03481
+Stoughton	MA	26915	4952206	city		homonym2	Stoughton, MA	42.12510	-71.10227
+Easton	PA	26915	5188140	city		homonym3	Easton, PA	40.68843	-75.22073
+Prairieville	LA	26895	4338012	city			Prairieville, LA	30.30297	-90.97205
+Hyde Park	IL	26893	4896728	section	4887398	homonym2	Hyde Park, IL	41.79420	-87.59394
+Dix Hills	NY	26892	5115107	city			Dix Hills, NY	40.80482	-73.33623
+Gladstone	MO	26861	4387990	city		homonym2	Gladstone, MO	39.20389	-94.55468
+Cutler Ridge	FL	26831	4152574	city			Cutler Ridge, FL	25.58066	-80.34672
+Independence	KY	26819	4295776	city		word|homonym2	Independence, KY	38.94312	-84.54411
+Watertown	NY	26780	5143396	city		homonym4	Watertown, NY	43.97478	-75.91076
+Wooster	OH	26749	5177358	city			Wooster, OH	40.80517	-81.93646
+Bessemer	AL	26730	4048023	city			Bessemer, AL	33.40178	-86.95444
+Merrimack	NH	26726	5089478	city			Merrimack, NH	42.86509	-71.49340
+Lemon Grove	CA	26709	5365893	city			Lemon Grove, CA	32.74255	-117.03142
+Kankakee	IL	26676	4898182	city			Kankakee, IL	41.12003	-87.86115
+Wethersfield	CT	26668	4845612	city			Wethersfield, CT	41.71427	-72.65259
+Bristol	TN	26666	4608657	city		foreign_city|first_name|homonym4	Bristol, TN	36.59511	-82.18874
+McHenry	IL	26657	4901663	city			McHenry, IL	42.33335	-88.26675
+Saugus	MA	26628	4950267	city			Saugus, MA	42.46482	-71.01005
+Stevens Point	WI	26604	5274644	city			Stevens Point, WI	44.52358	-89.57456
+West Linn	OR	26593	5760009	city			West Linn, OR	45.36568	-122.61231
+Superior	WI	26579	5275191	city		word|homonym2	Superior, WI	46.72077	-92.10408
+Tujunga	CA	26527	5403767	section	5368361		Tujunga, CA	34.25223	-118.28841
+Greenville	TX	26515	4695066	city		homonym5	Greenville, TX	33.13845	-96.11081
+Magna	UT	26505	5777793	city			Magna, UT	40.70911	-112.10161
+Batavia	IL	26495	4884192	city		homonym2	Batavia, IL	41.85003	-88.31257
+Cantonment	FL	26493	4149956	section			Cantonment, FL	30.60853	-87.33998
+Danvers	MA	26493	4934500	city			Danvers, MA	42.57509	-70.93005
+Shoreview	MN	26477	5047234	city			Shoreview, MN	45.07913	-93.14717
+Paradise	CA	26476	5381002	city		word|homonym2	Paradise, CA	39.75961	-121.62192
+Fremont	NE	26474	5068725	city		homonym3	Fremont, NE	41.43333	-96.49808
+Smithtown	NY	26470	5138539	city			Smithtown, NY	40.85593	-73.20067
+Pearl	MS	26462	4440559	city		first_name|word	Pearl, MS	32.27459	-90.13203
+Mansfield City	CT	26439	4838204	city			Mansfield City, CT	41.76593	-72.23369
+Mercerville-Hamilton Square	NJ	26419	7258271	city			Mercerville-Hamilton Square, NJ	40.23126	-74.67223
+North Creek	WA	26410	5804953	city			North Creek, WA	47.81954	-122.17624
+Carbondale	IL	26399	4235193	city			Carbondale, IL	37.72727	-89.21675
+Westport	CT	26391	4845585	city			Westport, CT	41.14149	-73.35790
+Medina	OH	26339	5162512	city		surname	Medina, OH	41.13839	-81.86375
+Bay Shore	NY	26337	5108169	city			Bay Shore, NY	40.72510	-73.24539
+Kahului	HI	26337	5847411	city			Kahului, HI	20.88933	-156.47293
+Leisure City	FL	26324	4161797	city			Leisure City, FL	25.49539	-80.42922
+Vernon Hills	IL	26314	4914738	city			Vernon Hills, IL	42.21947	-87.97952
+Zionsville	IN	26296	4267336	city			Zionsville, IN	39.95087	-86.26194
+Norco	CA	26289	5377199	city			Norco, CA	33.93113	-117.54866
+Wasco	CA	26279	5550368	city		homonym2	Wasco, CA	35.59412	-119.34095
+Mount Pleasant	WI	26272	8478941	city		homonym5	Mount Pleasant, WI	42.69743	-87.85577
+Fortuna Foothills	AZ	26265	5295143	city			Fortuna Foothills, AZ	32.65783	-114.41189
+Barberton	OH	26234	5146491	city			Barberton, OH	41.01283	-81.60512
+Kingsville	TX	26225	4703384	city			Kingsville, TX	27.51587	-97.85611
+Statesville	NC	26221	4493316	city			Statesville, NC	35.78264	-80.88730
+Plainview	NY	26217	5131638	city		homonym2	Plainview, NY	40.77649	-73.46735
+Laurel	MD	26215	4360369	city		first_name|word|homonym3	Laurel, MD	39.09928	-76.84831
+Carrollton	GA	26203	4186416	city		homonym2	Carrollton, GA	33.58011	-85.07661
+South Pasadena	CA	26151	5397717	city			South Pasadena, CA	34.11612	-118.15035
+Howard Beach	NY	26148	5121407	city			Howard Beach, NY	40.65788	-73.83625
+Englewood	IL	26121	4891176	section	4887398	homonym5	Englewood, IL	41.77976	-87.64588
+Four Corners	FL	26116	7259780	city		homonym3	Four Corners, FL	28.33287	-81.64738
+South Laurel	MD	26112	4369978	city			South Laurel, MD	39.06983	-76.85025
+Asheboro	NC	26103	4453035	city			Asheboro, NC	35.70791	-79.81364
+Buenaventura Lakes	FL	26079	4149269	city			Buenaventura Lakes, FL	28.33584	-81.35313
+Clinton	IA	26064	4852022	city		first_name|surname|homonym5	Clinton, IA	41.84447	-90.18874
+Mount Pleasant	MI	26060	5002714	city		homonym5	Mount Pleasant, MI	43.59781	-84.76751
+Twentynine Palms	CA	26025	5404198	city			Twentynine Palms, CA	34.13556	-116.05417
+Huntley	IL	26005	4896691	city			Huntley, IL	42.16808	-88.42814
+Pennsport	PA	26000	4560303	section	4560349		Pennsport, PA	39.92761	-75.15045
+Xenia	OH	25976	4528810	city			Xenia, OH	39.68478	-83.92965
+Reisterstown	MD	25968	4366647	city			Reisterstown, MD	39.46976	-76.83190
+Central 14th Street / Spring Road	DC	25899	13526888	unknown	4140963		Central 14th Street / Spring Road, DC	38.93707	-77.03265
+Green	OH	25898	5156371	city		surname|word	Green, OH	40.94589	-81.48317
+Brawley	CA	25897	5330567	city			Brawley, CA	32.97866	-115.53027
+Yukon	OK	25892	4556165	city			Yukon, OK	35.50672	-97.76254
+Ellendale	TN	25882	4620732	unknown			Ellendale, TN	35.23064	-89.82592
+Opportunity	WA	25877	5805782	section	5811696	word	Opportunity, WA	47.64995	-117.23991
+Forest Hills	MI	25867	4993125	city		homonym2	Forest Hills, MI	42.95947	-85.48975
+Lafayette	CA	25843	5364226	city		homonym4	Lafayette, CA	37.88576	-122.11802
+Ramsey	MN	25828	5042561	city		surname|homonym2	Ramsey, MN	45.26110	-93.45000
+Suitland	MD	25825	4370616	city			Suitland, MD	38.84872	-76.92386
+Pleasure Ridge Park	KY	25813	4304713	section	4299276		Pleasure Ridge Park, KY	38.14535	-85.85830
+Rosedale	NY	25812	5134395	city		homonym3	Rosedale, NY	40.66205	-73.73541
+New Lenox	IL	25800	4903535	city			New Lenox, IL	41.51198	-87.96561
+Madison	MS	25799	4434663	city		first_name|surname|homonym6	Madison, MS	32.46181	-90.11536
+Neenah	WI	25792	5264223	city			Neenah, WI	44.18582	-88.46261
+Alvin	TX	25791	4670592	city		first_name	Alvin, TX	29.42385	-95.24410
+Key West	FL	25755	4160812	city			Key West, FL	24.55524	-81.78163
+Randolph	NJ	25734	8469295	city		first_name|surname|homonym2	Randolph, NJ	40.84829	-74.58148
+Temple Terrace	FL	25731	4174969	city			Temple Terrace, FL	28.03530	-82.38926
+Owatonna	MN	25725	5040647	city			Owatonna, MN	44.08385	-93.22604
+Homewood	AL	25708	4067927	city		homonym2	Homewood, AL	33.47177	-86.80082
+Sahuarita	AZ	25707	5312544	city			Sahuarita, AZ	31.95758	-110.95565
+Maple Valley	WA	25686	5802340	city			Maple Valley, WA	47.39272	-122.04641
+Hazelwood	MO	25661	4389967	city			Hazelwood, MO	38.77144	-90.37095
+Troy	OH	25659	5174358	city		first_name|word|homonym6	Troy, OH	40.03950	-84.20328
+Lemoore	CA	25647	5365918	city			Lemoore, CA	36.30078	-119.78291
+Mint Hill	NC	25627	4479759	city			Mint Hill, NC	35.17959	-80.64729
+Ridgewood	NJ	25621	5103269	city		homonym2	Ridgewood, NJ	40.97926	-74.11653
+Long Island City	NY	25595	5125125	section	5128581		Long Island City, NY	40.74482	-73.94875
+Cabot	AR	25587	4103957	city			Cabot, AR	34.97453	-92.01653
+Rhawnhurst	PA	25581	5208117	unknown			Rhawnhurst, PA	40.06178	-75.05573
+Reedley	CA	25569	5386984	city			Reedley, CA	36.59634	-119.45040
+Edgewood	MD	25562	4354087	city			Edgewood, MD	39.41872	-76.29440
+Meadow Woods	FL	25558	4163918	city			Meadow Woods, FL	28.38556	-81.36646
+South Portland	ME	25556	4979244	city			South Portland, ME	43.64147	-70.24088
+West Whittier-Los Nietos	CA	25540	7262518	city			West Whittier-Los Nietos, CA	33.97600	-118.06909
+Lebanon	PA	25534	5197517	city		country|homonym7	Lebanon, PA	40.34093	-76.41135
+Zanesville	OH	25498	4528923	city			Zanesville, OH	39.94035	-82.01319
+Colleyville	TX	25487	4682478	city			Colleyville, TX	32.88096	-97.15501
+Canton	GA	25469	4186213	city		word|homonym7	Canton, GA	34.23676	-84.49076
+Ossining	NY	25441	5130045	city			Ossining, NY	41.16287	-73.86152
+Salem	VA	25432	4784112	city		foreign_city|homonym6	Salem, VA	37.29347	-80.05476
+Burlington	IA	25410	4849826	city		foreign_city|homonym6	Burlington, IA	40.80754	-91.11292
+Saratoga Springs	UT	25407	5781087	city		homonym2	Saratoga Springs, UT	40.34912	-111.90466
+Melrose Park	IL	25379	4901868	city			Melrose Park, IL	41.90059	-87.85673
+Starkville	MS	25366	4447161	city			Starkville, MS	33.45049	-88.81961
+Lochearn	MD	25333	4360954	city			Lochearn, MD	39.34066	-76.72219
+Chanhassen	MN	25332	5020881	city			Chanhassen, MN	44.86219	-93.53079
+Hercules	CA	25314	5356451	city			Hercules, CA	38.01714	-122.28858
+Galt	CA	25303	5351428	city			Galt, CA	38.25464	-121.29995
+Prior Lake	MN	25282	5042373	city			Prior Lake, MN	44.71330	-93.42273
+Castlewood	CO	25271	5416357	section	5416541		Castlewood, CO	39.58471	-104.90109
+Grandview	MO	25256	4388460	city		homonym2	Grandview, MO	38.88584	-94.53301
+Clinton	MS	25254	4422133	city		first_name|surname|homonym5	Clinton, MS	32.34153	-90.32176
+Yarmouth	MA	25243	4956335	city			Yarmouth, MA	41.70567	-70.22863
+Sandusky	OH	25212	5170691	city			Sandusky, OH	41.44894	-82.70796
+Balch Springs	TX	25210	4672059	city			Balch Springs, TX	32.72874	-96.62277
+White Bear Lake	MN	25205	5052658	city			White Bear Lake, MN	45.08469	-93.00994
+Chaska	MN	25199	5020938	city			Chaska, MN	44.78941	-93.60218
+Harvey	IL	25194	4895298	city		first_name|surname|homonym2	Harvey, IL	41.61003	-87.64671
+Middle River	MD	25191	4362344	city			Middle River, MD	39.33427	-76.43941
+Woodstock	IL	25189	4917123	city		homonym2	Woodstock, IL	42.31474	-88.44870
+Ardmore	OK	25176	4529469	city		homonym2	Ardmore, OK	34.17426	-97.14363
+Lockport	IL	25175	4900292	city		homonym2	Lockport, IL	41.58948	-88.05784
+Woodburn	OR	25173	5761708	city			Woodburn, OR	45.14373	-122.85537
+Wyandotte	MI	25156	5015599	city			Wyandotte, MI	42.21421	-83.14992
+Mauldin	SC	25135	4586523	city			Mauldin, SC	34.77873	-82.31012
+Belvidere	IL	25132	4884453	city			Belvidere, IL	42.26391	-88.84427
+Moscow	ID	25060	5601538	city		foreign_city	Moscow, ID	46.73239	-117.00017
+Milford	MA	25055	4943958	city		homonym3	Milford, MA	42.13982	-71.51617
+West Memphis	AR	25052	4135865	city			West Memphis, AR	35.14648	-90.18454
+Athens	OH	25044	4505542	city		foreign_city|homonym5	Athens, OH	39.32924	-82.10126
+Mercer Island	WA	25042	5803139	city			Mercer Island, WA	47.57065	-122.22207
+Bridgeton	NJ	25031	4500942	city		homonym2	Bridgeton, NJ	39.42734	-75.23408
+Maplewood	NJ	25008	5100854	city		homonym2	Maplewood, NJ	40.73121	-74.27348
+Soledad	CA	25003	5397018	city		foreign_city	Soledad, CA	36.42469	-121.32632
+Farmington	CT	25000	4834272	city		homonym6	Farmington, CT	41.71982	-72.83204
+Brownsburg	IN	24996	4255056	city			Brownsburg, IN	39.84338	-86.39777
+Saginaw Township North	MI	24994	7259480	city			Saginaw Township North, MI	43.46004	-84.00674
+Edwardsville	IL	24992	4237717	city			Edwardsville, IL	38.81144	-89.95316
+Riverside	OH	24972	4522586	city		word|homonym2	Riverside, OH	39.77978	-84.12410
+Athens	AL	24966	4830668	city		foreign_city|homonym5	Athens, AL	34.80243	-86.97219
+Woodbridge	CA	24966	12750392	unknown	5359777	homonym2	Woodbridge, CA	33.67724	-117.79442
+Liliha - Kapalama	HI	24953	11071594	unknown	5856195		Liliha - Kapalama, HI	21.33735	-157.85418
+Sanger	CA	24950	5392868	city			Sanger, CA	36.70801	-119.55597
+Westmont	IL	24941	4916207	city		homonym2	Westmont, IL	41.79586	-87.97562
+Wakefield	MA	24932	4954265	city		foreign_city|homonym2	Wakefield, MA	42.50648	-71.07283
+San Fernando	CA	24931	5391945	section	5393049	foreign_city	San Fernando, CA	34.28195	-118.43897
+Rockledge	FL	24926	4170358	city			Rockledge, FL	28.35084	-80.72533
+Hastings	NE	24924	5069802	city		surname|homonym2	Hastings, NE	40.58612	-98.38839
+Cave Spring	VA	24922	4751421	city			Cave Spring, VA	37.22764	-80.01282
+North Tustin	CA	24917	5404122	city			North Tustin, CA	33.76446	-117.79394
+East Amherst	NY	24914	5115699	unknown			East Amherst, NY	43.01839	-78.69670
+Daphne	AL	24896	4058219	city		first_name	Daphne, AL	30.60353	-87.90360
+Whitehall Township	PA	24896	5219287	city			Whitehall Township, PA	40.66676	-75.49991
+Paducah	KY	24864	4048662	city			Paducah, KY	37.08339	-88.60005
+Cliffside Park	NJ	24857	5096686	city			Cliffside Park, NJ	40.82149	-73.98764
+Elmwood Park	IL	24840	4891051	city		homonym2	Elmwood Park, IL	41.92114	-87.80923
+Vineyard	CA	24836	7176039	city		word	Vineyard, CA	38.46449	-121.34692
+Lodi	NJ	24835	5100604	city		homonym2	Lodi, NJ	40.88232	-74.08320
+Hazleton	PA	24825	5193011	city			Hazleton, PA	40.95842	-75.97465
+Coronado	CA	24812	5339663	city			Coronado, CA	32.68589	-117.18309
+Hillside	NY	24808	5120824	city		word|homonym2	Hillside, NY	40.70788	-73.78680
+Eagle River	AK	24793	5861187	city			Eagle River, AK	61.32139	-149.56778
+South Salt Lake	UT	24788	5781794	city			South Salt Lake, UT	40.71884	-111.88827
+Paris	TX	24782	4717560	city		foreign_city|first_name|homonym2	Paris, TX	33.66094	-95.55551
+Mō‘ili‘ili	HI	24778	5851096	unknown	5856195		Mō‘ili‘ili, HI	21.29467	-157.83002
+Northport	AL	24772	4080555	city			Northport, AL	33.22901	-87.57723
+University Park	TX	24759	4738606	city		homonym2	University Park, TX	32.85013	-96.80028
+Uniondale	NY	24759	5141927	city			Uniondale, NY	40.70038	-73.59291
+Ponca City	OK	24758	4548267	city			Ponca City, OK	36.70698	-97.08559
+Muskego	WI	24755	5264049	city			Muskego, WI	42.90585	-88.13898
+Collinsville	IL	24754	4236191	city			Collinsville, IL	38.67033	-89.98455
+Reading	MA	24747	4948462	city		foreign_city|word|homonym3	Reading, MA	42.52565	-71.09533
+Short Pump	VA	24729	4785576	city			Short Pump, VA	37.65042	-77.61249
+Belmont	MA	24729	4930282	city		homonym3	Belmont, MA	42.39593	-71.17867
+Dedham	MA	24729	4934664	city			Dedham, MA	42.24177	-71.16616
+De Pere	WI	24724	5250201	city			De Pere, WI	44.44888	-88.06038
+Caledonia	WI	24684	5247415	city			Caledonia, WI	42.80780	-87.92425
+Inkster	MI	24672	4832554	city			Inkster, MI	42.29420	-83.30993
+Vincentown	NJ	24664	4504618	city			Vincentown, NJ	39.93400	-74.74849
+Bixby	OK	24657	4530801	city			Bixby, OK	35.94204	-95.88332
+Emporia	KS	24649	4271086	city		word	Emporia, KS	38.40390	-96.18166
+Fort Dodge	IA	24649	4857486	city			Fort Dodge, IA	42.49747	-94.16802
+Walker	MI	24647	5013924	city		surname|word	Walker, MI	43.00141	-85.76809
+Ottumwa	IA	24624	4870380	city			Ottumwa, IA	41.02001	-92.41130
+Junction City	KS	24621	4273680	city			Junction City, KS	39.02861	-96.83140
+Seal Beach	CA	24619	5394086	city			Seal Beach, CA	33.74141	-118.10479
+Tarpon Springs	FL	24605	4174855	city			Tarpon Springs, FL	28.14612	-82.75677
+Franklin	IN	24598	4828382	city		first_name|surname|homonym5	Franklin, IN	39.48061	-86.05499
+Herndon	VA	24568	4763793	city		surname	Herndon, VA	38.96955	-77.38610
+Austin	MN	24563	5016884	city		first_name|surname|homonym2	Austin, MN	43.66663	-92.97464
+Sachse	TX	24554	4724564	city			Sachse, TX	32.97623	-96.59527
+Sun City West	AZ	24535	5316205	city			Sun City West, AZ	33.66198	-112.34127
+Watauga	TX	24525	4740214	city			Watauga, TX	32.85791	-97.25474
+Burlington	MA	24498	4931737	city		foreign_city|homonym6	Burlington, MA	42.50482	-71.19561
+San Benito	TX	24496	4726290	city			San Benito, TX	26.13258	-97.63110
+Freeport	IL	24476	4893171	city		homonym3	Freeport, IL	42.29669	-89.62123
+Forest Grove	OR	24457	5727190	city			Forest Grove, OR	45.51984	-123.11066
+Palmetto Bay	FL	24439	4167634	city			Palmetto Bay, FL	25.62177	-80.32477
+Staunton	VA	24416	4787440	city			Staunton, VA	38.14991	-79.07320
+Selma	CA	24414	5394329	city		first_name|homonym2	Selma, CA	36.57078	-119.61208
+South Windsor	CT	24412	4843353	city			South Windsor, CT	41.82371	-72.62120
+North Potomac	MD	24410	4363990	city			North Potomac, MD	39.08289	-77.26498
+Homer Glen	IL	24395	4896336	city			Homer Glen, IL	41.60003	-87.93811
+Coral Terrace	FL	24376	4151921	city			Coral Terrace, FL	25.74593	-80.30450
+Norfolk	NE	24366	5073965	city		homonym3	Norfolk, NE	42.02834	-97.41700
+Ridgeland	MS	24351	4443296	city			Ridgeland, MS	32.42848	-90.13231
+Scaggsville	MD	24333	4368918	city			Scaggsville, MD	39.14511	-76.90025
+Cudahy	CA	24311	5341051	city		homonym2	Cudahy, CA	33.96057	-118.18535
+Washington	UT	24299	5549222	city		state|surname|homonym6	Washington, UT	37.13054	-113.50829
+New Smyrna Beach	FL	24298	4165913	city			New Smyrna Beach, FL	29.02582	-80.92700
+South Plainfield	NJ	24290	5104844	city			South Plainfield, NJ	40.57927	-74.41154
+Pasadena	MD	24287	4364990	city		homonym3	Pasadena, MD	39.11900	-76.57108
+Columbine	CO	24280	5417657	city		word	Columbine, CO	39.58777	-105.06943
+Greenbelt	MD	24272	4356847	city			Greenbelt, MD	39.00455	-76.87553
+South Riding	VA	24256	4786667	city			South Riding, VA	38.92094	-77.50388
+Citrus Park	FL	24252	4151157	city			Citrus Park, FL	28.07835	-82.56982
+Boca Del Mar	FL	24244	4148399	city			Boca Del Mar, FL	26.34508	-80.14671
+Newport	RI	24232	5223593	city		foreign_city|homonym3	Newport, RI	41.49010	-71.31283
+Norton Shores	MI	24208	5004005	city			Norton Shores, MI	43.16890	-86.26395
+Barstow Heights	CA	24202	5326305	city			Barstow Heights, CA	34.86971	-117.05615
+Rockville Centre	NY	24201	5134203	city			Rockville Centre, NY	40.65871	-73.64124
+Searcy	AR	24196	4130430	city			Searcy, AR	35.25064	-91.73625
+North Platte	NE	24194	5697939	city			North Platte, NE	41.12389	-100.76542
+Rolling Meadows	IL	24190	4908052	city			Rolling Meadows, IL	42.08419	-88.01313
+Carteret	NJ	24170	5096316	city			Carteret, NJ	40.57733	-74.22820
+Immokalee	FL	24154	4159553	city			Immokalee, FL	26.41869	-81.41730
+Woodlawn	IL	24150	4917067	section	4887398	homonym3	Woodlawn, IL	41.77948	-87.59949
+Medford	NY	24142	5126518	city		homonym3	Medford, NY	40.81760	-73.00011
+Lawndale	PA	24134	5197430	unknown	4560349	homonym2	Lawndale, PA	40.05039	-75.09156
+Riverbank	CA	24122	5387844	city			Riverbank, CA	37.73604	-120.93549
+Zion	IL	24117	4917358	city			Zion, IL	42.44613	-87.83285
+Trotwood	OH	24096	4526576	city			Trotwood, OH	39.79728	-84.31133
+North Haven	CT	24093	4839704	city			North Haven, CT	41.39093	-72.85954
+Summerlin South	NV	24085	7262622	city			Summerlin South, NV	36.11708	-115.33001
+Mahwah	NJ	24062	5100776	city			Mahwah, NJ	41.08871	-74.14376
+Loma Linda	CA	24045	5367696	city			Loma Linda, CA	34.04835	-117.26115
+Peekskill	NY	24043	5130831	city			Peekskill, NY	41.29009	-73.92042
+Keystone	FL	24039	4160822	city		word	Keystone, FL	28.15585	-82.62121
+Baldwin	NY	24033	5107760	city		surname|homonym2	Baldwin, NY	40.65649	-73.60930
+Fairfax	VA	24013	4758023	city			Fairfax, VA	38.84622	-77.30637
+Maywood	IL	24012	4901514	city		homonym2	Maywood, IL	41.87920	-87.84312
+Sebastian	FL	24007	4172372	city			Sebastian, FL	27.81641	-80.47061
+Holt	MI	23973	4996306	city		surname	Holt, MI	42.64059	-84.51525
+Muscatine	IA	23968	4868404	city			Muscatine, IA	41.42447	-91.04321
+Elk River	MN	23963	5025471	city			Elk River, MN	45.30385	-93.56718
+Rock Springs	WY	23962	5836898	city			Rock Springs, WY	41.58746	-109.20290
+Golden Gate	FL	23961	4156920	city			Golden Gate, FL	26.18787	-81.69509
+Corsicana	TX	23952	4683462	city			Corsicana, TX	32.09543	-96.46887
+Hialeah Gardens	FL	23926	4158482	city			Hialeah Gardens, FL	25.86510	-80.32450
+Waverly	MI	23925	5014208	city		homonym2	Waverly, MI	42.73920	-84.62081
+Hunt Valley	MD	23915	4358701	city			Hunt Valley, MD	39.49983	-76.64108
+Fuquay-Varina	NC	23907	4467485	city			Fuquay-Varina, NC	35.58432	-78.80001
+Fountain Hills	AZ	23899	5295177	city			Fountain Hills, AZ	33.61171	-111.71736
+Unionport	NY	23895	5141930	city			Unionport, NY	40.82732	-73.85013
+Champlin	MN	23894	5020859	city			Champlin, MN	45.18885	-93.39745
+South Portland Gardens	ME	23893	4979245	city			South Portland Gardens, ME	43.63897	-70.31533
+Centerville	OH	23882	4508204	city		homonym2	Centerville, OH	39.62839	-84.15938
+Bloomington	CA	23851	5329408	city		homonym4	Bloomington, CA	34.07029	-117.39588
+Bainbridge Island	WA	23840	5816320	city			Bainbridge Island, WA	47.62621	-122.52124
+Morrisville	NC	23820	4480285	city			Morrisville, NC	35.82348	-78.82556
+Marshall	TX	23820	4709272	city		first_name|surname|homonym3	Marshall, TX	32.54487	-94.36742
+Watertown	WI	23819	5278005	city		homonym4	Watertown, WI	43.19472	-88.72899
+Kernersville	NC	23811	4474221	city			Kernersville, NC	36.11986	-80.07365
+Dickinson	ND	23765	5688789	city		surname|homonym2	Dickinson, ND	46.87918	-102.78962
+Old Bridge	NJ	23753	5102162	city			Old Bridge, NJ	40.41483	-74.36543
+Fort Washington	MD	23717	4355355	city			Fort Washington, MD	38.70734	-77.02303
+Dinuba	CA	23702	5343171	city			Dinuba, CA	36.54328	-119.38707
+Van Nest	NY	23700	5142182	section	5128581		Van Nest, NY	40.84843	-73.86375
+Barstow	CA	23692	5326297	city			Barstow, CA	34.89859	-117.02282
+Fairland	MD	23681	4354573	city			Fairland, MD	39.07622	-76.95775
+Brookings	SD	23657	5226534	city			Brookings, SD	44.31136	-96.79839
+Blue Island	IL	23652	4885186	city			Blue Island, IL	41.65726	-87.68005
+Faribault	MN	23650	5026291	city			Faribault, MN	44.29496	-93.26883
+Chestnut Hill	MA	23649	4932957	unknown	4930956		Chestnut Hill, MA	42.33065	-71.16616
+Baileys Crossroads	VA	23643	4745272	city			Baileys Crossroads, VA	38.85039	-77.12970
+Eagle	ID	23612	5591778	city		word	Eagle, ID	43.69544	-116.35401
+Norland	FL	23604	4166066	city			Norland, FL	25.94898	-80.21227
+Scotch Plains	NJ	23584	5104473	city			Scotch Plains, NJ	40.65538	-74.38987
+Glenville	OH	23559	5155858	city		homonym2	Glenville, OH	41.53338	-81.61735
+El Cerrito	CA	23549	5345623	city			El Cerrito, CA	37.91576	-122.31164
+Brandon	MS	23529	4419290	city		first_name|surname|homonym2	Brandon, MS	32.27320	-89.98592
+Derby	KS	23509	4270356	city		foreign_city|word|homonym2	Derby, KS	37.54557	-97.26893
+Frankford	PA	23503	5190311	unknown	4560349	homonym2	Frankford, PA	40.01384	-75.07859
+Graham	WA	23491	5795906	city		surname|homonym2	Graham, WA	47.05288	-122.29428
+Ilchester	MD	23476	4358864	city			Ilchester, MD	39.25094	-76.76469
+Bayonet Point	FL	23467	4146901	city			Bayonet Point, FL	28.32667	-82.68343
+Easton	MA	23459	4935623	city		homonym3	Easton, MA	42.02454	-71.12866
+Loves Park	IL	23455	4900579	city			Loves Park, IL	42.32002	-89.05816
+Avon Lake	OH	23453	5146286	city			Avon Lake, OH	41.50532	-82.02820
+San Lorenzo	CA	23452	5392281	city		foreign_city	San Lorenzo, CA	37.67412	-122.13321
+Morton Grove	IL	23448	4902763	city			Morton Grove, IL	42.04059	-87.78256
+Kingston	NY	23436	5123477	city		foreign_city|homonym3	Kingston, NY	41.92704	-73.99736
+McDonough	GA	23417	4208442	city			McDonough, GA	33.44734	-84.14686
+Romulus	MI	23417	5007531	city			Romulus, MI	42.22226	-83.39660
+Rosemount	MN	23413	5043779	city			Rosemount, MN	44.73941	-93.12577
+Northwest One	DC	23386	13526898	unknown	4140963		Northwest One, DC	38.90428	-77.01196
+Mansfield	MA	23380	4943021	city		foreign_city|surname|homonym3	Mansfield, MA	42.03343	-71.21894
+Eloise	FL	23366	4154396	unknown		first_name	Eloise, FL	27.99474	-81.73813
+Laguna Beach	CA	23365	5364275	city			Laguna Beach, CA	33.54225	-117.78311
+Springfield	PA	23363	4561407	city		homonym9	Springfield, PA	39.93067	-75.32019
+Bellview	FL	23355	4147290	city			Bellview, FL	30.46159	-87.31497
+Manoa	HI	23343	9409821	unknown	5856195		Manoa, HI	21.31608	-157.80423
+Terrytown	LA	23319	4343327	city			Terrytown, LA	29.91021	-90.03257
+Crestview	FL	23270	4152311	city			Crestview, FL	30.76213	-86.57051
+Keene	NH	23265	5088262	city		surname	Keene, NH	42.93369	-72.27814
+Greenwood	SC	23260	4580569	city		surname|homonym4	Greenwood, SC	34.19540	-82.16179
+Gallup	NM	23240	5468773	city			Gallup, NM	35.52808	-108.74258
+South Old Bridge	NJ	23233	5104835	city			South Old Bridge, NJ	40.40816	-74.35432
+Duncan	OK	23231	4535389	city		surname	Duncan, OK	34.50230	-97.95781
+Dupont Circle	DC	23226	4138321	unknown	4140963		Dupont Circle, DC	38.90844	-77.04414
+Griffin	GA	23211	4198322	city		surname|word	Griffin, GA	33.24678	-84.26409
+Dolton	IL	23197	4890009	city			Dolton, IL	41.63892	-87.60727
+Webster Groves	MO	23177	4413872	city			Webster Groves, MO	38.59255	-90.35734
+Belton	MO	23168	4376482	city		homonym2	Belton, MO	38.81195	-94.53190
+Columbus	MS	23168	4422442	city		homonym5	Columbus, MS	33.49567	-88.42726
+Denison	TX	23150	4685892	city			Denison, TX	33.75566	-96.53666
+East Elmhurst	NY	23150	5115835	city			East Elmhurst, NY	40.76121	-73.86514
+Kerrville	TX	23136	4703078	city			Kerrville, TX	30.04743	-99.14032
+Pooler	GA	23133	4216948	city			Pooler, GA	32.11548	-81.24706
+Mequon	WI	23132	5262649	city			Mequon, WI	43.21555	-88.03001
+Vicksburg	MS	23131	4449620	city			Vicksburg, MS	32.35265	-90.87788
+Wright	FL	23127	4178775	city		surname|word	Wright, FL	30.45575	-86.63829
+Morrisania	NY	23127	5127550	city			Morrisania, NY	40.82927	-73.90653
+Pacific Palisades	CA	23121	5380378	unknown			Pacific Palisades, CA	34.04806	-118.52647
+Palm City	FL	23120	4167536	city			Palm City, FL	27.16783	-80.26616
+Middleborough	MA	23116	4943888	city			Middleborough, MA	41.89316	-70.91115
+Arnold	MD	23106	4347426	city		first_name|surname|homonym2	Arnold, MD	39.03206	-76.50274
+Isla Vista	CA	23096	5359864	city			Isla Vista, CA	34.41333	-119.86097
+Vero Beach South	FL	23092	7260233	city			Vero Beach South, FL	27.61638	-80.41308
+Van Buren	AR	23081	4134716	city			Van Buren, AR	35.43676	-94.34827
+East Peoria	IL	23080	4890549	city			East Peoria, IL	40.66615	-89.58010
+Landover	MD	23078	4360287	city			Landover, MD	38.93400	-76.89664
+Windham	CT	23072	4845898	city		homonym2	Windham, CT	41.69982	-72.15702
+Jacksonville Beach	FL	23064	4160023	city			Jacksonville Beach, FL	30.29469	-81.39314
+Calabasas	CA	23058	5332593	section	5396003		Calabasas, CA	34.15778	-118.63842
+Solon	OH	23043	5172387	city			Solon, OH	41.38978	-81.44123
+Chantilly	VA	23039	4751935	city			Chantilly, VA	38.89428	-77.43110
+Candler-McAfee	GA	23025	7260019	city			Candler-McAfee, GA	33.72672	-84.27246
+Roselle	IL	22994	4908173	city		homonym2	Roselle, IL	41.98475	-88.07979
+Copiague	NY	22993	5113683	city			Copiague, NY	40.68149	-73.39984
+Westpark	CA	22993	12750396	unknown	5359777		Westpark, CA	33.68527	-117.81371
+Munster	IN	22984	4924014	city			Munster, IN	41.56448	-87.51254
+Ladera Ranch	CA	22980	5364199	city			Ladera Ranch, CA	33.57086	-117.63561
+Lisle	IL	22964	4900080	city		word	Lisle, IL	41.80114	-88.07479
+Picnic Point-North Lynnwood	WA	22953	7262110	city			Picnic Point-North Lynnwood, WA	47.86278	-122.29497
+East Naples	FL	22951	4154031	city			East Naples, FL	26.13842	-81.76648
+Crystal	MN	22943	5023571	city		first_name|word	Crystal, MN	45.03274	-93.36023
+Cloverleaf	TX	22942	4682127	city		word	Cloverleaf, TX	29.77828	-95.17188
+Dixiana	AL	22940	8605041	city			Dixiana, AL	33.74021	-86.64938
+Highland	IN	22936	4921402	city		word|homonym3	Highland, IN	41.55365	-87.45198
+Machesney Park	IL	22927	4900801	city			Machesney Park, IL	42.34724	-89.03900
+Morgan Park	IL	22924	4902667	section	4887398		Morgan Park, IL	41.69031	-87.66672
+Noe Valley	CA	22893	8449772	section	5391959		Noe Valley, CA	37.75018	-122.43369
+East Tremont	NY	22886	5116083	city			East Tremont, NY	40.84538	-73.89097
+Pelham	AL	22885	4082569	city		homonym2	Pelham, AL	33.28567	-86.80999
+Auburn	ME	22871	4956976	city		word|homonym7	Auburn, ME	44.09785	-70.23117
+Tremont	NY	22870	5141342	city			Tremont, NY	40.84954	-73.90569
+Lincolnia	VA	22855	4769608	city			Lincolnia, VA	38.81845	-77.14331
+Valinda	CA	22822	5405326	city			Valinda, CA	34.04529	-117.94367
+Marysville	OH	22817	5162077	city		homonym3	Marysville, OH	40.23645	-83.36714
+Haines City	FL	22807	4157827	city			Haines City, FL	28.11450	-81.62009
+Columbus	NE	22797	5066001	city		homonym5	Columbus, NE	41.42973	-97.36838
+Bristol	RI	22795	5221077	city		foreign_city|first_name|homonym4	Bristol, RI	41.67705	-71.26616
+Millbrae	CA	22795	5373129	city			Millbrae, CA	37.59855	-122.38719
+Newberg	OR	22780	5742726	city			Newberg, OR	45.30012	-122.97316
+The Crossings	FL	22758	4175091	city			The Crossings, FL	25.67066	-80.40117
+Valley Station	KY	22756	4311963	city			Valley Station, KY	38.11118	-85.87024
+Lennox	CA	22753	5365937	city			Lennox, CA	33.93807	-118.35258
+East Lake-Orient Park	FL	22753	7259705	city			East Lake-Orient Park, FL	27.98269	-82.37878
+Farmington	MN	22731	5026321	city		homonym6	Farmington, MN	44.64024	-93.14355
+Wilsonville	OR	22729	5761287	city			Wilsonville, OR	45.29984	-122.77371
+Hutto	TX	22722	4699626	city			Hutto, TX	30.54270	-97.54667
+Bloomingdale	FL	22711	4148207	city		homonym2	Bloomingdale, FL	27.89364	-82.24037
+West Odessa	TX	22707	5533366	city			West Odessa, TX	31.84235	-102.49876
+Inglewood-Finn Hill	WA	22707	7261476	city			Inglewood-Finn Hill, WA	47.72049	-122.23167
+Oak Harbor	WA	22693	5805441	city			Oak Harbor, WA	48.29316	-122.64322
+‘Ewa Gentry	HI	22690	5855070	city			‘Ewa Gentry, HI	21.33999	-158.03039
+Oak Ridge	FL	22685	4166583	city		homonym2	Oak Ridge, FL	28.47112	-81.42452
+Rosemont	CA	22681	5388873	city			Rosemont, CA	38.55185	-121.36467
+Auburn Hills	MI	22672	4984565	city			Auburn Hills, MI	42.68753	-83.23410
+Pottstown	PA	22664	5207069	city			Pottstown, PA	40.24537	-75.64963
+West Puente Valley	CA	22636	5408191	city			West Puente Valley, CA	34.05168	-117.96840
+Maple Heights	OH	22631	5161803	city			Maple Heights, OH	41.41533	-81.56596
+Willoughby	OH	22631	5176937	city			Willoughby, OH	41.63977	-81.40650
+Benbrook	TX	22629	4673482	city			Benbrook, TX	32.67319	-97.46058
+Cranford	NJ	22627	5097017	city			Cranford, NJ	40.65844	-74.29959
+Garden City	NY	22612	5118226	city		homonym4	Garden City, NY	40.72677	-73.63430
+Farmington	UT	22566	5774662	city		homonym6	Farmington, UT	40.98050	-111.88744
+Wasco	IL	22560	4915539	city		homonym2	Wasco, IL	41.93808	-88.40452
+Hastings	MN	22554	5029500	city		surname|homonym2	Hastings, MN	44.74330	-92.85243
+Avon	OH	22544	5146277	city		homonym3	Avon, OH	41.45171	-82.03542
+Visitacion Valley	CA	22534	8449777	section	5391959		Visitacion Valley, CA	37.71715	-122.40433
+North Augusta	SC	22522	4589368	city			North Augusta, SC	33.50180	-81.96512
+Guilford	CT	22498	4835512	city			Guilford, CT	41.28899	-72.68176
+Cottage Lake	WA	22494	5790971	city			Cottage Lake, WA	47.74427	-122.07735
+Corcoran	CA	22477	5339539	city		surname	Corcoran, CA	36.09801	-119.56040
+Melrose	NY	22470	5126550	city		homonym2	Melrose, NY	40.82455	-73.91041
+East Patchogue	NY	22469	5116004	city			East Patchogue, NY	40.76704	-72.99622
+West Springfield	VA	22460	4792901	city		homonym2	West Springfield, VA	38.77261	-77.22109
+Wahiawā-Whitmore	HI	22448	13645943	unknown			Wahiawā-Whitmore, HI	21.50565	-158.03353
+Hudson	OH	22437	5158164	city		first_name|surname|homonym4	Hudson, OH	41.24006	-81.44067
+Port Hueneme	CA	22423	5384339	city			Port Hueneme, CA	34.14778	-119.19511
+Holiday	FL	22403	4158865	city		word	Holiday, FL	28.18779	-82.73955
+Near South Side	IL	22401	4903363	section	4887398		Near South Side, IL	41.85670	-87.62477
+Radcliff	KY	22387	4305504	city			Radcliff, KY	37.84035	-85.94913
+Hopewell	VA	22378	4764826	city			Hopewell, VA	37.30432	-77.28720
+New Castle	PA	22375	5203127	city		homonym2	New Castle, PA	41.00367	-80.34701
+Grand Boulevard	IL	22373	4894320	section	4887398		Grand Boulevard, IL	41.81392	-87.61727
+South Elgin	IL	22365	4911893	city			South Elgin, IL	41.99419	-88.29230
+Prichard	AL	22351	4084888	city			Prichard, AL	30.73880	-88.07889
+New Brighton	MN	22351	5039080	city			New Brighton, MN	45.06552	-93.20189
+Anniston	AL	22347	4830198	city			Anniston, AL	33.65983	-85.83163
+Palm Springs	FL	22341	4167583	city		homonym2	Palm Springs, FL	26.63590	-80.09615
+Ruston	LA	22340	4339348	city			Ruston, LA	32.52321	-92.63793
+Wilmington	MA	22325	4955840	city		homonym5	Wilmington, MA	42.54648	-71.17367
+Barceloneta	PR	22322	4562768	city			Barceloneta, PR	18.45050	-66.53851
+Midlothian	TX	22318	4711156	city		homonym3	Midlothian, TX	32.48236	-96.99445
+Oxford	MS	22314	4440076	city		foreign_city|word|homonym4	Oxford, MS	34.36650	-89.51925
+Oakdale	CA	22259	5378500	city		homonym2	Oakdale, CA	37.76659	-120.84715
+Darien	IL	22256	4889447	city		homonym2	Darien, IL	41.75198	-87.97395
+Bloomingdale	IL	22254	4885156	city		homonym2	Bloomingdale, IL	41.95753	-88.08090
+Northwood	CA	22218	12750406	unknown	5359777		Northwood, CA	33.71372	-117.76091
+Venice	FL	22211	4176380	city		homonym2	Venice, FL	27.09978	-82.45426
+Ludlow	MA	22201	4942744	city			Ludlow, MA	42.16009	-72.47592
+South Bradenton	FL	22178	4173392	city			South Bradenton, FL	27.46310	-82.58176
+Hillside	NJ	22155	5099093	city		word|homonym2	Hillside, NJ	40.70121	-74.23015
+Foggy Bottom	DC	22146	4138666	unknown	4140963		Foggy Bottom, DC	38.90150	-77.06220
+North Plainfield	NJ	22140	5101938	city			North Plainfield, NJ	40.63010	-74.42737
+Acworth	GA	22131	4179074	city			Acworth, GA	34.06635	-84.67837
+Pascagoula	MS	22126	4440397	city			Pascagoula, MS	30.36576	-88.55613
+Sunny Isles Beach	FL	22123	4174383	city			Sunny Isles Beach, FL	25.95065	-80.12282
+Roseburg	OR	22114	5749352	city			Roseburg, OR	43.21650	-123.34174
+Oxford	OH	22104	4520760	city		foreign_city|word|homonym4	Oxford, OH	39.50700	-84.74523
+Merrick	NY	22097	5126630	city			Merrick, NY	40.66288	-73.55152
+Somerset	NJ	22083	5104755	city		homonym3	Somerset, NJ	40.49760	-74.48849
+Moses Lake	WA	22082	5803990	city			Moses Lake, WA	47.13014	-119.27808
+Saginaw	TX	22079	4724642	city		homonym2	Saginaw, TX	32.86013	-97.36391
+Greater Northdale	FL	22079	7259823	city			Greater Northdale, FL	28.10545	-82.52594
+Northdale	FL	22079	8479411	city			Northdale, FL	28.09390	-82.50561
+Summit	NJ	22074	5105127	city		word|homonym2	Summit, NJ	40.71562	-74.36468
+Watertown	SD	22073	5232741	city		homonym4	Watertown, SD	44.89941	-97.11507
+Alliance	OH	22055	5145607	city		word	Alliance, OH	40.91534	-81.10593
+Kalispell	MT	22052	5660340	city			Kalispell, MT	48.19579	-114.31291
+South Holland	IL	22043	4911934	city			South Holland, IL	41.60087	-87.60699
+Kenmore	WA	22030	5799587	city		homonym2	Kenmore, WA	47.75732	-122.24401
+Del City	OK	22022	4534934	city			Del City, OK	35.44201	-97.44087
+Derry	NH	22015	5085374	city			Derry, NH	42.88064	-71.32729
+Hamtramck	MI	22002	4995197	city			Hamtramck, MI	42.39282	-83.04964
+Great Kills	NY	22000	5119211	city			Great Kills, NY	40.55427	-74.15153
+Wekiwa Springs	FL	21998	4177671	city			Wekiwa Springs, FL	28.69861	-81.42563
+Leesburg	FL	21993	4161771	city		homonym2	Leesburg, FL	28.81082	-81.87786
+Duarte	CA	21990	5344147	city		surname	Duarte, CA	34.13945	-117.97729
+Converse	TX	21987	4683021	city		word	Converse, TX	29.51801	-98.31612
+Villa Park	IL	21969	4914830	city			Villa Park, IL	41.88975	-87.98895
+Decatur	GA	21957	4191124	city		homonym3	Decatur, GA	33.77483	-84.29631
+Park Forest	IL	21954	4905337	city			Park Forest, IL	41.49142	-87.67449
+Christiansburg	VA	21943	4752665	city			Christiansburg, VA	37.12985	-80.40894
+Jurupa Valley	CA	21930	5373492	city			Jurupa Valley, CA	33.99251	-117.51644
+Logan	PA	21926	5198748	unknown	4560349	first_name|surname|homonym2	Logan, PA	40.02845	-75.15157
+Ashland	CA	21925	5325011	city		homonym5	Ashland, CA	37.69465	-122.11385
+West and East Lealman	FL	21924	4177960	city			West and East Lealman, FL	27.81993	-82.68944
+Farragut	TN	21919	4621846	city			Farragut, TN	35.88452	-84.15353
+La Porte	IN	21916	8449910	city		homonym2	La Porte, IN	41.60774	-86.71389
+Mount Vernon Triangle	DC	21897	13526896	unknown	4140963		Mount Vernon Triangle, DC	38.90232	-77.01685
+Prairie Village	KS	21877	4277718	city			Prairie Village, KS	38.99167	-94.63357
+Smithfield	RI	21872	5224949	city		homonym3	Smithfield, RI	41.92204	-71.54951
+Clarksville	IN	21866	4255836	city		homonym2	Clarksville, IN	38.29674	-85.75996
+Wadsworth	OH	21860	5175496	city			Wadsworth, OH	41.02561	-81.72985
+Camas	WA	21846	5788822	city			Camas, WA	45.58706	-122.39954
+Fort Walton Beach	FL	21817	4156042	city			Fort Walton Beach, FL	30.42059	-86.61707
+Geneva	IL	21806	4893591	city		foreign_city|first_name|homonym2	Geneva, IL	41.88753	-88.30535
+Brent	FL	21804	4148803	city		foreign_city|first_name	Brent, FL	30.46881	-87.23608
+South Euclid	OH	21794	5172485	city			South Euclid, OH	41.52311	-81.51846
+Brushy Creek	TX	21764	4676920	city			Brushy Creek, TX	30.51353	-97.73973
+Westchase	FL	21747	4177779	city			Westchase, FL	28.05502	-82.60982
+Sugar Hill	GA	21747	4225039	city			Sugar Hill, GA	34.10649	-84.03352
+Chillicothe	OH	21727	4828890	city			Chillicothe, OH	39.33312	-82.98240
+South Lake Tahoe	CA	21706	5397664	city			South Lake Tahoe, CA	38.93324	-119.98435
+Anthem	AZ	21700	5551498	city		word	Anthem, AZ	33.86726	-112.14682
+West Carson	CA	21699	5407908	city			West Carson, CA	33.82168	-118.29257
+Massapequa	NY	21685	5126183	city			Massapequa, NY	40.68066	-73.47429
+Canton	MA	21679	4932214	city		word|homonym7	Canton, MA	42.15843	-71.14477
+Roselle	NJ	21670	5103500	city		homonym2	Roselle, NJ	40.65223	-74.25882
+Lincoln	RI	21670	8531960	city		foreign_city|first_name|homonym4	Lincoln, RI	41.92111	-71.43500
+Lumberton	NC	21667	4477525	city		homonym3	Lumberton, NC	34.61834	-79.01045
+Taylors	SC	21617	4598353	city			Taylors, SC	34.92039	-82.29623
+Yucca Valley	CA	21600	5411079	city			Yucca Valley, CA	34.11417	-116.43224
+Westford	MA	21587	4955219	city			Westford, MA	42.57926	-71.43784
+Rittenhouse	PA	21582	4560722	unknown	4560349		Rittenhouse, PA	39.94845	-75.17212
+Guayama	PR	21575	4565105	city			Guayama, PR	17.98413	-66.11378
+Edgewater	FL	21566	4154205	city		homonym3	Edgewater, FL	28.98888	-80.90228
+Allison Park	PA	21552	5178165	city			Allison Park, PA	40.55951	-79.95867
+Bloomfield	CT	21535	5282526	unknown	4835797	homonym2	Bloomfield, CT	41.82649	-72.73009
+Bay Point	CA	21534	5326561	city			Bay Point, CA	38.02909	-121.96163
+Portsmouth	NH	21530	5091383	city		foreign_city|homonym4	Portsmouth, NH	43.07704	-70.75766
+Sedalia	MO	21516	4408000	city			Sedalia, MO	38.70446	-93.22826
+Naples	FL	21512	4165565	city		foreign_city	Naples, FL	26.14234	-81.79596
+Patterson	CA	21498	5381515	city		surname	Patterson, CA	37.47160	-121.12966
+Greenfield	IN	21497	4258285	city		homonym4	Greenfield, IN	39.78504	-85.76942
+Waynesboro	VA	21491	4792522	city		homonym2	Waynesboro, VA	38.06847	-78.88947
+H Street NE	DC	21480	13526894	unknown	4140963		H Street NE, DC	38.90015	-76.99587
+Albertville	AL	21462	4829791	city			Albertville, AL	34.26783	-86.20878
+Wissinoming	PA	21445	5219843	unknown	4560349		Wissinoming, PA	40.02233	-75.06323
+Stoneham	MA	21437	4952121	city			Stoneham, MA	42.48010	-71.09950
+Tustin Legacy	CA	21428	12750416	unknown	5359777		Tustin Legacy, CA	33.70006	-117.82588
+Basking Ridge	NJ	21424	5095409	unknown			Basking Ridge, NJ	40.70621	-74.54932
+Perrysburg	OH	21423	5166516	city			Perrysburg, OH	41.55700	-83.62716
+Erie	CO	21420	5576859	city		homonym2	Erie, CO	40.05026	-105.04998
+Klamath Falls	OR	21399	5735238	city			Klamath Falls, OR	42.22487	-121.78167
+Clinton	UT	21399	5773001	city		first_name|surname|homonym5	Clinton, UT	41.13967	-112.05050
+Green Valley	AZ	21391	5296802	city		homonym2	Green Valley, AZ	31.85425	-110.99370
+Evans	CO	21383	5576909	city		surname|homonym2	Evans, CO	40.37637	-104.69219
+Mandan	ND	21382	5690366	city			Mandan, ND	46.82666	-100.88958
+Winchester	MA	21374	4955884	city		homonym4	Winchester, MA	42.45232	-71.13700
+Okemos	MI	21369	5004359	city			Okemos, MI	42.72226	-84.42747
+Arnold	MO	21357	4375087	city		first_name|surname|homonym2	Arnold, MO	38.43283	-90.37762
+East Moline	IL	21350	4890536	city			East Moline, IL	41.50087	-90.44430
+West Pensacola	FL	21339	4177908	city			West Pensacola, FL	30.42659	-87.27969
+Kinston	NC	21337	4474436	city			Kinston, NC	35.26266	-77.58164
+Shelbyville	TN	21317	4657077	city		homonym3	Shelbyville, TN	35.48341	-86.46027
+Marquette	MI	21297	5000947	city			Marquette, MI	46.54354	-87.39542
+Fairfield Heights	IN	21285	8347326	city			Fairfield Heights, IN	39.82861	-86.38224
+Biddeford	ME	21282	4958141	city			Biddeford, ME	43.49258	-70.45338
+Golden Valley	MN	21270	5028163	city			Golden Valley, MN	45.00969	-93.34912
+Canyon Lake	TX	21262	4678901	city		homonym2	Canyon Lake, TX	29.87522	-98.26251
+Conda	ID	21260	5589394	unknown			Conda, ID	42.72825	-111.53245
+Oxford	AL	21249	4081914	city		foreign_city|word|homonym4	Oxford, AL	33.61427	-85.83496
+South Milwaukee	WI	21233	5273812	city			South Milwaukee, WI	42.91057	-87.86064
+Marina	CA	21229	5370493	city		first_name|word	Marina, CA	36.68440	-121.80217
+Mukilteo	WA	21226	5804306	city			Mukilteo, WA	47.94454	-122.30458
+Rancho San Diego	CA	21208	5386053	city			Rancho San Diego, CA	32.74727	-116.93530
+Charleston	IL	21196	4235668	city		homonym3	Charleston, IL	39.49615	-88.17615
+Bedford	NH	21188	5083221	city		foreign_city|homonym5	Bedford, NH	42.94647	-71.51590
+Pleasant Plains	DC	21174	4140040	unknown	4140963		Pleasant Plains, DC	38.93067	-77.03025
+Carrboro	NC	21156	4459343	city			Carrboro, NC	35.91014	-79.07529
+Crest Hill	IL	21153	4889107	city			Crest Hill, IL	41.55475	-88.09867
+Saint Andrews	SC	21151	4593724	city			Saint Andrews, SC	34.04300	-81.10100
+Ashland	KY	21108	4282757	city		homonym5	Ashland, KY	38.47841	-82.63794
+Hays	KS	21092	4272782	city		surname|word	Hays, KS	38.87918	-99.32677
+ʻEwa Beach-Iroquois Point	HI	21088	13645935	unknown	5856195		ʻEwa Beach-Iroquois Point, HI	21.31532	-157.99133
+Mililani Mauka	HI	21075	13645942	unknown			Mililani Mauka, HI	21.47793	-157.99452
+Ferguson	MO	21059	4386387	city		surname	Ferguson, MO	38.74422	-90.30539
+Conway	SC	21053	4575461	city		surname|homonym3	Conway, SC	33.83600	-79.04781
+Laurelton	NY	21053	5124078	city			Laurelton, NY	40.67019	-73.74659
+Lino Lakes	MN	21050	5034767	city			Lino Lakes, MN	45.16024	-93.08883
+West Lake Stevens	WA	21047	5815539	city			West Lake Stevens, WA	47.99343	-122.10180
+New Hope	MN	21032	5039094	city			New Hope, MN	45.03802	-93.38662
+Palm River-Clair Mel	FL	21024	7260548	city			Palm River-Clair Mel, FL	27.92386	-82.37939
+Trussville	AL	21023	4094212	city			Trussville, AL	33.61983	-86.60888
+Woodrow	NY	21005	5145034	city		first_name	Woodrow, NY	40.54150	-74.19106
+Corinth	TX	20998	4683317	city		homonym2	Corinth, TX	33.15401	-97.06473
+Mountlake Terrace	WA	20989	5804191	city			Mountlake Terrace, WA	47.78815	-122.30874
+Chester	VA	20987	4752229	city		first_name|homonym2	Chester, VA	37.35682	-77.44165
+Nixa	MO	20984	4400648	city			Nixa, MO	37.04339	-93.29435
+East Ridge	TN	20979	4620131	city			East Ridge, TN	35.01424	-85.25190
+Makakilo-Makaīwa Hills-Kunia	HI	20967	13645940	unknown			Makakilo-Makaīwa Hills-Kunia, HI	21.36676	-158.07326
+Plainview	TX	20919	5528450	city		homonym2	Plainview, TX	34.18479	-101.70684
+Grayslake	IL	20915	4894465	city			Grayslake, IL	42.34447	-88.04175
+Agoura Hills	CA	20915	5322553	city			Agoura Hills, CA	34.13639	-118.77453
+Acton	MA	20897	4928703	city			Acton, MA	42.48509	-71.43284
+Sanford	ME	20893	4977762	city		surname|homonym3	Sanford, ME	43.43925	-70.77422
+Silver Firs	WA	20891	7176035	city			Silver Firs, WA	47.86602	-122.15510
+Hauppauge	NY	20882	5120228	city			Hauppauge, NY	40.82565	-73.20261
+Kīhei	HI	20881	5849297	city			Kīhei, HI	20.76462	-156.44578
+South El Monte	CA	20878	5397376	city			South El Monte, CA	34.05195	-118.04673
+Kaimukī	HI	20878	5847530	unknown	5856195		Kaimukī, HI	21.27914	-157.80135
+Arvin	CA	20876	5324903	city			Arvin, CA	35.20913	-118.82843
+Johnston	IA	20871	4862760	city		surname|homonym2	Johnston, IA	41.67304	-93.69772
+Gardner	KS	20868	4271935	city		surname|homonym2	Gardner, KS	38.81084	-94.92719
+Lathrop	CA	20866	5365425	city			Lathrop, CA	37.82270	-121.27661
+Ashland	OR	20861	5711789	city		homonym5	Ashland, OR	42.19458	-122.70948
+Sidney	OH	20858	5172078	city		first_name	Sidney, OH	40.28422	-84.15550
+Birmingham	MI	20857	4986172	city		foreign_city|homonym2	Birmingham, MI	42.54670	-83.21132
+Sweetwater	FL	20840	4174600	city		homonym2	Sweetwater, FL	25.76343	-80.37311
+Milwaukie	OR	20830	5740900	city			Milwaukie, OR	45.44623	-122.63926
+East Millcreek	UT	20816	5774301	city			East Millcreek, UT	40.69995	-111.81049
+Grand Island	NY	20813	5119019	city		homonym2	Grand Island, NY	43.03311	-78.96254
+Union City	GA	20805	4227777	city		homonym4	Union City, GA	33.58706	-84.54243
+Woodlawn	VA	20804	4794531	city		homonym3	Woodlawn, VA	38.71678	-77.13276
+Piqua	OH	20790	5166819	city			Piqua, OH	40.14477	-84.24244
+Lomita	CA	20785	5367767	city			Lomita, CA	33.79224	-118.31507
+Cockeysville	MD	20776	4351887	city			Cockeysville, MD	39.48122	-76.64386
+Easley	SC	20765	4577263	city		surname	Easley, SC	34.82984	-82.60152
+New Springville	NY	20756	5128566	city			New Springville, NY	40.59344	-74.16320
+Pleasantville	NJ	20755	4503646	city			Pleasantville, NJ	39.38984	-74.52404
+Liberal	KS	20746	5445820	city		word	Liberal, KS	37.04308	-100.92100
+Palisades Park	NJ	20743	5102369	city			Palisades Park, NJ	40.84816	-73.99764
+Jenks	OK	20740	4539615	city			Jenks, OK	36.02287	-95.96833
+Simpsonville	SC	20736	4595864	city			Simpsonville, SC	34.73706	-82.25428
+Latham	NY	20736	5124045	city		surname	Latham, NY	42.74702	-73.75901
+Darien	CT	20732	4832425	city		homonym2	Darien, CT	41.07871	-73.46929
+Pleasant Prairie	WI	20726	5267403	city			Pleasant Prairie, WI	42.55308	-87.93341
+NoMa	DC	20700	13526897	unknown	4140963		NoMa, DC	38.90372	-77.00598
+Mountain Brook	AL	20691	4078646	city			Mountain Brook, AL	33.50094	-86.75221
+Chambersburg	PA	20691	4557109	city			Chambersburg, PA	39.93759	-77.66110
+Adrian	MI	20691	4983811	city		first_name	Adrian, MI	41.89755	-84.03717
+West Melbourne	FL	20679	4177872	city			West Melbourne, FL	28.07168	-80.65339
+East Garfield Park	IL	20656	4890507	section	4887398		East Garfield Park, IL	41.88087	-87.70283
+Rotterdam	NY	20652	5134453	city		foreign_city	Rotterdam, NY	42.78702	-73.97096
+Lakeside	CA	20648	5364782	city		homonym3	Lakeside, CA	32.85727	-116.92225
+Kalihi Valley	HI	20647	9534958	unknown	5856195		Kalihi Valley, HI	21.36373	-157.84294
+Bethany	OR	20646	5713759	city		first_name|homonym2	Bethany, OR	45.55789	-122.86760
+Lake Worth Corridor	FL	20635	4161424	city			Lake Worth Corridor, FL	26.61649	-80.10102
+Winter Gardens	CA	20631	5410129	city			Winter Gardens, CA	32.83116	-116.93336
+Lockport	NY	20624	5125011	city		homonym2	Lockport, NY	43.17061	-78.69031
+Lebanon	OH	20623	4516412	city		country|homonym7	Lebanon, OH	39.43534	-84.20299
+Wade Hampton	SC	20622	4599937	city			Wade Hampton, SC	34.90373	-82.33317
+Murphy	TX	20610	4713507	city		surname	Murphy, TX	33.01512	-96.61305
+Coralville	IA	20608	4852640	city			Coralville, IA	41.67640	-91.58045
+Ensley	FL	20602	4154489	city			Ensley, FL	30.51881	-87.27275
+Sapulpa	OK	20579	4550881	city			Sapulpa, OK	35.99870	-96.11417
+American Canyon	CA	20554	5323694	city			American Canyon, CA	38.17492	-122.26080
+South San Jose Hills	CA	20551	5397777	city			South San Jose Hills, CA	34.01279	-117.90478
+Belton	TX	20547	4673425	city		homonym2	Belton, TX	31.05601	-97.46445
+Agoura	CA	20537	5322551	city			Agoura, CA	34.14306	-118.73787
+Bayville	NJ	20512	4500688	city			Bayville, NJ	39.90929	-74.15486
+Arbutus	MD	20483	4347371	city		word	Arbutus, MD	39.25455	-76.69997
+Hammond	LA	20480	4326868	city		surname|homonym2	Hammond, LA	30.50463	-90.46293
+Schofield-Wheeler	HI	20452	13645944	unknown			Schofield-Wheeler, HI	21.48394	-158.04681
+Libertyville	IL	20436	4899739	city			Libertyville, IL	42.28308	-87.95313
+Pittsburg	KS	20409	4277241	city		homonym2	Pittsburg, KS	37.41088	-94.70496
+Portsmouth	OH	20409	4521816	city		foreign_city|homonym4	Portsmouth, OH	38.73174	-82.99767
+Granite Bay	CA	20402	5353530	city			Granite Bay, CA	38.76323	-121.16384
+Charlestown	MA	20397	4932819	unknown	4930956		Charlestown, MA	42.37787	-71.06200
+Louisville	CO	20396	5429522	city		homonym2	Louisville, CO	39.97776	-105.13193
+Humacao	PR	20387	4565564	city			Humacao, PR	18.14968	-65.82738
+Northfield	MN	20380	5039675	city			Northfield, MN	44.45830	-93.16160
+Rocky River	OH	20376	5168491	city			Rocky River, OH	41.47560	-81.83930
+Raymore	MO	20374	4405180	city			Raymore, MO	38.80195	-94.45273
+Middletown	DE	20372	4143637	city		homonym6	Middletown, DE	39.44956	-75.71632
+Havelock	NC	20364	4470244	city			Havelock, NC	34.87905	-76.90133
+Harvey	LA	20348	4327047	city		first_name|surname|homonym2	Harvey, LA	29.90354	-90.07729
+Gardner	MA	20333	4937557	city		surname|homonym2	Gardner, MA	42.57509	-71.99813
+Golden	CO	20330	5423294	city		surname|word	Golden, CO	39.75554	-105.22110
+Douglas	IL	20323	4890075	section	4887398	first_name|surname|homonym3	Douglas, IL	41.83476	-87.61811
+Cartersville	GA	20319	4186531	city			Cartersville, GA	34.16533	-84.80231
+Ashland	OH	20317	5146055	city		homonym5	Ashland, OH	40.86867	-82.31822
+Oakleaf Plantation	FL	20315	7315237	city			Oakleaf Plantation, FL	30.17083	-81.83549
+Affton	MO	20307	4374513	city			Affton, MO	38.55061	-90.33317
+Yauco	PR	20295	4568917	city			Yauco, PR	18.03496	-66.84990
+Ramona	CA	20292	5385793	city		first_name	Ramona, CA	33.04171	-116.86808
+Cambria Heights	NY	20287	5111141	city			Cambria Heights, NY	40.69455	-73.73847
+Elmwood Park	NJ	20279	5097627	city		homonym2	Elmwood Park, NJ	40.90399	-74.11848
+Elko	NV	20279	5703670	city			Elko, NV	40.83242	-115.76312
+Hollis	NY	20269	5121026	city		surname	Hollis, NY	40.71344	-73.76708
+Brooklyn Heights	NY	20256	5110309	section	5128581		Brooklyn Heights, NY	40.69538	-73.99375
+Nogales	AZ	20252	5306611	city		foreign_city	Nogales, AZ	31.34038	-110.93425
+Parma Heights	OH	20246	5166184	city			Parma Heights, OH	41.39005	-81.75958
+La Cañada Flintridge	CA	20246	5363859	city			La Cañada Flintridge, CA	34.19917	-118.18785
+Mustang	OK	20226	4543352	city		word	Mustang, OK	35.38423	-97.72449
+Rose Hill	VA	20226	4782864	city			Rose Hill, VA	38.78872	-77.11276
+East Northport	NY	20217	5115989	city			East Northport, NY	40.87676	-73.32456
+Glen Avon	CA	20199	5352350	city			Glen Avon, CA	34.01168	-117.48477
+Sulphur	LA	20189	4342816	city		word	Sulphur, LA	30.23659	-93.37738
+Shelby	NC	20189	4491180	city		first_name|homonym2	Shelby, NC	35.29235	-81.53565
+Montville Center	CT	20180	4838887	city			Montville Center, CT	41.47899	-72.15119
+Ferndale	MI	20177	4992635	city		homonym3	Ferndale, MI	42.46059	-83.13465
+South Saint Paul	MN	20160	5048033	city			South Saint Paul, MN	44.89274	-93.03494
+Lynn Haven	FL	20156	4163049	city			Lynn Haven, FL	30.24548	-85.64826
+Lents	OR	20156	5736378	section	5746545		Lents, OR	45.47984	-122.56731
+Lake Ronkonkoma	NY	20155	5123840	city			Lake Ronkonkoma, NY	40.83510	-73.13122
+Millburn	NJ	20149	6332745	unknown	5101798		Millburn, NJ	40.72482	-74.30404
+Lexington	SC	20138	4585000	city		homonym5	Lexington, SC	33.98154	-81.23621
+Murrysville	PA	20134	5202765	city			Murrysville, PA	40.42840	-79.69755
+Cumberland	MD	20130	4352681	city		homonym2	Cumberland, MD	39.65287	-78.76252
+Stephenville	TX	20120	4734350	city			Stephenville, TX	32.22070	-98.20226
+Oregon	OH	20102	5165734	city		state|homonym2	Oregon, OH	41.64366	-83.48688
+Eastmont	WA	20101	7315412	city			Eastmont, WA	47.89740	-122.18154
+Monroe	MI	20092	5002344	city		surname|homonym7	Monroe, MI	41.91643	-83.39771
+Coconut Grove	FL	20076	4151460	city			Coconut Grove, FL	25.71260	-80.25699
+West Mifflin	PA	20075	5218802	city			West Mifflin, PA	40.36340	-79.86644
+Haddington	PA	20073	4558442	unknown	4560349		Haddington, PA	39.96578	-75.23764
+Mill Creek	WA	20043	5803457	city			Mill Creek, WA	47.86010	-122.20430
+Pace	FL	20039	4167424	city		surname|word	Pace, FL	30.59936	-87.16108
+Miamisburg	OH	20034	4518188	city			Miamisburg, OH	39.64284	-84.28661
+Palm Valley	FL	20019	4167601	city			Palm Valley, FL	30.17746	-81.38758
+Rolla	MO	20019	4406282	city			Rolla, MO	37.95143	-91.77127
+Tukwila	WA	20018	5814043	city			Tukwila, WA	47.47399	-122.26096
+New Caney	TX	20000	4714149	unknown			New Caney, TX	30.15522	-95.21132
+DeBary	FL	19998	4152926	city			DeBary, FL	28.88305	-81.30868
+Lyndhurst	NJ	19996	5100706	city		homonym2	Lyndhurst, NJ	40.81204	-74.12431
+Lake Zurich	IL	19993	4899170	city			Lake Zurich, IL	42.19697	-88.09341
+Germantown	WI	19993	5254218	city		homonym4	Germantown, WI	43.22862	-88.11037
+Bryant	AR	19986	4103448	city		first_name|surname	Bryant, AR	34.59593	-92.48905
+Eustis	FL	19986	4154606	city			Eustis, FL	28.85277	-81.68535
+Universal City	TX	19986	4738574	city		homonym2	Universal City, TX	29.54801	-98.29112
+Newburg	KY	19967	4302504	city			Newburg, KY	38.16007	-85.65968
+Johnstown	PA	19966	5195561	city		homonym2	Johnstown, PA	40.32674	-78.92197
+Socastee	SC	19952	4596208	city			Socastee, SC	33.68350	-78.99837
+Ypsilanti	MI	19945	5015688	city			Ypsilanti, MI	42.24115	-83.61299
+North Bellmore	NY	19941	5128904	city			North Bellmore, NY	40.69149	-73.53346
+King of Prussia	PA	19936	5196220	city			King of Prussia, PA	40.08927	-75.39602
+Hayesville	OR	19936	5730675	city			Hayesville, OR	44.98595	-122.98287
+Cortlandt Manor	NY	19929	11811570	unknown			Cortlandt Manor, NY	41.28000	-73.87164
+Warrensburg	MO	19927	4413595	city			Warrensburg, MO	38.76279	-93.73605
+Mokena	IL	19923	4902475	city			Mokena, IL	41.52614	-87.88922
+Norwood	OH	19915	4519995	city		surname|homonym2	Norwood, OH	39.15561	-84.45966
+Mariners Harbor	NY	19905	5126013	city			Mariners Harbor, NY	40.63677	-74.15875
+Bonney Lake	WA	19903	5787776	city			Bonney Lake, WA	47.17705	-122.18651
+Dickinson	TX	19895	4686163	city		surname|homonym2	Dickinson, TX	29.46079	-95.05132
+Clifton	CO	19889	5417258	city		first_name|surname|homonym2	Clifton, CO	39.09193	-108.44898
+Lealman	FL	19879	4161705	city			Lealman, FL	27.82114	-82.67927
+Waikīkī	HI	19862	5854380	unknown	5856195		Waikīkī, HI	21.28550	-157.83594
+Hermosa Beach	CA	19860	5356521	city			Hermosa Beach, CA	33.86224	-118.39952
+Selden	NY	19851	5137600	city			Selden, NY	40.86649	-73.03566
+Clemmons	NC	19844	4461015	city			Clemmons, NC	36.02153	-80.38200
+West Chester	PA	19842	4562144	city			West Chester, PA	39.96097	-75.60804
+Evergreen Park	IL	19841	4891431	city			Evergreen Park, IL	41.72059	-87.70172
+Southbury	CT	19836	4843362	city			Southbury, CT	41.48148	-73.21317
+Baldwin	PA	19819	5178940	city		surname|homonym2	Baldwin, PA	40.33813	-79.97894
+Marblehead	MA	19808	4943097	city			Marblehead, MA	42.50010	-70.85783
+Norton	MA	19808	4945911	city		surname|homonym2	Norton, MA	41.96677	-71.18699
+Plattsburgh	NY	19806	5131692	city			Plattsburgh, NY	44.69949	-73.45291
+North Salt Lake	UT	19796	5779068	city			North Salt Lake, UT	40.84856	-111.90688
+Sand Springs	OK	19783	4550659	city			Sand Springs, OK	36.13981	-96.10889
+Painesville	OH	19776	5166009	city			Painesville, OH	41.72449	-81.24566
+Diamond Head / Kapahulu / Saint Louis Heights	HI	19769	5848322	unknown	5856195		Diamond Head / Kapahulu / Saint Louis Heights, HI	21.27697	-157.81127
+Greenfield	MA	19753	4938378	city		homonym4	Greenfield, MA	42.58759	-72.59953
+Hartranft	PA	19748	4558510	unknown	4560349		Hartranft, PA	39.98483	-75.14712
+Pickerington	OH	19745	4521209	city			Pickerington, OH	39.88423	-82.75350
+New Canaan	CT	19738	4839319	city			New Canaan, CT	41.14676	-73.49484
+Albany	CA	19735	5322850	city		homonym4	Albany, CA	37.88687	-122.29775
+Snellville	GA	19733	4223413	city			Snellville, GA	33.85733	-84.01991
+Fox Chase	PA	19730	5190219	unknown			Fox Chase, PA	40.08122	-75.08017
+Sparta	NJ	19722	5104882	city			Sparta, NJ	41.03343	-74.63849
+Columbia Heights	MN	19715	5021828	city		homonym2	Columbia Heights, MN	45.04080	-93.26300
+Holtsville	NY	19714	5121163	city			Holtsville, NY	40.81538	-73.04511
+Salmon Creek	WA	19686	5809333	city			Salmon Creek, WA	45.71067	-122.64899
+Kingsessing	PA	19668	4558980	unknown	4560349		Kingsessing, PA	39.93678	-75.22963
+La Crescenta-Montrose	CA	19653	7261553	city			La Crescenta-Montrose, CA	34.23216	-118.23529
+Spanish Lake	MO	19650	4409591	city			Spanish Lake, MO	38.78783	-90.21594
+Willmar	MN	19638	5052916	city			Willmar, MN	45.12191	-95.04334
+Tysons	VA	19627	4790534	city			Tysons, VA	38.91872	-77.23109
+Forest Lake	MN	19618	5027117	city			Forest Lake, MN	45.27886	-92.98522
+Bethany	OK	19589	4530372	city		first_name|homonym2	Bethany, OK	35.51867	-97.63226
+Sun City	CA	19579	5399901	section	5375911	homonym2	Sun City, CA	33.70919	-117.19726
+Montclair	VA	19570	4773677	city		homonym3	Montclair, VA	38.61095	-77.33971
+Lynbrook	NY	19558	5125523	city			Lynbrook, NY	40.65483	-73.67180
+Orchards	WA	19556	5805815	city		word	Orchards, WA	45.66651	-122.56093
+Eastchester	NY	19554	5116118	section	5145215		Eastchester, NY	40.95833	-73.80861
+Payson	UT	19548	5779548	city		homonym2	Payson, UT	40.04440	-111.73215
+West Saint Paul	MN	19540	5052467	city			West Saint Paul, MN	44.91608	-93.10161
+Madisonville	KY	19539	4299670	city			Madisonville, KY	37.32810	-87.49889
+Ives Estates	FL	19525	4159896	city			Ives Estates, FL	25.96231	-80.17671
+Selma	AL	19519	4089114	city		first_name|homonym2	Selma, AL	32.40736	-87.02110
+Papillion	NE	19510	5074792	city			Papillion, NE	41.15444	-96.04224
+Montgomery	IL	19489	4902559	city		surname|homonym3	Montgomery, IL	41.73058	-88.34590
+Badger	AK	19482	5879898	city		word	Badger, AK	64.80000	-147.53333
+Seymour	IN	19478	4264617	city		surname|homonym3	Seymour, IN	38.95922	-85.89025
+Lake Shore	MD	19477	4360201	city			Lake Shore, MD	39.10705	-76.48496
+McKeesport	PA	19453	5200499	city			McKeesport, PA	40.34785	-79.86422
+Pinecrest	FL	19452	4168590	city			Pinecrest, FL	25.66705	-80.30811
+Weirton Heights	WV	19450	5280822	city			Weirton Heights, WV	40.40840	-80.53924
+Port Angeles	WA	19448	5807212	city			Port Angeles, WA	48.11815	-123.43074
+Hazel Dell	WA	19435	5796984	city			Hazel Dell, WA	45.67151	-122.66288
+Angleton	TX	19429	4670866	city			Angleton, TX	29.16941	-95.43188
+Fernley	NV	19418	5504003	city			Fernley, NV	39.60797	-119.25183
+Alice	TX	19408	4670234	city		first_name	Alice, TX	27.75225	-98.06972
+Lake Forest	IL	19408	4899012	city		homonym2	Lake Forest, IL	42.25863	-87.84063
+Battle Ground	WA	19407	5786485	city			Battle Ground, WA	45.78095	-122.53343
+Dixon	CA	19390	5343303	city		surname|homonym2	Dixon, CA	38.44546	-121.82330
+Forest Park	GA	19383	4195701	city		homonym3	Forest Park, GA	33.62205	-84.36909
+Mamaroneck	NY	19375	5125738	city			Mamaroneck, NY	40.94871	-73.73263
+Homewood	IL	19373	4896353	city		homonym2	Homewood, IL	41.55726	-87.66560
+Bear	DE	19371	4141363	city		word	Bear, DE	39.62928	-75.65826
+Bayou Cane	LA	19355	4315768	city			Bayou Cane, LA	29.62410	-90.75120
+Orange	TX	19347	4716805	city		word|homonym4	Orange, TX	30.09299	-93.73655
+Alsip	IL	19346	4883207	city			Alsip, IL	41.66892	-87.73866
+Lutz	FL	19344	4163033	city		surname	Lutz, FL	28.15112	-82.46148
+Green Haven	MD	19326	4356783	city			Green Haven, MD	39.13955	-76.54774
+Lexington	NC	19326	4475773	city		homonym5	Lexington, NC	35.82403	-80.25338
+Bellwood	IL	19308	4884434	city			Bellwood, IL	41.88142	-87.88312
+Clayton	NC	19304	4460943	city		first_name|surname|homonym4	Clayton, NC	35.65071	-78.45639
+Central Falls	RI	19303	5221341	city			Central Falls, RI	41.89066	-71.39228
+Sun Valley	NV	19299	5513307	city			Sun Valley, NV	39.59630	-119.77602
+Horizon City	TX	19288	5523369	city			Horizon City, TX	31.69261	-106.20748
+Sherwood	OR	19283	5751632	city		surname|homonym2	Sherwood, OR	45.35651	-122.84010
+Waterford	CT	19281	8480031	city		homonym2	Waterford, CT	41.34170	-72.13597
+Orinda	CA	19279	5379678	city			Orinda, CA	37.87715	-122.17969
+Pinole	CA	19269	5383187	city			Pinole, CA	38.00437	-122.29886
+Woodbridge	NJ	19265	5106529	city		homonym2	Woodbridge, NJ	40.55760	-74.28459
+Sun City Center	FL	19258	4174317	city			Sun City Center, FL	27.71809	-82.35176
+Rosedale	MD	19257	4367372	city		homonym3	Rosedale, MD	39.32011	-76.51552
+Altamont	OR	19257	5711149	city			Altamont, OR	42.20681	-121.73722
+Howard	WI	19250	5257029	city		first_name|surname	Howard, WI	44.54360	-88.08816
+Niu Valley	HI	19250	5851484	unknown	5856195		Niu Valley, HI	21.28430	-157.73706
+Alamo	TX	19246	4670074	city		homonym2	Alamo, TX	26.18369	-98.12306
+Broadview Heights	OH	19229	5148273	city			Broadview Heights, OH	41.31394	-81.68513
+Upper Saint Clair	PA	19229	5216895	city			Upper Saint Clair, PA	40.33590	-80.08339
+Haslett	MI	19220	4995514	city			Haslett, MI	42.74698	-84.40108
+West Elsdon	IL	19219	4915987	section	4887398		West Elsdon, IL	41.79392	-87.72450
+Newton	KS	19216	4276248	city		foreign_city|surname|word|homonym4	Newton, KS	38.04668	-97.34504
+Glassboro	NJ	19216	4501931	city			Glassboro, NJ	39.70289	-75.11184
+Altus	OK	19214	4529292	city			Altus, OK	34.63813	-99.33398
+Blythe	CA	19208	5329649	city			Blythe, CA	33.61030	-114.59635
+Silverdale	WA	19204	5810490	city			Silverdale, WA	47.64454	-122.69487
+Covington	WA	19197	5791159	city		surname|homonym3	Covington, WA	47.35818	-122.12216
+Matteson	IL	19195	4901445	city			Matteson, IL	41.50392	-87.71310
+Tumwater	WA	19190	5814095	city			Tumwater, WA	47.00732	-122.90931
+Old Jamestown	MO	19184	7315274	city			Old Jamestown, MO	38.83494	-90.28511
+Weirton	WV	19175	5280814	city			Weirton, WV	40.41896	-80.58952
+White Oak	OH	19167	4528259	city		homonym2	White Oak, OH	39.21311	-84.59939
+Carlisle	PA	19143	5183234	city		surname	Carlisle, PA	40.20148	-77.18887
+Mineola	NY	19139	5127134	city			Mineola, NY	40.74927	-73.64068
+Shelbyville	IN	19133	4264688	city		homonym3	Shelbyville, IN	39.52144	-85.77692
+Tullahoma	TN	19128	4663494	city			Tullahoma, TN	35.36202	-86.20943
+Ozark	MO	19120	4402245	city		homonym2	Ozark, MO	37.02089	-93.20602
+Secaucus	NJ	19104	5104504	city			Secaucus, NJ	40.78955	-74.05653
+Jacksonville	IL	19103	4241704	city		homonym6	Jacksonville, IL	39.73394	-90.22901
+Fairwood	WA	19102	5794097	city			Fairwood, WA	47.44843	-122.15734
+Madison	CT	19100	4838116	city		first_name|surname|homonym6	Madison, CT	41.27954	-72.59843
+Camp Springs	MD	19096	4350288	city			Camp Springs, MD	38.80400	-76.90664
+Ronkonkoma	NY	19082	5134316	city			Ronkonkoma, NY	40.82100	-73.14300
+Saco	ME	19078	4977222	city			Saco, ME	43.50092	-70.44283
+Maple Shade	NJ	19077	4502901	city			Maple Shade, NJ	39.95261	-74.99239
+Hawthorne	NJ	19074	5098909	city		homonym2	Hawthorne, NJ	40.94926	-74.15375
+Fresno	TX	19069	4692400	city		homonym2	Fresno, TX	29.53885	-95.44744
+East Massapequa	NY	19069	5115962	city			East Massapequa, NY	40.67343	-73.43651
+Amherst Center	MA	19065	4929023	city			Amherst Center, MA	42.37537	-72.51925
+Montrose	CO	19062	5431710	city			Montrose, CO	38.47832	-107.87617
+Marion Oaks	FL	19034	4163487	unknown			Marion Oaks, FL	29.00859	-82.18315
+Brownwood	TX	19031	4676798	city			Brownwood, TX	31.70932	-98.99116
+Southbridge	MA	19030	4951594	city			Southbridge, MA	42.07510	-72.03341
+Deerfield	IL	19019	4889668	city			Deerfield, IL	42.17114	-87.84451
+Castaic	CA	19015	5334799	city			Castaic, CA	34.48888	-118.62287
+Ennis	TX	19007	4689311	city			Ennis, TX	32.32931	-96.62527
+Ellensburg	WA	19001	5793639	city			Ellensburg, WA	46.99651	-120.54785
+Columbia City	WA	19000	5790600	unknown	5809844		Columbia City, WA	47.56399	-122.27540
+Claremore	OK	18997	4533580	city			Claremore, OK	36.31260	-95.61609
+Waukee	IA	18990	4880981	city			Waukee, IA	41.61166	-93.88523
+Jasmine Estates	FL	18989	4160100	city			Jasmine Estates, FL	28.29306	-82.69010
+Melville	NY	18985	5126555	city			Melville, NY	40.79343	-73.41512
+Petworth	DC	18983	4140007	unknown	4140963		Petworth, DC	38.94594	-77.02498
+Kew Gardens	NY	18983	5123344	city			Kew Gardens, NY	40.71427	-73.83097
+Middleton	WI	18979	5262838	city		surname	Middleton, WI	43.09722	-89.50429
+Bartow	FL	18972	4146723	city			Bartow, FL	27.89641	-81.84314
+Sylvania	OH	18965	5173572	city			Sylvania, OH	41.71894	-83.71299
+Rio Rico	AZ	18962	5311433	city			Rio Rico, AZ	31.47148	-110.97648
+Ala Moana - Kakaʻako	HI	18957	10172958	unknown	5856195		Ala Moana - Kakaʻako, HI	21.29649	-157.85671
+Murray	KY	18954	4302035	city		first_name|surname|homonym2	Murray, KY	36.61033	-88.31476
+Arlington	WA	18949	5785868	city		homonym5	Arlington, WA	48.19871	-122.12514
+North Druid Hills	GA	18947	4212995	city			North Druid Hills, GA	33.81677	-84.31326
+Brookfield	IL	18944	4885689	city		homonym2	Brookfield, IL	41.82392	-87.85173
+North Bay Shore	NY	18944	5128898	city			North Bay Shore, NY	40.75300	-73.26020
+Stonegate	CA	18938	12750405	unknown	5359777		Stonegate, CA	33.70534	-117.74009
+Avon	CT	18932	5281730	unknown	4835797	homonym3	Avon, CT	41.80982	-72.83065
+Milledgeville	GA	18931	4209448	city			Milledgeville, GA	33.08014	-83.23210
+Stillwater	MN	18924	5048814	city		homonym2	Stillwater, MN	45.05636	-92.80604
+Cortland	NY	18907	5113790	city			Cortland, NY	42.60118	-76.18048
+Augusta	ME	18899	4957003	city		first_name|homonym2	Augusta, ME	44.31062	-69.77949
+Berea	OH	18874	5147097	city		homonym3	Berea, OH	41.36616	-81.85430
+Capitol Riverfront	DC	18874	13526886	unknown	4140963		Capitol Riverfront, DC	38.87796	-77.00314
+Twinsburg	OH	18872	5174550	city			Twinsburg, OH	41.31256	-81.44011
+Wantagh	NY	18871	5143198	city			Wantagh, NY	40.68371	-73.51013
+West Hempstead	NY	18862	5143832	city			West Hempstead, NY	40.70482	-73.65013
+Ansonia	CT	18854	5281551	city			Ansonia, CT	41.34621	-73.07900
+Troy	AL	18853	4094163	city		first_name|word|homonym6	Troy, AL	31.80877	-85.96995
+Mayfield Heights	OH	18840	5162188	city			Mayfield Heights, OH	41.51922	-81.45790
+Laurel	MS	18837	4433039	city		first_name|word|homonym3	Laurel, MS	31.69405	-89.13061
+Syosset	NY	18829	5140402	city			Syosset, NY	40.82621	-73.50207
+Brook Park	OH	18809	5148326	city			Brook Park, OH	41.39838	-81.80458
+Union Hill-Novelty Hill	WA	18805	7262428	city			Union Hill-Novelty Hill, WA	47.67887	-122.02833
+Erlanger	KY	18797	4291255	city			Erlanger, KY	39.01673	-84.60078
+Park View	DC	18796	4139953	unknown	4140963		Park View, DC	38.93206	-77.02359
+Rossville	NY	18792	5134449	city		homonym2	Rossville, NY	40.54929	-74.21019
+South Burlington	VT	18791	5241248	city			South Burlington, VT	44.46699	-73.17096
+Mount Greenwood	IL	18783	4902900	section	4887398		Mount Greenwood, IL	41.69809	-87.70866
+Casa de Oro-Mount Helix	CA	18762	7261029	city			Casa de Oro-Mount Helix, CA	32.76397	-116.96877
+Langley Park	MD	18755	4360314	city			Langley Park, MD	38.98872	-76.98136
+Brigham City	UT	18752	5771960	city			Brigham City, UT	41.51021	-112.01550
+Thomasville	GA	18742	4226348	city		homonym2	Thomasville, GA	30.83658	-83.97878
+Fairmont	WV	18733	4805404	city		homonym2	Fairmont, WV	39.48508	-80.14258
+Fairhope	AL	18730	4061234	city			Fairhope, AL	30.52297	-87.90333
+Mission Hill	MA	18722	8532041	unknown	4930956		Mission Hill, MA	42.33437	-71.10845
+Greater Upper Marlboro	MD	18720	7258671	city			Greater Upper Marlboro, MD	38.83142	-76.74827
+Frederickson	WA	18719	5795011	city			Frederickson, WA	47.09621	-122.35873
+Iselin	NJ	18695	5099738	city			Iselin, NJ	40.57538	-74.32237
+Suwanee	GA	18694	4225309	city			Suwanee, GA	34.05149	-84.07130
+Whitehall	OH	18694	4528291	city		homonym2	Whitehall, OH	39.96673	-82.88546
+Rutherford	NJ	18690	5103580	city		surname	Rutherford, NJ	40.82649	-74.10681
+Islip	NY	18689	5122413	city			Islip, NY	40.72982	-73.21039
+Forest Park	OH	18676	4512060	city		homonym3	Forest Park, OH	39.29034	-84.50411
+Westminster	MD	18670	4373238	city		homonym3	Westminster, MD	39.57538	-76.99581
+Frankfort	IL	18653	4893037	city		homonym3	Frankfort, IL	41.49587	-87.84866
+Niles	OH	18651	5164582	city		homonym3	Niles, OH	41.18284	-80.76536
+Marshfield	WI	18620	5261969	city			Marshfield, WI	44.66885	-90.17180
+Lorton	VA	18610	4770714	city			Lorton, VA	38.70428	-77.22776
+Morristown	NJ	18594	5101427	city		homonym2	Morristown, NJ	40.79677	-74.48154
+Gautier	MS	18570	4427569	city			Gautier, MS	30.38575	-88.61169
+Bourbonnais	IL	18569	4885342	city			Bourbonnais, IL	41.15376	-87.88754
+Goodings Grove	IL	18569	4894061	city			Goodings Grove, IL	41.62920	-87.93089
+Macomb	IL	18547	4900817	city			Macomb, IL	40.45921	-90.67180
+Point Pleasant	NJ	18523	5102796	city			Point Pleasant, NJ	40.08317	-74.06819
+Bellaire	TX	18518	4673353	city			Bellaire, TX	29.70579	-95.45883
+El Reno	OK	18516	4535783	city			El Reno, OK	35.53227	-97.95505
+East Mount Airy	PA	18516	7147568	unknown	4560349		East Mount Airy, PA	40.06450	-75.18750
+Chowchilla	CA	18510	5336667	city			Chowchilla, CA	37.12300	-120.26018
+Mead Valley	CA	18510	5371858	city			Mead Valley, CA	33.83335	-117.29615
+Hyattsville	MD	18501	4358821	city			Hyattsville, MD	38.95594	-76.94553
+Cayey	PR	18494	4563308	city			Cayey, PR	18.11191	-66.16600
+Happy Valley	OR	18493	5730183	city			Happy Valley, OR	45.44679	-122.53037
+Onalaska	WI	18468	5265702	city			Onalaska, WI	43.88441	-91.23514
+Round Lake	IL	18461	4908236	city			Round Lake, IL	42.35336	-88.09341
+Stafford	TX	18459	4734005	city		surname|homonym2	Stafford, TX	29.61607	-95.55772
+Yorkville	IL	18451	4917298	city			Yorkville, IL	41.64114	-88.44729
+Winchester	KY	18446	4313697	city		homonym4	Winchester, KY	37.99008	-84.17965
+North Ogden	UT	18446	5779036	city			North Ogden, UT	41.30716	-111.96022
+Bensenville	IL	18440	4884509	city			Bensenville, IL	41.95503	-87.94007
+Forney	TX	18418	4691833	city			Forney, TX	32.74818	-96.47193
+Monsey	NY	18412	5127315	city			Monsey, NY	41.11121	-74.06848
+Fern Creek	KY	18409	4291620	city			Fern Creek, KY	38.15979	-85.58774
+Shenandoah	LA	18399	4341378	city			Shenandoah, LA	30.40130	-91.00094
+El Dorado	AR	18386	4109785	city		homonym2	El Dorado, AR	33.20763	-92.66627
+Trenton	MI	18380	5012521	city		homonym3	Trenton, MI	42.13949	-83.17826
+Ashtabula	OH	18371	5146089	city			Ashtabula, OH	41.86505	-80.78981
+Natchitoches	LA	18365	4334720	city			Natchitoches, LA	31.76072	-93.08627
+Cudahy	WI	18353	5249871	city		homonym2	Cudahy, WI	42.95974	-87.86147
+Dover	NJ	18346	5097315	city		homonym4	Dover, NJ	40.88399	-74.56210
+Ottawa	IL	18342	4905006	city		foreign_city|homonym2	Ottawa, IL	41.34559	-88.84258
+Shafter	CA	18336	5394842	city			Shafter, CA	35.50051	-119.27178
+Midlothian	VA	18320	4772943	unknown		homonym3	Midlothian, VA	37.50598	-77.64916
+Amesbury	MA	18313	4929004	city			Amesbury, MA	42.85842	-70.93005
+Franklin Park	IL	18312	4893070	city		homonym3	Franklin Park, IL	41.93531	-87.86562
+Meadowbrook	VA	18312	8480062	city			Meadowbrook, VA	37.44882	-77.47353
+McAlester	OK	18310	4542367	city			McAlester, OK	34.93343	-95.76971
+Punta Gorda Isles	FL	18306	4169455	city			Punta Gorda Isles, FL	26.91756	-82.07842
+Palestine	TX	18288	4717232	city			Palestine, TX	31.76212	-95.63079
+Sherrelwood	CO	18287	5438567	city			Sherrelwood, CO	39.83776	-105.00137
+Creve Coeur	MO	18276	4382837	city			Creve Coeur, MO	38.66089	-90.42262
+Ballenger Creek	MD	18274	4347839	city			Ballenger Creek, MD	39.37260	-77.43526
+Cinco Ranch	TX	18274	4681485	city			Cinco Ranch, TX	29.73884	-95.75800
+Helena	AL	18264	4066811	city		first_name|homonym2	Helena, AL	33.29622	-86.84360
+Palmer	MA	18261	4946620	city		surname	Palmer, MA	42.15843	-72.32869
+Belle Glade	FL	18251	4147241	city			Belle Glade, FL	26.68451	-80.66756
+Makakilo	HI	18248	7262761	city			Makakilo, HI	21.35237	-158.08655
+Franconia	VA	18245	4759968	city			Franconia, VA	38.78206	-77.14637
+Eastlake	OH	18232	5152833	city			Eastlake, OH	41.65394	-81.45039
+Manchester	MO	18229	4396915	city		foreign_city|homonym4	Manchester, MO	38.59700	-90.50929
+Cameron Park	CA	18228	5333282	city			Cameron Park, CA	38.66879	-120.98716
+Steubenville	OH	18219	5173048	city			Steubenville, OH	40.36979	-80.63396
+Springboro	OH	18213	4525304	city			Springboro, OH	39.55228	-84.23327
+Wallingford Center	CT	18209	7257422	city			Wallingford Center, CT	41.44987	-72.81892
+Lanham-Seabrook	MD	18190	7258832	city			Lanham-Seabrook, MD	38.96835	-76.85108
+Clark-Fulton	OH	18185	8062667	city			Clark-Fulton, OH	41.46402	-81.70979
+Farmington	MO	18181	4386289	city		homonym6	Farmington, MO	37.78088	-90.42179
+Pampa	TX	18177	5527953	city			Pampa, TX	35.53616	-100.95987
+Somerset	MA	18165	4951248	city		homonym3	Somerset, MA	41.76955	-71.12866
+Florida Ridge	FL	18164	4155726	city			Florida Ridge, FL	27.58031	-80.38672
+Five Corners	WA	18159	5794559	city			Five Corners, WA	45.68456	-122.57510
+Boone	NC	18156	4456703	city		surname|homonym2	Boone, NC	36.21679	-81.67455
+Seminole	FL	18153	4172434	city			Seminole, FL	27.83975	-82.79121
+Punta Gorda	FL	18150	4169452	city			Punta Gorda, FL	26.92978	-82.04537
+Rosamond	CA	18150	5388735	city			Rosamond, CA	34.86414	-118.16341
+Cutler	FL	18117	4152564	city			Cutler, FL	25.61510	-80.31061
+Mattoon	IL	18113	4244099	city			Mattoon, IL	39.48309	-88.37283
+Arroyo Grande	CA	18108	5324802	city			Arroyo Grande, CA	35.11859	-120.59073
+Anacortes	WA	18103	5785657	city			Anacortes, WA	48.51260	-122.61267
+Monroe	WA	18090	5803786	city		surname|homonym7	Monroe, WA	47.85538	-121.97096
+Rancho Mirage	CA	18083	5386015	city			Rancho Mirage, CA	33.73974	-116.41279
+Limerick	PA	18074	5198034	city		foreign_city|word	Limerick, PA	40.23093	-75.52212
+Mililani Mauka / Launani Valley	HI	18072	13100434	unknown			Mililani Mauka / Launani Valley, HI	21.47885	-157.98799
+Wilton	CT	18062	4845871	city		homonym2	Wilton, CT	41.19537	-73.43790
+Huntington	NY	18046	5121636	city		homonym4	Huntington, NY	40.86815	-73.42568
+Ojus	FL	18036	4166805	city			Ojus, FL	25.94843	-80.15060
+Santa Fe Springs	CA	18026	5393128	city			Santa Fe Springs, CA	33.94724	-118.08535
+Vincennes	IN	18012	4266307	city			Vincennes, IN	38.67727	-87.52863
+Amsterdam	NY	18008	5107152	city		foreign_city	Amsterdam, NY	42.93869	-74.18819
+Durango	CO	18006	5420241	city			Durango, CO	37.27528	-107.88007
+Dumont	NJ	18001	5097357	city			Dumont, NJ	40.94065	-73.99681
+Hanahan	SC	17997	4581023	city			Hanahan, SC	32.91851	-80.02203
+Central Point	OR	17995	5718601	city			Central Point, OR	42.37596	-122.91643
+Highland	UT	17989	5775863	city		word|homonym3	Highland, UT	40.42548	-111.79447
+Elizabeth City	NC	17988	4465088	city			Elizabeth City, NC	36.29460	-76.25105
+Newburyport	MA	17982	4945256	city			Newburyport, MA	42.81259	-70.87728
+Rockland	MA	17982	4948924	city			Rockland, MA	42.13066	-70.91616
+Westbrook	ME	17978	4982753	city		surname	Westbrook, ME	43.67703	-70.37116
+St. Marys	GA	17968	4220629	city			St. Marys, GA	30.73051	-81.54649
+Cary	IL	17965	4886738	city		first_name|homonym2	Cary, IL	42.21197	-88.23814
+Lackawanna	NY	17965	5123718	city			Lackawanna, NY	42.82561	-78.82337
+Westerly	RI	17936	5225631	city		word	Westerly, RI	41.37760	-71.82729
+Maumelle	AR	17931	4120792	city			Maumelle, AR	34.86676	-92.40432
+Leland	NC	17924	4475622	city		first_name	Leland, NC	34.25628	-78.04471
+Wisconsin Rapids	WI	17897	5279436	city			Wisconsin Rapids, WI	44.38358	-89.81735
+Lenoir	NC	17888	4475640	city			Lenoir, NC	35.91402	-81.53898
+North Massapequa	NY	17886	5129134	city			North Massapequa, NY	40.70093	-73.46207
+Scarsdale	NY	17885	5136433	city			Scarsdale, NY	41.00510	-73.78458
+Nanuet	NY	17882	5128266	city			Nanuet, NY	41.08871	-74.01347
+Gretna	LA	17880	4326575	city			Gretna, LA	29.91465	-90.05396
+Sheridan	WY	17873	5838198	city		surname	Sheridan, WY	44.79719	-106.95618
+North Amityville	NY	17862	5128884	city			North Amityville, NY	40.69760	-73.42512
+Tacony	PA	17846	5215118	city			Tacony, PA	40.03122	-75.04434
+Arcata	CA	17843	5558953	city			Arcata, CA	40.86652	-124.08284
+Hannibal	MO	17839	4389418	city			Hannibal, MO	39.70838	-91.35848
+Wahiawā	HI	17821	5853992	city			Wahiawā, HI	21.50279	-158.02464
+Colonial Heights	VA	17820	4753671	city			Colonial Heights, VA	37.26804	-77.40726
+Marion	IL	17803	4243899	city		first_name|surname|homonym5	Marion, IL	37.73061	-88.93313
+Colonia	NJ	17795	5096798	city			Colonia, NJ	40.57455	-74.30209
+Logansport	IN	17793	4922968	city			Logansport, IN	40.75448	-86.35667
+Oswego	NY	17787	5130081	city		homonym2	Oswego, NY	43.45535	-76.51050
+Linda	CA	17773	5366531	city		first_name	Linda, CA	39.12767	-121.55080
+Tinton Falls	NJ	17772	5105433	city			Tinton Falls, NJ	40.30428	-74.10042
+Godfrey	IL	17759	4239509	city		surname	Godfrey, IL	38.95560	-90.18678
+Portsmouth	RI	17756	5224082	city		foreign_city|homonym4	Portsmouth, RI	41.60232	-71.25033
+Times Square	NY	17749	6930378	unknown	5128581		Times Square, NY	40.75636	-73.98644
+West Garfield Park	IL	17742	4916003	section	4887398		West Garfield Park, IL	41.88059	-87.72922
+Willimantic	CT	17737	4845823	city			Willimantic, CT	41.71065	-72.20813
+Calverton	MD	17724	4350160	city			Calverton, MD	39.05761	-76.93581
+Oxon Hill	MD	17722	4364759	city			Oxon Hill, MD	38.80345	-76.98970
+Takoma Park	MD	17713	4370890	city			Takoma Park, MD	38.97789	-77.00748
+Wallingford	CT	17712	4845056	city			Wallingford, CT	41.45704	-72.82316
+Sycamore	IL	17712	4913110	city		word	Sycamore, IL	41.98892	-88.68675
+Cocoa	FL	17711	4151440	city		word	Cocoa, FL	28.38612	-80.74200
+Martinsburg	WV	17700	4813878	city			Martinsburg, WV	39.45621	-77.96389
+Marco Island	FL	17690	4163388	city			Marco Island, FL	25.94121	-81.71842
+Tiffin	OH	17687	5173930	city			Tiffin, OH	41.11450	-83.17797
+Hunting Park	PA	17682	5194584	unknown	4560349		Hunting Park, PA	40.01650	-75.14379
+Albert Lea	MN	17674	5016024	city			Albert Lea, MN	43.64801	-93.36827
+Golden Triangle	DC	17674	13526893	unknown	4140963		Golden Triangle, DC	38.90524	-77.04362
+South Hadley	MA	17652	4951397	city			South Hadley, MA	42.25842	-72.57453
+Juniata Park	PA	17643	5195674	unknown	4560349		Juniata Park, PA	40.00845	-75.10879
+Shaw	DC	17639	4140463	city		surname	Shaw, DC	38.91206	-77.02137
+Ocean Springs	MS	17636	4439506	city			Ocean Springs, MS	30.41131	-88.82781
+Candelaria	PR	17631	4563122	city		foreign_city	Candelaria, PR	18.40411	-66.20878
+Hinsdale	IL	17628	4896012	city			Hinsdale, IL	41.80086	-87.93701
+Brightwood	DC	17624	4137810	unknown	4140963		Brightwood, DC	38.96122	-77.02748
+New Castle	IN	17621	4262072	city		homonym2	New Castle, IN	39.92894	-85.37025
+Winthrop	MA	17618	4955993	city			Winthrop, MA	42.37510	-70.98283
+Lindenwold	NJ	17613	4502687	city			Lindenwold, NJ	39.82428	-74.99767
+Kenwood	IL	17601	4898401	section	4887398		Kenwood, IL	41.80920	-87.59755
+Bay City	TX	17598	4829307	city		homonym2	Bay City, TX	28.98276	-95.96940
+Hopkins	MN	17591	5030670	city		surname	Hopkins, MN	44.92496	-93.46273
+Allendale	MI	17579	4984029	city			Allendale, MI	42.97225	-85.95365
+University City	PA	17578	4561871	unknown	4560349	homonym2	University City, PA	39.95071	-75.19476
+Back Bay	MA	17577	4929532	unknown	4930956		Back Bay, MA	42.35010	-71.08700
+Menasha	WI	17572	5262596	city			Menasha, WI	44.20221	-88.44650
+Palos Hills	IL	17565	4905263	city			Palos Hills, IL	41.69670	-87.81700
+Prunedale	CA	17560	5385082	city			Prunedale, CA	36.77579	-121.66967
+Culpeper	VA	17557	4754966	city			Culpeper, VA	38.47318	-77.99666
+Stevenson Ranch	CA	17557	6690773	city			Stevenson Ranch, CA	34.39048	-118.57372
+South Houston	TX	17544	4733042	city			South Houston, TX	29.66301	-95.23549
+Kirksville	MO	17520	5055787	city			Kirksville, MO	40.19475	-92.58325
+Tallmadge	OH	17512	5173623	city			Tallmadge, OH	41.10145	-81.44178
+North Babylon	NY	17509	5128886	city			North Babylon, NY	40.71649	-73.32179
+Mesquite	NV	17496	5508180	city		word|homonym2	Mesquite, NV	36.80553	-114.06719
+New Philadelphia	OH	17484	5164390	city			New Philadelphia, OH	40.48979	-81.44567
+Saint Matthews	KY	17472	4307238	city			Saint Matthews, KY	38.25285	-85.65579
+Maitland	FL	17463	4163220	city			Maitland, FL	28.62778	-81.36312
+North Aurora	IL	17456	4903818	city			North Aurora, IL	41.80614	-88.32730
+Safety Harbor	FL	17454	4170797	city			Safety Harbor, FL	27.99085	-82.69316
+North Canton	OH	17441	5164706	city			North Canton, OH	40.87589	-81.40234
+East Hemet	CA	17418	5344942	city			East Hemet, CA	33.74002	-116.93891
+White Oak	MD	17403	4373449	city		homonym2	White Oak, MD	39.03983	-76.99303
+Radford	VA	17403	4780837	city			Radford, VA	37.13179	-80.57645
+Tillmans Corner	AL	17398	4093753	city			Tillmans Corner, AL	30.59019	-88.17084
+Nicetown-Tioga	PA	17382	5203393	unknown	4560349		Nicetown-Tioga, PA	40.00989	-75.16387
+Detroit-Shoreway	OH	17382	8062662	city			Detroit-Shoreway, OH	41.47772	-81.72991
+Wilton	NY	17361	5144736	unknown		homonym2	Wilton, NY	43.18007	-73.74429
+Anoka	MN	17350	5016450	city			Anoka, MN	45.19774	-93.38718
+East Cleveland	OH	17344	5152599	city			East Cleveland, OH	41.53311	-81.57901
+Sudbury	MA	17343	4952320	city			Sudbury, MA	42.38343	-71.41617
+Plainville	CT	17328	4840767	city			Plainville, CT	41.67454	-72.85816
+Ada	OK	17303	4529096	city		first_name	Ada, OK	34.77453	-96.67834
+Middletown	RI	17303	5223358	city		homonym6	Middletown, RI	41.54566	-71.29144
+Glassmanor	MD	17295	4356165	city			Glassmanor, MD	38.81900	-76.99859
+South Orange	NJ	17295	5104836	city			South Orange, NJ	40.74899	-74.26126
+Idylwood	VA	17288	4765553	city			Idylwood, VA	38.89511	-77.21165
+Seabrook	MD	17287	4369076	city		homonym2	Seabrook, MD	38.97400	-76.84900
+Durant	OK	17286	4535414	city			Durant, OK	33.99399	-96.37082
+Killingly Center	CT	17282	4837278	city			Killingly Center, CT	41.83871	-71.86924
+Kings Park	NY	17282	5123456	city			Kings Park, NY	40.88621	-73.25734
+Canby	OR	17271	5717758	city			Canby, OR	45.26290	-122.69259
+Poplar Bluff	MO	17266	4404233	city			Poplar Bluff, MO	36.75700	-90.39289
+Moraga	CA	17256	5374671	city			Moraga, CA	37.83493	-122.12969
+Redland	MD	17242	4366593	section			Redland, MD	39.14539	-77.14415
+Massapequa Park	NY	17232	5126187	city			Massapequa Park, NY	40.68038	-73.45512
+Kuna	ID	17226	5597955	city			Kuna, ID	43.49183	-116.42012
+Foley	AL	17218	4062644	city		surname	Foley, AL	30.40659	-87.68360
+Ruskin	FL	17208	4170688	city			Ruskin, FL	27.72086	-82.43315
+Hermiston	OR	17201	5731070	city			Hermiston, OR	45.84041	-119.28946
+Nederland	TX	17196	4713932	city			Nederland, TX	29.97438	-93.99240
+Greenfield	CA	17184	5354172	city		homonym4	Greenfield, CA	36.32080	-121.24381
+Ashwaubenon	WI	17176	5244267	city			Ashwaubenon, WI	44.48221	-88.07010
+Live Oak	CA	17158	5367314	city		homonym2	Live Oak, CA	36.98356	-121.98052
+Bristol	VA	17141	4748993	city		foreign_city|first_name|homonym4	Bristol, VA	36.59649	-82.18847
+Frankford	MD	17135	11979894	unknown	4347778	homonym2	Frankford, MD	39.32928	-76.54463
+Okolona	KY	17134	4303012	city			Okolona, KY	38.14118	-85.68774
+Bayside	CA	17132	5559320	city		homonym2	Bayside, CA	40.84235	-124.06367
+Wyckoff	NJ	17124	5106615	city			Wyckoff, NJ	41.00954	-74.17292
+Woodmere	NY	17121	5145028	city		homonym2	Woodmere, NY	40.63205	-73.71263
+Huntington	IN	17095	4921725	city		homonym4	Huntington, IN	40.88310	-85.49748
+Imperial	CA	17095	5359052	city		word	Imperial, CA	32.84755	-115.56944
+Wayne	MI	17081	5014224	city		first_name|homonym3	Wayne, MI	42.28143	-83.38632
+White Settlement	TX	17077	4741616	city			White Settlement, TX	32.75957	-97.45835
+Eloy	AZ	17059	5294167	city			Eloy, AZ	32.75590	-111.55484
+Beckley	WV	17056	4798308	city			Beckley, WV	37.77817	-81.18816
+Broad Ripple	IN	17041	4254957	city			Broad Ripple, IN	39.86671	-86.14165
+El Segundo	CA	17037	5345860	city			El Segundo, CA	33.91918	-118.41647
+Holden	MA	17016	4939647	city		surname	Holden, MA	42.35176	-71.86341
+Avenel	NJ	17011	5095325	city			Avenel, NJ	40.58038	-74.28515
+East Setauket	NY	17006	5116060	city			East Setauket, NY	40.94149	-73.10594
+Goodlettsville	TN	16994	4625282	city			Goodlettsville, TN	36.32311	-86.71333
+Fayetteville	GA	16990	4194474	city		homonym3	Fayetteville, GA	33.44873	-84.45493
+Elmwood	PA	16988	4557787	unknown	4560349		Elmwood, PA	39.91789	-75.22796
+Colchester	VT	16986	5235024	city		foreign_city	Colchester, VT	44.54394	-73.14791
+Altoona	IA	16984	4846757	city		homonym2	Altoona, IA	41.64416	-93.46466
+Terrell	TX	16981	4736028	city		first_name|surname	Terrell, TX	32.73596	-96.27526
+Point Breeze	PA	16977	4560490	unknown	4560349		Point Breeze, PA	39.93345	-75.17796
+Artesia	CA	16961	5324862	city		homonym2	Artesia, CA	33.86585	-118.08312
+South Ogden	UT	16955	5781783	city			South Ogden, UT	41.19189	-111.97133
+La Vista	NE	16921	5071665	city			La Vista, NE	41.18389	-96.03113
+Hanover	MA	16906	4938836	city		homonym4	Hanover, MA	42.11316	-70.81199
+Tanque Verde	AZ	16901	5316890	city			Tanque Verde, AZ	32.25174	-110.73731
+Glenvar Heights	FL	16898	4156857	city			Glenvar Heights, FL	25.70760	-80.32561
+Pendleton	OR	16881	5745380	city		surname	Pendleton, OR	45.67207	-118.78860
+Centerville	UT	16877	5772654	city		homonym2	Centerville, UT	40.91800	-111.87216
+Parkside	CA	16874	8449754	unknown	5391959		Parkside, CA	37.74197	-122.48630
+Sayville	NY	16853	5136421	city			Sayville, NY	40.73593	-73.08206
+Clarksdale	MS	16847	4421935	city			Clarksdale, MS	34.20011	-90.57093
+Fairview Heights	IL	16827	4238132	city			Fairview Heights, IL	38.58894	-89.99038
+Norwalk	OH	16827	5165101	city		homonym4	Norwalk, OH	41.24255	-82.61573
+San Carlos Park	FL	16824	4171782	city			San Carlos Park, FL	26.46730	-81.80147
+Concord	MA	16810	4933743	city		word|homonym5	Concord, MA	42.46037	-71.34895
+Springfield	TN	16808	4659557	city		homonym9	Springfield, TN	36.50921	-86.88500
+New Milford	NJ	16801	5101766	city			New Milford, NJ	40.93510	-74.01903
+North Attleborough Center	MA	16796	7257726	city			North Attleborough Center, MA	41.97263	-71.32474
+Country Club Hills	IL	16795	4888892	city			Country Club Hills, IL	41.56809	-87.72033
+Lemont	IL	16788	4899581	city			Lemont, IL	41.67364	-88.00173
+Sartell	MN	16788	5046001	city			Sartell, MN	45.62163	-94.20694
+Parkwood Manor	PA	16787	5205163	unknown			Parkwood Manor, PA	40.09344	-74.96795
+Dyersburg	TN	16781	4619800	city			Dyersburg, TN	36.03452	-89.38563
+Defiance	OH	16776	5151861	city		word	Defiance, OH	41.28449	-84.35578
+Beltsville	MD	16772	4348353	city			Beltsville, MD	39.03483	-76.90747
+Centralia	WA	16753	5789683	city		homonym2	Centralia, WA	46.71621	-122.95430
+Chalmette	LA	16751	4319518	city			Chalmette, LA	29.94296	-89.96537
+Shorewood	IL	16747	4911418	city		homonym2	Shorewood, IL	41.52003	-88.20173
+Ferndale	MD	16746	4354821	city		homonym3	Ferndale, MD	39.18316	-76.64024
+Mount Vernon	OH	16742	5163799	city		homonym5	Mount Vernon, OH	40.39340	-82.48572
+Westchester	IL	16729	4916140	city		homonym2	Westchester, IL	41.85059	-87.88200
+Bluffton	SC	16728	4571722	city		homonym2	Bluffton, SC	32.23715	-80.86039
+Tifton	GA	16725	4226552	city			Tifton, GA	31.45046	-83.50850
+Auburn	MA	16724	4929417	city		word|homonym7	Auburn, MA	42.19454	-71.83563
+Nipomo	CA	16714	5377100	city			Nipomo, CA	35.04275	-120.47600
+Laurel	VA	16713	4768678	city		first_name|word|homonym3	Laurel, VA	37.64292	-77.50887
+Taylor	TX	16702	4735702	city		first_name|surname|homonym2	Taylor, TX	30.57076	-97.40944
+North Decatur	GA	16698	4212992	city			North Decatur, GA	33.79038	-84.30603
+Morganton	NC	16692	4480219	city			Morganton, NC	35.74541	-81.68482
+Danville	KY	16690	4289445	city		homonym4	Danville, KY	37.64563	-84.77217
+Denville	NJ	16669	5097239	unknown			Denville, NJ	40.89232	-74.47738
+Barrington	RI	16669	5220798	city		homonym2	Barrington, RI	41.74066	-71.30866
+Washington	IL	16664	4915545	city		state|surname|homonym6	Washington, IL	40.70365	-89.40731
+Phoenixville	PA	16658	5205849	city			Phoenixville, PA	40.13038	-75.51491
+Mercedes	TX	16657	4710749	city		first_name	Mercedes, TX	26.14980	-97.91361
+Center Point	AL	16655	4054378	city			Center Point, AL	33.64566	-86.68360
+Lemay	MO	16645	4394905	city			Lemay, MO	38.53339	-90.27928
+Wolcott	CT	16639	4845984	city			Wolcott, CT	41.60232	-72.98677
+Norcross	GA	16634	4212888	city			Norcross, GA	33.94121	-84.21353
+Troutdale	OR	16631	5757477	city			Troutdale, OR	45.53929	-122.38731
+Oak Grove	OR	16629	5743731	city		homonym2	Oak Grove, OR	45.41679	-122.64009
+North Valley Stream	NY	16628	5129248	city			North Valley Stream, NY	40.68510	-73.70180
+Easton	MD	16617	4353962	city		homonym3	Easton, MD	38.77428	-76.07633
+Easthampton	MA	16611	4935582	city			Easthampton, MA	42.26676	-72.66898
+Bothell West	WA	16607	7315409	city			Bothell West, WA	47.80527	-122.24064
+Tahlequah	OK	16598	4552707	city			Tahlequah, OK	35.91537	-94.96996
+Hazel Park	MI	16597	4995664	city			Hazel Park, MI	42.46254	-83.10409
+Douglas	AZ	16592	5293083	city		first_name|surname|homonym3	Douglas, AZ	31.34455	-109.54534
+Opelousas	LA	16591	4336153	city			Opelousas, LA	30.53353	-92.08151
+Grafton	MA	16583	4938048	city		homonym2	Grafton, MA	42.20704	-71.68562
+Sandalfoot Cove	FL	16582	7260095	city			Sandalfoot Cove, FL	26.33863	-80.18690
+Brenham	TX	16579	4676206	city			Brenham, TX	30.16688	-96.39774
+Opa-locka	FL	16565	4167003	city			Opa-locka, FL	25.90232	-80.25033
+Beaver Dam	WI	16564	5245193	city			Beaver Dam, WI	43.45777	-88.83733
+Coalinga	CA	16564	5338196	city			Coalinga, CA	36.13968	-120.36015
+Seymour	CT	16562	4842818	city		surname|homonym3	Seymour, CT	41.39676	-73.07594
+Jenison	MI	16538	4997500	city			Jenison, MI	42.90725	-85.79198
+Cohoes	NY	16538	5113142	city			Cohoes, NY	42.77424	-73.70012
+Swansea	MA	16525	4952487	city		foreign_city|homonym2	Swansea, MA	41.74816	-71.18977
+Donna	TX	16523	4686593	city		first_name	Donna, TX	26.17035	-98.05195
+Vienna	VA	16522	4791160	city		foreign_city|homonym2	Vienna, VA	38.90122	-77.26526
+Pinewood	FL	16520	4168659	city			Pinewood, FL	25.86898	-80.21699
+Lansdale	PA	16512	5197159	city			Lansdale, PA	40.24150	-75.28379
+Sevierville	TN	16490	4656585	city			Sevierville, TN	35.86815	-83.56184
+Chickasha	OK	16488	4533029	city			Chickasha, OK	35.05257	-97.93643
+Kingsland	GA	16487	4204007	city			Kingsland, GA	30.79996	-81.68983
+Lower Moyamensing	PA	16481	13308200	unknown	4560349		Lower Moyamensing, PA	39.91956	-75.16475
+Uvalde	TX	16476	4738721	city			Uvalde, TX	29.20968	-99.78617
+Hillcrest Heights	MD	16469	4358082	city			Hillcrest Heights, MD	38.83289	-76.95942
+Stuart	FL	16462	4174201	city		first_name|surname	Stuart, FL	27.19755	-80.25283
+Fairhaven	MA	16453	4936087	city			Fairhaven, MA	41.63760	-70.90365
+Avon	IN	16451	4254021	city		homonym3	Avon, IN	39.76282	-86.39972
+Zachary	LA	16448	4346788	city		first_name	Zachary, LA	30.64852	-91.15650
+Red Wing	MN	16445	5042773	city			Red Wing, MN	44.56247	-92.53380
+Sikeston	MO	16436	4408672	city			Sikeston, MO	36.87672	-89.58786
+Bethpage	NY	16429	5108955	city			Bethpage, NY	40.74427	-73.48207
+Concord	MO	16421	4382072	city		word|homonym5	Concord, MO	38.52450	-90.35734
+Flowing Wells	AZ	16419	5294937	city			Flowing Wells, AZ	32.29396	-111.00982
+‘Ewa Beach	HI	16415	5855051	city			‘Ewa Beach, HI	21.31556	-158.00722
+Bridgeview	IL	16407	4885573	city			Bridgeview, IL	41.75003	-87.80422
+Fairview Park	OH	16407	5153680	city			Fairview Park, OH	41.44144	-81.86430
+Laguna Woods	CA	16406	5364369	city			Laguna Woods, CA	33.61030	-117.72533
+Mount Clemens	MI	16400	5002656	city			Mount Clemens, MI	42.59726	-82.87798
+Cañon City	CO	16400	5416005	city			Cañon City, CO	38.44098	-105.24245
+Saint Michael	MN	16399	5045258	city			Saint Michael, MN	45.20996	-93.66496
+South River	NJ	16399	5104853	city			South River, NJ	40.44649	-74.38598
+Fort Thomas	KY	16398	4292071	city			Fort Thomas, KY	39.07506	-84.44716
+Sunset	FL	16389	4174425	city		word	Sunset, FL	25.70594	-80.35228
+Prospect Heights	IL	16386	4906882	city			Prospect Heights, IL	42.09530	-87.93757
+Griffith	IN	16378	4920986	city		surname	Griffith, IN	41.52837	-87.42365
+Estelle	LA	16377	4323873	city		first_name	Estelle, LA	29.84576	-90.10674
+Schofield Barracks	HI	16370	7262790	city			Schofield Barracks, HI	21.49837	-158.06515
+Bon Air	VA	16366	4748305	city			Bon Air, VA	37.52487	-77.55777
+Oconomowoc	WI	16360	5265499	city			Oconomowoc, WI	43.11167	-88.49927
+Hough	OH	16359	5158067	city			Hough, OH	41.51200	-81.63652
+Vero Beach	FL	16358	4176409	city			Vero Beach, FL	27.63864	-80.39727
+Sunnyside	WA	16325	5812604	city		homonym2	Sunnyside, WA	46.32374	-120.00865
+Lebanon	OR	16324	5736218	city		country|homonym7	Lebanon, OR	44.53651	-122.90703
+Bayshore Gardens	FL	16323	4146934	city			Bayshore Gardens, FL	27.42532	-82.59038
+Streetsboro	OH	16312	5173210	city			Streetsboro, OH	41.23922	-81.34594
+Calhoun	GA	16309	4185657	city		surname	Calhoun, GA	34.50259	-84.95105
+Fishtown	PA	16307	4557983	unknown	4560349		Fishtown, PA	39.96511	-75.13545
+Morton	IL	16306	4902754	city		surname	Morton, IL	40.61282	-89.45926
+Menomonie	WI	16305	5262634	city			Menomonie, WI	44.87552	-91.91934
+Truckee	CA	16299	5403676	city			Truckee, CA	39.32796	-120.18325
+Fremont	OH	16297	5155207	city		homonym3	Fremont, OH	41.35033	-83.12186
+Buckhall	VA	16293	4749627	city			Buckhall, VA	38.73178	-77.43110
+Gainesville	TX	16292	4692746	city		homonym4	Gainesville, TX	33.62594	-97.13335
+Aberdeen	WA	16276	5785243	city		foreign_city|homonym3	Aberdeen, WA	46.97537	-123.81572
+Baychester	NY	16274	5108186	city			Baychester, NY	40.86928	-73.83645
+Hopatcong Hills	NJ	16267	5099292	city			Hopatcong Hills, NJ	40.94399	-74.67072
+Waterville	ME	16261	4982236	city			Waterville, ME	44.55201	-69.63171
+Oroville	CA	16260	5379759	city			Oroville, CA	39.51394	-121.55776
+Roosevelt	NY	16258	5134323	city		first_name	Roosevelt, NY	40.67871	-73.58902
+Laconia	NH	16227	5088438	city			Laconia, NH	43.52785	-71.47035
+Bellmore	NY	16218	5108707	city			Bellmore, NY	40.66871	-73.52707
+Nuuanu - Punchbowl	HI	16205	10286555	unknown	5856195		Nuuanu - Punchbowl, HI	21.34215	-157.82852
+Hibbing	MN	16204	5030005	city			Hibbing, MN	47.42715	-92.93769
+Sudley	VA	16203	4788145	city			Sudley, VA	38.79289	-77.49749
+Dublin	GA	16197	4192205	city		foreign_city|homonym3	Dublin, GA	32.54044	-82.90375
+Kuliouou - Kalani Iki	HI	16195	9403721	unknown	5856195		Kuliouou - Kalani Iki, HI	21.29713	-157.74500
+Coos Bay	OR	16182	5720495	city			Coos Bay, OR	43.36650	-124.21789
+Hope Mills	NC	16163	4471851	city			Hope Mills, NC	34.97044	-78.94531
+Cimarron Hills	CO	16161	5417041	section	5417598		Cimarron Hills, CO	38.85861	-104.69886
+Katy	TX	16158	4702732	city		first_name	Katy, TX	29.78579	-95.82440
+Brunswick	GA	16157	4184845	city		homonym3	Brunswick, GA	31.15013	-81.49147
+Clarksburg	WV	16152	4802316	city		homonym2	Clarksburg, WV	39.28065	-80.34453
+Jollyville	TX	16151	4701458	city			Jollyville, TX	30.44270	-97.77501
+Highland Village	TX	16149	4697645	city			Highland Village, TX	33.09179	-97.04668
+Ocean Acres	NJ	16142	4503346	city			Ocean Acres, NJ	39.74345	-74.28098
+Wolf Trap	VA	16131	4794350	city			Wolf Trap, VA	38.93983	-77.28609
+Madison	NJ	16126	5100748	city		first_name|surname|homonym6	Madison, NJ	40.75982	-74.41710
+Portland	TX	16116	4720131	city		homonym4	Portland, TX	27.87725	-97.32388
+Midway	FL	16115	7315234	city		word	Midway, FL	30.40648	-87.00553
+Sulphur Springs	TX	16098	4734909	city			Sulphur Springs, TX	33.13845	-95.60107
+Maryland City	MD	16093	4361831	city			Maryland City, MD	39.09205	-76.81775
+Manatí	PR	16092	4566137	city			Manatí, PR	18.42745	-66.49212
+Siloam Springs	AR	16081	4131116	city			Siloam Springs, AR	36.18814	-94.54050
+Aguadilla	PR	16073	4562506	city			Aguadilla, PR	18.42745	-67.15407
+Ham Lake	MN	16062	5029181	city			Ham Lake, MN	45.25024	-93.24995
+West Columbia	SC	16060	4600541	city			West Columbia, SC	33.99349	-81.07398
+Frankfort	IN	16060	4920473	city		homonym3	Frankfort, IN	40.27948	-86.51084
+Mount Pleasant	TX	16051	4712933	city		homonym5	Mount Pleasant, TX	33.15679	-94.96827
+Dyer	IN	16051	4919820	city		surname|word	Dyer, IN	41.49420	-87.52171
+Rye	NY	16046	5134693	city		word	Rye, NY	40.98065	-73.68374
+Fort Hunt	VA	16045	4046704	city			Fort Hunt, VA	38.73289	-77.05803
+Americus	GA	16028	4179667	city			Americus, GA	32.07239	-84.23269
+Hermitage	PA	16028	5193309	city		word|homonym2	Hermitage, PA	41.23339	-80.44868
+Buffalo	MN	16026	5019588	city		word|homonym2	Buffalo, MN	45.17191	-93.87469
+Crawfordsville	IN	16024	4919381	city			Crawfordsville, IN	40.04115	-86.87445
+Lake Mary	FL	16021	4161373	city			Lake Mary, FL	28.75888	-81.31784
+Republic	MO	16005	4405434	city		word	Republic, MO	37.12005	-93.48019
+Albemarle	NC	16003	4452303	city			Albemarle, NC	35.35014	-80.20006
+Cherry Hill	VA	16000	4752136	city		homonym2	Cherry Hill, VA	38.56984	-77.26693
+El Camino Real	CA	15999	12750403	unknown	5359777		El Camino Real, CA	33.69662	-117.77668
+Country Walk	FL	15997	4152064	city			Country Walk, FL	25.63399	-80.43228
+Riverdale	GA	15989	4219001	city		homonym2	Riverdale, GA	33.57261	-84.41326
+Abington	MA	15985	4928662	city		homonym2	Abington, MA	42.10482	-70.94532
+Floral Park	NY	15969	5117438	city			Floral Park, NY	40.72371	-73.70485
+Prosper	TX	15967	4720833	city		word	Prosper, TX	33.23623	-96.80111
+Walnut Park	CA	15966	5407030	city			Walnut Park, CA	33.96807	-118.22507
+Pecan Grove	TX	15963	4718209	city			Pecan Grove, TX	29.62607	-95.73162
+Overland	MO	15959	4402178	city		word	Overland, MO	38.70116	-90.36234
+Grandville	MI	15953	4994391	city			Grandville, MI	42.90975	-85.76309
+Four Corners	OR	15947	5727382	city		homonym3	Four Corners, OR	44.92790	-122.98371
+Sunland Park	NM	15940	5493403	city			Sunland Park, NM	31.79650	-106.57999
+North Liberty	IA	15931	4869195	city			North Liberty, IA	41.74918	-91.59795
+Burlington	KY	15926	4286281	city		foreign_city|homonym6	Burlington, KY	39.02756	-84.72411
+Parole	MD	15922	4364964	city		word	Parole, MD	38.98100	-76.54500
+Vincent	CA	15922	5406421	city		first_name|surname|homonym2	Vincent, CA	34.50055	-118.11646
+Vincent	CA	15922	7262464	city		first_name|surname|homonym2	Vincent, CA	34.09836	-117.92383
+Southchase	FL	15921	4173600	city			Southchase, FL	28.39306	-81.38340
+Ukiah	CA	15917	5404476	city			Ukiah, CA	39.15017	-123.20778
+La Marque	TX	15908	4704027	city			La Marque, TX	29.36857	-94.97131
+North Arlington	NJ	15904	5101873	city			North Arlington, NJ	40.78843	-74.13320
+La Palma	CA	15904	5364022	city			La Palma, CA	33.84640	-118.04673
+Seagoville	TX	15894	4727605	city			Seagoville, TX	32.63958	-96.53832
+Lebanon	IN	15892	4922673	city		country|homonym7	Lebanon, IN	40.04837	-86.46917
+Clayton	MO	15884	4381478	city		first_name|surname|homonym4	Clayton, MO	38.64255	-90.32373
+Pearl River	NY	15876	5130780	city			Pearl River, NY	41.05899	-74.02181
+Conyers	GA	15875	4189213	city			Conyers, GA	33.66761	-84.01769
+Myrtle Grove	FL	15870	4165519	city			Myrtle Grove, FL	30.42103	-87.30747
+Aldine	TX	15869	4670146	city			Aldine, TX	29.93245	-95.38021
+Narragansett	RI	15868	5223505	city			Narragansett, RI	41.45010	-71.44950
+Kaukauna	WI	15854	5258296	city			Kaukauna, WI	44.27804	-88.27205
+Port Washington	NY	15846	5132029	city		homonym2	Port Washington, NY	40.82566	-73.69819
+New Port Richey	FL	15842	4165869	city			New Port Richey, FL	28.24418	-82.71927
+Aurora	OH	15838	5146233	city		first_name|homonym3	Aurora, OH	41.31755	-81.34539
+Adams Morgan	DC	15830	4137457	city			Adams Morgan, DC	38.92150	-77.04220
+Rutland	VT	15824	5240509	city			Rutland, VT	43.61062	-72.97261
+Asbury Park	NJ	15818	5095281	city			Asbury Park, NJ	40.22039	-74.01208
+Lutherville-Timonium	MD	15814	7258897	city			Lutherville-Timonium, MD	39.43997	-76.61099
+UC Irvine	CA	15807	12750398	unknown	5359777		UC Irvine, CA	33.63967	-117.84164
+Ashland	MA	15802	4929283	city		homonym5	Ashland, MA	42.26121	-71.46340
+Hybla Valley	VA	15801	4765520	city			Hybla Valley, VA	38.74761	-77.08303
+Longmeadow	MA	15784	4942508	city			Longmeadow, MA	42.05010	-72.58287
+Elkton	MD	15782	4354234	city			Elkton, MD	39.60678	-75.83327
+Strawberry Mansion	PA	15778	4561553	unknown	4560349		Strawberry Mansion, PA	39.98345	-75.18268
+Grosse Pointe Woods	MI	15762	4994871	city			Grosse Pointe Woods, MI	42.44365	-82.90686
+Alton	TX	15760	4670555	city		first_name|homonym2	Alton, TX	26.28729	-98.31335
+Pinehurst	NC	15752	4485272	city			Pinehurst, NC	35.19543	-79.46948
+Groves	TX	15750	4695317	city		surname|word	Groves, TX	29.94827	-93.91712
+West University Place	TX	15741	4741100	city			West University Place, TX	29.71801	-95.43383
+Orient Heights	MA	15741	4946402	unknown	4930956		Orient Heights, MA	42.38760	-71.00366
+Wilkinsburg	PA	15731	5219501	city			Wilkinsburg, PA	40.44174	-79.88199
+Manassas Park	VA	15726	4771414	city			Manassas Park, VA	38.78400	-77.46971
+Willow Grove	PA	15726	5219619	city			Willow Grove, PA	40.14400	-75.11573
+Gatesville	TX	15724	4693150	city			Gatesville, TX	31.43516	-97.74391
+Avon Center	OH	15724	5146282	city			Avon Center, OH	41.45976	-82.01959
+La Grange	IL	15723	4898846	city			La Grange, IL	41.80503	-87.86923
+Great Bend	KS	15717	4272340	city			Great Bend, KS	38.36446	-98.76481
+Shively	KY	15713	4308225	city			Shively, KY	38.20007	-85.82274
+Highland Springs	VA	15711	4764127	city			Highland Springs, VA	37.54598	-77.32776
+Hueytown	AL	15710	4068446	city			Hueytown, AL	33.45122	-86.99666
+Talladega	AL	15709	4092788	city			Talladega, AL	33.43594	-86.10580
+New Haven	IN	15709	4924104	city		homonym2	New Haven, IN	41.07060	-85.01441
+Mill Creek East	WA	15709	7315418	city			Mill Creek East, WA	47.83602	-122.18766
+Koolauloa	HI	15697	13100438	unknown			Koolauloa, HI	21.60579	-157.92650
+Middleburg Heights	OH	15696	5162851	city			Middleburg Heights, OH	41.36144	-81.81291
+Pacific Grove	CA	15674	5380437	city			Pacific Grove, CA	36.61774	-121.91662
+Mitchell	SD	15669	5229794	city		first_name|surname	Mitchell, SD	43.70943	-98.02980
+Humble	TX	15665	4699442	city		word	Humble, TX	29.99883	-95.26216
+Greenwood Village	CO	15663	5423908	city			Greenwood Village, CO	39.61721	-104.95081
+Bryn Mawr-Skyway	WA	15645	7260966	city			Bryn Mawr-Skyway, WA	47.49430	-122.24092
+Bradley	IL	15617	4885418	city		first_name|surname	Bradley, IL	41.14198	-87.86115
+McKinley Park	IL	15612	4901710	section	4887398		McKinley Park, IL	41.83170	-87.67366
+Elkridge	MD	15593	4354256	city			Elkridge, MD	39.21261	-76.71358
+Aberdeen	MD	15580	4346913	city		foreign_city|homonym3	Aberdeen, MD	39.50956	-76.16412
+North Myrtle Beach	SC	15579	4589446	city			North Myrtle Beach, SC	33.81601	-78.68002
+Williamstown	NJ	15567	4504871	city			Williamstown, NJ	39.68623	-74.99517
+Long Beach	MS	15555	4434069	city		homonym3	Long Beach, MS	30.35048	-89.15282
+Otsego	MN	15551	5040477	city			Otsego, MN	45.27413	-93.59135
+Boulder City	NV	15551	5500539	city			Boulder City, NV	35.97859	-114.83249
+Fillmore	CA	15548	5284756	city			Fillmore, CA	34.39916	-118.91815
+Lake Wales	FL	15541	4161400	city			Lake Wales, FL	27.90141	-81.58591
+Alum Rock	CA	15536	5323566	section	5392171		Alum Rock, CA	37.36605	-121.82718
+Addison	TX	15518	4669828	city		surname|homonym2	Addison, TX	32.96179	-96.82917
+East Riverdale	MD	15509	4353925	city			East Riverdale, MD	38.95800	-76.91100
+Laurinburg	NC	15507	4475347	city			Laurinburg, NC	34.77405	-79.46282
+Hernando	MS	15503	4429589	city			Hernando, MS	34.82399	-89.99370
+Hurricane	UT	15501	5540831	city		word	Hurricane, UT	37.17526	-113.28995
+Plainfield	CT	15498	4840755	city		homonym4	Plainfield, CT	41.67649	-71.91507
+Hanover	PA	15496	4558475	city		homonym4	Hanover, PA	39.80066	-76.98304
+Lithia Springs	GA	15491	4205885	city			Lithia Springs, GA	33.79400	-84.66049
+Farmingville	NY	15481	5116937	city			Farmingville, NY	40.83121	-73.02955
+Mastic	NY	15481	5126208	city			Mastic, NY	40.80204	-72.84094
+Setauket-East Setauket	NY	15477	7258965	city			Setauket-East Setauket, NY	40.93064	-73.10179
+Harrison	NJ	15474	5098863	city		first_name|surname|homonym3	Harrison, NJ	40.74649	-74.15626
+Martha Lake	WA	15473	5802493	city			Martha Lake, WA	47.85093	-122.23930
+Port Richmond	NY	15470	5132028	city		homonym2	Port Richmond, NY	40.63316	-74.13653
+Indianola	IA	15467	4861719	city			Indianola, IA	41.35805	-93.55744
+Perry	GA	15457	4215391	city		first_name|surname	Perry, GA	32.45821	-83.73157
+Atwater Village	CA	15455	5325186	unknown	5368361		Atwater Village, CA	34.11640	-118.25646
+Jasper	IN	15451	4259640	city		first_name|word|homonym2	Jasper, IN	38.39144	-86.93111
+Winder	GA	15447	4231523	city			Winder, GA	33.99261	-83.72017
+Clive	IA	15447	4852065	city			Clive, IA	41.60304	-93.72411
+Clemson	SC	15446	4574989	city			Clemson, SC	34.68344	-82.83737
+Greenwood	MS	15431	4428495	city		surname|homonym4	Greenwood, MS	33.51623	-90.17953
+Tavares	FL	15430	4174861	city			Tavares, FL	28.80416	-81.72563
+Great Falls	VA	15427	4761951	city		homonym2	Great Falls, VA	38.99817	-77.28832
+Jamestown	ND	15422	5059836	city		homonym2	Jamestown, ND	46.91054	-98.70844
+Terrace Heights	NY	15421	5140675	city			Terrace Heights, NY	40.72149	-73.76930
+Emerson Hill	NY	15412	5116570	city			Emerson Hill, NY	40.60872	-74.09598
+Avocado Heights	CA	15411	5325372	city			Avocado Heights, CA	34.03612	-117.99118
+Kapolei Villages	HI	15408	13645938	unknown			Kapolei Villages, HI	21.33596	-158.06700
+Eden	NC	15403	4464873	city			Eden, NC	36.48847	-79.76670
+Bay Village	OH	15402	5146675	city			Bay Village, OH	41.48477	-81.92208
+Lake Butler	FL	15400	4161178	city			Lake Butler, FL	28.50167	-81.54091
+Makakilo City	HI	15383	5850554	city			Makakilo City, HI	21.34694	-158.08583
+Westbury	NY	15379	5144040	city			Westbury, NY	40.75566	-73.58763
+Bostonia	CA	15379	5330167	city			Bostonia, CA	32.80755	-116.93642
+Iona	FL	15369	4159805	city			Iona, FL	26.52036	-81.96398
+Dickson	TN	15359	4618057	city		surname	Dickson, TN	36.07700	-87.38779
+Newport	KY	15354	4302529	city		foreign_city|homonym3	Newport, KY	39.09145	-84.49578
+Cullman	AL	15350	4057835	city			Cullman, AL	34.17482	-86.84361
+Live Oak	TX	15346	4707055	city		homonym2	Live Oak, TX	29.56523	-98.33640
+Roanoke Rapids	NC	15345	4488232	city			Roanoke Rapids, NC	36.46154	-77.65415
+Payson	AZ	15345	5308305	city		homonym2	Payson, AZ	34.23087	-111.32514
+Storrs	CT	15344	4843786	city			Storrs, CT	41.80843	-72.24952
+The Dalles	OR	15340	5756304	city			The Dalles, OR	45.59456	-121.17868
+Los Lunas	NM	15336	5476913	city			Los Lunas, NM	34.80617	-106.73336
+Dixon	IL	15319	4889959	city		surname|homonym2	Dixon, IL	41.83892	-89.47955
+Bellevue	WI	15317	5245359	city		homonym3	Bellevue, WI	44.44416	-87.92010
+Sunland	CA	15316	5399976	section	5368361		Sunland, CA	34.26695	-118.30230
+Millbrook	AL	15314	4076239	city			Millbrook, AL	32.47986	-86.36192
+Brownsville	FL	15313	4149077	city		homonym3	Brownsville, FL	25.82176	-80.24116
+Wailuku	HI	15313	5854496	city			Wailuku, HI	20.89133	-156.50604
+Warren Township	NJ	15311	8299577	city			Warren Township, NJ	40.60822	-74.51803
+Seaford	NY	15294	5137507	city			Seaford, NY	40.66593	-73.48818
+Washougal	WA	15288	5815136	city			Washougal, WA	45.58262	-122.35342
+Dallas	OR	15277	5722064	city		first_name|homonym3	Dallas, OR	44.91928	-123.31705
+Graniteville	NY	15272	5119049	city			Graniteville, NY	40.62483	-74.14848
+Henderson	NC	15271	4470566	city		surname|homonym4	Henderson, NC	36.32959	-78.39916
+Stallings	NC	15270	4493186	city		surname	Stallings, NC	35.09070	-80.68618
+River Falls	WI	15269	5268986	city			River Falls, WI	44.86136	-92.62381
+Berkley	MI	15268	4985744	city		homonym2	Berkley, MI	42.50309	-83.18354
+Damascus	MD	15257	4352728	city		foreign_city|homonym2	Damascus, MD	39.28844	-77.20387
+Shelbyville	KY	15253	4308122	city		homonym3	Shelbyville, KY	38.21201	-85.22357
+Kennedy Street	DC	15251	13526895	unknown	4140963		Kennedy Street, DC	38.95630	-77.01799
+Roxbury Crossing	MA	15248	4949152	unknown	4930956		Roxbury Crossing, MA	42.33065	-71.09116
+Susanville	CA	15247	5572400	city			Susanville, CA	40.41628	-120.65301
+Pataskala	OH	15245	4520905	city			Pataskala, OH	39.99562	-82.67433
+Traverse City	MI	15218	5012495	city			Traverse City, MI	44.76306	-85.62063
+South Yuba City	CA	15217	5397851	city			South Yuba City, CA	39.11656	-121.63913
+Merrifield	VA	15212	4772735	city			Merrifield, VA	38.87428	-77.22693
+Ledyard	CT	15212	4837648	city			Ledyard, CT	41.43982	-72.01424
+Fords	NJ	15187	5098109	city		word	Fords, NJ	40.52927	-74.31598
+New Territory	TX	15186	4714582	city			New Territory, TX	29.59412	-95.68078
+Kapolei	HI	15186	6957263	city			Kapolei, HI	21.33555	-158.05820
+Clearlake	CA	15182	5337908	city			Clearlake, CA	38.95823	-122.62637
+McKinleyville	CA	15177	5567770	city			McKinleyville, CA	40.94652	-124.10062
+Brunswick	ME	15175	4959473	city		homonym3	Brunswick, ME	43.91452	-69.96533
+Highview	KY	15167	4294799	city			Highview, KY	38.14285	-85.62413
+Kenmore	NY	15160	5123247	city		homonym2	Kenmore, NY	42.96589	-78.87004
+Belvedere Park	GA	15152	4181936	city			Belvedere Park, GA	33.75483	-84.26742
+Ripon	CA	15151	5387749	city			Ripon, CA	37.74159	-121.12438
+Rossville	MD	15147	4367419	city		homonym2	Rossville, MD	39.33844	-76.47968
+Depew	NY	15146	5114900	city			Depew, NY	42.90395	-78.69225
+Seven Oaks	SC	15144	4595374	city			Seven Oaks, SC	34.04876	-81.14648
+Wilmington Island	GA	15138	4231354	city			Wilmington Island, GA	32.00355	-80.97372
+Parlier	CA	15138	5381325	city			Parlier, CA	36.61162	-119.52707
+Gates-North Gates	NY	15138	7258633	city			Gates-North Gates, NY	43.16547	-77.70066
+East Rancho Dominguez	CA	15135	5344817	city			East Rancho Dominguez, CA	33.89807	-118.19535
+Southwest Waterfront	DC	15129	13526900	unknown	4140963		Southwest Waterfront, DC	38.87934	-77.01758
+Natchez	MS	15128	4437982	city			Natchez, MS	31.56017	-91.40329
+Cloverly	MD	15126	4351851	city			Cloverly, MD	39.10816	-76.99775
+Newton	IA	15125	4868907	city		foreign_city|surname|word|homonym4	Newton, IA	41.69971	-93.04798
+Lamont	CA	15120	5364916	city		first_name	Lamont, CA	35.25968	-118.91427
+East Brainerd	TN	15114	4619943	city			East Brainerd, TN	34.99591	-85.15023
+Vandalia	OH	15106	4527124	city			Vandalia, OH	39.89061	-84.19883
+Rio Linda	CA	15106	5387687	city			Rio Linda, CA	38.69101	-121.44857
+East Longmeadow	MA	15102	4935434	city			East Longmeadow, MA	42.06454	-72.51259
+Ramsey	NJ	15102	5103086	city		surname|homonym2	Ramsey, NJ	41.05732	-74.14098
+West Park	FL	15097	4177897	city			West Park, FL	25.98454	-80.19894
+Greeneville	TN	15094	4626334	city			Greeneville, TN	36.16316	-82.83099
+Mount Vernon	IL	15087	4245152	city		homonym5	Mount Vernon, IL	38.31727	-88.90312
+Adelphi	MD	15086	4346991	city			Adelphi, MD	39.00317	-76.97192
+Front Royal	VA	15070	4760232	city			Front Royal, VA	38.91817	-78.19444
+Weston	WI	15069	5278693	city		surname|homonym3	Weston, WI	44.89080	-89.54762
+Spanish Springs	NV	15064	5512827	city			Spanish Springs, NV	39.64908	-119.70741
+Fort Leonard Wood	MO	15061	7259265	city			Fort Leonard Wood, MO	37.70573	-92.15717
+Duxbury	MA	15059	4935211	city			Duxbury, MA	42.04177	-70.67226
+Sterling	IL	15057	4912499	city		first_name|surname|word|homonym3	Sterling, IL	41.78864	-89.69622
+Capitol Hill	DC	15056	4137919	unknown	4140963		Capitol Hill, DC	38.88900	-77.00025
+Williamsburg	VA	15052	4793846	city		homonym2	Williamsburg, VA	37.27070	-76.70746
+Somerton	AZ	15048	5315062	city		homonym2	Somerton, AZ	32.59644	-114.70968
+Three Lakes	FL	15047	4175296	city			Three Lakes, FL	25.64205	-80.39839
+Auburndale	FL	15035	4146389	city			Auburndale, FL	28.06530	-81.78869
+Gloversville	NY	15023	5118743	city			Gloversville, NY	43.05285	-74.34375
+Hereford	TX	15021	5523074	city			Hereford, TX	34.81521	-102.39932
+Eggertsville	NY	15019	5116303	city			Eggertsville, NY	42.96339	-78.80392
+Batavia	NY	15010	5108093	city		homonym2	Batavia, NY	42.99812	-78.18752
+Dumas	TX	15001	5520552	city		surname	Dumas, TX	35.86559	-101.97324
+Suffolk Downs Station	MA	15000	4952355	unknown	4930956		Suffolk Downs Station, MA	42.38982	-70.99783
+Ukrainian Village	IL	15000	11807155	unknown	4887398		Ukrainian Village, IL	41.89943	-87.68451
+Bull Run	VA	14983	4749854	city			Bull Run, VA	38.78373	-77.52055
+Ammon	ID	14960	5583997	city			Ammon, ID	43.46964	-111.96664
+New River	AZ	14952	5306523	city			New River, AZ	33.91587	-112.13599
+Kilgore	TX	14947	4703199	city		surname	Kilgore, TX	32.38626	-94.87577
+Fullerton	PA	14925	5190679	city		homonym2	Fullerton, PA	40.63176	-75.47324
+Knik-Fairview	AK	14923	7262897	city			Knik-Fairview, AK	61.51262	-149.60012
+Hudson	MA	14907	4940094	city		first_name|surname|homonym4	Hudson, MA	42.39176	-71.56618
+Tonawanda	NY	14907	5141175	city			Tonawanda, NY	43.02033	-78.88031
+Villa Rica	GA	14904	4228452	city			Villa Rica, GA	33.73205	-84.91911
+North New Hyde Park	NY	14899	5129147	city			North New Hyde Park, NY	40.74316	-73.69319
+Johnstown	CO	14896	5578536	city		homonym2	Johnstown, CO	40.33693	-104.91220
+Tolland	CT	14891	4844273	city			Tolland, CT	41.87149	-72.36869
+Canyon	TX	14887	5518239	city		word	Canyon, TX	34.98033	-101.91880
+Jacksonville	TX	14884	4700550	city		homonym6	Jacksonville, TX	31.96378	-95.27050
+Berea	KY	14882	4283974	city		homonym3	Berea, KY	37.56869	-84.29632
+Tenafly	NJ	14880	5105300	city			Tenafly, NJ	40.92538	-73.96292
+Marco	FL	14879	4163384	city		first_name	Marco, FL	25.97260	-81.72898
+East San Gabriel	CA	14874	5345071	section	5368361		East San Gabriel, CA	34.09168	-118.09118
+Jackson	MO	14869	4392163	city		first_name|surname|homonym6	Jackson, MO	37.38227	-89.66621
+Corinth	MS	14866	4422713	city		homonym2	Corinth, MS	34.93425	-88.52227
+Coto De Caza	CA	14866	5339873	city			Coto De Caza, CA	33.60419	-117.58699
+Englewood	FL	14863	4154465	city		homonym5	Englewood, FL	26.96201	-82.35260
+Crowley	TX	14853	4684434	city		surname|homonym2	Crowley, TX	32.57903	-97.36252
+Saint John	IN	14850	4925793	city			Saint John, IN	41.45004	-87.47004
+Midlothian	IL	14847	4902181	city		homonym3	Midlothian, IL	41.62531	-87.71755
+Welby	CO	14846	5443482	city			Welby, CO	39.83665	-104.95915
+Horsham	PA	14842	5194302	city			Horsham, PA	40.17844	-75.12851
+Mastic Beach	NY	14841	5126209	city			Mastic Beach, NY	40.76677	-72.85205
+Grays Ferry	PA	14838	4558327	unknown	4560349		Grays Ferry, PA	39.93511	-75.19212
+Mashpee	MA	14834	4943297	city			Mashpee, MA	41.64844	-70.48114
+Powder Springs	GA	14826	4217214	city			Powder Springs, GA	33.85955	-84.68382
+Masonboro	NC	14826	4478253	city			Masonboro, NC	34.17934	-77.84748
+Jennings	MO	14819	4392445	city		surname|homonym2	Jennings, MO	38.71922	-90.26039
+Head of Westport	MA	14809	4939191	city			Head of Westport, MA	41.62094	-71.06199
+Scottsbluff	NE	14802	5699404	city			Scottsbluff, NE	41.86663	-103.66717
+Sierra Vista Southeast	AZ	14797	7261785	city			Sierra Vista Southeast, AZ	31.45385	-110.21637
+East Highland Park	VA	14796	4756972	city			East Highland Park, VA	37.58098	-77.40693
+Glen Allen	VA	14774	4761054	city			Glen Allen, VA	37.66598	-77.50637
+Johnson City	NY	14773	5122794	city		homonym2	Johnson City, NY	42.11563	-75.95881
+Douglaston	NY	14762	5115258	city			Douglaston, NY	40.76871	-73.74708
+Mineral Wells	TX	14754	4711647	city			Mineral Wells, TX	32.80846	-98.11282
+Ogontz	PA	14740	5212876	unknown	4560349		Ogontz, PA	40.05178	-75.15129
+Cherryland	CA	14728	5336190	city			Cherryland, CA	37.67938	-122.10330
+Scottsboro	AL	14722	4088916	city			Scottsboro, AL	34.67231	-86.03415
+Ozark	AL	14719	4081936	city		homonym2	Ozark, AL	31.45906	-85.64049
+Alexander City	AL	14718	4829843	city			Alexander City, AL	32.94401	-85.95385
+Lady Lake	FL	14717	4161118	city			Lady Lake, FL	28.91749	-81.92286
+Niceville	FL	14714	4165995	city			Niceville, FL	30.51686	-86.48217
+West Norriton	PA	14702	5218827	city			West Norriton, PA	40.12955	-75.37852
+Owosso	MI	14699	5004792	city			Owosso, MI	42.99780	-84.17664
+Blytheville	AR	14694	4102412	city			Blytheville, AR	35.92730	-89.91898
+Ellington	CT	14693	4833883	city			Ellington, CT	41.90399	-72.46981
+Whitewater	WI	14692	5278931	city			Whitewater, WI	42.83362	-88.73233
+Lebanon	MO	14688	4394794	city		country|homonym7	Lebanon, MO	37.68060	-92.66379
+North Fair Oaks	CA	14687	5377389	section	5350734		North Fair Oaks, CA	37.47438	-122.19663
+Hollins	VA	14673	4764534	city			Hollins, VA	37.34125	-79.94310
+Forrest City	AR	14672	4111382	city			Forrest City, AR	35.00815	-90.78983
+Parkway	CA	14670	5381305	city		word	Parkway, CA	38.49602	-121.45884
+Colesville	MD	14647	4351951	city			Colesville, MD	39.07566	-77.00192
+Graham	NC	14647	4468525	city		surname|homonym2	Graham, NC	36.06903	-79.40058
+Cinnaminson	NJ	14646	4501234	city			Cinnaminson, NJ	39.99678	-74.99267
+Fraser	MI	14636	4993369	city		surname	Fraser, MI	42.53920	-82.94937
+Chaparral	NM	14631	5461353	city		word	Chaparral, NM	32.02376	-106.38566
+Clark	NJ	14628	5096655	city		first_name|surname	Clark, NJ	40.63000	-74.31000
+Norridge	IL	14621	4903803	city			Norridge, IL	41.96336	-87.82728
+Hammonton	NJ	14618	4502129	city			Hammonton, NJ	39.63651	-74.80239
+Zephyrhills	FL	14611	4178941	city			Zephyrhills, FL	28.23362	-82.18119
+College Park	GA	14601	4188815	city		homonym2	College Park, GA	33.65344	-84.44937
+Groveton	VA	14598	4762493	city			Groveton, VA	38.76734	-77.08470
+Bemidji	MN	14594	5017822	city			Bemidji, MN	47.47356	-94.88028
+Hawaiian Gardens	CA	14592	5355782	city			Hawaiian Gardens, CA	33.83140	-118.07284
+Bloomsburg	PA	14585	5180934	city			Bloomsburg, PA	41.00370	-76.45495
+Thibodaux	LA	14584	4343429	city			Thibodaux, LA	29.79576	-90.82287
+Valle Vista	CA	14578	5405346	city			Valle Vista, CA	33.74780	-116.89336
+Alamo	CA	14570	5322794	city		homonym2	Alamo, CA	37.85020	-122.03218
+Druid Hills	GA	14568	4192088	city			Druid Hills, GA	33.78038	-84.33604
+Yankton	SD	14557	5233053	city			Yankton, SD	42.87111	-97.39728
+Beech Grove	IN	14548	4254304	city			Beech Grove, IN	39.72199	-86.08998
+Cedar Mill	OR	14546	5718492	city			Cedar Mill, OR	45.52484	-122.81093
+Lake Saint Louis	MO	14545	4394302	city			Lake Saint Louis, MO	38.79755	-90.78568
+Northview	MI	14541	5003952	city			Northview, MI	43.04558	-85.60059
+Harrisburg	NC	14539	4470109	city		homonym2	Harrisburg, NC	35.32395	-80.65784
+Warrington	FL	14531	4177465	city		foreign_city	Warrington, FL	30.38409	-87.27497
+Royal Kunia	HI	14525	7262791	city			Royal Kunia, HI	21.39392	-158.02670
+Deming	NM	14522	5464806	city			Deming, NM	32.26870	-107.75864
+Greece	NY	14519	5119251	city		country	Greece, NY	43.20978	-77.69306
+Springdale	NJ	14518	4504250	city		homonym3	Springdale, NJ	39.88100	-74.97000
+Phillipsburg	NJ	14515	5102615	city			Phillipsburg, NJ	40.69371	-75.19018
+Hopatcong	NJ	14510	5099289	city			Hopatcong, NJ	40.93288	-74.65933
+Worthington	OH	14498	5177396	city		homonym2	Worthington, OH	40.09312	-83.01796
+Whitman	MA	14495	4955544	city		surname|homonym2	Whitman, MA	42.08066	-70.93560
+Greensburg	PA	14495	5192029	city		homonym2	Greensburg, PA	40.30146	-79.53893
+Hartselle	AL	14493	4066449	city			Hartselle, AL	34.44343	-86.93528
+Miami Springs	FL	14490	4164223	city			Miami Springs, FL	25.82232	-80.28950
+South Farmingdale	NY	14486	5138837	city			South Farmingdale, NY	40.72066	-73.44012
+East Islip	NY	14475	5115923	city			East Islip, NY	40.73204	-73.18567
+Kerman	CA	14475	5362909	city		foreign_city	Kerman, CA	36.72356	-120.05988
+Warsaw	IN	14472	4927854	city		foreign_city	Warsaw, IN	41.23810	-85.85305
+Glasgow	KY	14470	4292826	city		foreign_city|homonym2	Glasgow, KY	36.99588	-85.91192
+Union Square	MA	14459	13286808	unknown	4931972		Union Square, MA	42.37972	-71.09653
+North Branford	CT	14454	4839636	city			North Branford, CT	41.32760	-72.76732
+Fairview	NJ	14451	5097801	city		homonym3	Fairview, NJ	40.81260	-73.99903
+Springfield	NJ	14429	5104952	city		homonym9	Springfield, NJ	40.70491	-74.31723
+Chubbuck	ID	14428	5588842	city			Chubbuck, ID	42.92075	-112.46609
+Scott Lake	FL	14425	4172294	city			Scott Lake, FL	25.94148	-80.23199
+Robbinsdale	MN	14418	5043439	city			Robbinsdale, MN	45.03219	-93.33856
+Franklin Park	PA	14415	5190360	city		homonym3	Franklin Park, PA	40.58340	-80.08784
+Lindenhurst	IL	14408	4900013	city		homonym2	Lindenhurst, IL	42.41058	-88.02619
+Bridgetown	OH	14407	4507067	city			Bridgetown, OH	39.15311	-84.63717
+Callaway	FL	14405	4149635	city			Callaway, FL	30.15298	-85.56993
+Rio Grande City	TX	14404	4722837	city			Rio Grande City, TX	26.37979	-98.82030
+Pineville	LA	14403	4337291	city			Pineville, LA	31.32240	-92.43430
+Cahokia	IL	14402	4234969	city			Cahokia, IL	38.57088	-90.19011
+Sarasota Springs	FL	14395	4172150	city			Sarasota Springs, FL	27.30894	-82.47954
+Mill Valley	CA	14394	5373121	city			Mill Valley, CA	37.90604	-122.54498
+Hugo	MN	14388	5030884	city		first_name	Hugo, MN	45.15997	-92.99327
+Moultrie	GA	14377	4210397	city			Moultrie, GA	31.17991	-83.78906
+Brooklyn Park	MD	14373	4349599	city		homonym2	Brooklyn Park, MD	39.22844	-76.61636
+Chicago Ridge	IL	14373	4887492	city			Chicago Ridge, IL	41.70142	-87.77922
+Cutlerville	MI	14370	4990242	city			Cutlerville, MI	42.84086	-85.66364
+Morris	IL	14363	4902706	city		first_name|surname	Morris, IL	41.35725	-88.42118
+Hartford	WI	14355	5255628	city		homonym2	Hartford, WI	43.31778	-88.37899
+Brookside	DE	14353	4141674	city			Brookside, DE	39.66706	-75.72688
+Highland Park	NJ	14347	5099057	city		homonym3	Highland Park, NJ	40.49594	-74.42432
+Beacon	NY	14347	5108219	city		word	Beacon, NY	41.50482	-73.96958
+Woodcrest	CA	14347	5410382	city			Woodcrest, CA	33.88224	-117.35727
+Greendale	WI	14333	5255057	city			Greendale, WI	42.94057	-87.99592
+Antioch	IL	14329	4883393	city		homonym2	Antioch, IL	42.47724	-88.09564
+Hunters Creek	FL	14321	4159416	city			Hunters Creek, FL	28.36056	-81.42229
+Carthage	MO	14319	4380202	city			Carthage, MO	37.17645	-94.31022
+Manorville	NY	14314	5125817	city			Manorville, NY	40.87371	-72.80788
+Phelan	CA	14304	5382362	city			Phelan, CA	34.42611	-117.57228
+Glasgow	DE	14303	4142683	city		foreign_city|homonym2	Glasgow, DE	39.60483	-75.74521
+Berea	SC	14295	4570664	city		homonym3	Berea, SC	34.88540	-82.45596
+Glens Falls	NY	14291	5118693	city			Glens Falls, NY	43.30952	-73.64401
+Los Osos	CA	14276	5368565	city			Los Osos, CA	35.31109	-120.83240
+New Franklin	OH	14275	5164274	city			New Franklin, OH	40.94172	-81.54151
+Hershey	PA	14257	5193342	city			Hershey, PA	40.28592	-76.65025
+Knightdale	NC	14256	4474527	city			Knightdale, NC	35.78765	-78.48056
+Hewitt	TX	14252	4697330	city		surname	Hewitt, TX	31.46239	-97.19584
+Allegheny West	PA	14249	5178081	unknown	4560349		Allegheny West, PA	40.00845	-75.17796
+Alpine	CA	14236	5323401	city		word|homonym2	Alpine, CA	32.83505	-116.76641
+Gibsonton	FL	14234	4156748	city			Gibsonton, FL	27.85364	-82.38259
+Gantt	SC	14229	4579484	city			Gantt, SC	34.80012	-82.42429
+Lakeway	TX	14217	4705041	city			Lakeway, TX	30.36377	-97.97959
+Moorestown-Lenola	NJ	14217	7258303	city			Moorestown-Lenola, NJ	39.96591	-74.96441
+Murraysville	NC	14215	4481345	city			Murraysville, NC	34.29572	-77.84748
+Canton	IL	14211	4831990	city		word|homonym7	Canton, IL	40.55809	-90.03512
+Bradley Gardens	NJ	14206	5095887	city			Bradley Gardens, NJ	40.56288	-74.65460
+Elk Plain	WA	14205	5793609	city			Elk Plain, WA	47.05316	-122.39762
+Camano	WA	14202	5788816	city			Camano, WA	48.17399	-122.52821
+Bayou Boeuf	LA	14195	4315756	unknown			Bayou Boeuf, LA	29.86937	-90.59675
+Grand Bayou Mobile Home Park	LA	14195	7707961	unknown			Grand Bayou Mobile Home Park, LA	29.90802	-90.77711
+Berkeley Heights	NJ	14179	5095617	city			Berkeley Heights, NJ	40.68343	-74.44265
+Mount Holly	NC	14176	4480560	city		homonym2	Mount Holly, NC	35.29819	-81.01591
+Cherry Hill Mall	NJ	14171	4501204	city			Cherry Hill Mall, NJ	39.93595	-75.00906
+Oldsmar	FL	14170	4166936	city			Oldsmar, FL	28.03418	-82.66510
+Fort Payne	AL	14150	4062861	city			Fort Payne, AL	34.44425	-85.71969
+Wykagyl	NY	14146	5145142	city			Wykagyl, NY	40.94149	-73.79902
+Jefferson Valley-Yorktown	NY	14142	7258782	city			Jefferson Valley-Yorktown, NY	41.31797	-73.80066
+Five Forks	SC	14140	4578602	city			Five Forks, SC	34.80484	-82.22956
+Hayden	ID	14133	5595320	city		surname	Hayden, ID	47.76602	-116.78658
+Roxborough	PA	14131	4833658	unknown	4560349		Roxborough, PA	40.03817	-75.22240
+Red Bluff	CA	14131	5570065	city			Red Bluff, CA	40.17849	-122.23583
+New Fairfield	CT	14126	4839345	city			New Fairfield, CT	41.46648	-73.48568
+Forest Park	IL	14123	4892775	city		homonym3	Forest Park, IL	41.87948	-87.81367
+Hickory Hills	IL	14122	4895767	city			Hickory Hills, IL	41.72559	-87.82506
+Hyannis	MA	14120	4940190	city			Hyannis, MA	41.65289	-70.28280
+Arverne	NY	14120	5107394	city			Arverne, NY	40.59122	-73.79597
+Hazel Crest	IL	14118	4895416	city			Hazel Crest, IL	41.57170	-87.69449
+Whitefish Bay	WI	14110	5278897	city			Whitefish Bay, WI	43.11334	-87.90009
+Weehawken	NJ	14104	5106184	city			Weehawken, NJ	40.76955	-74.02042
+Sterling	CO	14104	5582392	city		first_name|surname|word|homonym3	Sterling, CO	40.62554	-103.20771
+North Reading	MA	14101	4945734	city			North Reading, MA	42.57509	-71.07867
+Indiana	PA	14100	5194868	city		state	Indiana, PA	40.62146	-79.15253
+Pierre	SD	14091	5767918	city		first_name|surname	Pierre, SD	44.36832	-100.35097
+Fish Hawk	FL	14087	4155430	city			Fish Hawk, FL	27.85058	-82.21092
+Longwood	FL	14085	4162783	city			Longwood, FL	28.70305	-81.33840
+Barracks Row	DC	14080	13526883	unknown	4140963		Barracks Row, DC	38.88128	-76.99500
+Jasper	AL	14071	4069659	city		first_name|word|homonym2	Jasper, AL	33.83122	-87.27751
+Reidsville	NC	14067	4487682	city			Reidsville, NC	36.35486	-79.66447
+Dentsville	SC	14062	4576573	city			Dentsville, SC	34.06404	-80.95815
+Northbridge	MA	14061	4945848	city			Northbridge, MA	42.15148	-71.64951
+New Cassel	NY	14059	5128478	city			New Cassel, NY	40.75899	-73.56957
+Rosedale	CA	14058	5388843	city		homonym3	Rosedale, CA	35.38357	-119.14538
+Apollo Beach	FL	14055	4146161	city			Apollo Beach, FL	27.77308	-82.40759
+Waycross	GA	14053	4229763	city			Waycross, GA	31.21368	-82.35570
+Washington	MO	14050	4413621	city		state|surname|homonym6	Washington, MO	38.55811	-91.01209
+Chippewa Falls	WI	14047	5248511	city			Chippewa Falls, WI	44.93691	-91.39293
+Westwood	MA	14029	4955317	city		homonym2	Westwood, MA	42.21399	-71.22450
+Mount Washington	KY	14028	4301732	city			Mount Washington, KY	38.05006	-85.54579
+East Bridgewater	MA	14021	4935330	city			East Bridgewater, MA	42.03343	-70.95921
+Washington Court House	OH	14019	4527660	city			Washington Court House, OH	39.53645	-83.43908
+Rocky Point	NY	14014	5134235	city			Rocky Point, NY	40.95260	-72.92538
+Hālawa	HI	14014	5855319	city			Hālawa, HI	21.37944	-157.92167
+Holliston	MA	14010	4939693	city			Holliston, MA	42.20010	-71.42450
+Collingswood	NJ	14000	4501306	city			Collingswood, NJ	39.91817	-75.07128
+Horizon West	FL	14000	7315230	city			Horizon West, FL	28.43383	-81.62270
+Elfers	FL	13986	4154336	city			Elfers, FL	28.21668	-82.72232
+McFarland	CA	13985	5371530	city			McFarland, CA	35.67801	-119.22927
+Beach Park	IL	13976	4884249	city			Beach Park, IL	42.42224	-87.85730
+Sun Lakes	AZ	13975	5316209	city			Sun Lakes, AZ	33.21116	-111.87542
+Fairburn	GA	13967	4194121	city			Fairburn, GA	33.56706	-84.58104
+Lincoln	IL	13966	4899822	city		foreign_city|first_name|homonym4	Lincoln, IL	40.14838	-89.36482
+Seekonk	MA	13966	4950541	city			Seekonk, MA	41.80843	-71.33700
+Upper Grand Lagoon	FL	13963	4176277	city			Upper Grand Lagoon, FL	30.16326	-85.74076
+Willowick	OH	13957	5177007	city			Willowick, OH	41.63310	-81.46873
+Orange	CT	13956	4840104	city		word|homonym4	Orange, CT	41.27843	-73.02566
+South Venice	FL	13949	4173593	city			South Venice, FL	27.05311	-82.42426
+Maumee	OH	13940	5162137	city			Maumee, OH	41.56283	-83.65382
+Middlesex	NJ	13934	5101159	city			Middlesex, NJ	40.57260	-74.49265
+Allouez	WI	13930	5243770	city			Allouez, WI	44.47749	-88.01621
+Paradise Valley	AZ	13922	5308049	city			Paradise Valley, AZ	33.53115	-111.94265
+Moberly	MO	13919	4398730	city			Moberly, MO	39.41837	-92.43824
+Wood Dale	IL	13917	4916975	city			Wood Dale, IL	41.96336	-87.97896
+Covington	GA	13916	4189785	city		surname|homonym3	Covington, GA	33.59678	-83.86018
+Saint Simon Mills	GA	13915	4220861	city			Saint Simon Mills, GA	31.17079	-81.40732
+Levelland	TX	13914	5525042	city			Levelland, TX	33.58732	-102.37796
+Hutchinson	MN	13913	5030977	city		surname|homonym2	Hutchinson, MN	44.88774	-94.36971
+Saraland	AL	13906	4088628	city			Saraland, AL	30.82074	-88.07056
+King City	CA	13902	5363208	city			King City, CA	36.21274	-121.12603
+Livingston	CA	13902	5367427	city		surname|homonym2	Livingston, CA	37.38688	-120.72353
+Marietta	OH	13900	4517586	city		first_name|homonym2	Marietta, OH	39.41535	-81.45484
+Falls Church	VA	13892	4758390	city			Falls Church, VA	38.88233	-77.17109
+Metuchen	NJ	13886	5101125	city			Metuchen, NJ	40.54316	-74.36320
+Olean	NY	13870	5129780	city			Olean, NY	42.07756	-78.42974
+Oneonta	NY	13862	5129852	city			Oneonta, NY	42.45286	-75.06377
+Ephrata	PA	13861	5188815	city			Ephrata, PA	40.17982	-76.17884
+Circleville	OH	13857	4508778	city			Circleville, OH	39.60062	-82.94601
+Forest City	FL	13854	4155824	city			Forest City, FL	28.66678	-81.44334
+Harper Woods	MI	13836	4995368	city			Harper Woods, MI	42.43309	-82.92408
+Princeton Meadows	NJ	13834	5102941	city			Princeton Meadows, NJ	40.33177	-74.56377
+Whitehall	PA	13834	5219271	city		homonym2	Whitehall, PA	40.36118	-79.99089
+Sault Ste. Marie	MI	13827	5009004	city			Sault Ste. Marie, MI	46.49530	-84.34532
+Andrews	TX	13816	5516288	city		surname	Andrews, TX	32.31872	-102.54572
+Hendersonville	NC	13814	4470592	city		homonym2	Hendersonville, NC	35.31873	-82.46095
+Wauconda	IL	13814	4915725	city			Wauconda, IL	42.25891	-88.13925
+Fort Carson	CO	13813	5422140	city			Fort Carson, CO	38.73749	-104.78886
+Oak Park	CA	13811	5378408	city		homonym3	Oak Park, CA	34.17917	-118.76287
+Stanford	CA	13809	5398563	city		surname	Stanford, CA	37.42411	-122.16608
+Pottsville	PA	13802	5207080	city			Pottsville, PA	40.68565	-76.19550
+Homosassa Springs	FL	13791	4159077	city			Homosassa Springs, FL	28.80359	-82.57593
+Ladson	SC	13790	4584277	city			Ladson, SC	32.98573	-80.10981
+Swampscott	MA	13787	4952468	city			Swampscott, MA	42.47093	-70.91755
+Auburn	CA	13776	5325223	city		word|homonym7	Auburn, CA	38.89657	-121.07689
+Sharonville	OH	13774	4524499	city			Sharonville, OH	39.26811	-84.41327
+Elizabethton	TN	13772	4620634	city			Elizabethton, TN	36.34872	-82.21069
+Clarksburg	MD	13766	4351708	city		homonym2	Clarksburg, MD	39.23872	-77.27943
+McMinnville	TN	13759	4640882	city		homonym2	McMinnville, TN	35.68340	-85.76998
+Cromwell	CT	13750	4832121	city			Cromwell, CT	41.59510	-72.64537
+Buford	GA	13748	4185110	city			Buford, GA	34.12066	-84.00435
+Wixom	MI	13746	5015351	city			Wixom, MI	42.52476	-83.53633
+West Richland	WA	13746	5815599	city			West Richland, WA	46.30430	-119.36141
+Greenlawn	NY	13742	5119377	city			Greenlawn, NY	40.86899	-73.36512
+Stony Brook	NY	13740	5139865	city			Stony Brook, NY	40.92565	-73.14094
+Mountain Home	ID	13730	5601615	city		homonym2	Mountain Home, ID	43.13295	-115.69120
+Waimalu	HI	13730	5854530	city			Waimalu, HI	21.38955	-157.93882
+Carpinteria	CA	13727	5334423	city			Carpinteria, CA	34.39888	-119.51846
+Salida	CA	13722	5391291	city			Salida, CA	37.70576	-121.08494
+Sienna Plantation	TX	13721	4728608	city			Sienna Plantation, TX	29.48607	-95.50800
+Seabrook	TX	13716	4727596	city		homonym2	Seabrook, TX	29.56412	-95.02548
+Gardendale	AL	13711	4063765	city			Gardendale, AL	33.66010	-86.81277
+Hidalgo	TX	13709	4697442	city			Hidalgo, TX	26.10035	-98.26307
+Muscle Shoals	AL	13706	4078964	city			Muscle Shoals, AL	34.74481	-87.66753
+Buda	TX	13705	4050880	city		foreign_city	Buda, TX	30.08521	-97.84028
+Mebane	NC	13698	4478877	city			Mebane, NC	36.09597	-79.26696
+Baker	LA	13695	4315312	city		surname|word	Baker, LA	30.58824	-91.16816
+Richton Park	IL	13695	4907514	city			Richton Park, IL	41.48448	-87.70338
+Lyndhurst	OH	13691	5161493	city		homonym2	Lyndhurst, OH	41.52005	-81.48873
+Athens	TN	13688	4603284	city		foreign_city|homonym5	Athens, TN	35.44285	-84.59299
+Fort Campbell North	KY	13685	7259770	city			Fort Campbell North, KY	36.65429	-87.46056
+East Greenwich	RI	13682	5221875	city			East Greenwich, RI	41.66038	-71.45589
+Palos Verdes Estates	CA	13682	5380883	city			Palos Verdes Estates, CA	33.80105	-118.39245
+Canton	MS	13676	4420617	city		word|homonym7	Canton, MS	32.61264	-90.03675
+Boerne	TX	13674	4675373	city			Boerne, TX	29.79466	-98.73197
+Roselle Park	NJ	13670	5103503	city			Roselle Park, NJ	40.66455	-74.26431
+Fort Mill	SC	13662	4578977	city			Fort Mill, SC	35.00737	-80.94508
+East Wenatchee	WA	13659	5793271	city			East Wenatchee, WA	47.41568	-120.29313
+Olivehurst	CA	13656	5379264	city			Olivehurst, CA	39.09545	-121.55219
+Moss Point	MS	13654	4436743	city			Moss Point, MS	30.41159	-88.53446
+Bexley	OH	13654	4506487	city		foreign_city	Bexley, OH	39.96895	-82.93768
+Marshall	MN	13652	5036727	city		first_name|surname|homonym3	Marshall, MN	44.44690	-95.78835
+Pell City	AL	13646	4082589	city			Pell City, AL	33.58621	-86.28609
+Martinsville	VA	13645	4771808	city		homonym3	Martinsville, VA	36.69153	-79.87254
+Monroe	GA	13641	4209884	city		surname|homonym7	Monroe, GA	33.79484	-83.71323
+Copley	OH	13641	5151117	city			Copley, OH	41.09894	-81.64457
+Cayce	SC	13619	4573888	city			Cayce, SC	33.96571	-81.07398
+West Freehold	NJ	13613	5106262	city			West Freehold, NJ	40.24206	-74.30126
+Miami	OK	13611	4542692	city		homonym2	Miami, OK	36.87451	-94.87746
+La Grange Park	IL	13608	4898850	city			La Grange Park, IL	41.83475	-87.86173
+Port Orchard	WA	13607	5807236	city			Port Orchard, WA	47.54037	-122.63625
+Millbury	MA	13606	4944122	city			Millbury, MA	42.19398	-71.76007
+Hampton Bays	NY	13603	5119899	city			Hampton Bays, NY	40.86899	-72.51759
+Grover Beach	CA	13600	5354552	city			Grover Beach, CA	35.12164	-120.62128
+Bergen Beach	NY	13596	5108844	city			Bergen Beach, NY	40.62038	-73.90680
+East Norriton	PA	13590	7258242	unknown			East Norriton, PA	40.15043	-75.33637
+Lebanon	NH	13579	5088597	city		country|homonym7	Lebanon, NH	43.64229	-72.25176
+Lewisville	NC	13567	4475767	city		homonym2	Lewisville, NC	36.09708	-80.41922
+Jericho	NY	13567	5122638	city			Jericho, NY	40.79204	-73.53985
+Hudson	WI	13566	5257080	city		first_name|surname|homonym4	Hudson, WI	44.97469	-92.75687
+Sharon	PA	13562	5211683	city		first_name	Sharon, PA	41.23311	-80.49340
+Verona	NJ	13545	5105809	city		foreign_city|homonym2	Verona, NJ	40.82982	-74.24015
+Swansea	IL	13543	4251003	city		foreign_city|homonym2	Swansea, IL	38.53394	-89.98899
+Warrensville Heights	OH	13542	5175726	city			Warrensville Heights, OH	41.43505	-81.53623
+Southern Pines	NC	13539	4492722	city			Southern Pines, NC	35.17405	-79.39225
+Riverdale	IL	13536	4907683	city		homonym2	Riverdale, IL	41.63337	-87.63310
+Henderson	TX	13529	4046332	city		surname|homonym4	Henderson, TX	32.15322	-94.79938
+Glenmont	MD	13529	4356280	city			Glenmont, MD	39.05789	-77.04970
+North Mankato	MN	13529	5039537	city			North Mankato, MN	44.17330	-94.03385
+Hockessin	DE	13527	4142969	city			Hockessin, DE	39.78761	-75.69660
+Destin	FL	13523	4153188	city			Destin, FL	30.39353	-86.49578
+Mount Dora	FL	13519	4165069	city			Mount Dora, FL	28.80249	-81.64452
+Lynden	WA	13517	5802035	city			Lynden, WA	48.94650	-122.45211
+Naranja	FL	13509	4165580	city			Naranja, FL	25.51816	-80.42283
+Havre de Grace	MD	13504	4357617	city			Havre de Grace, MD	39.54928	-76.09162
+Palmetto Estates	FL	13498	4167647	city			Palmetto Estates, FL	25.62149	-80.36200
+Washington	PA	13497	5218069	city		state|surname|homonym6	Washington, PA	40.17396	-80.24617
+Waxhaw	NC	13495	4497833	city			Waxhaw, NC	34.92459	-80.74340
+White Center	WA	13495	5815759	city			White Center, WA	47.51732	-122.35485
+River Ridge	LA	13494	4338818	city			River Ridge, LA	29.96020	-90.21563
+Olympia Heights	FL	13488	4166979	city			Olympia Heights, FL	25.72677	-80.35533
+Village of Campton Hills	IL	13483	6930979	city			Village of Campton Hills, IL	41.93660	-88.39750
+Conway	FL	13467	4151745	city		surname|homonym3	Conway, FL	28.50278	-81.33062
+Río Grande	PR	13467	4567817	city			Río Grande, PR	18.38023	-65.83127
+Glenn Dale	MD	13466	4356289	city			Glenn Dale, MD	38.98761	-76.82053
+San Marino	CA	13464	5392400	city		country	San Marino, CA	34.12140	-118.10646
+Englewood	OH	13460	4511064	city		homonym5	Englewood, OH	39.87756	-84.30217
+Orangeburg	SC	13460	4590184	city			Orangeburg, SC	33.49182	-80.85565
+Solana Beach	CA	13449	5396974	city			Solana Beach, CA	32.99115	-117.27115
+Timberwood Park	TX	13447	4736922	city			Timberwood Park, TX	29.69438	-98.49741
+Lockhart	TX	13446	4707295	city		surname|homonym2	Lockhart, TX	29.88494	-97.67000
+Brecksville	OH	13440	5148115	city			Brecksville, OH	41.31978	-81.62679
+Cambridgeport	MA	13438	4932005	unknown	4930956		Cambridgeport, MA	42.35843	-71.10366
+Washington Square	PA	13438	9958119	unknown	4560349		Washington Square, PA	39.95002	-75.16206
+Chesterton	IN	13433	4918962	city			Chesterton, IN	41.61059	-87.06420
+Sauk Rapids	MN	13424	5046038	city			Sauk Rapids, MN	45.59191	-94.16610
+South Park Township	PA	13416	7259013	city			South Park Township, PA	40.29864	-79.99405
+Oatfield	OR	13415	7262019	city			Oatfield, OR	45.41418	-122.60007
+Hālawa Heights	HI	13408	5855327	city			Hālawa Heights, HI	21.37848	-157.91388
+Monroe	OH	13393	4518550	city		surname|homonym7	Monroe, OH	39.44034	-84.36216
+Kings Park West	VA	13390	7315398	city			Kings Park West, VA	38.81443	-77.29582
+Nesconset	NY	13387	5128433	city			Nesconset, NY	40.85204	-73.15400
+Las Vegas	NM	13386	5475433	city		homonym2	Las Vegas, NM	35.59393	-105.22390
+Grain Valley	MO	13379	4388402	city			Grain Valley, MO	39.01501	-94.19856
+Dunmore	PA	13379	5187542	city			Dunmore, PA	41.41980	-75.63241
+Brainerd	MN	13371	5019116	city			Brainerd, MN	46.35802	-94.20083
+Western Springs	IL	13369	4916161	city			Western Springs, IL	41.80975	-87.90062
+Discovery Bay	CA	13352	5343202	city			Discovery Bay, CA	37.90854	-121.60023
+Bedford	IN	13347	4254282	city		foreign_city|homonym5	Bedford, IN	38.86116	-86.48721
+Bellair-Meadowbrook Terrace	FL	13343	7259949	city			Bellair-Meadowbrook Terrace, FL	30.17881	-81.74341
+Saint James	NY	13338	5135192	city			Saint James, NY	40.87899	-73.15678
+Ridge	NY	13336	5133832	city		word	Ridge, NY	40.89399	-72.89594
+New Ulm	MN	13327	5039173	city			New Ulm, MN	44.31246	-94.46053
+South Sioux City	NE	13319	5079250	city			South Sioux City, NE	42.47388	-96.41364
+Warrenville	IL	13317	4915525	city			Warrenville, IL	41.81781	-88.17340
+Huron	SD	13313	5228673	city			Huron, SD	44.36332	-98.21426
+Shorewood	WI	13311	5273084	city		homonym2	Shorewood, WI	43.08918	-87.88758
+Waunakee	WI	13311	5278073	city			Waunakee, WI	43.19194	-89.45567
+Beaufort	SC	13306	4570284	city			Beaufort, SC	32.43170	-80.66993
+Avenal	CA	13301	5325327	city			Avenal, CA	36.00412	-120.12903
+Monticello	MN	13299	5038045	city			Monticello, MN	45.30552	-93.79414
+Riverhead	NY	13299	5133926	city			Riverhead, NY	40.91704	-72.66204
+West Carrollton City	OH	13297	4527963	city			West Carrollton City, OH	39.67228	-84.25216
+Franklin Park	NJ	13295	5098247	city		homonym3	Franklin Park, NJ	40.43899	-74.53515
+Piney Green	NC	13293	4485355	city			Piney Green, NC	34.71600	-77.32024
+Butler	PA	13289	5182534	city		surname|word	Butler, PA	40.86118	-79.89533
+Citrus Ridge	FL	13285	4151162	city			Citrus Ridge, FL	28.33385	-81.64232
+Fergus Falls	MN	13281	5026416	city			Fergus Falls, MN	46.28302	-96.07756
+Beeville	TX	13277	4673258	city			Beeville, TX	28.40095	-97.74974
+California City	CA	13277	5332748	city			California City, CA	35.12580	-117.98590
+Gonzalez	FL	13273	4156975	city		surname	Gonzalez, FL	30.58158	-87.29136
+Vadnais Heights	MN	13266	5051197	city			Vadnais Heights, MN	45.05747	-93.07383
+North Adams	MA	13263	4945486	city			North Adams, MA	42.70092	-73.10871
+Palmetto	FL	13249	4167632	city		word	Palmetto, FL	27.52143	-82.57232
+Lake Forest Park	WA	13243	5800227	city			Lake Forest Park, WA	47.75676	-122.28096
+Spring Lake	NC	13234	4493035	city			Spring Lake, NC	35.16794	-78.97281
+Mercerville	NJ	13230	5101103	city			Mercerville, NJ	40.23705	-74.68655
+Colonial Park	PA	13229	5185006	city			Colonial Park, PA	40.30064	-76.80969
+Glenpool	OK	13225	4537641	city			Glenpool, OK	35.95537	-96.00888
+Fruitville	FL	13224	4156340	city			Fruitville, FL	27.32977	-82.45760
+Red Hill	SC	13223	4592485	city		homonym2	Red Hill, SC	33.99961	-79.25810
+Red Hill	SC	13223	4592487	city		homonym2	Red Hill, SC	33.82073	-79.01892
+Lindsay	CA	13217	5366604	city		first_name|surname	Lindsay, CA	36.20301	-119.08816
+Calera	AL	13213	4053050	city			Calera, AL	33.10290	-86.75360
+University Heights	OH	13202	5174830	city		homonym2	University Heights, OH	41.49783	-81.53735
+Carriere	MS	13198	4420719	city			Carriere, MS	30.61686	-89.65256
+Atlantic Beach	FL	13193	4146354	city			Atlantic Beach, FL	30.33441	-81.39870
+Streator	IL	13182	4912698	city			Streator, IL	41.12087	-88.83535
+Lea Hill	WA	13182	5555235	city			Lea Hill, WA	47.32621	-122.18151
+Waianae	HI	13177	5854189	city			Waianae, HI	21.43785	-158.18555
+Teays Valley	WV	13175	4824469	city			Teays Valley, WV	38.45009	-81.92930
+Lone Tree	CO	13175	5429208	city			Lone Tree, CO	39.55171	-104.88630
+Brandermill	VA	13173	4748726	city			Brandermill, VA	37.43209	-77.64971
+Soddy-Daisy	TN	13171	4658766	city			Soddy-Daisy, TN	35.23590	-85.19079
+Snoqualmie	WA	13169	5810995	city			Snoqualmie, WA	47.52871	-121.82539
+Fostoria	OH	13167	5154905	city			Fostoria, OH	41.15700	-83.41687
+Oakland	NJ	13165	5102118	city		homonym2	Oakland, NJ	41.01315	-74.26431
+Short Hills	NJ	13165	5104630	city			Short Hills, NJ	40.74788	-74.32543
+Wayland	MA	13155	4954654	city			Wayland, MA	42.36260	-71.36145
+Raynham	MA	13153	4948449	city			Raynham, MA	41.94871	-71.07310
+Coatesville	PA	13148	4557247	city			Coatesville, PA	39.98316	-75.82384
+Clayton	OH	13146	4508885	city		first_name|surname|homonym4	Clayton, OH	39.86311	-84.36050
+McPherson	KS	13144	4275261	city			McPherson, KS	38.37084	-97.66421
+Crowley	LA	13144	4321310	city		surname|homonym2	Crowley, LA	30.21409	-92.37458
+Harrison	AR	13138	4113956	city		first_name|surname|homonym3	Harrison, AR	36.22979	-93.10768
+Saddle Brook	NJ	13130	5103637	city			Saddle Brook, NJ	40.89899	-74.09264
+East Cambridge	MA	13122	4935352	unknown	4930956		East Cambridge, MA	42.36676	-71.08005
+Dorado	PR	13117	4564133	city			Dorado, PR	18.45883	-66.26767
+Bellefontaine	OH	13117	5146965	city			Bellefontaine, OH	40.36116	-83.75966
+Black Forest	CO	13116	5414069	city			Black Forest, CO	39.01305	-104.70081
+Ridgefield Park	NJ	13102	5103256	city			Ridgefield Park, NJ	40.85704	-74.02153
+Grovetown	GA	13093	4198514	city			Grovetown, GA	33.45042	-82.19818
+Bardstown	KY	13091	4283133	city			Bardstown, KY	37.80923	-85.46690
+Windham	NH	13091	5094817	city		homonym2	Windham, NH	42.80064	-71.30423
+Worthington	MN	13090	5053460	city		homonym2	Worthington, MN	43.61996	-95.59640
+Florida City	FL	13085	4155669	city			Florida City, FL	25.44789	-80.47922
+Commerce	CA	13081	5338929	city		word	Commerce, CA	34.00057	-118.15979
+La Grande	OR	13074	5735537	city			La Grande, OR	45.32458	-118.08772
+Saint Marys	PA	13070	5210117	city			Saint Marys, PA	41.42784	-78.56086
+Stoughton	WI	13067	5274787	city		homonym2	Stoughton, WI	42.91695	-89.21789
+Kingsgate	WA	13065	5799819	city			Kingsgate, WA	47.72704	-122.17957
+Geneva	NY	13062	5118398	city		foreign_city|first_name|homonym2	Geneva, NY	42.86896	-76.97774
+Meadville	PA	13061	5200644	city			Meadville, PA	41.64144	-80.15145
+Lockhart	FL	13060	4162539	city		surname|homonym2	Lockhart, FL	28.61944	-81.44257
+Harwich	MA	13059	4939004	city			Harwich, MA	41.68622	-70.07585
+South Charleston	WV	13045	4822764	city			South Charleston, WV	38.36843	-81.69957
+Medway	MA	13042	4943648	city			Medway, MA	42.14176	-71.39673
+Marshall	MO	13039	4397211	city		first_name|surname|homonym3	Marshall, MO	39.12308	-93.19687
+Santa Fe	TX	13037	4727022	city		foreign_city|homonym2	Santa Fe, TX	29.37801	-95.10576
+Newton	NC	13035	4482101	city		foreign_city|surname|word|homonym4	Newton, NC	35.66986	-81.22147
+North Auburn	CA	13022	5377266	city			North Auburn, CA	38.93129	-121.08189
+Tehachapi	CA	13021	5401297	city			Tehachapi, CA	35.13219	-118.44897
+Saint Ann	MO	13020	4406783	city			Saint Ann, MO	38.72727	-90.38317
+Thonotosassa	FL	13014	4175269	city			Thonotosassa, FL	28.06141	-82.30231
+Endicott	NY	13014	5116602	city			Endicott, NY	42.09841	-76.04937
+Connersville	IN	13010	4256085	city			Connersville, IN	39.64116	-85.14107
+Arrochar	NY	13010	5107374	city			Arrochar, NY	40.59844	-74.07264
+Ferndale	WA	13010	5794276	city		homonym3	Ferndale, WA	48.84650	-122.59101
+Middleburg	FL	13008	4164387	city			Middleburg, FL	30.06885	-81.86038
+Rantoul	IL	13008	4907131	city			Rantoul, IL	40.30837	-88.15588
+Greenville	OH	13006	5156493	city		homonym5	Greenville, OH	40.10283	-84.63301
+Saint Simons Island	GA	13000	4220866	city			Saint Simons Island, GA	31.15051	-81.36954
+Shadow Hills	CA	13000	5394814	section	5331835		Shadow Hills, CA	34.26195	-118.35175
+Woodward	OK	12993	4556050	city		surname	Woodward, OK	36.43365	-99.39039
+Rochester	MI	12993	5007400	city		homonym4	Rochester, MI	42.68059	-83.13382
+Key Biscayne	FL	12990	4160789	city			Key Biscayne, FL	25.69371	-80.16282
+Mid-Cambridge	MA	12988	13286807	unknown	4931972		Mid-Cambridge, MA	42.37205	-71.10598
+Claremont	NH	12984	5084633	city		homonym2	Claremont, NH	43.37674	-72.34676
+Superior	CO	12980	5440838	city		word|homonym2	Superior, CO	39.95276	-105.16860
+Auburn	IN	12979	4917712	city		word|homonym7	Auburn, IN	41.36699	-85.05886
+Saint Augustine	FL	12975	4170894	city			Saint Augustine, FL	29.89469	-81.31452
+Powell	OH	12972	5167350	city		surname	Powell, OH	40.15784	-83.07519
+Justice	IL	12968	4898152	city		surname|word	Justice, IL	41.74448	-87.83783
+Glen Carbon	IL	12966	4239465	city			Glen Carbon, IL	38.74838	-89.98316
+West Monroe	LA	12966	4345850	city			West Monroe, LA	32.51848	-92.14764
+Malibu	CA	12965	5369906	city			Malibu, CA	34.02577	-118.78040
+Borger	TX	12964	5517469	city			Borger, TX	35.66782	-101.39739
+College	AK	12964	5859699	city		word	College, AK	64.85694	-147.80278
+Shiloh	IL	12961	4249910	city		homonym4	Shiloh, IL	38.56144	-89.89732
+Fort Drum	NY	12955	7257905	city			Fort Drum, NY	44.05843	-75.76189
+Grass Valley	CA	12944	5353775	city			Grass Valley, CA	39.21906	-121.06106
+Newington	VA	12943	4775981	city		homonym2	Newington, VA	38.73845	-77.18498
+Greenwich	CT	12942	4835395	city			Greenwich, CT	41.02649	-73.62846
+Lakeland North	WA	12942	7261608	city			Lakeland North, WA	47.33343	-122.27695
+Kingston	PA	12941	5196245	city		foreign_city|homonym3	Kingston, PA	41.26175	-75.89686
+Fulton	MO	12939	4387496	city		surname|homonym2	Fulton, MO	38.84671	-91.94796
+El Dorado	KS	12931	4270863	city		homonym2	El Dorado, KS	37.81724	-96.86225
+Wawarsing	NY	12925	5143443	city			Wawarsing, NY	41.75898	-74.35738
+Mounds View	MN	12914	5038373	city			Mounds View, MN	45.10497	-93.20856
+Herrin	IL	12910	4240540	city			Herrin, IL	37.80311	-89.02757
+Grenada	MS	12900	4428539	city		country	Grenada, MS	33.76900	-89.80842
+Dover	OH	12899	5152243	city		homonym4	Dover, OH	40.52062	-81.47401
+Hanover	NJ	12898	5098805	city		homonym4	Hanover, NJ	40.80454	-74.36682
+Dardenne Prairie	MO	12890	4383306	city			Dardenne Prairie, MO	38.76950	-90.72902
+Saint Helens	OR	12883	5750041	city			Saint Helens, OR	45.86400	-122.80649
+Forest Hill	TX	12881	4691766	city			Forest Hill, TX	32.67208	-97.26918
+Weigelstown	PA	12875	4562088	city			Weigelstown, PA	39.98371	-76.82247
+Dallas	GA	12870	4190598	city		first_name|homonym3	Dallas, GA	33.92371	-84.84077
+Glendale	WI	12870	5254404	city		homonym4	Glendale, WI	43.13529	-87.93564
+York Beach	ME	12854	4983611	city			York Beach, ME	43.17148	-70.60894
+Holiday City-Berkeley	NJ	12831	7258741	city			Holiday City-Berkeley, NJ	39.96380	-74.27803
+Hot Springs Village	AR	12807	4115429	city			Hot Springs Village, AR	34.67204	-92.99879
+Fruita	CO	12795	5422534	city			Fruita, CO	39.15887	-108.72899
+Kettering	MD	12790	4359858	city		homonym2	Kettering, MD	38.88456	-76.81469
+Athens	TX	12788	4671545	city		foreign_city|homonym5	Athens, TX	32.20487	-95.85552
+New Carrollton	MD	12786	4363611	city			New Carrollton, MD	38.96983	-76.87997
+Port Neches	TX	12786	4720072	city			Port Neches, TX	29.99132	-93.95851
+Hamilton Square	NJ	12784	5098781	city			Hamilton Square, NJ	40.22733	-74.65321
+Fallsburg	NY	12773	5116900	city			Fallsburg, NY	41.73204	-74.60127
+Charlton	MA	12764	4932823	city			Charlton, MA	42.13565	-71.97007
+Seaside	NY	12754	5137529	city		word|homonym2	Seaside, NY	40.58316	-73.82819
+Bedford	OH	12747	5146831	city		foreign_city|homonym5	Bedford, OH	41.39311	-81.53651
+Andover	KS	12745	4267594	city		homonym2	Andover, KS	37.71390	-97.13643
+Finneytown	OH	12741	4511642	city			Finneytown, OH	39.20034	-84.52050
+Canton	MD	12731	4350327	unknown	4347778	word|homonym7	Canton, MD	39.28039	-76.56663
+Elk City	OK	12717	4535823	city			Elk City, OK	35.41199	-99.40426
+New Kensington	PA	12713	5203211	city			New Kensington, PA	40.56979	-79.76477
+Conneaut	OH	12712	5150986	city			Conneaut, OH	41.94756	-80.55424
+Derby	CT	12700	4832745	city		foreign_city|word|homonym2	Derby, CT	41.32065	-73.08900
+Boone	IA	12692	4849051	city		surname|homonym2	Boone, IA	42.05970	-93.88023
+Minden	LA	12690	4333533	city			Minden, LA	32.61543	-93.28684
+Middle Valley	TN	12684	4641495	city			Middle Valley, TN	35.19590	-85.18468
+Markham	IL	12682	4901229	city		foreign_city	Markham, IL	41.59365	-87.69477
+Belle Chasse	LA	12679	4316329	city			Belle Chasse, LA	29.85493	-89.99063
+Riviera Beach	MD	12677	4366966	city		homonym2	Riviera Beach, MD	39.16678	-76.50802
+Pelham	NH	12676	5090910	city		homonym2	Pelham, NH	42.73453	-71.32451
+Pedley	CA	12672	5381796	city			Pedley, CA	33.97529	-117.47588
+El Sobrante	CA	12669	5345888	city			El Sobrante, CA	37.97715	-122.29525
+On Top of the World	FL	12668	13405904	unknown			On Top of the World, FL	29.11516	-82.29129
+Nānākuli	HI	12666	5851349	city			Nānākuli, HI	21.39362	-158.15429
+McComb	MS	12661	4435318	city			McComb, MS	31.24379	-90.45315
+Sylacauga	AL	12657	4092671	city			Sylacauga, AL	33.17317	-86.25164
+Half Moon Bay	CA	12657	5354943	city			Half Moon Bay, CA	37.46355	-122.42859
+Lilburn	GA	12655	4205724	city			Lilburn, GA	33.89010	-84.14297
+Centralia	IL	12655	4235587	city		homonym2	Centralia, IL	38.52505	-89.13340
+West Valley	WA	12655	5815605	city			West Valley, WA	46.59207	-120.60507
+San Anselmo	CA	12653	5391615	city			San Anselmo, CA	37.97465	-122.56164
+Artondale	WA	12653	5785909	city			Artondale, WA	47.29954	-122.62069
+Lincolnwood	IL	12646	4899988	city			Lincolnwood, IL	42.00448	-87.73006
+West Mount Airy	PA	12635	5218814	unknown	4560349		West Mount Airy, PA	40.05261	-75.19796
+Panama City Beach	FL	12624	4167695	city			Panama City Beach, FL	30.17659	-85.80549
+Montgomeryville	PA	12624	5201776	city			Montgomeryville, PA	40.24733	-75.24379
+Palolo	HI	12620	5852076	unknown	5856195		Palolo, HI	21.31280	-157.78041
+Joppatowne	MD	12616	4359619	city			Joppatowne, MD	39.41400	-76.35800
+Uxbridge	MA	12614	4953804	city			Uxbridge, MA	42.07732	-71.62951
+Winter Hill	MA	12613	4955986	unknown	4930956		Winter Hill, MA	42.39593	-71.09894
+Effingham	IL	12604	4237727	city			Effingham, IL	39.12004	-88.54338
+Eufaula	AL	12596	4060954	city			Eufaula, AL	31.89127	-85.14549
+Channahon	IL	12594	4887198	city			Channahon, IL	41.42948	-88.22867
+Moody	AL	12593	4076842	city		surname|word	Moody, AL	33.59094	-86.49082
+Loveland	OH	12585	4517140	city		homonym2	Loveland, OH	39.26895	-84.26383
+South Daytona	FL	12584	4173431	city			South Daytona, FL	29.16582	-81.00450
+Saddlebrooke	AZ	12574	7249307	city			Saddlebrooke, AZ	32.53945	-110.90057
+Platteville	WI	12572	5267332	city			Platteville, WI	42.73416	-90.47846
+Gaffney	SC	12566	4579418	city			Gaffney, SC	35.07179	-81.64982
+Kemp Mill	MD	12564	4359721	city			Kemp Mill, MD	39.03900	-77.01914
+Rogers	MN	12562	5043608	city		surname|word|homonym2	Rogers, MN	45.18885	-93.55301
+Lumberton	NJ	12559	4502820	unknown		homonym3	Lumberton, NJ	39.96595	-74.80516
+Azalea Park	FL	12556	4146464	city			Azalea Park, FL	28.54111	-81.30062
+Lakeland	TN	12553	4635268	city		homonym2	Lakeland, TN	35.23064	-89.74036
+Rendon	TX	12552	4722231	city			Rendon, TX	32.57625	-97.24140
+Palos Heights	IL	12545	4905259	city			Palos Heights, IL	41.66809	-87.79644
+Wickliffe	OH	12545	5176759	city			Wickliffe, OH	41.60533	-81.45345
+Verona	WI	12540	5277142	city		foreign_city|homonym2	Verona, WI	42.99083	-89.53318
+Woodhaven	MI	12539	5015456	city		homonym2	Woodhaven, MI	42.13893	-83.24160
+Bonita	CA	12538	5329954	city		first_name	Bonita, CA	32.65783	-117.03003
+Kewanee	IL	12533	4898433	city			Kewanee, IL	41.24559	-89.92483
+Woodland Park	NJ	12518	5106303	city			Woodland Park, NJ	40.88982	-74.19487
+Bainbridge	GA	12507	4180775	city			Bainbridge, GA	30.90380	-84.57547
+Cambridge	MD	12507	4350175	city		foreign_city|homonym3	Cambridge, MD	38.56317	-76.07883
+Isabela	PR	12505	4565577	city			Isabela, PR	18.50078	-67.02435
+Bedford	MA	12502	4930183	city		foreign_city|homonym5	Bedford, MA	42.49065	-71.27617
+Windsor Locks	CT	12498	4845926	city			Windsor Locks, CT	41.92926	-72.62731
+Winnetka	IL	12472	4916891	city		homonym2	Winnetka, IL	42.10808	-87.73590
+New Providence	NJ	12469	5101775	city			New Providence, NJ	40.69843	-74.40154
+Green River	WY	12465	5826559	city			Green River, WY	41.52858	-109.46625
+Grand Terrace	CA	12464	5353484	city			Grand Terrace, CA	34.03390	-117.31365
+Patchogue	NY	12463	5130672	city			Patchogue, NY	40.76565	-73.01511
+Cedar Grove	NJ	12457	5096371	city			Cedar Grove, NJ	40.85177	-74.22903
+Ardmore	PA	12455	5178481	city		homonym2	Ardmore, PA	40.00678	-75.28546
+Paschall	PA	12450	4560240	unknown	4560349		Paschall, PA	39.92428	-75.23852
+Wilmington	OH	12449	4528463	city		homonym5	Wilmington, OH	39.44534	-83.82854
+Ringwood	NJ	12448	5103286	city			Ringwood, NJ	41.11343	-74.24543
+North Madison	IN	12435	4262293	city			North Madison, IN	38.76784	-85.39663
+Steamboat Springs	CO	12435	5582371	city			Steamboat Springs, CO	40.48498	-106.83172
+Abbeville	LA	12434	4314295	city			Abbeville, LA	29.97465	-92.13429
+Fort Atkinson	WI	12426	5253498	city			Fort Atkinson, WI	42.92889	-88.83705
+Lake Arrowhead	CA	12424	5364414	city			Lake Arrowhead, CA	34.24834	-117.18921
+Irondale	AL	12423	4069243	city			Irondale, AL	33.53816	-86.70721
+Lumberton	TX	12421	4708328	city		homonym3	Lumberton, TX	30.26577	-94.19963
+Larkspur	CA	12417	5365113	city		word	Larkspur, CA	37.93409	-122.53525
+Port Lavaca	TX	12416	4720067	city			Port Lavaca, TX	28.61500	-96.62609
+Mount Vernon	VA	12416	7258318	city		homonym5	Mount Vernon, VA	38.71412	-77.10082
+Brookhaven	MS	12414	4419500	city		homonym2	Brookhaven, MS	31.57906	-90.44065
+Fernway	PA	12414	5189493	city			Fernway, PA	40.69479	-80.13089
+Beatrice	NE	12388	5063646	city		first_name	Beatrice, NE	40.26806	-96.74697
+Ottawa	KS	12387	4276816	city		foreign_city|homonym2	Ottawa, KS	38.61557	-95.26775
+Wilton Manors	FL	12385	4178485	city			Wilton Manors, FL	26.16036	-80.13893
+Four Corners	TX	12382	4692051	city		homonym3	Four Corners, TX	29.66857	-95.65772
+Federal Heights	CO	12381	5421709	city			Federal Heights, CO	39.85137	-104.99859
+Downtown	HI	12381	13100432	unknown	5856195	word	Downtown, HI	21.30249	-157.85837
+Greenwood	WA	12378	5796285	unknown	5809844	surname|homonym4	Greenwood, WA	47.69428	-122.35491
+Spring Creek	NV	12361	5708894	city			Spring Creek, NV	40.72659	-115.58590
+New Baltimore	MI	12354	5003369	city			New Baltimore, MI	42.68114	-82.73686
+Forestville	MD	12353	4355274	city		homonym2	Forestville, MD	38.84511	-76.87497
+Chatham	IL	12351	4235683	city		homonym2	Chatham, IL	39.67616	-89.70454
+Agate Beach	OR	12351	5710669	unknown			Agate Beach, OR	44.67734	-124.06178
+Atco	NJ	12350	4500541	city			Atco, NJ	39.76984	-74.88739
+Mandeville	LA	12345	4332455	city			Mandeville, LA	30.35825	-90.06563
+Fernandina Beach	FL	12339	4155006	city			Fernandina Beach, FL	30.66968	-81.46259
+Miller Place	NY	12339	5127043	city			Miller Place, NY	40.95982	-72.99621
+Escanaba	MI	12334	4992232	city			Escanaba, MI	45.74525	-87.06458
+Mountain Home	AR	12330	4123037	city		homonym2	Mountain Home, AR	36.33534	-92.38516
+Lake Los Angeles	CA	12328	5364571	city			Lake Los Angeles, CA	34.61249	-117.82812
+Cleveland	MS	12327	4422106	city		first_name|surname|homonym3	Cleveland, MS	33.74400	-90.72482
+Portland	TN	12323	4650946	city		homonym4	Portland, TN	36.58171	-86.51638
+Gulfport	FL	12322	4157687	city		homonym2	Gulfport, FL	27.74836	-82.70343
+Plover	WI	12319	5267537	city		word	Plover, WI	44.45636	-89.54401
+Cornelius	OR	12317	5720639	city		first_name|surname|homonym2	Cornelius, OR	45.51984	-123.05983
+Broadlands	VA	12313	4749103	city			Broadlands, VA	39.01816	-77.52027
+Northlake	IL	12312	4904102	city			Northlake, IL	41.91725	-87.89562
+Big Bear City	CA	12304	5328152	city			Big Bear City, CA	34.26112	-116.84503
+North Castle	NY	12304	7249078	city			North Castle, NY	41.14000	-73.68389
+Eatontown	NJ	12301	5097482	city			Eatontown, NJ	40.29622	-74.05097
+Coolidge	AZ	12297	5290663	city			Coolidge, AZ	32.97784	-111.51762
+Marion	AR	12292	4120524	city		first_name|surname|homonym5	Marion, AR	35.21453	-90.19648
+Turtle Rock	CA	12288	12750391	unknown	5359777		Turtle Rock, CA	33.64335	-117.81015
+West Plains	MO	12285	4414200	city			West Plains, MO	36.72812	-91.85237
+Plymouth	CT	12284	4840844	city		foreign_city|homonym3	Plymouth, CT	41.67204	-73.05289
+Trenton	OH	12281	4526469	city		homonym3	Trenton, OH	39.48089	-84.45772
+Overlea	MD	12275	4364690	city			Overlea, MD	39.36344	-76.52052
+North Merrick	NY	12272	5129141	city			North Merrick, NY	40.69121	-73.56318
+Port Saint John	FL	12267	4169170	city			Port Saint John, FL	28.47695	-80.78867
+Green Valley	MD	12262	4356836	city		homonym2	Green Valley, MD	39.30927	-77.29721
+Okmulgee	OK	12244	4544383	city			Okmulgee, OK	35.62344	-95.96055
+South Miami	FL	12242	4173495	city			South Miami, FL	25.70760	-80.29338
+Hasbrouck Heights	NJ	12227	5098878	city			Hasbrouck Heights, NJ	40.85816	-74.08070
+Jacksonville	AL	12222	4069553	city		homonym6	Jacksonville, AL	33.81382	-85.76130
+Cedarbrook	PA	12219	5183561	unknown	4560349		Cedarbrook, PA	40.07799	-75.17675
+Marysville	CA	12216	5370984	city		homonym3	Marysville, CA	39.14573	-121.59135
+Clarkston	GA	12215	4188233	city			Clarkston, GA	33.80955	-84.23964
+Kingston	MA	12208	4941383	city		foreign_city|homonym3	Kingston, MA	41.99455	-70.72448
+Davidson	NC	12207	4463053	city		surname	Davidson, NC	35.50233	-80.83912
+Winfield	KS	12204	4281897	city			Winfield, KS	37.23975	-96.99559
+Red Bank	NJ	12204	5103159	city		homonym2	Red Bank, NJ	40.34705	-74.06431
+Somerville	NJ	12202	5104774	city		homonym2	Somerville, NJ	40.57427	-74.60988
+Kings Point	FL	12201	4160932	city			Kings Point, FL	26.44535	-80.13977
+East Hanover	NJ	12194	5097421	city			East Hanover, NJ	40.82010	-74.36487
+Tucson Estates	AZ	12192	5318320	city			Tucson Estates, AZ	32.18758	-111.09093
+Haverstraw	NY	12187	5120238	city			Haverstraw, NY	41.19759	-73.96458
+Suamico	WI	12187	5274887	city			Suamico, WI	44.63194	-88.03927
+Union Market	DC	12186	13526901	unknown	4140963		Union Market, DC	38.90857	-76.99819
+Timberlake	VA	12183	4789648	city			Timberlake, VA	37.32070	-79.25753
+Riverview	MI	12181	5007323	city		homonym2	Riverview, MI	42.17421	-83.17937
+Choctaw	OK	12179	4533130	city			Choctaw, OK	35.49756	-97.26892
+Lake City	FL	12161	4161187	city			Lake City, FL	30.18968	-82.63929
+Babylon	NY	12161	5107612	city			Babylon, NY	40.69566	-73.32568
+Travilah	MD	12159	4371635	city			Travilah, MD	39.06900	-77.26304
+Blue Ash	OH	12159	4506754	city			Blue Ash, OH	39.23200	-84.37827
+Hudson	FL	12158	4159335	city		first_name|surname|homonym4	Hudson, FL	28.36445	-82.69343
+Neosho	MO	12156	4400183	city			Neosho, MO	36.86896	-94.36800
+Baraboo	WI	12155	5244638	city			Baraboo, WI	43.47109	-89.74429
+Freeport	TX	12154	4692355	city		homonym3	Freeport, TX	28.95414	-95.35966
+Stony Point	NY	12147	5139927	city			Stony Point, NY	41.22954	-73.98708
+Richmond	TX	12138	4722684	city		foreign_city|surname|homonym5	Richmond, TX	29.58218	-95.76078
+Arkansas City	KS	12136	4267661	city			Arkansas City, KS	37.06197	-97.03837
+Amherst	OH	12135	5145695	city		homonym3	Amherst, OH	41.39782	-82.22238
+New Kingman-Butler	AZ	12134	7261968	city			New Kingman-Butler, AZ	35.26504	-114.03226
+Evanston	WY	12133	5824805	city		homonym2	Evanston, WY	41.26828	-110.96324
+Speedway	IN	12127	4265146	city		word	Speedway, IN	39.80227	-86.26721
+Weatherford	OK	12126	4554858	city		homonym2	Weatherford, OK	35.52616	-98.70757
+Port Royal	SC	12122	4591896	city			Port Royal, SC	32.37896	-80.69265
+Wells Branch	TX	12120	4740584	city			Wells Branch, TX	30.44604	-97.67945
+Luling	LA	12119	4332109	city			Luling, LA	29.93215	-90.36647
+Mount Sinai	NY	12118	5127824	city			Mount Sinai, NY	40.94704	-73.02955
+Brown Deer	WI	12102	5246917	city			Brown Deer, WI	43.16334	-87.96453
+Salisbury	NY	12093	5136107	city		homonym3	Salisbury, NY	40.74566	-73.56013
+Dunkirk	NY	12081	5115495	city			Dunkirk, NY	42.47950	-79.33393
+Woodmere	LA	12080	4346615	city		homonym2	Woodmere, LA	29.85798	-90.08035
+Washington	IN	12078	4266586	city		state|surname|homonym6	Washington, IN	38.65922	-87.17279
+Cloquet	MN	12075	5021632	city			Cloquet, MN	46.72161	-92.45936
+Festus	MO	12065	4386419	city			Festus, MO	38.22061	-90.39595
+Chelsea	AL	12059	4054852	city		first_name|homonym2	Chelsea, AL	33.34011	-86.63026
+Poquoson	VA	12059	4779923	city			Poquoson, VA	37.12237	-76.34578
+Irmo	SC	12056	4583057	city			Irmo, SC	34.08598	-81.18315
+San Germán	PR	12055	4568104	city			San Germán, PR	18.08163	-67.04490
+Lake Station	IN	12054	4922541	city			Lake Station, IN	41.57504	-87.23892
+Glenn Heights	TX	12042	4693726	city			Glenn Heights, TX	32.54875	-96.85667
+Madison	IN	12040	4260853	city		first_name|surname|homonym6	Madison, IN	38.73589	-85.37996
+Goldenrod	FL	12039	4156959	city		word	Goldenrod, FL	28.61028	-81.28868
+Vega Alta	PR	12036	4568528	city			Vega Alta, PR	18.41217	-66.33128
+Norton	OH	12036	5165087	city		surname|homonym2	Norton, OH	41.02922	-81.63818
+Artesia	NM	12036	5455796	city		homonym2	Artesia, NM	32.84233	-104.40330
+Edgewater	NJ	12034	5097575	city		homonym3	Edgewater, NJ	40.82704	-73.97569
+Fairfax Station	VA	12030	4758102	city			Fairfax Station, VA	38.80095	-77.32554
+Stafford	CT	12029	4843553	city		surname|homonym2	Stafford, CT	41.98482	-72.28897
+Centerton	AR	12023	4105168	city			Centerton, AR	36.35980	-94.28521
+Smithfield	NC	12022	4492168	city		homonym3	Smithfield, NC	35.50849	-78.33945
+Red Oak	TX	12022	4721921	city			Red Oak, TX	32.51764	-96.80444
+Los Alamos	NM	12019	5476825	city			Los Alamos, NM	35.88808	-106.30697
+North Palm Beach	FL	12015	4166253	city			North Palm Beach, FL	26.81756	-80.08199
+Clawson	MI	12015	4989005	city			Clawson, MI	42.53337	-83.14632
+Salem	OH	12003	5170511	city		foreign_city|homonym6	Salem, OH	40.90089	-80.85675
+Cedar Lake	IN	12000	4918805	city			Cedar Lake, IN	41.36476	-87.44115
+Fortuna	CA	12000	5563839	city			Fortuna, CA	40.59819	-124.15728
+Glen Rock	NJ	11999	5098436	city			Glen Rock, NJ	40.96288	-74.13292
+Firestone	CO	11999	5577008	city			Firestone, CO	40.11248	-104.93664
+Portales	NM	11995	5484874	city			Portales, NM	34.18619	-103.33440
+Gladstone	OR	11986	5728429	city		homonym2	Gladstone, OR	45.38068	-122.59481
+La Homa	TX	11985	4703972	city			La Homa, TX	26.25007	-98.36363
+Martinsville	NJ	11980	5100924	city		homonym3	Martinsville, NJ	40.60121	-74.55905
+Kailua-Kona	HI	11975	5847504	city			Kailua-Kona, HI	19.64016	-155.99912
+Waconia	MN	11968	5051640	city			Waconia, MN	44.85080	-93.78691
+Shepherdsville	KY	11967	4308163	city			Shepherdsville, KY	37.98840	-85.71579
+Crestwood	MO	11966	4382833	city		homonym2	Crestwood, MO	38.55700	-90.38178
+Youngsville	LA	11961	4346810	city			Youngsville, LA	30.09965	-91.99012
+North Wantagh	NY	11960	5129254	city			North Wantagh, NY	40.69343	-73.50763
+Freehold	NJ	11959	5098278	city		word	Freehold, NJ	40.26011	-74.27376
+Monfort Heights	OH	11948	4518596	section	4508722		Monfort Heights, OH	39.18839	-84.59522
+Scotts Valley	CA	11945	5393971	city			Scotts Valley, CA	37.05106	-122.01468
+Holly Hill	FL	11943	4158914	city			Holly Hill, FL	29.24359	-81.03756
+Coamo	PR	11940	4563811	city			Coamo, PR	18.07996	-66.35795
+Leeds	AL	11936	4072130	city		foreign_city	Leeds, AL	33.54816	-86.54443
+Richmond Hill	GA	11935	4218752	city		foreign_city|homonym2	Richmond Hill, GA	31.93827	-81.30344
+Hormigueros	PR	11934	4565380	city			Hormigueros, PR	18.13968	-67.12740
+Bogalusa	LA	11933	4317412	city			Bogalusa, LA	30.79102	-89.84869
+Bennsville	MD	11923	4348418	city			Bennsville, MD	38.60929	-77.01220
+Dranesville	VA	11921	4756348	city			Dranesville, VA	39.00067	-77.34582
+Guymon	OK	11921	5515743	city			Guymon, OK	36.68280	-101.48155
+West Haven	UT	11921	5784540	city		homonym2	West Haven, UT	41.20300	-112.05105
+Bucyrus	OH	11916	5148635	city			Bucyrus, OH	40.80839	-82.97546
+Kelso	WA	11901	5799571	city			Kelso, WA	46.14678	-122.90844
+Pennsville	NJ	11888	4503555	city			Pennsville, NJ	39.65345	-75.51659
+Georgetown	DC	11887	4138890	unknown	4140963	foreign_city|homonym4	Georgetown, DC	38.90483	-77.06248
+Maryville	MO	11879	5056172	city		homonym2	Maryville, MO	40.34610	-94.87247
+Clayton	CA	11867	5337841	city		first_name|surname|homonym4	Clayton, CA	37.94103	-121.93579
+California	MD	11857	4350049	city		state	California, MD	38.30040	-76.50745
+Lakeside	VA	11849	4768423	city		homonym3	Lakeside, VA	37.60765	-77.47693
+Terryville	NY	11849	5140694	city			Terryville, NY	40.90899	-73.06511
+Wanaque	NJ	11848	5106014	city			Wanaque, NJ	41.03815	-74.29404
+Cypress Lake	FL	11846	4152639	city			Cypress Lake, FL	26.53813	-81.89925
+Alexandria	MN	11843	5016108	city		foreign_city|first_name|homonym3	Alexandria, MN	45.88524	-95.37754
+Westwood Lake	FL	11838	4178053	city			Westwood Lake, FL	25.72927	-80.37283
+Morgan City	LA	11835	4333811	city			Morgan City, LA	29.69937	-91.20677
+Florham Park	NJ	11835	5098095	city			Florham Park, NJ	40.78788	-74.38821
+Kingsburg	CA	11824	5363429	city			Kingsburg, CA	36.51384	-119.55402
+Georgetown	GA	11823	4196917	city		foreign_city|homonym4	Georgetown, GA	31.98326	-81.22733
+Greensburg	IN	11819	4258302	city		homonym2	Greensburg, IN	39.33727	-85.48358
+Cottonwood	AZ	11818	5291033	city		word	Cottonwood, AZ	34.73919	-112.00988
+Schiller Park	IL	11806	4910743	city			Schiller Park, IL	41.95586	-87.87090
+Lovington	NM	11800	5477090	city			Lovington, NM	32.94401	-103.34855
+Sugarland Run	VA	11799	4788216	city			Sugarland Run, VA	39.03761	-77.37526
+Pontiac	IL	11794	4906438	city		homonym2	Pontiac, IL	40.88087	-88.62978
+Anacostia	DC	11789	4137523	unknown	4140963		Anacostia, DC	38.86650	-76.98386
+Bridgeton	MO	11786	4378391	city		homonym2	Bridgeton, MO	38.76700	-90.41151
+Franklin	OH	11783	4512203	city		first_name|surname|homonym5	Franklin, OH	39.55895	-84.30411
+Woodinville	WA	11782	5816449	city			Woodinville, WA	47.75427	-122.16346
+Colorado Triangle	DC	11780	13526887	unknown	4140963		Colorado Triangle, DC	38.95614	-77.03331
+Red Bank	TN	11769	4652341	city		homonym2	Red Bank, TN	35.11229	-85.29413
+Newport East	RI	11769	7257658	city			Newport East, RI	41.51579	-71.28752
+Snyder	TX	11768	5530921	city		surname	Snyder, TX	32.71789	-100.91762
+Lansing	KS	11767	4274236	city		homonym3	Lansing, KS	39.24861	-94.90024
+Carroll Park	PA	11767	4557011	unknown	4560349		Carroll Park, PA	39.97095	-75.23657
+Beachwood	OH	11762	5146711	city		homonym2	Beachwood, OH	41.46450	-81.50873
+Lower Burrell	PA	11761	5199087	city			Lower Burrell, PA	40.55312	-79.75727
+Trophy Club	TX	11759	4737676	city			Trophy Club, TX	32.99790	-97.18362
+Somersworth	NH	11759	5092813	city			Somersworth, NH	43.26175	-70.86534
+Landenberg	PA	11757	4559070	unknown			Landenberg, PA	39.77733	-75.77133
+Healdsburg	CA	11742	5356012	city			Healdsburg, CA	38.61047	-122.86916
+Blackfoot	ID	11740	5586093	city			Blackfoot, ID	43.19047	-112.34498
+South Lyon	MI	11722	5010548	city			South Lyon, MI	42.46059	-83.65161
+Douglas	GA	11718	4191916	city		first_name|surname|homonym3	Douglas, GA	31.50881	-82.84987
+Carver	MA	11718	4932388	city		surname|word	Carver, MA	41.88344	-70.76254
+Wallington	NJ	11716	5105974	city			Wallington, NJ	40.85316	-74.11375
+Ocean Pines	MD	11710	4364326	city			Ocean Pines, MD	38.39539	-75.15574
+Jensen Beach	FL	11707	4160171	city			Jensen Beach, FL	27.25449	-80.22977
+Lahaina	HI	11704	5849996	city			Lahaina, HI	20.87526	-156.67982
+Foothill Ranch	CA	11698	5349828	section	5359777		Foothill Ranch, CA	33.68641	-117.66088
+Emeryville	CA	11694	5346462	city			Emeryville, CA	37.83132	-122.28525
+Azle	TX	11693	4671800	city			Azle, TX	32.89513	-97.54586
+East Bethel	MN	11692	5024937	city			East Bethel, MN	45.31941	-93.20245
+West Henrietta	NY	11691	5143834	unknown	5134086		West Henrietta, NY	43.04006	-77.66167
+Martinsville	IN	11690	4261032	city		homonym3	Martinsville, IN	39.42783	-86.42833
+Seven Hills	OH	11690	5171657	city			Seven Hills, OH	41.39533	-81.67624
+Macedonia	OH	11686	5161539	city			Macedonia, OH	41.31367	-81.50845
+Weston	MA	11682	4955259	city		surname|homonym3	Weston, MA	42.36676	-71.30311
+Waipio	HI	11674	5854717	city			Waipio, HI	21.41823	-157.99906
+Magnolia	AR	11669	4120323	city		word	Magnolia, AR	33.26707	-93.23933
+River Edge	NJ	11668	5103301	city			River Edge, NJ	40.92871	-74.03986
+Oquirrh	UT	11668	5779333	city			Oquirrh, UT	40.63050	-112.03383
+Guttenberg	NJ	11665	5098698	city			Guttenberg, NJ	40.79205	-74.00375
+Mexico	MO	11660	4398103	city		country	Mexico, MO	39.16976	-91.88295
+North Lindenhurst	NY	11652	5129125	city			North Lindenhurst, NY	40.71427	-73.38151
+Wyandanch	NY	11647	5145135	city			Wyandanch, NY	40.75399	-73.36040
+Goshen	OH	11644	4512940	city		homonym2	Goshen, OH	39.23339	-84.16132
+Lexington Park	MD	11626	4360592	city			Lexington Park, MD	38.26679	-76.45384
+Arlington	TN	11625	4603001	city		homonym5	Arlington, TN	35.29620	-89.66147
+Ravenna	OH	11619	5167737	city			Ravenna, OH	41.15756	-81.24205
+Enumclaw	WA	11609	5793822	city			Enumclaw, WA	47.20427	-121.99150
+Oskaloosa	IA	11607	4870239	city			Oskaloosa, IA	41.29639	-92.64436
+Verde Village	AZ	11605	7176038	city			Verde Village, AZ	34.71050	-112.01152
+El Campo	TX	11604	4688506	city			El Campo, TX	29.19664	-96.26969
+Lynnfield	MA	11596	4942821	city			Lynnfield, MA	42.53898	-71.04811
+Cocoa Beach	FL	11595	4151441	city			Cocoa Beach, FL	28.32055	-80.60922
+San Sebastián	PR	11590	4568175	city			San Sebastián, PR	18.33662	-66.99018
+Elizabethtown	PA	11586	5188474	city		homonym2	Elizabethtown, PA	40.15287	-76.60275
+Mack	OH	11585	4517323	city		first_name|surname	Mack, OH	39.15811	-84.64967
+Robstown	TX	11576	4723212	city			Robstown, TX	27.79030	-97.66888
+Port Washington	WI	11576	5267776	city		homonym2	Port Washington, WI	43.38722	-87.87564
+Lakeland South	WA	11574	7261609	city			Lakeland South, WA	47.27843	-122.28326
+Home Gardens	CA	11570	5357731	city			Home Gardens, CA	33.87807	-117.52088
+Villas	FL	11569	4047914	city		word	Villas, FL	26.55035	-81.86870
+Upper Montclair	NJ	11565	5105722	city			Upper Montclair, NJ	40.84621	-74.20126
+Signal Hill	CA	11565	5395754	section	5367929		Signal Hill, CA	33.80446	-118.16785
+Sun Village	CA	11565	7315210	city			Sun Village, CA	34.55952	-117.95676
+Archdale	NC	11564	4452871	city			Archdale, NC	35.91458	-79.97198
+Tarrytown	NY	11560	5140538	city			Tarrytown, NY	41.07621	-73.85875
+Moss Bluff	LA	11557	4333961	city			Moss Bluff, LA	30.30270	-93.19071
+Mountain Park	GA	11554	4211428	city			Mountain Park, GA	33.84427	-84.12936
+Fulton	NY	11552	5118136	city		surname|homonym2	Fulton, NY	43.32285	-76.41716
+Garden City	ID	11550	5593814	city		homonym4	Garden City, ID	43.62211	-116.23817
+Urbana	OH	11547	5174897	city		homonym2	Urbana, OH	40.10839	-83.75243
+Valley Falls	RI	11547	5225388	city			Valley Falls, RI	41.90677	-71.39061
+North Bellport	NY	11545	5128905	city			North Bellport, NY	40.77427	-72.94288
+Troy	MO	11542	4412089	city		first_name|word|homonym6	Troy, MO	38.97949	-90.98070
+Lakeland Village	CA	11541	5364750	city			Lakeland Village, CA	33.63863	-117.34393
+Tomball	TX	11540	4737094	city			Tomball, TX	30.09716	-95.61605
+Greatwood	TX	11538	4694896	city			Greatwood, TX	29.55413	-95.67578
+Gladeview	FL	11535	4156824	city			Gladeview, FL	25.83926	-80.23560
+Destrehan	LA	11535	4322034	city			Destrehan, LA	29.94322	-90.35345
+Cheney	WA	11534	5789856	city			Cheney, WA	47.48739	-117.57576
+West Kensington	PA	11532	4562152	unknown	4560349		West Kensington, PA	39.98650	-75.13907
+Richfield	WI	11530	5268838	city		homonym2	Richfield, WI	43.25612	-88.19398
+Groveland	FL	11528	4157605	city			Groveland, FL	28.55805	-81.85119
+Grafton	WI	11527	5254739	city		homonym2	Grafton, WI	43.31973	-87.95342
+Shady Hills	FL	11523	4172602	city			Shady Hills, FL	28.41000	-82.54288
+Yeadon	PA	11523	4562430	city			Yeadon, PA	39.93900	-75.25546
+Hobe Sound	FL	11521	4158758	city			Hobe Sound, FL	27.05950	-80.13643
+Byram	MS	11509	4420177	city			Byram, MS	32.17932	-90.24537
+Claiborne	LA	11507	4320107	city			Claiborne, LA	32.51598	-92.19180
+Chesapeake Ranch Estates-Drum Point	MD	11503	7258110	unknown			Chesapeake Ranch Estates-Drum Point, MD	38.35022	-76.41889
+Yulee	FL	11491	4178919	city			Yulee, FL	30.63190	-81.60649
+Excelsior Springs	MO	11486	4385966	city			Excelsior Springs, MO	39.33917	-94.22606
+Rehoboth	MA	11486	4948545	city			Rehoboth, MA	41.84038	-71.24949
+Robinson	TX	11484	4723165	city		surname	Robinson, TX	31.46767	-97.11472
+Cedarburg	WI	11482	5248171	city			Cedarburg, WI	43.29667	-87.98759
+Gainesville	VA	11481	4760363	city		homonym4	Gainesville, VA	38.79567	-77.61388
+Lewisburg	TN	11480	4636442	city			Lewisburg, TN	35.44924	-86.78889
+Royse City	TX	11465	4724241	city			Royse City, TX	32.97512	-96.33248
+Prairie Ridge	WA	11464	5807367	city			Prairie Ridge, WA	47.13760	-122.14873
+Anna	TX	11463	4670871	city		first_name	Anna, TX	33.34900	-96.54860
+Bellmawr	NJ	11462	4500750	city			Bellmawr, NJ	39.86761	-75.09462
+North Saint Paul	MN	11460	5039587	city			North Saint Paul, MN	45.01247	-92.99188
+Hillsborough	CA	11451	5357155	city		homonym2	Hillsborough, CA	37.57410	-122.37942
+Los Alamitos	CA	11449	5368304	city			Los Alamitos, CA	33.80307	-118.07256
+Goulds	FL	11446	4157097	city			Goulds, FL	25.56261	-80.38228
+Endwell	NY	11446	5116603	city			Endwell, NY	42.11285	-76.02103
+Clute	TX	11444	4682163	city			Clute, TX	29.02469	-95.39883
+Fenton	MI	11442	4992612	city		surname	Fenton, MI	42.79781	-83.70495
+Somerset	KY	11439	4308922	city		homonym3	Somerset, KY	37.09202	-84.60411
+Branson	MO	11431	4378219	city			Branson, MO	36.64367	-93.21851
+Parker	SC	11431	4590476	city		surname|homonym2	Parker, SC	34.85067	-82.45346
+Mendota	CA	11430	5372190	city			Mendota, CA	36.75356	-120.38156
+Lakes by the Bay	FL	11422	4161460	city			Lakes by the Bay, FL	25.57233	-80.32533
+Mays Chapel	MD	11420	4362009	city			Mays Chapel, MD	39.43316	-76.64941
+Salem	WI	11416	5271991	city		foreign_city|homonym6	Salem, WI	42.55474	-88.11092
+Haddonfield	NJ	11414	4502103	city			Haddonfield, NJ	39.89150	-75.03767
+Frederick	CO	11413	5577217	city		first_name|surname|homonym2	Frederick, CO	40.09915	-104.93720
+Webster	MA	11412	4954677	city		surname|homonym2	Webster, MA	42.05010	-71.88007
+Crossville	TN	11411	4616470	city			Crossville, TN	35.94896	-85.02690
+Hawaiian Paradise Park	HI	11404	5855809	city			Hawaiian Paradise Park, HI	19.59333	-154.97306
+D'Iberville	MS	11400	4423395	city			D'Iberville, MS	30.42631	-88.89086
+Summit	IL	11389	4912845	city		word|homonym2	Summit, IL	41.78809	-87.81033
+Piedmont	CA	11376	5382514	section	5378538		Piedmont, CA	37.82437	-122.23163
+Ridgefield	NJ	11373	5103254	city			Ridgefield, NJ	40.83427	-74.00875
+Lyndon	KY	11372	4299562	city			Lyndon, KY	38.25674	-85.60163
+Ionia	MI	11372	4997191	city			Ionia, MI	42.98725	-85.07112
+Carnot-Moon	PA	11372	7258082	city			Carnot-Moon, PA	40.51856	-80.21736
+Newcastle	WA	11370	5804676	city		foreign_city	Newcastle, WA	47.53899	-122.15568
+Emmaus	PA	11368	5188726	city			Emmaus, PA	40.53954	-75.49685
+Greentree	NJ	11367	4502049	city			Greentree, NJ	39.89706	-74.95572
+Tyngsboro	MA	11366	4953542	city			Tyngsboro, MA	42.67676	-71.42451
+Grosse Ile	MI	11361	4994851	city			Grosse Ile, MI	42.12921	-83.14437
+Jefferson Hills	PA	11360	5195297	city			Jefferson Hills, PA	40.29118	-79.93199
+Brentwood Village	DC	11359	4137801	unknown	4140963		Brentwood Village, DC	38.92094	-76.98442
+Ocean City	NJ	11355	4503351	city			Ocean City, NJ	39.27762	-74.57460
+Camden	AR	11347	4104182	city		first_name|homonym2	Camden, AR	33.58456	-92.83433
+Oxford	CT	11345	4840237	city		foreign_city|word|homonym4	Oxford, CT	41.43399	-73.11678
+Waupun	WI	11343	5278106	city			Waupun, WI	43.63332	-88.72955
+Niles	MI	11333	5003514	city		homonym3	Niles, MI	41.82977	-86.25418
+North Valley	NM	11333	5481793	city			North Valley, NM	35.17338	-106.62336
+Oak Hills	OR	11333	5743753	city			Oak Hills, OR	45.54123	-122.84121
+Two Rivers	WI	11331	5276609	city			Two Rivers, WI	44.15388	-87.56925
+Gloucester City	NJ	11329	4501943	city			Gloucester City, NJ	39.89281	-75.12041
+Lakewood Park	FL	11323	4161510	city			Lakewood Park, FL	27.54309	-80.40227
+Smyrna	DE	11319	4144764	city		homonym3	Smyrna, DE	39.29983	-75.60465
+Fort Morgan	CO	11319	5577158	city			Fort Morgan, CO	40.25026	-103.79995
+Mango	FL	11313	4163318	city		foreign_city|word	Mango, FL	27.97974	-82.30648
+Gardnerville Ranchos	NV	11312	5504473	city			Gardnerville Ranchos, NV	38.88824	-119.74129
+East Grand Rapids	MI	11311	4991600	city			East Grand Rapids, MI	42.94114	-85.61003
+Magalia	CA	11310	5369690	city			Magalia, CA	39.81211	-121.57831
+Broussard	LA	11303	4317985	city		surname	Broussard, LA	30.14715	-91.96123
+Walker Mill	MD	11302	4372623	city			Walker Mill, MD	38.87539	-76.88831
+West Sedona	AZ	11299	5550192	city			West Sedona, AZ	34.86724	-111.80543
+Corozal	PR	11297	4564003	city			Corozal, PR	18.34106	-66.31684
+Robertsville	NJ	11297	5103374	city			Robertsville, NJ	40.34622	-74.28792
+Merriam	KS	11288	4275393	city			Merriam, KS	39.02362	-94.69357
+Madison Heights	VA	11285	4771247	city		homonym2	Madison Heights, VA	37.43098	-79.12308
+Woods Cross	UT	11284	5785116	city			Woods Cross, UT	40.87161	-111.89216
+Spearfish	SD	11283	5769288	city			Spearfish, SD	44.49082	-103.85937
+Plano	IL	11282	4906143	city		homonym2	Plano, IL	41.66281	-88.53702
+Warren	RI	11280	5225502	city		first_name|surname|word|homonym3	Warren, RI	41.73038	-71.28255
+The Wharf	DC	11274	13526903	unknown	4140963		The Wharf, DC	38.87913	-77.02491
+Shiloh	OH	11272	4524642	city		homonym4	Shiloh, OH	39.81867	-84.22855
+Guthrie	OK	11270	4538142	city		surname	Guthrie, OK	35.87894	-97.42532
+Cusseta	GA	11267	4190434	city			Cusseta, GA	32.30543	-84.77270
+Huntington	VA	11267	4765392	city		homonym4	Huntington, VA	38.79234	-77.07081
+Communications Hill	CA	11267	12104228	unknown	5392171		Communications Hill, CA	37.28900	-121.85510
+Lewis Center	OH	11261	5160622	city			Lewis Center, OH	40.19840	-83.01018
+Girard Estate	PA	11259	4558202	unknown	4560349		Girard Estate, PA	39.92345	-75.18462
+Newtonville	MA	11251	4945333	unknown	4930956		Newtonville, MA	42.35010	-71.20367
+Wrentham	MA	11251	4956266	city			Wrentham, MA	42.06677	-71.32811
+Loganville	GA	11248	4206547	city			Loganville, GA	33.83900	-83.90074
+Westwood	NJ	11247	5106351	city		homonym2	Westwood, NJ	40.99121	-74.03264
+Munhall	PA	11247	5202734	city			Munhall, PA	40.39229	-79.90005
+Yazoo City	MS	11245	4451810	city			Yazoo City, MS	32.85513	-90.40565
+Minooka	IL	11243	4902386	city			Minooka, IL	41.45531	-88.26173
+Campbellsville	KY	11237	4286717	city			Campbellsville, KY	37.34340	-85.34191
+Lake Grove	NY	11235	5123796	city			Lake Grove, NY	40.85288	-73.11511
+Yorktown	IN	11231	4928492	city			Yorktown, IN	40.17365	-85.49414
+Southwest Center City Philadelphia	PA	11228	4561374	unknown	4560349		Southwest Center City Philadelphia, PA	39.94281	-75.18086
+White House	TN	11226	4667282	city			White House, TN	36.47032	-86.65138
+Browns Mills	NJ	11223	4500959	city			Browns Mills, NJ	39.97261	-74.58293
+Mendota Heights	MN	11223	5037280	city			Mendota Heights, MN	44.88358	-93.13827
+Grosse Pointe Park	MI	11220	4994868	city			Grosse Pointe Park, MI	42.37587	-82.93742
+Shiloh	PA	11218	4561215	city		homonym4	Shiloh, PA	39.97815	-76.79719
+Pike Creek Valley	DE	11217	4144101	city			Pike Creek Valley, DE	39.73622	-75.69827
+Shiloh	PA	11217	5211957	city		homonym4	Shiloh, PA	41.04172	-78.29140
+Beachwood	NJ	11214	4500709	city		homonym2	Beachwood, NJ	39.93901	-74.19292
+Logan Square	PA	11213	13308196	unknown	4560349	homonym2	Logan Square, PA	39.95569	-75.17054
+Haysville	KS	11212	4272788	city			Haysville, KS	37.56446	-97.35227
+Spencer	IA	11212	4877138	city		first_name|surname	Spencer, IA	43.14136	-95.14444
+North Smithfield	RI	11212	5223687	city			North Smithfield, RI	41.96677	-71.54951
+Orange City	FL	11210	4167055	city			Orange City, FL	28.94888	-81.29867
+Berkley	CO	11207	5413519	city		homonym2	Berkley, CO	39.80443	-105.02609
+Pompton Lakes	NJ	11202	5102825	city			Pompton Lakes, NJ	41.00538	-74.29070
+Vernal	UT	11200	5784154	city		word	Vernal, UT	40.45552	-109.52875
+River Forest	IL	11199	4907637	city			River Forest, IL	41.89781	-87.81395
+Saint Peter	MN	11196	5045517	city			Saint Peter, MN	44.32358	-93.95801
+Jefferson	LA	11193	4328973	city		surname|homonym2	Jefferson, LA	29.96604	-90.15313
+Jerome	ID	11184	5597034	city		first_name	Jerome, ID	42.72407	-114.51865
+Springdale	OH	11182	4525310	city		homonym3	Springdale, OH	39.28700	-84.48522
+Elwood	NY	11177	5116550	city			Elwood, NY	40.84538	-73.33512
+Grandview	WA	11176	5795969	city		homonym2	Grandview, WA	46.25097	-119.90170
+Leon Valley	TX	11174	4705923	city			Leon Valley, TX	29.49523	-98.61863
+North Scituate	RI	11171	5223685	city			North Scituate, RI	41.83177	-71.58729
+Webb City	MO	11165	4413842	city			Webb City, MO	37.14645	-94.46300
+Dudley	MA	11165	4935125	city		foreign_city|surname	Dudley, MA	42.04510	-71.93007
+Tarboro	NC	11164	4494513	city			Tarboro, NC	35.89682	-77.53580
+Sierra Madre	CA	11163	5395622	city			Sierra Madre, CA	34.16167	-118.05285
+Galena Park	TX	11162	4692771	city			Galena Park, TX	29.73356	-95.23021
+Camp Verde	AZ	11155	5288261	city			Camp Verde, AZ	34.56364	-111.85432
+Oakwood	NY	11148	5129572	city			Oakwood, NY	40.56399	-74.11598
+Central 14th Street / WMATA Northern Bus Barn	DC	11147	13526889	unknown	4140963		Central 14th Street / WMATA Northern Bus Barn, DC	38.94467	-77.03262
+Mount Kisco	NY	11145	5127744	city			Mount Kisco, NY	41.20426	-73.72708
+East Renton Highlands	WA	11140	5793242	city			East Renton Highlands, WA	47.48482	-122.11234
+Raymondville	TX	11139	4721703	city			Raymondville, TX	26.48146	-97.78305
+Chino Valley	AZ	11137	5289658	city			Chino Valley, AZ	34.75752	-112.45378
+Lantana	FL	11136	4161571	city			Lantana, FL	26.58674	-80.05199
+Oneida	NY	11134	5129837	city			Oneida, NY	43.09257	-75.65129
+Gulf Shores	AL	11131	4065552	city			Gulf Shores, AL	30.24604	-87.70082
+Dobbs Ferry	NY	11131	5115123	city			Dobbs Ferry, NY	41.01454	-73.87264
+Grand Rapids	MN	11127	5028537	city		homonym2	Grand Rapids, MN	47.23717	-93.53021
+Coshocton	OH	11121	5151186	city			Coshocton, OH	40.27202	-81.85958
+Cherry Creek	CO	11120	8480048	city			Cherry Creek, CO	39.61100	-104.86100
+Webster	TX	11116	4740423	city		surname|homonym2	Webster, TX	29.53773	-95.11826
+Helena-West Helena	AR	11109	6331911	city			Helena-West Helena, AR	34.52910	-90.59000
+Town and Country	MO	11106	4411912	city			Town and Country, MO	38.61228	-90.46345
+Lighthouse Point	FL	11104	4161957	city			Lighthouse Point, FL	26.27564	-80.08727
+Lawrenceburg	KY	11103	4297581	city		homonym2	Lawrenceburg, KY	38.03730	-84.89662
+Village Park	HI	11099	5853965	city			Village Park, HI	21.39806	-158.03028
+Fredericksburg	TX	11094	4692279	city		homonym2	Fredericksburg, TX	30.27520	-98.87198
+South Yarmouth	MA	11092	4951579	city			South Yarmouth, MA	41.66678	-70.18474
+Canyon Lake	CA	11080	5333976	city		homonym2	Canyon Lake, CA	33.68502	-117.27309
+View Park-Windsor Hills	CA	11075	7262460	section	5368361		View Park-Windsor Hills, CA	33.99551	-118.34835
+East Milton	FL	11074	4154023	city			East Milton, FL	30.61519	-87.02163
+Leicester	MA	11064	4941835	city		foreign_city	Leicester, MA	42.24593	-71.90868
+Grand Haven	MI	11062	4994325	city			Grand Haven, MI	43.06307	-86.22839
+Peru	IN	11060	4924733	city		country	Peru, IN	40.75365	-86.06888
+Lakeland Highlands	FL	11056	4161444	city			Lakeland Highlands, FL	27.95975	-81.95008
+Joint Base Lewis McChord	WA	11046	7261292	city			Joint Base Lewis McChord, WA	47.10787	-122.57694
+Saint Albans	WV	11044	4820938	city			Saint Albans, WV	38.38565	-81.83624
+Burkburnett	TX	11043	4677526	city			Burkburnett, TX	34.09787	-98.57061
+Londonderry	NH	11037	5088905	city			Londonderry, NH	42.86509	-71.37395
+Diamond Springs	CA	11037	5343038	city			Diamond Springs, CA	38.69463	-120.81494
+Sonoma	CA	11037	5397095	city			Sonoma, CA	38.29186	-122.45804
+Millington	TN	11027	4641998	city			Millington, TN	35.34147	-89.89731
+Little Chute	WI	11026	5260262	city			Little Chute, WI	44.27999	-88.31844
+Vermilion-on-the-Lake	OH	11006	5175080	city			Vermilion-on-the-Lake, OH	41.42838	-82.32377
+Suffern	NY	11001	5140072	city			Suffern, NY	41.11482	-74.14959
+Ontario	OR	10999	5744166	city		homonym2	Ontario, OR	44.02655	-116.96294
+Chalco	NE	10994	5065495	city		foreign_city	Chalco, NE	41.18389	-96.15030
+West Point	MS	10990	4450753	city		homonym2	West Point, MS	33.60762	-88.65033
+Crestwood	IL	10984	4889113	city		homonym2	Crestwood, IL	41.64463	-87.74154
+Mountain Top	PA	10982	5202535	city			Mountain Top, PA	41.16953	-75.87742
+Doctor Phillips	FL	10981	4153367	city			Doctor Phillips, FL	28.44945	-81.49229
+Totowa	NJ	10973	5105455	city			Totowa, NJ	40.90510	-74.20987
+Spuyten Duyvil	NY	10971	5139356	city			Spuyten Duyvil, NY	40.88121	-73.91736
+Mitchellville	MD	10967	4362624	city			Mitchellville, MD	38.92000	-76.80800
+Little Ferry	NJ	10963	5100542	city			Little Ferry, NJ	40.85288	-74.04208
+Martin	TN	10959	4639684	city		first_name|surname|word	Martin, TN	36.34340	-88.85034
+Union	MO	10957	4412454	city		word|homonym2	Union, MO	38.45005	-91.00848
+Damascus	OR	10952	5722088	city		foreign_city|homonym2	Damascus, OR	45.41762	-122.45898
+Highland Park	MI	10949	4996017	city		homonym3	Highland Park, MI	42.40559	-83.09687
+Vidor	TX	10945	4739226	city			Vidor, TX	30.13160	-94.01545
+Cordele	GA	10943	4189423	city			Cordele, GA	31.96351	-83.78239
+Bluffdale	UT	10931	5771716	city			Bluffdale, UT	40.48967	-111.93882
+Malvern	AR	10928	4120388	city			Malvern, AR	34.36231	-92.81295
+Natrona Heights	PA	10927	5202903	unknown			Natrona Heights, PA	40.62340	-79.72977
+Seymour	TN	10919	4656630	city		surname|homonym3	Seymour, TN	35.89064	-83.72462
+Quartz Hill	CA	10912	5385393	city			Quartz Hill, CA	34.64526	-118.21813
+Gulf Gate Estates	FL	10911	4157657	city			Gulf Gate Estates, FL	27.25173	-82.51471
+Storm Lake	IA	10910	4877655	city			Storm Lake, IA	42.64109	-95.20972
+Trinity	FL	10907	4047906	city		first_name|word	Trinity, FL	28.18085	-82.68177
+Fairfield	AL	10907	4061206	city		homonym4	Fairfield, AL	33.48594	-86.91194
+Lincolnton	NC	10900	4475995	city			Lincolnton, NC	35.47375	-81.25453
+Ironton	OH	10900	4515247	city			Ironton, OH	38.53675	-82.68294
+Franklin Lakes	NJ	10899	5098242	city			Franklin Lakes, NJ	41.01676	-74.20570
+Brooklyn	OH	10899	5148346	city		first_name|homonym2	Brooklyn, OH	41.43977	-81.73541
+Newman	CA	10899	5376870	city		surname	Newman, CA	37.31383	-121.02076
+Summerfield	MD	10898	7315263	city		homonym2	Summerfield, MD	38.90454	-76.86830
+Corning	NY	10897	5113760	city		word	Corning, NY	42.14285	-77.05469
+Doraville	GA	10896	4191768	city			Doraville, GA	33.89816	-84.28326
+Sturgis	MI	10896	5011428	city			Sturgis, MI	41.79922	-85.41915
+DeRidder	LA	10890	4321781	city			DeRidder, LA	30.84631	-93.28905
+Ogdensburg	NY	10883	5129626	city			Ogdensburg, NY	44.69423	-75.48634
+Modena Park	PA	10882	5201624	unknown			Modena Park, PA	40.07844	-74.98795
+Woodbury	NY	10879	5144948	city		homonym3	Woodbury, NY	41.36454	-74.10598
+Taylorville	IL	10873	4251141	city			Taylorville, IL	39.54894	-89.29453
+Riverton	WY	10873	5836665	city		homonym2	Riverton, WY	43.02496	-108.38010
+Citrus	CA	10866	5337551	city		word	Citrus, CA	34.11501	-117.89173
+Summerfield	NC	10861	4493990	city		homonym2	Summerfield, NC	36.20875	-79.90476
+Show Low	AZ	10860	5314245	city			Show Low, AZ	34.25421	-110.02983
+Acushnet	MA	10850	4928720	city			Acushnet, MA	41.68066	-70.90782
+Waynesboro	PA	10848	4562070	city		homonym2	Waynesboro, PA	39.75593	-77.57777
+East Liverpool	OH	10846	5152709	city			East Liverpool, OH	40.61868	-80.57729
+Coldwater	MI	10844	4989266	city			Coldwater, MI	41.94033	-85.00052
+Cabo Rojo	PR	10839	4562996	city			Cabo Rojo, PR	18.08663	-67.14573
+Torresdale	PA	10836	5215837	unknown			Torresdale, PA	40.05483	-75.00434
+Highland City	FL	10834	4158604	city			Highland City, FL	27.96530	-81.87786
+Miami Shores	FL	10831	4164211	city			Miami Shores, FL	25.86315	-80.19283
+Winchester Center	CT	10830	4845889	city			Winchester Center, CT	41.90010	-73.13483
+Maltby	WA	10830	5802236	city			Maltby, WA	47.80510	-122.11318
+Burr Ridge	IL	10818	4886090	city			Burr Ridge, IL	41.74892	-87.91839
+Sedro-Woolley	WA	10815	5809902	city			Sedro-Woolley, WA	48.50389	-122.23611
+Lindon	UT	10810	5777332	city			Lindon, UT	40.34329	-111.72076
+Sweetwater	TX	10809	5531968	city		homonym2	Sweetwater, TX	32.47095	-100.40594
+Pine Castle	FL	10805	4168418	city			Pine Castle, FL	28.47195	-81.36785
+Mount Holly	NJ	10804	4503134	city		homonym2	Mount Holly, NJ	39.99289	-74.78766
+La Riviera	CA	10802	5364095	city			La Riviera, CA	38.56685	-121.35690
+Marinette	WI	10799	5261852	city			Marinette, WI	45.09998	-87.63066
+Bellefontaine Neighbors	MO	10798	4376444	city			Bellefontaine Neighbors, MO	38.74033	-90.22650
+Van Wert	OH	10798	5175079	city			Van Wert, OH	40.86949	-84.58412
+Muskegon Heights	MI	10796	5003140	city			Muskegon Heights, MI	43.20113	-86.23895
+Monroe	WI	10796	5263331	city		surname|homonym7	Monroe, WI	42.60112	-89.63845
+Holbrook	MA	10791	4939637	city		surname|homonym2	Holbrook, MA	42.15510	-71.00866
+Broomall	PA	10789	4556802	city			Broomall, PA	39.98150	-75.35658
+Worth	IL	10784	4917171	city		word	Worth, IL	41.68975	-87.79728
+Jacinto City	TX	10782	4700401	city			Jacinto City, TX	29.76745	-95.23382
+Smithfield	UT	10782	5781551	city		homonym3	Smithfield, UT	41.83826	-111.83272
+Farmersville	CA	10774	5347742	city			Farmersville, CA	36.29773	-119.20678
+Crestline	CA	10770	5340674	city			Crestline, CA	34.24195	-117.28560
+Kings Mountain	NC	10760	4474388	city			Kings Mountain, NC	35.24513	-81.34119
+Viera East	FL	10757	7315241	city			Viera East, FL	28.26234	-80.71449
+Lowes Island	VA	10756	4770931	city			Lowes Island, VA	39.05983	-77.35221
+Delhi	CA	10755	5342522	city		foreign_city	Delhi, CA	37.43216	-120.77854
+Roessleville	NY	10753	5134257	city			Roessleville, NY	42.69508	-73.80707
+Sussex	WI	10753	5275222	city			Sussex, WI	43.13390	-88.22204
+Arkadelphia	AR	10745	4099647	city			Arkadelphia, AR	34.12093	-93.05378
+Van Ness	DC	10745	13526902	unknown	4140963		Van Ness, DC	38.94316	-77.06299
+Saks	AL	10744	4088146	city			Saks, AL	33.69871	-85.83969
+Echelon	NJ	10743	4501632	city		word	Echelon, NJ	39.84845	-74.99572
+Collegedale	TN	10743	4614720	city			Collegedale, TN	35.05313	-85.05023
+Vermillion	SD	10738	5232592	city		word	Vermillion, SD	42.77944	-96.92921
+Minneola	FL	10735	4164575	city			Minneola, FL	28.57444	-81.74619
+Upper Roxborough	PA	10735	5216892	unknown	4560349		Upper Roxborough, PA	40.05956	-75.23851
+Tamalpais-Homestead Valley	CA	10735	7262659	city			Tamalpais-Homestead Valley, CA	37.87834	-122.53625
+Middlesboro	KY	10730	4300717	city			Middlesboro, KY	36.60842	-83.71658
+Lyons	IL	10722	4900749	city		surname	Lyons, IL	41.81337	-87.81811
+Holly Springs	GA	10719	4201047	city		homonym2	Holly Springs, GA	34.17399	-84.50132
+Fort Madison	IA	10717	4857507	city			Fort Madison, IA	40.62976	-91.31515
+Bolivar	MO	10714	4377835	city			Bolivar, MO	37.61448	-93.41047
+Bastrop	LA	10713	4315535	city			Bastrop, LA	32.77828	-91.91144
+Atchison	KS	10712	4267733	city			Atchison, KS	39.56305	-95.12164
+Largo	MD	10709	4360345	city		word|homonym2	Largo, MD	38.89761	-76.83025
+Fredonia	NY	10705	5117926	city			Fredonia, NY	42.44006	-79.33171
+Cheval	FL	10702	4150727	city			Cheval, FL	28.14862	-82.51454
+Halfway	MD	10701	4357176	city		word	Halfway, MD	39.62065	-77.75888
+Petal	MS	10701	4440837	city		word	Petal, MS	31.34656	-89.26006
+Kapa‘a	HI	10699	5848280	city			Kapa‘a, HI	22.07521	-159.31895
+Rosaryville	MD	10697	4367344	city			Rosaryville, MD	38.75678	-76.80969
+Somers Point	NJ	10688	4504186	city			Somers Point, NJ	39.31762	-74.59460
+Little Falls	NJ	10688	5100540	city			Little Falls, NJ	40.86899	-74.20820
+Germantown	PA	10688	5191024	unknown	4560349	homonym4	Germantown, PA	40.04344	-75.18018
+Darby	PA	10687	4557485	city		surname	Darby, PA	39.91845	-75.25907
+Vidalia	GA	10679	4228425	city			Vidalia, GA	32.21769	-82.41346
+Gonzales	LA	10678	4325889	city		surname	Gonzales, LA	30.23853	-90.92010
+Grimes	IA	10676	4859329	city		surname|word	Grimes, IA	41.68832	-93.79106
+Picayune	MS	10675	4440975	city		word	Picayune, MS	30.52556	-89.67788
+Klahanie	WA	10674	7315415	city			Klahanie, WA	47.57097	-122.00839
+Kakaʻako	HI	10673	13589155	unknown	5856195		Kakaʻako, HI	21.30205	-157.85734
+Batesville	AR	10668	4100525	city			Batesville, AR	35.76980	-91.64097
+Northbrook	OH	10668	4519924	city		homonym2	Northbrook, OH	39.24645	-84.58356
+Kennett	MO	10662	4393451	city			Kennett, MO	36.23618	-90.05565
+Burlington	WI	10650	5247214	city		foreign_city|homonym6	Burlington, WI	42.67807	-88.27620
+Placerville	CA	10650	5383559	city			Placerville, CA	38.72963	-120.79855
+Garden Acres	CA	10648	5351496	city			Garden Acres, CA	37.96381	-121.22939
+Muscoy	CA	10644	5375938	city			Muscoy, CA	34.15418	-117.34421
+Sandy	OR	10644	5750477	city		first_name|word|homonym2	Sandy, OR	45.39734	-122.26148
+Lansdowne	PA	10639	4559077	city			Lansdowne, PA	39.93817	-75.27185
+Morro Bay	CA	10639	5374920	city			Morro Bay, CA	35.36581	-120.84990
+Satellite Beach	FL	10633	4172173	city			Satellite Beach, FL	28.17612	-80.59005
+Scottdale	GA	10631	4221732	city			Scottdale, GA	33.78983	-84.26409
+Massena	NY	10629	5126194	city			Massena, NY	44.92810	-74.89186
+Old Saybrook	CT	10627	4840035	city			Old Saybrook, CT	41.29177	-72.37620
+Bedford Heights	OH	10625	5146840	city			Bedford Heights, OH	41.41700	-81.52734
+Vashon	WA	10624	5814647	city			Vashon, WA	47.44732	-122.45985
+Camp Pendleton South	CA	10616	7260997	city			Camp Pendleton South, CA	33.22844	-117.37929
+Forest Acres	SC	10615	4578841	city			Forest Acres, SC	34.01932	-80.98981
+Winton	CA	10613	5410144	city			Winton, CA	37.38938	-120.61325
+Keokuk	IA	10609	4863349	city			Keokuk, IA	40.39727	-91.38487
+West Perrine	FL	10602	4177917	city			West Perrine, FL	25.60594	-80.36283
+Eureka	MO	10602	4385835	city		word|homonym2	Eureka, MO	38.50255	-90.62790
+Norwell	MA	10581	4945936	city			Norwell, MA	42.16177	-70.79393
+Gardere	LA	10580	4325507	city			Gardere, LA	30.34575	-91.14011
+Accokeek	MD	10573	4346952	city			Accokeek, MD	38.66762	-77.02831
+Union City	TN	10573	4664170	city		homonym4	Union City, TN	36.42423	-89.05701
+Vernon	TX	10573	4739078	city		first_name|surname	Vernon, TX	34.15536	-99.26628
+Vienna	WV	10573	4825976	city		foreign_city|homonym2	Vienna, WV	39.32702	-81.54846
+Eltingville	NY	10573	5116546	city			Eltingville, NY	40.54538	-74.16570
+Santaquin	UT	10572	5546452	city			Santaquin, UT	39.97551	-111.78521
+North Versailles	PA	10571	5203785	city			North Versailles, PA	40.37979	-79.80949
+Lawrenceburg	TN	10569	4635849	city		homonym2	Lawrenceburg, TN	35.24230	-87.33474
+Roscoe	IL	10565	4908126	city		first_name	Roscoe, IL	42.41335	-89.00927
+Hillsdale	NJ	10559	5099087	city			Hillsdale, NJ	41.00260	-74.04042
+Exeter	CA	10548	5347239	city		foreign_city	Exeter, CA	36.29606	-119.14205
+Belmont	NC	10533	4454860	city		homonym3	Belmont, NC	35.24292	-81.03730
+Forestville	OH	10532	4512083	city		homonym2	Forestville, OH	39.07506	-84.34494
+Weddington	NC	10531	4497956	city			Weddington, NC	35.02237	-80.76090
+Farmington	MI	10523	4992519	city		homonym6	Farmington, MI	42.46448	-83.37632
+Jackson	WY	10523	5828648	city		first_name|surname|homonym6	Jackson, WY	43.47993	-110.76243
+Chesapeake Ranch Estates	MD	10519	4351228	city			Chesapeake Ranch Estates, MD	38.34624	-76.41773
+Fox Lake	IL	10518	4892950	city			Fox Lake, IL	42.39669	-88.18370
+Manchester	TN	10517	4639224	city		foreign_city|homonym4	Manchester, TN	35.48174	-86.08860
+The Pinery	CO	10517	5441384	city			The Pinery, CO	39.45527	-104.73442
+Pine Hill	NJ	10510	4503606	city			Pine Hill, NJ	39.78428	-74.99211
+Montgomery	OH	10506	4518597	city		surname|homonym3	Montgomery, OH	39.22811	-84.35411
+Redwood Shores	CA	10500	5386932	section	5392423		Redwood Shores, CA	37.53188	-122.24802
+Sebring	FL	10497	4172383	city			Sebring, FL	27.49559	-81.44091
+Dent	OH	10497	4510062	city		word	Dent, OH	39.18589	-84.65134
+Bound Brook	NJ	10497	5095860	city			Bound Brook, NJ	40.56844	-74.53849
+Sauk Village	IL	10493	4910634	city			Sauk Village, IL	41.48837	-87.56754
+Rockport	TX	10490	4723422	city			Rockport, TX	28.02077	-97.05601
+Heath	OH	10489	5157262	city		first_name|surname|word	Heath, OH	40.02284	-82.44460
+Ventnor City	NJ	10486	4504598	city			Ventnor City, NJ	39.34039	-74.47737
+Middle Island	NY	10483	5126787	city			Middle Island, NY	40.88427	-72.93733
+Arizona City	AZ	10475	5551665	city			Arizona City, AZ	32.75589	-111.67096
+Richmond Heights	OH	10469	5168063	city			Richmond Heights, OH	41.55283	-81.51012
+Wyomissing	PA	10469	5220248	city			Wyomissing, PA	40.32954	-75.96521
+Burley	ID	10436	5587385	city			Burley, ID	42.53574	-113.79279
+Vermilion	OH	10434	5175072	city		word	Vermilion, OH	41.42199	-82.36461
+Key Largo	FL	10433	4160795	city			Key Largo, FL	25.08652	-80.44728
+Warr Acres	OK	10431	4554687	city			Warr Acres, OK	35.52256	-97.61893
+Canandaigua	NY	10431	5111405	city			Canandaigua, NY	42.87423	-77.28804
+Manville	NJ	10429	5100830	city			Manville, NJ	40.54094	-74.58766
+West Haverstraw	NY	10421	5143830	city			West Haverstraw, NY	41.20954	-73.98542
+Lincoln Park	NJ	10405	5100477	city		homonym3	Lincoln Park, NJ	40.92427	-74.30209
+Melvindale	MI	10404	5001634	city			Melvindale, MI	42.28254	-83.17520
+Cambridge	OH	10402	5149007	city		foreign_city|homonym3	Cambridge, OH	40.03118	-81.58846
+Greencastle	IN	10401	4258273	city			Greencastle, IN	39.64449	-86.86473
+Big Rapids	MI	10397	4986020	city			Big Rapids, MI	43.69808	-85.48366
+Kinnelon	NJ	10392	5100062	city			Kinnelon, NJ	41.00176	-74.36710
+Palatka	FL	10390	4167482	city			Palatka, FL	29.64858	-81.63758
+Columbia	PA	10388	5185029	city		homonym6	Columbia, PA	40.03371	-76.50441
+Sedona	AZ	10388	5313667	city			Sedona, AZ	34.86974	-111.76099
+Celina	OH	10387	5149493	city		first_name|homonym2	Celina, OH	40.54894	-84.57023
+Norfolk	MA	10386	4945453	city		homonym3	Norfolk, MA	42.11954	-71.32506
+Portage	WI	10382	5267785	city		word|homonym3	Portage, WI	43.53915	-89.46262
+Wabash	IN	10381	4927746	city			Wabash, IN	40.79782	-85.82054
+Struthers	OH	10375	5173256	city			Struthers, OH	41.05256	-80.60785
+Cadillac	MI	10373	4987617	city			Cadillac, MI	44.25195	-85.40116
+Fairview	TX	10372	4689871	city		homonym3	Fairview, TX	33.15790	-96.63166
+Big Lake	MN	10368	5018285	city			Big Lake, MN	45.33246	-93.74608
+Pella	IA	10363	4870915	city			Pella, IA	41.40805	-92.91631
+Castle Pines North	CO	10360	8299699	city			Castle Pines North, CO	39.47174	-104.89482
+Mount Airy	NC	10354	4480378	city			Mount Airy, NC	36.49930	-80.60729
+Barrington	IL	10353	4884116	city		homonym2	Barrington, IL	42.15391	-88.13619
+Durham	NH	10345	5085618	city		surname|homonym2	Durham, NH	43.13397	-70.92645
+West Point	UT	10345	5784580	city		homonym2	West Point, UT	41.11828	-112.08411
+Silver Springs	FL	10334	4173002	unknown			Silver Springs, FL	29.21664	-82.05759
+Newberry	SC	10331	4589207	city			Newberry, SC	34.27458	-81.61872
+Linthicum	MD	10324	4360713	city			Linthicum, MD	39.20511	-76.65275
+Reading	OH	10324	4522228	city		foreign_city|word|homonym3	Reading, OH	39.22367	-84.44216
+Bluefield	WV	10323	4799622	city			Bluefield, WV	37.26984	-81.22232
+Little Canada	MN	10319	5034905	city			Little Canada, MN	45.02691	-93.08772
+Eunice	LA	10310	4323900	city		first_name	Eunice, LA	30.49437	-92.41763
+Wood River	IL	10294	4253387	city			Wood River, IL	38.86116	-90.09761
+Hull	MA	10293	4940134	city		surname|word	Hull, MA	42.30204	-70.90782
+Oak Grove	SC	10291	7260518	city		homonym2	Oak Grove, SC	33.98090	-81.14286
+Morris Park	NY	10289	5127542	city			Morris Park, NY	40.85232	-73.85347
+Benning Road	DC	10269	13526884	unknown	4140963		Benning Road, DC	38.88984	-76.93758
+Newport	OR	10268	5742750	city		foreign_city|homonym3	Newport, OR	44.63678	-124.05345
+Beverly Hills	MI	10267	4985891	city		homonym2	Beverly Hills, MI	42.52392	-83.22326
+Edwards	CO	10266	5420885	city		surname	Edwards, CO	39.64499	-106.59420
+Cedar Hills	UT	10265	5772581	city			Cedar Hills, UT	40.41412	-111.75854
+Pleasant Grove	AL	10260	4083846	city		homonym2	Pleasant Grove, AL	33.49094	-86.97027
+Lancaster	NY	10258	5123954	city		surname|homonym5	Lancaster, NY	42.90061	-78.67031
+Nanticoke	PA	10258	5202855	city			Nanticoke, PA	41.20536	-76.00492
+Milford	DE	10252	4143658	city		homonym3	Milford, DE	38.91261	-75.42797
+Rossmoor	CA	10244	5388953	city			Rossmoor, CA	33.78557	-118.08506
+Timberlane	LA	10243	4343659	city			Timberlane, LA	29.87743	-90.03202
+Sleepy Hollow	NY	10242	5138371	city			Sleepy Hollow, NY	41.08565	-73.85847
+Fairview Shores	FL	10239	4154769	city			Fairview Shores, FL	28.59111	-81.39424
+Waterloo	IL	10236	4252548	city		foreign_city|homonym2	Waterloo, IL	38.33589	-90.14983
+Alpine	UT	10235	5770732	city		word|homonym2	Alpine, UT	40.45328	-111.77799
+Beecher	MI	10232	4985521	city			Beecher, MI	43.09003	-83.69440
+Fairmount	NY	10224	5116811	city			Fairmount, NY	43.04729	-76.23854
+Española	NM	10224	5467024	city			Española, NM	35.99113	-106.08058
+Berwick	PA	10223	5180119	city			Berwick, PA	41.05453	-76.23327
+Roma	TX	10223	8479429	city			Roma, TX	26.40526	-99.01581
+Fairmont	MN	10221	5026114	city		homonym2	Fairmont, MN	43.65218	-94.46108
+River Grove	IL	10219	4907649	city			River Grove, IL	41.92586	-87.83589
+Anderson	CA	10217	5558857	city		surname|homonym3	Anderson, CA	40.44821	-122.29778
+North Branch	MN	10215	5039421	city			North Branch, MN	45.51135	-92.98022
+Watervliet	NY	10214	4833276	city			Watervliet, NY	42.73008	-73.70123
+Hanson	MA	10209	4938829	city		surname	Hanson, MA	42.07510	-70.88004
+Vail	AZ	10208	5319311	city			Vail, AZ	32.04786	-110.71203
+Hillcrest	DC	10205	4139077	unknown	4140963		Hillcrest, DC	38.86206	-76.95803
+Gages Lake	IL	10198	4893371	city			Gages Lake, IL	42.35169	-87.98258
+Jefferson	GA	10195	4202672	city		surname|homonym2	Jefferson, GA	34.11705	-83.57239
+Raceland	LA	10193	4338298	city			Raceland, LA	29.72743	-90.59898
+Columbia	IL	10191	4236206	city		homonym6	Columbia, IL	38.44366	-90.20122
+Bel Air	MD	10190	4348240	city			Bel Air, MD	39.53594	-76.34829
+Capitola	CA	10189	5334096	city			Capitola, CA	36.97523	-121.95329
+North Logan	UT	10181	5779025	city			North Logan, UT	41.76937	-111.80467
+Jennings	LA	10180	4329037	city		surname|homonym2	Jennings, LA	30.22243	-92.65708
+Bohemia	NY	10180	5109694	city			Bohemia, NY	40.76926	-73.11511
+Alpena	MI	10175	4984075	city			Alpena, MI	45.06168	-83.43275
+Bellmead	TX	10164	4673389	city			Bellmead, TX	31.59405	-97.10889
+Forestdale	AL	10162	4062774	city			Forestdale, AL	33.57011	-86.89638
+Wells Beach Station	ME	10162	4982394	city			Wells Beach Station, ME	43.32397	-70.59144
+Lake Morton-Berrydale	WA	10160	7261595	city			Lake Morton-Berrydale, WA	47.33251	-122.10286
+Gold Camp	AZ	10159	5296106	city			Gold Camp, AZ	33.29367	-111.30429
+Shasta Lake	CA	10159	5571109	city			Shasta Lake, CA	40.68043	-122.37084
+Gold Canyon	AZ	10159	7261353	city			Gold Canyon, AZ	33.37145	-111.43691
+Lanham	MD	10157	4360321	city			Lanham, MD	38.96875	-76.86340
+Paris	TN	10150	4647963	city		foreign_city|first_name|homonym2	Paris, TN	36.30200	-88.32671
+Great Neck	NY	10143	5119218	city			Great Neck, NY	40.80066	-73.72846
+Colts Neck	NJ	10142	5096813	unknown			Colts Neck, NJ	40.28761	-74.17237
+East Stroudsburg	PA	10140	5188075	city			East Stroudsburg, PA	40.99954	-75.18129
+Oil City	PA	10137	5204278	city			Oil City, PA	41.43395	-79.70644
+Norwalk	IA	10135	4869386	city		homonym4	Norwalk, IA	41.47555	-93.67883
+Marlton	NJ	10133	4502911	city			Marlton, NJ	39.89122	-74.92183
+North End	MA	10131	4945615	unknown	4930956		North End, MA	42.36510	-71.05450
+Galion	OH	10127	5155414	city			Galion, OH	40.73367	-82.78990
+Denham Springs	LA	10125	4321988	city			Denham Springs, LA	30.48740	-90.95753
+Fort Knox	KY	10124	7259771	city			Fort Knox, KY	37.89113	-85.96363
+Essex Junction	VT	10111	5235952	city			Essex Junction, VT	44.49061	-73.11096
+San Diego Country Estates	CA	10109	5391831	city			San Diego Country Estates, CA	33.00671	-116.78364
+Maynard	MA	10106	4943490	city		surname	Maynard, MA	42.43343	-71.44951
+Waldwick	NJ	10095	5105957	city			Waldwick, NJ	41.01065	-74.11792
+Port Salerno	FL	10091	4169176	city			Port Salerno, FL	27.14422	-80.20060
+Parsons	KS	10090	4277011	city		surname|word	Parsons, KS	37.34034	-95.26108
+Comstock Park	MI	10088	4989432	city			Comstock Park, MI	43.03864	-85.67003
+Avon Park	FL	10086	4146440	city			Avon Park, FL	27.59587	-81.50619
+Inwood	NY	10082	5122280	city			Inwood, NY	40.86566	-73.92680
+Mayfield	KY	10080	4300105	city		surname	Mayfield, KY	36.74172	-88.63672
+Bonham	TX	10079	4675577	city			Bonham, TX	33.57733	-96.17831
+Lexington	NE	10075	5071934	city		homonym5	Lexington, NE	40.78084	-99.74150
+Countryside	VA	10072	4754219	city		word	Countryside, VA	39.04094	-77.41360
+Waverly	IA	10066	4881024	city		homonym2	Waverly, IA	42.72581	-92.47546
+Canyon Rim	UT	10062	5772418	city			Canyon Rim, UT	40.70661	-111.82188
+London	OH	10060	4517009	city		foreign_city|surname	London, OH	39.88645	-83.44825
+North Andrews Gardens	FL	10056	4166096	city			North Andrews Gardens, FL	26.19147	-80.14421
+Clinton	TN	10049	4614214	city		first_name|surname|homonym5	Clinton, TN	36.10341	-84.13186
+Atmore	AL	10049	4830759	city			Atmore, AL	31.02379	-87.49387
+Little Neck	NY	10049	5124753	city			Little Neck, NY	40.76289	-73.73225
+Oregon	WI	10043	5265785	city		state|homonym2	Oregon, WI	42.92611	-89.38456
+Poulsbo	WA	10041	5807337	city			Poulsbo, WA	47.73593	-122.64654
+Troy	IL	10036	4251513	city		first_name|word|homonym6	Troy, IL	38.72921	-89.88315
+New Port Richey East	FL	10036	7260490	city			New Port Richey East, FL	28.26027	-82.69261
+Plymouth	IN	10035	4924970	city		foreign_city|homonym3	Plymouth, IN	41.34366	-86.30973
+Monmouth	OR	10032	5741227	city			Monmouth, OR	44.84845	-123.23399
+Grantsville	UT	10027	5775346	city			Grantsville, UT	40.59994	-112.46440
+Elon	NC	10024	4465285	city			Elon, NC	36.10291	-79.50669
+Woodbury	NJ	10020	4504915	city		homonym3	Woodbury, NJ	39.83817	-75.15268
+Oak Creek	CA	10018	12750401	unknown	5359777	homonym2	Oak Creek, CA	33.67398	-117.77123
+Waggaman	LA	10015	4344819	city			Waggaman, LA	29.91854	-90.21091
+Fort Salonga	NY	10008	5117703	city			Fort Salonga, NY	40.91260	-73.30095
+Bluffton	IN	10005	4918234	city		homonym2	Bluffton, IN	40.73866	-85.17164
+Silver City	NM	10004	5491487	city			Silver City, NM	32.77007	-108.28033
+Fairview	CA	10003	5347397	city		homonym3	Fairview, CA	37.67854	-122.04580
+Del Aire	CA	10001	5342425	city			Del Aire, CA	33.91613	-118.36952
 """#
 
     /// alias, geonameid, risk, demonym flag (a word for residents)
