@@ -1,10 +1,68 @@
 import ArgumentParser
 import CityWatchCore
+import Foundation
 
 struct ExtractCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the facts of a document: cities, figures, quotes, relevance.",
+        discussion: """
+            INPUT is a file (seed text or an HTML page), an http(s) URL, or - for standard input.
+            With --jsonl, standard input holds one {"text": ...} or {"html": ...} object per line and one facts \
+            object per line is printed, in order.
+            """
+    )
+
+    @Argument(help: "A file, a URL, or - for standard input.")
+    var input: String
+
+    @Flag(help: "Read one {\"text\"} or {\"html\"} JSON object per line from the input; print one facts line each.")
+    var jsonl = false
+
+    @Flag(help: "Add every recognised numeric expression as \"numbers\".")
+    var numbers = false
 
     func run() async throws {
-        throw CleanExit.message("citywatch extract: not implemented yet")
+        let extractor = Extractor()
+        if jsonl {
+            let loaded = try await load()
+            var failed = false
+            var buffer = ""
+            buffer.reserveCapacity(1 << 16)
+            var lineNumber = 0
+            for line in loaded.data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                var facts = Facts(title: nil, relevant: false)
+                do {
+                    facts = extractor.extract(try JSONLInput.document(Data(line)), numbers: numbers)
+                } catch {
+                    failed = true
+                    StandardError.write("citywatch extract: line \(lineNumber): \(error)\n")
+                    if numbers { facts.numbers = [] }
+                }
+                buffer += try JSONOutput.line(facts)
+                buffer += "\n"
+                if buffer.utf8.count > 1 << 16 { StandardOutput.write(buffer); buffer = "" }
+            }
+            StandardOutput.write(buffer)
+            if failed { throw ExitCode(1) }
+            return
+        }
+        do {
+            let loaded = try await load()
+            let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
+            StandardOutput.write(try JSONOutput.line(extractor.extract(doc, numbers: numbers)) + "\n")
+        } catch {
+            StandardError.write("citywatch extract: \(input): \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    private func load() async throws -> InputLoader.Loaded {
+        do { return try await InputLoader.load(input) } catch {
+            StandardError.write("citywatch extract: \(input): \(error)\n")
+            throw ExitCode(1)
+        }
     }
 }

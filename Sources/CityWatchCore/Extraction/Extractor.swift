@@ -2,15 +2,46 @@ import Foundation
 
 /// Turns a Document into Facts: cities, figures tied to city and measure, quotes, relevance.
 public struct Extractor: Sendable {
-    public var keywords: [String]
+    public var keywords: [String] { didSet { relevance = Relevance(keywords) } }
+    private var relevance: Relevance
+    let gazetteer: Gazetteer
 
     public static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation"]
 
     public init(keywords: [String] = Extractor.defaultKeywords) {
         self.keywords = keywords
+        self.relevance = Relevance(keywords)
+        self.gazetteer = .shared
     }
 
     public func extract(_ document: Document, numbers: Bool = false) -> Facts {
-        Facts(title: document.title, relevant: false)
+        let units = TextUnit.units(of: document)
+        let hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        var facts = Facts(title: document.title, relevant: relevance.matches(units))
+        facts.cities = cityMentions(hits, units)
+        let (figures, found) = figuresAndNumbers(units, hits)
+        facts.figures = figures
+        if numbers { facts.numbers = found }
+        let quoteExtractor = QuoteExtractor(gazetteer: gazetteer)
+        for unit in units where unit.kind == .paragraph || unit.kind == .bullet {
+            facts.quotes += quoteExtractor.quotes(in: unit)
+        }
+        return facts
+    }
+
+    /// One entry per city, in order of first mention, with its mention count and first evidence.
+    func cityMentions(_ hits: [CityHit], _ units: [TextUnit]) -> [CityMention] {
+        var order: [Int] = []
+        var byPlace: [Int: CityMention] = [:]
+        for hit in hits {
+            let unit = units[hit.unit]
+            if byPlace[hit.place] == nil {
+                order.append(hit.place)
+                byPlace[hit.place] = CityMention(city: gazetteer.places[hit.place].display, mentions: 0,
+                                                 evidence: unit.evidence(unit.sentences[hit.sentence]))
+            }
+            byPlace[hit.place]!.mentions += 1
+        }
+        return order.map { byPlace[$0]! }
     }
 }

@@ -20,6 +20,19 @@ public struct Facts: Sendable, Equatable, Codable {
         self.quotes = quotes
         self.numbers = numbers
     }
+
+    private enum Key: String, CodingKey { case title, relevant, cities, figures, quotes, numbers }
+
+    /// Writes `title` as `null` when absent; `numbers` only when recognised numbers were asked for.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(relevant, forKey: .relevant)
+        try c.encode(cities, forKey: .cities)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(quotes, forKey: .quotes)
+        try c.encodeIfPresent(numbers, forKey: .numbers)
+    }
 }
 
 /// A US city named in a document, as "Name, ST".
@@ -64,6 +77,19 @@ public struct Figure: Sendable, Equatable, Codable {
         self.qualifier = qualifier
         self.evidence = evidence
     }
+
+    private enum Key: String, CodingKey { case city, measure, value, unit, qualifier, evidence }
+
+    /// Writes every field, `null` for a national figure's city and an unhedged qualifier.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(city, forKey: .city)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(evidence, forKey: .evidence)
+    }
 }
 
 /// Quoted words and who said them (speaker nil when unnamed, e.g. "a spokesperson").
@@ -76,6 +102,16 @@ public struct Quote: Sendable, Equatable, Codable {
         self.speaker = speaker
         self.role = role
         self.text = text
+    }
+
+    private enum Key: String, CodingKey { case speaker, role, text }
+
+    /// Writes every field, `null` for an unnamed speaker or a missing role.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(role, forKey: .role)
+        try c.encode(text, forKey: .text)
     }
 }
 
@@ -93,12 +129,38 @@ public struct NumberMention: Sendable, Equatable, Codable {
     public var span: String
     public var qualifier: Qualifier?
     public var range: Range?
+    /// A money unit other than US dollars ("eur", "gbp", "jpy", "cny", "cad", "mxn"): written as the JSON `unit`.
+    public var currency: String?
 
-    public init(value: Double?, unit: FigureUnit, span: String, qualifier: Qualifier?, range: Range?) {
+    public init(value: Double?, unit: FigureUnit, span: String, qualifier: Qualifier?, range: Range?,
+                currency: String? = nil) {
         self.value = value
         self.unit = unit
         self.span = span
         self.qualifier = qualifier
         self.range = range
+        self.currency = currency
+    }
+
+    private enum Key: String, CodingKey { case value, unit, span, qualifier, range, currency }
+
+    /// Writes every field, `null` where absent, and a foreign currency as the unit.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(currency ?? unit.rawValue, forKey: .unit)
+        try c.encode(span, forKey: .span)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(range, forKey: .range)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let unit = try c.decode(String.self, forKey: .unit)
+        self.init(value: try c.decodeIfPresent(Double.self, forKey: .value), unit: FigureUnit(rawValue: unit) ?? .count,
+                  span: try c.decode(String.self, forKey: .span),
+                  qualifier: try c.decodeIfPresent(Qualifier.self, forKey: .qualifier),
+                  range: try c.decodeIfPresent(Range.self, forKey: .range),
+                  currency: FigureUnit(rawValue: unit) == nil ? unit : nil)
     }
 }

@@ -1,0 +1,177 @@
+import Foundation
+
+extension CityRecognizer {
+    /// Capitalised words that may follow a city without making it part of another name ("Chicago Police").
+    static let followers: Set<String> = [
+        "Mayor", "Police", "City", "Council", "PD", "Fire", "Sheriff", "Metro", "Area", "Public", "Unified", "Mayor's",
+        "ICE", "FBI", "Field", "Officials", "Residents", "Democrats", "Republicans", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
+        "September", "October", "November", "December", "Immigration", "Catholic", "Latino", "Latinos", "Hispanic",
+    ]
+    /// Lower-case words after a city that confirm it is the city ("Mobile police", "the Charlotte mayor").
+    static let confirmingFollowers: Set<String> = [
+        "Mayor", "mayor", "mayor's", "Police", "police", "City", "Council", "council", "PD", "officials", "residents",
+        "suburbs", "suburb", "area", "metro", "neighborhood", "neighborhoods", "city", "Sheriff", "sheriff",
+        "Fire", "firefighters", "schools", "Public", "streets", "downtown", "airport", "officers", "detectives",
+    ]
+    /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
+    static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
+                                               "valley", "street", "avenue", "road", "boulevard", "university", "college"]
+    /// Verbs after a name that make it a person ("Hopkins said").
+    static let personVerbs: Set<String> = ["said", "says", "told", "added", "explained", "noted", "suggested", "wrote",
+                                          "asked", "stated", "testified", "recalled", "admitted", "agreed", "continued",
+                                          "talked", "replied", "believes", "thinks", "died", "was", "who", "pleaded"]
+    /// Verbs after a high-risk name: the name stands for a government or a person ("Washington said").
+    static let metonymyVerbs: Set<String> = ["said", "says", "has", "have", "had", "is", "was", "will", "would", "wants",
+                                            "should", "must", "could", "may", "announced", "insists", "argued", "warned"]
+    /// Capitalised words that may precede a city ("Downtown Chicago", "In Houston").
+    static let leaders: Set<String> = [
+        "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
+        "Inner", "Upstate", "Downstate", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
+    ]
+    /// Names that are far more often something else ("the White House").
+    static let nonCityNames: Set<String> = ["White House", "Capitol Hill", "Wall Street", "Union", "Justice"]
+    static let functionWords: Set<String> = [
+        "in", "at", "from", "to", "the", "and", "of", "for", "on", "with", "by", "near", "like", "outside", "across",
+        "throughout", "around", "since", "after", "before", "while", "when", "where", "as", "but", "or", "so", "both",
+        "unlike", "including", "beyond", "despite", "during", "until", "within", "inside", "into", "toward", "towards",
+        "through", "via", "also", "then", "meanwhile", "a", "an", "than", "if", "about", "over", "among", "against",
+        "between", "only", "even", "just", "here", "there", "now", "today", "yesterday", "last", "this", "that", "those",
+        "these", "every", "each", "all", "some", "many", "most",
+    ]
+    static let locatives: Set<String> = ["in", "from", "near", "outside", "to", "at", "across", "throughout", "around",
+                                        "into", "toward", "towards", "through", "inside", "within", "between", "of", "and"]
+
+    /// Decides a candidate: accepted, rejected, or pending (needs a list or the article's own cities to confirm).
+    func judge(_ c: inout Candidate, unit: TextUnit, range: Range<Int>, titleCase: Bool, docStates: Set<String>) {
+        let tokens = unit.tz.tokens
+        let next = c.last + 1 < range.upperBound ? tokens[c.last + 1] : nil
+        let prev = c.first > range.lowerBound ? tokens[c.first - 1] : nil
+        // An explicit state decides: "Portland, Ore.", "Paris, Texas", "Mobile, AL", "Portland, Maine".
+        var explicit: String?
+        var stateAt = c.last + 2
+        if let next, next.text == ",", let st = gazetteer.state(in: tokens, at: c.last + 2, allowPostal: true) {
+            // "Dallas, New York City and Atlanta" is a list, not Dallas in the state of New York.
+            let after = c.last + 2 + st.length
+            let continues = after < range.upperBound && tokens[after].kind == .word && tokens[after].isCapitalized
+            if !continues { explicit = st.code }
+        } else if next != nil, let st = gazetteer.state(in: tokens, at: c.last + 1, allowPostal: false),
+                  gazetteer.stateNames[tokens[c.last + 1 ..< c.last + 1 + st.length].map(\.text).joined(separator: " ")] != nil {
+            explicit = st.code
+            stateAt = c.last + 1
+        }
+        if let code = explicit {
+            let inState = c.entries.filter { gazetteer.places[$0.place].state == code }
+            if inState.isEmpty {
+                // A state name that is also a city ("…, Washington") may be the next item of a list.
+                let stateWord = tokens[stateAt].text
+                if !(stateWord == "Washington" || stateWord == "New") { c.verdict = .rejected; return }
+                explicit = nil
+            }
+        }
+        if let explicit {
+            let inState = c.entries.filter { gazetteer.places[$0.place].state == explicit }
+            c.entries = inState
+            c.explicitState = explicit
+            c.place = choose(inState, states: [explicit])
+            c.verdict = .accepted
+            return
+        }
+        c.place = choose(c.entries, states: docStates)
+        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; return }
+        // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
+        if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
+           ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {
+            c.verdict = .accepted; return
+        }
+        // A person: "Taylor said", "according to Taylor", "Mr. Perry".
+        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; return }
+        if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) { c.verdict = .rejected; return }
+        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].text.lowercased() == "according" { c.verdict = .rejected; return }
+        // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
+        var k = c.last + 1
+        while k < range.upperBound, k - c.last < 16, tokens[k].isCapitalized || [",", "and", "or"].contains(tokens[k].text) { k += 1 }
+        if k < range.upperBound, k > c.last + 1 || true, ["counties", "Counties", "townships", "parishes"].contains(tokens[k].text) {
+            c.verdict = .rejected; return
+        }
+        // A region after a foreign or unknown place: "Toronto, Ontario", "Ontario, Canada".
+        if let next, next.text == ",", c.last + 2 < range.upperBound, ["Canada", "Mexico", "England", "Australia"].contains(tokens[c.last + 2].text) {
+            c.verdict = .rejected; return
+        }
+        if let prev, prev.text == ",", c.first >= 2, tokens[c.first - 2].kind == .word, tokens[c.first - 2].isCapitalized,
+           !endsPlaceName(unit.tz, at: c.first - 2), !tokens[c.first - 2].text.hasSuffix(".") {
+            c.verdict = .rejected; return
+        }
+        if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }
+        // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
+        if let next, next.kind == .word, next.isCapitalized, !Self.followers.contains(next.text), !titleCase {
+            c.verdict = .rejected; return
+        }
+        if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
+        if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase {
+            let sentenceStart = c.first - 1 == range.lowerBound
+            if !(sentenceStart && Self.functionWords.contains(prev.text.lowercased())) { c.verdict = .rejected; return }
+        }
+        if let prev, prev.text == "-" || prev.text == "‑", !prev.spaceBefore, c.first >= 2, tokens[c.first - 2].isCapitalized,
+           !tokens[c.first - 2].spaceBefore || true, !titleCase {
+            // "Dallas-Fort Worth" is fine (both are cities); "Merriam-Webster" is not a city.
+            if match(unit.tz, at: c.first - 2, end: range.upperBound) == nil { c.verdict = .rejected; return }
+        }
+        let risk = riskOf(c.entries)
+        if risk == .high, let next, Self.metonymyVerbs.contains(next.text) { c.verdict = .rejected; return }
+
+        // Confirming context: a place column, "X Mayor", "X police", "City of X", "mayor of X".
+        var confirmed = unit.isPlaceColumn && c.first == 0 && c.last >= tokens.count - 1
+        if let next {
+            if Self.confirmingFollowers.contains(next.text) { confirmed = true }
+            if next.text == "'s" || next.text == "’s", c.last + 2 < range.upperBound,
+               Self.confirmingFollowers.contains(tokens[c.last + 2].text) { confirmed = true }
+        }
+        if let prev, prev.text == "of", c.first >= 2,
+           ["City", "city", "mayor", "Mayor", "town", "Town", "suburb", "outskirts", "streets", "residents"].contains(tokens[c.first - 2].text) {
+            confirmed = true
+        }
+        if confirmed { c.verdict = .accepted; return }
+        let locative = prev.map { Self.locatives.contains($0.text.lowercased()) && $0.text != "of" && $0.text != "and" } ?? false
+        let stateKnown = c.entries.contains { docStates.contains(gazetteer.places[$0.place].state) }
+        switch risk {
+        case .low:
+            c.verdict = titleCase && riskFlags(c.entries) ? .pending : .accepted
+        case .medium:
+            c.verdict = locative || stateKnown ? .accepted : .pending
+        case .high:
+            c.verdict = .pending
+        }
+    }
+
+    /// Whether a gazetteer name ends at token `k` ("… Chicago, Houston": a list, not "City, Region").
+    func endsPlaceName(_ tz: Tokenizer, at k: Int) -> Bool {
+        for n in 1...3 where k - n + 1 >= 0 {
+            if gazetteer.names[tz.span(k - n + 1, k)] != nil { return true }
+        }
+        return gazetteer.stateNames[tz.tokens[k].text] != nil
+    }
+
+    /// Whether any reading carries a risky flag (used to be careful in Title Case headings).
+    func riskFlags(_ entries: [Gazetteer.Entry]) -> Bool {
+        entries.contains { !$0.flags.subtracting(.homonym).isEmpty || $0.risk != .low }
+    }
+
+    /// How much evidence a surface form needs: curated alias risk first, else the flags of its likeliest reading.
+    func riskOf(_ entries: [Gazetteer.Entry]) -> Gazetteer.Risk {
+        if entries.contains(where: { $0.risk == .high }) { return .high }
+        let safeAlias = entries.contains { $0.risk == .low && $0.flags.isEmpty && gazetteer.places[$0.place].kind == "city" }
+        if entries.contains(where: { $0.risk == .medium }) && !safeAlias { return .medium }
+        guard let e = entries.max(by: { gazetteer.places[$0.place].population < gazetteer.places[$1.place].population })
+        else { return .low }
+        let pop = gazetteer.places[e.place].population
+        // A neighbourhood name ("Mount Pleasant", "Avondale") is as often a town elsewhere or a street.
+        if gazetteer.places[e.place].kind != "city", !safeAlias { return .medium }
+        if e.flags.contains(.state) || e.flags.contains(.country) || e.flags.contains(.foreignCity) {
+            return pop >= 1_000_000 ? .low : .high
+        }
+        if e.flags.contains(.word) { return pop >= 500_000 ? .low : .medium }
+        if e.flags.contains(.firstName) || e.flags.contains(.surname) { return pop >= 200_000 ? .low : .medium }
+        return .low
+    }
+}

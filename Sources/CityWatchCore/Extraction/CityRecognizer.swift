@@ -1,0 +1,173 @@
+import Foundation
+
+/// A city named at a place in a document.
+struct CityHit: Sendable {
+    var unit: Int
+    var sentence: Int
+    var first: Int
+    var last: Int
+    /// Gazetteer index of the city it resolves to (a borough or section gives its parent city).
+    var place: Int
+}
+
+/// Finds US cities in a document's units: longest gazetteer match over capitalised runs, then precision rules
+/// for risky names (state names, first names, surnames, English words, foreign namesakes, homonyms).
+struct CityRecognizer: Sendable {
+    let gazetteer: Gazetteer
+
+    enum Verdict { case accepted, pending, rejected }
+
+    struct Candidate {
+        var unit: Int, sentence: Int, first: Int, last: Int
+        var entries: [Gazetteer.Entry]
+        var verdict: Verdict
+        var explicitState: String?
+        var place = -1
+    }
+
+    func find(in units: [TextUnit]) -> [CityHit] {
+        let docStates = statesMentioned(in: units)
+        var candidates: [Candidate] = []
+        for (u, unit) in units.enumerated() {
+            let tokens = unit.tz.tokens
+            let titleCase = isTitleCase(unit)
+            for (s, range) in unit.sentences.enumerated() {
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
+                    var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
+                    judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates)
+                    candidates.append(c)
+                    i = last + 1
+                    // The state after "City, " is part of this mention, never a city of its own ("Alexandria, LA").
+                    if c.explicitState != nil, i < tokens.count, tokens[i].text == "," {
+                        i += 1
+                        if let st = gazetteer.state(in: tokens, at: i, allowPostal: true) { i += st.length }
+                    }
+                }
+            }
+        }
+        resolveLists(&candidates, units)
+        // Cities named unambiguously (one reading, or an explicit state) anchor the others.
+        var strong: Set<Int> = []
+        for c in candidates where c.verdict == .accepted {
+            let places = Set(c.entries.map { gazetteer.resolved($0.place) })
+            if c.explicitState != nil { strong.insert(gazetteer.resolved(c.place)) }
+            else if places.count == 1, let p = places.first { strong.insert(p) }
+        }
+        let anchorStates = docStates.union(strong.map { gazetteer.places[$0].state })
+        // The article's own cities: a pending name that is accepted elsewhere in the document.
+        let accepted = Set(candidates.filter { $0.verdict == .accepted }.map { gazetteer.resolved($0.place) })
+        for k in candidates.indices where candidates[k].verdict == .pending {
+            let places = candidates[k].entries.map { gazetteer.resolved($0.place) }
+            if let p = places.first(where: { accepted.contains($0) }) {
+                candidates[k].place = p; candidates[k].verdict = .accepted
+            }
+        }
+        return candidates.filter { $0.verdict == .accepted }.map { c in
+            var place = gazetteer.resolved(c.place)
+            if c.explicitState == nil {
+                let places = c.entries.map { gazetteer.resolved($0.place) }
+                if let p = places.first(where: { strong.contains($0) }) { place = p }
+                else if Set(places).count > 1 {
+                    place = gazetteer.resolved(choose(c.entries, states: anchorStates, anchors: Array(strong)))
+                }
+            }
+            return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
+        }
+    }
+
+    /// The longest gazetteer name starting at token `i`.
+    func match(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
+        let t = tz.tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return nil }
+        if t.text.count >= 3, t.text == t.text.uppercased() { return dateline(tz, at: i, end: end) }
+        guard gazetteer.firstWords.contains(t.text) else { return nil }
+        var n = min(gazetteer.maxTokens, end - i)
+        while n >= 1 {
+            if let entries = gazetteer.names[tz.span(i, i + n - 1)] {
+                let places = entries.filter { !$0.demonym }
+                if places.isEmpty { return nil }
+                return (places, i + n - 1)
+            }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
+    func dateline(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
+        let t = tz.tokens
+        var j = i
+        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, t[j + 1].text.count >= 2, t[j + 1].text == t[j + 1].text.uppercased() { j += 1 }
+        let next = j + 1 < end ? t[j + 1].text : ""
+        let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
+        guard stateAfter || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
+        if i > 0, !["."].contains(t[i - 1].text), t[i - 1].kind != .punct || t[i - 1].text == "," { return nil }
+        let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
+        guard let entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
+        return (entries.map { var e = $0; e.isDateline = true; return e }, j)
+    }
+
+    /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over
+    /// (Athens, TX in a Texas story; but Dallas, TX still beats Dallas, GA in a story naming Atlanta), and one
+    /// within 100 km of a city the document names unambiguously counts 100 times over (local news).
+    func choose(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int] = []) -> Int {
+        func score(_ e: Gazetteer.Entry) -> Double {
+            let own = gazetteer.places[e.place]
+            var s = Double(max(own.population, 1)) * (states.contains(own.state) ? 30 : 1)
+            let me = gazetteer.resolved(e.place)
+            // Only small anchors say "local news": a story naming Atlanta and Dallas is national.
+            if anchors.contains(where: { $0 != me && gazetteer.places[$0].population < 300_000
+                                         && gazetteer.distance($0, e.place) < 100 }) { s *= 100 }
+            return s
+        }
+        return entries.max { score($0) < score($1) }!.place
+    }
+
+    func isTitleCase(_ unit: TextUnit) -> Bool {
+        guard unit.kind == .title || unit.kind == .heading else { return false }
+        let words = unit.tz.tokens.filter { $0.kind == .word && $0.text.count > 3 }
+        guard words.count >= 3 else { return false }
+        return Double(words.filter(\.isCapitalized).count) >= 0.7 * Double(words.count)
+    }
+
+    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR").
+    func statesMentioned(in units: [TextUnit]) -> Set<String> {
+        var states: Set<String> = []
+        for unit in units {
+            let tokens = unit.tz.tokens
+            var i = 0
+            while i < tokens.count {
+                if tokens[i].kind == .word, tokens[i].isCapitalized,
+                   let st = gazetteer.state(in: tokens, at: i, allowPostal: i > 0 && tokens[i - 1].text == ",") {
+                    // "Washington" and "New York" name cities as often as states: not evidence of the state.
+                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") { states.insert(st.code) }
+                    i += st.length
+                } else { i += 1 }
+            }
+        }
+        return states
+    }
+
+    /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
+    func resolveLists(_ candidates: inout [Candidate], _ units: [TextUnit]) {
+        for _ in 0..<2 {
+            for k in candidates.indices where candidates[k].verdict == .pending {
+                let c = candidates[k]
+                let tokens = units[c.unit].tz.tokens
+                for other in [k - 1, k + 1] where other >= 0 && other < candidates.count {
+                    let o = candidates[other]
+                    guard o.verdict == .accepted, o.unit == c.unit, o.sentence == c.sentence else { continue }
+                    let (a, b) = o.first > c.last ? (c.last + 1, o.first) : (o.last + 1, c.first)
+                    guard b - a >= 1, b - a <= 2 else { continue }
+                    if (a..<b).allSatisfy({ [",", "and", "or", "&", ";"].contains(tokens[$0].text) }) {
+                        candidates[k].verdict = .accepted
+                        if candidates[k].place < 0 { candidates[k].place = c.entries[0].place }
+                        break
+                    }
+                }
+            }
+        }
+    }
+}

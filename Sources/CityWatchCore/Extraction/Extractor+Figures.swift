@@ -1,0 +1,63 @@
+import Foundation
+
+extension Extractor {
+    /// Figures from sentences and tables, and every recognised number (for `--numbers`).
+    func figuresAndNumbers(_ units: [TextUnit], _ hits: [CityHit]) -> ([Figure], [NumberMention]) {
+        let judge = FigureExtractor(gazetteer: gazetteer)
+        var figures: [Figure] = []
+        var numbers: [NumberMention] = []
+        var hitsByUnit: [Int: [CityHit]] = [:]
+        for hit in hits { hitsByUnit[hit.unit, default: []].append(hit) }
+        // Table rows: the city of the row (a cell naming a city) and each numeric cell's column header.
+        var rowCity: [String: Int] = [:]
+        for (u, unit) in units.enumerated() {
+            if case .cell(let table, let row, _) = unit.kind, let hit = hitsByUnit[u]?.first,
+               hit.first == 0, hit.last >= unit.tz.tokens.count - 1 || unit.isPlaceColumn {
+                rowCity["\(table)/\(row)"] = hit.place
+            }
+        }
+        for (u, unit) in units.enumerated() {
+            let recognizer = NumberRecognizer(unit.tz)
+            for (s, range) in unit.sentences.enumerated() {
+                let found = recognizer.recognize(range.lowerBound, range.upperBound)
+                for n in found {
+                    numbers.append(n.mention(unit.tz))
+                    guard let value = n.value, !n.isYear, !n.isVague, n.currency == nil else { continue }
+                    if case .cell(let table, let row, _) = unit.kind {
+                        // A numeric cell: the number is (nearly) the whole cell.
+                        guard n.first == 0, n.last >= unit.tz.tokens.count - 2,
+                              let header = unit.header, !header.isEmpty else { continue }
+                        let city = rowCity["\(table)/\(row)"].map { gazetteer.places[$0].display }
+                        figures.append(Figure(city: city, measure: FigureExtractor.normalize(header), value: value,
+                                              unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))
+                        continue
+                    }
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
+                    guard let measure = judge.measure(for: n, in: unit.tz, range: range) else { continue }
+                    let city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
+                    figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
+                                          unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
+                }
+            }
+        }
+        return (figures, numbers)
+    }
+
+    /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
+    func cityFor(_ n: RecognizedNumber, sentence: Int, unitHits: [CityHit], unit: TextUnit) -> Int? {
+        let inSentence = unitHits.filter { $0.sentence == sentence }
+        guard !inSentence.isEmpty else { return nil }
+        if Set(inSentence.map(\.place)).count == 1 { return inSentence[0].place }
+        let t = unit.tz.tokens
+        func clauseBreak(_ a: Int, _ b: Int) -> Bool {
+            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but"].contains(t[$0].text) }
+        }
+        let sameClause = inSentence.filter { !clauseBreak($0.last, n.first) }
+        let pool = sameClause.isEmpty ? inSentence : sameClause
+        return pool.min { distance($0, n) < distance($1, n) }?.place
+    }
+
+    func distance(_ h: CityHit, _ n: RecognizedNumber) -> Int {
+        h.last < n.first ? n.first - h.last : (h.first - n.last) + 1
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Judges recognised numbers: a figure measures something (a measure label) about a city or the nation.
+struct FigureExtractor: Sendable {
+    let gazetteer: Gazetteer
+
+    /// Words that end a measure phrase after a number.
+    static let stopWords: Set<String> = [
+        "of", "in", "to", "for", "from", "at", "on", "with", "by", "and", "or", "than", "that", "who", "which", "were",
+        "was", "are", "is", "have", "has", "had", "will", "would", "said", "per", "a", "an", "the", "last", "this",
+        "each", "since", "over", "across", "during", "as", "into", "under", "after", "before", "while", "but", "be",
+        "been", "being", "it", "its", "their", "his", "her", "they", "we", "he", "she", "so", "compared", "according",
+        "such", "these", "those", "when", "where", "between", "among", "through", "nationwide", "statewide", "already",
+        "more", "less", "fewer", "out", "up", "down", "about", "around", "across", "only", "also", "now", "still",
+    ]
+    /// Measures that are really spans of time or multipliers, not things counted.
+    static let nonMeasures: Set<String> = [
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+        "second", "seconds", "times", "time", "percent", "percentage", "points", "point", "am", "pm", "o'clock",
+        "decade", "decades", "century", "yards", "feet", "miles", "mile", "inches", "pounds", "ounces", "degrees",
+        "th", "st", "nd", "rd", "s", "one", "ones", "other", "others",
+    ]
+    static let changeNouns: Set<String> = ["rise", "increase", "drop", "decrease", "decline", "jump", "surge", "fall",
+                                          "spike", "growth", "reduction", "uptick", "gain", "dip", "cut", "boost", "hike",
+                                          "climb", "plunge", "downturn", "upswing"]
+    static let changeVerbs: Set<String> = ["rose", "fell", "increased", "decreased", "dropped", "jumped", "grew", "declined",
+                                          "climbed", "surged", "soared", "plunged", "spiked", "doubled", "tripled",
+                                          "rises", "falls", "increases", "decreases", "drops", "jumps", "grows", "declines",
+                                          "climbs", "surges", "soars", "plunges", "totaled", "totalled", "reached", "hit",
+                                          "topped", "numbered"]
+    static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
+                                          "assigned", "booked", "held", "released", "targeted", "charged", "sent",
+                                          "taken", "processed", "screened", "transferred", "expelled"]
+    static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
+                                           "workers", "men", "women", "children", "noncitizens", "families"]
+
+    /// The measure label for the number `n` in `range` of `tz`, or nil when it measures nothing.
+    func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = n.last + 1
+        // "15 % rise in arrests" → arrests
+        if k < range.upperBound, Self.changeNouns.contains(t[k].text.lowercased()), k + 1 < range.upperBound,
+           ["in", "of"].contains(t[k + 1].text.lowercased()), let np = phrase(tz, from: k + 2, range) {
+            return np
+        }
+        // "15% of arrests"
+        if n.unit == .percent, k < range.upperBound, t[k].text.lowercased() == "of", let np = phrase(tz, from: k + 1, range) {
+            return np
+        }
+        if k < range.upperBound, ["in", "for"].contains(t[k].text.lowercased()), n.unit == .usd,
+           let np = phrase(tz, from: k + 1, range) { return np }
+        if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore { k += 1 }   // "$5-million grant"
+        if let np = phrase(tz, from: k, range) {
+            // "30 people arrested" / "arrested 30 people" → "people arrested"
+            if Self.genericNouns.contains(np) {
+                if let verb = verbAround(n, tz, range) { return np + " " + verb }
+            }
+            return np
+        }
+        // "arrests rose 15%", "deportations increased by 27%"
+        var b = n.first - 1
+        if b >= range.lowerBound, ["by", "to"].contains(t[b].text.lowercased()) { b -= 1 }
+        if b - 1 >= range.lowerBound, Self.changeVerbs.contains(t[b].text.lowercased()), t[b - 1].kind == .word,
+           !Self.stopWords.contains(t[b - 1].text.lowercased()) {
+            return t[b - 1].text.lowercased()
+        }
+        return nil
+    }
+
+    func verbAround(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
+            let w = t[k].text.lowercased()
+            if Self.actionVerbs.contains(w) { return w }
+        }
+        var k = n.last + 2
+        while k < min(range.upperBound, n.last + 5) {
+            let w = t[k].text.lowercased()
+            if Self.actionVerbs.contains(w) { return w }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A noun phrase of up to four words starting at `k`, lower-cased.
+    func phrase(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = start
+        if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].text.lowercased()) { k += 1 }
+        var words: [String] = []
+        while k < range.upperBound, words.count < 4 {
+            let tok = t[k]
+            if tok.kind == .punct, tok.text == "-", !tok.spaceBefore, !words.isEmpty, k + 1 < range.upperBound,
+               t[k + 1].kind == .word, !t[k + 1].spaceBefore {
+                words[words.count - 1] += "-" + t[k + 1].text.lowercased(); k += 2; continue
+            }
+            guard tok.kind == .word else { break }
+            let w = tok.text.lowercased()
+            if Self.stopWords.contains(w) { break }
+            if words.isEmpty, Self.nonMeasures.contains(w) { return nil }
+            words.append(w)
+            k += 1
+            if w.hasSuffix("ed") && words.count > 1 { break }
+        }
+        guard !words.isEmpty else { return nil }
+        if let last = words.last, Self.nonMeasures.contains(last) { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// A table header as a measure: "ICE Personnel Assigned" → "ice personnel assigned".
+    static func normalize(_ header: String) -> String {
+        let kept = header.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" ? Character($0) : " " }
+        return String(kept).split(separator: " ").joined(separator: " ")
+    }
+}

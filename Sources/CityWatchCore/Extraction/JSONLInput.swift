@@ -1,0 +1,26 @@
+import Foundation
+
+/// One line of `extract --jsonl` input: `{"text": ...}` (seed text or plain prose) or `{"html": ...}`.
+public enum JSONLInput {
+    public struct LineError: Error, CustomStringConvertible, Sendable {
+        public var code: String
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The document a line describes.
+    public static func document(_ line: Data) throws -> Document {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+            throw LineError(code: "bad-json", message: "not a JSON object; give {\"text\": \"...\"} or {\"html\": \"...\"}")
+        }
+        if let text = object["text"] as? String {
+            return SeedTextParser.parse(text)
+        }
+        if let html = object["html"] as? String {
+            do { return try DocumentReader.read(Data(html.utf8)) } catch {
+                throw LineError(code: "bad-html", message: "the html could not be read: \(error)")
+            }
+        }
+        throw LineError(code: "no-input", message: "the object has neither a \"text\" nor an \"html\" string")
+    }
+}
