@@ -52,6 +52,21 @@ public enum FeedParser {
         return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
     }
 
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount, p = needle.utf8Start
+        guard m > 0, bytes.count >= m else { return false }
+        var i = 0
+        while i + m <= bytes.count {
+            if bytes[i] == p[0] {
+                var k = 1
+                while k < m, bytes[i + k] == p[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
                           baseURL: String?) -> ParsedFeed {
         var problems = problems
@@ -71,7 +86,7 @@ public enum FeedParser {
             problems.insert("not a feed: no root element", at: 0)
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
         }
-        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil)
+        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"))
         guard let result = mapper.map(root) else {
             let name = root.pointee.name.map { String(cString: $0) } ?? "?"
             problems.insert("not a feed: the root element is <\(name)>", at: 0)
