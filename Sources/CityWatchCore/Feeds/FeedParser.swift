@@ -18,6 +18,25 @@ public enum FeedParser {
         }
     }
 
+    /// Parses a fetched feed with its HTTP response headers (names lower-cased), as RFC 3023 and feed readers
+    /// use them: the Content-Type charset (text/* without one means us-ascii), Content-Location as the base URL,
+    /// Content-Language as the language when the feed names none.
+    public static func parse(_ data: Data, input: String, url: String?, headers: [String: String]) -> ParsedFeed {
+        let contentType = headers["content-type"]
+        var charset = ContentType.charset(contentType)
+        let media = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if charset == nil, media.hasPrefix("text/") { charset = "us-ascii" }
+        var base = url
+        if let location = headers["content-location"].flatMap(cleaned) {
+            base = url.map { FeedLinks.resolve(location, against: $0) } ?? location
+        }
+        var feed = parse(data, input: input, baseURL: base, httpCharset: charset)
+        if feed.feed.language == nil, feed.parseOK, let language = headers["content-language"].flatMap(cleaned) {
+            feed.feed.language = language
+        }
+        return feed
+    }
+
     /// The same, over bytes already in memory.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, input: String, baseURL: String? = nil,
                              httpCharset: String? = nil) -> ParsedFeed {

@@ -233,8 +233,12 @@ struct FeedXMLMapper {
         let mode = XMLNode.attribute(node, "mode")?.lowercased()
         if mode == "base64" || FeedXMLMapper.isBinary(type) {
             let raw = XMLNode.text(node).filter { !$0.isWhitespace }
-            return Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
+            let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
                 .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
+            if let decoded, hasBase, decoded.contains("="), let base = base(node) {
+                return FeedLinks.resolveHTML(decoded, against: base)
+            }
+            return decoded
         }
         if type == "xhtml" || (atom10 && type == "application/xhtml+xml") {
             // Atom 1.0 xhtml: the content is inside one xhtml:div, which is not part of it.
