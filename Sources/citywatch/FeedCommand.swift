@@ -14,6 +14,12 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per input per line.")
     var json = false
 
+    @Option(help: ArgumentHelp("For files: read them as if served with this Content-Type header.", visibility: .hidden))
+    var contentType: String?
+
+    @Option(help: ArgumentHelp("For files: resolve relative links against this URL.", visibility: .hidden))
+    var baseURL: String?
+
     @Option(help: ArgumentHelp("Parse the inputs N times in memory and report throughput.", visibility: .hidden))
     var benchmark: Int?
 
@@ -28,7 +34,14 @@ struct FeedCommand: AsyncParsableCommand {
             let parsed: ParsedFeed
             do {
                 let loaded = try await InputLoader.load(input)
-                parsed = FeedParser.parse(loaded.data, input: input, baseURL: loaded.url, httpCharset: loaded.charset)
+                var headers = loaded.headers
+                if loaded.url == nil, let contentType { headers["content-type"] = contentType }
+                if headers.isEmpty && loaded.charset == nil {
+                    parsed = FeedParser.parse(loaded.data, input: input, baseURL: loaded.url ?? baseURL)
+                } else {
+                    if headers["content-type"] == nil, let charset = loaded.charset { headers["content-type"] = "application/xml; charset=\(charset)" }
+                    parsed = FeedParser.parse(loaded.data, input: input, url: loaded.url ?? baseURL, headers: headers)
+                }
             } catch {
                 unreadable = true
                 parsed = ParsedFeed(input: input, parseOK: false, error: "\(error)")

@@ -31,16 +31,24 @@ enum FeedEncoding {
             }
         }
         var problem: String?
-        for (index, name) in candidates.enumerated() {
-            if name == "utf-8" || name == "us-ascii" {
+        for name in candidates {
+            if name == "us-ascii" {
+                // RFC 3023's default for text/*: right only when the bytes are ASCII; otherwise try the next guess.
+                if bytes.allSatisfy({ $0 < 0x80 }) { return Decoded(utf8: nil, name: "us-ascii", problem: problem) }
+                problem = (problem.map { $0 + "; " } ?? "") + "document labelled us-ascii contains non-ASCII bytes"
+                continue
+            }
+            if name == "utf-8" {
                 let skip = bom?.name == "utf-8" ? 3 : 0
                 if isValidUTF8(bytes, from: skip) {
-                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8",
-                                   problem: index > 0 ? problem : nil)
+                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8", problem: problem)
+                }
+                if candidates.last != name && candidates.contains(where: { $0 != "utf-8" && $0 != "us-ascii" }) {
+                    problem = (problem.map { $0 + "; " } ?? "") + "document labelled utf-8 is not valid utf-8"
+                    continue
                 }
                 // Windows-1252 bytes in a UTF-8 document: keep the UTF-8, read the stray bytes as cp1252.
-                let mixed = repairMixedUTF8(bytes, from: skip)
-                return Decoded(utf8: mixed, name: "utf-8",
+                return Decoded(utf8: repairMixedUTF8(bytes, from: skip), name: "utf-8",
                                problem: (problem.map { $0 + "; " } ?? "") + "document declared as utf-8 contains bytes that are not utf-8 (read as windows-1252)")
             }
             if name == "iso-8859-1" || name == "latin-1" || name == "windows-1252" {

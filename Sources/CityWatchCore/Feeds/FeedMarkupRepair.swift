@@ -50,6 +50,8 @@ enum FeedMarkupRepair {
                 switch kind {
                 case .fine:
                     i = end
+                case .upperHex:  // "&#X41;" is not XML, but it is what the publisher meant
+                    flush(i, &out); out!.append(contentsOf: [0x26, 0x23, 0x78]); copied = i + 3; i = end
                 case .bare:
                     flush(i, &out); out!.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]); copied = i + 1; i += 1
                     bareAmpersands += 1
@@ -75,7 +77,7 @@ enum FeedMarkupRepair {
         return Result(bytes: out, problems: problems)
     }
 
-    enum Reference { case fine, bare, html(UInt32), unknown }
+    enum Reference { case fine, bare, html(UInt32), unknown, upperHex }
 
     /// What the '&' at `i` starts, and where the reference ends.
     static func classifyReference(_ b: UnsafeBufferPointer<UInt8>, at i: Int, declared: Set<[UInt8]>) -> (Reference, Int) {
@@ -87,7 +89,7 @@ enum FeedMarkupRepair {
             if hex { j += 1 }
             let start = j
             while j < n, isDigit(b[j], hex: hex) { j += 1 }
-            if j > start, j < n, b[j] == 0x3B { return (.fine, j + 1) }
+            if j > start, j < n, b[j] == 0x3B { return (hex && b[i + 2] == 0x58 ? .upperHex : .fine, j + 1) }
             return (.bare, i + 1)
         }
         let start = j

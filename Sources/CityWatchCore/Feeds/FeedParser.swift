@@ -18,6 +18,25 @@ public enum FeedParser {
         }
     }
 
+    /// Parses a fetched feed with its HTTP response headers (names lower-cased), as RFC 3023 and feed readers
+    /// use them: the Content-Type charset (text/* without one means us-ascii), Content-Location as the base URL,
+    /// Content-Language as the language when the feed names none.
+    public static func parse(_ data: Data, input: String, url: String?, headers: [String: String]) -> ParsedFeed {
+        let contentType = headers["content-type"]
+        var charset = ContentType.charset(contentType)
+        let media = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if charset == nil, media.hasPrefix("text/") { charset = "us-ascii" }
+        var base = url
+        if let location = headers["content-location"].flatMap(cleaned) {
+            base = url.map { FeedLinks.resolve(location, against: $0) } ?? location
+        }
+        var feed = parse(data, input: input, baseURL: base, httpCharset: charset)
+        if feed.feed.language == nil, feed.parseOK, let language = headers["content-language"].flatMap(cleaned) {
+            feed.feed.language = language
+        }
+        return feed
+    }
+
     /// The same, over bytes already in memory.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, input: String, baseURL: String? = nil,
                              httpCharset: String? = nil) -> ParsedFeed {
@@ -52,6 +71,21 @@ public enum FeedParser {
         return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
     }
 
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount, p = needle.utf8Start
+        guard m > 0, bytes.count >= m else { return false }
+        var i = 0
+        while i + m <= bytes.count {
+            if bytes[i] == p[0] {
+                var k = 1
+                while k < m, bytes[i + k] == p[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
                           baseURL: String?) -> ParsedFeed {
         var problems = problems
@@ -71,7 +105,7 @@ public enum FeedParser {
             problems.insert("not a feed: no root element", at: 0)
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
         }
-        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil)
+        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"))
         guard let result = mapper.map(root) else {
             let name = root.pointee.name.map { String(cString: $0) } ?? "?"
             problems.insert("not a feed: the root element is <\(name)>", at: 0)

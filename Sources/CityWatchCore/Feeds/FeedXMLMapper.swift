@@ -5,7 +5,11 @@ import Foundation
 struct FeedXMLMapper {
     let doc: xmlDocPtr
     var namespaces = NamespaceCache()
+    /// Whether any base URI (document URL or xml:base) can apply; saves the base look-ups otherwise.
     var hasBase: Bool
+    var cdf = false
+    /// Atom 1.0 (not 0.3): xhtml content sits in a wrapper div that is not part of it.
+    var atom10 = false
 
     init(doc: xmlDocPtr, hasBase: Bool) {
         self.doc = doc
@@ -44,12 +48,18 @@ struct FeedXMLMapper {
             }
             return result
         case "channel":
+            // A bare channel: RSS 0.9x without its wrapper, or Microsoft's CDF (HREF/LASTMOD attributes).
             var result = Result(format: "rss", version: nil)
+            cdf = XMLNode.attribute(root, "href") != nil || XMLNode.attribute(root, "lastmod") != nil
+                || XMLNode.elements(root).contains { XMLNode.attribute($0, "href") != nil || XMLNode.attribute($0, "lastmod") != nil }
             mapChannel(root, into: &result)
+            if cdf { result.format = "cdf"; mapCDF(root, into: &result.feed) }
             return result
         case "feed":
-            let version = top.ns == .atom03 || XMLNode.attribute(root, "version") == "0.3" ? "0.3" : "1.0"
+            let atom03 = root.pointee.ns.map { FeedNamespace.classify($0.pointee.href) == .atom03 } ?? false
+            let version = atom03 || XMLNode.attribute(root, "version") == "0.3" ? "0.3" : "1.0"
             var result = Result(format: "atom", version: version)
+            atom10 = version == "1.0"
             mapChannel(root, into: &result)
             if result.feed.language == nil { result.feed.language = xmlLang(root) }
             return result
@@ -64,15 +74,15 @@ struct FeedXMLMapper {
         for child in XMLNode.elements(node) {
             let el = namespaces.element(child)
             switch (el.ns, el.name) {
-            case (_, "item") where el.ns != .atom10 && el.ns != .atom03, (.atom10, "entry"), (.atom03, "entry"), (.none, "entry"):
+            case (_, "item") where el.ns != .atom10, (.atom10, "entry"), (.none, "entry"):
                 result.items.append(mapEntry(child))
             case (.none, "ttl"), (.rss10, "ttl"):
                 result.ttl = Int(XMLNode.text(child).trimmingCharacters(in: .whitespacesAndNewlines))
             case (.none, "language"), (.dc, "language"):
                 slots.offer(\.language, 0, cleaned(XMLNode.text(child)))
-            case (.none, "lastBuildDate"), (.dc, "date"), (.dcterms, "modified"):
+            case (.none, "lastbuilddate"), (.dc, "date"), (.dcterms, "modified"):
                 slots.offer(\.updated, 1, FeedDate.iso8601(XMLNode.text(child)))
-            case (.none, "pubDate"):
+            case (.none, "pubdate"):
                 slots.offer(\.updated, 2, FeedDate.iso8601(XMLNode.text(child)))
             default:
                 mapCommon(el, into: &slots)
@@ -90,6 +100,16 @@ struct FeedXMLMapper {
         }
         for child in XMLNode.elements(node) {
             mapCommon(namespaces.element(child), into: &slots)
+        }
+        if cdf {
+            if let href = XMLNode.attribute(node, "href").flatMap(cleaned) {
+                let base = node.pointee.parent.flatMap { XMLNode.attribute($0, "base") }
+                slots.offer(\.link, 0, base.map { FeedLinks.resolve(href, against: $0) } ?? href)
+            }
+            slots.offer(\.updated, 0, XMLNode.attribute(node, "lastmod").flatMap(FeedDate.iso8601))
+            if slots.summary == nil, let abstract = XMLNode.elements(node).first(where: { namespaces.element($0).name == "abstract" }) {
+                slots.offer(\.summary, 0, field(abstract))
+            }
         }
         var item = FeedItem()
         item.title = slots.title?.value
@@ -115,48 +135,45 @@ struct FeedXMLMapper {
         switch (el.ns, el.name) {
         case (.none, "title"), (.rss10, "title"), (.rss090, "title"):
             slots.offer(\.title, 0, field(node))
-        case (.atom10, "title"), (.atom03, "title"):
+        case (.atom10, "title"):
             slots.offer(\.title, 0, atomText(node))
         case (.dc, "title"):
             slots.offer(\.title, 1, field(node))
         case (.media, "title"):
             slots.offer(\.title, 3, field(node))
-        case (.none, "link"), (.rss10, "link"), (.rss090, "link"), (.atom10, "link"), (.atom03, "link"):
+        case (.none, "link"), (.rss10, "link"), (.rss090, "link"), (.atom10, "link"):
             if XMLNode.attribute(node, "href") != nil {
                 if let (href, rank) = atomLink(node) { slots.offer(\.link, rank, href) }
             } else {
-                slots.offer(\.link, 0, cleaned(XMLNode.text(node)).map { resolve($0, node) })
+                // A link without href holds its URL as text; in Atom that is a publisher's slip, ranked lower.
+                slots.offer(\.link, el.ns == .atom10 ? 2 : 1, cleaned(XMLNode.text(node)).map { resolve($0, node) })
             }
         case (.none, "guid"), (.rss10, "guid"):
-            let value = cleaned(XMLNode.text(node))
+            let value = field(node)
             slots.offer(\.id, 0, value)
-            let permalink = XMLNode.attribute(node, "isPermaLink")?.lowercased() != "false"
+            let permalink = XMLNode.attribute(node, "ispermalink")?.lowercased() != "false"
             if permalink { slots.offer(\.link, 5, value.map { resolve($0, node) }) }
-        case (.atom10, "id"), (.atom03, "id"):
-            slots.offer(\.id, 0, cleaned(XMLNode.text(node)))
-        case (.dc, "identifier"):
-            slots.offer(\.id, 4, cleaned(XMLNode.text(node)))
-        case (.none, "pubDate"), (.atom10, "published"), (.atom03, "issued"), (.dcterms, "issued"):
+        case (.atom10, "id"), (.none, "id"):
+            slots.offer(\.id, 0, cleaned(XMLNode.text(node)).map { resolve($0, node) })
+        case (.none, "pubdate"), (.atom10, "published"), (.atom10, "issued"), (.dcterms, "issued"), (.none, "issued"), (.none, "published"):
             slots.offer(\.published, 0, FeedDate.iso8601(XMLNode.text(node)))
-        case (.dcterms, "created"), (.atom03, "created"):
-            slots.offer(\.published, 2, FeedDate.iso8601(XMLNode.text(node)))
-        case (.atom10, "updated"), (.atom03, "modified"):
+        case (.atom10, "updated"), (.atom10, "modified"), (.none, "updated"), (.none, "modified"):
             slots.offer(\.updated, 0, FeedDate.iso8601(XMLNode.text(node)))
         case (.dc, "date"), (.dcterms, "modified"):
             slots.offer(\.updated, 1, FeedDate.iso8601(XMLNode.text(node)))
         case (.none, "author"), (.rss10, "author"):
             if XMLNode.hasElementChildren(node) { offerPerson(node, rank: 0, into: &slots) } else {
-                slots.offer(\.author, 0, cleaned(XMLNode.text(node)))
+                slots.offer(\.author, 0, cleaned(XMLNode.text(node)), firstWins: true)
             }
-        case (.atom10, "author"), (.atom03, "author"):
+        case (.atom10, "author"):
             offerPerson(node, rank: 0, into: &slots)
         case (.dc, "creator"), (.dc, "author"):
-            slots.offer(\.author, 1, cleaned(XMLNode.text(node)))
+            slots.offer(\.author, 1, cleaned(XMLNode.text(node)), firstWins: true)
         case (.itunes, "author"):
-            slots.offer(\.author, 2, cleaned(XMLNode.text(node)))
+            slots.offer(\.author, 2, cleaned(XMLNode.text(node)), firstWins: true)
         case (.none, "description"), (.rss10, "description"), (.rss090, "description"):
             slots.offer(\.summary, 0, field(node))
-        case (.atom10, "summary"), (.atom03, "summary"):
+        case (.atom10, "summary"), (.none, "summary"):
             slots.offer(\.summary, 0, atomText(node))
         case (.dc, "description"):
             slots.offer(\.summary, 1, field(node))
@@ -168,7 +185,7 @@ struct FeedXMLMapper {
             slots.offer(\.summary, 4, field(node))
         case (.content, "encoded"):
             slots.offer(\.content, 0, field(node))
-        case (.atom10, "content"), (.atom03, "content"):
+        case (.atom10, "content"), (.none, "content"):
             slots.offer(\.content, 0, atomText(node))
         case (.xhtml, "body"):
             slots.offer(\.content, 1, cleaned(XMLNode.innerXML(node)))
@@ -202,19 +219,52 @@ struct FeedXMLMapper {
         return (resolve(href, node), html ? 1 : 4)
     }
 
-    /// An RSS-style text field: its text, or its markup when it holds elements.
+    /// An RSS-style text field: its text, or its markup when it holds elements; relative links resolved.
     func field(_ node: xmlNodePtr) -> String? {
-        XMLNode.hasElementChildren(node) ? cleaned(XMLNode.innerXML(node)) : cleaned(XMLNode.text(node))
+        if XMLNode.hasElementChildren(node) { return cleaned(XMLNode.innerXML(node, base: base(node))) }
+        guard let text = cleaned(XMLNode.text(node)) else { return nil }
+        if hasBase, text.contains("="), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
+        return text
     }
 
     /// An Atom text construct (text, html, xhtml; Atom 0.3 escaped, base64 and xml modes).
     func atomText(_ node: xmlNodePtr) -> String? {
+        let type = XMLNode.attribute(node, "type")?.lowercased() ?? "text"
         let mode = XMLNode.attribute(node, "mode")?.lowercased()
-        if mode == "base64" {
+        if mode == "base64" || FeedXMLMapper.isBinary(type) {
             let raw = XMLNode.text(node).filter { !$0.isWhitespace }
-            return Data(base64Encoded: raw, options: .ignoreUnknownCharacters).flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
+            let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
+                .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
+            if let decoded, hasBase, decoded.contains("="), let base = base(node) {
+                return FeedLinks.resolveHTML(decoded, against: base)
+            }
+            return decoded
+        }
+        if type == "xhtml" || (atom10 && type == "application/xhtml+xml") {
+            // Atom 1.0 xhtml: the content is inside one xhtml:div, which is not part of it.
+            let children = XMLNode.elements(node)
+            if children.count == 1, let div = children.first, namespaces.peek(div).name == "div" {
+                return cleaned(XMLNode.innerXML(div, base: base(div)))
+            }
         }
         return field(node)
+    }
+
+    /// Media types whose content can only be base64 (Atom 1.0 allows any; real feeds use these).
+    static func isBinary(_ type: String) -> Bool {
+        type == "application/octet-stream" || type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/")
+    }
+
+    /// The base URI in effect at a node (xml:base, then the document URL), when there is one.
+    func base(_ node: xmlNodePtr) -> String? {
+        guard hasBase, let base = xmlNodeGetBase(doc, node) else { return nil }
+        defer { cw_xmlFree(base) }
+        return String(cString: base)
+    }
+
+    mutating func mapCDF(_ root: xmlNodePtr, into feed: inout ParsedFeed.Info) {
+        if feed.link == nil { feed.link = XMLNode.attribute(root, "href").flatMap(cleaned) }
+        if feed.updated == nil { feed.updated = XMLNode.attribute(root, "lastmod").flatMap(FeedDate.iso8601) }
     }
 
     func xmlLang(_ node: xmlNodePtr) -> String? {
@@ -225,21 +275,9 @@ struct FeedXMLMapper {
 
     /// Resolves a relative reference against xml:base and the document URL.
     func resolve(_ url: String, _ node: xmlNodePtr) -> String {
-        if FeedXMLMapper.hasScheme(url) { return url }
-        guard let base = xmlNodeGetBase(doc, node) else { return url }
-        defer { cw_xmlFree(base) }
-        guard let built = xmlBuildURI(url, base) else { return url }
-        defer { cw_xmlFree(built) }
-        return String(cString: built)
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        for c in url.utf8 {
-            if c == 0x3A { return true }
-            let alpha = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            if !(alpha || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
-        }
-        return false
+        if !hasBase || FeedLinks.hasScheme(url) { return url }
+        guard let base = base(node) else { return url }
+        return FeedLinks.resolve(url, against: base)
     }
 }
 
@@ -251,7 +289,7 @@ func cleaned(_ s: String) -> String? {
 
 func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
 
-/// One candidate value with its rank (lower wins; the first of equal rank wins).
+/// One candidate value with its rank (lower wins; the last of equal rank wins).
 struct Slot { var rank: Int; var value: String }
 
 /// The candidate values for an item's or a feed's fields.
@@ -259,9 +297,10 @@ struct Slots {
     var title: Slot?, link: Slot?, id: Slot?, published: Slot?, updated: Slot?
     var author: Slot?, authorEmail: Slot?, summary: Slot?, content: Slot?, language: Slot?
 
-    mutating func offer(_ key: WritableKeyPath<Slots, Slot?>, _ rank: Int, _ value: String?) {
+    mutating func offer(_ key: WritableKeyPath<Slots, Slot?>, _ rank: Int, _ value: String?, firstWins: Bool = false) {
         guard let value else { return }
-        if let current = self[keyPath: key], current.rank <= rank { return }
+        // Later elements overwrite earlier ones of the same rank, as feed readers do (authors: the first is kept).
+        if let current = self[keyPath: key], current.rank < rank || (firstWins && current.rank == rank) { return }
         self[keyPath: key] = Slot(rank: rank, value: value)
     }
 }

@@ -57,8 +57,16 @@ struct FeedElement {
 struct NamespaceCache {
     private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
 
-    mutating func element(_ node: xmlNodePtr) -> FeedElement {
+    /// The local name only, lower-cased (no namespace bookkeeping).
+    func peek(_ node: xmlNodePtr) -> FeedElement {
         let raw = node.pointee.name.map { String(cString: $0) } ?? ""
+        return FeedElement(node: node, ns: .other, name: raw.lowercased())
+    }
+
+    mutating func element(_ node: xmlNodePtr) -> FeedElement {
+        var raw = node.pointee.name.map { String(cString: $0) } ?? ""
+        // Feed readers match element names case-insensitively (iTunes does, and so do publishers).
+        if raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { raw = raw.lowercased() }
         guard let ns = node.pointee.ns else {
             if let colon = raw.firstIndex(of: ":") {
                 return FeedElement(node: node, ns: FeedNamespace.fromPrefix(raw[..<colon]),
@@ -67,7 +75,10 @@ struct NamespaceCache {
             return FeedElement(node: node, ns: .none, name: raw)
         }
         for (p, kind) in seen where p == ns { return FeedElement(node: node, ns: kind, name: raw) }
-        let kind = FeedNamespace.classify(ns.pointee.href)
+        var kind = FeedNamespace.classify(ns.pointee.href)
+        // Atom 0.3 and 1.0 elements mean the same; an unknown default namespace is read as no namespace.
+        if kind == .atom03 { kind = .atom10 }
+        if kind == .other && ns.pointee.prefix == nil { kind = .none }
         seen.append((ns, kind))
         return FeedElement(node: node, ns: kind, name: raw)
     }
@@ -153,20 +164,22 @@ enum XMLNode {
     }
 
     /// The markup inside a node, serialized (xhtml content, naked HTML in RSS fields).
-    static func innerXML(_ node: xmlNodePtr) -> String {
+    static func innerXML(_ node: xmlNodePtr, base: String? = nil) -> String {
         var out: [UInt8] = []
         var budget = 1 << 22
         var child = node.pointee.children
         while let c = child {
-            serialize(c, into: &out, budget: &budget)
+            serialize(c, into: &out, budget: &budget, base: base)
             child = c.pointee.next
         }
         return String(decoding: out, as: UTF8.self)
     }
 
+    static let unsafeElements: Set<String> = ["script", "style", "applet"]
+
     static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "param", "embed", "source", "wbr"]
 
-    static func serialize(_ node: xmlNodePtr, into out: inout [UInt8], budget: inout Int) {
+    static func serialize(_ node: xmlNodePtr, into out: inout [UInt8], budget: inout Int, base: String?) {
         guard budget > 0 else { return }
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -178,17 +191,22 @@ enum XMLNode {
         case XML_ENTITY_REF_NODE:
             budget -= 16
             var child = node.pointee.children
-            while let c = child { serialize(c, into: &out, budget: &budget); child = c.pointee.next }
+            while let c = child { serialize(c, into: &out, budget: &budget, base: base); child = c.pointee.next }
         case XML_ELEMENT_NODE:
             var name = node.pointee.name.map { String(cString: $0) } ?? ""
             if let colon = name.firstIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
+            // Scripts and styles never reach a reader (feed readers sanitize them away with their content).
+            if unsafeElements.contains(name.lowercased()) { return }
             out.append(0x3C); out.append(contentsOf: name.utf8)
             var attr = node.pointee.properties
             while let a = attr {
                 out.append(0x20)
-                if let n = a.pointee.name { out.append(contentsOf: UnsafeBufferPointer(start: n, count: Int(strlen(n)))) }
+                let attrName = a.pointee.name.map { String(cString: $0) } ?? ""
+                out.append(contentsOf: attrName.utf8)
                 out.append(contentsOf: [0x3D, 0x22])
-                let v = Array(attributeValue(a).utf8)
+                var value = attributeValue(a)
+                if let base, FeedLinks.uriAttributes.contains(attrName.lowercased()) { value = FeedLinks.resolve(value, against: base) }
+                let v = Array(value.utf8)
                 v.withUnsafeBufferPointer { escape($0, into: &out, attribute: true) }
                 out.append(0x22)
                 attr = a.pointee.next
@@ -199,7 +217,7 @@ enum XMLNode {
             }
             out.append(0x3E)
             var child = node.pointee.children
-            while let c = child { serialize(c, into: &out, budget: &budget); child = c.pointee.next }
+            while let c = child { serialize(c, into: &out, budget: &budget, base: base); child = c.pointee.next }
             out.append(contentsOf: [0x3C, 0x2F]); out.append(contentsOf: name.utf8); out.append(0x3E)
         default:
             break

@@ -8,6 +8,8 @@ public enum InputLoader {
         public var url: String?
         /// The charset named by the HTTP Content-Type, if any.
         public var charset: String?
+        /// The HTTP response headers, names lower-cased (empty for files and stdin).
+        public var headers: [String: String] = [:]
     }
 
     public static func load(_ input: String, maxBytes: Int = 10_485_760, fetcher: Fetcher = Fetcher()) async throws -> Loaded {
@@ -18,7 +20,7 @@ public enum InputLoader {
         if FetchRequest(url: input).scheme != nil, input.contains("://") {
             let response = try await fetcher.fetch(FetchRequest(url: input, maxBytes: maxBytes))
             return Loaded(data: response.body, url: response.finalURL,
-                          charset: ContentType.charset(response.headers["content-type"]))
+                          charset: ContentType.charset(response.headers["content-type"]), headers: response.headers)
         }
         guard let handle = FileHandle(forReadingAtPath: input) else {
             throw InputError(message: FileManager.default.fileExists(atPath: input)

@@ -1,0 +1,65 @@
+import CLibXML2
+
+/// Resolves relative references: links against xml:base or the feed URL, and the URI attributes inside HTML.
+enum FeedLinks {
+    /// HTML attributes that hold a URI (the set feed readers resolve).
+    static let uriAttributes: Set<String> = ["href", "src", "cite", "background", "action", "poster", "longdesc",
+                                             "codebase", "usemap", "profile"]
+
+    static func hasScheme(_ url: String) -> Bool {
+        for c in url.utf8 {
+            if c == 0x3A { return true }
+            let alpha = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            if !(alpha || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
+        }
+        return false
+    }
+
+    /// `url` resolved against `base` (RFC 3986, by libxml2); unchanged when already absolute or unresolvable.
+    static func resolve(_ url: String, against base: String) -> String {
+        if hasScheme(url) { return url }
+        guard let built = xmlBuildURI(url, base) else { return url }
+        defer { cw_xmlFree(built) }
+        return String(cString: built)
+    }
+
+    /// Rewrites relative URI attributes inside an HTML fragment.
+    static func resolveHTML(_ html: String, against base: String) -> String {
+        guard html.contains("=") else { return html }
+        let b = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 64)
+        var i = 0
+        var inTag = false
+        while i < b.count {
+            let c = b[i]
+            if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
+            if c == 0x3E { inTag = false }
+            if inTag, c == 0x3D {
+                // The attribute name before '='.
+                var e = out.count
+                while e > 0, out[e - 1] == 0x20 { e -= 1 }
+                var s = e
+                while s > 0, (out[s - 1] | 0x20) >= 0x61 && (out[s - 1] | 0x20) <= 0x7A { s -= 1 }
+                let name = String(decoding: out[s..<e], as: UTF8.self).lowercased()
+                out.append(c)
+                i += 1
+                while i < b.count, b[i] == 0x20 { out.append(b[i]); i += 1 }
+                guard i < b.count, uriAttributes.contains(name) else { continue }
+                let quote = b[i] == 0x22 || b[i] == 0x27 ? b[i] : 0
+                var j = quote != 0 ? i + 1 : i
+                let start = j
+                while j < b.count, quote != 0 ? b[j] != quote : (b[j] != 0x20 && b[j] != 0x3E) { j += 1 }
+                let value = String(decoding: b[start..<j], as: UTF8.self)
+                if quote != 0 { out.append(quote) }
+                out.append(contentsOf: resolve(value, against: base).utf8)
+                if quote != 0 && j < b.count { out.append(quote); j += 1 }
+                i = j
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
