@@ -1,6 +1,11 @@
 #ifndef CITYWATCH_CLIBXML2_SHIM_H
 #define CITYWATCH_CLIBXML2_SHIM_H
 
+/* libxml2's encoding.h pulls in ICU's headers when LIBXML_ICU_ENABLED, and they clash with Foundation's
+   own copy of ICU in any Swift file that imports both. Nothing here touches the ICU fields of
+   xmlCharEncodingHandler (it is only used through pointers), so hide them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>
