@@ -24,7 +24,9 @@ public enum ArticlePageParser {
         let finder = MainContentFinder(tree: tree)
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
                                    linkLength: finder.linkLength, title: meta.title)
-        for container in finder.containers() { builder.add(container) }
+        let containers = finder.containers()
+        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil { finder.debugDump(containers) }
+        for container in containers { builder.add(container) }
         var blocks = builder.blocks
         if visibleLength(blocks) < minimumBody {
             blocks = fallback(tree: tree, finder: finder, meta: meta, current: blocks)

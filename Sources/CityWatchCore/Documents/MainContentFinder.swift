@@ -63,9 +63,12 @@ struct MainContentFinder {
 
     private mutating func prune() {
         let n = tree.count
-        // Ancestors of an explicit body marker are never pruned by class words ("has-sidebar" on a wrapper).
+        // An explicit body marker (itemprop=articleBody, a CMS body class) and its ancestors are never pruned
+        // by class words: "l-sidebar-fixed l-article-body-segment", "has-sidebar" on a page wrapper.
         var protected = Array(repeating: false, count: n)
-        for i in 0..<n where tree.hasAttributes(i) && (tree.attribute(i, .itemprop)?.lowercased() == "articlebody") {
+        for i in 0..<n where tree.hasAttributes(i) && textLength[i] >= 500 {
+            guard tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i])
+            else { continue }
             var a = i
             while a >= 0 && !protected[a] { protected[a] = true; a = Int(tree.parent[a]) }
         }
@@ -80,7 +83,7 @@ struct MainContentFinder {
             let words = BoilerplateClassifier.words(classAndID[i])
             guard BoilerplateClassifier.isFurniture(tag: tag, role: tree.attribute(i, .role), words: words) else { continue }
             // A wrapper holding most of the page's text is layout, not furniture, whatever its class says.
-            if !isTagFurniture, textLength[i] * 10 > total * 6 { continue }
+            if !isTagFurniture, textLength[i] * 10 > total * 3, linkDensity(i) < 0.3 { continue }
             if tag == .header, textLength[i] > 2000 { continue }
             removed[i] = true
             removedRoots.append(i)
