@@ -40,14 +40,13 @@ enum BoilerplateClassifier {
         "article-detail", "story-main",
     ]
 
-    /// Whether the element is furniture by tag, role or class/id (`words` are its lower-cased class/id words).
-    static func isFurniture(tag: HTMLTag, role: String?, words: [Substring]) -> Bool {
-        switch tag {
-        case .nav, .aside, .footer, .menu: return true
-        case .header: return true
-        default: break
-        }
-        if let role, furnitureRoles.contains(role.lowercased()) { return true }
+    static func isFurnitureRole(_ role: String?) -> Bool {
+        guard let role else { return false }
+        return furnitureRoles.contains(role.lowercased())
+    }
+
+    /// Whether the element is furniture by its class/id words (lower-cased).
+    static func isFurniture(tag: HTMLTag, words: [Substring]) -> Bool {
         switch tag {
         case .html, .body, .main, .article, .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .tr, .td, .th, .tbody: return false
         default: break

@@ -1,6 +1,6 @@
 /// The attributes the extractor reads; the others are not kept.
 enum HTMLAttribute: UInt8, Sendable {
-    case `class`, id, role, itemprop, href, rel, name, property, content, datetime, colspan, hidden, type
+    case `class`, id, role, itemprop, href, rel, name, property, content, datetime, colspan, hidden, type, style
 
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLAttribute? {
         switch name[0] {
@@ -21,6 +21,7 @@ enum HTMLAttribute: UInt8, Sendable {
         case UInt8(ascii: "p"): if strcmp(name, "property") == 0 { return .property }
         case UInt8(ascii: "d"): if strcmp(name, "datetime") == 0 { return .datetime }
         case UInt8(ascii: "t"): if strcmp(name, "type") == 0 { return .type }
+        case UInt8(ascii: "s"): if strcmp(name, "style") == 0 { return .style }
         default: break
         }
         return nil

@@ -1,7 +1,8 @@
 /// Readability's scoring: each text block scores by length and commas and hands its score up to its
 /// ancestors; the best-scoring ancestor, together with strong siblings, is the article.
 extension MainContentFinder {
-    func readabilityContainers() -> [Int] {
+    /// The best-scoring container and the siblings read with it (in document order); top is -1 when none.
+    func readabilityContainers() -> (top: Int, nodes: [Int]) {
         let n = tree.count
         var score = Array(repeating: 0.0, count: n)
         var initialised = Array(repeating: false, count: n)
@@ -30,7 +31,7 @@ extension MainContentFinder {
             score[c] *= 1 - linkDensity(c)
             if score[c] > topScore { topScore = score[c]; top = c }
         }
-        guard top > 0 else { return [] }
+        guard top > 0 else { return (-1, []) }
         // A candidate that is most of its parent's text is better read as the parent (split bodies).
         var node = top
         while true {
@@ -43,7 +44,7 @@ extension MainContentFinder {
         if node != top { top = node; topScore = max(topScore, score[node]) }
 
         let parent = Int(tree.parent[top])
-        guard parent >= 0 else { return [top] }
+        guard parent >= 0 else { return (top, [top]) }
         let threshold = max(10, topScore * 0.2)
         let topClass = tree.attribute(top, .class)
         var result: [Int] = []
@@ -60,7 +61,7 @@ extension MainContentFinder {
                 else if length > 0 && length <= 80 && density == 0 && tree.plainText(s).contains(". ") { result.append(s) }
             }
         }
-        return result
+        return (top, result)
     }
 
     private func isScoredBlock(_ i: Int) -> Bool {

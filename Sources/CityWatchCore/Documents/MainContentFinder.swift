@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the article body in a page tree: furniture is pruned, then the container is chosen from explicit
 /// markers (`itemprop=articleBody`, CMS body classes) checked against a readability-style score of text blocks.
 struct MainContentFinder {
@@ -61,33 +63,55 @@ struct MainContentFinder {
         }
     }
 
+    /// Furniture by tag, role and hidden-ness first; then by class/id words, sparing the ancestors of the
+    /// body markers and of the best-scoring text container ("has-sidebar" on a page wrapper).
     private mutating func prune() {
         let n = tree.count
-        // An explicit body marker (itemprop=articleBody, a CMS body class) and its ancestors are never pruned
-        // by class words: "l-sidebar-fixed l-article-body-segment", "has-sidebar" on a page wrapper.
+        for i in 1..<n {
+            if removed[Int(tree.parent[i])] { removed[i] = true; continue }
+            guard tree.tags[i] != .text, tree.hasAttributes(i) || isFurnitureTag(tree.tags[i]) else { continue }
+            if isFurnitureTag(tree.tags[i]) && !(tree.tags[i] == .header && textLength[i] > 2000) || isHidden(i)
+                || BoilerplateClassifier.isFurnitureRole(tree.attribute(i, .role)) {
+                removed[i] = true
+                removedRoots.append(i)
+            }
+        }
+        measure()
         var protected = Array(repeating: false, count: n)
-        for i in 0..<n where tree.hasAttributes(i) && textLength[i] >= 500 {
-            guard tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i])
-            else { continue }
-            var a = i
+        func protect(_ node: Int) {
+            var a = node
             while a >= 0 && !protected[a] { protected[a] = true; a = Int(tree.parent[a]) }
         }
-        let total = max(textLength[0], 1)
-        for i in 1..<n {
-            let p = Int(tree.parent[i])
-            if removed[p] { removed[i] = true; continue }
-            let tag = tree.tags[i]
-            guard tag != .text, !protected[i] else { continue }
-            if tree.attribute(i, .hidden) != nil { removed[i] = true; continue }
-            let isTagFurniture = tag == .nav || tag == .aside || tag == .footer || tag == .header || tag == .menu
-            let words = BoilerplateClassifier.words(classAndID[i])
-            guard BoilerplateClassifier.isFurniture(tag: tag, role: tree.attribute(i, .role), words: words) else { continue }
-            // A wrapper holding most of the page's text is layout, not furniture, whatever its class says.
-            if !isTagFurniture, textLength[i] * 10 > total * 3, linkDensity(i) < 0.3 { continue }
-            if tag == .header, textLength[i] > 2000 { continue }
-            removed[i] = true
-            removedRoots.append(i)
+        for i in 0..<n where !removed[i] && tree.hasAttributes(i) && textLength[i] >= 500 {
+            if tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
+                protect(i)
+            }
         }
+        let top = readabilityContainers().top
+        if top > 0 { protect(top) }
+        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil, top > 0 { FileHandle.standardError.write(Data(("prune top: " + describe(top) + "\n").utf8)) }
+        for i in 1..<n {
+            if removed[Int(tree.parent[i])] { removed[i] = true; continue }
+            guard tree.tags[i] != .text, !protected[i], !removed[i], !classAndID[i].isEmpty else { continue }
+            // A block holding a large share of the best container's prose is content, whatever its class says.
+            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3 { continue }
+            let words = BoilerplateClassifier.words(classAndID[i])
+            if BoilerplateClassifier.isFurniture(tag: tree.tags[i], words: words) {
+                removed[i] = true
+                removedRoots.append(i)
+            }
+        }
+    }
+
+    private func isFurnitureTag(_ tag: HTMLTag) -> Bool {
+        tag == .nav || tag == .aside || tag == .footer || tag == .header || tag == .menu
+    }
+
+    private func isHidden(_ i: Int) -> Bool {
+        if tree.attribute(i, .hidden) != nil { return true }
+        guard let style = tree.attribute(i, .style), style.contains("none") || style.contains("hidden") else { return false }
+        let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
     func linkDensity(_ i: Int) -> Double {
@@ -96,11 +120,11 @@ struct MainContentFinder {
 
     /// The nodes whose content is the article, in document order (empty when nothing qualifies).
     func containers() -> [Int] {
-        let readability = readabilityContainers()
+        let (topNode, readability) = readabilityContainers()
         let readabilityText = readability.reduce(0) { $0 + Int(textLength[$1]) }
         guard let hint = bestHint(), textLength[hint] >= 200 else { return readability }
         let hintText = Int(textLength[hint])
-        let top = readability.first
+        let top: Int? = topNode > 0 ? topNode : nil
         if let top, isAncestor(hint, of: top) || hintText * 2 >= readabilityText || top == hint {
             return withSameClassSiblings(hint)
         }
