@@ -1,0 +1,87 @@
+/// Decides from tag, ARIA role and class/id words whether an element is page furniture (navigation,
+/// sidebars, share bars, related lists, comments, banners) rather than article text.
+enum BoilerplateClassifier {
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog",
+        "toolbar", "tablist",
+    ]
+
+    /// Whole class/id words that mark furniture.
+    static let furnitureWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "footer", "header", "sidebar", "share", "sharing", "social", "related",
+        "comments", "comment", "cookie", "cookies", "newsletter", "subscribe", "subscription", "promo", "advert",
+        "advertisement", "ad", "ads", "adsense", "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "popup",
+        "modal", "masthead", "byline", "tags", "tagged", "recommended", "outbrain", "taboola", "pagination", "pager",
+        "print", "toolbar", "signup", "paywall", "disclaimer", "sponsored", "trending", "popular", "hidden", "sr",
+        "visually", "caption", "credit", "credits", "meta", "dateline", "timestamp", "author", "authors", "bio",
+        "toc", "copyright", "rating", "ratings", "login", "skip", "topics", "keywords", "follow", "donate", "jump",
+        "overlay", "masthead", "offscreen", "invisible", "hide", "more", "next", "prev", "previous", "toolbox",
+        "tools", "utility", "utilities", "actions", "reactions", "crumbs", "feedback",
+    ]
+
+    /// Prefixes of class/id words that mark furniture (for run-together names like "relatedarticles").
+    static let furniturePrefixes: [String] = [
+        "sidebar", "breadcrumb", "newsletter", "subscri", "cookie", "outbrain", "taboola", "recommend", "related",
+        "sharing", "share", "social", "footer", "navbar", "promo", "advert", "sponsor", "byline", "comments",
+        "widget", "popup", "paywall", "pagination", "nav", "menu", "disqus", "gdpr", "consent", "signup",
+        "trending", "mostread", "mostpopular", "adslot", "adunit", "dfp", "googlead", "morestories", "readmore",
+        "caption", "authorbio", "tagcloud", "taglist",
+    ]
+
+    /// Class/id fragments that name the article body in common CMSs.
+    static let bodyHints: [String] = [
+        "articlebody", "article-body", "article__body", "article_body", "articlecontent", "article-content",
+        "article__content", "article_content", "story-body", "storybody", "story__body", "story-content",
+        "storycontent", "story-text", "entry-content", "entry__content", "post-content", "postcontent", "post-body",
+        "postbody", "post-entry", "post__content", "article-text", "articletext", "article__text", "body-text",
+        "bodytext", "content-body", "c-entry-content", "field-name-body", "field--name-body", "td-post-content",
+        "single-content", "news-text", "text-content", "rich-text", "richtext", "article-main", "main-text",
+        "article-entry", "entry-body", "blog-post-content", "content-article", "detail-content", "news-content",
+        "article-detail", "story-main",
+    ]
+
+    static func isFurnitureRole(_ role: String?) -> Bool {
+        guard let role else { return false }
+        return furnitureRoles.contains(role.lowercased())
+    }
+
+    /// Whether the element is furniture by its class/id words (lower-cased).
+    static func isFurniture(tag: HTMLTag, words: [Substring]) -> Bool {
+        switch tag {
+        case .html, .body, .main, .article, .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .tr, .td, .th, .tbody: return false
+        default: break
+        }
+        for word in words {
+            if furnitureWords.contains(String(word)) { return true }
+            for prefix in furniturePrefixes where word.hasPrefix(prefix) { return true }
+        }
+        return false
+    }
+
+    /// The words of a class/id string ("article-share_bar" → ["article", "share", "bar"]).
+    static func words(_ classAndID: String) -> [Substring] {
+        classAndID.split(whereSeparator: { c in
+            !(c.isASCII && (c.isLetter || c.isNumber))
+        })
+    }
+
+    /// Readability's class weight: +25 for content-like names, −25 for furniture-like names.
+    static func weight(_ classAndID: String) -> Double {
+        guard !classAndID.isEmpty else { return 0 }
+        var w = 0.0
+        for word in ["article", "body", "content", "entry", "main", "post", "text", "blog", "story"] where classAndID.contains(word) {
+            w += 25
+            break
+        }
+        for word in ["comment", "footer", "sidebar", "related", "share", "social", "promo", "sponsor", "widget", "banner",
+                     "meta", "outbrain", "tags", "tool", "masthead", "hidden", "nav", "menu", "caption"] where classAndID.contains(word) {
+            w -= 25
+            break
+        }
+        return w
+    }
+
+    static func isBodyHint(_ classAndID: String) -> Bool {
+        bodyHints.contains(where: { classAndID.contains($0) })
+    }
+}

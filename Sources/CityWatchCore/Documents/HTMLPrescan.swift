@@ -1,0 +1,113 @@
+import Foundation
+
+/// A byte-level pass before libxml2 sees a page: it finds the charset and cuts out scripts, styles, comments,
+/// SVG and the like. They carry no article text, yet they are most of a modern page's bytes and libxml2 would
+/// tokenise them character by character; JSON-LD scripts are kept aside for the metadata.
+enum HTMLPrescan {
+    struct Result {
+        var bytes: [UInt8]
+        var jsonLD: [String]
+    }
+
+    /// Elements whose whole content is dropped here (their end tag is searched for literally).
+    private static let rawElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "iframe", "math"]
+        .map { Array($0.utf8) }
+
+    static func strip(_ input: UnsafeBufferPointer<UInt8>) -> Result {
+        let n = input.count
+        var out = [UInt8]()
+        out.reserveCapacity(n)
+        var jsonLD: [String] = []
+        var copied = 0      // input[copied..<i] not yet copied
+        var i = 0
+        guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
+        while i < n {
+            guard let found = memchr(base + i, 0x3C, n - i) else { break }
+            let lt = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            i = lt + 1
+            guard i < n else { break }
+            let c = input[i]
+            if c == UInt8(ascii: "!"), i + 2 < n, input[i + 1] == 0x2D, input[i + 2] == 0x2D {
+                // Comment: up to "-->" (or the end of the page, as browsers do).
+                let end = find(input, Array("-->".utf8), from: i + 3, caseInsensitive: false) ?? n
+                out.append(contentsOf: input[copied..<lt])
+                i = min(n, end + 3)
+                copied = i
+                continue
+            }
+            let lower = c | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { continue }
+            for name in rawElements where lower == name[0] && matchesTag(input, at: i, name: name) {
+                let openEnd = find(input, [UInt8(ascii: ">")], from: i, caseInsensitive: false) ?? n
+                let close = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
+                let closeAt = find(input, close, from: openEnd, caseInsensitive: true) ?? n
+                if name[0] == UInt8(ascii: "s"), name.count == 6, name[1] == UInt8(ascii: "c"), openEnd < closeAt,
+                   isJSONLD(input[i..<openEnd]) {
+                    jsonLD.append(String(decoding: input[(openEnd + 1)..<closeAt], as: UTF8.self))
+                }
+                out.append(contentsOf: input[copied..<lt])
+                let afterClose = closeAt >= n ? n : (find(input, [UInt8(ascii: ">")], from: closeAt, caseInsensitive: false) ?? n - 1) + 1
+                i = min(n, afterClose)
+                copied = i
+                break
+            }
+        }
+        if copied < n { out.append(contentsOf: input[copied..<n]) }
+        return Result(bytes: out, jsonLD: jsonLD)
+    }
+
+    /// Whether `name` starts at `at`, followed by a character that ends a tag name.
+    private static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Bool {
+        guard at + name.count < input.count else { return false }
+        for k in 0..<name.count where input[at + k] | 0x20 != name[k] { return false }
+        let next = input[at + name.count]
+        return next == 0x20 || next == 0x3E || next == 0x2F || next == 0x0A || next == 0x0D || next == 0x09
+    }
+
+    private static func isJSONLD(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        String(decoding: tag, as: UTF8.self).lowercased().contains("ld+json")
+    }
+
+    /// The first index of `needle` at or after `from` (ASCII case folding when asked).
+    static func find(_ input: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int, caseInsensitive: Bool) -> Int? {
+        guard let base = input.baseAddress, !needle.isEmpty else { return nil }
+        let n = input.count
+        var i = from
+        let first = needle[0]
+        while i + needle.count <= n {
+            guard let hit = memchr(base + i, Int32(first), n - i - needle.count + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var ok = true
+            for k in 1..<needle.count {
+                let b = input[at + k]
+                if b != needle[k] && !(caseInsensitive && b | 0x20 == needle[k]) { ok = false; break }
+            }
+            if ok { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The charset named by a `<meta charset>` or `http-equiv` Content-Type in the first 4 KB, lower-cased.
+    static func metaCharset(_ input: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = UnsafeBufferPointer(rebasing: input[0..<min(input.count, 4096)])
+        var from = 0
+        let key = Array("charset".utf8)
+        while let at = find(head, key, from: from, caseInsensitive: true) {
+            from = at + key.count
+            var j = from
+            while j < head.count, head[j] == 0x20 { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: "=") else { continue }
+            j += 1
+            while j < head.count, head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27 { j += 1 }
+            var k = j
+            while k < head.count, isCharsetByte(head[k]) { k += 1 }
+            if k > j { return String(decoding: head[j..<k], as: UTF8.self).lowercased() }
+        }
+        return nil
+    }
+
+    private static func isCharsetByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x3A
+    }
+}

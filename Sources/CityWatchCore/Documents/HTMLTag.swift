@@ -1,0 +1,90 @@
+/// The HTML elements the extractor tells apart; everything else is `.other` (treated as a block container).
+enum HTMLTag: UInt8, Sendable {
+    case text, other
+    case html, head, body, title, meta, link, base
+    case div, section, article, main, span, p, br, hr, a, img
+    case h1, h2, h3, h4, h5, h6
+    case ul, ol, li, dl, dt, dd
+    case table, thead, tbody, tfoot, tr, td, th, caption
+    case nav, header, footer, aside, form, figure, figcaption, blockquote, pre, address
+    case em, strong, b, i, u, small, sup, sub, abbr, cite, code, time, mark, q, font, label, s, del, ins, big, tt, kbd,
+         samp, `var`, wbr, bdi, bdo, data, center
+    case button, input, select, textarea, option, script, style, noscript, svg, iframe, object, embed, canvas,
+         template, video, audio, picture, source, map, dialog, menu
+
+    /// Tags whose text flows inside the surrounding line.
+    var isInline: Bool {
+        switch self {
+        case .text, .span, .a, .em, .strong, .b, .i, .u, .small, .sup, .sub, .abbr, .cite, .code, .time, .mark, .q,
+             .font, .label, .s, .del, .ins, .big, .tt, .kbd, .samp, .var, .wbr, .bdi, .bdo, .data, .img, .picture, .source:
+            return true
+        default:
+            return false
+        }
+    }
+
+    var isHeading: Bool { rawValue >= HTMLTag.h1.rawValue && rawValue <= HTMLTag.h6.rawValue }
+
+    /// Elements never worth reading (their content is skipped while the tree is built).
+    var isSkipped: Bool {
+        switch self {
+        case .button, .select, .textarea, .option, .script, .style, .noscript, .svg, .iframe, .object, .embed,
+             .canvas, .template, .video, .audio, .map, .input, .dialog:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Name lookup keyed by the first 8 bytes of the name packed into an integer, plus its length.
+    private static let byKey: [UInt64: HTMLTag] = {
+        var t: [UInt64: HTMLTag] = [:]
+        let names: [(String, HTMLTag)] = [
+            ("html", .html), ("head", .head), ("body", .body), ("title", .title), ("meta", .meta), ("link", .link),
+            ("base", .base), ("div", .div), ("section", .section), ("article", .article), ("main", .main),
+            ("span", .span), ("p", .p), ("br", .br), ("hr", .hr), ("a", .a), ("img", .img), ("h1", .h1), ("h2", .h2),
+            ("h3", .h3), ("h4", .h4), ("h5", .h5), ("h6", .h6), ("ul", .ul), ("ol", .ol), ("li", .li), ("dl", .dl),
+            ("dt", .dt), ("dd", .dd), ("table", .table), ("thead", .thead), ("tbody", .tbody), ("tfoot", .tfoot),
+            ("tr", .tr), ("td", .td), ("th", .th), ("caption", .caption), ("nav", .nav), ("header", .header),
+            ("footer", .footer), ("aside", .aside), ("form", .form), ("figure", .figure), ("figcaption", .figcaption),
+            ("blockquote", .blockquote), ("pre", .pre), ("address", .address), ("em", .em), ("strong", .strong),
+            ("b", .b), ("i", .i), ("u", .u), ("small", .small), ("sup", .sup), ("sub", .sub), ("abbr", .abbr),
+            ("cite", .cite), ("code", .code), ("time", .time), ("mark", .mark), ("q", .q), ("font", .font),
+            ("label", .label), ("s", .s), ("del", .del), ("ins", .ins), ("big", .big), ("tt", .tt), ("kbd", .kbd),
+            ("samp", .samp), ("var", .var), ("wbr", .wbr), ("bdi", .bdi), ("bdo", .bdo), ("data", .data),
+            ("center", .center), ("button", .button), ("input", .input), ("select", .select),
+            ("textarea", .textarea), ("option", .option), ("script", .script), ("style", .style),
+            ("noscript", .noscript), ("svg", .svg), ("iframe", .iframe), ("object", .object), ("embed", .embed),
+            ("canvas", .canvas), ("template", .template), ("video", .video), ("audio", .audio),
+            ("picture", .picture), ("source", .source), ("map", .map), ("dialog", .dialog), ("menu", .menu),
+        ]
+        for (name, tag) in names {
+            let bytes = Array(name.utf8)
+            t[key(bytes.withUnsafeBufferPointer { $0 })] = tag
+        }
+        return t
+    }()
+
+    private static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var k: UInt64 = UInt64(min(name.count, 255)) << 56
+        for i in 0..<min(name.count, 7) { k |= UInt64(name[i] | 0x20) << (UInt64(i) * 8) }
+        return k
+    }
+
+    /// The tag for a lower-case element name (libxml2's HTML parser lower-cases names).
+    static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLTag {
+        let length = strlen(name)
+        let key = key(UnsafeBufferPointer(start: name, count: length))
+        guard let tag = byKey[key] else { return .other }
+        // Names longer than 7 bytes share a key with others of the same length and prefix: check them.
+        if length > 7, !nameMatches(tag, name, length) { return .other }
+        return tag
+    }
+
+    private static func nameMatches(_ tag: HTMLTag, _ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let expected = String(describing: tag)
+        return expected.utf8.count == length && expected.utf8.elementsEqual(UnsafeBufferPointer(start: name, count: length))
+    }
+}
+
+import Foundation

@@ -1,0 +1,109 @@
+import CLibXML2
+import Foundation
+
+/// Builds an `HTMLTree` from libxml2's HTML parser through its SAX interface: the parser's tokenizer and
+/// error recovery, without libxml2 building (and freeing) a node tree of its own that would be read once.
+final class HTMLTreeBuilder {
+    /// Elements nested deeper than this are flattened into their ancestor (their text is kept).
+    static let maxDepth = 256
+    /// Elements past this many are ignored (their text is kept), so memory stays bounded.
+    static let maxNodes = 1_000_000
+
+    private(set) var tree = HTMLTree()
+    private var stack: [Int32] = []
+    private var skipping = 0       // depth inside a skipped element (script, form controls, …)
+    private var flattened = 0      // depth of elements beyond maxDepth or maxNodes
+
+    init(capacity: Int) {
+        tree.tags.reserveCapacity(capacity)
+        tree.parent.reserveCapacity(capacity)
+        tree.firstChild.reserveCapacity(capacity)
+        tree.lastChild.reserveCapacity(capacity)
+        tree.nextSibling.reserveCapacity(capacity)
+        tree.start.reserveCapacity(capacity)
+        tree.end.reserveCapacity(capacity)
+        let root = tree.append(.other, parent: HTMLTree.none, start: 0, end: 0)
+        stack.append(root)
+    }
+
+    /// Parses UTF-8 HTML bytes into a tree whose node 0 is a synthetic root.
+    static func build(_ bytes: [UInt8]) -> HTMLTree {
+        let builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
+        guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
+                defer { htmlFreeParserCtxt(ctxt) }
+                var handler = htmlSAXHandler()
+                handler.startElement = { ctx, name, attrs in
+                    guard let ctx, let name else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, attrs)
+                }
+                handler.endElement = { ctx, _ in
+                    guard let ctx else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
+                }
+                let characters: charactersSAXFunc = { ctx, ch, len in
+                    guard let ctx, let ch, len > 0 else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+                }
+                handler.characters = characters
+                handler.ignorableWhitespace = characters
+                handler.initialized = 1
+                ctxt.pointee.sax.pointee = handler
+                ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                    | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
+                    | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+                // The bytes are UTF-8 already (HTMLCharset converted them).
+                _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(ctxt)
+            }
+        }
+        builder.tree.finish()
+        return builder.tree
+    }
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipping > 0 { skipping += 1; return }
+        let tag = HTMLTag.lookup(name)
+        if tag.isSkipped { skipping = 1; return }
+        if flattened > 0 || stack.count > Self.maxDepth || tree.count >= Self.maxNodes {
+            flattened += 1
+            return
+        }
+        let attrStart = Int32(tree.attributes.count)
+        if var a = attrs {
+            while let key = a.pointee {
+                let value = a.advanced(by: 1).pointee
+                if let attribute = HTMLAttribute.lookup(key) {
+                    let string = value.map { String(cString: $0) } ?? ""
+                    tree.attributes.append((attribute, attribute == .class || attribute == .id ? string.lowercased() : string))
+                }
+                a = a.advanced(by: 2)
+            }
+        }
+        let node = tree.append(tag, parent: stack[stack.count - 1], start: attrStart, end: Int32(tree.attributes.count))
+        stack.append(node)
+    }
+
+    private func end() {
+        if skipping > 0 { skipping -= 1; return }
+        if flattened > 0 { flattened -= 1; return }
+        if stack.count > 1 { stack.removeLast() }
+    }
+
+    private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        if skipping > 0 { return }
+        let parent = Int(stack[stack.count - 1])
+        let from = Int32(tree.text.count)
+        tree.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+        let to = Int32(tree.text.count)
+        let last = tree.lastChild[parent]
+        if last >= 0, tree.tags[Int(last)] == .text, tree.end[Int(last)] == from {
+            tree.end[Int(last)] = to
+        } else if tree.count < Self.maxNodes {
+            tree.append(.text, parent: Int32(parent), start: from, end: to)
+        }
+    }
+}

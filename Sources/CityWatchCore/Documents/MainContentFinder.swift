@@ -1,0 +1,190 @@
+import Foundation
+
+/// Finds the article body in a page tree: furniture is pruned, then the container is chosen from explicit
+/// markers (`itemprop=articleBody`, CMS body classes) checked against a readability-style score of text blocks.
+struct MainContentFinder {
+    let tree: HTMLTree
+    /// Nodes dropped with their subtree (furniture).
+    private(set) var removed: [Bool]
+    /// Roots of dropped subtrees, for the boilerplate listing.
+    private(set) var removedRoots: [Int] = []
+    /// Visible text bytes (spaces excluded) under each node, dropped subtrees excluded.
+    private(set) var textLength: [Int32]
+    /// The part of `textLength` inside links.
+    private(set) var linkLength: [Int32]
+    private var commas: [Int32]
+    private var classAndID: [String]
+
+    func commaCount(_ i: Int) -> Int { Int(commas[i]) }
+    func classAndIDString(_ i: Int) -> String { classAndID[i] }
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        let n = tree.count
+        removed = Array(repeating: false, count: n)
+        textLength = Array(repeating: 0, count: n)
+        linkLength = Array(repeating: 0, count: n)
+        commas = Array(repeating: 0, count: n)
+        classAndID = Array(repeating: "", count: n)
+        for i in 0..<n where tree.hasAttributes(i) {
+            let c = tree.attribute(i, .class), d = tree.attribute(i, .id)
+            if c != nil || d != nil { classAndID[i] = (c ?? "") + " " + (d ?? "") }
+        }
+        measure()
+        prune()
+        measure()
+    }
+
+    /// Bottom-up sums of text, link text and commas (one backward pass: children have larger numbers).
+    private mutating func measure() {
+        let n = tree.count
+        for i in 0..<n { textLength[i] = 0; linkLength[i] = 0; commas[i] = 0 }
+        tree.text.withUnsafeBufferPointer { text in
+            for i in stride(from: n - 1, through: 0, by: -1) where !removed[i] {
+                if tree.tags[i] == .text {
+                    var len: Int32 = 0, c: Int32 = 0
+                    for k in Int(tree.start[i])..<Int(tree.end[i]) {
+                        let b = text[k]
+                        if b > 0x20 { len += 1 }
+                        if b == 0x2C { c += 1 }
+                    }
+                    textLength[i] = len
+                    commas[i] = c
+                } else if tree.tags[i] == .a {
+                    linkLength[i] = textLength[i]
+                }
+                let p = Int(tree.parent[i])
+                if p >= 0 {
+                    textLength[p] += textLength[i]
+                    linkLength[p] += linkLength[i]
+                    commas[p] += commas[i]
+                }
+            }
+        }
+    }
+
+    /// Furniture by tag, role and hidden-ness first; then by class/id words, sparing the ancestors of the
+    /// body markers and of the best-scoring text container ("has-sidebar" on a page wrapper).
+    private mutating func prune() {
+        let n = tree.count
+        for i in 1..<n {
+            if removed[Int(tree.parent[i])] { removed[i] = true; continue }
+            guard tree.tags[i] != .text, tree.hasAttributes(i) || isFurnitureTag(tree.tags[i]) else { continue }
+            if isFurnitureTag(tree.tags[i]) && !(tree.tags[i] == .header && textLength[i] > 2000) || isHidden(i)
+                || BoilerplateClassifier.isFurnitureRole(tree.attribute(i, .role)) {
+                removed[i] = true
+                removedRoots.append(i)
+            }
+        }
+        measure()
+        var protected = Array(repeating: false, count: n)
+        func protect(_ node: Int) {
+            var a = node
+            while a >= 0 && !protected[a] { protected[a] = true; a = Int(tree.parent[a]) }
+        }
+        for i in 0..<n where !removed[i] && tree.hasAttributes(i) && textLength[i] >= 500 {
+            if tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
+                protect(i)
+            }
+        }
+        let top = readabilityContainers().top
+        if top > 0 { protect(top) }
+        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil, top > 0 { FileHandle.standardError.write(Data(("prune top: " + describe(top) + "\n").utf8)) }
+        for i in 1..<n {
+            if removed[Int(tree.parent[i])] { removed[i] = true; continue }
+            guard tree.tags[i] != .text, !protected[i], !removed[i], !classAndID[i].isEmpty else { continue }
+            // A block holding a large share of the best container's prose is content, whatever its class says.
+            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3 { continue }
+            let words = BoilerplateClassifier.words(classAndID[i])
+            if BoilerplateClassifier.isFurniture(tag: tree.tags[i], words: words) {
+                removed[i] = true
+                removedRoots.append(i)
+            }
+        }
+    }
+
+    private func isFurnitureTag(_ tag: HTMLTag) -> Bool {
+        tag == .nav || tag == .aside || tag == .footer || tag == .header || tag == .menu
+    }
+
+    private func isHidden(_ i: Int) -> Bool {
+        if tree.attribute(i, .hidden) != nil { return true }
+        guard let style = tree.attribute(i, .style), style.contains("none") || style.contains("hidden") else { return false }
+        let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+
+    func linkDensity(_ i: Int) -> Double {
+        textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
+    }
+
+    /// The nodes whose content is the article, in document order (empty when nothing qualifies).
+    func containers() -> [Int] {
+        let (topNode, readability) = readabilityContainers()
+        let readabilityText = readability.reduce(0) { $0 + Int(textLength[$1]) }
+        guard let hint = bestHint(), textLength[hint] >= 200 else { return readability }
+        let hintText = Int(textLength[hint])
+        let top: Int? = topNode > 0 ? topNode : nil
+        if let top, isAncestor(hint, of: top) || hintText * 2 >= readabilityText || top == hint {
+            return withSameClassSiblings(hint)
+        }
+        return readability.isEmpty ? withSameClassSiblings(hint) : readability
+    }
+
+    private func bestHint() -> Int? {
+        var best: Int?
+        var bestIsItemprop = false
+        for i in 0..<tree.count where !removed[i] && tree.hasAttributes(i) {
+            let isItemprop = tree.attribute(i, .itemprop)?.lowercased() == "articlebody"
+            guard isItemprop || BoilerplateClassifier.isBodyHint(classAndID[i]) else { continue }
+            guard textLength[i] >= 200 else { continue }
+            if let b = best {
+                if bestIsItemprop && !isItemprop { continue }
+                if isItemprop == bestIsItemprop && textLength[i] <= textLength[b] { continue }
+            }
+            best = i
+            bestIsItemprop = isItemprop
+        }
+        return best
+    }
+
+    /// Body columns split into siblings of the same class (one per ad slot) are read together.
+    private func withSameClassSiblings(_ node: Int) -> [Int] {
+        let cls = tree.attribute(node, .class)
+        guard let cls, !cls.isEmpty else { return [node] }
+        let p = Int(tree.parent[node])
+        guard p >= 0 else { return [node] }
+        let siblings = tree.children(p).filter { !removed[$0] && tree.tags[$0] != .text && tree.attribute($0, .class) == cls }
+        return siblings.isEmpty ? [node] : siblings
+    }
+
+    func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var x = b
+        while x > a { x = Int(tree.parent[x]) }
+        return x == a
+    }
+}
+
+extension MainContentFinder {
+    /// Short lines (links, list items, headings) of the furniture that was dropped, for `boilerplate`.
+    func furnitureLines(limit: Int) -> [String] {
+        var lines: [String] = []
+        var seen = Set<String>()
+        for root in removedRoots {
+            let stop = tree.subtreeEnd(root)
+            var j = root
+            while j < stop, lines.count < limit {
+                switch tree.tags[j] {
+                case .a, .li, .h1, .h2, .h3, .h4, .h5, .h6, .p:
+                    let text = tree.plainText(j)
+                    if !text.isEmpty, text.count <= 80, seen.insert(text).inserted { lines.append(text) }
+                    j = tree.subtreeEnd(j)
+                default:
+                    j += 1
+                }
+            }
+            if lines.count >= limit { break }
+        }
+        return lines
+    }
+}
