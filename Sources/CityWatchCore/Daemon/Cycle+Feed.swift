@@ -41,7 +41,8 @@ extension Cycle {
         if let problem = parsed.error {
             report("<4>citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
         }
-        for item in Self.chronological(parsed.items) {
+        for var item in Self.chronological(parsed.items) {
+            item.link = Self.absolute(item.link, base: response.finalURL)
             let keys = Self.seenKeys(item)
             if try store.hasSeen(feed: feed.name, keys: keys) { continue }
             outcome.newItems += 1
@@ -98,6 +99,13 @@ extension Cycle {
 
     /// Below this many characters of text an item's content is a teaser, not the article.
     static let fullTextLength = 400
+
+    /// A relative item link made absolute against the feed's own URL (feeds on disk often link "articles/x.html").
+    static func absolute(_ link: String?, base: String) -> String? {
+        guard let link, !link.isEmpty else { return nil }
+        if link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return link }
+        return URL(string: link, relativeTo: URL(string: base))?.absoluteURL.absoluteString ?? link
+    }
 
     static func isFetchable(_ link: String) -> Bool {
         let lower = link.lowercased()
