@@ -51,7 +51,7 @@ import Testing
             if result.report != nil { reports += 1 }
         }
         #expect(delays.prefix(6) == [1200, 2400, 4800, 9600, 19200, 21600])
-        #expect(delays.max() == 6 * 3600)
+        #expect(delays.max() == TimeInterval(6 * 3600))
         #expect(reports == 1)
         #expect(schedule.nextPoll > clock.now.addingTimeInterval(-1))
     }
