@@ -34,7 +34,7 @@ public struct ConcurrencyLimits: Sendable, Equatable {
 }
 
 /// One feed's schedule and health, as `status` and the sd_notify STATUS line show it.
-public struct FeedState: Sendable, Equatable {
+public struct ScheduledFeedState: Sendable, Equatable {
     public var feed: ScheduledFeed
     public var schedule: FeedSchedule
     public var inFlight: Bool

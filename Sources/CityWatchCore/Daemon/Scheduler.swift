@@ -102,9 +102,9 @@ public actor Scheduler {
     }
 
     /// Every feed's schedule and health, in config order.
-    public func states() -> [FeedState] {
+    public func states() -> [ScheduledFeedState] {
         order.compactMap { id in
-            entries[id].map { FeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }
+            entries[id].map { ScheduledFeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }
         }
     }
 
