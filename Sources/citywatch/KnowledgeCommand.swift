@@ -1,10 +1,54 @@
 import ArgumentParser
 import CityWatchCore
+import Foundation
 
 struct KnowledgeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "knowledge", abstract: "Not implemented yet.")
+    enum Subject: String, ExpressibleByArgument, CaseIterable { case cities, figures }
+
+    static let configuration = CommandConfiguration(
+        commandName: "knowledge",
+        abstract: "Show what the knowledge holds: cities (first seen, articles, sources) or figures (with their history).",
+        discussion: "A figure's value stated by several articles shows how many articles and distinct sources corroborate it."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: "cities or figures")
+    var subject: Subject
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
 
     func run() async throws {
-        throw CleanExit.message("citywatch knowledge: not implemented yet")
+        let config = try options.load(command: "knowledge")
+        let store = try options.openStore(config, command: "knowledge")
+        var out = ""
+        do {
+            switch subject {
+            case .cities:
+                let cities = try store.cities()
+                if json { for city in cities { out += try JSONOutput.line(city) + "\n" } }
+                else {
+                    let rows = cities.map { [$0.city, $0.firstSeen, String($0.articles), $0.sources.joined(separator: ", ")] }
+                    out = rows.isEmpty ? "no cities known yet\n" : TextTable.render(header: ["city", "first seen", "articles", "sources"], rows: rows)
+                }
+            case .figures:
+                let figures = try store.figures()
+                if json { for figure in figures { out += try JSONOutput.line(figure) + "\n" } }
+                else {
+                    let rows = figures.map { f -> [String] in
+                        let unit = f.unit == "percent" ? "%" : f.unit == "usd" ? " USD" : ""
+                        let history = f.history.map { "\(JSONText.number($0.value))\(unit) since \($0.firstSeen) (\($0.articles) articles, \($0.sources) sources)" }
+                        return [f.city ?? "national", f.measure, JSONText.number(f.current) + unit, history.joined(separator: " → ")]
+                    }
+                    out = rows.isEmpty ? "no figures known yet\n"
+                        : TextTable.render(header: ["city", "measure", "current", "history"], rows: rows, maxWidth: 200)
+                }
+            }
+        } catch {
+            StandardError.write("<3>citywatch knowledge: cannot read the knowledge store: \(error)\n")
+            throw ExitCode(1)
+        }
+        StandardOutput.write(out)
     }
 }

@@ -1,10 +1,45 @@
 import ArgumentParser
 import CityWatchCore
+import Foundation
 
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the feeds: fetch, parse, extract, diff against the knowledge, write alerts.",
+        discussion: """
+            With --once, one full cycle over every feed, then exit (0 when the cycle ran, even if feeds failed;
+            1 when the knowledge store or alert log is unusable; 2 for a bad config). Add --learn to record what
+            the feeds say without alerting (e.g. a newly added feed's backlog).
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Run one full cycle over every feed, then exit.")
+    var once = false
+
+    @Flag(help: "Record knowledge without raising alerts (with --once).")
+    var learn = false
+
+    func validate() throws {
+        if learn && !once { throw ValidationError("--learn works with --once: run `citywatch run --once --learn`") }
+    }
 
     func run() async throws {
-        throw CleanExit.message("citywatch run: not implemented yet")
+        let config = try options.load(command: "run")
+        let store = try options.openStore(config, command: "run")
+        let cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords), learn: learn)
+        repeat {
+            do {
+                let report = try await cycle.run()
+                StandardError.write("<6>citywatch: cycle done: \(report.summary)\n")
+            } catch {
+                StandardError.write("<3>citywatch run: the cycle could not run: \(error)\n")
+                throw ExitCode(1)
+            }
+            if once { return }
+            // A plain fixed-interval loop; the scheduler (per-feed intervals, backoff) replaces it.
+            try await Task.sleep(nanoseconds: UInt64(config.interval * 1_000_000_000))
+        } while !Task.isCancelled
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+
+/// One alert: INTERFACE.md's alert log line.
+public struct Alert: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case newCity = "new_city", newFigure = "new_figure", changedFigure = "changed_figure"
+    }
+
+    /// The article an alert comes from.
+    public struct Article: Sendable, Equatable {
+        public var url: String?
+        public var title: String?
+        public var feed: String?
+        public var published: String?
+        public init(url: String?, title: String?, feed: String?, published: String?) {
+            self.url = url; self.title = title; self.feed = feed; self.published = published
+        }
+    }
+
+    public var id: String
+    public var time: String
+    public var kind: Kind
+    public var city: String?
+    public var watched: Bool
+    /// The measure as the article words it (nil for new_city).
+    public var measure: String?
+    public var value: Double?
+    public var unit: FigureUnit?
+    public var previous: Double?
+    public var article: Article
+    public var evidence: String
+
+    /// Builds an alert whose `id` is the hash of the fact (kind, city, canonical measure, value, previous).
+    public init(kind: Kind, city: String?, watched: Bool, measure: String?, measureKey: String?, value: Double?,
+                unit: FigureUnit?, previous: Double?, article: Article, evidence: String, time: Date) {
+        self.id = AlertID.make(kind: kind, city: city, measure: measureKey ?? measure, value: value, unit: unit, previous: previous)
+        self.time = KnowledgeTime.string(time)
+        self.kind = kind; self.city = city; self.watched = watched; self.measure = measure
+        self.value = value; self.unit = unit; self.previous = previous; self.article = article
+        self.evidence = evidence
+    }
+
+    /// The log line (without newline), fields in INTERFACE.md's order, nulls written out.
+    public var jsonLine: String {
+        var out = "{"
+        out += "\"id\":" + JSONText.string(id)
+        out += ",\"time\":" + JSONText.string(time)
+        out += ",\"kind\":" + JSONText.string(kind.rawValue)
+        out += ",\"city\":" + JSONText.string(city)
+        out += ",\"watched\":" + (watched ? "true" : "false")
+        out += ",\"measure\":" + JSONText.string(measure)
+        out += ",\"value\":" + JSONText.number(value)
+        out += ",\"unit\":" + JSONText.string(unit?.rawValue)
+        out += ",\"previous\":" + JSONText.number(previous)
+        out += ",\"article\":{\"url\":" + JSONText.string(article.url)
+        out += ",\"title\":" + JSONText.string(article.title)
+        out += ",\"feed\":" + JSONText.string(article.feed)
+        out += ",\"published\":" + JSONText.string(article.published) + "}"
+        out += ",\"evidence\":" + JSONText.string(evidence)
+        return out + "}"
+    }
+
+    /// The readable journald line (`<4>` = warning priority).
+    public var journalLine: String {
+        var text = "<4>citywatch alert \(kind.rawValue): \(city ?? "national")"
+        if let measure, let value {
+            text += ": \(measure) \(JSONText.number(value))\(unit == .percent ? "%" : "")"
+            if let previous { text += " (was \(JSONText.number(previous)))" }
+        }
+        if watched { text += " [watched]" }
+        if let title = article.title { text += " — \(title)" }
+        if let feed = article.feed { text += " (\(feed))" }
+        return text.replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// Stable alert ids: FNV-1a 64 over a canonical text of the fact, the same in every installation.
+public enum AlertID {
+    public static func make(kind: Alert.Kind, city: String?, measure: String?, value: Double?, unit: FigureUnit?,
+                            previous: Double?) -> String {
+        let fields = [kind.rawValue, city ?? "", measure ?? "", value.map(JSONText.number) ?? "",
+                      unit?.rawValue ?? "", previous.map(JSONText.number) ?? ""]
+        return hex(fnv1a64(fields.joined(separator: "\u{1F}")))
+    }
+
+    /// FNV-1a, 64-bit, over the UTF-8 bytes.
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// JSON text pieces for hand-ordered lines.
+public enum JSONText {
+    public static func string(_ value: String?) -> String {
+        guard let value else { return "null" }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whole numbers without ".0"; others in the shortest form that reads back the same.
+    public static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

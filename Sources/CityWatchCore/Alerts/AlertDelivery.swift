@@ -1,0 +1,33 @@
+import Foundation
+
+/// Moves committed alerts from the outbox to the log: after the commit, idempotently, so a crash at any
+/// point leaves every alert in the log exactly once after the next run.
+public struct AlertDelivery: Sendable {
+    public let store: KnowledgeStore
+    public let log: AlertLog
+    /// Receives each newly logged alert's journald line (stderr by default).
+    public let echo: @Sendable (String) -> Void
+
+    public init(store: KnowledgeStore, log: AlertLog,
+                echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") }) {
+        self.store = store; self.log = log; self.echo = echo
+    }
+
+    /// Writes every pending alert not already in the log, then marks them delivered; returns how many were written.
+    @discardableResult
+    public func deliverPending() throws -> Int {
+        try log.withLock { fd in
+            try AlertLog.trimTornLine(fd: fd)
+            let pending = try store.pendingLogAlerts()
+            guard !pending.isEmpty else { return 0 }
+            // Lines appended before a crash (but not yet marked) are the newest ones in the log: its tail suffices.
+            let tail = pending.reduce(65536) { $0 + $1.line.utf8.count + 1 }
+            let present = try AlertLog.recentIDs(fd: fd, bytes: tail)
+            let fresh = pending.filter { !present.contains($0.alertID) }
+            try AlertLog.append(fd: fd, lines: fresh.map(\.line))
+            try store.markLogDelivered(pending.map(\.seq))
+            for entry in fresh { echo(entry.summary) }
+            return fresh.count
+        }
+    }
+}

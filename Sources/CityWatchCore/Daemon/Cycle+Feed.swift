@@ -1,0 +1,124 @@
+import Foundation
+
+extension Cycle {
+    /// Polls one feed: conditional GET, parse, every new item through extraction and the diff. A feed's
+    /// failure is recorded and reported, never thrown; only a store or log failure throws.
+    public func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
+        var outcome = FeedOutcome(feed: feed.name)
+        try store.registerFeed(name: feed.name, url: feed.url)
+        let state = try store.feedState(feed.name)
+        var request = request(feed.url)
+        request.etag = state?.etag
+        request.lastModified = state?.lastModified
+        let response: FetchResponse
+        do {
+            response = try await pipeline.fetch(request)
+        } catch {
+            let fetchError = error as? FetchError
+            outcome.error = fetchError?.message ?? "\(error)"
+            outcome.retryAfter = fetchError?.retryAfter
+            let failures = try store.recordFeedFailure(name: feed.name, error: outcome.error!, retryAfter: outcome.retryAfter, now: now())
+            var line = "<3>citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
+            if let wait = outcome.retryAfter { line += "; the server asks to wait \(DurationText.format(wait)) (recorded, not waited out)" }
+            if failures > 1 { line += " [\(failures) failures in a row]" }
+            report(line)
+            return outcome
+        }
+        if response.notModified {
+            outcome.notModified = true
+            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
+            return outcome
+        }
+        let parsed = pipeline.parseFeed(response.body, feed.url, response.finalURL,
+                                        ContentType.charset(response.headers["content-type"]))
+        outcome.ttlMinutes = parsed.ttlMinutes
+        guard parsed.parseOK else {
+            outcome.error = "not a readable feed: \(parsed.error ?? "unknown format")"
+            try store.recordFeedFailure(name: feed.name, error: outcome.error!, now: now())
+            report("<3>citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
+            return outcome
+        }
+        if let problem = parsed.error {
+            report("<4>citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
+        }
+        for item in Self.chronological(parsed.items) {
+            let keys = Self.seenKeys(item)
+            if try store.hasSeen(feed: feed.name, keys: keys) { continue }
+            outcome.newItems += 1
+            let document = await document(for: item, feed: feed)
+            let facts = pipeline.facts(document)
+            let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
+                                       title: document.title ?? item.title, published: item.published ?? document.published,
+                                       contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
+            let result = try store.ingest(record, facts: facts, policy: policy, now: now())
+            if result.relevant && !result.duplicate { outcome.relevant += 1 }
+            if !result.alerts.isEmpty {
+                outcome.alerts += result.alerts.count
+                try delivery.deliverPending()
+            }
+        }
+        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
+        return outcome
+    }
+
+    /// A request with the config's fetch limits.
+    func request(_ url: String) -> FetchRequest {
+        FetchRequest(url: url, timeout: config.fetchTimeout, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects)
+    }
+
+    /// The item as a Document: its full content when it carries one, else its linked page (when the feed
+    /// allows fetching), else its title and summary.
+    func document(for item: FeedItem, feed: Config.Feed) async -> Document {
+        var document: Document?
+        let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
+        let fullText = content.map { PlainText.fromHTML($0).count >= Self.fullTextLength } ?? false
+        if !fullText, feed.fetchArticles, let link = item.link, Self.isFetchable(link) {
+            do {
+                let response = try await pipeline.fetch(request(link))
+                document = try pipeline.parsePage(response.body, response.finalURL,
+                                                  ContentType.charset(response.headers["content-type"]))
+            } catch {
+                report("<4>citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
+            }
+        }
+        if document == nil, let html = content ?? item.summary {
+            document = try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
+            if document?.blocks.isEmpty ?? true {
+                document = Document(blocks: [.paragraph(PlainText.fromHTML(html))])
+            }
+        }
+        var doc = document ?? Document()
+        if doc.title == nil { doc.title = item.title }
+        if doc.url == nil { doc.url = item.link }
+        if doc.published == nil { doc.published = item.published ?? item.updated }
+        // A page that lost the summary's facts (e.g. a teaser-only page) still counts the title.
+        if doc.blocks.isEmpty, let title = item.title { doc.blocks = [.paragraph(title)] }
+        return doc
+    }
+
+    /// Below this many characters of text an item's content is a teaser, not the article.
+    static let fullTextLength = 400
+
+    static func isFetchable(_ link: String) -> Bool {
+        let lower = link.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://")
+    }
+
+    /// An item is known by its id, its link or its content, whichever a feed keeps stable.
+    static func seenKeys(_ item: FeedItem) -> [String] {
+        var keys: [String] = []
+        if let id = item.id, !id.isEmpty { keys.append("id:" + id) }
+        if let link = item.link, !link.isEmpty { keys.append("link:" + link) }
+        keys.append("hash:" + hash([item.title ?? "", item.summary ?? "", item.content ?? ""].joined(separator: "\u{1F}")))
+        return keys
+    }
+
+    /// Oldest first, so a figure that changed twice is diffed in the order it changed. Feeds list newest
+    /// first, so items without dates keep that order reversed.
+    static func chronological(_ items: [FeedItem]) -> [FeedItem] {
+        Array(items.reversed().enumerated()).sorted { a, b in
+            if let x = a.element.published, let y = b.element.published, x != y { return x < y }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

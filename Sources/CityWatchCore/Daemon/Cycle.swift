@@ -1,0 +1,108 @@
+import Foundation
+
+/// One full pass over every feed: fetch, parse, extract, diff, alert. `citywatch run --once` is one Cycle;
+/// the daemon runs `poll(_:)` per feed on its own schedule.
+public struct Cycle: Sendable {
+    public var config: Config
+    public var store: KnowledgeStore
+    public var pipeline: Pipeline
+    /// true: record knowledge without alerting (`--learn`).
+    public var learn: Bool
+    /// Receives diagnostics as journald lines (`<3>` errors, `<4>` warnings, `<6>` info).
+    public var report: @Sendable (String) -> Void
+    public var now: @Sendable () -> Date
+    public var delivery: AlertDelivery
+
+    public init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
+                report: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
+                echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.config = config; self.store = store; self.pipeline = pipeline; self.learn = learn
+        self.report = report; self.now = now
+        self.delivery = AlertDelivery(store: store, log: AlertLog(path: config.alertLog), echo: echo)
+    }
+
+    var policy: DiffPolicy {
+        DiffPolicy(alert: !learn, requireRelevant: true, watched: Set(config.watchedCities), ignored: Set(config.ignoredCities))
+    }
+
+    /// Runs the cycle: pending alerts delivered, seeds imported once, then every feed (at most `concurrency` at a time).
+    public func run() async throws -> CycleReport {
+        try delivery.log.checkWritable()
+        // Alerts committed before a crash go out first.
+        try delivery.deliverPending()
+        var report = CycleReport()
+        report.seedsImported = try importSeedsIfNeeded()
+        report.feeds = config.feeds.count
+        let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
+            var results: [(Int, FeedOutcome)] = []
+            var next = 0
+            func launch() {
+                let index = next
+                let feed = config.feeds[index]
+                group.addTask { (index, try await poll(feed)) }
+                next += 1
+            }
+            while next < config.feeds.count && next < max(1, config.concurrency) { launch() }
+            while let result = try await group.next() {
+                results.append(result)
+                if next < config.feeds.count { launch() }
+            }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        for outcome in outcomes {
+            if let error = outcome.error { report.failedFeeds.append("\(outcome.feed): \(error)") }
+            report.newItems += outcome.newItems
+            report.relevantArticles += outcome.relevant
+            report.alerts += outcome.alerts
+        }
+        try delivery.deliverPending()
+        return report
+    }
+
+    /// Imports `seeds_dir` as known knowledge (no alerts) on the store's first start; returns the documents read.
+    public func importSeedsIfNeeded() throws -> Int {
+        guard !store.seedsImported else { return 0 }
+        var count = 0
+        if let dir = config.seedsDir {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") && !name.lowercased().hasSuffix(".md") {
+                let path = (dir as NSString).appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                      let data = FileManager.default.contents(atPath: path) else { continue }
+                let document: Document
+                do { document = try DocumentReader.read(data) } catch {
+                    report("<4>citywatch: seed \(path) skipped: \(error)")
+                    continue
+                }
+                let facts = pipeline.facts(document)
+                let record = ArticleRecord(url: "seed:\(name)", feed: "seeds", source: document.source ?? "seeds",
+                                           title: document.title ?? facts.title, published: document.published,
+                                           contentHash: Self.hash(SeedTextRenderer.render(document)))
+                _ = try store.ingest(record, facts: facts, policy: DiffPolicy(alert: false, requireRelevant: false), now: now())
+                count += 1
+            }
+        }
+        try store.setMeta("seeds_imported", KnowledgeTime.string(now()))
+        return count
+    }
+
+    /// FNV-1a 64 as hex: content hashes for seen items and duplicate articles.
+    static func hash(_ text: String) -> String { AlertID.hex(AlertID.fnv1a64(text)) }
+}
+
+/// What polling one feed did.
+public struct FeedOutcome: Sendable, Equatable {
+    public var feed: String
+    /// Why the feed failed (nil when it worked, also when not modified).
+    public var error: String?
+    /// Seconds the server asked us to wait (recorded, never waited out here).
+    public var retryAfter: TimeInterval?
+    public var notModified = false
+    public var newItems = 0
+    public var relevant = 0
+    public var alerts = 0
+    /// RSS `<ttl>` in minutes, a floor for the scheduler.
+    public var ttlMinutes: Int?
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The stages a cycle composes, as plain functions so tests (and the daemon) can swap any of them.
+public struct Pipeline: Sendable {
+    /// One transfer (http, https, file).
+    public var fetch: @Sendable (FetchRequest) async throws -> FetchResponse
+    /// Feed bytes to items: (data, input, base URL, HTTP charset).
+    public var parseFeed: @Sendable (Data, String, String?, String?) -> ParsedFeed
+    /// HTML (a page or an item's content) to a Document: (data, URL, HTTP charset).
+    public var parsePage: @Sendable (Data, String?, String?) throws -> Document
+    /// A document's facts, relevance judged against the watch keywords.
+    public var facts: @Sendable (Document) -> Facts
+
+    public init(fetch: @escaping @Sendable (FetchRequest) async throws -> FetchResponse,
+                parseFeed: @escaping @Sendable (Data, String, String?, String?) -> ParsedFeed = { data, input, base, charset in
+                    FeedParser.parse(data, input: input, baseURL: base, httpCharset: charset)
+                },
+                parsePage: @escaping @Sendable (Data, String?, String?) throws -> Document = { data, url, charset in
+                    try ArticlePageParser.parse(data, url: url, httpCharset: charset)
+                },
+                facts: @escaping @Sendable (Document) -> Facts) {
+        self.fetch = fetch; self.parseFeed = parseFeed; self.parsePage = parsePage; self.facts = facts
+    }
+
+    /// The real stages: libcurl, libxml2 feed and page parsers, the Extractor with the config's keywords.
+    public static func live(keywords: [String], fetcher: Fetcher = Fetcher()) -> Pipeline {
+        let extractor = Extractor(keywords: keywords)
+        return Pipeline(fetch: { request in try await fetcher.fetch(request) },
+                        facts: { document in extractor.extract(document) })
+    }
+}
+
+/// What one cycle did, for the summary line and `--once`'s exit status.
+public struct CycleReport: Sendable, Equatable {
+    public var feeds = 0
+    public var failedFeeds: [String] = []
+    public var newItems = 0
+    public var relevantArticles = 0
+    public var alerts = 0
+    public var seedsImported = 0
+
+    public init() {}
+
+    /// The one-line summary (also used for sd_notify STATUS=).
+    public var summary: String {
+        var text = "\(feeds) feeds"
+        if !failedFeeds.isEmpty { text += " (\(failedFeeds.count) failed)" }
+        text += ", \(newItems) new items, \(relevantArticles) relevant, \(alerts) alerts"
+        if seedsImported > 0 { text += ", \(seedsImported) seed documents imported" }
+        return text
+    }
+}
+
+/// Crude tag stripping, used only when an item's HTML cannot be parsed into a Document.
+enum PlainText {
+    static func fromHTML(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ", "&apos;": "'"]
+        for (k, v) in entities { out = out.replacingOccurrences(of: k, with: v) }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import TOMLKit
+
+extension Config {
+    /// Reads and validates a config file; every problem found is reported at once.
+    public static func load(path: String) throws(ConfigError) -> Config {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            let exists = FileManager.default.fileExists(atPath: absolute)
+            throw ConfigError([ConfigIssue(file: absolute, line: nil, key: "(file)",
+                message: exists ? "cannot read the config file" : "no config file here",
+                fix: exists ? "make it readable by this user" : "create it (see config/citywatch.toml) or pass --config PATH or set CITYWATCH_CONFIG")])
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: absolute)
+    }
+
+    /// Validates config text; `file` names it in messages and anchors relative paths.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError([ConfigIssue(file: file, line: error.source.begin.line, key: "(syntax)",
+                message: error.description, fix: "correct the TOML syntax at that line")])
+        } catch {
+            throw ConfigError([ConfigIssue(file: file, line: nil, key: "(syntax)", message: "\(error)",
+                fix: "correct the TOML syntax")])
+        }
+        var reader = ConfigReader(file: file, lines: ConfigLineIndex(text))
+        let config = reader.read(root)
+        if !reader.issues.isEmpty { throw ConfigError(reader.issues) }
+        return config!
+    }
+}
+
+/// Finds the line of `[table] key` in config text, since TOMLKit reports no positions for values.
+struct ConfigLineIndex {
+    private var entries: [(table: String, index: Int, key: String, line: Int)] = []
+    private var headers: [(table: String, index: Int, line: Int)] = []
+
+    init(_ text: String) {
+        var table = ""
+        var arrayCounts: [String: Int] = [:]
+        var index = 0
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[[") {
+                table = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                index = arrayCounts[table, default: 0]
+                arrayCounts[table] = index + 1
+                headers.append((table, index, n + 1))
+            } else if line.hasPrefix("[") {
+                table = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                index = 0
+                headers.append((table, 0, n + 1))
+            } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
+                let key = line[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                entries.append((table, index, key, n + 1))
+            }
+        }
+    }
+
+    /// The line of a key (or of the table header when `key` is nil).
+    func line(table: String, index: Int = 0, key: String?) -> Int? {
+        if let key, let hit = entries.first(where: { $0.table == table && $0.index == index && $0.key == key }) {
+            return hit.line
+        }
+        return headers.first(where: { $0.table == table && $0.index == index })?.line
+    }
+}
+
+/// Walks the parsed TOML, collecting issues instead of stopping at the first.
+struct ConfigReader {
+    let file: String
+    let lines: ConfigLineIndex
+    var issues: [ConfigIssue] = []
+
+    var folder: String { (file as NSString).deletingLastPathComponent }
+
+    static let known: [String: [String]] = [
+        "storage": ["state_dir", "seeds_dir"],
+        "alerts": ["log", "webhook"],
+        "schedule": ["interval", "concurrency"],
+        "fetch": ["timeout", "max_bytes", "max_redirects"],
+        "watch": ["keywords", "cities", "ignore_cities"],
+        "feed": ["name", "url", "interval", "fetch_articles"],
+    ]
+
+    mutating func issue(_ table: String, _ index: Int = 0, _ key: String?, _ message: String, _ fix: String) {
+        let section = table == "feed" ? "[[feed]] #\(index + 1)" : "[\(table)]"
+        let name = key.map { table.isEmpty ? $0 : "\(section) \($0)" } ?? section
+        issues.append(ConfigIssue(file: file, line: lines.line(table: table, index: index, key: key),
+                                  key: name, message: message, fix: fix))
+    }
+
+    mutating func read(_ root: TOMLTable) -> Config? {
+        for key in root.keys where Self.known[key] == nil {
+            issue("", 0, key, "unknown key or table", "remove it; known tables are [storage], [alerts], [schedule], [fetch], [watch] and [[feed]]")
+        }
+        let storage = table(root, "storage")
+        let alerts = table(root, "alerts")
+        let schedule = table(root, "schedule")
+        let fetch = table(root, "fetch")
+        let watch = table(root, "watch")
+
+        let stateDir = path(storage, "storage", "state_dir")
+        if stateDir == nil, storage?["state_dir"] == nil {
+            issue("storage", 0, "state_dir", "missing", "add state_dir = \"/var/lib/citywatch\" under [storage]")
+        }
+        let seedsDir = path(storage, "storage", "seeds_dir")
+        if let seedsDir {
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: seedsDir, isDirectory: &isDir) || !isDir.boolValue {
+                issue("storage", 0, "seeds_dir", "no folder at \(seedsDir)", "create it, point seeds_dir at the seeds folder, or remove the key")
+            }
+        }
+        let log = path(alerts, "alerts", "log") ?? stateDir.map { ($0 as NSString).appendingPathComponent("alerts.jsonl") }
+        let webhook = string(alerts, "alerts", "webhook")
+        if let webhook, !Self.isURL(webhook, schemes: ["http", "https"]) {
+            issue("alerts", 0, "webhook", "\"\(webhook)\" is not an http or https URL", "write a full URL such as \"https://example.org/hook\"")
+        }
+        let interval = duration(schedule, "schedule", "interval") ?? 900
+        let concurrency = integer(schedule, "schedule", "concurrency", range: 1...256) ?? 4
+        let timeout = duration(fetch, "fetch", "timeout") ?? 30
+        let maxBytes = integer(fetch, "fetch", "max_bytes", range: 1024...(1 << 34)) ?? 10_485_760
+        let maxRedirects = integer(fetch, "fetch", "max_redirects", range: 0...50) ?? 5
+        let keywords = strings(watch, "watch", "keywords") ?? Extractor.defaultKeywords
+        if keywords.isEmpty {
+            issue("watch", 0, "keywords", "empty: no article could ever be relevant", "list at least one keyword, e.g. [\"ICE\"]")
+        }
+        let cities = cityList(watch, "cities")
+        let ignored = cityList(watch, "ignore_cities")
+
+        var feeds: [Config.Feed] = []
+        if let value = root["feed"] {
+            if let array = value.array {
+                for (i, element) in array.enumerated() {
+                    guard let entry = element.table else {
+                        issue("feed", i, nil, "each feed must be a table", "write each feed as a [[feed]] section")
+                        continue
+                    }
+                    if let feed = readFeed(entry, index: i) {
+                        if feeds.contains(where: { $0.name == feed.name }) {
+                            issue("feed", i, "name", "\"\(feed.name)\" is used by two feeds", "give each feed its own name")
+                        }
+                        feeds.append(feed)
+                    }
+                }
+            } else {
+                issue("feed", 0, nil, "feed must be an array of tables", "write each feed as a [[feed]] section")
+            }
+        }
+        guard issues.isEmpty, let stateDir, let log else { return nil }
+        return Config(file: file, stateDir: stateDir, seedsDir: seedsDir, alertLog: log, webhook: webhook,
+                      interval: interval, concurrency: concurrency, fetchTimeout: timeout, maxBytes: maxBytes,
+                      maxRedirects: maxRedirects, keywords: keywords, watchedCities: cities, ignoredCities: ignored,
+                      feeds: feeds)
+    }
+
+    mutating func readFeed(_ entry: TOMLTable, index i: Int) -> Config.Feed? {
+        for key in entry.keys where !Self.known["feed"]!.contains(key) {
+            issue("feed", i, key, "unknown key", "remove it; a feed knows name, url, interval and fetch_articles")
+        }
+        let name = string(entry, "feed", "name", index: i)
+        if entry["name"] == nil { issue("feed", i, "name", "missing", "add name = \"...\" to this [[feed]]") }
+        let url = string(entry, "feed", "url", index: i)
+        if entry["url"] == nil { issue("feed", i, "url", "missing", "add url = \"https://...\" to this [[feed]]") }
+        var resolved: String?
+        if let url {
+            resolved = resolveURL(url)
+            if resolved == nil {
+                issue("feed", i, "url", "\"\(url)\" is not an http, https or file URL", "write a full URL such as \"https://example.org/rss\" or \"file:feeds/local.xml\"")
+            }
+        }
+        let interval = duration(entry, "feed", "interval", index: i)
+        var fetchArticles = true
+        if let value = entry["fetch_articles"] {
+            if let b = value.bool { fetchArticles = b } else {
+                issue("feed", i, "fetch_articles", "must be true or false, not \(value.type)", "write fetch_articles = true")
+            }
+        }
+        guard let name, let resolved else { return nil }
+        return Config.Feed(name: name, url: resolved, interval: interval, fetchArticles: fetchArticles)
+    }
+
+    /// http(s) URLs as given; file URLs made absolute ("file:rel/x.xml" is relative to the config's folder).
+    func resolveURL(_ url: String) -> String? {
+        let lower = url.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            return Self.isURL(url, schemes: ["http", "https"]) ? url : nil
+        }
+        guard lower.hasPrefix("file:") else { return nil }
+        var rest = String(url.dropFirst(5))
+        if rest.hasPrefix("///") { rest = String(rest.dropFirst(2)) }
+        else if rest.hasPrefix("//localhost/") { rest = String(rest.dropFirst(11)) }
+        else if rest.hasPrefix("//") { rest = String(rest.dropFirst(2)) }
+        guard !rest.isEmpty else { return nil }
+        let decoded = rest.removingPercentEncoding ?? rest
+        let full = decoded.hasPrefix("/") ? decoded : (folder as NSString).appendingPathComponent(decoded)
+        return URL(fileURLWithPath: full).standardizedFileURL.absoluteString
+    }
+
+    static func isURL(_ text: String, schemes: Set<String>) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
+              let host = url.host, !host.isEmpty else { return false }
+        return true
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The daemon's configuration (INTERFACE.md's TOML file), with every path already absolute.
+public struct Config: Sendable, Equatable {
+    /// One `[[feed]]` entry.
+    public struct Feed: Sendable, Equatable {
+        public var name: String
+        /// http, https or an absolute file:// URL (relative file URLs are resolved at load time).
+        public var url: String
+        /// Per-feed poll interval in seconds; nil uses `schedule.interval`.
+        public var interval: TimeInterval?
+        public var fetchArticles: Bool
+
+        public init(name: String, url: String, interval: TimeInterval? = nil, fetchArticles: Bool = true) {
+            self.name = name; self.url = url; self.interval = interval; self.fetchArticles = fetchArticles
+        }
+    }
+
+    /// Where the config was read from (absolute), for messages.
+    public var file: String
+    public var stateDir: String
+    public var seedsDir: String?
+    public var alertLog: String
+    public var webhook: String?
+    public var interval: TimeInterval
+    public var concurrency: Int
+    public var fetchTimeout: TimeInterval
+    public var maxBytes: Int
+    public var maxRedirects: Int
+    public var keywords: [String]
+    public var watchedCities: [String]
+    public var ignoredCities: [String]
+    public var feeds: [Feed]
+
+    public init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
+                interval: TimeInterval = 900, concurrency: Int = 4, fetchTimeout: TimeInterval = 30,
+                maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
+                keywords: [String] = Extractor.defaultKeywords, watchedCities: [String] = [],
+                ignoredCities: [String] = [], feeds: [Feed] = []) {
+        self.file = file; self.stateDir = stateDir; self.seedsDir = seedsDir; self.alertLog = alertLog
+        self.webhook = webhook; self.interval = interval; self.concurrency = concurrency
+        self.fetchTimeout = fetchTimeout; self.maxBytes = maxBytes; self.maxRedirects = maxRedirects
+        self.keywords = keywords; self.watchedCities = watchedCities; self.ignoredCities = ignoredCities
+        self.feeds = feeds
+    }
+
+    /// The SQLite file inside `stateDir`.
+    public var databasePath: String { (stateDir as NSString).appendingPathComponent("knowledge.sqlite") }
+
+    /// The effective poll interval of a feed.
+    public func interval(of feed: Feed) -> TimeInterval { feed.interval ?? interval }
+
+    /// The config path a command uses: `--config`, then `$CITYWATCH_CONFIG`, then the system file.
+    public static func defaultPath(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let env = environment["CITYWATCH_CONFIG"], !env.isEmpty { return env }
+        return "/etc/citywatch/citywatch.toml"
+    }
+}
+
+/// Durations as written in the config: "90s", "15m", "1h", "1h30m", "2d", or a bare number of seconds.
+public enum DurationText {
+    public static func parse(_ text: String) -> TimeInterval? {
+        let s = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !s.isEmpty else { return nil }
+        if let seconds = Double(s), seconds.isFinite { return seconds }
+        var total: Double = 0
+        var number = ""
+        var sawUnit = false
+        var chars = Array(s)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c.isNumber || c == "." { number.append(c); continue }
+            if c == " " { continue }
+            var unit = String(c)
+            if c == "m", chars.first == "s" { unit = "ms"; chars = chars.dropFirst() }
+            guard let value = Double(number) else { return nil }
+            let factor: Double
+            switch unit {
+            case "ms": factor = 0.001
+            case "s": factor = 1
+            case "m": factor = 60
+            case "h": factor = 3600
+            case "d": factor = 86400
+            default: return nil
+            }
+            total += value * factor
+            number = ""
+            sawUnit = true
+        }
+        guard number.isEmpty, sawUnit else { return nil }
+        return total
+    }
+
+    /// "15m", "1h30m", "90s": the shortest way to write a number of seconds.
+    public static func format(_ seconds: TimeInterval) -> String {
+        var rest = Int(seconds.rounded())
+        if rest == 0 { return "0s" }
+        var out = ""
+        for (unit, size) in [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+            out += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return out
+    }
+}
+
+/// One thing wrong with a config file: where, which key, what, and how to fix it.
+public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var key: String
+    public var message: String
+    public var fix: String
+
+    public init(file: String, line: Int?, key: String, message: String, fix: String) {
+        self.file = file; self.line = line; self.key = key; self.message = message; self.fix = fix
+    }
+
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(key): \(message) (fix: \(fix))"
+    }
+}
+
+/// A config that cannot be used; holds every issue found, not just the first.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var code = "bad-config"
+    public var issues: [ConfigIssue]
+
+    public init(_ issues: [ConfigIssue]) { self.issues = issues }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

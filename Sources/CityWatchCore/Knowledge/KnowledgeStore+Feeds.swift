@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// What the store remembers about polling one feed (conditional GET validators, health).
+public struct FeedState: Sendable, Equatable {
+    public var name: String
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    public var lastPoll: String?
+    public var lastSuccess: String?
+    public var lastError: String?
+    public var lastErrorTime: String?
+    public var consecutiveFailures: Int
+    /// ISO 8601 time before which the server asked not to be polled again (429/503 Retry-After).
+    public var retryAfter: String?
+    public var itemsSeen: Int
+    public var alertsRaised: Int
+}
+
+extension KnowledgeStore {
+    /// The stored state of a feed, nil before its first poll.
+    public func feedState(_ name: String) throws -> FeedState? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE name = ?", arguments: [name]).map(Self.feedState)
+        }
+    }
+
+    /// Every feed the store has polled, by name.
+    public func feedStates() throws -> [FeedState] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM feeds ORDER BY name").map(Self.feedState) }
+    }
+
+    static func feedState(_ row: Row) -> FeedState {
+        FeedState(name: row["name"], url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
+                  lastPoll: row["last_poll"], lastSuccess: row["last_success"], lastError: row["last_error"],
+                  lastErrorTime: row["last_error_time"], consecutiveFailures: row["consecutive_failures"],
+                  retryAfter: row["retry_after"], itemsSeen: row["items_seen"], alertsRaised: row["alerts_raised"])
+    }
+
+    /// Makes sure a feed has a row (so item and alert counters can be kept), updating its URL.
+    public func registerFeed(name: String, url: String) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO feeds(name, url) VALUES (?, ?)
+                ON CONFLICT(name) DO UPDATE SET url = excluded.url,
+                    etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
+                    last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END
+                """, arguments: [name, url])
+        }
+    }
+
+    /// A poll that worked (also a 304); validators are kept only when the server sent new ones.
+    public func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date()) throws {
+        let stamp = KnowledgeTime.string(now)
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                    last_poll = ?, last_success = ?, consecutive_failures = 0, retry_after = NULL WHERE name = ?
+                """, arguments: [etag, lastModified, stamp, stamp, name])
+        }
+    }
+
+    /// A poll that failed; returns the number of consecutive failures so far.
+    @discardableResult
+    public func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
+        let stamp = KnowledgeTime.string(now)
+        let until = retryAfter.map { KnowledgeTime.string(now.addingTimeInterval(min($0, 86400))) }
+        return try pool.write { db in
+            try db.execute(sql: """
+                UPDATE feeds SET last_poll = ?, last_error = ?, last_error_time = ?,
+                    consecutive_failures = consecutive_failures + 1, retry_after = ? WHERE name = ?
+                """, arguments: [stamp, error, stamp, until, name])
+            return try Int.fetchOne(db, sql: "SELECT consecutive_failures FROM feeds WHERE name = ?", arguments: [name]) ?? 1
+        }
+    }
+
+    /// Forgets seen-item keys older than `age` (the daemon prunes so the table stays bounded).
+    public func pruneSeenItems(olderThan age: TimeInterval, now: Date = Date()) throws {
+        let cutoff = KnowledgeTime.string(now.addingTimeInterval(-age))
+        try pool.write { db in try db.execute(sql: "DELETE FROM seen_items WHERE seen < ?", arguments: [cutoff]) }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// An article as the store records it.
+public struct ArticleRecord: Sendable {
+    public var url: String?
+    public var feed: String
+    /// Who published it (the document's source, else the feed's name): corroboration counts sources.
+    public var source: String
+    public var title: String?
+    public var published: String?
+    public var contentHash: String
+    /// The feed item's id, link and content hash, marked seen for `feed`.
+    public var seenKeys: [String]
+
+    public init(url: String?, feed: String, source: String? = nil, title: String?, published: String?,
+                contentHash: String, seenKeys: [String] = []) {
+        self.url = url; self.feed = feed; self.source = source ?? feed; self.title = title
+        self.published = published; self.contentHash = contentHash; self.seenKeys = seenKeys
+    }
+}
+
+/// How a diff turns facts into alerts.
+public struct DiffPolicy: Sendable {
+    /// false: record knowledge only (seed import, `--learn`).
+    public var alert: Bool
+    /// false: take the facts even when the article is not relevant (the seeds are the baseline by definition).
+    public var requireRelevant: Bool
+    public var watched: Set<String>
+    public var ignored: Set<String>
+
+    public init(alert: Bool = true, requireRelevant: Bool = true, watched: Set<String> = [], ignored: Set<String> = []) {
+        self.alert = alert; self.requireRelevant = requireRelevant; self.watched = watched; self.ignored = ignored
+    }
+}
+
+/// What one ingest did.
+public struct IngestResult: Sendable {
+    /// The article was already known (same URL or same content): nothing recorded.
+    public var duplicate = false
+    public var relevant = false
+    /// Alerts newly placed in the outbox (an alert whose id is already there is not raised again).
+    public var alerts: [Alert] = []
+    /// Figures that restated a known value (corroboration, no alert).
+    public var corroborations = 0
+}
+
+extension KnowledgeStore {
+    /// Diffs one article's facts against the knowledge and records both, with its alerts, in one transaction.
+    public func ingest(_ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date = Date()) throws -> IngestResult {
+        try pool.write { db in try Self.ingest(db, article, facts: facts, policy: policy, now: now) }
+    }
+
+    static func ingest(_ db: Database, _ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date) throws -> IngestResult {
+        let stamp = KnowledgeTime.string(now)
+        var result = IngestResult()
+        for key in Set(article.seenKeys) {
+            try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)",
+                           arguments: [article.feed, key, stamp])
+        }
+        try db.execute(sql: "UPDATE feeds SET items_seen = items_seen + 1 WHERE name = ?", arguments: [article.feed])
+        let known = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ?)
+                OR (? IS NOT NULL AND EXISTS(SELECT 1 FROM articles WHERE url = ?))
+            """, arguments: [article.contentHash, article.url, article.url]) ?? false
+        if known { result.duplicate = true; return result }
+
+        let relevant = facts.relevant || !policy.requireRelevant
+        result.relevant = relevant
+        try db.execute(sql: """
+            INSERT INTO articles(url, feed, source, title, published, fetched, content_hash, relevant)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [article.url, article.feed, article.source, article.title, article.published, stamp,
+                             article.contentHash, relevant])
+        let articleID = db.lastInsertedRowID
+        guard relevant else { return result }
+
+        let ref = Alert.Article(url: article.url, title: article.title ?? facts.title, feed: article.feed,
+                                published: article.published)
+        var alerts: [Alert] = []
+        func alertable(_ city: String?) -> Bool { policy.alert && !(city.map(policy.ignored.contains) ?? false) }
+
+        // Cities: those named, plus any a figure is tied to.
+        var cities: [(String, Int, String)] = facts.cities.map { ($0.city, $0.mentions, $0.evidence) }
+        for figure in facts.figures {
+            if let city = figure.city, !cities.contains(where: { $0.0 == city }) { cities.append((city, 1, figure.evidence)) }
+        }
+        var done = Set<String>()
+        for (city, mentions, evidence) in cities where done.insert(city).inserted {
+            let seen = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false
+            if seen {
+                try db.execute(sql: "UPDATE cities SET articles = articles + 1 WHERE city = ?", arguments: [city])
+            } else {
+                try db.execute(sql: "INSERT INTO cities(city, first_seen, first_article, articles) VALUES (?, ?, ?, 1)",
+                               arguments: [city, stamp, articleID])
+                if alertable(city) {
+                    alerts.append(Alert(kind: .newCity, city: city, watched: policy.watched.contains(city), measure: nil,
+                                        measureKey: nil, value: nil, unit: nil, previous: nil, article: ref,
+                                        evidence: evidence, time: now))
+                }
+            }
+            try db.execute(sql: "INSERT INTO city_sightings(city, article, mentions, evidence) VALUES (?, ?, ?, ?)",
+                           arguments: [city, articleID, mentions, evidence])
+            try db.execute(sql: """
+                INSERT INTO city_sources(city, source, articles) VALUES (?, ?, 1)
+                ON CONFLICT(city, source) DO UPDATE SET articles = articles + 1
+                """, arguments: [city, article.source])
+        }
+
+        // Figures: one per (city, measure, unit) per article; the first statement is the article's claim.
+        var stated = Set<String>()
+        for figure in facts.figures {
+            let key = MeasureKey.canonical(figure.measure)
+            let cityKey = figure.city ?? ""
+            guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
+            let row = try Row.fetchOne(db, sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
+                                       arguments: [cityKey, key, figure.unit.rawValue])
+            var kind: Alert.Kind?
+            var previous: Double?
+            let measureID: Int64
+            if let row {
+                measureID = row["id"]
+                let current: Double = row["current_value"]
+                let restated = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM figure_values WHERE measure = ? AND value = ?)",
+                                                 arguments: [measureID, figure.value]) ?? false
+                if restated {
+                    // A value already known (now or earlier) is corroboration, never news.
+                    result.corroborations += 1
+                    let newSource = try !(Bool.fetchOne(db, sql: """
+                        SELECT EXISTS(SELECT 1 FROM figures f JOIN articles a ON a.id = f.article
+                                      WHERE f.measure = ? AND f.value = ? AND a.source = ?)
+                        """, arguments: [measureID, figure.value, article.source]) ?? false)
+                    try db.execute(sql: """
+                        UPDATE figure_values SET articles = articles + 1, sources = sources + ?, last_seen = ?
+                        WHERE measure = ? AND value = ?
+                        """, arguments: [newSource ? 1 : 0, stamp, measureID, figure.value])
+                } else {
+                    kind = .changedFigure
+                    previous = current
+                    try db.execute(sql: "UPDATE measures SET current_value = ?, updated = ? WHERE id = ?",
+                                   arguments: [figure.value, stamp, measureID])
+                }
+            } else {
+                kind = .newFigure
+                try db.execute(sql: """
+                    INSERT INTO measures(city, measure_key, unit, label, first_seen, current_value, updated)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [cityKey, key, figure.unit.rawValue, figure.measure, stamp, figure.value, stamp])
+                measureID = db.lastInsertedRowID
+            }
+            if kind != nil {
+                try db.execute(sql: "INSERT INTO figure_values(measure, value, first_seen, last_seen, articles, sources) VALUES (?, ?, ?, ?, 1, 1)",
+                               arguments: [measureID, figure.value, stamp, stamp])
+            }
+            try db.execute(sql: "INSERT INTO figures(measure, label, value, qualifier, article, evidence, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [measureID, figure.measure, figure.value, figure.qualifier?.rawValue, articleID,
+                                       figure.evidence, stamp])
+            if let kind, alertable(figure.city) {
+                alerts.append(Alert(kind: kind, city: figure.city, watched: figure.city.map(policy.watched.contains) ?? false,
+                                    measure: figure.measure, measureKey: key, value: figure.value, unit: figure.unit,
+                                    previous: previous, article: ref, evidence: figure.evidence, time: now))
+            }
+        }
+
+        for alert in alerts {
+            try db.execute(sql: "INSERT OR IGNORE INTO outbox(alert_id, kind, line, summary, created) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [alert.id, alert.kind.rawValue, alert.jsonLine, alert.journalLine, stamp])
+            if db.changesCount > 0 { result.alerts.append(alert) }
+        }
+        if !result.alerts.isEmpty {
+            try db.execute(sql: "UPDATE feeds SET alerts_raised = alerts_raised + ? WHERE name = ?",
+                           arguments: [result.alerts.count, article.feed])
+        }
+        return result
+    }
+}

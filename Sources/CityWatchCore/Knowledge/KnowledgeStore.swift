@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The knowledge database (SQLite through GRDB, WAL): feeds' fetch state, seen items, articles, cities,
+/// figures and the alert outbox.
+public final class KnowledgeStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.label = "citywatch.knowledge"
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(code: "store-unusable",
+                             message: "cannot open the knowledge database \(path): \(error). Check that the state_dir exists and is writable by this user.")
+        }
+    }
+
+    /// Opens `knowledge.sqlite` inside `stateDir`.
+    public convenience init(stateDir: String) throws(StoreError) {
+        try self.init(path: (stateDir as NSString).appendingPathComponent("knowledge.sqlite"))
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE feeds (
+                    name TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+                    last_poll TEXT, last_success TEXT, last_error TEXT, last_error_time TEXT,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0, retry_after TEXT,
+                    items_seen INTEGER NOT NULL DEFAULT 0, alerts_raised INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE seen_items (feed TEXT NOT NULL, key TEXT NOT NULL, seen TEXT NOT NULL,
+                    PRIMARY KEY (feed, key)) WITHOUT ROWID;
+                CREATE INDEX seen_items_seen ON seen_items(seen);
+                CREATE TABLE articles (
+                    id INTEGER PRIMARY KEY, url TEXT, feed TEXT NOT NULL, source TEXT NOT NULL, title TEXT,
+                    published TEXT, fetched TEXT NOT NULL, content_hash TEXT NOT NULL, relevant INTEGER NOT NULL);
+                CREATE INDEX articles_url ON articles(url);
+                CREATE INDEX articles_hash ON articles(content_hash);
+                CREATE TABLE cities (city TEXT PRIMARY KEY, first_seen TEXT NOT NULL, first_article INTEGER,
+                    articles INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE city_sightings (id INTEGER PRIMARY KEY, city TEXT NOT NULL, article INTEGER NOT NULL,
+                    mentions INTEGER NOT NULL, evidence TEXT NOT NULL);
+                CREATE INDEX city_sightings_city ON city_sightings(city);
+                CREATE TABLE city_sources (city TEXT NOT NULL, source TEXT NOT NULL, articles INTEGER NOT NULL,
+                    PRIMARY KEY (city, source)) WITHOUT ROWID;
+                CREATE TABLE measures (
+                    id INTEGER PRIMARY KEY, city TEXT NOT NULL, measure_key TEXT NOT NULL, unit TEXT NOT NULL,
+                    label TEXT NOT NULL, first_seen TEXT NOT NULL, current_value REAL NOT NULL, updated TEXT NOT NULL,
+                    UNIQUE (city, measure_key, unit));
+                CREATE TABLE figure_values (
+                    id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, value REAL NOT NULL, first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+                    UNIQUE (measure, value));
+                CREATE TABLE figures (
+                    id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, label TEXT NOT NULL, value REAL NOT NULL,
+                    qualifier TEXT, article INTEGER NOT NULL, evidence TEXT NOT NULL, time TEXT NOT NULL);
+                CREATE INDEX figures_measure ON figures(measure, value);
+                CREATE TABLE outbox (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                    line TEXT NOT NULL, summary TEXT NOT NULL, created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0,
+                    webhook_delivered INTEGER NOT NULL DEFAULT 0, webhook_attempts INTEGER NOT NULL DEFAULT 0,
+                    webhook_next TEXT);
+                CREATE INDEX outbox_pending ON outbox(delivered, seq);
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: meta
+
+    /// A value from the store's own key/value table.
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    /// Whether the seeds have been imported (the baseline is taken once).
+    public var seedsImported: Bool { (try? meta("seeds_imported")) != nil }
+
+    /// Number of rows in a table (for tests, status and benchmarks).
+    public func count(_ table: String) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    /// Whether a feed already saw an item under any of these keys (id, link, content hash).
+    public func hasSeen(feed: String, keys: [String]) throws -> Bool {
+        guard !keys.isEmpty else { return false }
+        return try pool.read { db in
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+            var args: [DatabaseValueConvertible] = [feed]
+            args.append(contentsOf: keys)
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM seen_items WHERE feed = ? AND key IN (\(marks)))",
+                                     arguments: StatementArguments(args)) ?? false
+        }
+    }
+}
+
+/// The knowledge store cannot be opened or written.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public init(code: String, message: String) { self.code = code; self.message = message }
+    public var description: String { message }
+}
+
+/// ISO 8601 UTC times to the second, as the store and the alert log write them.
+public enum KnowledgeTime {
+    public static func string(_ date: Date) -> String {
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    public static func date(_ text: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        if let d = f.date(from: text) { return d }
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: text) { return d }
+        f.formatOptions = [.withFullDate]
+        return f.date(from: text)
+    }
+}
