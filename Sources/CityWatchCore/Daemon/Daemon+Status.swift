@@ -72,8 +72,8 @@ extension Daemon {
 
     /// Runs the daemon in a ServiceGroup: SIGTERM and SIGINT stop it gracefully (within 10 s, then cancel).
     public static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
-                           notify: SdNotify = SdNotify()) async throws {
-        let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger)
+                           notify: SdNotify = SdNotify(), store: (any WebhookOutbox)? = nil) async throws {
+        let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store)
         var configuration = ServiceGroupConfiguration(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(10)

@@ -19,6 +19,9 @@ public final class Daemon: Service, Sendable {
     private let plan: Locked<DaemonPlan>
     let totals: Locked<[String: FeedTotals]>
     private let changed: WakeSignal
+    /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
+    private let webhook: WebhookSink?
+    private let alertsRaised: WakeSignal
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
     let statusInterval: Duration
 
@@ -29,14 +32,19 @@ public final class Daemon: Service, Sendable {
     }
 
     /// A daemon for `plan` (store already open); `reload` is called on each SIGHUP.
+    /// `outbox` feeds the webhook sink (when the plan names a webhook); the token comes from the environment.
     public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
                 logger: Logger = Logger(label: "citywatch"), clock: any DaemonClock = SystemClock(),
+                outbox: (any WebhookOutbox)? = nil, webhookToken: String? = WebhookSink.token(),
                 statusInterval: Duration = .seconds(2)) {
         let saved = Self.readStatus(initial.statusFile, logger: logger)
         let planBox = Locked(initial)
         let totals = Locked(Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
                                        uniquingKeysWith: { first, _ in first }))
         let changed = WakeSignal()
+        let alertsRaised = WakeSignal()
+        // Alerts left in the outbox by an earlier run go out at start.
+        alertsRaised.signal()
         // A saved schedule applies only to the same feed at the same URL.
         let urls = Dictionary(initial.feeds.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
         let schedules = Dictionary(saved.compactMap { record in
@@ -52,10 +60,16 @@ public final class Daemon: Service, Sendable {
             observer: { event in
                 Self.observe(event, totals: totals, logger: logger)
                 changed.signal()
+                if case .success(_, _, _, let alerts) = event.outcome, alerts > 0 { alertsRaised.signal() }
             })
         self.plan = planBox
         self.totals = totals
         self.changed = changed
+        self.alertsRaised = alertsRaised
+        self.webhook = outbox.map { outbox in
+            WebhookSink(outbox: outbox, url: { planBox.withLock { $0.webhook } }, token: webhookToken, clock: clock,
+                        logger: logger)
+        }
         self.reloadPlan = reload
         self.notify = notify
         self.logger = logger
@@ -72,6 +86,9 @@ public final class Daemon: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.scheduler.run() }
             group.addTask { await self.publishStatus() }
+            if let webhook {
+                group.addTask { await webhook.run(wake: self.alertsRaised) }
+            }
             if let interval = notify.watchdogInterval {
                 group.addTask { await self.pingWatchdog(every: interval) }
             }
@@ -108,8 +125,11 @@ public final class Daemon: Service, Sendable {
                 \(before.subtracting(after).count) removed, \(changed) changed)
                 """)
             self.changed.signal()
+            // A webhook added by the reload gets the queued alerts.
+            alertsRaised.signal()
         } catch {
-            logger.error("config reload failed, still running the previous config: \(error)")
+            let message = "\(error)".split(separator: "\n").joined(separator: "; ")
+            logger.error("config reload failed, still running the previous config: \(message)")
         }
         notify.ready(status: await summary())
     }

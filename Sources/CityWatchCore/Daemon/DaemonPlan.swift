@@ -12,13 +12,16 @@ public struct DaemonPlan: Sendable {
     public var poll: Scheduler.Poll
     /// Where `citywatch status` finds the feeds' health (`<state_dir>/feed-status.json`); nil to keep none.
     public var statusFile: URL?
+    /// Where alerts are POSTed (`[alerts] webhook`); read at each delivery, so a reload applies.
+    public var webhook: String?
 
     public init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
-                statusFile: URL?, poll: @escaping Scheduler.Poll) {
+                statusFile: URL?, webhook: String? = nil, poll: @escaping Scheduler.Poll) {
         self.feeds = feeds
         self.policy = policy
         self.limits = limits
         self.statusFile = statusFile
+        self.webhook = webhook
         self.poll = poll
     }
 
