@@ -72,8 +72,18 @@ extension Daemon {
 
     /// Runs the daemon in a ServiceGroup: SIGTERM and SIGINT stop it gracefully (within 10 s, then cancel).
     public static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
-                           notify: SdNotify = SdNotify(), store: (any WebhookOutbox)? = nil) async throws {
-        let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store)
+                           notify: SdNotify = SdNotify(), store: KnowledgeStore? = nil) async throws {
+        // Seen-item keys older than half a year are forgotten: feeds do not keep items that long, and the
+        // stable alert ids keep a re-seen item from alerting twice.
+        let prune: (@Sendable () async -> Void)? = store.map { store in
+            { @Sendable in
+                do { try store.pruneSeenItems(olderThan: 182 * 86_400) } catch {
+                    logger.warning("could not prune old seen items: \(error)")
+                }
+            }
+        }
+        let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store,
+                            housekeeping: prune)
         var configuration = ServiceGroupConfiguration(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(10)

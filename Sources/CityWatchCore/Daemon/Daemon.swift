@@ -22,6 +22,8 @@ public final class Daemon: Service, Sendable {
     /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
     private let webhook: WebhookSink?
     private let alertsRaised: WakeSignal
+    /// Periodic upkeep (pruning old seen-item keys) so the store does not grow without bound.
+    private let housekeeping: (@Sendable () async -> Void)?
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
     let statusInterval: Duration
 
@@ -36,7 +38,7 @@ public final class Daemon: Service, Sendable {
     public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
                 logger: Logger = Logger(label: "citywatch"), clock: any DaemonClock = SystemClock(),
                 outbox: (any WebhookOutbox)? = nil, webhookToken: String? = WebhookSink.token(),
-                statusInterval: Duration = .seconds(2)) {
+                housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2)) {
         let saved = Self.readStatus(initial.statusFile, logger: logger)
         let planBox = Locked(initial)
         let totals = Locked(Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
@@ -66,6 +68,7 @@ public final class Daemon: Service, Sendable {
         self.totals = totals
         self.changed = changed
         self.alertsRaised = alertsRaised
+        self.housekeeping = housekeeping
         self.webhook = outbox.map { outbox in
             WebhookSink(outbox: outbox, url: { planBox.withLock { $0.webhook } }, token: webhookToken, clock: clock,
                         logger: logger)
@@ -88,6 +91,14 @@ public final class Daemon: Service, Sendable {
             group.addTask { await self.publishStatus() }
             if let webhook {
                 group.addTask { await webhook.run(wake: self.alertsRaised) }
+            }
+            if let housekeeping {
+                group.addTask { [clock] in
+                    while !Task.isCancelled {
+                        await housekeeping()
+                        try? await clock.sleep(until: clock.now.addingTimeInterval(6 * 3600))
+                    }
+                }
             }
             if let interval = notify.watchdogInterval {
                 group.addTask { await self.pingWatchdog(every: interval) }
