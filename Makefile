@@ -9,7 +9,8 @@ help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
 	@echo "make release  release build (.build/release/citywatch)"
-	@echo "make install  install binary, seeds, config and systemd unit (root)"
+	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
+	@echo "make uninstall  remove them again (config, state and logs are kept)"
 
 ## deps: install the C libraries' development packages when missing (Debian).
 deps:
@@ -31,3 +32,32 @@ test: deps
 
 demo: release
 	./scripts/demo
+
+## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)/usr/share/citywatch
+DOCDIR = $(DESTDIR)/usr/share/doc/citywatch
+CONFDIR = $(DESTDIR)/etc/citywatch
+UNITDIR = $(DESTDIR)/etc/systemd/system
+
+install:
+	@test -x .build/release/citywatch || { echo "run 'make release' first (as your user, not root)"; exit 1; }
+	install -d $(BINDIR) $(SHAREDIR)/seeds $(DOCDIR) $(CONFDIR) $(UNITDIR)
+	install -m 0755 .build/release/citywatch $(BINDIR)/citywatch
+	install -m 0644 seeds/*.txt $(SHAREDIR)/seeds/
+	install -m 0644 ATTRIBUTION.md $(SHAREDIR)/ATTRIBUTION.md
+	install -m 0644 README.md ATTRIBUTION.md $(DOCDIR)/
+	@if [ -f config/citywatch.toml ] && [ ! -e $(CONFDIR)/citywatch.toml ]; then \
+	  install -m 0644 config/citywatch.toml $(CONFDIR)/citywatch.toml; echo "installed $(CONFDIR)/citywatch.toml"; \
+	else echo "kept existing $(CONFDIR)/citywatch.toml (or no example to install)"; fi
+	sed 's|/usr/local/bin/citywatch|$(PREFIX)/bin/citywatch|' systemd/citywatch.service > $(UNITDIR)/citywatch.service
+	chmod 0644 $(UNITDIR)/citywatch.service
+	@echo "next: systemctl daemon-reload && systemctl enable --now citywatch"
+
+## uninstall: removes what install put there, except the config, state and logs (your data).
+uninstall:
+	-systemctl disable --now citywatch 2>/dev/null
+	rm -f $(BINDIR)/citywatch $(UNITDIR)/citywatch.service
+	rm -rf $(SHAREDIR) $(DOCDIR)
+	-systemctl daemon-reload 2>/dev/null
+	@echo "kept /etc/citywatch, /var/lib/citywatch and /var/log/citywatch: remove them by hand if wanted"

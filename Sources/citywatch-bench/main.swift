@@ -10,7 +10,7 @@ func seconds(_ body: () -> Void) -> Double {
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let stage = args.first else {
-    print("usage: citywatch-bench parse FILE...")
+    print("usage: citywatch-bench parse FILE... | soak [FEEDS INTERVAL-S DURATION-S]")
     exit(2)
 }
 let files = args.dropFirst().map { URL(fileURLWithPath: $0) }
@@ -28,6 +28,10 @@ case "parse":
     let perSet = t / Double(rounds)
     print(String(format: "parse: %d documents (%d bytes) in %.3f ms per set; %.1f MB/s; %d blocks", texts.count, bytes,
                  perSet * 1000, Double(bytes) / perSet / 1e6, blocks / rounds))
+case "soak":
+    let numbers = args.dropFirst().compactMap { Double($0) }
+    await SchedulerSoak.run(feeds: Int(numbers.first ?? 500), interval: numbers.dropFirst().first ?? 2,
+                            duration: numbers.dropFirst(2).first ?? 600)
 default:
     print("unknown stage \(stage)")
     exit(2)

@@ -28,18 +28,14 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load(command: "run")
         let store = try options.openStore(config, command: "run")
+        guard once else { return try await runDaemon(config: config, store: store) }
         let cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords), learn: learn)
-        repeat {
-            do {
-                let report = try await cycle.run()
-                StandardError.write("<6>citywatch: cycle done: \(report.summary)\n")
-            } catch {
-                StandardError.write("<3>citywatch run: the cycle could not run: \(error)\n")
-                throw ExitCode(1)
-            }
-            if once { return }
-            // A plain fixed-interval loop; the scheduler (per-feed intervals, backoff) replaces it.
-            try await Task.sleep(nanoseconds: UInt64(config.interval * 1_000_000_000))
-        } while !Task.isCancelled
+        do {
+            let report = try await cycle.run()
+            StandardError.write("<6>citywatch: cycle done: \(report.summary)\n")
+        } catch {
+            StandardError.write("<3>citywatch run: the cycle could not run: \(error)\n")
+            throw ExitCode(1)
+        }
     }
 }

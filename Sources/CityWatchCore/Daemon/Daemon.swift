@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// The long-running service: schedules every feed, reloads on SIGHUP, reports to systemd, stops on request.
+///
+/// Run it in a `ServiceGroup` (see `Daemon.run(plan:reload:logger:)`): SIGTERM/SIGINT trigger a graceful
+/// shutdown that cancels the polls in flight, writes the status file and sends STOPPING=1.
+public final class Daemon: Service, Sendable {
+    /// Re-reads the config and builds a new plan; throws (with a message a person can act on) when it is invalid.
+    public typealias Reload = @Sendable () async throws -> DaemonPlan
+
+    let scheduler: Scheduler
+    let notify: SdNotify
+    let logger: Logger
+    let clock: any DaemonClock
+    private let reloadPlan: Reload
+    private let plan: Locked<DaemonPlan>
+    let totals: Locked<[String: FeedTotals]>
+    private let changed: WakeSignal
+    /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
+    private let webhook: WebhookSink?
+    private let alertsRaised: WakeSignal
+    /// Periodic upkeep (pruning old seen-item keys) so the store does not grow without bound.
+    private let housekeeping: (@Sendable () async -> Void)?
+    /// The least time between two status writes: a burst of polls costs one write, not hundreds.
+    let statusInterval: Duration
+
+    /// Items seen and alerts raised by one feed, kept across restarts through the status file.
+    struct FeedTotals: Sendable {
+        var items = 0
+        var alerts = 0
+    }
+
+    /// A daemon for `plan` (store already open); `reload` is called on each SIGHUP.
+    /// `outbox` feeds the webhook sink (when the plan names a webhook); the token comes from the environment.
+    public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
+                logger: Logger = Logger(label: "citywatch"), clock: any DaemonClock = SystemClock(),
+                outbox: (any WebhookOutbox)? = nil, webhookToken: String? = WebhookSink.token(),
+                housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2)) {
+        let saved = Self.readStatus(initial.statusFile, logger: logger)
+        let planBox = Locked(initial)
+        let totals = Locked(Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
+                                       uniquingKeysWith: { first, _ in first }))
+        let changed = WakeSignal()
+        let alertsRaised = WakeSignal()
+        // Alerts left in the outbox by an earlier run go out at start.
+        alertsRaised.signal()
+        // A saved schedule applies only to the same feed at the same URL.
+        let urls = Dictionary(initial.feeds.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+        let schedules = Dictionary(saved.compactMap { record in
+            urls[record.name] == record.url ? record.schedule.map { (record.name, $0) } : nil
+        }, uniquingKeysWith: { first, _ in first })
+        self.scheduler = Scheduler(
+            feeds: initial.feeds, policy: initial.policy, limits: initial.limits, clock: clock, saved: schedules,
+            poll: { feed in
+                // The plan of the moment: a reload swaps it, and the next poll uses the new watch lists.
+                let poll = planBox.withLock { $0.poll }
+                return await poll(feed)
+            },
+            observer: { event in
+                Self.observe(event, totals: totals, logger: logger)
+                changed.signal()
+                if case .success(_, _, _, let alerts) = event.outcome, alerts > 0 { alertsRaised.signal() }
+            })
+        self.plan = planBox
+        self.totals = totals
+        self.changed = changed
+        self.alertsRaised = alertsRaised
+        self.housekeeping = housekeeping
+        self.webhook = outbox.map { outbox in
+            WebhookSink(outbox: outbox, url: { planBox.withLock { $0.webhook } }, token: webhookToken, clock: clock,
+                        logger: logger)
+        }
+        self.reloadPlan = reload
+        self.notify = notify
+        self.logger = logger
+        self.clock = clock
+        self.statusInterval = statusInterval
+    }
+
+    /// Runs until graceful shutdown (SIGTERM/SIGINT in a ServiceGroup) or cancellation.
+    public func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let feeds = plan.withLock { $0.feeds.count }
+        logger.info("citywatch \(CityWatch.version) running: \(feeds) feed\(feeds == 1 ? "" : "s")")
+        notify.ready(status: await summary())
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.scheduler.run() }
+            group.addTask { await self.publishStatus() }
+            if let webhook {
+                group.addTask { await webhook.run(wake: self.alertsRaised) }
+            }
+            if let housekeeping {
+                group.addTask { [clock] in
+                    while !Task.isCancelled {
+                        await housekeeping()
+                        try? await clock.sleep(until: clock.now.addingTimeInterval(6 * 3600))
+                    }
+                }
+            }
+            if let interval = notify.watchdogInterval {
+                group.addTask { await self.pingWatchdog(every: interval) }
+            }
+            group.addTask {
+                for await _ in hangups { await self.reload() }
+            }
+            group.addTask { try? await gracefulShutdown() }
+            // The first child to end is the shutdown request (the others run until cancelled).
+            await group.next()
+            notify.stopping()
+            logger.info("stopping: cancelling polls in flight")
+            group.cancelAll()
+        }
+        await writeStatus()
+        logger.info("stopped")
+    }
+
+    /// SIGHUP: a valid new config replaces the old one; an invalid one is logged and the old one keeps running.
+    func reload() async {
+        notify.reloading()
+        logger.info("reloading the config")
+        do {
+            let next = try await reloadPlan()
+            let old = plan.withLock { plan -> DaemonPlan in
+                defer { plan = next }
+                return plan
+            }
+            await scheduler.update(feeds: next.feeds, policy: next.policy, limits: next.limits)
+            let before = Set(old.feeds.map(\.id))
+            let after = Set(next.feeds.map(\.id))
+            let changed = next.feeds.filter { feed in old.feeds.contains { $0.id == feed.id && $0 != feed } }.count
+            logger.notice("""
+                config reloaded: \(after.count) feeds (\(after.subtracting(before).count) added, \
+                \(before.subtracting(after).count) removed, \(changed) changed)
+                """)
+            self.changed.signal()
+            // A webhook added by the reload gets the queued alerts.
+            alertsRaised.signal()
+        } catch {
+            let message = "\(error)".split(separator: "\n").joined(separator: "; ")
+            logger.error("config reload failed, still running the previous config: \(message)")
+        }
+        notify.ready(status: await summary())
+    }
+
+    /// The status file of the running plan.
+    func currentStatusFile() -> URL? { plan.withLock { $0.statusFile } }
+
+    /// Sends WATCHDOG=1 until cancelled.
+    private func pingWatchdog(every interval: Duration) async {
+        while !Task.isCancelled {
+            notify.watchdog()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Keeps the status file and the sd_notify STATUS line current, at most once per `statusInterval`.
+    private func publishStatus() async {
+        var lastLine = ""
+        while !Task.isCancelled {
+            await changed.wait()
+            guard !Task.isCancelled else { break }
+            await writeStatus()
+            let line = await summary()
+            if line != lastLine {
+                notify.status(line)
+                lastLine = line
+            }
+            try? await Task.sleep(for: statusInterval)
+        }
+    }
+}

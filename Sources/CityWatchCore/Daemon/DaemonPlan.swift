@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the daemon runs from one loaded config: the feeds, the schedule rules and how to poll a feed.
+///
+/// The run command builds a plan from the config (opening the store once) and builds a new one on each reload,
+/// so the daemon never needs to know the config's shape.
+public struct DaemonPlan: Sendable {
+    public var feeds: [ScheduledFeed]
+    public var policy: SchedulePolicy
+    public var limits: ConcurrencyLimits
+    /// Polls one feed with this config's settings (watch lists, fetch limits): one cycle for that feed.
+    public var poll: Scheduler.Poll
+    /// Where `citywatch status` finds the feeds' health (`<state_dir>/feed-status.json`); nil to keep none.
+    public var statusFile: URL?
+    /// Where alerts are POSTed (`[alerts] webhook`); read at each delivery, so a reload applies.
+    public var webhook: String?
+
+    public init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
+                statusFile: URL?, webhook: String? = nil, poll: @escaping Scheduler.Poll) {
+        self.feeds = feeds
+        self.policy = policy
+        self.limits = limits
+        self.statusFile = statusFile
+        self.webhook = webhook
+        self.poll = poll
+    }
+
+    /// The status file's conventional place inside a state directory.
+    public static func statusFile(inStateDirectory directory: URL) -> URL {
+        directory.appendingPathComponent("feed-status.json")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One feed's health for `citywatch status`: the store's record joined with the daemon's schedule.
+public struct FeedHealth: Sendable, Equatable, Encodable {
+    public var name: String
+    public var url: String
+    /// "ok", "failing" or "pending" (never polled).
+    public var state: String
+    public var lastSuccess: String?
+    public var lastError: String?
+    public var lastErrorTime: String?
+    public var consecutiveFailures: Int
+    /// When the daemon polls it next (ISO 8601); nil when nothing has scheduled it yet.
+    public var nextPoll: String?
+    /// The earliest time the server allows (a 429/503 Retry-After), when one is in force.
+    public var retryAfter: String?
+    public var itemsSeen: Int
+    public var alertsRaised: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, url, state, lastSuccess = "last_success", lastError = "last_error", lastErrorTime = "last_error_time"
+        case consecutiveFailures = "consecutive_failures", nextPoll = "next_poll", retryAfter = "retry_after"
+        case itemsSeen = "items_seen", alertsRaised = "alerts_raised"
+    }
+
+    // By hand so absent values are written as null.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(url, forKey: .url)
+        try container.encode(state, forKey: .state)
+        try container.encode(lastSuccess, forKey: .lastSuccess)
+        try container.encode(lastError, forKey: .lastError)
+        try container.encode(lastErrorTime, forKey: .lastErrorTime)
+        try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
+        try container.encode(nextPoll, forKey: .nextPoll)
+        try container.encode(retryAfter, forKey: .retryAfter)
+        try container.encode(itemsSeen, forKey: .itemsSeen)
+        try container.encode(alertsRaised, forKey: .alertsRaised)
+    }
+
+    /// Every configured feed's health, in config order.
+    ///
+    /// The store knows what polls did (also `run --once`'s); the daemon's status file knows when it polls next.
+    /// Without a status file the next poll is estimated from the last poll and the interval.
+    public static func report(config: Config, stored: [FeedState], status: FeedStatusFile?) -> [FeedHealth] {
+        let byName = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let scheduled = Dictionary((status?.feeds ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return config.feeds.map { feed in
+            let record = byName[feed.name].flatMap { $0.url == feed.url ? $0 : nil }
+            let schedule = scheduled[feed.name].flatMap { $0.url == feed.url ? $0 : nil }
+            let failures = record?.consecutiveFailures ?? 0
+            let state = failures > 0 ? "failing" : (record?.lastSuccess == nil ? "pending" : "ok")
+            var next = schedule?.nextPoll.map(KnowledgeTime.string)
+            if next == nil, let record {
+                next = record.retryAfter
+                    ?? record.lastPoll.flatMap(KnowledgeTime.date).map {
+                        KnowledgeTime.string($0.addingTimeInterval(config.interval(of: feed)))
+                    }
+            }
+            return FeedHealth(name: feed.name, url: feed.url, state: state, lastSuccess: record?.lastSuccess,
+                              lastError: failures > 0 ? record?.lastError : nil,
+                              lastErrorTime: record?.lastErrorTime, consecutiveFailures: failures, nextPoll: next,
+                              retryAfter: record?.retryAfter, itemsSeen: record?.itemsSeen ?? 0,
+                              alertsRaised: record?.alertsRaised ?? 0)
+        }
+    }
+
+    /// The one-line summary (as in the sd_notify STATUS line).
+    public static func summary(_ feeds: [FeedHealth]) -> String {
+        let ok = feeds.filter { $0.state == "ok" }.count
+        let failing = feeds.filter { $0.state == "failing" }.count
+        let pending = feeds.count - ok - failing
+        let alerts = feeds.reduce(0) { $0 + $1.alertsRaised }
+        var line = "\(feeds.count) feeds: \(ok) ok, \(failing) failing"
+        if pending > 0 { line += ", \(pending) pending" }
+        return line + "; \(alerts) alert\(alerts == 1 ? "" : "s") raised"
+    }
+}

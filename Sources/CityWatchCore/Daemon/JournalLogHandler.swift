@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+
+/// A swift-log handler writing one line per message to standard error with a journald `<N>` priority prefix.
+///
+/// journald (and `systemd-cat`) read the prefix as the syslog priority: `<3>` errors, `<4>` warnings and alerts,
+/// `<6>` info. Each line is written with one `write`, so lines from concurrent tasks never interleave.
+public struct JournalLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+    private let write: @Sendable (String) -> Void
+
+    /// `write` receives whole lines (standard error unless a test captures them).
+    public init(label: String, level: Logger.Level = .info,
+                write: @escaping @Sendable (String) -> Void = { StandardError.write($0) }) {
+        self.label = label
+        self.logLevel = level
+        self.write = write
+    }
+
+    /// Bootstraps swift-log so every `Logger` writes journald lines.
+    public static func bootstrap(level: Logger.Level = .info) {
+        LoggingSystem.bootstrap { JournalLogHandler(label: $0, level: level) }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// The syslog priority for a swift-log level.
+    public static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    public func log(event: LogEvent) {
+        var fields = metadata
+        if let explicit = event.metadata { fields.merge(explicit) { $1 } }
+        var text = "<\(Self.priority(event.level))>\(event.message)"
+        if let error = event.error { text += ": \(error)" }
+        if !fields.isEmpty {
+            text += " " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        // A message with a newline would become a second journal entry at the default priority.
+        write(text.replacingOccurrences(of: "\n", with: " ") + "\n")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The rules that turn a poll's outcome into the time of the next poll (values, no I/O).
+public struct SchedulePolicy: Sendable, Equatable {
+    /// Interval for feeds without an override (`[schedule] interval`).
+    public var defaultInterval: TimeInterval
+    /// Each delay is spread by up to ± this fraction, so feeds with the same interval drift apart.
+    public var jitter: Double
+    /// Consecutive failures double the interval up to this bound (or the feed's own interval, if longer).
+    public var maxBackoff: TimeInterval
+    /// A Retry-After longer than this is cut to it: a feed is never silenced for longer.
+    public var maxRetryAfter: TimeInterval
+    /// Cache-Control max-age and RSS `<ttl>` are floors, but never above this.
+    public var maxFloor: TimeInterval
+    /// Never poll one feed more often than this, whatever the config or server says.
+    public var minInterval: TimeInterval
+
+    public init(defaultInterval: TimeInterval = 900, jitter: Double = 0.1, maxBackoff: TimeInterval = 6 * 3600,
+                maxRetryAfter: TimeInterval = 86_400, maxFloor: TimeInterval = 86_400, minInterval: TimeInterval = 1) {
+        self.defaultInterval = defaultInterval
+        self.jitter = jitter
+        self.maxBackoff = maxBackoff
+        self.maxRetryAfter = maxRetryAfter
+        self.maxFloor = maxFloor
+        self.minInterval = minInterval
+    }
+
+    /// The interval of a feed: its override, else the default.
+    public func interval(override: TimeInterval?) -> TimeInterval {
+        max(minInterval, override ?? defaultInterval)
+    }
+
+    /// The delay after `failures` consecutive failures: interval × 2^failures, bounded.
+    public func backoff(interval: TimeInterval, failures: Int) -> TimeInterval {
+        guard failures > 0 else { return interval }
+        let bound = max(maxBackoff, interval)
+        let factor = pow(2.0, Double(min(failures, 30)))
+        return min(interval * factor, bound)
+    }
+
+    /// Spreads `delay` by the jitter fraction; `unit` is a random number in 0..<1 (0.5 means no change).
+    public func jittered(_ delay: TimeInterval, unit: Double) -> TimeInterval {
+        delay * (1 + jitter * (2 * unit - 1))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CityWatchCore
+import Foundation
+import Logging
+
+extension RunCommand {
+    /// `run` without `--once`: the daemon (scheduler, SIGHUP reload, sd_notify), until SIGTERM or SIGINT.
+    func runDaemon(config: Config, store: KnowledgeStore) async throws {
+        JournalLogHandler.bootstrap()
+        let logger = Logger(label: "citywatch")
+        let pipeline = Pipeline.live(keywords: config.keywords)
+        let startup = Cycle(config: config, store: store, pipeline: pipeline)
+        do {
+            try startup.delivery.log.checkWritable()
+            // Alerts committed before a crash or stop go out first.
+            try startup.delivery.deliverPending()
+            let seeds = try startup.importSeedsIfNeeded()
+            if seeds > 0 { logger.info("imported \(seeds) seed documents as known knowledge (no alerts)") }
+        } catch {
+            logger.error("cannot start: \(error)")
+            throw ExitCode(1)
+        }
+        let plan = DaemonPlan.make(config: config, store: store, pipeline: pipeline, logger: logger)
+        try await Daemon.run(plan: plan, reload: {
+            let next = try Config.load(path: config.file)
+            var nextPlan = DaemonPlan.make(config: next, store: store, pipeline: .live(keywords: next.keywords),
+                                           logger: logger)
+            if next.stateDir != config.stateDir {
+                // The open store stays where it is; moving it needs a restart.
+                logger.warning("state_dir changed to \(next.stateDir): takes effect at the next restart")
+                nextPlan.statusFile = plan.statusFile
+            }
+            return nextPlan
+        }, logger: logger, store: store)
+    }
+}
