@@ -137,7 +137,7 @@ import Testing
         let cancelledAt = Date()
         task.cancel()
         let result = await task.value
-        #expect(Date().timeIntervalSince(cancelledAt) < 2)  // about 0.3 s when idle; slack for a loaded CI machine
+        #expect(Date().timeIntervalSince(cancelledAt) < 10)  // about 0.3 s alone; parallel CPU-bound tests can hold the pool that resumes us. Uncancelled, this body runs on for minutes
         guard case .failure(let error) = result else {
             Issue.record("a cancelled fetch succeeded")
             return
@@ -177,7 +177,7 @@ extension FetcherLimitsTests {
         task.cancel()
         let result = await task.value
         let took = Date().timeIntervalSince(cancelledAt)
-        #expect(took < 2, "took \(took) s")
+        #expect(took < 10, "took \(took) s")
         guard case .failure(let error) = result else {
             Issue.record("a cancelled fetch succeeded")
             return

@@ -156,7 +156,7 @@ private actor Recorder {
         }
         task.cancel()
         await task.value
-        #expect(Date().timeIntervalSince(begin) < 5)
+        #expect(Date().timeIntervalSince(begin) < 30)  // the poll sleeps 60 s: ending long before shows it was cancelled
         // A poll cut short by shutdown is not counted as a failure of the feed.
         #expect(await scheduler.states().first?.schedule.consecutiveFailures == 0)
     }
