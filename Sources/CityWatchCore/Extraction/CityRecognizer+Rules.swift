@@ -7,6 +7,13 @@ extension CityRecognizer {
         "ICE", "FBI", "Field", "Officials", "Residents", "Democrats", "Republicans", "Monday", "Tuesday", "Wednesday",
         "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
         "September", "October", "November", "December", "Immigration", "Catholic", "Latino", "Latinos", "Hispanic",
+        // Institutions named after their city still place the story there ("Hartford Hospital", "Norfolk High").
+        "High", "School", "Schools", "Hospital", "Airport", "International", "Zoo", "Library", "Court", "Superior",
+        "Municipal", "Parks", "Regional", "Chamber", "Town", "Township", "Civic", "Independent", "Board", "Department",
+        "Councilman", "Councilwoman", "Transit", "Housing", "Water", "Utilities", "Medical", "Health", "Branch",
+        "Science", "Symphony", "Museum", "Education", "Community", "Marina", "Convention", "Planning", "Unified",
+        "Elementary", "Middle", "Police's", "Firefighters", "Officer", "Officers", "Detective", "Chief", "Manager",
+        "Administrator", "Commission", "Commissioners", "Democrat", "Republican", "Recreation", "Housing", "Port",
     ]
     /// Lower-case words after a city that confirm it is the city ("Mobile police", "the Charlotte mayor").
     static let confirmingFollowers: Set<String> = [
@@ -119,6 +126,11 @@ extension CityRecognizer {
         }
         let risk = riskOf(c.entries)
         if risk == .high, let next, Self.metonymyVerbs.contains(next.text) { c.verdict = .rejected; return }
+        // "in Washington", "between Washington and Moscow": the capital ("Washington state" was rejected above).
+        if tokens[c.first].text == "Washington", c.first == c.last, let prev,
+           ["in", "to", "from", "at", "between", "near", "outside", "around", "visit", "visited"].contains(prev.text) {
+            c.verdict = .accepted; return
+        }
 
         // Confirming context: a place column, "X Mayor", "X police", "City of X", "mayor of X".
         var confirmed = unit.isPlaceColumn && c.first == 0 && c.last >= tokens.count - 1
@@ -140,7 +152,9 @@ extension CityRecognizer {
         case .medium:
             c.verdict = locative || stateKnown ? .accepted : .pending
         case .high:
-            c.verdict = .pending
+            // A namesake of a state or country ("Lebanon", "Paris") in a story that names the town's state.
+            let stateWord = c.entries.contains { $0.flags.contains(.state) || $0.risk == .high }
+            c.verdict = stateKnown && !stateWord && !titleCase ? .accepted : .pending
         }
     }
 

@@ -64,13 +64,14 @@ struct CityRecognizer: Sendable {
                 candidates[k].place = p; candidates[k].verdict = .accepted
             }
         }
-        return candidates.filter { $0.verdict == .accepted }.map { c in
+        return candidates.filter { $0.verdict == .accepted }.compactMap { c in
             var place = gazetteer.resolved(c.place)
             if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
                 else if Set(places).count > 1 {
-                    place = gazetteer.resolved(choose(c.entries, states: anchorStates, anchors: Array(strong)))
+                    guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
+                    place = gazetteer.resolved(p)
                 }
             }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
@@ -102,11 +103,27 @@ struct CityRecognizer: Sendable {
         while j + 1 < end, j - i < 3, t[j + 1].kind == .word, t[j + 1].text.count >= 2, t[j + 1].text == t[j + 1].text.uppercased() { j += 1 }
         let next = j + 1 < end ? t[j + 1].text : ""
         let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
-        guard stateAfter || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
-        if i > 0, !["."].contains(t[i - 1].text), t[i - 1].kind != .punct || t[i - 1].text == "," { return nil }
+        let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
+        // "NEWARK  It was …": a dateline run straight into the first sentence.
+        let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && t[j + 1].text != t[j + 1].text.uppercased()
+        guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
+        if i > 0, t[i - 1].kind == .word { return nil }
         let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
         guard let entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
         return (entries.map { var e = $0; e.isDateline = true; return e }, j)
+    }
+
+    /// A homonym's reading when the document supports it (a named state, a nearby city) or one reading dwarfs the
+    /// others (three times the population); nil when a guess would be a coin toss ("Springfield", "Columbus").
+    func chooseConfidently(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int]) -> Int? {
+        let best = choose(entries, states: states, anchors: anchors)
+        let plain = choose(entries, states: [], anchors: [])
+        if best != plain { return best }
+        let bestPop = gazetteer.places[best].population
+        let others = Set(entries.map(\.place)).subtracting([best]).filter { gazetteer.resolved($0) != gazetteer.resolved(best) }
+        let runnerUp = others.map { gazetteer.places[$0].population }.max() ?? 0
+        if states.contains(gazetteer.places[best].state) { return best }
+        return bestPop >= 3 * runnerUp ? best : nil
     }
 
     /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over
