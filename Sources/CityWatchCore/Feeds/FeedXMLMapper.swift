@@ -283,8 +283,18 @@ struct FeedXMLMapper {
 
 /// Trimmed, or nil when empty.
 func cleaned(_ s: String) -> String? {
-    let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-    return t.isEmpty ? nil : t
+    // Byte-level (Foundation's trimming goes through UTF-16 and was most of the parse time).
+    var s = s
+    let (start, end, count) = s.withUTF8 { u -> (Int, Int, Int) in
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
+        var start = 0, end = u.count
+        while start < end, blank(u[start]) { start += 1 }
+        while end > start, blank(u[end - 1]) { end -= 1 }
+        return (start, end, u.count)
+    }
+    if start == end { return nil }
+    if start == 0 && end == count { return s }
+    return s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
 }
 
 func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
