@@ -223,7 +223,7 @@ struct FeedXMLMapper {
     func field(_ node: xmlNodePtr) -> String? {
         if XMLNode.hasElementChildren(node) { return cleaned(XMLNode.innerXML(node, base: base(node))) }
         guard let text = cleaned(XMLNode.text(node)) else { return nil }
-        if hasBase, text.contains("="), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
+        if hasBase, text.utf8.contains(0x3D), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
         return text
     }
 
@@ -235,7 +235,7 @@ struct FeedXMLMapper {
             let raw = XMLNode.text(node).filter { !$0.isWhitespace }
             let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
                 .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
-            if let decoded, hasBase, decoded.contains("="), let base = base(node) {
+            if let decoded, hasBase, decoded.utf8.contains(0x3D), let base = base(node) {
                 return FeedLinks.resolveHTML(decoded, against: base)
             }
             return decoded
