@@ -9,7 +9,12 @@ struct FeedCommand: AsyncParsableCommand {
         discussion: "Exit status 1 when an input could not be read; the others are still done.")
 
     @Argument(help: "Feed files or http(s)/file URLs; - reads standard input.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Option(name: .customLong("inputs-from"),
+            help: ArgumentHelp("Also read inputs from FILE, one per line (- for standard input); fast for thousands.",
+                               valueName: "FILE"))
+    var inputsFrom: String?
 
     @Flag(help: "One JSON object per input per line.")
     var json = false
@@ -23,7 +28,18 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Parse the inputs N times in memory and report throughput.", visibility: .hidden))
     var benchmark: Int?
 
+    func validate() throws {
+        if inputs.isEmpty && inputsFrom == nil { throw ValidationError("give at least one feed file or URL") }
+    }
+
     func run() async throws {
+        var inputs = self.inputs
+        if let list = inputsFrom {
+            // ArgumentParser's positional handling grows quadratically with thousands of paths; a list file does not.
+            let data = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: list)
+            guard let data else { throw ValidationError("cannot read the input list \(list)") }
+            inputs += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        }
         if let rounds = benchmark {
             StandardOutput.write(FeedBenchmark.run(paths: inputs, rounds: max(1, rounds)) + "\n")
             return

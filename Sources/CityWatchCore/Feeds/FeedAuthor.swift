@@ -1,7 +1,7 @@
 /// Splits RSS author strings ("me@example.com (Me)", "Me <me@example.com>") into name and email.
 enum FeedAuthor {
     static func split(_ raw: String) -> (name: String?, email: String?) {
-        guard raw.contains("@"), let range = emailRange(raw) else { return (cleaned(raw), nil) }
+        guard raw.utf8.contains(0x40), let range = emailRange(raw) else { return (cleaned(raw), nil) }
         let email = String(raw[range])
         var rest = raw.replacingCharacters(in: range, with: "")
         for pair in ["()", "<>", "&lt;&gt;"] { rest = rest.replacingOccurrences(of: pair, with: "") }

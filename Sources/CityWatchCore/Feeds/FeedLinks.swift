@@ -25,7 +25,7 @@ enum FeedLinks {
 
     /// Rewrites relative URI attributes inside an HTML fragment.
     static func resolveHTML(_ html: String, against base: String) -> String {
-        guard html.contains("=") else { return html }
+        guard html.utf8.contains(0x3D) else { return html }
         let b = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 64)

@@ -13,7 +13,7 @@ enum FeedMarkupRepair {
         var copied = 0  // bytes of b already accounted for in out
         let n = b.count
         var declared: Set<[UInt8]> = []
-        var undefinedEntities = 0, bareAmpersands = 0, controls = 0
+        var undefinedEntities = 0, bareAmpersands = 0, controls = 0, decodedEntities = 0
 
         @inline(__always) func flush(_ upTo: Int, _ out: inout [UInt8]?) {
             if out == nil { out = []; out!.reserveCapacity(n + 64) }
@@ -59,6 +59,7 @@ enum FeedMarkupRepair {
                     flush(i, &out)
                     appendCharRef(scalar, to: &out!)
                     copied = end; i = end
+                    decodedEntities += 1
                 case .unknown:
                     flush(i, &out); out!.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]); copied = i + 1; i = end
                     undefinedEntities += 1
@@ -71,6 +72,7 @@ enum FeedMarkupRepair {
             i += 1
         }
         if out != nil { flush(n, &out) }
+        if decodedEntities > 0 { problems.append("\(decodedEntities) HTML entity reference(s) used without a DTD, decoded") }
         if undefinedEntities > 0 { problems.append("\(undefinedEntities) undefined entity reference(s) kept as text") }
         if bareAmpersands > 0 { problems.append("\(bareAmpersands) bare ampersand(s) read as text") }
         if controls > 0 { problems.append("\(controls) control character(s) not allowed in XML removed") }

@@ -71,17 +71,17 @@ public enum FeedParser {
         return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
     }
 
+    /// Whether `needle` occurs in `bytes` (memchr on its rarest byte, the second).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let m = needle.utf8CodeUnitCount, p = needle.utf8Start
-        guard m > 0, bytes.count >= m else { return false }
-        var i = 0
-        while i + m <= bytes.count {
-            if bytes[i] == p[0] {
-                var k = 1
-                while k < m, bytes[i + k] == p[k] { k += 1 }
-                if k == m { return true }
-            }
-            i += 1
+        guard m > 1, bytes.count >= m, let base = bytes.baseAddress else { return false }
+        let pivot = 3 < m ? 3 : 1  // "xml:base": the ':'
+        var from = pivot
+        while from < bytes.count - (m - pivot - 1) {
+            guard let hit = memchr(base + from, Int32(p[pivot]), bytes.count - from - (m - pivot - 1)) else { return false }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
+            if memcmp(base + at, p, m) == 0 { return true }
+            from = at + pivot + 1
         }
         return false
     }
@@ -89,15 +89,14 @@ public enum FeedParser {
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
                           baseURL: String?) -> ParsedFeed {
         var problems = problems
-        guard let ctxt = xmlNewParserCtxt() else {
+        guard let ctxt = FeedParserContext.current() else {
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: "out of memory")
         }
-        defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
             cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
         }
         defer { if let doc { xmlFreeDoc(doc) } }
-        if cw_ctxt_well_formed(ctxt) == 0 {
+        if cw_ctxt_well_formed(ctxt) == 0 || cw_ctxt_ns_well_formed(ctxt) == 0 {
             let message = cw_ctxt_error_message(ctxt).map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             problems.append("not well-formed XML, recovered: \(message ?? "unknown error") (line \(cw_ctxt_error_line(ctxt)))")
         }
@@ -114,5 +113,24 @@ public enum FeedParser {
         return ParsedFeed(input: input, parseOK: true, format: result.format, version: result.version, encoding: encoding,
                           feed: result.feed, items: result.items,
                           error: problems.isEmpty ? nil : problems.joined(separator: "; "), ttlMinutes: result.ttl)
+    }
+}
+
+/// A libxml2 parser context kept per thread and reused across documents: creating one costs about as much as
+/// parsing a small feed. libxml2 resets it at the start of every parse.
+enum FeedParserContext {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { raw in
+            if let raw { xmlFreeParserCtxt(raw.assumingMemoryBound(to: xmlParserCtxt.self)) }
+        }
+        return key
+    }()
+
+    static func current() -> xmlParserCtxtPtr? {
+        if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: xmlParserCtxt.self) }
+        guard let ctxt = xmlNewParserCtxt() else { return nil }
+        pthread_setspecific(key, ctxt)
+        return ctxt
     }
 }

@@ -97,20 +97,24 @@ enum XMLNode {
         return out
     }
 
-    /// An attribute's value by local name (any namespace unless `ns` is given).
+    /// An attribute's value by local name, case-insensitively (any namespace unless `nsHref` is given).
     static func attribute(_ node: xmlNodePtr, _ name: String, nsHref: String? = nil) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n) == name || String(cString: n).lowercased() == name.lowercased() {
-                let href = a.pointee.ns?.pointee.href.map { String(cString: $0) }
-                if nsHref == nil || href == nsHref { return attributeValue(a) }
-            }
             attr = a.pointee.next
+            guard let n = a.pointee.name else { continue }
+            let same = name.withCString { strcasecmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), $0) == 0 }
+            guard same else { continue }
+            if let nsHref {
+                guard let href = a.pointee.ns?.pointee.href, String(cString: href) == nsHref else { continue }
+            }
+            return attributeValue(a)
         }
         return nil
     }
 
     static func attributeValue(_ a: UnsafeMutablePointer<xmlAttr>) -> String {
+        if let c = a.pointee.children, c.pointee.next == nil { return c.pointee.content.map { String(cString: $0) } ?? "" }
         var out = ""
         var child = a.pointee.children
         while let c = child {

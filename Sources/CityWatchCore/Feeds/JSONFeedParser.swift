@@ -18,7 +18,7 @@ enum JSONFeedParser {
         guard versionURL.contains("jsonfeed.org") || top["items"] is [Any] else {
             return ParsedFeed(input: input, parseOK: false, encoding: "utf-8", error: "not a feed: no JSON Feed version or items")
         }
-        let version = versionURL.hasSuffix("/1.1") ? "1.1" : "1.0"
+        let version = versionURL.hasSuffix("1.1") ? "1.1" : "1.0"
         var feed = ParsedFeed.Info()
         feed.title = string(top["title"])
         feed.link = string(top["home_page_url"])
