@@ -81,6 +81,16 @@ enum BoilerplateClassifier {
         return w
     }
 
+    /// Prefixes of class/id words so telling that no amount of text makes the element content.
+    static let strongPrefixes: [String] = [
+        "comment", "disqus", "related", "recommend", "sidebar", "footer", "share", "sharing", "social", "outbrain",
+        "taboola", "newsletter", "subscri", "cookie", "breadcrumb", "navbar", "pagination", "respond", "reply",
+    ]
+
+    static func isStrongFurniture(_ words: [Substring]) -> Bool {
+        words.contains { word in strongPrefixes.contains(where: { word.hasPrefix($0) }) && !word.hasPrefix("commentary") }
+    }
+
     static func isBodyHint(_ classAndID: String) -> Bool {
         bodyHints.contains(where: { classAndID.contains($0) })
     }

@@ -94,8 +94,9 @@ struct MainContentFinder {
             if removed[Int(tree.parent[i])] { removed[i] = true; continue }
             guard tree.tags[i] != .text, !protected[i], !removed[i], !classAndID[i].isEmpty else { continue }
             // A block holding a large share of the best container's prose is content, whatever its class says.
-            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3 { continue }
             let words = BoilerplateClassifier.words(classAndID[i])
+            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3,
+               !BoilerplateClassifier.isStrongFurniture(words) { continue }
             if BoilerplateClassifier.isFurniture(tag: tree.tags[i], words: words) {
                 removed[i] = true
                 removedRoots.append(i)
