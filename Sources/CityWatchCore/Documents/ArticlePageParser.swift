@@ -10,11 +10,17 @@ public enum ArticlePageParser {
     ///   - url: where the page came from (the canonical URL found in the page wins).
     ///   - httpCharset: the charset from the HTTP Content-Type, when fetched.
     public static func parse(_ data: Data, url: String? = nil, httpCharset: String? = nil) throws(DocumentError) -> Document {
-        guard data.contains(where: { $0 > 0x20 }) else {
+        let (blank, hasNUL) = data.withUnsafeBytes { raw -> (Bool, Bool) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let blank = !bytes.contains(where: { $0 > 0x20 })
+            let head = UnsafeRawBufferPointer(rebasing: raw.prefix(8192))
+            return (blank, head.baseAddress.map { memchr($0, 0, head.count) != nil } ?? false)
+        }
+        guard !blank else {
             throw DocumentError(code: "empty", message: "empty page: the body holds no HTML")
         }
         let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        if !isUTF16, data.prefix(8192).contains(0) {
+        if !isUTF16, hasNUL {
             throw DocumentError(code: "not-html", message: "not an HTML page: the body holds binary data (NUL bytes)")
         }
         let (bytes, _) = HTMLCharset.utf8Bytes(data, httpCharset: httpCharset)

@@ -68,14 +68,14 @@ struct BlockBuilder {
 
     private mutating func flushLine() {
         guard !line.isEmpty else { return }
-        let text = TextNormalizer.normalizeLine(String(decoding: line, as: UTF8.self))
+        let text = HTMLText.normalize(line)
         line.removeAll(keepingCapacity: true)
         paragraph(text)
     }
 
     private mutating func paragraph(_ text: String) {
         guard !text.isEmpty else { return }
-        if Boilerplate.isBoilerplate(text) { boilerplate.append(text); return }
+        if BlockBuilder.mayBeBoilerplate(text), Boilerplate.isBoilerplate(text) { boilerplate.append(text); return }
         if blocks.isEmpty, byline == nil, let name = Boilerplate.byline(text) { byline = name; return }
         blocks.append(.paragraph(text))
     }
@@ -85,6 +85,14 @@ struct BlockBuilder {
         if let title, text == title || blocks.isEmpty && title.hasPrefix(text) { return }
         if Boilerplate.isBoilerplate(text) { boilerplate.append(text); return }
         blocks.append(.heading(text))
+    }
+
+    /// `Boilerplate.isBoilerplate` only flags short lines, or longer ones by a few opening words; asking it
+    /// about every long paragraph cost more than the rest of the extraction.
+    static func mayBeBoilerplate(_ text: String) -> Bool {
+        if text.utf8.count <= 200 { return true }
+        let head = String(text.prefix(24)).lowercased()
+        return Boilerplate.prefixes.contains(where: { head.hasPrefix($0) }) || head.hasPrefix("home ")
     }
 
     func linkDensity(_ i: Int) -> Double {

@@ -46,42 +46,51 @@ enum BoilerplateClassifier {
     }
 
     /// Whether the element is furniture by its class/id words (lower-cased).
-    static func isFurniture(tag: HTMLTag, words: [Substring]) -> Bool {
-        switch tag {
-        case .html, .body, .main, .article, .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .tr, .td, .th, .tbody: return false
-        default: break
-        }
+    static func isFurniture(_ words: [Substring]) -> Bool {
         for word in words {
             if furnitureWords.contains(String(word)) { return true }
-            for prefix in furniturePrefixes where word.hasPrefix(prefix) { return true }
+            for prefix in furniturePrefixes where word.utf8.starts(with: prefix.utf8) { return true }
         }
         return false
     }
 
-    /// The words of a class/id string ("article-share_bar" → ["article", "share", "bar"]).
-    static func words(_ classAndID: String) -> [Substring] {
-        classAndID.split(whereSeparator: { c in
-            !(c.isASCII && (c.isLetter || c.isNumber))
-        })
+    /// Structural and text elements are never dropped for their class alone.
+    static func mayBeFurniture(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .html, .body, .main, .article, .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .tr, .td, .th, .tbody: return false
+        default: return true
+        }
     }
+
+    /// The words of a class/id string ("article-share_bar" → ["article", "share", "bar"]).
+    static func words(_ classAndID: String) -> [Substring] { ByteSearch.words(classAndID) }
 
     /// Readability's class weight: +25 for content-like names, −25 for furniture-like names.
     static func weight(_ classAndID: String) -> Double {
         guard !classAndID.isEmpty else { return 0 }
         var w = 0.0
-        for word in ["article", "body", "content", "entry", "main", "post", "text", "blog", "story"] where classAndID.contains(word) {
-            w += 25
-            break
-        }
-        for word in ["comment", "footer", "sidebar", "related", "share", "social", "promo", "sponsor", "widget", "banner",
-                     "meta", "outbrain", "tags", "tool", "masthead", "hidden", "nav", "menu", "caption"] where classAndID.contains(word) {
-            w -= 25
-            break
-        }
+        if ByteSearch.containsAny(classAndID, positiveWords) { w += 25 }
+        if ByteSearch.containsAny(classAndID, negativeWords) { w -= 25 }
         return w
     }
 
+    /// Prefixes of class/id words so telling that no amount of text makes the element content.
+    static let strongPrefixes: [String] = [
+        "comment", "disqus", "related", "recommend", "sidebar", "footer", "share", "sharing", "social", "outbrain",
+        "taboola", "newsletter", "subscri", "cookie", "breadcrumb", "navbar", "pagination", "respond", "reply",
+    ]
+
+    static func isStrongFurniture(_ words: [Substring]) -> Bool {
+        words.contains { word in
+            strongPrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) && !word.utf8.starts(with: "commentary".utf8)
+        }
+    }
+
+    static let positiveWords = ["article", "body", "content", "entry", "main", "post", "text", "blog", "story"]
+    static let negativeWords = ["comment", "footer", "sidebar", "related", "share", "social", "promo", "sponsor", "widget",
+                                "banner", "meta", "outbrain", "tags", "tool", "masthead", "hidden", "nav", "menu", "caption"]
+
     static func isBodyHint(_ classAndID: String) -> Bool {
-        bodyHints.contains(where: { classAndID.contains($0) })
+        !classAndID.isEmpty && ByteSearch.containsAny(classAndID, bodyHints)
     }
 }

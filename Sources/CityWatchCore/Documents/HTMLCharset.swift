@@ -66,7 +66,13 @@ enum HTMLCharset {
         bytes.withUnsafeBufferPointer { buf in
             var i = 0
             let n = buf.count
+            guard let base = buf.baseAddress else { return true }
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 let len: Int

@@ -126,7 +126,7 @@ struct HTMLTree {
             }
             i += 1
         }
-        return TextNormalizer.normalizeLine(String(decoding: bytes, as: UTF8.self))
+        return HTMLText.normalize(bytes)
     }
 
     /// The lines of a preformatted subtree, each normalised, blank ones left out.
@@ -137,8 +137,7 @@ struct HTMLTree {
             if tags[i] == .text { bytes.append(contentsOf: text[Int(start[i])..<Int(end[i])]) }
             else if tags[i] == .br { bytes.append(0x0A) }
         }
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-            .map { TextNormalizer.normalizeLine(String($0)) }.filter { !$0.isEmpty }
+        return bytes.split(separator: 0x0A).map { HTMLText.normalize(Array($0)) }.filter { !$0.isEmpty }
     }
 }
 

@@ -77,14 +77,27 @@ final class HTMLTreeBuilder {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
                 if let attribute = HTMLAttribute.lookup(key) {
-                    let string = value.map { String(cString: $0) } ?? ""
-                    tree.attributes.append((attribute, attribute == .class || attribute == .id ? string.lowercased() : string))
+                    let lower = attribute == .class || attribute == .id
+                    let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
+                    tree.attributes.append((attribute, string))
                 }
                 a = a.advanced(by: 2)
             }
         }
         let node = tree.append(tag, parent: stack[stack.count - 1], start: attrStart, end: Int32(tree.attributes.count))
         stack.append(node)
+    }
+
+    /// ASCII-lower-cased copy of a C string (class and id values are compared case-insensitively).
+    private static func lowercasedString(_ c: UnsafePointer<xmlChar>) -> String {
+        let length = strlen(c)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            for k in 0..<length {
+                let b = c[k]
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return length
+        }
     }
 
     private func end() {

@@ -90,16 +90,23 @@ struct MainContentFinder {
         let top = readabilityContainers().top
         if top > 0 { protect(top) }
         if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil, top > 0 { FileHandle.standardError.write(Data(("prune top: " + describe(top) + "\n").utf8)) }
+        // Many elements share a class string: judge each string once.
+        var verdicts: [String: (furniture: Bool, strong: Bool)] = [:]
         for i in 1..<n {
             if removed[Int(tree.parent[i])] { removed[i] = true; continue }
-            guard tree.tags[i] != .text, !protected[i], !removed[i], !classAndID[i].isEmpty else { continue }
-            // A block holding a large share of the best container's prose is content, whatever its class says.
-            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3 { continue }
-            let words = BoilerplateClassifier.words(classAndID[i])
-            if BoilerplateClassifier.isFurniture(tag: tree.tags[i], words: words) {
-                removed[i] = true
-                removedRoots.append(i)
+            guard tree.tags[i] != .text, !protected[i], !removed[i], !classAndID[i].isEmpty,
+                  BoilerplateClassifier.mayBeFurniture(tree.tags[i]) else { continue }
+            let verdict: (furniture: Bool, strong: Bool)
+            if let known = verdicts[classAndID[i]] { verdict = known } else {
+                let words = BoilerplateClassifier.words(classAndID[i])
+                verdict = (BoilerplateClassifier.isFurniture(words), BoilerplateClassifier.isStrongFurniture(words))
+                verdicts[classAndID[i]] = verdict
             }
+            guard verdict.furniture else { continue }
+            // A block holding a large share of the best container's prose is content, whatever its class says.
+            if top > 0, textLength[i] * 10 >= textLength[top] * 3, linkDensity(i) < 0.3, !verdict.strong { continue }
+            removed[i] = true
+            removedRoots.append(i)
         }
     }
 
@@ -109,9 +116,9 @@ struct MainContentFinder {
 
     private func isHidden(_ i: Int) -> Bool {
         if tree.attribute(i, .hidden) != nil { return true }
-        guard let style = tree.attribute(i, .style), style.contains("none") || style.contains("hidden") else { return false }
+        guard let style = tree.attribute(i, .style), ByteSearch.containsAny(style, ["none", "hidden"]) else { return false }
         let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        return ByteSearch.containsAny(compact, ["display:none", "visibility:hidden"])
     }
 
     func linkDensity(_ i: Int) -> Double {

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Substring tests on UTF-8 bytes: Foundation's `String.contains(String)` goes through NSString and
+/// dominated the profile when asked for every element of a page.
+enum ByteSearch {
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var hay = haystack
+        var pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                return find(hb, h.count, nb, n.count)
+            }
+        }
+    }
+
+    static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
+        var hay = haystack
+        return hay.withUTF8 { h in
+            guard let hb = h.baseAddress else { return false }
+            for needle in needles {
+                var pin = needle
+                let found = pin.withUTF8 { n in n.count <= h.count && find(hb, h.count, n.baseAddress!, n.count) }
+                if found { return true }
+            }
+            return false
+        }
+    }
+
+    /// memchr for the first byte, memcmp for the rest (memmem is a GNU extension Swift does not see).
+    private static func find(_ h: UnsafePointer<UInt8>, _ hn: Int, _ n: UnsafePointer<UInt8>, _ nn: Int) -> Bool {
+        guard nn > 0 else { return true }
+        var i = 0
+        while i + nn <= hn {
+            guard let hit = memchr(h + i, Int32(n[0]), hn - i - nn + 1) else { return false }
+            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(h + at, n, nn) == 0 { return true }
+            i = at + 1
+        }
+        return false
+    }
+
+    /// ASCII letters and digits form words; anything else separates them.
+    static func words(_ s: String) -> [Substring] {
+        s.utf8.split(whereSeparator: { b in
+            !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A))
+        }).map { Substring($0) }
+    }
+}
