@@ -53,11 +53,10 @@ extension Cycle {
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
             let result = try store.ingest(record, facts: facts, policy: policy, now: now())
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
-            if !result.alerts.isEmpty {
-                outcome.alerts += result.alerts.count
-                try delivery.deliverPending()
-            }
+            outcome.alerts += result.alerts.count
         }
+        // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
+        if outcome.alerts > 0 { try delivery.deliverPending() }
         try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
         return outcome
     }

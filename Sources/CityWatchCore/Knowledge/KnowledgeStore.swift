@@ -16,6 +16,9 @@ public final class KnowledgeStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.label = "citywatch.knowledge"
+            // WAL with synchronous=NORMAL survives a killed process intact; a power cut may lose the last
+            // commits, which the next cycle redoes (items unseen again) and the log dedupes by alert id.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
@@ -62,6 +65,8 @@ public final class KnowledgeStore: Sendable {
                     id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, value REAL NOT NULL, first_seen TEXT NOT NULL,
                     last_seen TEXT NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL,
                     UNIQUE (measure, value));
+                CREATE TABLE figure_sources (measure INTEGER NOT NULL, value REAL NOT NULL, source TEXT NOT NULL,
+                    PRIMARY KEY (measure, value, source)) WITHOUT ROWID;
                 CREATE TABLE figures (
                     id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, label TEXT NOT NULL, value REAL NOT NULL,
                     qualifier TEXT, article INTEGER NOT NULL, evidence TEXT NOT NULL, time TEXT NOT NULL);
