@@ -46,6 +46,11 @@ extension Cycle {
             let keys = Self.seenKeys(item)
             if try store.hasSeen(feed: feed.name, keys: keys) { continue }
             outcome.newItems += 1
+            // Already read through another feed: remember the item, skip the page fetch and the diff.
+            if let link = item.link, try store.knowsArticle(url: link) {
+                try store.markSeen(feed: feed.name, keys: keys, now: now())
+                continue
+            }
             let document = await document(for: item, feed: feed)
             let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,

@@ -103,6 +103,23 @@ public final class KnowledgeStore: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
+    /// Whether an article with this URL is already in the knowledge.
+    public func knowsArticle(url: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM articles WHERE url = ?)", arguments: [url]) ?? false
+        }
+    }
+
+    /// Marks item keys seen for a feed without recording an article.
+    public func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
+        let stamp = KnowledgeTime.string(now)
+        try pool.write { db in
+            for key in keys {
+                try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)", arguments: [feed, key, stamp])
+            }
+        }
+    }
+
     /// Whether a feed already saw an item under any of these keys (id, link, content hash).
     public func hasSeen(feed: String, keys: [String]) throws -> Bool {
         guard !keys.isEmpty else { return false }
