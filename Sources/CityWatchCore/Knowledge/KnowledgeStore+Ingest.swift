@@ -109,12 +109,13 @@ extension KnowledgeStore {
 
         // Figures: one per (city, measure, unit) per article; the first statement is the article's claim.
         var stated = Set<String>()
+        var statedMeasures = Set<Int64>()
         for figure in facts.figures {
             let key = MeasureKey.canonical(figure.measure)
             let cityKey = figure.city ?? ""
             guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
-            let row = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
-                                       arguments: [cityKey, key, figure.unit.rawValue])
+            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue)
+            if let row, statedMeasures.contains(row["id"]) { continue }
             var kind: Alert.Kind?
             var previous: Double?
             let measureID: Int64
@@ -147,6 +148,7 @@ extension KnowledgeStore {
                     """, arguments: [cityKey, key, figure.unit.rawValue, figure.measure, stamp, figure.value, stamp])
                 measureID = db.lastInsertedRowID
             }
+            statedMeasures.insert(measureID)
             if kind != nil {
                 try db.executeCached(sql: "INSERT INTO figure_values(measure, value, first_seen, last_seen, articles, sources) VALUES (?, ?, ?, ?, 1, 1)",
                                arguments: [measureID, figure.value, stamp, stamp])
@@ -173,6 +175,28 @@ extension KnowledgeStore {
                            arguments: [result.alerts.count, article.feed])
         }
         return result
+    }
+}
+
+extension KnowledgeStore {
+    /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
+    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical).
+    static func knownMeasure(_ db: Database, city: String, key: String, unit: String) throws -> Row? {
+        if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
+                                        arguments: [city, key, unit]) {
+            return exact
+        }
+        let words = Set(key.split(separator: " "))
+        var match: Row?
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key FROM measures WHERE city = ? AND unit = ?"),
+                                    arguments: [city, unit]) {
+            let other = Set((row["measure_key"] as String).split(separator: " "))
+            guard other.isSubset(of: words) || words.isSubset(of: other),
+                  words.symmetricDifference(other).count == 1, !words.intersection(other).isEmpty else { continue }
+            if match != nil { return nil }   // ambiguous: treat as a new measure
+            match = row
+        }
+        return match
     }
 }
 
