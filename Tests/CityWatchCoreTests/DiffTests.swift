@@ -59,6 +59,21 @@ import Testing
         #expect(try store.figures().first?.current == 300)
     }
 
+    @Test func aMeasureWithOneWordMoreIsTheSameWhenUnambiguous() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
+                                                                      figure("Houston, TX", "ICE personnel assigned", 140)]), policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Houston, TX", "projected cases", 3100)]), policy: DiffPolicy())
+        #expect(b.alerts.map(\.kind) == [.changedFigure])
+        #expect(b.alerts.first?.previous == 2800)
+        let c = try store.ingest(article("C"), facts: facts("C", figures: [figure(nil, "rise in arrests", 15, .percent)]), policy: DiffPolicy())
+        let d = try store.ingest(article("D"), facts: facts("D", figures: [figure(nil, "arrests", 15, .percent)]), policy: DiffPolicy())
+        #expect(c.alerts.map(\.kind) == [.newFigure])
+        #expect(d.alerts.isEmpty && d.corroborations == 1)
+        // Two words apart is another measure.
+        let e = try store.ingest(article("E"), facts: facts("E", figures: [figure("Houston, TX", "detention beds funded", 500)]), policy: DiffPolicy())
+        #expect(e.alerts.map(\.kind) == [.newFigure])
+    }
+
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {
         let a = try store.ingest(article("A"), facts: facts("A", figures: [
             figure(nil, "arrests", 15, .percent), figure(nil, "arrests", 1200), figure("Dallas, TX", "arrests", 15, .percent)]),
@@ -104,7 +119,8 @@ import Testing
 
     @Test func oneArticleStatingAMeasureTwiceAlertsOnce() throws {
         let result = try store.ingest(article("A"), facts: facts("A", figures: [
-            figure("Chicago, IL", "arrests", 40), figure("Chicago, IL", "people arrested", 45)]), policy: DiffPolicy())
+            figure("Chicago, IL", "arrests", 40), figure("Chicago, IL", "people arrested", 45),
+            figure("Chicago, IL", "arrests made", 50)]), policy: DiffPolicy())
         #expect(result.alerts.map(\.kind) == [.newCity, .newFigure])
     }
 }

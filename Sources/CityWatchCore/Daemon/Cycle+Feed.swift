@@ -46,6 +46,11 @@ extension Cycle {
             let keys = Self.seenKeys(item)
             if try store.hasSeen(feed: feed.name, keys: keys) { continue }
             outcome.newItems += 1
+            // Already read through another feed: remember the item, skip the page fetch and the diff.
+            if let link = item.link, try store.knowsArticle(url: link) {
+                try store.markSeen(feed: feed.name, keys: keys, now: now())
+                continue
+            }
             let document = await document(for: item, feed: feed)
             let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
@@ -53,11 +58,10 @@ extension Cycle {
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
             let result = try store.ingest(record, facts: facts, policy: policy, now: now())
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
-            if !result.alerts.isEmpty {
-                outcome.alerts += result.alerts.count
-                try delivery.deliverPending()
-            }
+            outcome.alerts += result.alerts.count
         }
+        // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
+        if outcome.alerts > 0 { try delivery.deliverPending() }
         try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
         return outcome
     }
@@ -72,7 +76,7 @@ extension Cycle {
     func document(for item: FeedItem, feed: Config.Feed) async -> Document {
         var document: Document?
         let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
-        let fullText = content.map { PlainText.fromHTML($0).count >= Self.fullTextLength } ?? false
+        let fullText = content.map { (PlainText.from($0) ?? "").count >= Self.fullTextLength } ?? false
         if !fullText, feed.fetchArticles, let link = item.link, Self.isFetchable(link) {
             do {
                 let response = try await pipeline.fetch(request(link))
@@ -85,7 +89,7 @@ extension Cycle {
         if document == nil, let html = content ?? item.summary {
             document = try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
             if document?.blocks.isEmpty ?? true {
-                document = Document(blocks: [.paragraph(PlainText.fromHTML(html))])
+                document = Document(blocks: [.paragraph(PlainText.from(html) ?? "")])
             }
         }
         var doc = document ?? Document()

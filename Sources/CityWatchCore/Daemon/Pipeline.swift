@@ -50,17 +50,3 @@ public struct CycleReport: Sendable, Equatable {
         return text
     }
 }
-
-/// Crude tag stripping, used only when an item's HTML cannot be parsed into a Document.
-enum PlainText {
-    static func fromHTML(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in html {
-            if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
-        }
-        let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ", "&apos;": "'"]
-        for (k, v) in entities { out = out.replacingOccurrences(of: k, with: v) }
-        return out.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
-}
