@@ -12,8 +12,10 @@ extension DaemonPlan {
             let perPollFailure = text.hasPrefix("citywatch: feed \"") && text.contains(" failed: ")
             logger.log(level: perPollFailure ? .debug : level, "\(text)")
         }
-        let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: report)
+        let cacheControl = CacheControl()
+        let cycle = Cycle(config: config, store: store, pipeline: cacheControl.wrap(pipeline), report: report)
         let feeds = Dictionary(config.feeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let feedURLs = Set(config.feeds.map(\.url))
         // Two transfers per host at most: enough to overlap, polite to one publisher's server.
         let limits = ConcurrencyLimits(global: config.concurrency, perHost: min(2, config.concurrency))
         return DaemonPlan(
@@ -26,7 +28,9 @@ extension DaemonPlan {
                     return .failure(kind: "config", message: "feed \"\(scheduled.id)\" is not in the config")
                 }
                 do {
-                    return PollOutcome(try await cycle.poll(feed))
+                    let outcome = PollOutcome(try await cycle.poll(feed), maxAge: cacheControl.take(feed.url))
+                    cacheControl.prune(keeping: feedURLs)
+                    return outcome
                 } catch {
                     logger.error("feed \"\(feed.name)\": the knowledge store or alert log failed: \(error)")
                     return .failure(kind: "store", message: "knowledge store or alert log: \(error)")
@@ -36,15 +40,15 @@ extension DaemonPlan {
 }
 
 extension PollOutcome {
-    /// What the scheduler needs from a cycle's poll of one feed.
-    public init(_ outcome: FeedOutcome) {
+    /// What the scheduler needs from a cycle's poll of one feed (and the feed response's Cache-Control max-age).
+    public init(_ outcome: FeedOutcome, maxAge: TimeInterval? = nil) {
         if let error = outcome.error {
             self = .failure(kind: "feed", message: error, retryAfter: outcome.retryAfter)
         } else if outcome.notModified {
-            self = .notModified()
+            self = .notModified(maxAge: maxAge)
         } else {
-            self = .success(ttl: outcome.ttlMinutes.map { TimeInterval($0 * 60) }, items: outcome.newItems,
-                            alerts: outcome.alerts)
+            self = .success(maxAge: maxAge, ttl: outcome.ttlMinutes.map { TimeInterval($0 * 60) },
+                            items: outcome.newItems, alerts: outcome.alerts)
         }
     }
 }
