@@ -41,7 +41,7 @@ struct ExtractCommand: AsyncParsableCommand {
                     StandardError.write("citywatch extract: line \(lineNumber): \(error)\n")
                     if numbers { facts.numbers = [] }
                 }
-                buffer += try JSONOutput.line(facts)
+                buffer += facts.jsonLine()
                 buffer += "\n"
                 if buffer.utf8.count > 1 << 16 { StandardOutput.write(buffer); buffer = "" }
             }
@@ -52,7 +52,7 @@ struct ExtractCommand: AsyncParsableCommand {
         do {
             let loaded = try await load()
             let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
-            StandardOutput.write(try JSONOutput.line(extractor.extract(doc, numbers: numbers)) + "\n")
+            StandardOutput.write(extractor.extract(doc, numbers: numbers).jsonLine() + "\n")
         } catch {
             StandardError.write("citywatch extract: \(input): \(error)\n")
             throw ExitCode(1)

@@ -67,7 +67,7 @@ import Testing
         let store = try KnowledgeStore(stateDir: folder)
         let echoed = Box<[String]>([])
         let delivery = AlertDelivery(store: store, log: AlertLog(path: logPath), echo: { line in echoed.with { $0.append(line) } })
-        _ = try store.ingest(article("A"), facts: facts("A", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
+        _ = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 2)
         #expect(try delivery.deliverPending() == 0)
         let lines = try AlertLog(path: logPath).readLines()
@@ -75,7 +75,7 @@ import Testing
         #expect(echoed.get.count == 2)
         #expect(echoed.get.allSatisfy { $0.hasPrefix("<4>") })
         // The same fact from another article never alerts again.
-        _ = try store.ingest(article("B"), facts: facts("B", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
+        _ = try store.ingest(article("B"), facts: madeFacts("B", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 0)
     }
 
@@ -83,9 +83,9 @@ import Testing
         let store = try KnowledgeStore(stateDir: folder)
         let log = AlertLog(path: logPath)
         // Crash 1: knowledge and outbox committed, nothing written to the log.
-        _ = try store.ingest(article("A"), facts: facts("A", cities: ["Reno, NV", "Boise, ID"]), policy: DiffPolicy())
+        _ = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Reno, NV", "Boise, ID"]), policy: DiffPolicy())
         // Crash 2: lines appended, but not yet marked delivered, and a torn half line written after them.
-        _ = try store.ingest(article("B"), facts: facts("B", figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
+        _ = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         let pending = try store.pendingLogAlerts()
         #expect(pending.count == 3)
         try log.withLock { fd in try AlertLog.append(fd: fd, lines: [pending[0].line, pending[1].line]) }

@@ -10,7 +10,7 @@ import Testing
         let seeds = folder + "/seeds"
         try FileManager.default.createDirectory(atPath: seeds, withIntermediateDirectories: true)
         try "Seed One\nICE assigned 180 agents to Chicago.\n".write(toFile: seeds + "/001.txt", atomically: true, encoding: .utf8)
-        world.factsByTitle.with { $0["Seed One"] = facts("Seed One", cities: ["Chicago, IL"], figures: [figure("Chicago, IL", "ICE personnel assigned", 180)]) }
+        world.factsByTitle.with { $0["Seed One"] = madeFacts("Seed One", cities: ["Chicago, IL"], figures: [figure("Chicago, IL", "ICE personnel assigned", 180)]) }
         return Config(file: folder + "/c.toml", stateDir: folder + "/state", seedsDir: seeds, alertLog: folder + "/alerts.jsonl",
                       concurrency: 2, watchedCities: ["Chicago, IL"], feeds: feeds)
     }
@@ -34,10 +34,10 @@ import Testing
         ] }
         world.pages.with { $0["https://news.example/2"] = "Portland troops\nNational Guard troops arrive in Portland." }
         world.factsByTitle.with {
-            $0["Agents restated"] = facts("Agents restated", cities: ["Chicago, IL"], figures: [figure("Chicago, IL", "ICE agents", 180)])
-            $0["Portland troops"] = facts("Portland troops", cities: ["Portland, OR", "Chicago, IL"],
+            $0["Agents restated"] = madeFacts("Agents restated", cities: ["Chicago, IL"], figures: [figure("Chicago, IL", "ICE agents", 180)])
+            $0["Portland troops"] = madeFacts("Portland troops", cities: ["Portland, OR", "Chicago, IL"],
                                           figures: [figure("Portland, OR", "national guard troops", 200), figure("Chicago, IL", "agents", 250)])
-            $0["Sports"] = facts("Sports", relevant: false, cities: ["Boston, MA"])
+            $0["Sports"] = madeFacts("Sports", relevant: false, cities: ["Boston, MA"])
         }
         let report = try await cycle(config).run()
         #expect(report.seedsImported == 1)
@@ -65,7 +65,7 @@ import Testing
         world.failing.with { $0[bad] = FetchError(kind: .httpStatus, message: "http 429", status: 429, retryAfter: 3600) }
         world.pages.with { $0[junk] = "this is not a feed" }
         world.feeds.with { $0[good] = [FeedItem(title: "Denver", link: "https://good.example/1", content: String(repeating: "x ", count: 300))] }
-        world.factsByTitle.with { $0["Denver"] = facts("Denver", cities: ["Denver, CO"]) }
+        world.factsByTitle.with { $0["Denver"] = madeFacts("Denver", cities: ["Denver, CO"]) }
         let reports = Box<[String]>([])
         let started = Date()
         let result = try await cycle(config, reports: reports).run()
@@ -82,7 +82,7 @@ import Testing
         let url = "https://news.example/rss"
         let config = try config(feeds: [Config.Feed(name: "Wire", url: url)])
         world.feeds.with { $0[url] = [FeedItem(title: "Miami", link: "https://news.example/m", content: String(repeating: "y ", count: 300))] }
-        world.factsByTitle.with { $0["Miami"] = facts("Miami", cities: ["Miami, FL"]) }
+        world.factsByTitle.with { $0["Miami"] = madeFacts("Miami", cities: ["Miami, FL"]) }
         let learned = try await cycle(config, learn: true).run()
         #expect(learned.alerts == 0 && learned.newItems == 1)
         #expect(try logged(config).isEmpty)
@@ -95,7 +95,7 @@ import Testing
         world.feeds.with { $0[url] = (1...5).map { i in
             FeedItem(title: "City \(i)", link: "https://news.example/\(i)", id: "\(i)", content: String(repeating: "z ", count: 300)) } }
         world.factsByTitle.with { map in
-            for i in 1...5 { map["City \(i)"] = facts("City \(i)", cities: ["Town\(i), TX"], figures: [figure("Town\(i), TX", "arrests", Double(i))]) }
+            for i in 1...5 { map["City \(i)"] = madeFacts("City \(i)", cities: ["Town\(i), TX"], figures: [figure("Town\(i), TX", "arrests", Double(i))]) }
         }
         let store = try KnowledgeStore(path: config.databasePath)
         // Simulate the crash: commit three articles' knowledge without delivering, then tear the log.

@@ -25,13 +25,13 @@ import Testing
     }
 
     @Test func firstSightingsAlertThenRestatementsCorroborate() throws {
-        let first = try store.ingest(article("A"), facts: facts("A", cities: ["Portland, OR"],
+        let first = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Portland, OR"],
             figures: [figure("Portland, OR", "national guard troops", 200)]), policy: DiffPolicy())
         #expect(first.alerts.map(\.kind) == [.newCity, .newFigure])
         #expect(first.alerts[1].value == 200 && first.alerts[1].previous == nil)
 
         // Another outlet restates it in other words: no alert, one more source.
-        let second = try store.ingest(article("B", feed: "other", source: "Other News"), facts: facts("B", cities: ["Portland, OR"],
+        let second = try store.ingest(article("B", feed: "other", source: "Other News"), facts: madeFacts("B", cities: ["Portland, OR"],
             figures: [figure("Portland, OR", "troops deployed", 200)]), policy: DiffPolicy())
         #expect(second.alerts.isEmpty)
         #expect(second.corroborations == 1)
@@ -46,36 +46,36 @@ import Testing
     }
 
     @Test func aChangedValueAlertsWithThePreviousOne() throws {
-        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Chicago, IL", "ICE agents", 180)]), policy: DiffPolicy())
-        let changed = try store.ingest(article("B"), facts: facts("B", figures: [figure("Chicago, IL", "officers", 250)]), policy: DiffPolicy())
+        _ = try store.ingest(article("A"), facts: madeFacts("A", figures: [figure("Chicago, IL", "ICE agents", 180)]), policy: DiffPolicy())
+        let changed = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Chicago, IL", "officers", 250)]), policy: DiffPolicy())
         #expect(changed.alerts.map(\.kind) == [.changedFigure])
         #expect(changed.alerts[0].previous == 180)
         #expect(changed.alerts[0].value == 250)
         // An older value restated later is not news either.
-        let old = try store.ingest(article("C"), facts: facts("C", figures: [figure("Chicago, IL", "agents", 180)]), policy: DiffPolicy())
+        let old = try store.ingest(article("C"), facts: madeFacts("C", figures: [figure("Chicago, IL", "agents", 180)]), policy: DiffPolicy())
         #expect(old.alerts.isEmpty)
-        let again = try store.ingest(article("D"), facts: facts("D", figures: [figure("Chicago, IL", "agents", 300)]), policy: DiffPolicy())
+        let again = try store.ingest(article("D"), facts: madeFacts("D", figures: [figure("Chicago, IL", "agents", 300)]), policy: DiffPolicy())
         #expect(again.alerts.first?.previous == 250)
         #expect(try store.figures().first?.current == 300)
     }
 
     @Test func aMeasureWithOneWordMoreIsTheSameWhenUnambiguous() throws {
-        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
+        _ = try store.ingest(article("A"), facts: madeFacts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
                                                                       figure("Houston, TX", "ICE personnel assigned", 140)]), policy: DiffPolicy())
-        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Houston, TX", "projected cases", 3100)]), policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Houston, TX", "projected cases", 3100)]), policy: DiffPolicy())
         #expect(b.alerts.map(\.kind) == [.changedFigure])
         #expect(b.alerts.first?.previous == 2800)
-        let c = try store.ingest(article("C"), facts: facts("C", figures: [figure(nil, "rise in arrests", 15, .percent)]), policy: DiffPolicy())
-        let d = try store.ingest(article("D"), facts: facts("D", figures: [figure(nil, "arrests", 15, .percent)]), policy: DiffPolicy())
+        let c = try store.ingest(article("C"), facts: madeFacts("C", figures: [figure(nil, "rise in arrests", 15, .percent)]), policy: DiffPolicy())
+        let d = try store.ingest(article("D"), facts: madeFacts("D", figures: [figure(nil, "arrests", 15, .percent)]), policy: DiffPolicy())
         #expect(c.alerts.map(\.kind) == [.newFigure])
         #expect(d.alerts.isEmpty && d.corroborations == 1)
         // Two words apart is another measure.
-        let e = try store.ingest(article("E"), facts: facts("E", figures: [figure("Houston, TX", "detention beds funded", 500)]), policy: DiffPolicy())
+        let e = try store.ingest(article("E"), facts: madeFacts("E", figures: [figure("Houston, TX", "detention beds funded", 500)]), policy: DiffPolicy())
         #expect(e.alerts.map(\.kind) == [.newFigure])
     }
 
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {
-        let a = try store.ingest(article("A"), facts: facts("A", figures: [
+        let a = try store.ingest(article("A"), facts: madeFacts("A", figures: [
             figure(nil, "arrests", 15, .percent), figure(nil, "arrests", 1200), figure("Dallas, TX", "arrests", 15, .percent)]),
             policy: DiffPolicy())
         #expect(a.alerts.map(\.kind) == [.newCity, .newFigure, .newFigure, .newFigure])
@@ -84,15 +84,15 @@ import Testing
     }
 
     @Test func irrelevantArticlesDoNotFeedTheDiff() throws {
-        let off = try store.ingest(article("Sports"), facts: facts("Sports", relevant: false, cities: ["Boston, MA"]), policy: DiffPolicy())
+        let off = try store.ingest(article("Sports"), facts: madeFacts("Sports", relevant: false, cities: ["Boston, MA"]), policy: DiffPolicy())
         #expect(off.alerts.isEmpty && !off.relevant)
-        let on = try store.ingest(article("News"), facts: facts("News", cities: ["Boston, MA"]), policy: DiffPolicy())
+        let on = try store.ingest(article("News"), facts: madeFacts("News", cities: ["Boston, MA"]), policy: DiffPolicy())
         #expect(on.alerts.map(\.kind) == [.newCity])
     }
 
     @Test func ignoredCitiesNeverAlertAndWatchedAreMarked() throws {
         let policy = DiffPolicy(watched: ["Chicago, IL"], ignored: ["Washington, DC"])
-        let result = try store.ingest(article("A"), facts: facts("A", cities: ["Washington, DC", "Chicago, IL"],
+        let result = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Washington, DC", "Chicago, IL"],
             figures: [figure("Washington, DC", "troops", 800), figure("Chicago, IL", "arrests", 40)]), policy: policy)
         #expect(result.alerts.map(\.city) == ["Chicago, IL", "Chicago, IL"])
         #expect(result.alerts.allSatisfy { $0.watched })
@@ -100,17 +100,17 @@ import Testing
     }
 
     @Test func learningRecordsWithoutAlerts() throws {
-        let learned = try store.ingest(article("A"), facts: facts("A", cities: ["Denver, CO"], figures: [figure("Denver, CO", "arrests", 10)]),
+        let learned = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Denver, CO"], figures: [figure("Denver, CO", "arrests", 10)]),
                                        policy: DiffPolicy(alert: false))
         #expect(learned.alerts.isEmpty)
         #expect(try store.pendingLogAlerts().isEmpty)
-        let later = try store.ingest(article("B"), facts: facts("B", cities: ["Denver, CO"], figures: [figure("Denver, CO", "arrests", 10)]),
+        let later = try store.ingest(article("B"), facts: madeFacts("B", cities: ["Denver, CO"], figures: [figure("Denver, CO", "arrests", 10)]),
                                      policy: DiffPolicy())
         #expect(later.alerts.isEmpty)
     }
 
     @Test func theSameArticleTwiceIsADuplicate() throws {
-        let f = facts("A", cities: ["Austin, TX"])
+        let f = madeFacts("A", cities: ["Austin, TX"])
         _ = try store.ingest(article("A"), facts: f, policy: DiffPolicy())
         let again = try store.ingest(article("A"), facts: f, policy: DiffPolicy())
         #expect(again.duplicate)
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func oneArticleStatingAMeasureTwiceAlertsOnce() throws {
-        let result = try store.ingest(article("A"), facts: facts("A", figures: [
+        let result = try store.ingest(article("A"), facts: madeFacts("A", figures: [
             figure("Chicago, IL", "arrests", 40), figure("Chicago, IL", "people arrested", 45),
             figure("Chicago, IL", "arrests made", 50)]), policy: DiffPolicy())
         #expect(result.alerts.map(\.kind) == [.newCity, .newFigure])

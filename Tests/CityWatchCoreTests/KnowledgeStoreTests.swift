@@ -8,7 +8,7 @@ import Testing
     @Test func reopeningKeepsKnowledgeAndUsesWAL() throws {
         do {
             let store = try KnowledgeStore(stateDir: folder)
-            _ = try store.ingest(article("A"), facts: facts("A", cities: ["Houston, TX"]), policy: DiffPolicy())
+            _ = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Houston, TX"]), policy: DiffPolicy())
         }
         let store = try KnowledgeStore(stateDir: folder)
         #expect(try store.cities().map(\.city) == ["Houston, TX"])
@@ -47,7 +47,7 @@ import Testing
         let store = try KnowledgeStore(stateDir: folder)
         var record = article("A")
         record.seenKeys = ["id:1", "link:https://x/a", "hash:ff"]
-        _ = try store.ingest(record, facts: facts("A"), policy: DiffPolicy())
+        _ = try store.ingest(record, facts: madeFacts("A"), policy: DiffPolicy())
         #expect(try store.hasSeen(feed: "wire", keys: ["id:2", "link:https://x/a"]))
         #expect(try store.hasSeen(feed: "wire", keys: ["hash:ff"]))
         #expect(try !store.hasSeen(feed: "wire", keys: ["id:2"]))

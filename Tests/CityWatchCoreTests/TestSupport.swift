@@ -19,7 +19,7 @@ final class Box<T>: @unchecked Sendable {
 }
 
 /// Hand-made facts for one article.
-func facts(_ title: String, relevant: Bool = true, cities: [String] = [], figures: [Figure] = []) -> Facts {
+func madeFacts(_ title: String, relevant: Bool = true, cities: [String] = [], figures: [Figure] = []) -> Facts {
     Facts(title: title, relevant: relevant,
           cities: cities.map { CityMention(city: $0, mentions: 1, evidence: "\($0) is named in \(title).") },
           figures: figures)
@@ -67,4 +67,17 @@ final class FakeWorld: @unchecked Sendable {
                 factsByTitle.get[document.title ?? ""] ?? Facts(title: document.title, relevant: false)
             })
     }
+}
+
+/// Facts of a short text, read the way `extract --jsonl` reads {"text": ...}.
+func facts(_ text: String, numbers: Bool = false, keywords: [String] = Extractor.defaultKeywords) -> Facts {
+    Extractor(keywords: keywords).extract(SeedTextParser.parse(text), numbers: numbers)
+}
+
+func cities(_ text: String) -> Set<String> {
+    Set(facts(text).cities.map(\.city))
+}
+
+func fixtureURL(_ path: String) -> URL {
+    Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(path)
 }

@@ -92,9 +92,14 @@ extension CityRecognizer {
             c.verdict = .accepted; return
         }
         // A person: "Taylor said", "according to Taylor", "Mr. Perry".
-        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; return }
-        if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) { c.verdict = .rejected; return }
-        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].text.lowercased() == "according" { c.verdict = .rejected; return }
+        let nameLike = riskOf(c.entries) != .low
+        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; c.person = nameLike; return }
+        if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) {
+            c.verdict = .rejected; c.person = nameLike; return
+        }
+        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].text.lowercased() == "according" {
+            c.verdict = .rejected; c.person = nameLike; return
+        }
         // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
         var k = c.last + 1
         while k < range.upperBound, k - c.last < 16, tokens[k].isCapitalized || [",", "and", "or"].contains(tokens[k].text) { k += 1 }
@@ -112,7 +117,10 @@ extension CityRecognizer {
         if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }
         // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
         if let next, next.kind == .word, next.isCapitalized, !Self.followers.contains(next.text), !titleCase {
-            c.verdict = .rejected; return
+            c.verdict = .rejected
+            c.person = next.text.count > 2 && !next.text.hasSuffix(".") && gazetteer.stateNames[next.text] == nil
+                && c.entries.contains { $0.flags.contains(.firstName) } && riskOf(c.entries) != .low
+            return
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
         if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase {

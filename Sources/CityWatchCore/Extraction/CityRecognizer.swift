@@ -23,6 +23,9 @@ struct CityRecognizer: Sendable {
         var verdict: Verdict
         var explicitState: String?
         var place = -1
+        /// Rejected as a person's name ("Charlotte Graham", "Burley said"): other bare uses are the person too.
+        var person = false
+        var surface = ""
     }
 
     func find(in units: [TextUnit]) -> [CityHit] {
@@ -36,6 +39,7 @@ struct CityRecognizer: Sendable {
                 while i < range.upperBound {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
+                    c.surface = tokens[i...last].map(\.text).joined(separator: " ")
                     judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates)
                     candidates.append(c)
                     i = last + 1
@@ -46,6 +50,11 @@ struct CityRecognizer: Sendable {
                     }
                 }
             }
+        }
+        let persons = Set(candidates.filter(\.person).map(\.surface))
+        for k in candidates.indices where persons.contains(candidates[k].surface) && candidates[k].explicitState == nil
+            && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) }) {
+            candidates[k].verdict = .rejected
         }
         resolveLists(&candidates, units)
         // Cities named unambiguously (one reading, or an explicit state) anchor the others.
@@ -156,8 +165,9 @@ struct CityRecognizer: Sendable {
             let tokens = unit.tz.tokens
             var i = 0
             while i < tokens.count {
+                let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].text.count == 2
                 if tokens[i].kind == .word, tokens[i].isCapitalized,
-                   let st = gazetteer.state(in: tokens, at: i, allowPostal: i > 0 && tokens[i - 1].text == ",") {
+                   let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
                     // "Washington" and "New York" name cities as often as states: not evidence of the state.
                     if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") { states.insert(st.code) }
                     i += st.length

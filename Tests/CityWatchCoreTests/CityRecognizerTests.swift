@@ -1,0 +1,51 @@
+import Testing
+@testable import CityWatchCore
+
+/// Sentences written for these tests (not taken from any corpus).
+@Suite struct CityRecognizerTests {
+    @Test func longestMatchWinsAndBoroughsMapToTheCity() {
+        #expect(cities("Agents were seen in New York City and later in Queens and the Bronx.") == ["New York, NY"])
+        #expect(facts("Raids in New York City, then in Brooklyn.").cities.first?.mentions == 2)
+    }
+
+    @Test func explicitStatesMakeRiskyNamesSafeAndPickTheHomonym() {
+        #expect(cities("Officers detained 12 workers in Mobile, Ala., on Friday.") == ["Mobile, AL"])
+        #expect(cities("Protests spread to Springfield, Ill., and Portland, Maine.") == ["Springfield, IL", "Portland, ME"])
+        #expect(cities("A raid in Arlington, Va., drew a crowd.") == ["Arlington, VA"])
+    }
+
+    @Test func peopleAndOrganisationsAreNotCities() {
+        #expect(cities("Jackson Hughes, a spokesman, spoke in Charlotte, N.C., on Monday.") == ["Charlotte, NC"])
+        #expect(cities("The Los Angeles Times quoted LA Mayor Karen Bass.") == ["Los Angeles, CA"])
+        #expect(cities("The Civil Liberties Union and the Justice for Migrants Coalition sued.") == [])
+        #expect(cities("Harris County deputies held 40 people.") == [])
+        #expect(cities("\"We will appeal,\" Hopkins said.") == [])
+    }
+
+    @Test func statesAndTheFederalGovernmentAreNotCities() {
+        #expect(cities("Lawmakers in Washington state objected, and Washington said it would proceed.") == [])
+        #expect(cities("New York Gov. Kathy Hochul objected to the plan.") == [])
+        #expect(cities("The agency sent officers to Texas and Florida.") == [])
+    }
+
+    @Test func aListWithOtherCitiesConfirmsARiskyName() {
+        #expect(cities("Arrests rose in New York and Chicago last month.") == ["New York, NY", "Chicago, IL"])
+        #expect(cities("New York Mayor Eric Adams responded.") == ["New York, NY"])
+    }
+
+    @Test func tableColumnsOfCitiesAndDatelines() {
+        let doc = SeedTextParser.parse("Title\n| City | Arrests |\n|---|---|\n| Houston | 40 |\n| Charlotte | 12 |\n")
+        #expect(Set(Extractor().extract(doc).cities.map(\.city)) == ["Houston, TX", "Charlotte, NC"])
+        #expect(cities("CHARLESTON, W.Va. -- Officers arrested two men.") == ["Charleston, WV"])
+    }
+
+    @Test func boilerplateNeverYieldsCities() {
+        var doc = SeedTextParser.parse("ICE raids\nAgents were active in the region.")
+        doc.boilerplate = ["Copyright 2024 Chicago Daily | All rights reserved."]
+        #expect(Extractor().extract(doc).cities.isEmpty)
+    }
+
+    @Test func theTitleLineIsScannedToo() {
+        #expect(cities("ICE agents detain 30 in Denver") == ["Denver, CO"])
+    }
+}

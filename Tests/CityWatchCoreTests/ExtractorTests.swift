@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import CityWatchCore
+
+@Suite struct ExtractorTests {
+    @Test func jsonWritesNullsAndWholeNumbersWithoutFraction() throws {
+        let f = facts("ICE report\nThe agency reported a 15 % rise in arrests.", numbers: true)
+        let json = f.jsonLine()
+        #expect(json.contains("\"city\":null"))
+        #expect(json.contains("\"qualifier\":null"))
+        #expect(json.contains("\"value\":15,"))
+        #expect(json.contains("\"numbers\":[{\"value\":15,\"unit\":\"percent\",\"span\":\"15 %\",\"qualifier\":null,\"range\":null}]"))
+        #expect(json.hasPrefix("{\"title\":\"ICE report\",\"relevant\":true,\"cities\":[]"))
+    }
+
+    @Test func jsonLineIsValidJSONWithEscapes() throws {
+        let json = facts("Title \"quoted\"\nHe said: \u{201C}Go.\u{201D}\tDone.").jsonLine()
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "Title \"quoted\"")
+    }
+
+    @Test func numbersAreLeftOutUnlessAsked() throws {
+        #expect(!facts("Ten agents.").jsonLine().contains("numbers"))
+    }
+
+    @Test func rangesHaveANullValue() throws {
+        let json = facts("between 20 and 30 officers", numbers: true).jsonLine()
+        #expect(json.contains("{\"value\":null,\"unit\":\"count\",\"span\":\"between 20 and 30\",\"qualifier\":null,\"range\":{\"min\":20,\"max\":30}}"))
+    }
+
+    @Test func jsonlLinesGiveDocuments() throws {
+        let doc = try JSONLInput.document(Data(#"{"text": "Raids in Denver.\nMore in Chicago."}"#.utf8))
+        let f = Extractor().extract(doc)
+        #expect(f.cities.map(\.city) == ["Denver, CO", "Chicago, IL"])
+        #expect(throws: JSONLInput.LineError.self) { try JSONLInput.document(Data("[1]".utf8)) }
+    }
+
+    @Test func cityEvidenceIsTheFirstSentenceNamingIt() {
+        let f = facts("T\nNothing here. Agents came to Denver on Monday. Denver objected.")
+        #expect(f.cities.first?.evidence == "Agents came to Denver on Monday." && f.cities.first?.mentions == 2)
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import CityWatchCore
+
+@Suite struct GazetteerTests {
+    let g = Gazetteer.shared
+
+    @Test func loadsEveryPlaceFromTheCompiledData() {
+        #expect(g.places.count > 4700)
+        #expect(g.names["Chicago"]?.first.map { g.places[$0.place].display } == "Chicago, IL")
+    }
+
+    @Test func aliasesAndBoroughsResolveToTheirCity() {
+        for alias in ["NYC", "Brooklyn", "Staten Island", "New York City"] {
+            let entry = g.names[alias]?.first { g.places[g.resolved($0.place)].display == "New York, NY" }
+            #expect(entry != nil, "\(alias)")
+        }
+        #expect(g.names["St. Paul"]?.contains { g.places[$0.place].display == "St. Paul, MN" } == true)
+    }
+
+    @Test func statesByNameAbbreviationAndPostalCode() {
+        let t = Tokenizer("Charlotte, N.C. and Paris, Texas and Mobile, AL and Portland, Maine")
+        func code(_ word: String, postal: Bool = false) -> String? {
+            let i = t.tokens.firstIndex { $0.text == word }!
+            return g.state(in: t.tokens, at: i, allowPostal: postal)?.code
+        }
+        #expect(code("N.C.") == "NC")
+        #expect(code("Texas") == "TX")
+        #expect(code("AL", postal: true) == "AL")
+        #expect(code("AL") == nil)
+        #expect(code("Maine") == "ME")
+    }
+
+    @Test func riskyNamesCarryTheirFlags() {
+        #expect(g.names["Mobile"]?.contains { $0.flags.contains(.word) } == true)
+        #expect(g.names["Charlotte"]?.contains { $0.flags.contains(.firstName) } == true)
+        #expect(g.names["Washington"]?.contains { $0.risk == .high } == true)
+    }
+
+    @Test func distanceIsInKilometres() {
+        let dallas = g.names["Dallas"]!.map(\.place).max { g.places[$0].population < g.places[$1].population }!
+        let fortWorth = g.names["Fort Worth"]!.first!.place
+        #expect(g.distance(dallas, fortWorth) > 40 && g.distance(dallas, fortWorth) < 70)
+    }
+}
