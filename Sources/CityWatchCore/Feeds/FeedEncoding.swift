@@ -13,6 +13,8 @@ enum FeedEncoding {
         var name: String
         /// What was wrong with the encoding, if anything.
         var problem: String?
+        /// False only when the bytes were scanned and hold no C0 control characters other than tab, LF, CR.
+        var mayHaveControls = true
     }
 
     /// Decides the encoding and transcodes. RFC 3023: the HTTP charset wins over the XML declaration.
@@ -40,8 +42,10 @@ enum FeedEncoding {
             }
             if name == "utf-8" {
                 let skip = bom?.name == "utf-8" ? 3 : 0
-                if isValidUTF8(bytes, from: skip) {
-                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8", problem: problem)
+                var controls = false
+                if isValidUTF8(bytes, from: skip, controls: &controls) {
+                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8", problem: problem,
+                                   mayHaveControls: controls)
                 }
                 if candidates.last != name && candidates.contains(where: { $0 != "utf-8" && $0 != "us-ascii" }) {
                     problem = (problem.map { $0 + "; " } ?? "") + "document labelled utf-8 is not valid utf-8"
@@ -130,11 +134,21 @@ enum FeedEncoding {
     }
 
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var controls = false
+        return isValidUTF8(b, from: start, controls: &controls)
+    }
+
+    /// Also notes whether a C0 control character other than tab, LF and CR occurs.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, controls: inout Bool) -> Bool {
         var i = start
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { controls = true }
+                i += 1
+                continue
+            }
             let len = utf8SequenceLength(b, at: i)
             if len == 0 { return false }
             i += len

@@ -61,7 +61,7 @@ public enum FeedParser {
     static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, decoded: FeedEncoding.Decoded, input: String,
                          baseURL: String?) -> ParsedFeed {
         var problems: [String] = decoded.problem.map { [$0] } ?? []
-        let repair = FeedMarkupRepair.repair(bytes)
+        let repair = FeedMarkupRepair.repair(bytes, mayHaveControls: decoded.mayHaveControls)
         problems += repair.problems
         if let fixed = repair.bytes {
             return fixed.withUnsafeBufferPointer {
