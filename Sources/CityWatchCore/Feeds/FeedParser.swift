@@ -130,6 +130,8 @@ enum FeedParserContext {
     static func current() -> xmlParserCtxtPtr? {
         if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: xmlParserCtxt.self) }
         guard let ctxt = xmlNewParserCtxt() else { return nil }
+        // Encoding errors go to libxml2's per-thread generic handler, which NOERROR does not cover.
+        cw_xml_silence_errors()
         pthread_setspecific(key, ctxt)
         return ctxt
     }
