@@ -34,12 +34,17 @@ enum FeedMarkupRepair {
                 out = []; out!.reserveCapacity(n); copied = j; i = j
             }
         }
+        // A file cut off inside a tag ("<item><title><![CD"): drop the broken tail rather than show it as text.
+        var end = n
+        while end > i, b[end - 1] != 0x3C && b[end - 1] != 0x3E { end -= 1 }
+        let limit = end > i && b[end - 1] == 0x3C ? end - 1 : n
+        if limit < n { problems.append("document ends inside a tag; the broken tail was dropped") }
         let fast = !mayHaveControls
-        while i < n {
+        while i < limit {
             if fast {
                 // Only '&' and "<!" (comments, CDATA, DOCTYPE) matter; processing instructions hold no entities.
                 i = nextAmpersandOrBang(b, from: i)
-                if i >= n { break }
+                if i >= limit { break }
                 if b[i] == 0x21 {
                     if i > 0, b[i - 1] == 0x3C { i -= 1 } else { i += 1; continue }
                 }
@@ -84,7 +89,7 @@ enum FeedMarkupRepair {
             }
             i += 1
         }
-        if out != nil { flush(n, &out) }
+        if out != nil || limit < n { flush(limit, &out) }
         if decodedEntities > 0 { problems.append("\(decodedEntities) HTML entity reference(s) used without a DTD, decoded") }
         if undefinedEntities > 0 { problems.append("\(undefinedEntities) undefined entity reference(s) kept as text") }
         if bareAmpersands > 0 { problems.append("\(bareAmpersands) bare ampersand(s) read as text") }
