@@ -36,7 +36,10 @@ enum FeedEncoding {
         for name in candidates {
             if name == "us-ascii" {
                 // RFC 3023's default for text/*: right only when the bytes are ASCII; otherwise try the next guess.
-                if bytes.allSatisfy({ $0 < 0x80 }) { return Decoded(utf8: nil, name: "us-ascii", problem: problem) }
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    let controls = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+                    return Decoded(utf8: nil, name: "us-ascii", problem: problem, mayHaveControls: controls)
+                }
                 problem = (problem.map { $0 + "; " } ?? "") + "document labelled us-ascii contains non-ASCII bytes"
                 continue
             }
@@ -65,7 +68,10 @@ enum FeedEncoding {
             }
             problem = (problem.map { $0 + "; " } ?? "") + "cannot decode the document as \(name)"
         }
-        if isValidUTF8(bytes, from: 0) { return Decoded(utf8: nil, name: "utf-8", problem: problem) }
+        var controls = false
+        if isValidUTF8(bytes, from: 0, controls: &controls) {
+            return Decoded(utf8: nil, name: "utf-8", problem: problem, mayHaveControls: controls)
+        }
         return Decoded(utf8: repairMixedUTF8(bytes, from: 0), name: "windows-1252",
                        problem: (problem.map { $0 + "; " } ?? "") + "no usable encoding; bytes that are not utf-8 read as windows-1252")
     }
