@@ -93,14 +93,14 @@ enum FeedSummary {
         var text = "\(feed.input): "
         if feed.parseOK {
             text += "\(feed.format ?? "?") \(feed.version ?? ""), \(feed.items.count) item(s)"
-            if let title = feed.feed.title { text += " — \(title)" }
+            if let title = feed.feed.titleText { text += " — \(title)" }
         } else {
             text += "not parsed"
         }
         text += "\n"
         if let error = feed.error { text += "  error: \(error)\n" }
         for item in feed.items {
-            text += "  - \(item.published ?? item.updated ?? "(no date)")  \(item.title ?? "(untitled)")"
+            text += "  - \(item.published ?? item.updated ?? "(no date)")  \(item.titleText ?? "(untitled)")"
             if let link = item.link { text += "  <\(link)>" }
             text += "\n"
         }

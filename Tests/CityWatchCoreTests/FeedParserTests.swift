@@ -118,3 +118,16 @@ func parseFeedText(_ text: String, baseURL: String? = nil) -> ParsedFeed {
         #expect(FeedItem(title: "<p></p>").titleText == nil)
     }
 }
+
+@Suite struct FeedMarkupFidelityTests {
+    @Test func blanksBetweenInlineElementsAreKept() {
+        let feed = parseFeedText("<rss><channel><title><b>a</b> <i>b</i></title></channel></rss>")
+        #expect(feed.feed.title == "<b>a</b> <i>b</i>")
+        #expect(feed.feed.titleText == "a b")
+    }
+
+    @Test func scriptsAreDroppedFromMarkup() {
+        let feed = parseFeedText("<rss><channel><title>safe<script>alert(1)</script> text</title></channel></rss>")
+        #expect(feed.feed.title == "safe text")
+    }
+}

@@ -60,3 +60,11 @@ import Testing
         #expect(!feed.parseOK && feed.error?.contains("too large") == true)
     }
 }
+
+@Suite struct FeedTruncationTests {
+    @Test func aTailCutInsideATagIsDropped() throws {
+        let feed = try parseFeedFixture("feedparser-rss_incomplete_cdata.xml")
+        #expect(feed.items.first?.title == nil)
+        #expect(feed.error?.contains("ends inside a tag") == true)
+    }
+}

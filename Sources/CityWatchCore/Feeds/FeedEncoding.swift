@@ -13,6 +13,8 @@ enum FeedEncoding {
         var name: String
         /// What was wrong with the encoding, if anything.
         var problem: String?
+        /// False only when the bytes were scanned and hold no C0 control characters other than tab, LF, CR.
+        var mayHaveControls = true
     }
 
     /// Decides the encoding and transcodes. RFC 3023: the HTTP charset wins over the XML declaration.
@@ -34,14 +36,19 @@ enum FeedEncoding {
         for name in candidates {
             if name == "us-ascii" {
                 // RFC 3023's default for text/*: right only when the bytes are ASCII; otherwise try the next guess.
-                if bytes.allSatisfy({ $0 < 0x80 }) { return Decoded(utf8: nil, name: "us-ascii", problem: problem) }
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    let controls = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+                    return Decoded(utf8: nil, name: "us-ascii", problem: problem, mayHaveControls: controls)
+                }
                 problem = (problem.map { $0 + "; " } ?? "") + "document labelled us-ascii contains non-ASCII bytes"
                 continue
             }
             if name == "utf-8" {
                 let skip = bom?.name == "utf-8" ? 3 : 0
-                if isValidUTF8(bytes, from: skip) {
-                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8", problem: problem)
+                var controls = false
+                if isValidUTF8(bytes, from: skip, controls: &controls) {
+                    return Decoded(utf8: skip > 0 ? Array(bytes[skip...]) : nil, name: "utf-8", problem: problem,
+                                   mayHaveControls: controls)
                 }
                 if candidates.last != name && candidates.contains(where: { $0 != "utf-8" && $0 != "us-ascii" }) {
                     problem = (problem.map { $0 + "; " } ?? "") + "document labelled utf-8 is not valid utf-8"
@@ -61,7 +68,10 @@ enum FeedEncoding {
             }
             problem = (problem.map { $0 + "; " } ?? "") + "cannot decode the document as \(name)"
         }
-        if isValidUTF8(bytes, from: 0) { return Decoded(utf8: nil, name: "utf-8", problem: problem) }
+        var controls = false
+        if isValidUTF8(bytes, from: 0, controls: &controls) {
+            return Decoded(utf8: nil, name: "utf-8", problem: problem, mayHaveControls: controls)
+        }
         return Decoded(utf8: repairMixedUTF8(bytes, from: 0), name: "windows-1252",
                        problem: (problem.map { $0 + "; " } ?? "") + "no usable encoding; bytes that are not utf-8 read as windows-1252")
     }
@@ -130,11 +140,21 @@ enum FeedEncoding {
     }
 
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var controls = false
+        return isValidUTF8(b, from: start, controls: &controls)
+    }
+
+    /// Also notes whether a C0 control character other than tab, LF and CR occurs.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, controls: inout Bool) -> Bool {
         var i = start
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { controls = true }
+                i += 1
+                continue
+            }
             let len = utf8SequenceLength(b, at: i)
             if len == 0 { return false }
             i += len

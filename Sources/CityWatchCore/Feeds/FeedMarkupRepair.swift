@@ -7,7 +7,9 @@ enum FeedMarkupRepair {
         var problems: [String]
     }
 
-    static func repair(_ b: UnsafeBufferPointer<UInt8>) -> Result {
+    /// - Parameter mayHaveControls: false when the caller already knows there are no C0 control characters,
+    ///   which lets the scan jump from '&' to '&' eight bytes at a time.
+    static func repair(_ b: UnsafeBufferPointer<UInt8>, mayHaveControls: Bool = true) -> Result {
         var out: [UInt8]? = nil
         var problems: [String] = []
         var copied = 0  // bytes of b already accounted for in out
@@ -32,14 +34,30 @@ enum FeedMarkupRepair {
                 out = []; out!.reserveCapacity(n); copied = j; i = j
             }
         }
-        while i < n {
+        // A file cut off inside a tag ("<item><title><![CD"): drop the broken tail rather than show it as text.
+        var end = n
+        while end > i, b[end - 1] != 0x3C && b[end - 1] != 0x3E { end -= 1 }
+        let limit = end > i && b[end - 1] == 0x3C ? end - 1 : n
+        if limit < n { problems.append("document ends inside a tag; the broken tail was dropped") }
+        let fast = !mayHaveControls
+        while i < limit {
+            if fast {
+                // Only '&' and "<!" (comments, CDATA, DOCTYPE) matter; processing instructions hold no entities.
+                i = nextAmpersandOrBang(b, from: i)
+                if i >= limit { break }
+                if b[i] == 0x21 {
+                    if i > 0, b[i - 1] == 0x3C { i -= 1 } else { i += 1; continue }
+                }
+            }
             let c = b[i]
             if c == 0x3C {  // '<'
                 if i + 3 < n, b[i + 1] == 0x21 {
                     if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, from: i + 4, until: "-->"); continue }
                     if i + 8 < n, b[i + 2] == 0x5B, b[i + 3] == 0x43 { i = skip(b, from: i + 9, until: "]]>"); continue }
                     if b[i + 2] == 0x44 || b[i + 2] == 0x64 { i = skipDoctype(b, from: i + 2, declared: &declared); continue }
-                } else if i + 1 < n, b[i + 1] == 0x3F {
+                    i += 2
+                    continue
+                } else if !fast, i + 1 < n, b[i + 1] == 0x3F {
                     i = skip(b, from: i + 2, until: "?>"); continue
                 }
                 i += 1
@@ -71,12 +89,35 @@ enum FeedMarkupRepair {
             }
             i += 1
         }
-        if out != nil { flush(n, &out) }
+        if out != nil || limit < n { flush(limit, &out) }
         if decodedEntities > 0 { problems.append("\(decodedEntities) HTML entity reference(s) used without a DTD, decoded") }
         if undefinedEntities > 0 { problems.append("\(undefinedEntities) undefined entity reference(s) kept as text") }
         if bareAmpersands > 0 { problems.append("\(bareAmpersands) bare ampersand(s) read as text") }
         if controls > 0 { problems.append("\(controls) control character(s) not allowed in XML removed") }
         return Result(bytes: out, problems: problems)
+    }
+
+    /// The index of the next '&' or '!' at or after `start` (b.count when none), eight bytes at a time.
+    @inline(__always)
+    static func nextAmpersandOrBang(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = b.count
+        var i = start
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = v ^ 0x2626_2626_2626_2626, y = v ^ 0x2121_2121_2121_2121
+                if ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs) != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x26 || c == 0x21 { return i }
+            i += 1
+        }
+        return n
     }
 
     enum Reference { case fine, bare, html(UInt32), unknown, upperHex }

@@ -61,7 +61,7 @@ public enum FeedParser {
     static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, decoded: FeedEncoding.Decoded, input: String,
                          baseURL: String?) -> ParsedFeed {
         var problems: [String] = decoded.problem.map { [$0] } ?? []
-        let repair = FeedMarkupRepair.repair(bytes)
+        let repair = FeedMarkupRepair.repair(bytes, mayHaveControls: decoded.mayHaveControls)
         problems += repair.problems
         if let fixed = repair.bytes {
             return fixed.withUnsafeBufferPointer {
@@ -130,6 +130,8 @@ enum FeedParserContext {
     static func current() -> xmlParserCtxtPtr? {
         if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: xmlParserCtxt.self) }
         guard let ctxt = xmlNewParserCtxt() else { return nil }
+        // Encoding errors go to libxml2's per-thread generic handler, which NOERROR does not cover.
+        cw_xml_silence_errors()
         pthread_setspecific(key, ctxt)
         return ctxt
     }

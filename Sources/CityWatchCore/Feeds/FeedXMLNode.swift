@@ -63,7 +63,21 @@ struct NamespaceCache {
         return FeedElement(node: node, ns: .other, name: raw.lowercased())
     }
 
+    /// Element names are interned by libxml2, so (name, namespace) pointers repeat: resolve each pair once.
+    private var resolved: [(UnsafePointer<xmlChar>, UnsafeMutablePointer<xmlNs>?, FeedNamespace, String)] = []
+
     mutating func element(_ node: xmlNodePtr) -> FeedElement {
+        guard let namePointer = node.pointee.name else { return resolve(node) }
+        let nsPointer = node.pointee.ns
+        for entry in resolved where entry.0 == namePointer && entry.1 == nsPointer {
+            return FeedElement(node: node, ns: entry.2, name: entry.3)
+        }
+        let element = resolve(node)
+        if resolved.count < 64 { resolved.append((namePointer, nsPointer, element.ns, element.name)) }
+        return element
+    }
+
+    private mutating func resolve(_ node: xmlNodePtr) -> FeedElement {
         var raw = node.pointee.name.map { String(cString: $0) } ?? ""
         // Feed readers match element names case-insensitively (iTunes does, and so do publishers).
         if raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { raw = raw.lowercased() }

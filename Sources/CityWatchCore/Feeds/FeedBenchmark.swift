@@ -1,0 +1,52 @@
+import CLibXML2
+import Foundation
+
+/// `citywatch feed --benchmark N FILE...`: reads every file from disk once (timed), then parses all of them
+/// N times in memory on the calling thread. Each round also times libxml2 alone (parse to a tree and free it,
+/// same options, no mapping) over the same bytes, so the figures can be compared on a machine whose load varies.
+public enum FeedBenchmark {
+    public static func run(paths: [String], rounds: Int) -> String {
+        let readStart = DispatchTime.now().uptimeNanoseconds
+        var documents: [(String, Data)] = []
+        documents.reserveCapacity(paths.count)
+        for path in paths {
+            if let data = FileManager.default.contents(atPath: path) { documents.append((path, data)) }
+        }
+        let readNanos = DispatchTime.now().uptimeNanoseconds - readStart
+        let totalBytes = documents.reduce(0) { $0 + $1.1.count }
+        var best = UInt64.max, bestBaseline = UInt64.max, firstParse: UInt64 = 0
+        var items = 0
+        for round in 0..<rounds {
+            var start = DispatchTime.now().uptimeNanoseconds
+            var count = 0
+            for (path, data) in documents { count += FeedParser.parse(data, input: path).items.count }
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            if round == 0 { firstParse = elapsed }
+            best = min(best, elapsed)
+            items = count
+            start = DispatchTime.now().uptimeNanoseconds
+            for (_, data) in documents { libxml2Only(data) }
+            bestBaseline = min(bestBaseline, DispatchTime.now().uptimeNanoseconds - start)
+        }
+        let mb = Double(totalBytes) / 1_000_000
+        func rate(_ nanos: UInt64) -> String {
+            let s = Double(nanos) / 1e9
+            return String(format: "%.1f MB/s, %.0f documents/s (%.1f ms)", mb / s, Double(documents.count) / s, s * 1000)
+        }
+        return """
+            feeds: \(documents.count) documents, \(totalBytes) bytes, \(items) items
+            read+parse, first round: \(rate(readNanos + firstParse))
+            parse only, best of \(rounds): \(rate(best))
+            libxml2 tree alone, best of \(rounds): \(rate(bestBaseline))
+            """
+    }
+
+    /// What libxml2 costs by itself: the bytes parsed to a tree with the feed options, then freed.
+    static func libxml2Only(_ data: Data) {
+        guard !data.isEmpty, let ctxt = FeedParserContext.current() else { return }
+        data.withUnsafeBytes { raw in
+            let chars = raw.bindMemory(to: CChar.self)
+            if let doc = cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), nil) { xmlFreeDoc(doc) }
+        }
+    }
+}
