@@ -27,7 +27,7 @@ enum BoilerplateClassifier {
         "sharing", "share", "social", "footer", "navbar", "promo", "advert", "sponsor", "byline", "comments",
         "widget", "popup", "paywall", "pagination", "nav", "menu", "disqus", "gdpr", "consent", "signup",
         "trending", "mostread", "mostpopular", "adslot", "adunit", "dfp", "googlead", "morestories", "readmore",
-        "caption", "authorbio", "tagcloud", "taglist",
+        "caption", "authorbio", "tagcloud", "taglist", "slideshow", "carousel", "gallery",
     ]
 
     /// Class/id fragments that name the article body in common CMSs.
