@@ -31,7 +31,6 @@ public enum ArticlePageParser {
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
                                    linkLength: finder.linkLength, title: meta.title)
         let containers = finder.containers()
-        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil { finder.debugDump(containers) }
         for container in containers { builder.add(container) }
         var blocks = builder.blocks
         if visibleLength(blocks) < minimumBody {
