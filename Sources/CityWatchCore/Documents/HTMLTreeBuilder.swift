@@ -55,8 +55,8 @@ final class HTMLTreeBuilder {
                 _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
                     | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
                     | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
-                // The bytes are UTF-8 already (HTMLCharset converted them): libxml2's default, and
-                // HTML_PARSE_IGNORE_ENC keeps a <meta charset> from switching it.
+                // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
+                _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(ctxt)
             }
         }
