@@ -26,16 +26,15 @@ public enum ArticlePageParser {
         let (bytes, _) = HTMLCharset.utf8Bytes(data, httpCharset: httpCharset)
         let prescan = bytes.withUnsafeBufferPointer { HTMLPrescan.strip($0) }
         let tree = HTMLTreeBuilder.build(prescan.bytes)
-        let meta = PageMetadata.read(tree, jsonLD: prescan.jsonLD, url: url)
+        var meta = PageMetadata.read(tree, jsonLD: prescan.jsonLD, url: url)
         let finder = MainContentFinder(tree: tree)
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
                                    linkLength: finder.linkLength, title: meta.title)
         let containers = finder.containers()
-        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil { finder.debugDump(containers) }
         for container in containers { builder.add(container) }
         var blocks = builder.blocks
         if visibleLength(blocks) < minimumBody {
-            blocks = fallback(tree: tree, finder: finder, meta: meta, current: blocks)
+            blocks = fallback(tree: tree, finder: finder, jsonLD: meta.jsonLDArticle(), current: blocks)
         }
         var boilerplate = finder.furnitureLines(limit: 60)
         boilerplate += builder.boilerplate
@@ -58,9 +57,9 @@ public enum ArticlePageParser {
     }
 
     /// JSON-LD `articleBody` when the page has one, else every paragraph of the page.
-    private static func fallback(tree: HTMLTree, finder: MainContentFinder, meta: PageMetadata, current: [Block]) -> [Block] {
+    private static func fallback(tree: HTMLTree, finder: MainContentFinder, jsonLD: JSONLDArticle, current: [Block]) -> [Block] {
         let currentLength = visibleLength(current)
-        if let body = meta.jsonLD.articleBody {
+        if let body = jsonLD.articleBody {
             let paragraphs = body.split(whereSeparator: \.isNewline).map { TextNormalizer.normalizeLine(String($0)) }
                 .filter { !$0.isEmpty }
             let blocks = paragraphs.map(Block.paragraph)

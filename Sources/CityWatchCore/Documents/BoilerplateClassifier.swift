@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides from tag, ARIA role and class/id words whether an element is page furniture (navigation,
 /// sidebars, share bars, related lists, comments, banners) rather than article text.
 enum BoilerplateClassifier {
@@ -25,7 +27,7 @@ enum BoilerplateClassifier {
         "sharing", "share", "social", "footer", "navbar", "promo", "advert", "sponsor", "byline", "comments",
         "widget", "popup", "paywall", "pagination", "nav", "menu", "disqus", "gdpr", "consent", "signup",
         "trending", "mostread", "mostpopular", "adslot", "adunit", "dfp", "googlead", "morestories", "readmore",
-        "caption", "authorbio", "tagcloud", "taglist",
+        "caption", "authorbio", "tagcloud", "taglist", "slideshow", "carousel", "gallery",
     ]
 
     /// Class/id fragments that name the article body in common CMSs.
@@ -49,9 +51,19 @@ enum BoilerplateClassifier {
     static func isFurniture(_ words: [Substring]) -> Bool {
         for word in words {
             if furnitureWords.contains(String(word)) { return true }
-            for prefix in furniturePrefixes where word.utf8.starts(with: prefix.utf8) { return true }
+            if hasPrefix(word, furniturePrefixBytes) { return true }
         }
         return false
+    }
+
+    private static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
+    private static let strongPrefixBytes = strongPrefixes.map { Array($0.utf8) }
+
+    private static func hasPrefix(_ word: Substring, _ prefixes: [[UInt8]]) -> Bool {
+        var w = word
+        return w.withUTF8 { bytes in
+            prefixes.contains { p in p.count <= bytes.count && memcmp(bytes.baseAddress!, p, p.count) == 0 }
+        }
     }
 
     /// Structural and text elements are never dropped for their class alone.
@@ -81,9 +93,7 @@ enum BoilerplateClassifier {
     ]
 
     static func isStrongFurniture(_ words: [Substring]) -> Bool {
-        words.contains { word in
-            strongPrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) && !word.utf8.starts(with: "commentary".utf8)
-        }
+        words.contains { word in hasPrefix(word, strongPrefixBytes) && !word.hasPrefix("commentary") }
     }
 
     static let positiveWords = ["article", "body", "content", "entry", "main", "post", "text", "blog", "story"]

@@ -30,14 +30,18 @@ public enum DocumentReader {
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A page starting (after whitespace/BOM) with a doctype, `<html`, `<head`, `<body` or another tag-like `<x`.
+    /// A page whose first character (after whitespace/BOM) opens a tag, comment, doctype or XML declaration
+    /// (`<x`, `<!`, `<?`), or whose first 1 KB holds `<html`, `<body` or `<!doctype` (pages with junk in front).
     public static func looksLikeHTML(_ data: Data) -> Bool {
         let head = data.prefix(2048)
-        guard let start = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }),
-              head[start] == UInt8(ascii: "<") else { return false }
-        let text = String(decoding: head[start...].prefix(512), as: UTF8.self).lowercased()
-        return text.hasPrefix("<!doctype") || text.hasPrefix("<html") || text.hasPrefix("<head") || text.hasPrefix("<body")
-            || text.hasPrefix("<!--") || text.hasPrefix("<meta") || text.hasPrefix("<div") || text.hasPrefix("<article")
-            || text.hasPrefix("<p") || text.hasPrefix("<?xml") && text.contains("<html")
+        guard let start = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) })
+        else { return false }
+        if head[start] == UInt8(ascii: "<"), head.index(after: start) < head.endIndex {
+            let next = head[head.index(after: start)]
+            let letter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+            if letter || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
+        }
+        let text = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()
+        return text.contains("<html") || text.contains("<body") || text.contains("<!doctype html")
     }
 }

@@ -65,7 +65,7 @@ enum HTMLPrescan {
     }
 
     private static func isJSONLD(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        String(decoding: tag, as: UTF8.self).lowercased().contains("ld+json")
+        find(UnsafeBufferPointer(rebasing: tag), Array("ld+json".utf8), from: 0, caseInsensitive: true) != nil
     }
 
     /// The first index of `needle` at or after `from` (ASCII case folding when asked).

@@ -55,7 +55,7 @@ final class HTMLTreeBuilder {
                 _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
                     | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
                     | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
-                // The bytes are UTF-8 already (HTMLCharset converted them).
+                // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
                 _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(ctxt)
             }
@@ -76,7 +76,7 @@ final class HTMLTreeBuilder {
         if var a = attrs {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
-                if let attribute = HTMLAttribute.lookup(key) {
+                if let attribute = HTMLAttribute.lookup(key), Self.keeps(attribute, of: tag, value: value) {
                     let lower = attribute == .class || attribute == .id
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
                     tree.attributes.append((attribute, string))
@@ -86,6 +86,25 @@ final class HTMLTreeBuilder {
         }
         let node = tree.append(tag, parent: stack[stack.count - 1], start: attrStart, end: Int32(tree.attributes.count))
         stack.append(node)
+    }
+
+    /// Only the attributes some pass reads are turned into strings (an article page has thousands of link
+    /// URLs and inline styles that nothing looks at).
+    private static func keeps(_ attribute: HTMLAttribute, of tag: HTMLTag, value: UnsafePointer<xmlChar>?) -> Bool {
+        switch attribute {
+        case .class, .id, .role, .itemprop, .hidden, .colspan, .datetime: return true
+        case .href: return tag == .link
+        case .rel: return tag == .link || tag == .a
+        case .name, .property, .content: return tag == .meta || attribute == .content
+        case .type: return false
+        case .style:
+            // Kept only when it might hide the element.
+            guard let value else { return false }
+            let length = strlen(value)
+            let buffer = UnsafeBufferPointer(start: value, count: length)
+            return HTMLPrescan.find(buffer, Array("none".utf8), from: 0, caseInsensitive: true) != nil
+                || HTMLPrescan.find(buffer, Array("hidden".utf8), from: 0, caseInsensitive: true) != nil
+        }
     }
 
     /// ASCII-lower-cased copy of a C string (class and id values are compared case-insensitively).

@@ -10,7 +10,8 @@ struct JSONLDArticle {
 
     static func read(_ scripts: [String]) -> JSONLDArticle {
         var result = JSONLDArticle()
-        for script in scripts {
+        // Breadcrumbs, site search boxes and organisation cards are skipped unparsed.
+        for script in scripts where ByteSearch.containsAny(script, ["Article", "article", "BlogPosting", "Report", "WebPage"]) {
             guard let root = parse(script) else { continue }
             // Iterative walk over nested arrays/objects: JSON-LD can be deep and is untrusted.
             var pending: [Any] = [root]
@@ -103,16 +104,28 @@ enum ISODate {
     }
 
     private static func format(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ offsetMinutes: Int) -> String? {
-        var components = DateComponents()
-        components.year = y; components.month = mo; components.day = d
-        components.hour = h; components.minute = mi; components.second = s
-        components.timeZone = TimeZone(secondsFromGMT: offsetMinutes * 60)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard let date = calendar.date(from: components) else { return nil }
-        let utc = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        guard let yy = utc.year, let mm = utc.month, let dd = utc.day, let hh = utc.hour, let mn = utc.minute, let ss = utc.second else { return nil }
+        guard (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s) else { return nil }
+        // Seconds since the epoch by days-from-civil arithmetic (no Calendar: it is slow to create).
+        let yy = mo <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        var t = days * 86400 + h * 3600 + mi * 60 + s - offsetMinutes * 60
+        let dayNumber = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        t -= dayNumber * 86400
+        // civil-from-days
+        let z = dayNumber + 719468
+        let era2 = (z >= 0 ? z : z - 146096) / 146097
+        let doe2 = z - era2 * 146097
+        let yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146096) / 365
+        let doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
+        let mp = (5 * doy2 + 2) / 153
+        let day = doy2 - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe2 + era2 * 400 + (month <= 2 ? 1 : 0)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(yy)-\(two(mm))-\(two(dd))T\(two(hh)):\(two(mn)):\(two(ss))Z"
+        return "\(year)-\(two(month))-\(two(day))T\(two(t / 3600)):\(two(t % 3600 / 60)):\(two(t % 60))Z"
     }
 }

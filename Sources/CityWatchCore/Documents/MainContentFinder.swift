@@ -89,7 +89,6 @@ struct MainContentFinder {
         }
         let top = readabilityContainers().top
         if top > 0 { protect(top) }
-        if ProcessInfo.processInfo.environment["CW_DEBUG"] != nil, top > 0 { FileHandle.standardError.write(Data(("prune top: " + describe(top) + "\n").utf8)) }
         // Many elements share a class string: judge each string once.
         var verdicts: [String: (furniture: Bool, strong: Bool)] = [:]
         for i in 1..<n {

@@ -9,11 +9,20 @@ struct PageMetadata {
     var canonical: String?
     var htmlTitle: String?
     var firstH1: String?
+    /// JSON-LD is parsed only when the `<meta>` tags leave a field open (JSONSerialization is costly).
     var jsonLD = JSONLDArticle()
+    var jsonLDScripts: [String] = []
+    var jsonLDParsed = false
+
+    /// The JSON-LD article fields, parsing the scripts now if that has not been needed before.
+    mutating func jsonLDArticle() -> JSONLDArticle {
+        if !jsonLDParsed { jsonLD = JSONLDArticle.read(jsonLDScripts); jsonLDParsed = true }
+        return jsonLD
+    }
 
     static func read(_ tree: HTMLTree, jsonLD: [String], url: String?) -> PageMetadata {
         var m = PageMetadata()
-        m.jsonLD = JSONLDArticle.read(jsonLD)
+        m.jsonLDScripts = jsonLD
         var metas: [String: String] = [:]
         var relAuthor: String?
         var timeDatetime: String?
@@ -50,6 +59,11 @@ struct PageMetadata {
                     itempropAuthor = nonEmpty(tree.plainText(i))
                 }
             }
+        }
+        let metaAuthor = metas["author"] ?? metas["article:author"] ?? metas["parsely-author"] ?? metas["sailthru.author"]
+        if metas["og:site_name"] == nil || metas["og:title"] == nil && metas["twitter:title"] == nil || metaAuthor == nil
+            || metas["article:published_time"] == nil {
+            _ = m.jsonLDArticle()
         }
         m.siteName = metas["og:site_name"] ?? m.jsonLD.publisher ?? metas["application-name"]
         m.title = metas["og:title"] ?? metas["twitter:title"] ?? m.jsonLD.headline ?? m.firstH1 ?? m.htmlTitle.map { stripSiteName($0, site: m.siteName) }
