@@ -100,4 +100,21 @@ import Testing
         #expect(ids == pending.map(\.alertID))
         #expect(try store.pendingLogAlerts().isEmpty)
     }
+
+    @Test func readingFiltersBySinceAndKind() throws {
+        let log = AlertLog(path: logPath)
+        let old = sample(kind: .newFigure, previous: nil)
+        var recent = Alert(kind: .newCity, city: "Reno, NV", watched: false, measure: nil, measureKey: nil, value: nil, unit: nil,
+                           previous: nil, article: sample().article, evidence: "Reno.", time: Date(timeIntervalSince1970: 1_795_010_000))
+        recent.time = "2026-11-18T14:00:00Z"
+        try log.withLock { fd in try AlertLog.append(fd: fd, lines: [old.jsonLine, "not json", recent.jsonLine]) }
+        let handle = try #require(FileHandle(forWritingAtPath: logPath))
+        handle.seekToEndOfFile(); handle.write(Data("{\"id\":\"torn".utf8)); try handle.close()
+        #expect(try log.lines().count == 2)
+        #expect(try log.lines(kind: .newCity) == [recent.jsonLine])
+        let now = try #require(KnowledgeTime.date("2026-11-18T15:00:00Z"))
+        #expect(try log.lines(since: AlertLog.cutoff("2h", now: now)) == [recent.jsonLine])
+        #expect(try log.lines(since: AlertLog.cutoff("2026-11-18T12:00:00Z")).count == 2)
+        #expect(AlertLog.cutoff("yesterday") == nil)
+    }
 }

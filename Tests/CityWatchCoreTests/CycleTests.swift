@@ -119,4 +119,16 @@ import Testing
         _ = try await cycle(config).run()
         #expect(try logged(config).count == 10)
     }
+
+    @Test func helpersForLinksOrderAndCaching() {
+        #expect(Cycle.absolute("articles/a.html", base: "file:///srv/demo/feed.xml") == "file:///srv/demo/articles/a.html")
+        #expect(Cycle.absolute("/x", base: "https://news.example/rss/feed.xml") == "https://news.example/x")
+        #expect(Cycle.absolute("https://other.example/a", base: "https://news.example/rss") == "https://other.example/a")
+        #expect(FeedOutcome.maxAge("public, max-age=600") == 600)
+        #expect(FeedOutcome.maxAge("no-cache") == nil)
+        let items = [FeedItem(title: "new", published: "2026-11-19T00:00:00Z"), FeedItem(title: "old", published: "2026-11-17T00:00:00Z"),
+                     FeedItem(title: "older", published: "2026-11-16T00:00:00Z")]
+        #expect(Cycle.chronological(items).map(\.title) == ["older", "old", "new"])
+        #expect(Cycle.chronological([FeedItem(title: "top"), FeedItem(title: "bottom")]).map(\.title) == ["bottom", "top"])
+    }
 }

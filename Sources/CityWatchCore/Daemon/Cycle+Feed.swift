@@ -24,6 +24,7 @@ extension Cycle {
             report(line)
             return outcome
         }
+        outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
         if response.notModified {
             outcome.notModified = true
             try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
@@ -54,7 +55,7 @@ extension Cycle {
             let document = await document(for: item, feed: feed)
             let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
-                                       title: document.title ?? item.title, published: item.published ?? document.published,
+                                       title: item.title ?? document.title, published: item.published ?? document.published,
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
             let result = try store.ingest(record, facts: facts, policy: policy, now: now())
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
