@@ -10,6 +10,8 @@ struct RunCommand: AsyncParsableCommand {
             With --once, one full cycle over every feed, then exit (0 when the cycle ran, even if feeds failed;
             1 when the knowledge store or alert log is unusable; 2 for a bad config). Add --learn to record what
             the feeds say without alerting (e.g. a newly added feed's backlog).
+            Without --once: the daemon. Each feed on its own schedule; SIGHUP reloads the config (an invalid one is
+            rejected and the old one kept); SIGTERM or SIGINT stop it (exit 0); sd_notify when started by systemd.
             """
     )
 

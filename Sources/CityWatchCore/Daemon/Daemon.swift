@@ -130,6 +130,7 @@ public final class Daemon: Service, Sendable {
             await scheduler.update(feeds: next.feeds, policy: next.policy, limits: next.limits)
             let before = Set(old.feeds.map(\.id))
             let after = Set(next.feeds.map(\.id))
+            totals.withLock { totals in totals = totals.filter { after.contains($0.key) } }
             let changed = next.feeds.filter { feed in old.feeds.contains { $0.id == feed.id && $0 != feed } }.count
             logger.notice("""
                 config reloaded: \(after.count) feeds (\(after.subtracting(before).count) added, \

@@ -21,15 +21,26 @@ public actor Scheduler {
 
     private struct Entry {
         var feed: ScheduledFeed
+        /// The per-host limit's key, parsed once rather than on every poll.
+        var host: String
         var schedule: FeedSchedule
         var inFlight = false
         var polls = 0
-        /// Bumped when the feed changes, so a poll started for the old definition is not recorded.
-        var generation = 0
+        /// Unique per definition, so a poll started for a removed or replaced feed is not recorded.
+        var generation: Int
+
+        init(feed: ScheduledFeed, schedule: FeedSchedule, generation: Int) {
+            self.feed = feed
+            self.host = feed.hostKey
+            self.schedule = schedule
+            self.generation = generation
+        }
     }
 
-    private var entries: [String: Entry] = [:]
-    private var order: [String] = []
+    /// The feeds in config order; `index` finds one by id. Scans are plain loops over this array: with
+    /// hundreds of feeds that costs microseconds, and only when something happened.
+    private var entries: [Entry] = []
+    private var index: [String: Int] = [:]
     private var policy: SchedulePolicy
     private var limits: ConcurrencyLimits
     private var running = 0
@@ -50,9 +61,11 @@ public actor Scheduler {
         self.poll = poll
         self.observer = observer
         let now = clock.now
-        for feed in feeds where entries[feed.id] == nil {
-            entries[feed.id] = Entry(feed: feed, schedule: saved[feed.id] ?? FeedSchedule(nextPoll: now))
-            order.append(feed.id)
+        for feed in feeds where index[feed.id] == nil {
+            generations += 1
+            index[feed.id] = entries.count
+            entries.append(Entry(feed: feed, schedule: saved[feed.id] ?? FeedSchedule(nextPoll: now),
+                                 generation: generations))
         }
     }
 
@@ -69,13 +82,13 @@ public actor Scheduler {
     /// Replaces the feed list (a reload): new feeds are due at once, removed ones stop, changed ones restart.
     public func update(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits) {
         let now = clock.now
-        var updated: [String: Entry] = [:]
-        var newOrder: [String] = []
-        for feed in feeds where updated[feed.id] == nil {
-            if var entry = entries[feed.id] {
-                if entry.feed.url != feed.url {
-                    entry = Entry(feed: feed, schedule: FeedSchedule(nextPoll: now), generation: nextGeneration())
-                } else if entry.feed.interval != feed.interval || self.policy.defaultInterval != policy.defaultInterval {
+        var updated: [Entry] = []
+        var updatedIndex: [String: Int] = [:]
+        for feed in feeds where updatedIndex[feed.id] == nil {
+            var entry: Entry
+            if let position = index[feed.id], entries[position].feed.url == feed.url {
+                entry = entries[position]
+                if entry.feed.interval != feed.interval || self.policy.defaultInterval != policy.defaultInterval {
                     entry.feed = feed
                     // A shorter interval should not wait out the rest of the old, longer one.
                     let soonest = now.addingTimeInterval(policy.interval(override: feed.interval))
@@ -83,49 +96,47 @@ public actor Scheduler {
                         entry.schedule.nextPoll = soonest
                     }
                 }
-                updated[feed.id] = entry
             } else {
-                updated[feed.id] = Entry(feed: feed, schedule: FeedSchedule(nextPoll: now), generation: nextGeneration())
+                // New, or at a new URL: a fresh start, due now.
+                generations += 1
+                entry = Entry(feed: feed, schedule: FeedSchedule(nextPoll: now), generation: generations)
             }
-            newOrder.append(feed.id)
+            updatedIndex[feed.id] = updated.count
+            updated.append(entry)
         }
         entries = updated
-        order = newOrder
+        index = updatedIndex
         self.policy = policy
         self.limits = limits
         wake.signal()
     }
 
-    private func nextGeneration() -> Int {
-        generations += 1
-        return generations
-    }
-
     /// Every feed's schedule and health, in config order.
     public func states() -> [ScheduledFeedState] {
-        order.compactMap { id in
-            entries[id].map { ScheduledFeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }
-        }
+        entries.map { ScheduledFeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }
     }
 
     /// Starts every due feed the limits allow, the longest-overdue first.
     private func startDuePolls(in group: inout DiscardingTaskGroup) {
+        guard running < limits.global else { return }
         let now = clock.now
-        let due = order.compactMap { entries[$0] }
-            .filter { !$0.inFlight && $0.schedule.nextPoll <= now }
-            .sorted { $0.schedule.nextPoll < $1.schedule.nextPoll }
-        for entry in due {
+        var due: [Int] = []
+        for position in entries.indices where !entries[position].inFlight && entries[position].schedule.nextPoll <= now {
+            due.append(position)
+        }
+        due.sort { entries[$0].schedule.nextPoll < entries[$1].schedule.nextPoll }
+        for position in due {
             guard running < limits.global else { break }
-            let host = entry.feed.hostKey
+            let host = entries[position].host
             guard runningPerHost[host, default: 0] < limits.perHost else { continue }
             running += 1
             runningPerHost[host, default: 0] += 1
-            entries[entry.feed.id]?.inFlight = true
-            let feed = entry.feed
-            let generation = entry.generation
+            entries[position].inFlight = true
+            let feed = entries[position].feed
+            let generation = entries[position].generation
             group.addTask { [poll] in
                 let outcome = await poll(feed)
-                if let event = await self.finish(feed, generation: generation, outcome: outcome) {
+                if let event = await self.finish(feed, host: host, generation: generation, outcome: outcome) {
                     await self.observer(event)
                 }
             }
@@ -133,29 +144,30 @@ public actor Scheduler {
     }
 
     /// Frees the poll's slots and records its outcome (not when shutting down or the feed changed meanwhile).
-    private func finish(_ feed: ScheduledFeed, generation: Int, outcome: PollOutcome) -> PollEvent? {
+    private func finish(_ feed: ScheduledFeed, host: String, generation: Int, outcome: PollOutcome) -> PollEvent? {
         running -= 1
-        runningPerHost[feed.hostKey, default: 1] -= 1
-        if runningPerHost[feed.hostKey] == 0 { runningPerHost[feed.hostKey] = nil }
+        runningPerHost[host, default: 1] -= 1
+        if runningPerHost[host] == 0 { runningPerHost[host] = nil }
         defer { wake.signal() }
         // A poll for a removed or replaced definition says nothing about the current one.
-        guard var entry = entries[feed.id], entry.generation == generation else { return nil }
-        entry.inFlight = false
+        guard let position = index[feed.id], entries[position].generation == generation else { return nil }
+        entries[position].inFlight = false
         // Nor does one cut short by shutdown.
-        guard !Task.isCancelled else {
-            entries[feed.id] = entry
-            return nil
-        }
-        entry.polls += 1
-        let report = entry.schedule.record(outcome, at: clock.now,
-                                           interval: policy.interval(override: entry.feed.interval), policy: policy)
-        entries[feed.id] = entry
+        guard !Task.isCancelled else { return nil }
+        entries[position].polls += 1
+        let interval = policy.interval(override: entries[position].feed.interval)
+        let report = entries[position].schedule.record(outcome, at: clock.now, interval: interval, policy: policy)
+        let entry = entries[position]
         return PollEvent(feed: entry.feed, outcome: outcome, schedule: entry.schedule, report: report)
     }
 
     /// The earliest time a feed that is not running becomes due; nil when only a finishing poll can change things.
     private func nextDeadline() -> Date? {
         let now = clock.now
-        return entries.values.lazy.filter { !$0.inFlight && $0.schedule.nextPoll > now }.map(\.schedule.nextPoll).min()
+        var earliest: Date?
+        for entry in entries where !entry.inFlight && entry.schedule.nextPoll > now {
+            if earliest.map({ entry.schedule.nextPoll < $0 }) ?? true { earliest = entry.schedule.nextPoll }
+        }
+        return earliest
     }
 }
