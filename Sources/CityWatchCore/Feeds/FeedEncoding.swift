@@ -37,7 +37,7 @@ enum FeedEncoding {
             if name == "us-ascii" {
                 // RFC 3023's default for text/*: right only when the bytes are ASCII; otherwise try the next guess.
                 if bytes.allSatisfy({ $0 < 0x80 }) {
-                    let controls = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+                    let controls = bytes.contains { (b: UInt8) -> Bool in b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
                     return Decoded(utf8: nil, name: "us-ascii", problem: problem, mayHaveControls: controls)
                 }
                 problem = (problem.map { $0 + "; " } ?? "") + "document labelled us-ascii contains non-ASCII bytes"
