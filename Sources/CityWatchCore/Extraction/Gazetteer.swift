@@ -86,8 +86,9 @@ public final class Gazetteer: Sendable {
         var names: [String: [Entry]] = [:]
         for (i, p) in places.enumerated() {
             names[p.name, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false))
-            let folded = p.name.folding(options: .diacriticInsensitive, locale: nil)
-            if folded != p.name { names[folded, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false)) }
+            // ASCII folds ("Bayamon") for the few names with diacritics; folding is slow, so only those.
+            if p.name.utf8.contains(where: { $0 >= 0x80 }),
+               case let folded = p.name.folding(options: .diacriticInsensitive, locale: nil), folded != p.name { names[folded, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false)) }
         }
         for line in GazetteerData.aliases.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

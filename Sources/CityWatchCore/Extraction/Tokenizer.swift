@@ -5,6 +5,8 @@ struct Token: Sendable {
     enum Kind: Sendable { case word, number, punct }
     var kind: Kind
     var text: String
+    /// `text` in lower case, computed once (the recognisers compare lower-case words constantly).
+    var lower: String
     /// `[start, end)` in the scalars of the tokenised text.
     var start: Int
     var end: Int
@@ -124,7 +126,11 @@ struct Tokenizer: Sendable {
                 i += 1
                 if Self.isApostrophe(c), i < n, scalars[i] == "s", i + 1 >= n || !Self.isLetter(scalars[i + 1]) { i += 1 }
             }
-            tokens.append(Token(kind: kind, text: string(start, i), start: start, end: i, spaceBefore: space))
+            let text = string(start, i)
+            var hasUpper = false
+            for k in start..<i where scalars[k].properties.isUppercase { hasUpper = true; break }
+            tokens.append(Token(kind: kind, text: text, lower: hasUpper ? text.lowercased() : text, start: start, end: i,
+                                spaceBefore: space))
             space = false
         }
     }
