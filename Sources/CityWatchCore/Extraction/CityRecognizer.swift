@@ -93,16 +93,18 @@ struct CityRecognizer: Sendable {
         guard t.kind == .word, t.isCapitalized else { return nil }
         if t.text.count >= 3, t.text == t.text.uppercased() { return dateline(tz, at: i, end: end) }
         guard gazetteer.firstWords.contains(t.text) else { return nil }
-        var n = min(gazetteer.maxTokens, end - i)
-        while n >= 1 {
-            if let entries = gazetteer.names[tz.span(i, i + n - 1)] {
+        var best: ([Gazetteer.Entry], Int)?
+        var n = 1
+        while n <= min(gazetteer.maxTokens, end - i) {
+            let key = tz.span(i, i + n - 1)
+            if let entries = gazetteer.names[key] {
                 let places = entries.filter { !$0.demonym }
-                if places.isEmpty { return nil }
-                return (places, i + n - 1)
+                best = places.isEmpty ? nil : (places, i + n - 1)
             }
-            n -= 1
+            if !gazetteer.prefixes.contains(key) { break }
+            n += 1
         }
-        return nil
+        return best
     }
 
     /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
