@@ -85,6 +85,14 @@ struct NumberRecognizer: Sendable {
     static let starters: Set<String> = ["between", "from", "a", "an", "half", "quarter", "point", "minus", "negative",
                                         "percent", "percents", "percentage", "per", "us", "c", "mex", "cad", "mxn", "usd"]
 
+    /// Every word that may start an amount: one lookup decides for most words of a text.
+    static let startWords: Set<String> = {
+        var set = starters.union(hedgeIndex.keys).union(NumberWords.currencyPrefixes.keys)
+        set.formUnion(NumberWords.units.keys); set.formUnion(NumberWords.teens.keys); set.formUnion(NumberWords.tens.keys)
+        set.formUnion(NumberWords.scales.keys); set.insert("hundred"); set.insert("hundreds")
+        return set
+    }()
+
     /// Hedge phrases before a number, longest first.
     static let hedges: [([String], Qualifier?)] = {
         var list: [([String], Qualifier?)] = []
@@ -126,8 +134,7 @@ struct NumberRecognizer: Sendable {
         let w = lower(i)
         // Only digits, number words, signs, hedges and currency can start a number.
         let t0 = tokens[i]
-        if t0.kind == .word, Self.hedgeIndex[w] == nil, !NumberWords.isNumberWord(w), NumberWords.currencyPrefixes[w] == nil,
-           !Self.starters.contains(w) { return nil }
+        if t0.kind == .word, !Self.startWords.contains(w) { return nil }
         if w == "between" || w == "from" {
             if let a = amount(at: i + 1, lo, hi), a.last + 2 < hi + 1,
                ["and", "to", "-", "–"].contains(a.last + 1 < hi ? lower(a.last + 1) : ""),

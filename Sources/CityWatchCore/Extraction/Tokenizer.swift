@@ -156,14 +156,18 @@ struct Tokenizer: Sendable {
                 if apostropheAt(start) > 0, i < n, bytes[i] == 0x73, !letterAt(i + 1) { i += 1 }
             }
             let text = string(start, i)
-            var hasUpper = false
-            var k = start
-            while k < i {
-                if bytes[k] < 0x80 { if bytes[k] >= 0x41 && bytes[k] <= 0x5A { hasUpper = true; break }; k += 1 }
-                else { let (u, l) = scalar(at: k); if u.properties.isUppercase { hasUpper = true; break }; k += l }
+            var hasUpper = false, ascii = true
+            for k in start..<i {
+                if bytes[k] >= 0x80 { ascii = false } else if bytes[k] >= 0x41 && bytes[k] <= 0x5A { hasUpper = true }
             }
-            tokens.append(Token(kind: kind, text: text, lower: hasUpper ? text.lowercased() : text, start: start, end: i,
-                                spaceBefore: space, isCapitalized: capital))
+            var lower = text
+            if hasUpper && ascii {
+                lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            } else if !ascii {
+                lower = text.lowercased()
+            }
+            tokens.append(Token(kind: kind, text: text, lower: lower, start: start, end: i, spaceBefore: space,
+                                isCapitalized: capital))
             space = false
         }
     }
