@@ -163,7 +163,7 @@ struct Tokenizer: Sendable {
             var lower = text
             if hasUpper && ascii {
                 lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            } else if !ascii {
+            } else if !ascii && kind == .word {
                 lower = text.lowercased()
             }
             tokens.append(Token(kind: kind, text: text, lower: lower, start: start, end: i, spaceBefore: space,
