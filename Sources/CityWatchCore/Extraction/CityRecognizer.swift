@@ -141,9 +141,12 @@ struct CityRecognizer: Sendable {
     /// (Athens, TX in a Texas story; but Dallas, TX still beats Dallas, GA in a story naming Atlanta), and one
     /// within 100 km of a city the document names unambiguously counts 100 times over (local news).
     func choose(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int] = []) -> Int {
+        // A risky nickname ("Manhattan" for New York City) yields to a town of that name in a state the story names.
+        let townInState = entries.contains { $0.risk == .low && states.contains(gazetteer.places[$0.place].state) }
         func score(_ e: Gazetteer.Entry) -> Double {
             let own = gazetteer.places[e.place]
             var s = Double(max(own.population, 1)) * (states.contains(own.state) ? 30 : 1)
+            if townInState, e.risk != .low, !states.contains(own.state) { s /= 1000 }
             let me = gazetteer.resolved(e.place)
             // Only small anchors say "local news": a story naming Atlanta and Dallas is national.
             if anchors.contains(where: { $0 != me && gazetteer.places[$0].population < 300_000
