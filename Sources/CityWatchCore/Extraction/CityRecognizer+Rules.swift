@@ -93,7 +93,8 @@ extension CityRecognizer {
         }
         // A person: "Taylor said", "according to Taylor", "Mr. Perry".
         let nameLike = riskOf(c.entries) != .low
-        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; c.person = nameLike; return }
+        let afterLocative = prev.map { Self.locatives.contains($0.lower) && $0.text != "and" && $0.text != "of" } ?? false
+        if let next, Self.personVerbs.contains(next.text), !afterLocative { c.verdict = .rejected; c.person = nameLike; return }
         if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) {
             c.verdict = .rejected; c.person = nameLike; return
         }
@@ -123,7 +124,11 @@ extension CityRecognizer {
             return
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
-        if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase {
+        // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
+        let directionOfBigCity = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
+            .contains(prev?.text ?? "") && riskOf(c.entries) == .low
+            && c.entries.contains { gazetteer.places[gazetteer.resolved($0.place)].population >= 100_000 }
+        if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound
             // "Three Philadelphia police officers": a capitalised first word before a safe name is fine.
             let safeAfterFirstWord = sentenceStart && riskOf(c.entries) == .low && !prev.text.hasSuffix(".")
