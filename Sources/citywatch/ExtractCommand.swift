@@ -49,8 +49,8 @@ struct ExtractCommand: AsyncParsableCommand {
             if failed { throw ExitCode(1) }
             return
         }
+        let loaded = try await load()
         do {
-            let loaded = try await load()
             let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
             StandardOutput.write(extractor.extract(doc, numbers: numbers).jsonLine() + "\n")
         } catch {

@@ -93,11 +93,12 @@ extension CityRecognizer {
         }
         // A person: "Taylor said", "according to Taylor", "Mr. Perry".
         let nameLike = riskOf(c.entries) != .low
-        if let next, Self.personVerbs.contains(next.text) { c.verdict = .rejected; c.person = nameLike; return }
+        let afterLocative = prev.map { Self.locatives.contains($0.lower) && $0.text != "and" && $0.text != "of" } ?? false
+        if let next, Self.personVerbs.contains(next.text), !afterLocative { c.verdict = .rejected; c.person = nameLike; return }
         if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) {
             c.verdict = .rejected; c.person = nameLike; return
         }
-        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].text.lowercased() == "according" {
+        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].lower == "according" {
             c.verdict = .rejected; c.person = nameLike; return
         }
         // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
@@ -123,9 +124,15 @@ extension CityRecognizer {
             return
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
-        if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase {
+        // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
+        let directionOfBigCity = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
+            .contains(prev?.text ?? "") && riskOf(c.entries) == .low
+            && c.entries.contains { gazetteer.places[gazetteer.resolved($0.place)].population >= 100_000 }
+        if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound
-            if !(sentenceStart && Self.functionWords.contains(prev.text.lowercased())) { c.verdict = .rejected; return }
+            // "Three Philadelphia police officers": a capitalised first word before a safe name is fine.
+            let safeAfterFirstWord = sentenceStart && riskOf(c.entries) == .low && !prev.text.hasSuffix(".")
+            if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord { c.verdict = .rejected; return }
         }
         if let prev, prev.text == "-" || prev.text == "‑", !prev.spaceBefore, c.first >= 2, tokens[c.first - 2].isCapitalized,
            !tokens[c.first - 2].spaceBefore || true, !titleCase {
@@ -136,7 +143,7 @@ extension CityRecognizer {
         if risk == .high, let next, Self.metonymyVerbs.contains(next.text) { c.verdict = .rejected; return }
         // "in Washington", "between Washington and Moscow": the capital ("Washington state" was rejected above).
         if tokens[c.first].text == "Washington", c.first == c.last, let prev,
-           ["in", "to", "from", "at", "between", "near", "outside", "around", "visit", "visited"].contains(prev.text) {
+           ["in", "to", "from", "at", "between", "near", "outside", "around", "visit", "visited", "with"].contains(prev.text) {
             c.verdict = .accepted; return
         }
 
@@ -152,7 +159,7 @@ extension CityRecognizer {
             confirmed = true
         }
         if confirmed { c.verdict = .accepted; return }
-        let locative = prev.map { Self.locatives.contains($0.text.lowercased()) && $0.text != "of" && $0.text != "and" } ?? false
+        let locative = prev.map { Self.locatives.contains($0.lower) && $0.text != "of" && $0.text != "and" } ?? false
         let stateKnown = c.entries.contains { docStates.contains(gazetteer.places[$0.place].state) }
         switch risk {
         case .low:

@@ -93,16 +93,18 @@ struct CityRecognizer: Sendable {
         guard t.kind == .word, t.isCapitalized else { return nil }
         if t.text.count >= 3, t.text == t.text.uppercased() { return dateline(tz, at: i, end: end) }
         guard gazetteer.firstWords.contains(t.text) else { return nil }
-        var n = min(gazetteer.maxTokens, end - i)
-        while n >= 1 {
-            if let entries = gazetteer.names[tz.span(i, i + n - 1)] {
+        var best: ([Gazetteer.Entry], Int)?
+        var n = 1
+        while n <= min(gazetteer.maxTokens, end - i) {
+            let key = tz.span(i, i + n - 1)
+            if let entries = gazetteer.names[key] {
                 let places = entries.filter { !$0.demonym }
-                if places.isEmpty { return nil }
-                return (places, i + n - 1)
+                best = places.isEmpty ? nil : (places, i + n - 1)
             }
-            n -= 1
+            if !gazetteer.prefixes.contains(key) { break }
+            n += 1
         }
-        return nil
+        return best
     }
 
     /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
@@ -139,9 +141,12 @@ struct CityRecognizer: Sendable {
     /// (Athens, TX in a Texas story; but Dallas, TX still beats Dallas, GA in a story naming Atlanta), and one
     /// within 100 km of a city the document names unambiguously counts 100 times over (local news).
     func choose(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int] = []) -> Int {
+        // A risky nickname ("Manhattan" for New York City) yields to a town of that name in a state the story names.
+        let townInState = entries.contains { $0.risk == .low && states.contains(gazetteer.places[$0.place].state) }
         func score(_ e: Gazetteer.Entry) -> Double {
             let own = gazetteer.places[e.place]
             var s = Double(max(own.population, 1)) * (states.contains(own.state) ? 30 : 1)
+            if townInState, e.risk != .low, !states.contains(own.state) { s /= 1000 }
             let me = gazetteer.resolved(e.place)
             // Only small anchors say "local news": a story naming Atlanta and Dallas is national.
             if anchors.contains(where: { $0 != me && gazetteer.places[$0].population < 300_000

@@ -66,6 +66,7 @@ struct JSONLineWriter {
     mutating func string(_ s: String?) {
         guard let s else { out += "null"; return }
         out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { out += s; out += "\""; return }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

@@ -39,15 +39,15 @@ struct FigureExtractor: Sendable {
         let t = tz.tokens
         var k = n.last + 1
         // "15 % rise in arrests" → arrests
-        if k < range.upperBound, Self.changeNouns.contains(t[k].text.lowercased()), k + 1 < range.upperBound,
-           ["in", "of"].contains(t[k + 1].text.lowercased()), let np = phrase(tz, from: k + 2, range) {
+        if k < range.upperBound, Self.changeNouns.contains(t[k].lower), k + 1 < range.upperBound,
+           ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
             return np
         }
         // "15% of arrests"
-        if n.unit == .percent, k < range.upperBound, t[k].text.lowercased() == "of", let np = phrase(tz, from: k + 1, range) {
+        if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let np = phrase(tz, from: k + 1, range) {
             return np
         }
-        if k < range.upperBound, ["in", "for"].contains(t[k].text.lowercased()), n.unit == .usd,
+        if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore { k += 1 }   // "$5-million grant"
         if let np = phrase(tz, from: k, range) {
@@ -59,10 +59,10 @@ struct FigureExtractor: Sendable {
         }
         // "arrests rose 15%", "deportations increased by 27%"
         var b = n.first - 1
-        if b >= range.lowerBound, ["by", "to"].contains(t[b].text.lowercased()) { b -= 1 }
-        if b - 1 >= range.lowerBound, Self.changeVerbs.contains(t[b].text.lowercased()), t[b - 1].kind == .word,
-           !Self.stopWords.contains(t[b - 1].text.lowercased()) {
-            return t[b - 1].text.lowercased()
+        if b >= range.lowerBound, ["by", "to"].contains(t[b].lower) { b -= 1 }
+        if b - 1 >= range.lowerBound, Self.changeVerbs.contains(t[b].lower), t[b - 1].kind == .word,
+           !Self.stopWords.contains(t[b - 1].lower) {
+            return t[b - 1].lower
         }
         return nil
     }
@@ -70,12 +70,12 @@ struct FigureExtractor: Sendable {
     func verbAround(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
         for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
-            let w = t[k].text.lowercased()
+            let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
         }
         var k = n.last + 2
         while k < min(range.upperBound, n.last + 5) {
-            let w = t[k].text.lowercased()
+            let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
             k += 1
         }
@@ -86,16 +86,16 @@ struct FigureExtractor: Sendable {
     func phrase(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> String? {
         let t = tz.tokens
         var k = start
-        if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].text.lowercased()) { k += 1 }
+        if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].lower) { k += 1 }
         var words: [String] = []
         while k < range.upperBound, words.count < 4 {
             let tok = t[k]
             if tok.kind == .punct, tok.text == "-", !tok.spaceBefore, !words.isEmpty, k + 1 < range.upperBound,
                t[k + 1].kind == .word, !t[k + 1].spaceBefore {
-                words[words.count - 1] += "-" + t[k + 1].text.lowercased(); k += 2; continue
+                words[words.count - 1] += "-" + t[k + 1].lower; k += 2; continue
             }
             guard tok.kind == .word else { break }
-            let w = tok.text.lowercased()
+            let w = tok.lower
             if Self.stopWords.contains(w) { break }
             if words.isEmpty, Self.nonMeasures.contains(w) { return nil }
             words.append(w)

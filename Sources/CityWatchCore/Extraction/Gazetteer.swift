@@ -50,6 +50,8 @@ public final class Gazetteer: Sendable {
     let names: [String: [Entry]]
     /// First word of every surface form (for a quick skip) and the longest form in tokens.
     let firstWords: Set<String>
+    /// Every proper prefix of a surface form, in tokens ("New", "New York"), so a match can stop early.
+    let prefixes: Set<String>
     let maxTokens: Int
     let states: [State]
     /// "North Carolina", "N.C.", "NC" … → state code. Postal codes are only trusted right after "City, ".
@@ -86,8 +88,9 @@ public final class Gazetteer: Sendable {
         var names: [String: [Entry]] = [:]
         for (i, p) in places.enumerated() {
             names[p.name, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false))
-            let folded = p.name.folding(options: .diacriticInsensitive, locale: nil)
-            if folded != p.name { names[folded, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false)) }
+            // ASCII folds ("Bayamon") for the few names with diacritics; folding is slow, so only those.
+            if p.name.utf8.contains(where: { $0 >= 0x80 }),
+               case let folded = p.name.folding(options: .diacriticInsensitive, locale: nil), folded != p.name { names[folded, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false)) }
         }
         for line in GazetteerData.aliases.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -114,13 +117,16 @@ public final class Gazetteer: Sendable {
         self.index = index
         self.names = names
         var first: Set<String> = []
+        var prefixes: Set<String> = []
         var longest = 1
         for key in names.keys {
             let t = Tokenizer(key)
             if let w = t.tokens.first { first.insert(w.text) }
             longest = max(longest, t.tokens.count)
+            if t.tokens.count > 1 { for k in 0..<(t.tokens.count - 1) { prefixes.insert(t.span(0, k)) } }
         }
         self.firstWords = first
+        self.prefixes = prefixes
         self.maxTokens = longest
         self.states = states
         self.stateNames = stateNames
@@ -133,6 +139,10 @@ public final class Gazetteer: Sendable {
         if let parent = places[i].parent, let p = index[parent] { return p }
         return i
     }
+
+    /// First words of the state names that have more than one word.
+    static let stateFirstWords: Set<String> = ["New", "North", "South", "West", "Rhode", "District", "Puerto", "American",
+                                               "Northern", "Virgin"]
 
     /// Distance in kilometres between two places (equirectangular; plenty for "is it nearby").
     func distance(_ a: Int, _ b: Int) -> Double {
@@ -149,7 +159,7 @@ public final class Gazetteer: Sendable {
         if let code = stateAbbreviations[t] { return (code, 1) }
         if allowPostal, t.count == 2, let code = postalCodes[t] { return (code, 1) }
         if let code = stateNames[t] { return (code, 1) }
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word {
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word, Self.stateFirstWords.contains(t) {
             let two = t + " " + tokens[i + 1].text
             if let code = stateNames[two] { return (code, 2) }
             if i + 2 < tokens.count, let code = stateNames[two + " " + tokens[i + 2].text] { return (code, 3) }

@@ -13,7 +13,7 @@ extension NumberRecognizer {
         let w0 = tokens[i].text
         if w0 == "=" || (w0 == "<" && i + 1 < hi && tokens[i + 1].text == ">") { return nil }
         let dash = w0 == "-" || w0 == "−"
-        if dash && i + 1 < hi && tokens[i + 1].kind == .number && (attached(i + 1) || i == lo) || ["minus", "negative"].contains(w0.lowercased()) {
+        if dash && i + 1 < hi && tokens[i + 1].kind == .number && (attached(i + 1) || i == lo) || ["minus", "negative"].contains(tokens[i].lower) {
             if dash, i > lo, tokens[i - 1].kind == .number || tokens[i - 1].text == "+" || tokens[i - 1].text == "-" { return nil }
             // "SCP-173", "COVID-19": a hyphen inside a name, not a minus sign.
             if dash, i > lo, !tokens[i].spaceBefore, tokens[i - 1].kind == .word { return nil }
@@ -21,7 +21,7 @@ extension NumberRecognizer {
         }
         // Currency before the amount: "$", "US$", "us $", "USD", "c $", "Mex$", "€", "£".
         if i < hi {
-            let a = tokens[i].text.lowercased()
+            let a = tokens[i].lower
             if i + 1 < hi, tokens[i + 1].text == "$", ["us", "c", "usd", "mex", "cad", "mxn"].contains(a) {
                 currency = NumberWords.currencyPrefixes[a + "$"]; i += 2
             } else if let c = NumberWords.currencyPrefixes[a], a.count <= 3 || a == "usd$",
@@ -45,7 +45,7 @@ extension NumberRecognizer {
         var k = last + 1
         suffixes: while k < hi {
             let t = tokens[k]
-            let lw = t.text.lowercased()
+            let lw = t.lower
             if t.kind == .word, !t.spaceBefore, core.isDigits, k == core.last + 1 {
                 let bare = t.text.hasSuffix(".") && t.text.count == 2 ? String(t.text.dropLast()) : t.text
                 if let s = NumberWords.scaleLetters[bare], !(k + 1 < hi && attached(k + 1) && tokens[k + 1].kind == .word

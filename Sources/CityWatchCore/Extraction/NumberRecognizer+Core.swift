@@ -57,7 +57,7 @@ extension NumberRecognizer {
             var j = i + 1
             var grouped = normal
             while j < hi, tokens[j].kind == .number, tokens[j].spaceBefore, tokens[j].text.prefix(while: \.isNumber).count == 3,
-                  tz.scalars[tokens[j].start - 1] != "\n", tokens[j].start - tokens[j - 1].end == 1 {
+                  tz.bytes[tokens[j].start - 1] == 0x20, tokens[j].start - tokens[j - 1].end == 1 {
                 grouped += tokens[j].text.replacingOccurrences(of: ",", with: "")
                 j += 1
             }

@@ -31,7 +31,7 @@ struct NumberRecognizer: Sendable {
 
     init(_ tz: Tokenizer) { self.tz = tz }
 
-    @inline(__always) func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
+    @inline(__always) func lower(_ i: Int) -> String { tokens[i].lower }
     @inline(__always) func attached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
     func text(_ i: Int, _ hi: Int) -> String? { i < hi ? tokens[i].text : nil }
 
@@ -42,7 +42,7 @@ struct NumberRecognizer: Sendable {
         while i < hi {
             let t = tokens[i]
             // URLs and e-mail addresses: skip to the next whitespace.
-            if t.kind == .word, ["http", "https", "www", "ftp"].contains(t.text.lowercased()),
+            if t.kind == .word, ["http", "https", "www", "ftp"].contains(t.lower),
                i + 1 < hi, attached(i + 1), [":", "."].contains(tokens[i + 1].text) {
                 i += 1
                 while i < hi, attached(i) { i += 1 }
@@ -81,6 +81,18 @@ struct NumberRecognizer: Sendable {
         return out
     }
 
+    /// Words other than number words and hedges that may start an amount.
+    static let starters: Set<String> = ["between", "from", "a", "an", "half", "quarter", "point", "minus", "negative",
+                                        "percent", "percents", "percentage", "per", "us", "c", "mex", "cad", "mxn", "usd"]
+
+    /// Every word that may start an amount: one lookup decides for most words of a text.
+    static let startWords: Set<String> = {
+        var set = starters.union(hedgeIndex.keys).union(NumberWords.currencyPrefixes.keys)
+        set.formUnion(NumberWords.units.keys); set.formUnion(NumberWords.teens.keys); set.formUnion(NumberWords.tens.keys)
+        set.formUnion(NumberWords.scales.keys); set.insert("hundred"); set.insert("hundreds")
+        return set
+    }()
+
     /// Hedge phrases before a number, longest first.
     static let hedges: [([String], Qualifier?)] = {
         var list: [([String], Qualifier?)] = []
@@ -104,9 +116,12 @@ struct NumberRecognizer: Sendable {
         add(nil, ["equal to", "equals", "equals to", "equaling to", "equaling", "equal", "is equal to"])
         return list.sorted { $0.0.count > $1.0.count }
     }()
+    /// Hedges by their first word, longest first.
+    static let hedgeIndex: [String: [([String], Qualifier?)]] = Dictionary(grouping: hedges, by: { $0.0[0] })
 
     func hedge(at i: Int, _ hi: Int) -> (Qualifier?, Int)? {
-        for (words, q) in Self.hedges where i + words.count <= hi {
+        guard let candidates = Self.hedgeIndex[lower(i)] else { return nil }
+        for (words, q) in candidates where i + words.count <= hi {
             var ok = true
             for (k, w) in words.enumerated() where lower(i + k) != w { ok = false; break }
             if ok { return (q, words.count) }
@@ -117,9 +132,12 @@ struct NumberRecognizer: Sendable {
     /// Parses a mention starting at token `i` (a hedge, "between", a currency sign or the number itself).
     func parse(at i: Int, _ lo: Int, _ hi: Int) -> [RecognizedNumber]? {
         let w = lower(i)
+        // Only digits, number words, signs, hedges and currency can start a number.
+        let t0 = tokens[i]
+        if t0.kind == .word, !Self.startWords.contains(w) { return nil }
         if w == "between" || w == "from" {
             if let a = amount(at: i + 1, lo, hi), a.last + 2 < hi + 1,
-               ["and", "to", "-", "–"].contains(text(a.last + 1, hi)?.lowercased() ?? ""),
+               ["and", "to", "-", "–"].contains(a.last + 1 < hi ? lower(a.last + 1) : ""),
                let b = amount(at: a.last + 2, lo, hi), let av = a.value, let bv = b.value, av < bv {
                 var r = b
                 r.first = i; r.value = nil; r.qualifier = nil

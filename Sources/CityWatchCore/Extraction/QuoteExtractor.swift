@@ -68,7 +68,7 @@ struct QuoteExtractor: Sendable {
         while k < end, t[k].kind == .punct, [",", "—", "–", "-"].contains(t[k].text) { k += 1 }
         guard k < end, k > start || t[start - 1].text == "," || t[start - 1].text == "\u{201D}" else { return nil }
         if ["said", "says", "added", "declared", "stated", "wrote", "told", "warned", "explained", "insisted", "noted"]
-            .contains(t[k].text.lowercased()) {
+            .contains(t[k].lower) {
             return person(unit, from: k + 1, end: end)
         }
         // "Name said" / "the spokesperson said"
@@ -88,18 +88,18 @@ struct QuoteExtractor: Sendable {
         while s > floor, !([".", "!", "?"].contains(t[s - 1].text) && t[s].spaceBefore) { s -= 1 }
         s = max(s, floor)
         // A speech verb shortly before the quote ("declared, “", "called the initiative “", "said the plan could “").
-        guard s < open, (max(s, open - 8)..<open).contains(where: { Self.speechVerbs.contains(t[$0].text.lowercased()) })
+        guard s < open, (max(s, open - 8)..<open).contains(where: { Self.speechVerbs.contains(t[$0].lower) })
         else { return nil }
         // The first person-like run before the verb: the subject.
         var k = s
         while k < open {
-            if t[k].kind == .word, t[k].isCapitalized, !CityRecognizer.functionWords.contains(t[k].text.lowercased()) {
+            if t[k].kind == .word, t[k].isCapitalized, !CityRecognizer.functionWords.contains(t[k].lower) {
                 var e = k
                 while e + 1 < open, t[e + 1].kind == .word, t[e + 1].isCapitalized || ["de", "del", "van", "von", "la"].contains(t[e + 1].text) { e += 1 }
                 if let who = person(unit, from: k, end: e + 1), who.0 != nil { return who }
                 k = e + 1
-            } else if t[k].kind == .word, Self.anonymous.contains(t[k].text.lowercased()) {
-                return (nil, t[k].text.lowercased())
+            } else if t[k].kind == .word, Self.anonymous.contains(t[k].lower) {
+                return (nil, t[k].lower)
             } else { k += 1 }
         }
         return nil
@@ -110,16 +110,16 @@ struct QuoteExtractor: Sendable {
     func person(_ unit: TextUnit, from: Int, end: Int) -> (String?, String?)? {
         let t = unit.tz.tokens
         var k = from
-        while k < end, ["the", "a", "an"].contains(t[k].text.lowercased()) { k += 1 }
+        while k < end, ["the", "a", "an"].contains(t[k].lower) { k += 1 }
         guard k < end else { return nil }
-        if t[k].kind == .word, Self.anonymous.contains(t[k].text.lowercased()) { return (nil, t[k].text.lowercased()) }
+        if t[k].kind == .word, Self.anonymous.contains(t[k].lower) { return (nil, t[k].lower) }
         var run: [Int] = []
         var j = k
         while j < end, t[j].kind == .word, t[j].isCapitalized || (["de", "del", "van", "von"].contains(t[j].text) && !run.isEmpty) {
             run.append(j); j += 1
         }
         guard !run.isEmpty else {
-            if (k..<end).contains(where: { Self.anonymous.contains(t[$0].text.lowercased()) }) { return (nil, nil) }
+            if (k..<end).contains(where: { Self.anonymous.contains(t[$0].lower) }) { return (nil, nil) }
             return nil
         }
         // The name: the trailing words that are not titles (at most three); the role: titles before it.

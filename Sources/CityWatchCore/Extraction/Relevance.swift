@@ -25,9 +25,9 @@ struct Relevance: Sendable {
             for keyword in keywords {
                 let n = keyword.words.count
                 guard t.count >= n else { continue }
-                for i in 0...(t.count - n) where wordMatches(t[i].text, keyword, 0, last: n == 1) {
+                for i in 0...(t.count - n) where wordMatches(t[i], keyword, 0, last: n == 1) {
                     var ok = true
-                    for k in 1..<max(n, 1) where k < n && !wordMatches(t[i + k].text, keyword, k, last: k == n - 1) { ok = false; break }
+                    for k in 1..<max(n, 1) where k < n && !wordMatches(t[i + k], keyword, k, last: k == n - 1) { ok = false; break }
                     if ok { return true }
                 }
             }
@@ -35,10 +35,10 @@ struct Relevance: Sendable {
         return false
     }
 
-    @inline(__always) func wordMatches(_ token: String, _ keyword: Keyword, _ k: Int, last: Bool) -> Bool {
+    @inline(__always) func wordMatches(_ token: Token, _ keyword: Keyword, _ k: Int, last: Bool) -> Bool {
         let w = keyword.words[k]
-        if keyword.exactCase[k] { return token == w }
-        let lower = token.lowercased()
+        if keyword.exactCase[k] { return token.text == w }
+        let lower = token.lower
         if lower == w { return true }
         return last && (lower == w + "s" || lower == w + "es")
     }

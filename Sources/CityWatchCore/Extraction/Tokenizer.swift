@@ -5,26 +5,22 @@ struct Token: Sendable {
     enum Kind: Sendable { case word, number, punct }
     var kind: Kind
     var text: String
-    /// `[start, end)` in the scalars of the tokenised text.
+    /// `text` in lower case, computed once (the recognisers compare lower-case words constantly).
+    var lower: String
+    /// `[start, end)` in the UTF-8 bytes of the tokenised text.
     var start: Int
     var end: Int
     /// Whether whitespace stands before it.
     var spaceBefore: Bool
-
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
-    var isLowercase: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isLowercase
-    }
+    /// A word starting with a capital letter.
+    var isCapitalized: Bool
 }
 
 /// Splits text into tokens and sentences. Abbreviations keep their dots ("N.C.", "St.", "Gov.") so a dot inside
 /// them never ends a sentence and gazetteer names with dots match as written.
 struct Tokenizer: Sendable {
-    let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes; token offsets index them.
+    let bytes: [UInt8]
     private(set) var tokens: [Token] = []
 
     /// Words that keep a following dot (titles, state and street abbreviations, months).
@@ -46,25 +42,48 @@ struct Tokenizer: Sendable {
     ]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        tokens.reserveCapacity(scalars.count / 4)
+        bytes = Array(text.utf8)
+        tokens.reserveCapacity(bytes.count / 5)
         tokenize()
     }
 
     func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The text from token `a` through token `b`, whitespace runs as one space.
     func span(_ a: Int, _ b: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for i in a...b {
-            if i > a, tokens[i].spaceBefore { view.append(" ") }
-            view.append(contentsOf: scalars[tokens[i].start..<tokens[i].end])
+        // Usually the words are separated by single spaces: the text itself.
+        var plain = true
+        for i in (a + 1)..<(b + 1) where i > a {
+            let gap = tokens[i].start - tokens[i - 1].end
+            if gap > 1 || (gap == 1 && bytes[tokens[i - 1].end] != 0x20) { plain = false; break }
         }
-        return String(view)
+        if plain { return string(tokens[a].start, tokens[b].end) }
+        var out: [UInt8] = []
+        for i in a...b {
+            if i > a, tokens[i].spaceBefore { out.append(0x20) }
+            out.append(contentsOf: bytes[tokens[i].start..<tokens[i].end])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar at byte `i` and its length in bytes (invalid bytes read as U+FFFD, one byte).
+    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var length = 0, value: UInt32 = 0
+        if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
+        else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
+        else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
+        else { return ("\u{FFFD}", 1) }
+        guard i + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for k in 1..<length {
+            let b = bytes[i + k]
+            guard b & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
@@ -78,56 +97,82 @@ struct Tokenizer: Sendable {
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
     private mutating func tokenize() {
-        let n = scalars.count
+        let n = bytes.count
         var i = 0
         var space = true
+        @inline(__always) func letterAt(_ k: Int) -> Bool {
+            k < n && (bytes[k] < 0x80 ? Self.isASCIILetter(bytes[k]) : Self.isLetter(scalar(at: k).0))
+        }
+        @inline(__always) func digitAt(_ k: Int) -> Bool { k < n && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        @inline(__always) func apostropheAt(_ k: Int) -> Int {   // length of an apostrophe at k, or 0
+            if k < n, bytes[k] == 0x27 { return 1 }
+            if k + 2 < n, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { return 3 }
+            return 0
+        }
+        @inline(__always) func advanceLetter(_ k: Int) -> Int { bytes[k] < 0x80 ? 1 : scalar(at: k).1 }
         while i < n {
-            let c = scalars[i]
-            if Self.isSpace(c) { space = true; i += 1; continue }
+            let (c, clen) = scalar(at: i)
+            if Self.isSpace(c) { space = true; i += clen; continue }
             let start = i
             var kind = Token.Kind.punct
+            var capital = false
             if Self.isLetter(c) {
                 kind = .word
-                i += 1
+                capital = c.properties.isUppercase
+                i += clen
                 while i < n {
-                    if Self.isLetter(scalars[i]) { i += 1; continue }
+                    if letterAt(i) { i += advanceLetter(i); continue }
                     // Inner apostrophes stay ("O'Brien", "don't"), the possessive "'s" does not.
-                    if Self.isApostrophe(scalars[i]), i + 1 < n, Self.isLetter(scalars[i + 1]) {
-                        let possessive = (scalars[i + 1] == "s") && (i + 2 >= n || !Self.isLetter(scalars[i + 2]))
-                        if possessive { break }
-                        i += 2; continue
+                    let a = apostropheAt(i)
+                    if a > 0, letterAt(i + a) {
+                        if bytes[i + a] == 0x73, !letterAt(i + a + 1) { break }
+                        i += a + advanceLetter(i + a); continue
                     }
                     break
                 }
                 // Acronyms with dots ("N.C.", "U.S.", "W.Va.") and known abbreviations keep their dots.
-                if i < n, scalars[i] == "." {
+                if i < n, bytes[i] == 0x2E {
                     var j = i
-                    while j < n, scalars[j] == ".", j + 1 < n, Self.isLetter(scalars[j + 1]) {
+                    while j < n, bytes[j] == 0x2E, letterAt(j + 1) {
                         var k = j + 1
-                        while k < n, Self.isLetter(scalars[k]) { k += 1 }
-                        if k - (j + 1) > 2 && !(k < n && scalars[k] == ".") { break }
+                        while letterAt(k) { k += advanceLetter(k) }
+                        if k - (j + 1) > 2 && !(k < n && bytes[k] == 0x2E) { break }
                         j = k
                     }
-                    if j > i, j < n, scalars[j] == "." { i = j + 1 }
-                    else if i - start == 1 && Character(c).isUppercase { i += 1 }
+                    if j > i, j < n, bytes[j] == 0x2E { i = j + 1 }
+                    else if i - start == 1 && capital { i += 1 }
                     else if Self.dottedWords.contains(string(start, i)) { i += 1 }
                 }
-            } else if Self.isDigit(c) {
+            } else if c.value >= 0x30 && c.value <= 0x39 {
                 kind = .number
                 i += 1
                 while i < n {
-                    if Self.isDigit(scalars[i]) { i += 1; continue }
-                    if scalars[i] == "," || scalars[i] == ".", i + 1 < n, Self.isDigit(scalars[i + 1]) { i += 2; continue }
+                    if digitAt(i) { i += 1; continue }
+                    if bytes[i] == 0x2C || bytes[i] == 0x2E, digitAt(i + 1) { i += 2; continue }
                     break
                 }
             } else {
-                i += 1
-                if Self.isApostrophe(c), i < n, scalars[i] == "s", i + 1 >= n || !Self.isLetter(scalars[i + 1]) { i += 1 }
+                i += clen
+                if apostropheAt(start) > 0, i < n, bytes[i] == 0x73, !letterAt(i + 1) { i += 1 }
             }
-            tokens.append(Token(kind: kind, text: string(start, i), start: start, end: i, spaceBefore: space))
+            let text = string(start, i)
+            var hasUpper = false, ascii = true
+            for k in start..<i {
+                if bytes[k] >= 0x80 { ascii = false } else if bytes[k] >= 0x41 && bytes[k] <= 0x5A { hasUpper = true }
+            }
+            var lower = text
+            if hasUpper && ascii {
+                lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            } else if !ascii && kind == .word {
+                lower = text.lowercased()
+            }
+            tokens.append(Token(kind: kind, text: text, lower: lower, start: start, end: i, spaceBefore: space,
+                                isCapitalized: capital))
             space = false
         }
     }
+
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Token index ranges of the sentences.
     func sentences() -> [Range<Int>] {
