@@ -72,6 +72,10 @@ enum FeedEncoding {
         if isValidUTF8(bytes, from: 0, controls: &controls) {
             return Decoded(utf8: nil, name: "utf-8", problem: problem, mayHaveControls: controls)
         }
+        if candidates.isEmpty, let guess = FeedCharsetGuess.guess(bytes) {
+            return Decoded(utf8: guess.utf8, name: guess.name,
+                           problem: "no encoding declared and not utf-8; read as \(guess.name), guessed from the text")
+        }
         return Decoded(utf8: repairMixedUTF8(bytes, from: 0), name: "windows-1252",
                        problem: (problem.map { $0 + "; " } ?? "") + "no usable encoding; bytes that are not utf-8 read as windows-1252")
     }
@@ -235,7 +239,7 @@ enum FeedEncoding {
     }
 
     /// Transcodes with iconv; undecodable bytes become U+FFFD. nil when iconv does not know the charset.
-    static func iconvToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, charset: String) -> [UInt8]? {
+    static func iconvToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, charset: String, strict: Bool = false) -> [UInt8]? {
         let cd = iconv_open("UTF-8", charset.uppercased())
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
@@ -256,6 +260,7 @@ enum FeedEncoding {
                 if errno == E2BIG { break }
                 // EILSEQ or EINVAL: skip one byte, write U+FFFD.
                 failures += 1
+                if strict { break }
                 if outLeft < 3 { break }
                 outPtr![0] = CChar(bitPattern: 0xEF); outPtr![1] = CChar(bitPattern: 0xBF); outPtr![2] = CChar(bitPattern: 0xBD)
                 outPtr = outPtr! + 3; outLeft -= 3
@@ -264,7 +269,7 @@ enum FeedEncoding {
             produced = raw.count - outLeft
             inPtr = inOpt ?? inPtr
         }
-        if failures > 0 && failures * 4 > inCount { return nil }
+        if failures > 0 && (strict || failures * 4 > inCount) { return nil }
         out.removeSubrange(produced...)
         return out
     }
