@@ -64,16 +64,26 @@ struct NamespaceCache {
     }
 
     /// Element names are interned by libxml2, so (name, namespace) pointers repeat: resolve each pair once.
-    private var resolved: [(UnsafePointer<xmlChar>, UnsafeMutablePointer<xmlNs>?, FeedNamespace, String)] = []
+    /// Parallel arrays, so the search compares pointers without touching (retaining) the strings.
+    private var namePointers: [UnsafePointer<xmlChar>] = []
+    private var nsPointers: [UnsafeMutablePointer<xmlNs>?] = []
+    private var resolvedElements: [(FeedNamespace, String)] = []
 
     mutating func element(_ node: xmlNodePtr) -> FeedElement {
         guard let namePointer = node.pointee.name else { return resolve(node) }
         let nsPointer = node.pointee.ns
-        for entry in resolved where entry.0 == namePointer && entry.1 == nsPointer {
-            return FeedElement(node: node, ns: entry.2, name: entry.3)
+        var i = 0
+        while i < namePointers.count {
+            if namePointers[i] == namePointer && nsPointers[i] == nsPointer {
+                let known = resolvedElements[i]
+                return FeedElement(node: node, ns: known.0, name: known.1)
+            }
+            i += 1
         }
         let element = resolve(node)
-        if resolved.count < 64 { resolved.append((namePointer, nsPointer, element.ns, element.name)) }
+        if namePointers.count < 64 {
+            namePointers.append(namePointer); nsPointers.append(nsPointer); resolvedElements.append((element.ns, element.name))
+        }
         return element
     }
 
