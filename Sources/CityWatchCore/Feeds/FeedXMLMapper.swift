@@ -126,6 +126,11 @@ struct FeedXMLMapper {
         }
         item.summary = slots.summary?.value
         item.content = slots.content?.value
+        // With no feed URL or xml:base in effect, relative links in the item's HTML are relative to the item's page.
+        if !hasBase, let page = item.link, FeedLinks.hasScheme(page) {
+            item.summary = item.summary.map { FeedLinks.resolveRelativeHTML($0, against: page) }
+            item.content = item.content.map { FeedLinks.resolveRelativeHTML($0, against: page) }
+        }
         return item
     }
 }
