@@ -49,3 +49,24 @@ import Testing
         #expect(feed.error != nil)  // not a feed, and the bytes are not what the declaration says
     }
 }
+
+@Suite struct FeedCharsetGuessTests {
+    @Test func undeclaredLegacyCharsetsAreGuessedFromTheText() throws {
+        let jp = try parseFeedFixture("feedparser-chardet-eucjp.xml")
+        #expect(jp.encoding == "euc-jp" && jp.items.first?.title == "ゲーム三昧な正月")
+        let ru = try parseFeedFixture("feedparser-chardet-koi8r.xml")
+        #expect(ru.encoding == "koi8-r" && ru.items.first?.title == "Как пережить новогоднюю ночь")
+        let ko = try parseFeedFixture("feedparser-chardet-euckr.xml")
+        #expect(ko.encoding == "euc-kr" && ko.items.first?.title == "EUC-KR 에서 TypeKey 한글닉네임 표시하기")
+        #expect(jp.error?.contains("guessed") == true)
+    }
+
+    @Test func latinTextIsNotMistakenForAnotherScript() {
+        let bytes: [UInt8] = Array("<rss><channel><title>Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8]
+            + Array("me br".utf8) + [0xFB] + Array("l".utf8) + [0xE9] + Array("e, na".utf8) + [0xEF] + Array("ve d".utf8)
+            + [0xE9, 0x6A, 0xE0] + Array(" vu, ".utf8) + [0xE0] + Array(" la fran".utf8) + [0xE7] + Array("aise</title></channel></rss>".utf8)
+        let feed = FeedParser.parse(Data(bytes), input: "fr")
+        #expect(feed.encoding == "windows-1252")
+        #expect(feed.feed.title == "Café crème brûlée, naïve déjà vu, à la française")
+    }
+}

@@ -131,3 +131,15 @@ func parseFeedText(_ text: String, baseURL: String? = nil) -> ParsedFeed {
         #expect(feed.feed.title == "safe text")
     }
 }
+
+@Suite struct FeedItemBaseTests {
+    @Test func relativeLinksInContentResolveAgainstTheItemPage() {
+        let feed = parseFeedText("""
+            <rss><channel><item><link>https://news.example.org/2026/story.html</link>
+            <description>&lt;a href="other.html"&gt;x&lt;/a&gt; &lt;a href="https://a.example/"&gt;y&lt;/a&gt; &lt;a href="#top"&gt;z&lt;/a&gt;</description>
+            </item></channel></rss>
+            """)
+        #expect(feed.items.first?.summary
+                == #"<a href="https://news.example.org/2026/other.html">x</a> <a href="https://a.example/">y</a> <a href="https://news.example.org/2026/story.html#top">z</a>"#)
+    }
+}

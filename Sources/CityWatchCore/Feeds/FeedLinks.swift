@@ -23,6 +23,34 @@ enum FeedLinks {
         return String(cString: built)
     }
 
+    /// Like resolveHTML, but first checks cheaply that some href/src value is relative (the usual case is none).
+    static func resolveRelativeHTML(_ html: String, against base: String) -> String {
+        var html = html
+        let relative = html.withUTF8 { u -> Bool in
+            var i = 0
+            while i + 5 < u.count {
+                // `href="x` or `src="x` (either quote), x not starting a scheme or "//"
+                if u[i] == 0x3D, i >= 3, u[i + 1] == 0x22 || u[i + 1] == 0x27 {
+                    let isHref = i >= 4 && (u[i - 4] | 0x20) == 0x68 && (u[i - 1] | 0x20) == 0x66
+                    let isSrc = (u[i - 3] | 0x20) == 0x73 && (u[i - 1] | 0x20) == 0x63
+                    if isHref || isSrc {
+                        var j = i + 2
+                        var sawColon = false
+                        while j < u.count, u[j] != u[i + 1], j - i < 40 {
+                            if u[j] == 0x3A { sawColon = true; break }
+                            if u[j] == 0x2F || u[j] == 0x3F || u[j] == 0x23 { break }
+                            j += 1
+                        }
+                        if !sawColon, !(u[i + 2] == 0x23 || (i + 3 < u.count && u[i + 2] == 0x2F && u[i + 3] == 0x2F)) { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+        return relative ? resolveHTML(html, against: base) : html
+    }
+
     /// Rewrites relative URI attributes inside an HTML fragment.
     static func resolveHTML(_ html: String, against base: String) -> String {
         guard html.utf8.contains(0x3D) else { return html }
