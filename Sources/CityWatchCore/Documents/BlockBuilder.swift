@@ -11,6 +11,8 @@ struct BlockBuilder {
     var boilerplate: [String] = []
     /// A "By …" line found at the top of the body.
     var byline: String?
+    /// The byline from the page's metadata: a line repeating it near the top is not body text.
+    var knownByline: String?
     private var line: [UInt8] = []
 
     init(tree: HTMLTree, removed: [Bool], textLength: [Int32], linkLength: [Int32], title: String?) {
@@ -77,6 +79,10 @@ struct BlockBuilder {
         guard !text.isEmpty else { return }
         if BlockBuilder.mayBeBoilerplate(text), Boilerplate.isBoilerplate(text) { boilerplate.append(text); return }
         if blocks.isEmpty, byline == nil, let name = Boilerplate.byline(text) { byline = name; return }
+        if blocks.count < 3, let known = knownByline?.lowercased(), text.count <= known.count + 3 {
+            let lower = text.lowercased()
+            if lower == known || lower == "by " + known { boilerplate.append(text); return }
+        }
         blocks.append(.paragraph(text))
     }
 
