@@ -28,7 +28,7 @@ struct MainContentFinder {
         classAndID = Array(repeating: "", count: n)
         for i in 0..<n where tree.hasAttributes(i) {
             let c = tree.attribute(i, .class), d = tree.attribute(i, .id)
-            if c != nil || d != nil { classAndID[i] = (c ?? "") + " " + (d ?? "") }
+            if let c, let d { classAndID[i] = c + " " + d } else if let v = c ?? d { classAndID[i] = v }
         }
         measure()
         prune()
@@ -141,9 +141,9 @@ struct MainContentFinder {
         var best: Int?
         var bestIsItemprop = false
         for i in 0..<tree.count where !removed[i] && tree.hasAttributes(i) {
+            guard textLength[i] >= 200 else { continue }
             let isItemprop = tree.attribute(i, .itemprop)?.lowercased() == "articlebody"
             guard isItemprop || BoilerplateClassifier.isBodyHint(classAndID[i]) else { continue }
-            guard textLength[i] >= 200 else { continue }
             if let b = best {
                 if bestIsItemprop && !isItemprop { continue }
                 if isItemprop == bestIsItemprop && textLength[i] <= textLength[b] { continue }
