@@ -96,8 +96,11 @@ struct BlockBuilder {
     /// `Boilerplate.isBoilerplate` only flags short lines, or longer ones by a few opening words; asking it
     /// about every long paragraph cost more than the rest of the extraction.
     static func mayBeBoilerplate(_ text: String) -> Bool {
-        if text.utf8.count <= 200 { return true }
-        let head = String(text.prefix(24)).lowercased()
+        let bytes = text.utf8.count
+        if bytes <= 60 { return true }                                                   // furniture phrases
+        if bytes < 480, text.utf8.last != UInt8(ascii: "."), text.count < 120 { return true } // credit lines
+        if bytes < 800, ByteSearch.contains(text, "eserved") { return true }             // "All rights reserved"
+        let head = String(text.prefix(24)).lowercased()                                  // "Read more: …"
         return Boilerplate.prefixes.contains(where: { head.hasPrefix($0) }) || head.hasPrefix("home ")
     }
 
