@@ -154,14 +154,22 @@ struct MainContentFinder {
         return best
     }
 
-    /// Body columns split into siblings of the same class (one per ad slot) are read together.
+    /// Bodies split into chunks of the same class (one per ad slot, at any level: Wired, the NYT) are read
+    /// together: every element with the hint's exact class, outside one another, in document order.
     private func withSameClassSiblings(_ node: Int) -> [Int] {
-        let cls = tree.attribute(node, .class)
-        guard let cls, !cls.isEmpty else { return [node] }
-        let p = Int(tree.parent[node])
-        guard p >= 0 else { return [node] }
-        let siblings = tree.children(p).filter { !removed[$0] && tree.tags[$0] != .text && tree.attribute($0, .class) == cls }
-        return siblings.isEmpty ? [node] : siblings
+        guard let cls = tree.attribute(node, .class), !cls.isEmpty else { return [node] }
+        var result: [Int] = []
+        var i = 1
+        while i < tree.count {
+            if removed[i] { i = tree.subtreeEnd(i); continue }
+            if tree.tags[i] == tree.tags[node], tree.hasAttributes(i), tree.attribute(i, .class) == cls, textLength[i] > 0 {
+                result.append(i)
+                i = tree.subtreeEnd(i)
+                continue
+            }
+            i += 1
+        }
+        return result.isEmpty ? [node] : result
     }
 
     func isAncestor(_ a: Int, of b: Int) -> Bool {
