@@ -30,8 +30,8 @@ public enum ArticlePageParser {
         let finder = MainContentFinder(tree: tree)
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
                                    linkLength: finder.linkLength, title: meta.title)
-        let containers = finder.containers()
-        for container in containers { builder.add(container) }
+        builder.knownByline = meta.byline
+        for container in finder.containers() { builder.add(container) }
         var blocks = builder.blocks
         if visibleLength(blocks) < minimumBody {
             blocks = fallback(tree: tree, finder: finder, jsonLD: meta.jsonLDArticle(), current: blocks)

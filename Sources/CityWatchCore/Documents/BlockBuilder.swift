@@ -11,6 +11,8 @@ struct BlockBuilder {
     var boilerplate: [String] = []
     /// A "By …" line found at the top of the body.
     var byline: String?
+    /// The byline from the page's metadata: a line repeating it near the top is not body text.
+    var knownByline: String?
     private var line: [UInt8] = []
 
     init(tree: HTMLTree, removed: [Bool], textLength: [Int32], linkLength: [Int32], title: String?) {
@@ -77,6 +79,10 @@ struct BlockBuilder {
         guard !text.isEmpty else { return }
         if BlockBuilder.mayBeBoilerplate(text), Boilerplate.isBoilerplate(text) { boilerplate.append(text); return }
         if blocks.isEmpty, byline == nil, let name = Boilerplate.byline(text) { byline = name; return }
+        if blocks.count < 3, let known = knownByline?.lowercased(), text.count <= known.count + 3 {
+            let lower = text.lowercased()
+            if lower == known || lower == "by " + known { boilerplate.append(text); return }
+        }
         blocks.append(.paragraph(text))
     }
 
@@ -90,8 +96,11 @@ struct BlockBuilder {
     /// `Boilerplate.isBoilerplate` only flags short lines, or longer ones by a few opening words; asking it
     /// about every long paragraph cost more than the rest of the extraction.
     static func mayBeBoilerplate(_ text: String) -> Bool {
-        if text.utf8.count <= 200 { return true }
-        let head = String(text.prefix(24)).lowercased()
+        let bytes = text.utf8.count
+        if bytes <= 60 { return true }                                                   // furniture phrases
+        if bytes < 480, text.utf8.last != UInt8(ascii: "."), text.count < 120 { return true } // credit lines
+        if bytes < 800, ByteSearch.contains(text, "eserved") { return true }             // "All rights reserved"
+        let head = String(text.prefix(24)).lowercased()                                  // "Read more: …"
         return Boilerplate.prefixes.contains(where: { head.hasPrefix($0) }) || head.hasPrefix("home ")
     }
 

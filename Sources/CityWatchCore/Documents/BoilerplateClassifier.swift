@@ -90,6 +90,7 @@ enum BoilerplateClassifier {
     static let strongPrefixes: [String] = [
         "comment", "disqus", "related", "recommend", "sidebar", "footer", "share", "sharing", "social", "outbrain",
         "taboola", "newsletter", "subscri", "cookie", "breadcrumb", "navbar", "pagination", "respond", "reply",
+        "gallery", "slideshow", "carousel", "caption",
     ]
 
     static func isStrongFurniture(_ words: [Substring]) -> Bool {

@@ -2,6 +2,11 @@
 /// and hyphens, zero-width characters, a space after a comma between letters) but treats line breaks as
 /// spaces, as HTML does, and avoids Foundation's string calls, which dominated the profile.
 enum HTMLText {
+    static func normalize(_ string: String) -> String {
+        var s = string
+        return s.withUTF8 { normalize($0) }
+    }
+
     static func normalize(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { normalize($0) }
     }

@@ -28,7 +28,7 @@ struct MainContentFinder {
         classAndID = Array(repeating: "", count: n)
         for i in 0..<n where tree.hasAttributes(i) {
             let c = tree.attribute(i, .class), d = tree.attribute(i, .id)
-            if c != nil || d != nil { classAndID[i] = (c ?? "") + " " + (d ?? "") }
+            if let c, let d { classAndID[i] = c + " " + d } else if let v = c ?? d { classAndID[i] = v }
         }
         measure()
         prune()
@@ -141,9 +141,9 @@ struct MainContentFinder {
         var best: Int?
         var bestIsItemprop = false
         for i in 0..<tree.count where !removed[i] && tree.hasAttributes(i) {
+            guard textLength[i] >= 200 else { continue }
             let isItemprop = tree.attribute(i, .itemprop)?.lowercased() == "articlebody"
             guard isItemprop || BoilerplateClassifier.isBodyHint(classAndID[i]) else { continue }
-            guard textLength[i] >= 200 else { continue }
             if let b = best {
                 if bestIsItemprop && !isItemprop { continue }
                 if isItemprop == bestIsItemprop && textLength[i] <= textLength[b] { continue }
@@ -154,14 +154,22 @@ struct MainContentFinder {
         return best
     }
 
-    /// Body columns split into siblings of the same class (one per ad slot) are read together.
+    /// Bodies split into chunks of the same class (one per ad slot, at any level: Wired, the NYT) are read
+    /// together: every element with the hint's exact class, outside one another, in document order.
     private func withSameClassSiblings(_ node: Int) -> [Int] {
-        let cls = tree.attribute(node, .class)
-        guard let cls, !cls.isEmpty else { return [node] }
-        let p = Int(tree.parent[node])
-        guard p >= 0 else { return [node] }
-        let siblings = tree.children(p).filter { !removed[$0] && tree.tags[$0] != .text && tree.attribute($0, .class) == cls }
-        return siblings.isEmpty ? [node] : siblings
+        guard let cls = tree.attribute(node, .class), !cls.isEmpty else { return [node] }
+        var result: [Int] = []
+        var i = 1
+        while i < tree.count {
+            if removed[i] { i = tree.subtreeEnd(i); continue }
+            if tree.tags[i] == tree.tags[node], tree.hasAttributes(i), tree.attribute(i, .class) == cls, textLength[i] > 0 {
+                result.append(i)
+                i = tree.subtreeEnd(i)
+                continue
+            }
+            i += 1
+        }
+        return result.isEmpty ? [node] : result
     }
 
     func isAncestor(_ a: Int, of b: Int) -> Bool {

@@ -31,7 +31,7 @@ struct PageMetadata {
         for i in 0..<tree.count {
             switch tree.tags[i] {
             case .meta:
-                guard let content = tree.attribute(i, .content)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                guard let content = tree.attribute(i, .content).map(HTMLText.normalize),
                       !content.isEmpty else { continue }
                 for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)] {
                     if let key = key?.lowercased(), metas[key] == nil { metas[key] = content }
