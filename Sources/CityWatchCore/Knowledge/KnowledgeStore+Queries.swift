@@ -88,20 +88,41 @@ extension KnowledgeStore {
 
 extension KnownCity {
     /// One JSON line (hand-written: JSONEncoder per line is too slow for thousands of lines).
-    public var jsonLine: String {
-        "{\"city\":\(JSONText.string(city)),\"first_seen\":\(JSONText.string(firstSeen)),\"articles\":\(articles),"
-            + "\"sources\":[\(sources.map { JSONText.string($0) }.joined(separator: ","))]}"
+    public var jsonLine: String { var out = ""; appendJSON(to: &out); return out }
+
+    /// Appends the JSON object to a buffer (no newline).
+    public func appendJSON(to out: inout String) {
+        out += "{\"city\":"; JSONText.append(city, to: &out)
+        out += ",\"first_seen\":"; JSONText.append(firstSeen, to: &out)
+        out += ",\"articles\":"; out += String(articles)
+        out += ",\"sources\":["
+        for (i, source) in sources.enumerated() {
+            if i > 0 { out += "," }
+            JSONText.append(source, to: &out)
+        }
+        out += "]}"
     }
 }
 
 extension KnownFigure {
     /// One JSON line; `city` is null for a national figure.
-    public var jsonLine: String {
-        let values = history.map { v in
-            "{\"value\":\(JSONText.number(v.value)),\"first_seen\":\(JSONText.string(v.firstSeen)),\"last_seen\":\(JSONText.string(v.lastSeen)),"
-                + "\"articles\":\(v.articles),\"sources\":\(v.sources)}"
+    public var jsonLine: String { var out = ""; appendJSON(to: &out); return out }
+
+    /// Appends the JSON object to a buffer (no newline).
+    public func appendJSON(to out: inout String) {
+        out += "{\"city\":"; JSONText.append(city, to: &out)
+        out += ",\"measure\":"; JSONText.append(measure, to: &out)
+        out += ",\"key\":"; JSONText.append(key, to: &out)
+        out += ",\"unit\":"; JSONText.append(unit, to: &out)
+        out += ",\"current\":"; out += JSONText.number(current)
+        out += ",\"history\":["
+        for (i, v) in history.enumerated() {
+            out += i > 0 ? ",{\"value\":" : "{\"value\":"; out += JSONText.number(v.value)
+            out += ",\"first_seen\":"; JSONText.append(v.firstSeen, to: &out)
+            out += ",\"last_seen\":"; JSONText.append(v.lastSeen, to: &out)
+            out += ",\"articles\":"; out += String(v.articles)
+            out += ",\"sources\":"; out += String(v.sources); out += "}"
         }
-        return "{\"city\":\(JSONText.string(city)),\"measure\":\(JSONText.string(measure)),\"key\":\(JSONText.string(key)),"
-            + "\"unit\":\(JSONText.string(unit)),\"current\":\(JSONText.number(current)),\"history\":[\(values.joined(separator: ","))]}"
+        out += "]}"
     }
 }
