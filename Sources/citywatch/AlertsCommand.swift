@@ -76,7 +76,7 @@ enum TextTable {
         return all.map { row in
             row.enumerated().map { i, cell in
                 let clipped = cell.count > maxWidth ? String(cell.prefix(maxWidth - 1)) + "…" : cell
-                return i == row.count - 1 ? clipped : clipped.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                return i == row.count - 1 ? clipped : clipped + String(repeating: " ", count: max(0, widths[i] - clipped.count))
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

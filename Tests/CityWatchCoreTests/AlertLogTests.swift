@@ -110,7 +110,7 @@ import Testing
         try log.withLock { fd in try AlertLog.append(fd: fd, lines: [old.jsonLine, "not json", recent.jsonLine]) }
         let handle = try #require(FileHandle(forWritingAtPath: logPath))
         handle.seekToEndOfFile(); handle.write(Data("{\"id\":\"torn".utf8)); try handle.close()
-        #expect(try log.lines().count == 2)
+        #expect(try log.lines().count == 2)   // "not json" and the torn line are not alerts
         #expect(try log.lines(kind: .newCity) == [recent.jsonLine])
         let now = try #require(KnowledgeTime.date("2026-11-18T15:00:00Z"))
         #expect(try log.lines(since: AlertLog.cutoff("2h", now: now)) == [recent.jsonLine])

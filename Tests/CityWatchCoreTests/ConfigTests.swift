@@ -149,4 +149,14 @@ import Testing
         #expect(Config.defaultPath(explicit: nil, environment: ["CITYWATCH_CONFIG": "b.toml"]) == "b.toml")
         #expect(Config.defaultPath(explicit: nil, environment: [:]) == "/etc/citywatch/citywatch.toml")
     }
+
+    @Test func theShippedDemoConfigIsValidAndPointsAtTheDemoFeed() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let config = try Config.load(path: repo.appendingPathComponent("config/demo.toml").path)
+        #expect(config.feeds.count == 1)
+        let feed = try #require(URL(string: config.feeds[0].url))
+        #expect(feed.isFileURL && FileManager.default.fileExists(atPath: feed.path))
+        #expect(config.seedsDir == repo.appendingPathComponent("seeds").standardizedFileURL.path)
+        #expect(config.watchedCities == ["Chicago, IL"])
+    }
 }

@@ -43,6 +43,12 @@ import Testing
         #expect(cities.map(\.city) == ["Portland, OR"])
         #expect(cities[0].articles == 2)
         #expect(Set(cities[0].sources) == ["wire", "Other News"])
+        // The JSON lines `knowledge --json` prints are valid JSON, with the numbers as numbers.
+        let city = try JSONSerialization.jsonObject(with: Data(cities[0].jsonLine.utf8)) as? [String: Any]
+        #expect(city?["articles"] as? Int == 2)
+        let fig = try JSONSerialization.jsonObject(with: Data(known[0].jsonLine.utf8)) as? [String: Any]
+        #expect(fig?["current"] as? Int == 200)
+        #expect((fig?["history"] as? [[String: Any]])?.first?["sources"] as? Int == 2)
     }
 
     @Test func aChangedValueAlertsWithThePreviousOne() throws {

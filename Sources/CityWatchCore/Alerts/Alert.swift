@@ -103,6 +103,8 @@ public enum AlertID {
 public enum JSONText {
     public static func string(_ value: String?) -> String {
         guard let value else { return "null" }
+        // Most text needs no escaping: check the bytes once instead of rebuilding scalar by scalar.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -118,6 +120,16 @@ public enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Appends a JSON string (or null) to a buffer.
+    public static func append(_ value: String?, to out: inout String) {
+        guard let value else { out += "null"; return }
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""; out += value; out += "\""
+        } else {
+            out += string(value)
+        }
     }
 
     /// Whole numbers without ".0"; others in the shortest form that reads back the same.

@@ -66,7 +66,8 @@ public struct Cycle: Sendable {
         var count = 0
         if let dir = config.seedsDir {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") && !name.lowercased().hasSuffix(".md") {
+            let kinds: Set<String> = ["txt", "html", "htm"]
+            for name in names.sorted() where !name.hasPrefix(".") && kinds.contains((name as NSString).pathExtension.lowercased()) {
                 let path = (dir as NSString).appendingPathComponent(name)
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
