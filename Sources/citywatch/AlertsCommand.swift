@@ -24,34 +24,26 @@ struct AlertsCommand: AsyncParsableCommand {
         if let kind, Alert.Kind(rawValue: kind) == nil {
             throw ValidationError("unknown kind \"\(kind)\": use new_city, new_figure or changed_figure")
         }
-        if let since, Self.cutoff(since) == nil {
+        if let since, AlertLog.cutoff(since) == nil {
             throw ValidationError("--since \"\(since)\" is neither a duration (\"15m\", \"2h\", \"7d\") nor an ISO 8601 time")
         }
-    }
-
-    static func cutoff(_ text: String, now: Date = Date()) -> Date? {
-        if let date = KnowledgeTime.date(text) { return date }
-        return DurationText.parse(text).map { now.addingTimeInterval(-$0) }
     }
 
     func run() async throws {
         let config = try options.load(command: "alerts")
         let lines: [String]
-        do { lines = try AlertLog(path: config.alertLog).readLines() } catch {
+        do {
+            lines = try AlertLog(path: config.alertLog).lines(since: since.flatMap { AlertLog.cutoff($0) },
+                                                               kind: kind.flatMap(Alert.Kind.init(rawValue:)))
+        } catch {
             StandardError.write("<3>citywatch alerts: \(error)\n")
             throw ExitCode(1)
         }
-        let cutoff = since.flatMap { Self.cutoff($0) }
         var rows: [[String]] = []
         var out = ""
         for line in lines {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else { continue }
-            if let kind, object["kind"] as? String != kind { continue }
-            if let cutoff {
-                guard let time = (object["time"] as? String).flatMap(KnowledgeTime.date), time >= cutoff else { continue }
-            }
             if json { out += line + "\n"; continue }
-            rows.append(Self.row(object))
+            if let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] { rows.append(Self.row(object)) }
         }
         if !json {
             out = rows.isEmpty ? "no alerts\n" : TextTable.render(header: ["time", "kind", "city", "figure", "article"], rows: rows)

@@ -9,7 +9,25 @@ struct CityWatchCommand: AsyncParsableCommand {
         version: CityWatch.version,
         subcommands: [
             RunCommand.self, CheckConfigCommand.self, ParseCommand.self, ExtractCommand.self,
-            FeedCommand.self, AlertsCommand.self, KnowledgeCommand.self, StatusCommand.self,
+            FeedCommand.self, AlertsCommand.self, KnowledgeCommand.self, StatusCommand.self, BenchKnowledgeCommand.self,
         ]
     )
+
+    /// Like ArgumentParser's own main, but usage errors exit 2 as INTERFACE.md says (not 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardError.write(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -27,14 +27,14 @@ struct KnowledgeCommand: AsyncParsableCommand {
             switch subject {
             case .cities:
                 let cities = try store.cities()
-                if json { for city in cities { out += try JSONOutput.line(city) + "\n" } }
+                if json { out = cities.map { $0.jsonLine + "\n" }.joined() }
                 else {
                     let rows = cities.map { [$0.city, $0.firstSeen, String($0.articles), $0.sources.joined(separator: ", ")] }
                     out = rows.isEmpty ? "no cities known yet\n" : TextTable.render(header: ["city", "first seen", "articles", "sources"], rows: rows)
                 }
             case .figures:
                 let figures = try store.figures()
-                if json { for figure in figures { out += try JSONOutput.line(figure) + "\n" } }
+                if json { out = figures.map { $0.jsonLine + "\n" }.joined() }
                 else {
                     let rows = figures.map { f -> [String] in
                         let unit = f.unit == "percent" ? "%" : f.unit == "usd" ? " USD" : ""

@@ -21,7 +21,7 @@ public struct AlertDelivery: Sendable {
             let pending = try store.pendingLogAlerts()
             guard !pending.isEmpty else { return 0 }
             // Lines appended before a crash (but not yet marked) are the newest ones in the log: its tail suffices.
-            let tail = pending.reduce(65536) { $0 + $1.line.utf8.count + 1 }
+            let tail = pending.reduce(4096) { $0 + $1.line.utf8.count + 1 }
             let present = try AlertLog.recentIDs(fd: fd, bytes: tail)
             let fresh = pending.filter { !present.contains($0.alertID) }
             try AlertLog.append(fd: fd, lines: fresh.map(\.line))

@@ -94,8 +94,8 @@ public struct AlertLog: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AlertLogError(message: "cannot read the alert log \(path)")
         }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if data.last != UInt8(ascii: "\n") { lines.removeLast() } else { lines.removeLast() }
+        // The last piece is either empty (the log ends with a newline) or a torn line: neither is an alert.
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
         return lines.map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
     }
 }

@@ -24,6 +24,7 @@ extension Cycle {
             report(line)
             return outcome
         }
+        outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
         if response.notModified {
             outcome.notModified = true
             try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
@@ -41,22 +42,27 @@ extension Cycle {
         if let problem = parsed.error {
             report("<4>citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
         }
-        for item in Self.chronological(parsed.items) {
+        for var item in Self.chronological(parsed.items) {
+            item.link = Self.absolute(item.link, base: response.finalURL)
             let keys = Self.seenKeys(item)
             if try store.hasSeen(feed: feed.name, keys: keys) { continue }
             outcome.newItems += 1
+            // Already read through another feed: remember the item, skip the page fetch and the diff.
+            if let link = item.link, try store.knowsArticle(url: link) {
+                try store.markSeen(feed: feed.name, keys: keys, now: now())
+                continue
+            }
             let document = await document(for: item, feed: feed)
             let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
-                                       title: document.title ?? item.title, published: item.published ?? document.published,
+                                       title: item.title ?? document.title, published: item.published ?? document.published,
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
             let result = try store.ingest(record, facts: facts, policy: policy, now: now())
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
-            if !result.alerts.isEmpty {
-                outcome.alerts += result.alerts.count
-                try delivery.deliverPending()
-            }
+            outcome.alerts += result.alerts.count
         }
+        // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
+        if outcome.alerts > 0 { try delivery.deliverPending() }
         try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
         return outcome
     }
@@ -98,6 +104,13 @@ extension Cycle {
 
     /// Below this many characters of text an item's content is a teaser, not the article.
     static let fullTextLength = 400
+
+    /// A relative item link made absolute against the feed's own URL (feeds on disk often link "articles/x.html").
+    static func absolute(_ link: String?, base: String) -> String? {
+        guard let link, !link.isEmpty else { return nil }
+        if link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return link }
+        return URL(string: link, relativeTo: URL(string: base))?.absoluteURL.absoluteString ?? link
+    }
 
     static func isFetchable(_ link: String) -> Bool {
         let lower = link.lowercased()

@@ -105,4 +105,18 @@ public struct FeedOutcome: Sendable, Equatable {
     public var alerts = 0
     /// RSS `<ttl>` in minutes, a floor for the scheduler.
     public var ttlMinutes: Int?
+    /// `Cache-Control: max-age` of the feed response in seconds, another floor for the scheduler.
+    public var maxAge: TimeInterval?
+
+    /// The `max-age` directive of a Cache-Control header.
+    static func maxAge(_ header: String?) -> TimeInterval? {
+        guard let header else { return nil }
+        for part in header.lowercased().split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if kv.count == 2, kv[0] == "max-age", let seconds = TimeInterval(kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))) {
+                return seconds
+            }
+        }
+        return nil
+    }
 }

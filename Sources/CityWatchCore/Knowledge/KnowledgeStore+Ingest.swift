@@ -55,11 +55,11 @@ extension KnowledgeStore {
         let stamp = KnowledgeTime.string(now)
         var result = IngestResult()
         for key in Set(article.seenKeys) {
-            try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)",
+            try db.executeCached(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)",
                            arguments: [article.feed, key, stamp])
         }
-        try db.execute(sql: "UPDATE feeds SET items_seen = items_seen + 1 WHERE name = ?", arguments: [article.feed])
-        let known = try Bool.fetchOne(db, sql: """
+        try db.executeCached(sql: "UPDATE feeds SET items_seen = items_seen + 1 WHERE name = ?", arguments: [article.feed])
+        let known = try db.cachedBool(sql: """
             SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ?)
                 OR (? IS NOT NULL AND EXISTS(SELECT 1 FROM articles WHERE url = ?))
             """, arguments: [article.contentHash, article.url, article.url]) ?? false
@@ -67,7 +67,7 @@ extension KnowledgeStore {
 
         let relevant = facts.relevant || !policy.requireRelevant
         result.relevant = relevant
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO articles(url, feed, source, title, published, fetched, content_hash, relevant)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [article.url, article.feed, article.source, article.title, article.published, stamp,
@@ -87,11 +87,11 @@ extension KnowledgeStore {
         }
         var done = Set<String>()
         for (city, mentions, evidence) in cities where done.insert(city).inserted {
-            let seen = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false
+            let seen = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false
             if seen {
-                try db.execute(sql: "UPDATE cities SET articles = articles + 1 WHERE city = ?", arguments: [city])
+                try db.executeCached(sql: "UPDATE cities SET articles = articles + 1 WHERE city = ?", arguments: [city])
             } else {
-                try db.execute(sql: "INSERT INTO cities(city, first_seen, first_article, articles) VALUES (?, ?, ?, 1)",
+                try db.executeCached(sql: "INSERT INTO cities(city, first_seen, first_article, articles) VALUES (?, ?, ?, 1)",
                                arguments: [city, stamp, articleID])
                 if alertable(city) {
                     alerts.append(Alert(kind: .newCity, city: city, watched: policy.watched.contains(city), measure: nil,
@@ -99,9 +99,9 @@ extension KnowledgeStore {
                                         evidence: evidence, time: now))
                 }
             }
-            try db.execute(sql: "INSERT INTO city_sightings(city, article, mentions, evidence) VALUES (?, ?, ?, ?)",
+            try db.executeCached(sql: "INSERT INTO city_sightings(city, article, mentions, evidence) VALUES (?, ?, ?, ?)",
                            arguments: [city, articleID, mentions, evidence])
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO city_sources(city, source, articles) VALUES (?, ?, 1)
                 ON CONFLICT(city, source) DO UPDATE SET articles = articles + 1
                 """, arguments: [city, article.source])
@@ -109,50 +109,53 @@ extension KnowledgeStore {
 
         // Figures: one per (city, measure, unit) per article; the first statement is the article's claim.
         var stated = Set<String>()
+        var statedMeasures = Set<Int64>()
         for figure in facts.figures {
             let key = MeasureKey.canonical(figure.measure)
             let cityKey = figure.city ?? ""
             guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
-            let row = try Row.fetchOne(db, sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
-                                       arguments: [cityKey, key, figure.unit.rawValue])
+            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue)
+            if let row, statedMeasures.contains(row["id"]) { continue }
             var kind: Alert.Kind?
             var previous: Double?
             let measureID: Int64
             if let row {
                 measureID = row["id"]
                 let current: Double = row["current_value"]
-                let restated = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM figure_values WHERE measure = ? AND value = ?)",
+                let restated = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM figure_values WHERE measure = ? AND value = ?)",
                                                  arguments: [measureID, figure.value]) ?? false
                 if restated {
                     // A value already known (now or earlier) is corroboration, never news.
                     result.corroborations += 1
-                    let newSource = try !(Bool.fetchOne(db, sql: """
-                        SELECT EXISTS(SELECT 1 FROM figures f JOIN articles a ON a.id = f.article
-                                      WHERE f.measure = ? AND f.value = ? AND a.source = ?)
-                        """, arguments: [measureID, figure.value, article.source]) ?? false)
-                    try db.execute(sql: """
+                    try db.executeCached(sql: "INSERT OR IGNORE INTO figure_sources(measure, value, source) VALUES (?, ?, ?)",
+                                         arguments: [measureID, figure.value, article.source])
+                    let newSource = db.changesCount > 0
+                    try db.executeCached(sql: """
                         UPDATE figure_values SET articles = articles + 1, sources = sources + ?, last_seen = ?
                         WHERE measure = ? AND value = ?
                         """, arguments: [newSource ? 1 : 0, stamp, measureID, figure.value])
                 } else {
                     kind = .changedFigure
                     previous = current
-                    try db.execute(sql: "UPDATE measures SET current_value = ?, updated = ? WHERE id = ?",
+                    try db.executeCached(sql: "UPDATE measures SET current_value = ?, updated = ? WHERE id = ?",
                                    arguments: [figure.value, stamp, measureID])
                 }
             } else {
                 kind = .newFigure
-                try db.execute(sql: """
+                try db.executeCached(sql: """
                     INSERT INTO measures(city, measure_key, unit, label, first_seen, current_value, updated)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [cityKey, key, figure.unit.rawValue, figure.measure, stamp, figure.value, stamp])
                 measureID = db.lastInsertedRowID
             }
+            statedMeasures.insert(measureID)
             if kind != nil {
-                try db.execute(sql: "INSERT INTO figure_values(measure, value, first_seen, last_seen, articles, sources) VALUES (?, ?, ?, ?, 1, 1)",
+                try db.executeCached(sql: "INSERT INTO figure_values(measure, value, first_seen, last_seen, articles, sources) VALUES (?, ?, ?, ?, 1, 1)",
                                arguments: [measureID, figure.value, stamp, stamp])
+                try db.executeCached(sql: "INSERT OR IGNORE INTO figure_sources(measure, value, source) VALUES (?, ?, ?)",
+                                     arguments: [measureID, figure.value, article.source])
             }
-            try db.execute(sql: "INSERT INTO figures(measure, label, value, qualifier, article, evidence, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.executeCached(sql: "INSERT INTO figures(measure, label, value, qualifier, article, evidence, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [measureID, figure.measure, figure.value, figure.qualifier?.rawValue, articleID,
                                        figure.evidence, stamp])
             if let kind, alertable(figure.city) {
@@ -163,14 +166,51 @@ extension KnowledgeStore {
         }
 
         for alert in alerts {
-            try db.execute(sql: "INSERT OR IGNORE INTO outbox(alert_id, kind, line, summary, created) VALUES (?, ?, ?, ?, ?)",
+            try db.executeCached(sql: "INSERT OR IGNORE INTO outbox(alert_id, kind, line, summary, created) VALUES (?, ?, ?, ?, ?)",
                            arguments: [alert.id, alert.kind.rawValue, alert.jsonLine, alert.journalLine, stamp])
             if db.changesCount > 0 { result.alerts.append(alert) }
         }
         if !result.alerts.isEmpty {
-            try db.execute(sql: "UPDATE feeds SET alerts_raised = alerts_raised + ? WHERE name = ?",
+            try db.executeCached(sql: "UPDATE feeds SET alerts_raised = alerts_raised + ? WHERE name = ?",
                            arguments: [result.alerts.count, article.feed])
         }
         return result
+    }
+}
+
+extension KnowledgeStore {
+    /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
+    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical).
+    static func knownMeasure(_ db: Database, city: String, key: String, unit: String) throws -> Row? {
+        if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
+                                        arguments: [city, key, unit]) {
+            return exact
+        }
+        let words = Set(key.split(separator: " "))
+        var match: Row?
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key FROM measures WHERE city = ? AND unit = ?"),
+                                    arguments: [city, unit]) {
+            let other = Set((row["measure_key"] as String).split(separator: " "))
+            guard other.isSubset(of: words) || words.isSubset(of: other),
+                  words.symmetricDifference(other).count == 1, !words.intersection(other).isEmpty else { continue }
+            if match != nil { return nil }   // ambiguous: treat as a new measure
+            match = row
+        }
+        return match
+    }
+}
+
+extension Database {
+    /// Executes with a statement prepared once per connection: ingest runs the same few statements per article.
+    func executeCached(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    func cachedBool(sql: String, arguments: StatementArguments) throws -> Bool? {
+        try Bool.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func cachedRow(sql: String, arguments: StatementArguments) throws -> Row? {
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -48,15 +48,20 @@ extension KnowledgeStore {
     /// Every known city, first seen first.
     public func cities() throws -> [KnownCity] {
         try pool.read { db in
+            // Column indexes and cursors, not names and arrays: `knowledge` must answer fast at 100,000 articles.
             var sources: [String: [(String, Int)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT city, source, articles FROM city_sources") {
-                sources[row["city"], default: []].append((row["source"], row["articles"]))
+            let sourceRows = try Row.fetchCursor(db, sql: "SELECT city, source, articles FROM city_sources")
+            while let row = try sourceRows.next() {
+                sources[row[0] as String, default: []].append((row[1], row[2]))
             }
-            return try Row.fetchAll(db, sql: "SELECT city, first_seen, articles FROM cities ORDER BY first_seen, city").map { row in
-                let city: String = row["city"]
+            var out: [KnownCity] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT city, first_seen, articles FROM cities ORDER BY first_seen, city")
+            while let row = try rows.next() {
+                let city: String = row[0]
                 let list = (sources[city] ?? []).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-                return KnownCity(city: city, firstSeen: row["first_seen"], articles: row["articles"], sources: list)
+                out.append(KnownCity(city: city, firstSeen: row[1], articles: row[2], sources: list))
             }
+            return out
         }
     }
 
@@ -64,18 +69,39 @@ extension KnowledgeStore {
     public func figures() throws -> [KnownFigure] {
         try pool.read { db in
             var history: [Int64: [KnownFigure.Value]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT measure, value, first_seen, last_seen, articles, sources FROM figure_values ORDER BY id") {
-                let measure: Int64 = row["measure"]
-                let value: Double = row["value"]
-                history[measure, default: []].append(KnownFigure.Value(value: value, firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-                    articles: row["articles"], sources: row["sources"]))
+            let values = try Row.fetchCursor(db, sql: "SELECT measure, value, first_seen, last_seen, articles, sources FROM figure_values ORDER BY id")
+            while let row = try values.next() {
+                history[row[0] as Int64, default: []].append(KnownFigure.Value(value: row[1], firstSeen: row[2], lastSeen: row[3],
+                                                                               articles: row[4], sources: row[5]))
             }
-            return try Row.fetchAll(db, sql: "SELECT id, city, measure_key, unit, label, current_value FROM measures ORDER BY city, label").map { row in
-                let id: Int64 = row["id"]
-                let city: String = row["city"]
-                return KnownFigure(city: city.isEmpty ? nil : city, measure: row["label"], key: row["measure_key"], unit: row["unit"],
-                                   current: row["current_value"], history: history[id] ?? [])
+            var out: [KnownFigure] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, city, measure_key, unit, label, current_value FROM measures ORDER BY city, label")
+            while let row = try rows.next() {
+                let city: String = row[1]
+                out.append(KnownFigure(city: city.isEmpty ? nil : city, measure: row[4], key: row[2], unit: row[3],
+                                       current: row[5], history: history[row[0] as Int64] ?? []))
             }
+            return out
         }
+    }
+}
+
+extension KnownCity {
+    /// One JSON line (hand-written: JSONEncoder per line is too slow for thousands of lines).
+    public var jsonLine: String {
+        "{\"city\":\(JSONText.string(city)),\"first_seen\":\(JSONText.string(firstSeen)),\"articles\":\(articles),"
+            + "\"sources\":[\(sources.map { JSONText.string($0) }.joined(separator: ","))]}"
+    }
+}
+
+extension KnownFigure {
+    /// One JSON line; `city` is null for a national figure.
+    public var jsonLine: String {
+        let values = history.map { v in
+            "{\"value\":\(JSONText.number(v.value)),\"first_seen\":\(JSONText.string(v.firstSeen)),\"last_seen\":\(JSONText.string(v.lastSeen)),"
+                + "\"articles\":\(v.articles),\"sources\":\(v.sources)}"
+        }
+        return "{\"city\":\(JSONText.string(city)),\"measure\":\(JSONText.string(measure)),\"key\":\(JSONText.string(key)),"
+            + "\"unit\":\(JSONText.string(unit)),\"current\":\(JSONText.number(current)),\"history\":[\(values.joined(separator: ","))]}"
     }
 }

@@ -16,6 +16,9 @@ public final class KnowledgeStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.label = "citywatch.knowledge"
+            // WAL with synchronous=NORMAL survives a killed process intact; a power cut may lose the last
+            // commits, which the next cycle redoes (items unseen again) and the log dedupes by alert id.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
@@ -62,6 +65,8 @@ public final class KnowledgeStore: Sendable {
                     id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, value REAL NOT NULL, first_seen TEXT NOT NULL,
                     last_seen TEXT NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL,
                     UNIQUE (measure, value));
+                CREATE TABLE figure_sources (measure INTEGER NOT NULL, value REAL NOT NULL, source TEXT NOT NULL,
+                    PRIMARY KEY (measure, value, source)) WITHOUT ROWID;
                 CREATE TABLE figures (
                     id INTEGER PRIMARY KEY, measure INTEGER NOT NULL, label TEXT NOT NULL, value REAL NOT NULL,
                     qualifier TEXT, article INTEGER NOT NULL, evidence TEXT NOT NULL, time TEXT NOT NULL);
@@ -96,6 +101,23 @@ public final class KnowledgeStore: Sendable {
     /// Number of rows in a table (for tests, status and benchmarks).
     public func count(_ table: String) throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    /// Whether an article with this URL is already in the knowledge.
+    public func knowsArticle(url: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM articles WHERE url = ?)", arguments: [url]) ?? false
+        }
+    }
+
+    /// Marks item keys seen for a feed without recording an article.
+    public func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
+        let stamp = KnowledgeTime.string(now)
+        try pool.write { db in
+            for key in keys {
+                try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)", arguments: [feed, key, stamp])
+            }
+        }
     }
 
     /// Whether a feed already saw an item under any of these keys (id, link, content hash).

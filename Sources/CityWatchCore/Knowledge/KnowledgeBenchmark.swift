@@ -1,0 +1,91 @@
+import Foundation
+
+/// Ingests synthetic articles into a fresh store to show that the time per article does not grow with the
+/// store, and how long the `knowledge` queries take at that size.
+public struct KnowledgeBenchmark: Sendable {
+    public struct Result: Sendable {
+        public var articles: Int
+        /// Mean milliseconds per article over the first and the last `window` articles.
+        public var firstWindowMs: Double
+        public var lastWindowMs: Double
+        public var window: Int
+        public var totalSeconds: Double
+        public var alerts: Int
+        public var citiesQuerySeconds: Double
+        public var figuresQuerySeconds: Double
+        public var cities: Int
+        public var figures: Int
+    }
+
+    public var articles: Int
+    public var window: Int
+    public var cityPool: Int
+
+    public init(articles: Int = 100_000, window: Int = 10_000, cityPool: Int = 3_000) {
+        self.articles = articles; self.window = min(window, articles); self.cityPool = cityPool
+    }
+
+    static let measures = ["arrests", "ICE agents deployed", "national guard troops", "projected cases targeted",
+                           "detention beds", "deportations", "people detained", "officers assigned"]
+    static let states = ["TX", "CA", "IL", "NY", "FL", "OR", "CO", "GA", "AZ", "WA", "MA", "NV"]
+
+    /// Runs the benchmark in `folder` (which should be empty); `progress` gets a line every 10,000 articles.
+    public func run(folder: String, progress: (String) -> Void = { _ in }) throws -> Result {
+        let store = try KnowledgeStore(stateDir: folder)
+        let delivery = AlertDelivery(store: store, log: AlertLog(path: folder + "/alerts.jsonl"), echo: { _ in })
+        var rng = SplitMix64(seed: 42)
+        var times: [Double] = []
+        times.reserveCapacity(articles)
+        var alerts = 0
+        var pending = 0
+        let start = Date()
+        for i in 0..<articles {
+            var cities: [CityMention] = []
+            var figures: [Figure] = []
+            for _ in 0..<(1 + Int(rng.next() % 3)) {
+                let n = Int(rng.next() % UInt64(cityPool))
+                let city = "Town\(n), \(Self.states[n % Self.states.count])"
+                cities.append(CityMention(city: city, mentions: 1, evidence: "ICE operations reached \(city)."))
+                let measure = Self.measures[Int(rng.next() % UInt64(Self.measures.count))]
+                // Few distinct values per measure: most statements restate, some change.
+                let value = Double(50 * (1 + Int(rng.next() % 6)))
+                figures.append(Figure(city: city, measure: measure, value: value, unit: .count, qualifier: nil,
+                                      evidence: "ICE said \(Int(value)) \(measure) in \(city)."))
+            }
+            let facts = Facts(title: "Synthetic article \(i)", relevant: true, cities: cities, figures: figures)
+            let record = ArticleRecord(url: "https://bench.example/\(i)", feed: "bench-\(i % 20)", title: facts.title,
+                                       published: nil, contentHash: String(i, radix: 16), seenKeys: ["id:\(i)"])
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let result = try store.ingest(record, facts: facts, policy: DiffPolicy())
+            pending += result.alerts.count
+            // Delivered once per 20 articles, as a cycle delivers once per feed poll.
+            if pending > 0, i % 20 == 19 { alerts += try delivery.deliverPending(); pending = 0 }
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            if (i + 1) % 10_000 == 0 { progress("\(i + 1) articles, \(alerts) alerts") }
+        }
+        let total = Date().timeIntervalSince(start)
+        var t = Date()
+        let cities = try store.cities()
+        let citiesSeconds = Date().timeIntervalSince(t)
+        t = Date()
+        let figures = try store.figures()
+        let figuresSeconds = Date().timeIntervalSince(t)
+        func mean(_ slice: ArraySlice<Double>) -> Double { slice.isEmpty ? 0 : slice.reduce(0, +) / Double(slice.count) }
+        return Result(articles: articles, firstWindowMs: mean(times.prefix(window)), lastWindowMs: mean(times.suffix(window)),
+                      window: window, totalSeconds: total, alerts: alerts, citiesQuerySeconds: citiesSeconds,
+                      figuresQuerySeconds: figuresSeconds, cities: cities.count, figures: figures.count)
+    }
+}
+
+/// A small deterministic generator so every benchmark run ingests the same articles.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+@testable import CityWatchCore
+
+/// A fresh temporary folder per test.
+func temporaryFolder(_ name: String = #function) -> String {
+    let clean = name.filter { $0.isLetter || $0.isNumber }
+    let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("citywatch-\(clean)-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A lock-protected value that test closures can mutate.
+final class Box<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+    init(_ value: T) { self.value = value }
+    func with<R>(_ body: (inout T) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
+    var get: T { with { $0 } }
+}
+
+/// Hand-made facts for one article.
+func facts(_ title: String, relevant: Bool = true, cities: [String] = [], figures: [Figure] = []) -> Facts {
+    Facts(title: title, relevant: relevant,
+          cities: cities.map { CityMention(city: $0, mentions: 1, evidence: "\($0) is named in \(title).") },
+          figures: figures)
+}
+
+func figure(_ city: String?, _ measure: String, _ value: Double, _ unit: FigureUnit = .count) -> Figure {
+    Figure(city: city, measure: measure, value: value, unit: unit, qualifier: nil, evidence: "\(measure): \(value)")
+}
+
+func article(_ title: String, feed: String = "wire", source: String? = nil, url: String? = nil) -> ArticleRecord {
+    ArticleRecord(url: url ?? "https://example.org/\(title.filter(\.isLetter))", feed: feed, source: source, title: title,
+                  published: "2026-11-18T17:00:00Z", contentHash: AlertID.hex(AlertID.fnv1a64(title + (url ?? ""))))
+}
+
+/// A scripted world of feeds: the fetch, feed parser and extractor stages, all in memory.
+final class FakeWorld: @unchecked Sendable {
+    let feeds = Box<[String: [FeedItem]]>([:])
+    let pages = Box<[String: String]>([:])
+    let failing = Box<[String: FetchError]>([:])
+    let factsByTitle = Box<[String: Facts]>([:])
+    let requests = Box<[FetchRequest]>([])
+
+    func pipeline() -> Pipeline {
+        Pipeline(
+            fetch: { [self] request in
+                requests.with { $0.append(request) }
+                if let error = failing.get[request.url] { throw error }
+                if feeds.get[request.url] != nil {
+                    return FetchResponse(status: 200, finalURL: request.url, headers: ["etag": "\"v1\""], body: Data(request.url.utf8))
+                }
+                if let page = pages.get[request.url] {
+                    return FetchResponse(status: 200, finalURL: request.url, headers: [:], body: Data(page.utf8))
+                }
+                throw FetchError(kind: .httpStatus, message: "http 404", status: 404)
+            },
+            parseFeed: { [self] _, input, _, _ in
+                guard let items = feeds.get[input] else { return ParsedFeed(input: input, parseOK: false, error: "not a feed") }
+                return ParsedFeed(input: input, parseOK: true, format: "rss", items: items)
+            },
+            parsePage: { data, _, _ in
+                // Pages here are "Title\nbody" text: enough to carry a title to the fake extractor.
+                SeedTextParser.parse(String(decoding: data, as: UTF8.self))
+            },
+            facts: { [self] document in
+                factsByTitle.get[document.title ?? ""] ?? Facts(title: document.title, relevant: false)
+            })
+    }
+}
