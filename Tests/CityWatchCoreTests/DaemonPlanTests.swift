@@ -95,12 +95,4 @@ private actor Events {
         let state = try #require(try store.feedStates().first)
         #expect(state.consecutiveFailures == 0 && state.lastSuccess != nil)
     }
-
-    @Test func cacheControlMaxAge() {
-        #expect(CacheControl.maxAge("public, max-age=300") == 300)
-        #expect(CacheControl.maxAge("max-age=\"60\", must-revalidate") == 60)
-        #expect(CacheControl.maxAge("no-cache, max-age=300") == nil)
-        #expect(CacheControl.maxAge("private") == nil)
-        #expect(CacheControl.maxAge(nil) == nil)
-    }
 }

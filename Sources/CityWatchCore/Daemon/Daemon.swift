@@ -149,9 +149,10 @@ public final class Daemon: Service, Sendable {
     /// The status file of the running plan.
     func currentStatusFile() -> URL? { plan.withLock { $0.statusFile } }
 
-    /// Sends WATCHDOG=1 until cancelled.
+    /// Sends WATCHDOG=1 until cancelled, each time after the scheduler answered (a stuck scheduler stops the pings).
     private func pingWatchdog(every interval: Duration) async {
         while !Task.isCancelled {
+            await scheduler.ping()
             notify.watchdog()
             try? await Task.sleep(for: interval)
         }

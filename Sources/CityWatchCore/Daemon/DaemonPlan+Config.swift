@@ -12,10 +12,8 @@ extension DaemonPlan {
             let perPollFailure = text.hasPrefix("citywatch: feed \"") && text.contains(" failed: ")
             logger.log(level: perPollFailure ? .debug : level, "\(text)")
         }
-        let cacheControl = CacheControl()
-        let cycle = Cycle(config: config, store: store, pipeline: cacheControl.wrap(pipeline), report: report)
+        let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: report)
         let feeds = Dictionary(config.feeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let feedURLs = Set(config.feeds.map(\.url))
         // Two transfers per host at most: enough to overlap, polite to one publisher's server.
         let limits = ConcurrencyLimits(global: config.concurrency, perHost: min(2, config.concurrency))
         return DaemonPlan(
@@ -28,9 +26,7 @@ extension DaemonPlan {
                     return .failure(kind: "config", message: "feed \"\(scheduled.id)\" is not in the config")
                 }
                 do {
-                    let outcome = PollOutcome(try await cycle.poll(feed), maxAge: cacheControl.take(feed.url))
-                    cacheControl.prune(keeping: feedURLs)
-                    return outcome
+                    return PollOutcome(try await cycle.poll(feed))
                 } catch {
                     logger.error("feed \"\(feed.name)\": the knowledge store or alert log failed: \(error)")
                     return .failure(kind: "store", message: "knowledge store or alert log: \(error)")
@@ -40,8 +36,9 @@ extension DaemonPlan {
 }
 
 extension PollOutcome {
-    /// What the scheduler needs from a cycle's poll of one feed (and the feed response's Cache-Control max-age).
-    public init(_ outcome: FeedOutcome, maxAge: TimeInterval? = nil) {
+    /// What the scheduler needs from a cycle's poll of one feed.
+    public init(_ outcome: FeedOutcome) {
+        let maxAge = outcome.maxAge
         if let error = outcome.error {
             self = .failure(kind: "feed", message: error, retryAfter: outcome.retryAfter)
         } else if outcome.notModified {

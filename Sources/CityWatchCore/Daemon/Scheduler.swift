@@ -111,6 +111,9 @@ public actor Scheduler {
         wake.signal()
     }
 
+    /// Returns as soon as the scheduler's actor is free: the watchdog's proof of life.
+    public func ping() {}
+
     /// Every feed's schedule and health, in config order.
     public func states() -> [ScheduledFeedState] {
         entries.map { ScheduledFeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }

@@ -46,10 +46,9 @@ final class WakeSignal: Sendable {
 
     /// Returns at the next signal or at `deadline` on `clock`, whichever is first (no deadline: signal only).
     func wait(until deadline: Date?, clock: any DaemonClock) async {
+        guard let deadline else { return await wait() }
         await withTaskGroup(of: Void.self) { group in
-            if let deadline {
-                group.addTask { try? await clock.sleep(until: deadline) }
-            }
+            group.addTask { try? await clock.sleep(until: deadline) }
             group.addTask { await self.wait() }
             await group.next()
             group.cancelAll()
