@@ -167,6 +167,8 @@ extension NumberRecognizer {
             if r.first > lo, NumberWords.monthNames.contains(tokens[r.first - 1].text) { return false }
             if r.last + 1 < hi, NumberWords.monthNames.contains(tokens[r.last + 1].text) && core.isDigits && (r.value ?? 0) <= 31 { return false }
             if before == "+" { return false }
+            // A statute: "8 U.S.C. 1357", "8 CFR 287.7".
+            if Self.codeWords.contains(after) || Self.codeWords.contains(before) { return false }
             if r.first - 2 >= lo, [("<", ">"), ("=", ">"), ("=", "<")].contains(where: { $0 == (tokens[r.first - 2].text, before) }) {
                 return false   // "<>30", "=>30", "=<30"
             }
@@ -207,5 +209,8 @@ extension NumberRecognizer {
 
     static let streetWords: Set<String> = ["St.", "St", "Street", "Ave.", "Ave", "Avenue", "Road", "Rd.", "Blvd.", "Boulevard",
                                            "Drive", "Dr.", "Lane", "Ln.", "Way", "Court", "Ct.", "Place", "Pl.", "Highway",
-                                           "Parkway", "Pkwy.", "Circle", "Terrace", "Trail"]
+                                           "Parkway", "Pkwy.", "Circle", "Terrace", "Trail", "Square", "Sq.", "Plaza",
+                                           "Pike", "Alley", "Row", "Expressway", "Freeway", "Pkwy"]
+    /// Abbreviations of legal codes around section numbers.
+    static let codeWords: Set<String> = ["u.s.c.", "u.s.c", "usc", "c.f.r.", "c.f.r", "cfr", "stat.", "ilcs", "u.s.c.a."]
 }

@@ -180,7 +180,9 @@ extension KnowledgeStore {
 
 extension KnowledgeStore {
     /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
-    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical).
+    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical),
+    /// else the one known measure of that city and unit that shares a word with it and differs by at most one
+    /// word on each side ("deportation cases" ~ "cases targeted": one outlet's words for another's measure).
     static func knownMeasure(_ db: Database, city: String, key: String, unit: String) throws -> Row? {
         if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
                                         arguments: [city, key, unit]) {
@@ -188,15 +190,21 @@ extension KnowledgeStore {
         }
         let words = Set(key.split(separator: " "))
         var match: Row?
+        var sharing: [Row] = []
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key FROM measures WHERE city = ? AND unit = ?"),
                                     arguments: [city, unit]) {
             let other = Set((row["measure_key"] as String).split(separator: " "))
+            guard !words.intersection(other).isEmpty else { continue }
+            sharing.append(row)
             guard other.isSubset(of: words) || words.isSubset(of: other),
-                  words.symmetricDifference(other).count == 1, !words.intersection(other).isEmpty else { continue }
+                  words.symmetricDifference(other).count == 1 else { continue }
             if match != nil { return nil }   // ambiguous: treat as a new measure
             match = row
         }
-        return match
+        if let match { return match }
+        guard sharing.count == 1, let only = sharing.first else { return nil }
+        let other = Set((only["measure_key"] as String).split(separator: " "))
+        return words.subtracting(other).count <= 1 && other.subtracting(words).count <= 1 ? only : nil
     }
 }
 
