@@ -38,6 +38,17 @@ public enum DocumentReader {
         let text = String(decoding: head[start...].prefix(512), as: UTF8.self).lowercased()
         return text.hasPrefix("<!doctype") || text.hasPrefix("<html") || text.hasPrefix("<head") || text.hasPrefix("<body")
             || text.hasPrefix("<!--") || text.hasPrefix("<meta") || text.hasPrefix("<div") || text.hasPrefix("<article")
-            || text.hasPrefix("<p") || text.hasPrefix("<?xml") && text.contains("<html")
+            || text.hasPrefix("<p") || text.hasPrefix("<?xml") && text.contains("<html") || isFragment(text)
     }
+
+    /// An HTML fragment such as a feed item's content: it opens with a known element ("<h1>", "<table>", "<ul>").
+    static func isFragment(_ text: String) -> Bool {
+        let name = text.dropFirst().prefix { $0.isLetter || $0.isNumber }
+        guard let end = text.dropFirst(1 + name.count).first, end == ">" || end == " " || end == "/" else { return false }
+        return fragmentTags.contains(String(name))
+    }
+
+    static let fragmentTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "main",
+                                            "header", "nav", "figure", "blockquote", "span", "img", "a", "br", "b", "strong",
+                                            "em", "i", "aside", "footer", "title", "style", "script", "link", "dl", "pre"]
 }
