@@ -74,6 +74,19 @@ import Testing
         #expect(e.alerts.map(\.kind) == [.newFigure])
     }
 
+    @Test func anotherOutletsWordsForTheOneMeasureSharingAWordMatchIt() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
+                                                                      figure("Houston, TX", "ICE personnel assigned", 140)]), policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Houston, TX", "deportation cases", 3400)]), policy: DiffPolicy())
+        #expect(b.alerts.map(\.kind) == [.changedFigure])
+        #expect(b.alerts.first?.previous == 2800)
+        // Two known measures share the word: ambiguous, so another measure.
+        _ = try store.ingest(article("C"), facts: facts("C", figures: [figure("Miami, FL", "detention beds", 500),
+                                                                      figure("Miami, FL", "detention centers", 3)]), policy: DiffPolicy())
+        let d = try store.ingest(article("D"), facts: facts("D", figures: [figure("Miami, FL", "detention facilities", 4)]), policy: DiffPolicy())
+        #expect(d.alerts.map(\.kind) == [.newFigure])
+    }
+
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {
         let a = try store.ingest(article("A"), facts: facts("A", figures: [
             figure(nil, "arrests", 15, .percent), figure(nil, "arrests", 1200), figure("Dallas, TX", "arrests", 15, .percent)]),

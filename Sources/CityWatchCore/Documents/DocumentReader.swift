@@ -9,6 +9,12 @@ public enum DocumentReader {
         if data.count > maxBytes {
             throw DocumentError(code: "too-large", message: "too large: \(data.count) bytes, over the \(maxBytes)-byte limit for one document")
         }
+        if looksLikeHTML(data), isFragment(data) {
+            // A fragment (a feed item's content) is read whole: no search for a page's article body.
+            var doc = ArticlePageParser.parseFragment(decodeText(data))
+            doc.url = url
+            return doc
+        }
         if looksLikeHTML(data) {
             var doc = try ArticlePageParser.parse(data, url: url, httpCharset: httpCharset)
             if doc.url == nil { doc.url = url }
@@ -39,6 +45,12 @@ public enum DocumentReader {
         return text.hasPrefix("<!doctype") || text.hasPrefix("<html") || text.hasPrefix("<head") || text.hasPrefix("<body")
             || text.hasPrefix("<!--") || text.hasPrefix("<meta") || text.hasPrefix("<div") || text.hasPrefix("<article")
             || text.hasPrefix("<p") || text.hasPrefix("<?xml") && text.contains("<html") || isFragment(text)
+    }
+
+    /// HTML without a document around it (no doctype, `<html>`, `<head>` or `<body>`).
+    static func isFragment(_ data: Data) -> Bool {
+        let text = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        return !(text.contains("<!doctype") || text.contains("<html") || text.contains("<head>") || text.contains("<head ") || text.contains("<body"))
     }
 
     /// An HTML fragment such as a feed item's content: it opens with a known element ("<h1>", "<table>", "<ul>").

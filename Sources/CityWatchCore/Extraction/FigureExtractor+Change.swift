@@ -41,9 +41,10 @@ extension FigureExtractor {
         let t = tz.tokens
         var b = n.first - 1
         // "fell from 550 to 400": step over the earlier value.
-        if b - 2 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
-           t[b - 2].text.lowercased() == "from" { b -= 2 }
-        let setting = b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
+        var stepped = false
+        if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
+           t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
+        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if setting { b -= 1 }
         guard b >= range.lowerBound else { return nil }

@@ -114,7 +114,7 @@ extension KnowledgeStore {
             let key = MeasureKey.canonical(figure.measure)
             let cityKey = figure.city ?? ""
             guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
-            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue)
+            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue, label: figure.measure)
             if let row, statedMeasures.contains(row["id"]) { continue }
             var kind: Alert.Kind?
             var previous: Double?
@@ -181,9 +181,9 @@ extension KnowledgeStore {
 extension KnowledgeStore {
     /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
     /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical),
-    /// else the one known measure of that city and unit that shares a word with it and differs by at most one
-    /// word on each side ("deportation cases" ~ "cases targeted": one outlet's words for another's measure).
-    static func knownMeasure(_ db: Database, city: String, key: String, unit: String) throws -> Row? {
+    /// else the one known measure of that city and unit with the same head noun that differs by at most one
+    /// word on each side ("deportation cases" ~ "projected cases targeted": one outlet's words for another's).
+    static func knownMeasure(_ db: Database, city: String, key: String, unit: String, label: String? = nil) throws -> Row? {
         if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
                                         arguments: [city, key, unit]) {
             return exact
@@ -191,11 +191,12 @@ extension KnowledgeStore {
         let words = Set(key.split(separator: " "))
         var match: Row?
         var sharing: [Row] = []
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key FROM measures WHERE city = ? AND unit = ?"),
+        let head = label.flatMap(MeasureKey.head)
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key, label FROM measures WHERE city = ? AND unit = ?"),
                                     arguments: [city, unit]) {
             let other = Set((row["measure_key"] as String).split(separator: " "))
             guard !words.intersection(other).isEmpty else { continue }
-            sharing.append(row)
+            if let head, MeasureKey.head(row["label"] as String) == head { sharing.append(row) }
             guard other.isSubset(of: words) || words.isSubset(of: other),
                   words.symmetricDifference(other).count == 1 else { continue }
             if match != nil { return nil }   // ambiguous: treat as a new measure

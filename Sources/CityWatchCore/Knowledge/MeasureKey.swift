@@ -18,6 +18,18 @@ public enum MeasureKey {
         return Array(Set(kept)).sorted().joined(separator: " ")
     }
 
+    /// The head noun of a label in canonical form: its last word that is neither a participle nor filler
+    /// ("projected cases targeted" → "case", "deportation cases" → "case", "detention beds" → "bed").
+    public static func head(_ label: String) -> String? {
+        let words = label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for word in words.reversed() where !(word.hasSuffix("ed") && words.count > 1) {
+            let stem = singular(word)
+            let mapped = synonyms[stem] ?? synonyms[word] ?? stem
+            if !filler.contains(mapped) { return mapped }
+        }
+        return nil
+    }
+
     /// English plural to singular for the words measures use ("cases" → "case", "deportations" → "deportation").
     static func singular(_ word: String) -> String {
         if let irregular = irregulars[word] { return irregular }
