@@ -17,6 +17,9 @@ import Testing
         #expect(MeasureKey.canonical("projected cases targeted") == MeasureKey.canonical("cases targeted"))
         #expect(MeasureKey.canonical("increase in deportations") == MeasureKey.canonical("deportations increase"))
         #expect(MeasureKey.canonical("rise in deportations") == MeasureKey.canonical("increase in deportations"))
+        #expect(MeasureKey.canonical("cost") == MeasureKey.canonical("funding"))
+        #expect(MeasureKey.head("projected cases targeted") == MeasureKey.head("deportation cases"))
+        #expect(MeasureKey.head("detention beds") != MeasureKey.head("detention centers"))
         // Different things stay different.
         #expect(MeasureKey.canonical("arrests") != MeasureKey.canonical("agents"))
         #expect(MeasureKey.canonical("troops") != MeasureKey.canonical("agents"))

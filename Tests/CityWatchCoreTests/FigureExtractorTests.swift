@@ -75,3 +75,17 @@ import Testing
         #expect(two.first { $0.unit == .percent }.map { $0.city == nil } == true)
     }
 }
+
+extension FigureExtractorTests {
+    @Test func moneyNamedByItsVerbAndLevelsStatedByAVerb() {
+        let cost = figures("The operation in San Diego will cost $2.5 million, according to the budget office.")
+        #expect(cost.first?.measure == "cost" && cost.first?.value == 2_500_000 && cost.first?.unit == .usd)
+        let spent = figures("The city of Baltimore has spent $1.2 million on legal aid since the raids began.")
+        #expect(spent.first?.measure == "spending" && spent.first?.city == "Baltimore, MD")
+        let level = figures("Guard troops in Memphis now number 450, up from 300 last week.")
+        #expect(level.map(\.value) == [450])
+        #expect(level.first?.measure == "guard troops")
+        // "number 5" as a label is still no figure.
+        #expect(figures("Agents in Memphis met at gate number 5 on Monday.").isEmpty)
+    }
+}

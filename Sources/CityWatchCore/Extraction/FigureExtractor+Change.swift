@@ -11,6 +11,9 @@ extension FigureExtractor {
                                           "also", "reportedly", "nearly", "almost", "sharply", "steadily", "roughly"]
     /// Prepositions that attach a place to a subject ("arrests in Denver", "deportations from Chicago").
     static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of"]
+    /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
+    static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
+                                         "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
@@ -50,7 +53,8 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let verb = t[b].text.lowercased()
         let isUpDown = ["up", "down", "higher", "lower"].contains(verb)
-        guard Self.changeVerbs.contains(verb) || isUpDown else { return nil }
+        guard Self.changeVerbs.contains(verb) || Self.settingVerbs.contains(verb) || Self.levelVerbs.contains(verb) || isUpDown
+        else { return nil }
         var k = b - 1
         while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) { k -= 1 }
         if isUpDown && k == b - 1 { return nil }   // "up 45%" needs "are/were/is up"
@@ -81,6 +85,24 @@ extension FigureExtractor {
             k -= 1
         }
         return nil
+    }
+
+    /// Verbs of money before an amount, and the measure they name ("will cost $2.5 million" → "cost").
+    static let moneyVerbs: [String: String] = [
+        "cost": "cost", "costs": "cost", "costing": "cost", "spent": "spending", "spend": "spending", "spends": "spending",
+        "spending": "spending", "approved": "funding", "allocated": "funding", "budgeted": "funding", "earmarked": "funding",
+        "awarded": "funding", "granted": "funding", "received": "funding", "requested": "funding", "sought": "funding",
+        "pledged": "funding", "provided": "funding", "aside": "funding", "allotted": "funding", "appropriated": "funding",
+    ]
+
+    /// The measure of a dollar amount named by the verb before it: "the operation will cost $2.5 million".
+    func moneyMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        guard n.unit == .usd else { return nil }
+        let t = tz.tokens
+        var b = n.first - 1
+        while b >= range.lowerBound, ["a", "an", "the", "another", "additional", "roughly", "about"].contains(t[b].text.lowercased()) { b -= 1 }
+        guard b >= range.lowerBound else { return nil }
+        return Self.moneyVerbs[t[b].text.lowercased()]
     }
 
     /// "rose from 400 to 550": a range after a verb of change is a change, not a range.

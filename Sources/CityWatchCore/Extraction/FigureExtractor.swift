@@ -61,6 +61,8 @@ struct FigureExtractor: Sendable {
             }
             return np
         }
+        // "the operation will cost $2.5 million"
+        if let money = moneyMeasure(n, tz, range) { return money }
         // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
         return changedSubject(n, tz, range)
     }

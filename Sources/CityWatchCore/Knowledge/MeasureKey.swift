@@ -70,6 +70,9 @@ public enum MeasureKey {
         "spike": "increase", "climb": "increase", "hike": "increase", "up": "increase",
         "fall": "decrease", "drop": "decrease", "decline": "decrease", "decreased": "decrease", "reduction": "decrease",
         "targeted": "target", "targeting": "target",
+        // money (the unit already says dollars): what it is called varies by outlet
+        "cost": "money", "funding": "money", "spending": "money", "budget": "money", "fund": "money",
+        "expense": "money", "expenditure": "money", "price": "money", "money": "money",
     ]
 
     /// Words that never distinguish one measure from another within a city: agency names, verbs of sending,
