@@ -18,6 +18,8 @@ import Testing
         #expect(MeasureKey.canonical("increase in deportations") == MeasureKey.canonical("deportations increase"))
         #expect(MeasureKey.canonical("rise in deportations") == MeasureKey.canonical("increase in deportations"))
         #expect(MeasureKey.canonical("cost") == MeasureKey.canonical("funding"))
+        #expect(MeasureKey.canonical("National Guard members") == MeasureKey.canonical("troops"))
+        #expect(MeasureKey.canonical("guard personnel") == MeasureKey.canonical("national guard troops"))
         #expect(MeasureKey.head("projected cases targeted") == MeasureKey.head("deportation cases"))
         #expect(MeasureKey.head("detention beds") != MeasureKey.head("detention centers"))
         // Different things stay different.
@@ -88,6 +90,18 @@ import Testing
                                                                       figure("Miami, FL", "detention centers", 3)]), policy: DiffPolicy())
         let d = try store.ingest(article("D"), facts: facts("D", figures: [figure("Miami, FL", "detention facilities", 4)]), policy: DiffPolicy())
         #expect(d.alerts.map(\.kind) == [.newFigure])
+    }
+
+    @Test func theSameDollarAmountForACityIsTheSameMoneyHoweverNamed() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Nashville, TN", "emergency funding", 2_500_000, .usd)]),
+                             policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Nashville, TN", "contract", 2_500_000, .usd)]),
+                                 policy: DiffPolicy())
+        #expect(b.alerts.isEmpty && b.corroborations == 1)
+        // Another amount under another name is another figure.
+        let c = try store.ingest(article("C"), facts: facts("C", figures: [figure("Nashville, TN", "contract", 900_000, .usd)]),
+                                 policy: DiffPolicy())
+        #expect(c.alerts.map(\.kind) == [.newFigure])
     }
 
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {

@@ -89,3 +89,10 @@ extension FigureExtractorTests {
         #expect(figures("Agents in Memphis met at gate number 5 on Monday.").isEmpty)
     }
 }
+
+extension FigureExtractorTests {
+    @Test func aPercentBeforeMoreNamesWhatGrew() {
+        let f = figures("Los Angeles saw 31% more deportations in October.")
+        #expect(f.first?.measure == "deportations" && f.first?.unit == .percent && f.first?.city == "Los Angeles, CA")
+    }
+}

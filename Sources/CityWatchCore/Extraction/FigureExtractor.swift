@@ -47,6 +47,11 @@ struct FigureExtractor: Sendable {
            ["in", "of"].contains(t[k + 1].text.lowercased()), let np = phrase(tz, from: k + 2, range) {
             return np
         }
+        // "31% more deportations"
+        if n.unit == .percent, k < range.upperBound, ["more", "fewer", "less", "higher", "lower"].contains(t[k].text.lowercased()),
+           let np = phrase(tz, from: k + 1, range) {
+            return np
+        }
         // "15% of arrests"
         if n.unit == .percent, k < range.upperBound, t[k].text.lowercased() == "of", let np = phrase(tz, from: k + 1, range) {
             return np

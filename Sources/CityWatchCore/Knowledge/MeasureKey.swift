@@ -11,6 +11,11 @@ public enum MeasureKey {
             let stem = singular(word)
             if let mapped = synonyms[stem] ?? synonyms[word] { tokens.append(mapped) } else { tokens.append(stem) }
         }
+        // "National Guard members" and "Guard personnel" are troops too.
+        if tokens.contains("guard") {
+            tokens = tokens.map { ["member", "personnel", "soldier", "unit"].contains($0) ? "troop" : $0 }
+            if !tokens.contains("troop") { tokens.append("troop") }
+        }
         // "national guard troops" = "troops" = "guardsmen": the guard words only say which troops.
         if tokens.contains("troop") { tokens.removeAll { $0 == "national" || $0 == "guard" } }
         let core = tokens.filter { !filler.contains($0) }
