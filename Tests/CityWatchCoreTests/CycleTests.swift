@@ -58,6 +58,23 @@ import Testing
         #expect(world.requests.get.last { $0.url == feedURL }?.etag == "\"v1\"")
     }
 
+    @Test func anItemsHTMLContentKeepsItsHeadingsAndTables() async throws {
+        let config = try config(feeds: [])
+        let content = """
+            <h1>ICE Extends Operations to Portland</h1>
+            <p>\(String(repeating: "ICE has begun operations in Portland, Oregon. ", count: 10))</p>
+            <h2>Personnel assigned</h2>
+            <table><thead><tr><th>City</th><th>ICE Personnel Assigned</th></tr></thead>
+            <tbody><tr><td>Portland</td><td>120</td></tr></tbody></table>
+            """
+        let item = FeedItem(title: "ICE Extends Operations to Portland", link: "https://news.example/p", id: "p", content: content)
+        let doc = await try cycle(config).document(for: item, feed: Config.Feed(name: "Wire", url: "https://news.example/rss"))
+        #expect(doc.blocks.contains(.heading("Personnel assigned")))
+        #expect(doc.blocks.contains { if case .table(let t) = $0 { return t.rows == [["Portland", "120"]] }; return false })
+        #expect(world.requests.get.isEmpty)   // full text: no page fetched
+        #expect(Cycle.isWholePage("<html><body><p>x</p></body></html>") && !Cycle.isWholePage(content))
+    }
+
     @Test func aFailingFeedIsReportedAndTheOthersGoOn() async throws {
         let good = "https://good.example/rss", bad = "https://bad.example/rss", junk = "https://junk.example/rss"
         let config = try config(feeds: [Config.Feed(name: "Bad", url: bad), Config.Feed(name: "Junk", url: junk),

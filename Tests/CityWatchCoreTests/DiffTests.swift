@@ -17,6 +17,11 @@ import Testing
         #expect(MeasureKey.canonical("projected cases targeted") == MeasureKey.canonical("cases targeted"))
         #expect(MeasureKey.canonical("increase in deportations") == MeasureKey.canonical("deportations increase"))
         #expect(MeasureKey.canonical("rise in deportations") == MeasureKey.canonical("increase in deportations"))
+        #expect(MeasureKey.canonical("cost") == MeasureKey.canonical("funding"))
+        #expect(MeasureKey.canonical("National Guard members") == MeasureKey.canonical("troops"))
+        #expect(MeasureKey.canonical("guard personnel") == MeasureKey.canonical("national guard troops"))
+        #expect(MeasureKey.head("projected cases targeted") == MeasureKey.head("deportation cases"))
+        #expect(MeasureKey.head("detention beds") != MeasureKey.head("detention centers"))
         // Different things stay different.
         #expect(MeasureKey.canonical("arrests") != MeasureKey.canonical("agents"))
         #expect(MeasureKey.canonical("troops") != MeasureKey.canonical("agents"))
@@ -78,6 +83,31 @@ import Testing
         // Two words apart is another measure.
         let e = try store.ingest(article("E"), facts: madeFacts("E", figures: [figure("Houston, TX", "detention beds funded", 500)]), policy: DiffPolicy())
         #expect(e.alerts.map(\.kind) == [.newFigure])
+    }
+
+    @Test func anotherOutletsWordsForTheOneMeasureSharingAWordMatchIt() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
+                                                                      figure("Houston, TX", "ICE personnel assigned", 140)]), policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Houston, TX", "deportation cases", 3400)]), policy: DiffPolicy())
+        #expect(b.alerts.map(\.kind) == [.changedFigure])
+        #expect(b.alerts.first?.previous == 2800)
+        // Two known measures share the word: ambiguous, so another measure.
+        _ = try store.ingest(article("C"), facts: facts("C", figures: [figure("Miami, FL", "detention beds", 500),
+                                                                      figure("Miami, FL", "detention centers", 3)]), policy: DiffPolicy())
+        let d = try store.ingest(article("D"), facts: facts("D", figures: [figure("Miami, FL", "detention facilities", 4)]), policy: DiffPolicy())
+        #expect(d.alerts.map(\.kind) == [.newFigure])
+    }
+
+    @Test func theSameDollarAmountForACityIsTheSameMoneyHoweverNamed() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Nashville, TN", "emergency funding", 2_500_000, .usd)]),
+                             policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Nashville, TN", "contract", 2_500_000, .usd)]),
+                                 policy: DiffPolicy())
+        #expect(b.alerts.isEmpty && b.corroborations == 1)
+        // Another amount under another name is another figure.
+        let c = try store.ingest(article("C"), facts: facts("C", figures: [figure("Nashville, TN", "contract", 900_000, .usd)]),
+                                 policy: DiffPolicy())
+        #expect(c.alerts.map(\.kind) == [.newFigure])
     }
 
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {

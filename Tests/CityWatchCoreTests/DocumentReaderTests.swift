@@ -8,6 +8,15 @@ import Testing
         #expect(doc == Document())
     }
 
+    @Test func anHTMLFragmentIsReadAsHTML() throws {
+        let fragment = "\n    <h1>ICE in Portland</h1>\n<table><tr><th>City</th><th>Agents</th></tr><tr><td>Portland</td><td>120</td></tr></table>"
+        #expect(DocumentReader.looksLikeHTML(Data(fragment.utf8)))
+        #expect(!DocumentReader.looksLikeHTML(Data("ICE in Portland\n<b> is not a tag opening a line of text".utf8)))
+        #expect(!DocumentReader.looksLikeHTML(Data("<hello> world".utf8)))
+        let doc = try DocumentReader.read(Data(fragment.utf8))
+        #expect(doc.blocks.contains { if case .table = $0 { return true }; return false })
+    }
+
     @Test func binaryGarbageIsAClearError() {
         var rng = SplitMix64(seed: 7)
         let bytes = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) } + [0])

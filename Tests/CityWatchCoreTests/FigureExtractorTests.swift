@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CityWatchCore
 
@@ -33,5 +34,99 @@ import Testing
     @Test func moneyIsAFigureInDollars() {
         let f = facts("The city approved $2 billion in detention funding.").figures
         #expect(f.first?.unit == .usd && f.first?.value == 2_000_000_000 && f.first?.measure == "detention funding")
+    }
+
+    // Earlier values, changes, statutes, the city of a city-less sentence.
+
+    let extractor = Extractor()
+
+    func figures(_ text: String) -> [Figure] {
+        extractor.extract(SeedTextParser.parse("ICE update\n" + text)).figures
+    }
+
+    @Test func anEarlierValueIsNotAFigure() {
+        let up = figures("ICE raised the number of personnel assigned to Chicago to 250, up from the 180 planned earlier this year.")
+        #expect(up.map(\.value) == [250])
+        #expect(up.first?.measure == "personnel assigned")
+        #expect(up.first?.city == "Chicago, IL")
+        let compared = figures("The Broadview center in Chicago held 1,450 detainees in October, compared with 980 in September.")
+        #expect(compared.map(\.value) == [1450])
+        #expect(compared.first?.measure == "detainees")
+        let from = figures("ICE has increased the number of agents in Denver to 160, from 120 at the start.")
+        #expect(from.map(\.value) == [160])
+        #expect(from.first?.measure == "agents")
+    }
+
+    @Test func theSubjectOfAChangeIsTheMeasure() {
+        let rose = figures("Deportations from Chicago rose 22% over the summer.")
+        #expect(rose.first?.measure == "deportations" && rose.first?.value == 22 && rose.first?.unit == .percent)
+        let aux = figures("In Los Angeles, deportations have increased 31% since the directive.")
+        #expect(aux.first?.measure == "deportations" && aux.first?.city == "Los Angeles, CA")
+        let up = figures("Arrests in Denver are up 45% from the first week.")
+        #expect(up.first?.measure == "arrests" && up.first?.value == 45)
+        let number = figures("The number of National Guard troops in Nashville rose to 550 this week, up from 400 in early November.")
+        #expect(number.map(\.value) == [550])
+        #expect(number.first?.measure == "national guard troops")
+        let fell = figures("Arrests in Chicago fell from 550 to 400 last month.")
+        #expect(fell.map(\.value) == [400])
+        #expect(fell.first?.measure == "arrests")
+        let range = figures("Arrests in Chicago rose from 400 to 550 last month.")
+        #expect(range.map(\.value) == [550])
+        #expect(range.first?.measure == "arrests")
+        // A place is never the measure.
+        #expect(!figures("Arrests in Houston climbed to 300.").contains { $0.measure.contains("houston") })
+    }
+
+    @Test func statutesAndAddressesAreNotFigures() {
+        #expect(figures("In Nashville, most were taken into custody under 8 U.S.C. 1357, officials said.").isEmpty)
+        #expect(figures("The mayor of Nashville spoke at the Metro Courthouse, 1 Public Square, on Monday.").isEmpty)
+    }
+
+    @Test func aNounPhraseEndsAtItsVerb() {
+        let f = figures("In Charlotte, the agency said 150 officers took part in the operation.")
+        #expect(f.first?.measure == "officers")
+    }
+
+    @Test func peopleTakenIntoCustodyAreDetained() {
+        let f = figures("In Phoenix, agents took more than 130 people into custody.")
+        #expect(f.first?.measure == "people detained" && f.first?.value == 130 && f.first?.qualifier == .moreThan)
+    }
+
+    @Test func aSentenceWithoutACityTakesTheArticlesOnlyCity() {
+        let f = figures("""
+            Tennessee's governor has ordered 400 National Guard troops to Nashville to support ICE.
+            The committee approved $2.5 million in emergency funding for the deployment.
+            Nationwide, a 21% rise in arrests was reported.
+            """)
+        #expect(f.first { $0.unit == .usd }?.city == "Nashville, TN")
+        #expect(f.first { $0.unit == .usd }?.measure == "emergency funding")
+        #expect(f.first { $0.unit == .percent }.map { $0.city == nil } == true)
+        // Two cities: a city-less sentence stays national.
+        let two = figures("""
+            ICE sent agents to Denver and Phoenix.
+            The agency reported a 15% rise in arrests.
+            """)
+        #expect(two.first { $0.unit == .percent }.map { $0.city == nil } == true)
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func moneyNamedByItsVerbAndLevelsStatedByAVerb() {
+        let cost = figures("The operation in San Diego will cost $2.5 million, according to the budget office.")
+        #expect(cost.first?.measure == "cost" && cost.first?.value == 2_500_000 && cost.first?.unit == .usd)
+        let spent = figures("The city of Baltimore has spent $1.2 million on legal aid since the raids began.")
+        #expect(spent.first?.measure == "spending" && spent.first?.city == "Baltimore, MD")
+        let level = figures("Guard troops in Memphis now number 450, up from 300 last week.")
+        #expect(level.map(\.value) == [450])
+        #expect(level.first?.measure == "guard troops")
+        // "number 5" as a label is still no figure.
+        #expect(figures("Agents in Memphis met at gate number 5 on Monday.").isEmpty)
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func aPercentBeforeMoreNamesWhatGrew() {
+        let f = figures("Los Angeles saw 31% more deportations in October.")
+        #expect(f.first?.measure == "deportations" && f.first?.unit == .percent && f.first?.city == "Los Angeles, CA")
     }
 }

@@ -88,7 +88,9 @@ extension Cycle {
             }
         }
         if document == nil, let html = content ?? item.summary {
-            document = try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
+            // An item's content is a fragment: read all of it (headings, tables), no search for a page's body.
+            document = Self.isWholePage(html) ? try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
+                                              : ArticlePageParser.parseFragment(html)
             if document?.blocks.isEmpty ?? true {
                 document = Document(blocks: [.paragraph(PlainText.from(html) ?? "")])
             }
@@ -100,6 +102,12 @@ extension Cycle {
         // A page that lost the summary's facts (e.g. a teaser-only page) still counts the title.
         if doc.blocks.isEmpty, let title = item.title { doc.blocks = [.paragraph(title)] }
         return doc
+    }
+
+    /// Content that is a whole page (some feeds embed one) rather than a fragment of the article.
+    static func isWholePage(_ html: String) -> Bool {
+        let head = html.prefix(4096).lowercased()
+        return head.contains("<html") || head.contains("<body")
     }
 
     /// Below this many characters of text an item's content is a teaser, not the article.

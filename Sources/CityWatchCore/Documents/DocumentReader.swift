@@ -9,6 +9,12 @@ public enum DocumentReader {
         if data.count > maxBytes {
             throw DocumentError(code: "too-large", message: "too large: \(data.count) bytes, over the \(maxBytes)-byte limit for one document")
         }
+        if looksLikeHTML(data), isFragment(data) {
+            // A fragment (a feed item's content) is read whole: no search for a page's article body.
+            var doc = ArticlePageParser.parseFragment(decodeText(data))
+            doc.url = url
+            return doc
+        }
         if looksLikeHTML(data) {
             var doc = try ArticlePageParser.parse(data, url: url, httpCharset: httpCharset)
             if doc.url == nil { doc.url = url }
@@ -44,4 +50,21 @@ public enum DocumentReader {
         let text = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()
         return text.contains("<html") || text.contains("<body") || text.contains("<!doctype html")
     }
+
+    /// HTML without a document around it (no doctype, `<html>`, `<head>` or `<body>`).
+    static func isFragment(_ data: Data) -> Bool {
+        let text = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        return !(text.contains("<!doctype") || text.contains("<html") || text.contains("<head>") || text.contains("<head ") || text.contains("<body"))
+    }
+
+    /// An HTML fragment such as a feed item's content: it opens with a known element ("<h1>", "<table>", "<ul>").
+    static func isFragment(_ text: String) -> Bool {
+        let name = text.dropFirst().prefix { $0.isLetter || $0.isNumber }
+        guard let end = text.dropFirst(1 + name.count).first, end == ">" || end == " " || end == "/" else { return false }
+        return fragmentTags.contains(String(name))
+    }
+
+    static let fragmentTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "main",
+                                            "header", "nav", "figure", "blockquote", "span", "img", "a", "br", "b", "strong",
+                                            "em", "i", "aside", "footer", "title", "style", "script", "link", "dl", "pre"]
 }

@@ -16,12 +16,17 @@ extension Extractor {
                 rowCity["\(table)/\(row)"] = hit.place
             }
         }
+        // A sentence that names no city states a figure of the article's one city, if it names only one.
+        let soleCity = Set(hits.map(\.place)).count == 1 ? hits.first?.place : nil
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
-                for n in found {
+                for var n in found {
                     numbers.append(n.mention(unit.tz))
+                    if n.value == nil, unit.rowText == nil, let r = n.range, judge.isChange(n, unit.tz, range) {
+                        n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                    }
                     guard let value = n.value, !n.isYear, !n.isVague, n.currency == nil else { continue }
                     if case .cell(let table, let row, _) = unit.kind {
                         // A numeric cell: the number is (nearly) the whole cell.
@@ -33,8 +38,11 @@ extension Extractor {
                         continue
                     }
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
+                    // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
+                    if judge.isEarlierValue(n, unit.tz, range) { continue }
                     guard let measure = judge.measure(for: n, in: unit.tz, range: range) else { continue }
                     let city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
+                        ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
                 }

@@ -12,6 +12,10 @@ struct FigureExtractor: Sendable {
         "been", "being", "it", "its", "their", "his", "her", "they", "we", "he", "she", "so", "compared", "according",
         "such", "these", "those", "when", "where", "between", "among", "through", "nationwide", "statewide", "already",
         "more", "less", "fewer", "out", "up", "down", "about", "around", "across", "only", "also", "now", "still",
+        // verbs that end a noun phrase ("150 officers took part"); regular past tenses end it after "-ed"
+        "took", "take", "takes", "made", "make", "makes", "began", "went", "came", "gave", "got", "did", "do", "does",
+        "can", "could", "may", "might", "must", "should", "shall", "stay", "stays", "stayed", "remain", "remains",
+        "remained", "joined", "arrived", "including", "included", "includes",
     ]
     /// Measures that are really spans of time or multipliers, not things counted.
     static let nonMeasures: Set<String> = [
@@ -43,6 +47,11 @@ struct FigureExtractor: Sendable {
            ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
             return np
         }
+        // "31% more deportations"
+        if n.unit == .percent, k < range.upperBound, ["more", "fewer", "less", "higher", "lower"].contains(t[k].text.lowercased()),
+           let np = phrase(tz, from: k + 1, range) {
+            return np
+        }
         // "15% of arrests"
         if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let np = phrase(tz, from: k + 1, range) {
             return np
@@ -57,14 +66,10 @@ struct FigureExtractor: Sendable {
             }
             return np
         }
-        // "arrests rose 15%", "deportations increased by 27%"
-        var b = n.first - 1
-        if b >= range.lowerBound, ["by", "to"].contains(t[b].lower) { b -= 1 }
-        if b - 1 >= range.lowerBound, Self.changeVerbs.contains(t[b].lower), t[b - 1].kind == .word,
-           !Self.stopWords.contains(t[b - 1].lower) {
-            return t[b - 1].lower
-        }
-        return nil
+        // "the operation will cost $2.5 million"
+        if let money = moneyMeasure(n, tz, range) { return money }
+        // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
+        return changedSubject(n, tz, range)
     }
 
     func verbAround(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
@@ -77,6 +82,7 @@ struct FigureExtractor: Sendable {
         while k < min(range.upperBound, n.last + 5) {
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
+            if w == "custody" { return "detained" }   // "took 130 people into custody"
             k += 1
         }
         return nil

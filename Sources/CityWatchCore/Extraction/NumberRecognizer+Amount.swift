@@ -161,12 +161,14 @@ extension NumberRecognizer {
                 "highway", "hwy", "amendment", "proposition", "prop.", "district", "ward", "precinct", "room", "suite",
                 "unit", "apt", "flight", "bill", "docket", "case", "page", "pages", "exit", "i", "us", "sr",
                 "channel", "grade", "level", "phase", "step", "week", "day", "year", "game", "round", "period"].contains(before)
-                && r.qualifier == nil { return false }
+                && r.qualifier == nil && !(before == "number" && isVerbNumber(r.first - 1, lo)) { return false }
             if after == "(", r.last + 3 < hi + 1, r.last + 2 < hi, tokens[r.last + 2].kind == .word,
                tokens[r.last + 2].text.count <= 2, attached(r.last + 1) { return false }   // "287(g)"
             if r.first > lo, NumberWords.monthNames.contains(tokens[r.first - 1].text) { return false }
             if r.last + 1 < hi, NumberWords.monthNames.contains(tokens[r.last + 1].text) && core.isDigits && (r.value ?? 0) <= 31 { return false }
             if before == "+" { return false }
+            // A statute: "8 U.S.C. 1357", "8 CFR 287.7".
+            if Self.codeWords.contains(after) || Self.codeWords.contains(before) { return false }
             if r.first - 2 >= lo, [("<", ">"), ("=", ">"), ("=", "<")].contains(where: { $0 == (tokens[r.first - 2].text, before) }) {
                 return false   // "<>30", "=>30", "=<30"
             }
@@ -185,6 +187,12 @@ extension NumberRecognizer {
         if r.isWords, r.last + 2 < hi, tokens[r.last + 1].text == "-", attached(r.last + 1),
            NumberWords.fractions[lower(r.last + 2)] != nil { return false }
         return true
+    }
+
+    /// "troops now number 450": "number" as a verb, not "number 5" as a label.
+    func isVerbNumber(_ k: Int, _ lo: Int) -> Bool {
+        k - 1 >= lo && ["now", "still", "already", "will", "would", "could", "may", "might", "to", "which", "that", "who"]
+            .contains(lower(k - 1))
     }
 
     /// The rest of "4 thousand 3 hundred and 21" after a scale word: a smaller number, optionally after "and".
@@ -207,5 +215,8 @@ extension NumberRecognizer {
 
     static let streetWords: Set<String> = ["St.", "St", "Street", "Ave.", "Ave", "Avenue", "Road", "Rd.", "Blvd.", "Boulevard",
                                            "Drive", "Dr.", "Lane", "Ln.", "Way", "Court", "Ct.", "Place", "Pl.", "Highway",
-                                           "Parkway", "Pkwy.", "Circle", "Terrace", "Trail"]
+                                           "Parkway", "Pkwy.", "Circle", "Terrace", "Trail", "Square", "Sq.", "Plaza",
+                                           "Pike", "Alley", "Row", "Expressway", "Freeway", "Pkwy"]
+    /// Abbreviations of legal codes around section numbers.
+    static let codeWords: Set<String> = ["u.s.c.", "u.s.c", "usc", "c.f.r.", "c.f.r", "cfr", "stat.", "ilcs", "u.s.c.a."]
 }

@@ -114,7 +114,8 @@ extension KnowledgeStore {
             let key = MeasureKey.canonical(figure.measure)
             let cityKey = figure.city ?? ""
             guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
-            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue)
+            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue, label: figure.measure,
+                                             value: figure.value)
             if let row, statedMeasures.contains(row["id"]) { continue }
             var kind: Alert.Kind?
             var previous: Double?
@@ -180,23 +181,41 @@ extension KnowledgeStore {
 
 extension KnowledgeStore {
     /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
-    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical).
-    static func knownMeasure(_ db: Database, city: String, key: String, unit: String) throws -> Row? {
+    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical),
+    /// else the one known measure of that city and unit with the same head noun that differs by at most one
+    /// word on each side ("deportation cases" ~ "projected cases targeted": one outlet's words for another's).
+    static func knownMeasure(_ db: Database, city: String, key: String, unit: String, label: String? = nil,
+                             value: Double? = nil) throws -> Row? {
         if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
                                         arguments: [city, key, unit]) {
             return exact
         }
         let words = Set(key.split(separator: " "))
         var match: Row?
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key FROM measures WHERE city = ? AND unit = ?"),
+        var sharing: [Row] = []
+        let head = label.flatMap(MeasureKey.head)
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key, label FROM measures WHERE city = ? AND unit = ?"),
                                     arguments: [city, unit]) {
             let other = Set((row["measure_key"] as String).split(separator: " "))
+            guard !words.intersection(other).isEmpty else { continue }
+            if let head, MeasureKey.head(row["label"] as String) == head { sharing.append(row) }
             guard other.isSubset(of: words) || words.isSubset(of: other),
-                  words.symmetricDifference(other).count == 1, !words.intersection(other).isEmpty else { continue }
+                  words.symmetricDifference(other).count == 1 else { continue }
             if match != nil { return nil }   // ambiguous: treat as a new measure
             match = row
         }
-        return match
+        if let match { return match }
+        if sharing.isEmpty, unit == FigureUnit.usd.rawValue, let value {
+            // A dollar amount is specific: the same amount for the same city is the same money, however named.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT m.id, m.current_value FROM measures m JOIN figure_values v ON v.measure = m.id
+                WHERE m.city = ? AND m.unit = ? AND v.value = ?
+                """), arguments: [city, unit, value])
+            if rows.count == 1 { return rows[0] }
+        }
+        guard sharing.count == 1, let only = sharing.first else { return nil }
+        let other = Set((only["measure_key"] as String).split(separator: " "))
+        return words.subtracting(other).count <= 1 && other.subtracting(words).count <= 1 ? only : nil
     }
 }
 

@@ -11,11 +11,28 @@ public enum MeasureKey {
             let stem = singular(word)
             if let mapped = synonyms[stem] ?? synonyms[word] { tokens.append(mapped) } else { tokens.append(stem) }
         }
+        // "National Guard members" and "Guard personnel" are troops too.
+        if tokens.contains("guard") {
+            tokens = tokens.map { ["member", "personnel", "soldier", "unit"].contains($0) ? "troop" : $0 }
+            if !tokens.contains("troop") { tokens.append("troop") }
+        }
         // "national guard troops" = "troops" = "guardsmen": the guard words only say which troops.
         if tokens.contains("troop") { tokens.removeAll { $0 == "national" || $0 == "guard" } }
         let core = tokens.filter { !filler.contains($0) }
         let kept = core.isEmpty ? tokens : core
         return Array(Set(kept)).sorted().joined(separator: " ")
+    }
+
+    /// The head noun of a label in canonical form: its last word that is neither a participle nor filler
+    /// ("projected cases targeted" → "case", "deportation cases" → "case", "detention beds" → "bed").
+    public static func head(_ label: String) -> String? {
+        let words = label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for word in words.reversed() where !(word.hasSuffix("ed") && words.count > 1) {
+            let stem = singular(word)
+            let mapped = synonyms[stem] ?? synonyms[word] ?? stem
+            if !filler.contains(mapped) { return mapped }
+        }
+        return nil
     }
 
     /// English plural to singular for the words measures use ("cases" → "case", "deportations" → "deportation").
@@ -58,6 +75,9 @@ public enum MeasureKey {
         "spike": "increase", "climb": "increase", "hike": "increase", "up": "increase",
         "fall": "decrease", "drop": "decrease", "decline": "decrease", "decreased": "decrease", "reduction": "decrease",
         "targeted": "target", "targeting": "target",
+        // money (the unit already says dollars): what it is called varies by outlet
+        "cost": "money", "funding": "money", "spending": "money", "budget": "money", "fund": "money",
+        "expense": "money", "expenditure": "money", "price": "money", "money": "money",
     ]
 
     /// Words that never distinguish one measure from another within a city: agency names, verbs of sending,

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Figures stated as a change: "rose to 550, up from 400", "increased the number of agents to 160, from 120",
+/// "deportations have increased 31%". The earlier value is the previous value of the same measure, not a figure.
+extension FigureExtractor {
+    /// Words after which a number is an earlier value or a point of comparison ("up from 180", "compared with 980").
+    static let earlierMarkers: Set<String> = ["from", "than", "versus", "vs", "vs."]
+    static let comparisonVerbs: Set<String> = ["compared", "comparison", "relative", "against"]
+    /// Auxiliaries between a subject and its verb of change ("deportations have increased 31%").
+    static let auxiliaries: Set<String> = ["have", "has", "had", "were", "was", "are", "is", "been", "be", "now", "already",
+                                          "also", "reportedly", "nearly", "almost", "sharply", "steadily", "roughly"]
+    /// Prepositions that attach a place to a subject ("arrests in Denver", "deportations from Chicago").
+    static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of"]
+    /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
+    static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
+                                         "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit"]
+    /// Verbs that set a figure to a value ("raised the number of agents to 160").
+    static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
+                                           "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
+                                           "trimmed", "lifted", "set", "capped"]
+
+    /// Whether `n` is an earlier value or a comparison point: "up from 180", "from 120", "compared with 2,800",
+    /// "versus 95". Such a number belongs to the same measure as the figure it is compared with.
+    func isEarlierValue(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        var b = n.first - 1
+        while b >= range.lowerBound, ["the", "a", "an", "its", "their", "about", "some", "roughly"].contains(t[b].text.lowercased()) { b -= 1 }
+        guard b >= range.lowerBound else { return false }
+        let w = t[b].text.lowercased()
+        if Self.earlierMarkers.contains(w) {
+            // "more than 130" is a hedge and part of the number; "than" alone compares with another value.
+            return true
+        }
+        if ["with", "to"].contains(w), b - 1 >= range.lowerBound, Self.comparisonVerbs.contains(t[b - 1].text.lowercased()) {
+            return true
+        }
+        if w == "against", b - 1 >= range.lowerBound, t[b - 1].kind == .number || t[b - 1].text == "%" { return true }
+        return false
+    }
+
+    /// The measure of a number set or changed by a verb before it: "the number of agents in Denver (rose) to 160",
+    /// "deportations from Chicago rose 22%", "arrests in Denver are up 45%". Nil when no subject is found.
+    func changedSubject(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var b = n.first - 1
+        // "fell from 550 to 400": step over the earlier value.
+        var stepped = false
+        if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
+           t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
+        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
+        if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+        if setting { b -= 1 }
+        guard b >= range.lowerBound else { return nil }
+        let verb = t[b].text.lowercased()
+        let isUpDown = ["up", "down", "higher", "lower"].contains(verb)
+        guard Self.changeVerbs.contains(verb) || Self.settingVerbs.contains(verb) || Self.levelVerbs.contains(verb) || isUpDown
+        else { return nil }
+        var k = b - 1
+        while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) { k -= 1 }
+        if isUpDown && k == b - 1 { return nil }   // "up 45%" needs "are/were/is up"
+        // Step back over a place: "in Denver", "from Chicago", "in Los Angeles".
+        var p = k
+        while p >= range.lowerBound, t[p].kind == .word, t[p].isCapitalized || t[p].text == "." { p -= 1 }
+        if p < k, p >= range.lowerBound, Self.placePrepositions.contains(t[p].text.lowercased()) { k = p - 1 }
+        guard k >= range.lowerBound, t[k].kind == .word else { return nil }
+        // The noun phrase ending at k (at most three words, no stop words).
+        var start = k
+        while start - 1 >= range.lowerBound, k - start < 2, t[start - 1].kind == .word,
+              !Self.stopWords.contains(t[start - 1].text.lowercased()) { start -= 1 }
+        let words = t[start...k].map { $0.text.lowercased() }
+        guard let head = words.last, !Self.stopWords.contains(head), !Self.nonMeasures.contains(head),
+              !Self.auxiliaries.contains(head) else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// The index of "of" in "the number of …" before token `b` in the same clause, when a setting verb precedes it
+    /// or the number phrase is the subject ("The number of troops in Nashville rose to 550").
+    func numberOf(before b: Int, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
+        let t = tz.tokens
+        var k = b - 1
+        while k - 1 >= range.lowerBound {
+            let w = t[k].text
+            if [";", ",", ":"].contains(w) { break }
+            if w.lowercased() == "of", ["number", "count", "total", "size"].contains(t[k - 1].text.lowercased()) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Verbs of money before an amount, and the measure they name ("will cost $2.5 million" → "cost").
+    static let moneyVerbs: [String: String] = [
+        "cost": "cost", "costs": "cost", "costing": "cost", "spent": "spending", "spend": "spending", "spends": "spending",
+        "spending": "spending", "approved": "funding", "allocated": "funding", "budgeted": "funding", "earmarked": "funding",
+        "awarded": "funding", "granted": "funding", "received": "funding", "requested": "funding", "sought": "funding",
+        "pledged": "funding", "provided": "funding", "aside": "funding", "allotted": "funding", "appropriated": "funding",
+    ]
+
+    /// The measure of a dollar amount named by the verb before it: "the operation will cost $2.5 million".
+    func moneyMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        guard n.unit == .usd else { return nil }
+        let t = tz.tokens
+        var b = n.first - 1
+        while b >= range.lowerBound, ["a", "an", "the", "another", "additional", "roughly", "about"].contains(t[b].text.lowercased()) { b -= 1 }
+        guard b >= range.lowerBound else { return nil }
+        return Self.moneyVerbs[t[b].text.lowercased()]
+    }
+
+    /// "rose from 400 to 550": a range after a verb of change is a change, not a range.
+    func isChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        guard t[n.first].text.lowercased() == "from", n.first - 1 >= range.lowerBound else { return false }
+        let before = t[n.first - 1].text.lowercased()
+        return Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before)
+    }
+
+    /// Words that make a sentence's figure national even in an article about one city.
+    static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation",
+                                            "statewide"]
+
+    func isNational(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        for k in range {
+            let w = t[k].text.lowercased()
+            // "National Guard troops" names the troops, not the scope.
+            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
+            if Self.nationalWords.contains(w) { return true }
+        }
+        return false
+    }
+}
