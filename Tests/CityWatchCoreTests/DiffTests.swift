@@ -86,26 +86,26 @@ import Testing
     }
 
     @Test func anotherOutletsWordsForTheOneMeasureSharingAWordMatchIt() throws {
-        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
+        _ = try store.ingest(article("A"), facts: madeFacts("A", figures: [figure("Houston, TX", "projected cases targeted", 2800),
                                                                       figure("Houston, TX", "ICE personnel assigned", 140)]), policy: DiffPolicy())
-        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Houston, TX", "deportation cases", 3400)]), policy: DiffPolicy())
+        let b = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Houston, TX", "deportation cases", 3400)]), policy: DiffPolicy())
         #expect(b.alerts.map(\.kind) == [.changedFigure])
         #expect(b.alerts.first?.previous == 2800)
         // Two known measures share the word: ambiguous, so another measure.
-        _ = try store.ingest(article("C"), facts: facts("C", figures: [figure("Miami, FL", "detention beds", 500),
+        _ = try store.ingest(article("C"), facts: madeFacts("C", figures: [figure("Miami, FL", "detention beds", 500),
                                                                       figure("Miami, FL", "detention centers", 3)]), policy: DiffPolicy())
-        let d = try store.ingest(article("D"), facts: facts("D", figures: [figure("Miami, FL", "detention facilities", 4)]), policy: DiffPolicy())
+        let d = try store.ingest(article("D"), facts: madeFacts("D", figures: [figure("Miami, FL", "detention facilities", 4)]), policy: DiffPolicy())
         #expect(d.alerts.map(\.kind) == [.newFigure])
     }
 
     @Test func theSameDollarAmountForACityIsTheSameMoneyHoweverNamed() throws {
-        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Nashville, TN", "emergency funding", 2_500_000, .usd)]),
+        _ = try store.ingest(article("A"), facts: madeFacts("A", figures: [figure("Nashville, TN", "emergency funding", 2_500_000, .usd)]),
                              policy: DiffPolicy())
-        let b = try store.ingest(article("B"), facts: facts("B", figures: [figure("Nashville, TN", "contract", 2_500_000, .usd)]),
+        let b = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Nashville, TN", "contract", 2_500_000, .usd)]),
                                  policy: DiffPolicy())
         #expect(b.alerts.isEmpty && b.corroborations == 1)
         // Another amount under another name is another figure.
-        let c = try store.ingest(article("C"), facts: facts("C", figures: [figure("Nashville, TN", "contract", 900_000, .usd)]),
+        let c = try store.ingest(article("C"), facts: madeFacts("C", figures: [figure("Nashville, TN", "contract", 900_000, .usd)]),
                                  policy: DiffPolicy())
         #expect(c.alerts.map(\.kind) == [.newFigure])
     }
