@@ -31,39 +31,36 @@ struct AlertsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load(command: "alerts")
-        let lines: [String]
+        let entries: [AlertLogLine]
         do {
-            lines = try AlertLog(path: config.alertLog).lines(since: since.flatMap { AlertLog.cutoff($0) },
-                                                               kind: kind.flatMap(Alert.Kind.init(rawValue:)))
+            entries = try AlertLog(path: config.alertLog).entries(since: since.flatMap { AlertLog.cutoff($0) },
+                                                                   kind: kind.flatMap(Alert.Kind.init(rawValue:)))
         } catch {
             StandardError.write("<3>citywatch alerts: \(error)\n")
             throw ExitCode(1)
         }
-        var rows: [[String]] = []
-        var out = ""
-        for line in lines {
-            if json { out += line + "\n"; continue }
-            if let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] { rows.append(Self.row(object)) }
+        if json {
+            var out = ""
+            for entry in entries { out += entry.text; out += "\n" }
+            StandardOutput.write(out)
+            return
         }
-        if !json {
-            out = rows.isEmpty ? "no alerts\n" : TextTable.render(header: ["time", "kind", "city", "figure", "article"], rows: rows)
-        }
-        StandardOutput.write(out)
+        let rows = entries.map(Self.row)
+        StandardOutput.write(rows.isEmpty ? "no alerts\n" : TextTable.render(header: ["time", "kind", "city", "figure", "article"], rows: rows))
     }
 
-    static func row(_ o: [String: Any]) -> [String] {
-        func number(_ key: String) -> String? { (o[key] as? NSNumber).map { JSONText.number($0.doubleValue) } }
+    static func row(_ line: AlertLogLine) -> [String] {
         var figure = ""
-        if let measure = o["measure"] as? String, let value = number("value") {
-            figure = "\(measure) \(value)\(o["unit"] as? String == "percent" ? "%" : o["unit"] as? String == "usd" ? " USD" : "")"
-            if let previous = number("previous") { figure += " (was \(previous))" }
+        if let measure = line.string("measure"), let value = line.number("value") {
+            let unit = line.string("unit")
+            figure = "\(measure) \(JSONText.number(value))\(unit == "percent" ? "%" : unit == "usd" ? " USD" : "")"
+            if let previous = line.number("previous") { figure += " (was \(JSONText.number(previous)))" }
         }
-        let article = o["article"] as? [String: Any] ?? [:]
-        var source = (article["title"] as? String) ?? (article["url"] as? String) ?? ""
-        if let feed = article["feed"] as? String { source += " [\(feed)]" }
-        var city = (o["city"] as? String) ?? "national"
-        if o["watched"] as? Bool == true { city += " *" }
-        return [(o["time"] as? String) ?? "", (o["kind"] as? String) ?? "", city, figure, source]
+        var source = line.string("title") ?? line.string("url") ?? ""
+        if let feed = line.string("feed") { source += " [\(feed)]" }
+        var city = line.string("city") ?? "national"
+        if line.bool("watched") { city += " *" }
+        return [line.string("time") ?? "", line.string("kind") ?? "", city, figure, source]
     }
 }
 

@@ -117,4 +117,16 @@ import Testing
         #expect(try log.lines(since: AlertLog.cutoff("2026-11-18T12:00:00Z")).count == 2)
         #expect(AlertLog.cutoff("yesterday") == nil)
     }
+
+    @Test func logLineFieldsReadWithoutAFullParse() {
+        let line = AlertLogLine(bytes: ArraySlice(Array(sample().jsonLine.utf8)))
+        #expect(line.string("kind") == "changed_figure")
+        #expect(line.string("title") == "Troops \"arrive\"")
+        #expect(line.number("value") == 200 && line.number("previous") == 150)
+        #expect(line.bool("watched") == false)
+        #expect(line.string("feed") == "Example wire")
+        let city = AlertLogLine(bytes: ArraySlice(Array(Alert(kind: .newCity, city: "Reno, NV", watched: true, measure: nil, measureKey: nil,
+            value: nil, unit: nil, previous: nil, article: sample().article, evidence: "", time: Date()).jsonLine.utf8)))
+        #expect(city.string("measure") == nil && city.number("value") == nil && city.bool("watched"))
+    }
 }

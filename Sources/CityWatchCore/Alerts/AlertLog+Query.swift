@@ -1,5 +1,60 @@
 import Foundation
 
+/// One line of the alert log, its fields read without a full JSON parse: the log holds our own fixed-form
+/// lines, and `citywatch alerts` must stay quick on a log of many thousands of them.
+public struct AlertLogLine: Sendable {
+    public let bytes: ArraySlice<UInt8>
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A string field (the first with this name: top-level fields come before the article's); nil for null.
+    public func string(_ name: String) -> String? {
+        guard var i = value(name), i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        let start = i
+        var escaped = false
+        while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\"") {
+            if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
+            i += 1
+        }
+        guard i <= bytes.endIndex else { return nil }
+        let raw = bytes[start..<min(i, bytes.endIndex)]
+        if !escaped { return String(decoding: raw, as: UTF8.self) }
+        let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+        return (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed)) as? String
+    }
+
+    /// A number field; nil for null.
+    public func number(_ name: String) -> Double? {
+        guard var i = value(name) else { return nil }
+        let start = i
+        while i < bytes.endIndex, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}") { i += 1 }
+        return Double(String(decoding: bytes[start..<i], as: UTF8.self))
+    }
+
+    public func bool(_ name: String) -> Bool {
+        guard let i = value(name) else { return false }
+        return bytes[i...].starts(with: "true".utf8)
+    }
+
+    /// Where the value of `"name":` starts.
+    func value(_ name: String) -> Int? {
+        let pattern = Array("\"\(name)\":".utf8)
+        guard pattern.count <= bytes.count else { return nil }
+        var i = bytes.startIndex
+        let last = bytes.endIndex - pattern.count
+        while i <= last {
+            if bytes[i] == pattern[0] {
+                var j = 1
+                while j < pattern.count, bytes[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return i + j }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
 extension AlertLog {
     /// `--since`: an ISO 8601 time, or a duration back from `now` ("90s", "15m", "2h", "7d").
     public static func cutoff(_ text: String, now: Date = Date()) -> Date? {
@@ -7,27 +62,27 @@ extension AlertLog {
         return DurationText.parse(text).map { now.addingTimeInterval(-$0) }
     }
 
-    /// The log's lines raised at or after `since` and of `kind`, in log order (lines that are not alerts are skipped).
-    public func lines(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [String] {
-        // The log holds our own lines, fields in a fixed form: reading two string fields needs no JSON parse,
-        // which keeps `citywatch alerts` quick on a log of many thousands of lines.
+    /// The alerts raised at or after `since` and of `kind`, in log order (lines that are not alerts are skipped).
+    public func entries(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [AlertLogLine] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AlertLogError(message: "cannot read the alert log \(path)")
+        }
+        let bytes = [UInt8](data)
         let sinceText = since.map(KnowledgeTime.string)
-        return try readLines().filter { line in
-            guard line.hasPrefix("{"), let id = Self.id(ofLine: line), !id.isEmpty else { return false }
-            if let kind, Self.field("kind", ofLine: line) != kind.rawValue { return false }
-            if let sinceText {
-                // ISO 8601 UTC to the second sorts as text.
-                guard let time = Self.field("time", ofLine: line), time >= sinceText else { return false }
-            }
-            return true
+        // The last piece is empty (the log ends with a newline) or a torn line: neither is an alert.
+        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().compactMap { slice in
+            let line = AlertLogLine(bytes: slice)
+            guard slice.first == UInt8(ascii: "{"), line.string("id") != nil else { return nil }
+            if let kind, line.string("kind") != kind.rawValue { return nil }
+            // ISO 8601 UTC to the second sorts as text.
+            if let sinceText { guard let time = line.string("time"), time >= sinceText else { return nil } }
+            return line
         }
     }
 
-    /// A top-level string field of a log line (`"name":"value"`, value without escapes).
-    static func field(_ name: String, ofLine line: String) -> String? {
-        guard let range = line.range(of: "\"\(name)\":\"") else { return nil }
-        let rest = line[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
+    /// The matching lines' text.
+    public func lines(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [String] {
+        try entries(since: since, kind: kind).map(\.text)
     }
 }

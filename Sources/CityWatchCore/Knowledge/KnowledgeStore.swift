@@ -10,9 +10,14 @@ public final class KnowledgeStore: Sendable {
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
         self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(code: "store-unusable",
+                             message: "cannot create the state folder \(folder): \(String(cString: strerror(errno))). Create it, make it writable by this user, or change [storage] state_dir.")
+        }
+        do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.label = "citywatch.knowledge"
