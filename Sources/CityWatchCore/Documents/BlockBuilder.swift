@@ -29,7 +29,12 @@ struct BlockBuilder {
         var i = root
         while i < stop {
             while let last = open.last, i >= last { open.removeLast(); flushLine() }
-            if removed[i] { i = tree.subtreeEnd(i); continue }
+            if removed[i] {
+                // A dropped element inside a line (an ad slot in a paragraph) still separates words.
+                if !line.isEmpty { line.append(0x20) }
+                i = tree.subtreeEnd(i)
+                continue
+            }
             let tag = tree.tags[i]
             switch tag {
             case .text:

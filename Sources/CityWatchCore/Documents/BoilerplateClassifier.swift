@@ -49,6 +49,8 @@ enum BoilerplateClassifier {
 
     /// Whether the element is furniture by its class/id words (lower-cased).
     static func isFurniture(_ words: [Substring]) -> Bool {
+        // Embedded posts (tweets, Instagram) quoted by the article are content even inside "social-media-embed".
+        if words.contains(where: { $0 == "embed" || $0 == "tweet" || $0 == "embedded" }) { return false }
         for word in words {
             if furnitureWords.contains(String(word)) { return true }
             if hasPrefix(word, furniturePrefixBytes) { return true }
@@ -94,7 +96,8 @@ enum BoilerplateClassifier {
     ]
 
     static func isStrongFurniture(_ words: [Substring]) -> Bool {
-        words.contains { word in hasPrefix(word, strongPrefixBytes) && !word.hasPrefix("commentary") }
+        !words.contains(where: { $0 == "embed" || $0 == "tweet" || $0 == "embedded" })
+            && words.contains { word in hasPrefix(word, strongPrefixBytes) && !word.hasPrefix("commentary") }
     }
 
     static let positiveWords = ["article", "body", "content", "entry", "main", "post", "text", "blog", "story"]

@@ -128,6 +128,14 @@ final class HTMLTreeBuilder {
     private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         if skipping > 0 { return }
         let parent = Int(stack[stack.count - 1])
+        // Layout whitespace at a block boundary ("\n    " between divs) means nothing to any pass: most
+        // pages have as many such text nodes as elements, so they are not stored.
+        let previous = tree.lastChild[parent]
+        if !tree.tags[parent].isInline, previous < 0 || !tree.tags[Int(previous)].isInline {
+            var blank = true
+            for k in 0..<len where ch[k] > 0x20 { blank = false; break }
+            if blank { return }
+        }
         let from = Int32(tree.text.count)
         tree.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         let to = Int32(tree.text.count)

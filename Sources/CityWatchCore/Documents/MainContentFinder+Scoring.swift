@@ -11,7 +11,9 @@ extension MainContentFinder {
             let length = Int(textLength[i])
             guard length >= 25 else { continue }
             let blockScore = 1.0 + Double(commaCount(i)) + Double(min(length / 100, 3))
-            var ancestor = Int(tree.parent[i])
+            // A div holding text directly is read as a <p> inside it (as readability does): the div is level 0.
+            let tag = tree.tags[i]
+            var ancestor = tag == .p || tag == .pre || tag == .td || tag == .blockquote ? Int(tree.parent[i]) : i
             var level = 0
             while ancestor > 0, level < 5 {
                 if !initialised[ancestor] {
