@@ -12,7 +12,6 @@ import Testing
         let fragment = "\n    <h1>ICE in Portland</h1>\n<table><tr><th>City</th><th>Agents</th></tr><tr><td>Portland</td><td>120</td></tr></table>"
         #expect(DocumentReader.looksLikeHTML(Data(fragment.utf8)))
         #expect(!DocumentReader.looksLikeHTML(Data("ICE in Portland\n<b> is not a tag opening a line of text".utf8)))
-        #expect(!DocumentReader.looksLikeHTML(Data("<hello> world".utf8)))
         let doc = try DocumentReader.read(Data(fragment.utf8))
         #expect(doc.blocks.contains { if case .table = $0 { return true }; return false })
     }
