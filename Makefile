@@ -47,8 +47,8 @@ install:
 	install -d $(BINDIR) $(SHAREDIR)/seeds $(DOCDIR) $(CONFDIR) $(UNITDIR)
 	install -m 0755 .build/release/citywatch $(BINDIR)/citywatch
 	install -m 0644 seeds/*.txt $(SHAREDIR)/seeds/
-	install -m 0644 ATTRIBUTION.md $(SHAREDIR)/ATTRIBUTION.md
-	install -m 0644 README.md ATTRIBUTION.md $(DOCDIR)/
+	install -m 0644 NOTICE.md $(SHAREDIR)/NOTICE.md
+	install -m 0644 README.md NOTICE.md $(DOCDIR)/
 	@if [ -f config/citywatch.toml ] && [ ! -e $(CONFDIR)/citywatch.toml ]; then \
 	  install -m 0644 config/citywatch.toml $(CONFDIR)/citywatch.toml; echo "installed $(CONFDIR)/citywatch.toml"; \
 	else echo "kept existing $(CONFDIR)/citywatch.toml (or no example to install)"; fi
