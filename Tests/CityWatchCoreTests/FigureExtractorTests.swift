@@ -96,3 +96,15 @@ extension FigureExtractorTests {
         #expect(f.first?.measure == "deportations" && f.first?.unit == .percent && f.first?.city == "Los Angeles, CA")
     }
 }
+
+extension FigureExtractorTests {
+    @Test func aSecondNumberSharesTheFirstOnesMeasureAndTakesItsOwnPlace() {
+        let f = figures("ICE has deployed 300 agents to Phoenix and 150 to Tucson, officials said.")
+        #expect(f.map(\.value) == [300, 150])
+        #expect(f.map(\.measure) == ["agents", "agents"])
+        #expect(f.map(\.city) == ["Phoenix, AZ", "Tucson, AZ"])
+        let people = figures("Agents arrested 85 people in Omaha, and 40 in Lincoln, the agency said.")
+        #expect(people.map(\.city) == ["Omaha, NE", "Lincoln, NE"])
+        #expect(people.allSatisfy { $0.measure == "people arrested" })
+    }
+}

@@ -87,6 +87,17 @@ extension FigureExtractor {
         return nil
     }
 
+    /// The measure of a number that leaves it out because the number before it in the sentence gave it:
+    /// "300 agents to Phoenix and 150 to Tucson", "85 people in Omaha, 40 in Lincoln".
+    func elidedMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                       previous: (measure: String, unit: FigureUnit)?) -> String? {
+        guard let previous, previous.unit == n.unit, n.first - 1 >= range.lowerBound else { return nil }
+        let t = tz.tokens
+        guard ["and", ",", "plus", "while"].contains(t[n.first - 1].text.lowercased()) else { return nil }
+        let next = n.last + 1 < range.upperBound ? t[n.last + 1].text.lowercased() : ""
+        return ["to", "in", "at", "for", "across", "from"].contains(next) ? previous.measure : nil
+    }
+
     /// Verbs of money before an amount, and the measure they name ("will cost $2.5 million" → "cost").
     static let moneyVerbs: [String: String] = [
         "cost": "cost", "costs": "cost", "costing": "cost", "spent": "spending", "spend": "spending", "spends": "spending",
