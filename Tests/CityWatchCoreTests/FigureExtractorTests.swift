@@ -108,3 +108,12 @@ extension FigureExtractorTests {
         #expect(people.allSatisfy { $0.measure == "people arrested" })
     }
 }
+
+extension FigureExtractorTests {
+    @Test func newYorkAfterAPrepositionIsTheCity() {
+        let f = figures("ICE now plans to target 5,000 cases in New York, up from 4,500.")
+        #expect(f.map(\.value) == [5000])
+        #expect(f.first?.city == "New York, NY")
+        #expect(figures("ICE has 250 officers assigned to New York, according to the agency.").first?.city == "New York, NY")
+    }
+}
