@@ -117,3 +117,12 @@ extension FigureExtractorTests {
         #expect(figures("ICE has 250 officers assigned to New York, according to the agency.").first?.city == "New York, NY")
     }
 }
+
+extension FigureExtractorTests {
+    @Test func aPlaceBetweenSubjectAndVerbIsSkippedAndBarePeopleAreNoMeasure() {
+        let f = figures("ICE said deportation flights from Newark Liberty airport rose 12% this year.")
+        #expect(f.first?.measure == "deportation flights" && f.first?.value == 12)
+        #expect(figures("Newark's population includes about 80,000 immigrants, ICE said.").isEmpty)
+        #expect(figures("ICE agents detained 80 immigrants in Newark.").first?.measure == "immigrants detained")
+    }
+}

@@ -61,7 +61,20 @@ extension FigureExtractor {
         // Step back over a place: "in Denver", "from Chicago", "in Los Angeles".
         var p = k
         while p >= range.lowerBound, t[p].kind == .word, t[p].isCapitalized || t[p].text == "." { p -= 1 }
-        if p < k, p >= range.lowerBound, Self.placePrepositions.contains(t[p].text.lowercased()) { k = p - 1 }
+        if p < k, p >= range.lowerBound, Self.placePrepositions.contains(t[p].text.lowercased()) {
+            k = p - 1
+        } else {
+            // "flights from Newark Liberty airport rose", "detentions at the Broadview facility rose"
+            var j = k
+            while j >= max(range.lowerBound, k - 5), t[j].kind == .word {
+                let w = t[j].text.lowercased()
+                if Self.placePrepositions.contains(w) && w != "of" && j < k && t[(j + 1)...k].contains(where: \.isCapitalized) {
+                    k = j - 1; break
+                }
+                if Self.stopWords.contains(w) && !["the", "a", "an"].contains(w) { break }
+                j -= 1
+            }
+        }
         guard k >= range.lowerBound, t[k].kind == .word else { return nil }
         // The noun phrase ending at k (at most three words, no stop words).
         var start = k

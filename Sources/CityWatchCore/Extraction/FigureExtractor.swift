@@ -63,6 +63,8 @@ struct FigureExtractor: Sendable {
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
                 if let verb = verbAround(n, tz, range) { return np + " " + verb }
+                // "home to 80,000 immigrants": people counted, but no enforcement measured.
+                return nil
             }
             return np
         }
