@@ -126,3 +126,12 @@ extension FigureExtractorTests {
         #expect(figures("ICE agents detained 80 immigrants in Newark.").first?.measure == "immigrants detained")
     }
 }
+
+extension FigureExtractorTests {
+    @Test func housesOnCompassStreetsEmergencyCallsAndReleases() {
+        #expect(figures("ICE has a field office in San Antonio, Texas, at 1777 NE Loop 410.").isEmpty)
+        #expect(figures("San Antonio police answered 911 calls about the ICE raids.").isEmpty)
+        let released = figures("A federal judge in San Antonio ordered the release of 12 detainees held by ICE.")
+        #expect(released.first.map { $0.measure.hasPrefix("detainees") && $0.measure.hasSuffix("released") } == true)
+    }
+}
