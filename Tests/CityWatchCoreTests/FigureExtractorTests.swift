@@ -135,3 +135,12 @@ extension FigureExtractorTests {
         #expect(released.first.map { $0.measure.hasPrefix("detainees") && $0.measure.hasSuffix("released") } == true)
     }
 }
+
+extension FigureExtractorTests {
+    @Test func aNationalWordNearerThanTheCityMakesTheFigureNational() {
+        let f = figures("ICE arrests rose 15% nationwide, with the biggest gains in Chicago and Houston.")
+        #expect(f.count == 1 && f.first?.city == nil && f.first?.value == 15)
+        let local = figures("Nationwide, arrests rose 15%, while in Chicago arrests jumped 22%.")
+        #expect(local.first { $0.value == 22 }?.city == "Chicago, IL")
+    }
+}

@@ -45,8 +45,13 @@ extension Extractor {
                     guard let measure = judge.measure(for: n, in: unit.tz, range: range)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
                     previous = (measure, n.unit)
-                    let city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
+                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
                         ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
+                    // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
+                    if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
+                        let hits = (hitsByUnit[u] ?? []).filter { $0.sentence == s && $0.place == place }
+                        if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
+                    }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
                 }

@@ -69,7 +69,11 @@ extension FigureExtractor {
             while j >= max(range.lowerBound, k - 5), t[j].kind == .word {
                 let w = t[j].text.lowercased()
                 if Self.placePrepositions.contains(w) && w != "of" && j < k && t[(j + 1)...k].contains(where: \.isCapitalized) {
-                    k = j - 1; break
+                    // Only when a subject stands before the place ("in Chicago arrests jumped" has none).
+                    if j - 1 >= range.lowerBound, t[j - 1].kind == .word, !Self.stopWords.contains(t[j - 1].text.lowercased()) {
+                        k = j - 1
+                    }
+                    break
                 }
                 if Self.stopWords.contains(w) && !["the", "a", "an"].contains(w) { break }
                 j -= 1
@@ -140,6 +144,20 @@ extension FigureExtractor {
     /// Words that make a sentence's figure national even in an article about one city.
     static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation",
                                             "statewide"]
+
+    /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
+    func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
+        let t = tz.tokens
+        var best: Int?
+        for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
+            let w = t[k].text.lowercased()
+            guard Self.nationalWords.contains(w) else { continue }
+            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
+            let d = k < n.first ? n.first - k : (k - n.last) + 1
+            best = min(best ?? d, d)
+        }
+        return best
+    }
 
     func isNational(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
