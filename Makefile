@@ -3,11 +3,12 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: help deps build release test demo install uninstall bench
+.PHONY: help deps build release test demo e2e install uninstall bench
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
+	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
@@ -34,6 +35,9 @@ test: deps
 
 demo: release
 	./scripts/demo
+
+e2e: release
+	./scripts/e2e
 
 ## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
 BINDIR = $(DESTDIR)$(PREFIX)/bin

@@ -110,6 +110,20 @@ import Testing
         #expect(c.alerts.map(\.kind) == [.newFigure])
     }
 
+    @Test func aDistinguishingWordKeepsMeasuresApart() throws {
+        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Los Angeles, CA", "increase in deportations", 27, .percent),
+                                                                      figure("Los Angeles, CA", "people arrested", 230)]), policy: DiffPolicy())
+        let flights = try store.ingest(article("B"), facts: facts("B", figures: [figure("Los Angeles, CA", "deportation flights", 12, .percent)]),
+                                       policy: DiffPolicy())
+        #expect(flights.alerts.map(\.kind) == [.newFigure])
+        let released = try store.ingest(article("C"), facts: facts("C", figures: [figure("Los Angeles, CA", "detainees released", 12)]),
+                                        policy: DiffPolicy())
+        #expect(released.alerts.map(\.kind) == [.newFigure])
+        let restated = try store.ingest(article("D"), facts: facts("D", figures: [figure("Los Angeles, CA", "detainees", 230)]),
+                                        policy: DiffPolicy())
+        #expect(restated.alerts.isEmpty)
+    }
+
     @Test func unitsAndNationalFiguresAreSeparateMeasures() throws {
         let a = try store.ingest(article("A"), facts: madeFacts("A", figures: [
             figure(nil, "arrests", 15, .percent), figure(nil, "arrests", 1200), figure("Dallas, TX", "arrests", 15, .percent)]),

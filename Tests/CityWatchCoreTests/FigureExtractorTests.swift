@@ -130,3 +130,51 @@ extension FigureExtractorTests {
         #expect(f.first?.measure == "deportations" && f.first?.unit == .percent && f.first?.city == "Los Angeles, CA")
     }
 }
+
+extension FigureExtractorTests {
+    @Test func aSecondNumberSharesTheFirstOnesMeasureAndTakesItsOwnPlace() {
+        let f = figures("ICE has deployed 300 agents to Phoenix and 150 to Tucson, officials said.")
+        #expect(f.map(\.value) == [300, 150])
+        #expect(f.map(\.measure) == ["agents", "agents"])
+        #expect(f.map(\.city) == ["Phoenix, AZ", "Tucson, AZ"])
+        let people = figures("Agents arrested 85 people in Omaha, and 40 in Lincoln, the agency said.")
+        #expect(people.map(\.city) == ["Omaha, NE", "Lincoln, NE"])
+        #expect(people.allSatisfy { $0.measure == "people arrested" })
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func newYorkAfterAPrepositionIsTheCity() {
+        let f = figures("ICE now plans to target 5,000 cases in New York, up from 4,500.")
+        #expect(f.map(\.value) == [5000])
+        #expect(f.first?.city == "New York, NY")
+        #expect(figures("ICE has 250 officers assigned to New York, according to the agency.").first?.city == "New York, NY")
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func aPlaceBetweenSubjectAndVerbIsSkippedAndBarePeopleAreNoMeasure() {
+        let f = figures("ICE said deportation flights from Newark Liberty airport rose 12% this year.")
+        #expect(f.first?.measure == "deportation flights" && f.first?.value == 12)
+        #expect(figures("Newark's population includes about 80,000 immigrants, ICE said.").isEmpty)
+        #expect(figures("ICE agents detained 80 immigrants in Newark.").first?.measure == "immigrants detained")
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func housesOnCompassStreetsEmergencyCallsAndReleases() {
+        #expect(figures("ICE has a field office in San Antonio, Texas, at 1777 NE Loop 410.").isEmpty)
+        #expect(figures("San Antonio police answered 911 calls about the ICE raids.").isEmpty)
+        let released = figures("A federal judge in San Antonio ordered the release of 12 detainees held by ICE.")
+        #expect(released.first.map { $0.measure.hasPrefix("detainees") && $0.measure.hasSuffix("released") } == true)
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func aNationalWordNearerThanTheCityMakesTheFigureNational() {
+        let f = figures("ICE arrests rose 15% nationwide, with the biggest gains in Chicago and Houston.")
+        #expect(f.count == 1 && f.first?.city == nil && f.first?.value == 15)
+        let local = figures("Nationwide, arrests rose 15%, while in Chicago arrests jumped 22%.")
+        #expect(local.first { $0.value == 22 }?.city == "Chicago, IL")
+    }
+}

@@ -146,6 +146,11 @@ extension CityRecognizer {
            ["in", "to", "from", "at", "between", "near", "outside", "around", "visit", "visited", "with"].contains(prev.text) {
             c.verdict = .accepted; return
         }
+        // "assigned to New York", "cases in New York": the city, as for Washington ("New York state" is rejected above).
+        if tokens[c.first].text == "New", c.last == c.first + 1, tokens[c.last].text == "York", let prev,
+           ["in", "to", "from", "at", "across"].contains(prev.text) {
+            c.verdict = .accepted; return
+        }
 
         // Confirming context: a place column, "X Mayor", "X police", "City of X", "mayor of X".
         var confirmed = unit.isPlaceColumn && c.first == 0 && c.last >= tokens.count - 1

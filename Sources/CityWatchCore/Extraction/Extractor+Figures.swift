@@ -22,6 +22,7 @@ extension Extractor {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
+                var previous: (measure: String, unit: FigureUnit)?
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
                     if n.value == nil, unit.rowText == nil, let r = n.range, judge.isChange(n, unit.tz, range) {
@@ -40,9 +41,17 @@ extension Extractor {
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
-                    guard let measure = judge.measure(for: n, in: unit.tz, range: range) else { continue }
-                    let city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
+                    // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.
+                    guard let measure = judge.measure(for: n, in: unit.tz, range: range)
+                        ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
+                    previous = (measure, n.unit)
+                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
                         ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
+                    // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
+                    if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
+                        let hits = (hitsByUnit[u] ?? []).filter { $0.sentence == s && $0.place == place }
+                        if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
+                    }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
                 }
@@ -57,6 +66,12 @@ extension Extractor {
         guard !inSentence.isEmpty else { return nil }
         if Set(inSentence.map(\.place)).count == 1 { return inSentence[0].place }
         let t = unit.tz.tokens
+        // "150 to Tucson", "85 people in Omaha": a place right after the number, through a preposition, is its place.
+        if let after = inSentence.filter({ $0.first > n.last && $0.first <= n.last + 4 }).min(by: { $0.first < $1.first }),
+           (n.last + 1..<after.first).contains(where: { ["to", "in", "at", "for", "across"].contains(t[$0].text.lowercased()) }),
+           !(n.last + 1..<after.first).contains(where: { [",", ";", "and", "while"].contains(t[$0].text.lowercased()) }) {
+            return after.place
+        }
         func clauseBreak(_ a: Int, _ b: Int) -> Bool {
             (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but"].contains(t[$0].text) }
         }

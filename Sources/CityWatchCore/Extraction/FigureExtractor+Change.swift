@@ -61,7 +61,24 @@ extension FigureExtractor {
         // Step back over a place: "in Denver", "from Chicago", "in Los Angeles".
         var p = k
         while p >= range.lowerBound, t[p].kind == .word, t[p].isCapitalized || t[p].text == "." { p -= 1 }
-        if p < k, p >= range.lowerBound, Self.placePrepositions.contains(t[p].text.lowercased()) { k = p - 1 }
+        if p < k, p >= range.lowerBound, Self.placePrepositions.contains(t[p].text.lowercased()) {
+            k = p - 1
+        } else {
+            // "flights from Newark Liberty airport rose", "detentions at the Broadview facility rose"
+            var j = k
+            while j >= max(range.lowerBound, k - 5), t[j].kind == .word {
+                let w = t[j].text.lowercased()
+                if Self.placePrepositions.contains(w) && w != "of" && j < k && t[(j + 1)...k].contains(where: \.isCapitalized) {
+                    // Only when a subject stands before the place ("in Chicago arrests jumped" has none).
+                    if j - 1 >= range.lowerBound, t[j - 1].kind == .word, !Self.stopWords.contains(t[j - 1].text.lowercased()) {
+                        k = j - 1
+                    }
+                    break
+                }
+                if Self.stopWords.contains(w) && !["the", "a", "an"].contains(w) { break }
+                j -= 1
+            }
+        }
         guard k >= range.lowerBound, t[k].kind == .word else { return nil }
         // The noun phrase ending at k (at most three words, no stop words).
         var start = k
@@ -85,6 +102,17 @@ extension FigureExtractor {
             k -= 1
         }
         return nil
+    }
+
+    /// The measure of a number that leaves it out because the number before it in the sentence gave it:
+    /// "300 agents to Phoenix and 150 to Tucson", "85 people in Omaha, 40 in Lincoln".
+    func elidedMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                       previous: (measure: String, unit: FigureUnit)?) -> String? {
+        guard let previous, previous.unit == n.unit, n.first - 1 >= range.lowerBound else { return nil }
+        let t = tz.tokens
+        guard ["and", ",", "plus", "while"].contains(t[n.first - 1].text.lowercased()) else { return nil }
+        let next = n.last + 1 < range.upperBound ? t[n.last + 1].text.lowercased() : ""
+        return ["to", "in", "at", "for", "across", "from"].contains(next) ? previous.measure : nil
     }
 
     /// Verbs of money before an amount, and the measure they name ("will cost $2.5 million" → "cost").
@@ -116,6 +144,20 @@ extension FigureExtractor {
     /// Words that make a sentence's figure national even in an article about one city.
     static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation",
                                             "statewide"]
+
+    /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
+    func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
+        let t = tz.tokens
+        var best: Int?
+        for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
+            let w = t[k].text.lowercased()
+            guard Self.nationalWords.contains(w) else { continue }
+            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
+            let d = k < n.first ? n.first - k : (k - n.last) + 1
+            best = min(best ?? d, d)
+        }
+        return best
+    }
 
     func isNational(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens

@@ -60,9 +60,15 @@ struct FigureExtractor: Sendable {
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore { k += 1 }   // "$5-million grant"
         if let np = phrase(tz, from: k, range) {
+            // "the release of 12 detainees": people let go, not taken.
+            if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { ["release", "released", "freed", "free"].contains(t[$0].text.lowercased()) }) {
+                return np + " released"
+            }
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
                 if let verb = verbAround(n, tz, range) { return np + " " + verb }
+                // "home to 80,000 immigrants": people counted, but no enforcement measured.
+                return nil
             }
             return np
         }

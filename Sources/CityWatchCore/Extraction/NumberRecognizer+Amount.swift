@@ -172,9 +172,14 @@ extension NumberRecognizer {
             if r.first - 2 >= lo, [("<", ">"), ("=", ">"), ("=", "<")].contains(where: { $0 == (tokens[r.first - 2].text, before) }) {
                 return false   // "<>30", "=>30", "=<30"
             }
-            // A street address: "1935 Orchard St.", "6016 Dublin Road".
+            // A street address: "1935 Orchard St.", "6016 Dublin Road", "1777 NE Loop 410".
             if core.isDigits, r.last + 2 < hi, tokens[r.last + 1].isCapitalized {
                 for k in (r.last + 2)..<min(hi, r.last + 4) where Self.streetWords.contains(tokens[k].text) { return false }
+                if Self.compassWords.contains(tokens[r.last + 1].text), core.isDigits, !core.hasSeparator { return false }
+            }
+            // "911 calls": the emergency number.
+            if r.value == 911, core.isDigits, ["call", "calls", "dispatch", "dispatchers", "operator", "operators", "center"].contains(after) {
+                return false
             }
             if lower(r.first) == "one" && r.last == r.first && ["the", "this", "that", "which", "each", "every", "any", "no",
                                                                 "another", "someone", "anyone", "everyone", "no-"].contains(before) { return false }
@@ -216,7 +221,10 @@ extension NumberRecognizer {
     static let streetWords: Set<String> = ["St.", "St", "Street", "Ave.", "Ave", "Avenue", "Road", "Rd.", "Blvd.", "Boulevard",
                                            "Drive", "Dr.", "Lane", "Ln.", "Way", "Court", "Ct.", "Place", "Pl.", "Highway",
                                            "Parkway", "Pkwy.", "Circle", "Terrace", "Trail", "Square", "Sq.", "Plaza",
-                                           "Pike", "Alley", "Row", "Expressway", "Freeway", "Pkwy"]
+                                           "Pike", "Alley", "Row", "Expressway", "Freeway", "Pkwy", "Loop"]
+    /// Compass abbreviations that follow a house number ("2035 N. Central Avenue", "1777 NE Loop 410").
+    static let compassWords: Set<String> = ["N", "N.", "S", "S.", "E", "E.", "W", "W.", "NE", "NW", "SE", "SW",
+                                            "N.E.", "N.W.", "S.E.", "S.W."]
     /// Abbreviations of legal codes around section numbers.
     static let codeWords: Set<String> = ["u.s.c.", "u.s.c", "usc", "c.f.r.", "c.f.r", "cfr", "stat.", "ilcs", "u.s.c.a."]
 }

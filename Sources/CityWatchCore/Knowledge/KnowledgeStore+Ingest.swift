@@ -197,7 +197,8 @@ extension KnowledgeStore {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key, label FROM measures WHERE city = ? AND unit = ?"),
                                     arguments: [city, unit]) {
             let other = Set((row["measure_key"] as String).split(separator: " "))
-            guard !words.intersection(other).isEmpty else { continue }
+            guard !words.intersection(other).isEmpty,
+                  !words.symmetricDifference(other).contains(where: { MeasureKey.distinguishing.contains(String($0)) }) else { continue }
             if let head, MeasureKey.head(row["label"] as String) == head { sharing.append(row) }
             guard other.isSubset(of: words) || words.isSubset(of: other),
                   words.symmetricDifference(other).count == 1 else { continue }

@@ -35,6 +35,13 @@ public enum MeasureKey {
         return nil
     }
 
+    /// Words that make a measure another one even when it is otherwise the same: "deportation flights" are not
+    /// deportations, "police officers" not ICE officers, "detainees released" not detentions.
+    public static let distinguishing: Set<String> = [
+        "flight", "police", "sheriff", "deputy", "trooper", "released", "release", "freed", "bed", "death", "child",
+        "family", "facility", "center", "local", "county", "state", "criminal", "conviction", "complaint", "lawsuit",
+    ]
+
     /// English plural to singular for the words measures use ("cases" → "case", "deportations" → "deportation").
     static func singular(_ word: String) -> String {
         if let irregular = irregulars[word] { return irregular }
