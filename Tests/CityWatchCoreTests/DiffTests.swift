@@ -111,15 +111,15 @@ import Testing
     }
 
     @Test func aDistinguishingWordKeepsMeasuresApart() throws {
-        _ = try store.ingest(article("A"), facts: facts("A", figures: [figure("Los Angeles, CA", "increase in deportations", 27, .percent),
+        _ = try store.ingest(article("A"), facts: madeFacts("A", figures: [figure("Los Angeles, CA", "increase in deportations", 27, .percent),
                                                                       figure("Los Angeles, CA", "people arrested", 230)]), policy: DiffPolicy())
-        let flights = try store.ingest(article("B"), facts: facts("B", figures: [figure("Los Angeles, CA", "deportation flights", 12, .percent)]),
+        let flights = try store.ingest(article("B"), facts: madeFacts("B", figures: [figure("Los Angeles, CA", "deportation flights", 12, .percent)]),
                                        policy: DiffPolicy())
         #expect(flights.alerts.map(\.kind) == [.newFigure])
-        let released = try store.ingest(article("C"), facts: facts("C", figures: [figure("Los Angeles, CA", "detainees released", 12)]),
+        let released = try store.ingest(article("C"), facts: madeFacts("C", figures: [figure("Los Angeles, CA", "detainees released", 12)]),
                                         policy: DiffPolicy())
         #expect(released.alerts.map(\.kind) == [.newFigure])
-        let restated = try store.ingest(article("D"), facts: facts("D", figures: [figure("Los Angeles, CA", "detainees", 230)]),
+        let restated = try store.ingest(article("D"), facts: madeFacts("D", figures: [figure("Los Angeles, CA", "detainees", 230)]),
                                         policy: DiffPolicy())
         #expect(restated.alerts.isEmpty)
     }
