@@ -119,12 +119,6 @@ struct CityRecognizer: Sendable {
             if !gazetteer.prefixes.contains(key) { break }
             n += 1
         }
-        // "Boulder City Council" is Boulder's council, not Boulder City.
-        if let (_, last) = best, last > i, tz.tokens[last].text == "City", last + 1 < end,
-           ["Council", "Hall", "Manager", "Attorney", "Clerk", "Commission", "Councilman", "Councilwoman"].contains(tz.tokens[last + 1].text),
-           let shorter = gazetteer.names[tz.span(i, last - 1)]?.filter({ !$0.demonym }), !shorter.isEmpty {
-            best = (shorter, last - 1)
-        }
         return best
     }
 
