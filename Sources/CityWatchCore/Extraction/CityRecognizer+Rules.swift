@@ -89,7 +89,7 @@ extension CityRecognizer {
             return
         }
         c.place = choose(c.entries, states: docStates)
-        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; return }
+        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; c.confirmed = true; return }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {
@@ -174,7 +174,7 @@ extension CityRecognizer {
            ["City", "city", "mayor", "Mayor", "town", "Town", "suburb", "outskirts", "streets", "residents"].contains(tokens[c.first - 2].text) {
             confirmed = true
         }
-        if confirmed { c.verdict = .accepted; return }
+        if confirmed { c.verdict = .accepted; c.confirmed = true; return }
         let locative = prev.map { Self.locatives.contains($0.lower) && $0.text != "of" && $0.text != "and" } ?? false
         let stateKnown = c.entries.contains { docStates.contains(gazetteer.places[$0.place].state) }
         switch risk {

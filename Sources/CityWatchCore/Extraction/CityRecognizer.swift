@@ -25,6 +25,8 @@ struct CityRecognizer: Sendable {
         var place = -1
         /// Rejected as a person's name ("Charlotte Graham", "Burley said"): other bare uses are the person too.
         var person = false
+        /// Accepted on strong local evidence ("Alexandria police", "City of X", a dateline).
+        var confirmed = false
         var surface = ""
     }
 
@@ -53,6 +55,7 @@ struct CityRecognizer: Sendable {
         }
         let persons = Set(candidates.filter(\.person).map(\.surface))
         for k in candidates.indices where persons.contains(candidates[k].surface) && candidates[k].explicitState == nil
+            && !candidates[k].confirmed
             && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) }) {
             candidates[k].verdict = .rejected
         }
