@@ -39,4 +39,21 @@ import Testing
         let f = facts("T\nNothing here. Agents came to Denver on Monday. Denver objected.")
         #expect(f.cities.first?.evidence == "Agents came to Denver on Monday." && f.cities.first?.mentions == 2)
     }
+
+    /// Deterministic junk (a linear congruential generator over tricky pieces) must never crash the extractor.
+    @Test func survivesJunk() {
+        let pieces = ["a", "X", " ", "0", "7", ",", ".", "-", "–", "$", "%", "€", "“", "”", "\"", "’", "(", ")", "|", ":",
+                      "/", "\n", "<", "=", "N.C.", "Mt.", "between", "more than", "and a half", "New York", "D.C.",
+                      "hundred", "million", "percent", "said", "CHARLESTON", "US$", "1,2", "1.2.3", "Mayor", ", Ill."]
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<400 {
+            let text = (0..<next(60)).map { _ in pieces[next(pieces.count)] }.joined()
+            let f = facts(text, numbers: true)
+            #expect(f.jsonLine().hasPrefix("{\"title\":"))
+        }
+    }
 }

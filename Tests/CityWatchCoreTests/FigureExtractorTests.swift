@@ -31,6 +31,12 @@ import Testing
         #expect(facts("It happened three times.").figures.isEmpty)
     }
 
+    @Test func sizesAgesAndAddressesAreNotCounts() {
+        #expect(facts("A 6-inch main broke near a 34,000-square-foot store.").figures.isEmpty)
+        #expect(facts("The man, of the 3200 block of Main Street, was held.").figures.isEmpty)
+        #expect(facts("Police issued 584 citations Tuesday.").figures.first?.measure == "citations")
+    }
+
     @Test func moneyIsAFigureInDollars() {
         let f = facts("The city approved $2 billion in detention funding.").figures
         #expect(f.first?.unit == .usd && f.first?.value == 2_000_000_000 && f.first?.measure == "detention funding")

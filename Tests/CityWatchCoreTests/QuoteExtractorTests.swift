@@ -24,6 +24,10 @@ import Testing
         #expect(q.count == 1 && q.first?.speaker == nil)
     }
 
+    @Test func quoteMarksAroundPunctuationOnly() {
+        #expect(facts("Intro\nHe said “,” and left.").quotes.isEmpty)
+    }
+
     @Test func scareQuotesAreNotQuotes() {
         #expect(facts("Intro\nHe ran as the candidate of “law and borders” all year.").quotes.isEmpty)
     }

@@ -36,6 +36,10 @@ extension CityRecognizer {
         "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
         "Inner", "Upstate", "Downstate", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
     ]
+    /// Capitalised first words that do not start a person's name ("Three Philadelphia officers", "Many Chicago …").
+    static let sentenceStarters: Set<String> = ["Many", "Some", "Most", "All", "Both", "Several", "Few", "Former", "Local",
+                                               "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                                               "Dozens", "Hundreds", "Thousands", "Other", "Area", "Suburban", "Greater"]
     /// Names that are far more often something else ("the White House").
     static let nonCityNames: Set<String> = ["White House", "Capitol Hill", "Wall Street", "Union", "Justice"]
     static let functionWords: Set<String> = [
@@ -85,13 +89,21 @@ extension CityRecognizer {
             return
         }
         c.place = choose(c.entries, states: docStates)
-        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; return }
+        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; c.confirmed = true; return }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {
             c.verdict = .accepted; return
         }
-        // A person: "Taylor said", "according to Taylor", "Mr. Perry".
+        // A person: "Taylor said", "according to Taylor", "Mr. Perry", "Colton, who died".
+        if let next, next.text == ",", c.last + 2 < range.upperBound, tokens[c.last + 2].text == "who", riskOf(c.entries) != .low {
+            c.verdict = .rejected; c.person = true; return
+        }
+        // A saint's church or school: "St. Paul's United Brethren Church", "St. John's Lutheran School".
+        if let next, next.text == "'s" || next.text == "’s", tokens[c.first].text == "St." || tokens[c.first].text == "Saint",
+           c.last + 2 < range.upperBound, tokens[c.last + 2].isCapitalized {
+            c.verdict = .rejected; return
+        }
         let nameLike = riskOf(c.entries) != .low
         let afterLocative = prev.map { Self.locatives.contains($0.lower) && $0.text != "and" && $0.text != "of" } ?? false
         if let next, Self.personVerbs.contains(next.text), !afterLocative { c.verdict = .rejected; c.person = nameLike; return }
@@ -117,7 +129,10 @@ extension CityRecognizer {
         }
         if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }
         // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
-        if let next, next.kind == .word, next.isCapitalized, !Self.followers.contains(next.text), !titleCase {
+        // Institution words after a city are fine for a safe name only ("University Medical Center" is no town).
+        let lenient = riskOf(c.entries) == .low
+        if let next, next.kind == .word, next.isCapitalized, !titleCase,
+           !(Self.followers.contains(next.text) && (lenient || Self.confirmingFollowers.contains(next.text))) {
             c.verdict = .rejected
             c.person = next.text.count > 2 && !next.text.hasSuffix(".") && gazetteer.stateNames[next.text] == nil
                 && c.entries.contains { $0.flags.contains(.firstName) } && riskOf(c.entries) != .low
@@ -131,7 +146,8 @@ extension CityRecognizer {
         if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound
             // "Three Philadelphia police officers": a capitalised first word before a safe name is fine.
-            let safeAfterFirstWord = sentenceStart && riskOf(c.entries) == .low && !prev.text.hasSuffix(".")
+            let safeAfterFirstWord = sentenceStart && riskOf(c.entries) == .low
+                && (NumberWords.isNumberWord(prev.lower) || Self.sentenceStarters.contains(prev.text))
             if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord { c.verdict = .rejected; return }
         }
         if let prev, prev.text == "-" || prev.text == "‑", !prev.spaceBefore, c.first >= 2, tokens[c.first - 2].isCapitalized,
@@ -163,7 +179,7 @@ extension CityRecognizer {
            ["City", "city", "mayor", "Mayor", "town", "Town", "suburb", "outskirts", "streets", "residents"].contains(tokens[c.first - 2].text) {
             confirmed = true
         }
-        if confirmed { c.verdict = .accepted; return }
+        if confirmed { c.verdict = .accepted; c.confirmed = true; return }
         let locative = prev.map { Self.locatives.contains($0.lower) && $0.text != "of" && $0.text != "and" } ?? false
         let stateKnown = c.entries.contains { docStates.contains(gazetteer.places[$0.place].state) }
         switch risk {

@@ -25,6 +25,8 @@ struct CityRecognizer: Sendable {
         var place = -1
         /// Rejected as a person's name ("Charlotte Graham", "Burley said"): other bare uses are the person too.
         var person = false
+        /// Accepted on strong local evidence ("Alexandria police", "City of X", a dateline).
+        var confirmed = false
         var surface = ""
     }
 
@@ -53,6 +55,7 @@ struct CityRecognizer: Sendable {
         }
         let persons = Set(candidates.filter(\.person).map(\.surface))
         for k in candidates.indices where persons.contains(candidates[k].surface) && candidates[k].explicitState == nil
+            && !candidates[k].confirmed
             && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) }) {
             candidates[k].verdict = .rejected
         }
@@ -73,12 +76,27 @@ struct CityRecognizer: Sendable {
                 candidates[k].place = p; candidates[k].verdict = .accepted
             }
         }
+        // Every reading of every accepted name: homonyms that sit near each other explain each other
+        // (Columbus and Norfolk, Nebraska; Paris and Jackson, Tennessee).
+        var readings: [String: [Int]] = [:]
+        for c in candidates where c.verdict == .accepted {
+            readings[c.surface, default: []].append(contentsOf: c.explicitState != nil ? [c.place] : c.entries.map(\.place))
+        }
+        func support(_ place: Int, _ surface: String) -> Int {
+            // Only towns support a reading: a story naming Atlanta says nothing about Dallas, Georgia.
+            readings.filter { $0.key != surface && $0.value.contains {
+                gazetteer.places[$0].population < 300_000 && gazetteer.distance($0, place) < 100 } }.count
+        }
         return candidates.filter { $0.verdict == .accepted }.compactMap { c in
             var place = gazetteer.resolved(c.place)
             if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
+                let supported = Set(c.entries.map(\.place)).map { ($0, support($0, c.surface)) }.sorted { $0.1 > $1.1 }
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
-                else if Set(places).count > 1 {
+                else if Set(places).count > 1, let top = supported.first, top.1 > 0,
+                        supported.count < 2 || supported[1].1 < top.1 {
+                    place = gazetteer.resolved(top.0)
+                } else if Set(places).count > 1 {
                     guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
                     place = gazetteer.resolved(p)
                 }

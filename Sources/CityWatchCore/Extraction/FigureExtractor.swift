@@ -22,8 +22,15 @@ struct FigureExtractor: Sendable {
         "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
         "second", "seconds", "times", "time", "percent", "percentage", "points", "point", "am", "pm", "o'clock",
         "decade", "decades", "century", "yards", "feet", "miles", "mile", "inches", "pounds", "ounces", "degrees",
-        "th", "st", "nd", "rd", "s", "one", "ones", "other", "others",
+        "th", "st", "nd", "rd", "s", "one", "ones", "other", "others", "block", "blocks", "inch", "inches", "foot",
+        "square-foot", "square-feet", "acre", "mph", "degree", "year-old", "years-old", "month-old", "day-old",
+        "page", "pages", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
     ]
+    /// Words that end a measure phrase once it has begun (time words, adverbs of place).
+    static let phraseEnds: Set<String> = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday", "sunday", "throughout", "short", "apiece",
+                                         "annually", "each", "total", "overall", "alone", "ago", "earlier", "later"]
     static let changeNouns: Set<String> = ["rise", "increase", "drop", "decrease", "decline", "jump", "surge", "fall",
                                           "spike", "growth", "reduction", "uptick", "gain", "dip", "cut", "boost", "hike",
                                           "climb", "plunge", "downturn", "upswing"]
@@ -58,7 +65,11 @@ struct FigureExtractor: Sendable {
         }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
-        if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore { k += 1 }   // "$5-million grant"
+        if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
+            // "6-inch main", "34,000-square-foot store", "23-year-old": a size or an age, not a count.
+            if n.unit == .count, k + 1 < range.upperBound, t[k + 1].kind == .word { return nil }
+            k += 1   // "$5-million grant"
+        }
         if let np = phrase(tz, from: k, range) {
             // "the release of 12 detainees": people let go, not taken.
             if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { ["release", "released", "freed", "free"].contains(t[$0].text.lowercased()) }) {
@@ -109,10 +120,10 @@ struct FigureExtractor: Sendable {
             guard tok.kind == .word else { break }
             let w = tok.lower
             if Self.stopWords.contains(w) { break }
-            if words.isEmpty, Self.nonMeasures.contains(w) { return nil }
+            if words.isEmpty, Self.nonMeasures.contains(w) || w.hasPrefix("square-") || w.hasSuffix("-old") { return nil }
+            if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4) || w.hasSuffix("ly") { break }
             words.append(w)
             k += 1
-            if w.hasSuffix("ed") && words.count > 1 { break }
         }
         guard !words.isEmpty else { return nil }
         if let last = words.last, Self.nonMeasures.contains(last) { return nil }

@@ -40,6 +40,7 @@ struct QuoteExtractor: Sendable {
         for (k, span) in spans.enumerated() {
             var textEnd = span.close - 1
             while textEnd > span.open, [",", ";", ":"].contains(t[textEnd].text) { textEnd -= 1 }
+            guard textEnd > span.open else { continue }   // nothing but punctuation between the marks
             let text = unit.tz.string(t[span.open + 1].start, t[textEnd].end)
             let words = t[(span.open + 1)...textEnd].filter { $0.kind == .word }.count
             let after = attributionAfter(unit, span.close + 1, limit: k + 1 < spans.count ? spans[k + 1].open : t.count)

@@ -21,10 +21,10 @@ struct TextUnit: Sendable {
     init(kind: Kind, text: String, rowText: String? = nil, isPlaceColumn: Bool = false, header: String? = nil) {
         self.kind = kind
         self.tz = Tokenizer(text)
-        self.sentences = kind == .title || kind == .heading || rowText != nil
+        // A heading or a table cell is one piece; a title may run into the story (plain text given as one line).
+        self.sentences = kind == .heading || rowText != nil
             ? (tz.tokens.isEmpty ? [] : [0..<tz.tokens.count])
             : tz.sentences()
-        if case .title = kind, tz.tokens.count > 40 { self.sentences = tz.sentences() }
         self.rowText = rowText
         self.isPlaceColumn = isPlaceColumn
         self.header = header
