@@ -86,7 +86,7 @@ import Testing
         let reports = Box<[String]>([])
         let started = Date()
         let result = try await cycle(config, reports: reports).run()
-        #expect(Date().timeIntervalSince(started) < 5)   // Retry-After recorded, never waited out
+        #expect(Date().timeIntervalSince(started) < 60)   // Retry-After (an hour) recorded, never waited out; loose for loaded machines
         #expect(result.failedFeeds.count == 2 && result.alerts == 1)
         #expect(reports.get.filter { $0.hasPrefix("<3>") }.count == 2)
         let store = try KnowledgeStore(path: config.databasePath)
