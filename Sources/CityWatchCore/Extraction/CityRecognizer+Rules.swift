@@ -116,7 +116,7 @@ extension CityRecognizer {
         // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
         var k = c.last + 1
         while k < range.upperBound, k - c.last < 16, tokens[k].isCapitalized || [",", "and", "or"].contains(tokens[k].text) { k += 1 }
-        if k < range.upperBound, k > c.last + 1 || true, ["counties", "Counties", "townships", "parishes"].contains(tokens[k].text) {
+        if k < range.upperBound, ["counties", "Counties", "townships", "parishes"].contains(tokens[k].text) {
             c.verdict = .rejected; return
         }
         // A region after a foreign or unknown place: "Toronto, Ontario", "Ontario, Canada".
@@ -151,7 +151,7 @@ extension CityRecognizer {
             if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord { c.verdict = .rejected; return }
         }
         if let prev, prev.text == "-" || prev.text == "‑", !prev.spaceBefore, c.first >= 2, tokens[c.first - 2].isCapitalized,
-           !tokens[c.first - 2].spaceBefore || true, !titleCase {
+           !titleCase {
             // "Dallas-Fort Worth" is fine (both are cities); "Merriam-Webster" is not a city.
             if match(unit.tz, at: c.first - 2, end: range.upperBound) == nil { c.verdict = .rejected; return }
         }
@@ -172,6 +172,9 @@ extension CityRecognizer {
         var confirmed = unit.isPlaceColumn && c.first == 0 && c.last >= tokens.count - 1
         if let next {
             if Self.confirmingFollowers.contains(next.text) { confirmed = true }
+            // "a Washington-based group"; "Washington — By most measures …" (a dateline in title case).
+            if next.text == "-", !next.spaceBefore, c.last + 2 < range.upperBound, tokens[c.last + 2].lower == "based" { confirmed = true }
+            if prev == nil, ["—", "--"].contains(next.text) { confirmed = true }
             if next.text == "'s" || next.text == "’s", c.last + 2 < range.upperBound,
                Self.confirmingFollowers.contains(tokens[c.last + 2].text) { confirmed = true }
         }

@@ -35,7 +35,7 @@ extension NumberRecognizer {
                 negative = true; i += 1
             }
         }
-        guard i < hi, var core = core(at: i, hi) else { return nil }
+        guard i < hi, let core = core(at: i, hi) else { return nil }
         var value = core.value
         var last = core.last
         var unit = FigureUnit.count
@@ -210,10 +210,6 @@ extension NumberRecognizer {
             value *= 100; c.last += 1
             if value >= limit { return nil }
             if let (v, e) = continuation(after: c.last + 1, below: 100, hi) { value += v; c.last = e }
-        }
-        if c.last + 1 < hi, let (cur, _) = NumberWords.currencyWords[lower(c.last + 1)], cur != "usd" || true,
-           lower(c.last + 1) != "and" {
-            // "3 hundred and 21 yuan": the currency belongs to the whole amount; leave it to the caller.
         }
         return (value, c.last)
     }
