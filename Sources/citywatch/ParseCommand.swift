@@ -38,7 +38,7 @@ struct ParseCommand: AsyncParsableCommand {
             do {
                 let loaded = try await InputLoader.load(input)
                 let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
-                let rendered = text ? SeedTextRenderer.render(doc) : try JSONOutput.line(doc) + "\n"
+                let rendered = text ? SeedTextRenderer.render(doc) : doc.jsonLine() + "\n"
                 if let out {
                     let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
                     let path = URL(fileURLWithPath: out).appendingPathComponent(name + (text ? ".txt" : ".json"))

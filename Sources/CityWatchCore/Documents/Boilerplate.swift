@@ -26,16 +26,23 @@ public enum Boilerplate {
 
     /// Whether the line is navigation, a credit or a footer.
     public static func isBoilerplate(_ line: String) -> Bool {
+        // Article paragraphs are long: only a furniture prefix can mark them, so look at the head alone.
+        if line.utf8.count > 240 {
+            let head = String(line.prefix(32)).lowercased()
+            return prefixes.contains(where: { head.hasPrefix($0) }) || isBreadcrumb(head)
+        }
         let lower = line.lowercased()
         let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!»›>|"))
         if exactLines.contains(bare) { return true }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        if lower.hasPrefix("home »") || lower.hasPrefix("home ›") || lower.hasPrefix("home >") || lower.hasPrefix("home /") {
-            return true
-        }
+        if isBreadcrumb(lower) { return true }
         if lower.contains("all rights reserved") && line.count < 200 { return true }
         if line.count < 120, !line.hasSuffix("."), creditWords.contains(where: { lower.contains($0) }) { return true }
         return false
+    }
+
+    static func isBreadcrumb(_ lower: String) -> Bool {
+        lower.hasPrefix("home »") || lower.hasPrefix("home ›") || lower.hasPrefix("home >") || lower.hasPrefix("home /")
     }
 
     /// The name in a byline line ("by LA News Daily Contributor" → "LA News Daily Contributor"), or nil.

@@ -10,7 +10,7 @@ enum HeadingClassifier {
     ]
 
     static func isHeading(_ line: String) -> Bool {
-        guard line.count <= 140, let last = line.last else { return false }
+        guard line.utf8.count <= 560, line.count <= 140, let last = line.last else { return false }
         if ".!?:;,\"”’)".contains(last) && !line.hasSuffix("...") { return false }
         if line.contains("|") || line.hasPrefix("“") || line.hasPrefix("\"") { return false }
         let words = line.split(separator: " ")
