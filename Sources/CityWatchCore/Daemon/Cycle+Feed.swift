@@ -18,7 +18,7 @@ extension Cycle {
             outcome.error = fetchError?.message ?? "\(error)"
             outcome.retryAfter = fetchError?.retryAfter
             let failures = try store.recordFeedFailure(name: feed.name, error: outcome.error!, retryAfter: outcome.retryAfter, now: now())
-            var line = "<3>citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
+            var line = "\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
             if let wait = outcome.retryAfter { line += "; the server asks to wait \(DurationText.format(wait)) (recorded, not waited out)" }
             if failures > 1 { line += " [\(failures) failures in a row]" }
             report(line)
@@ -36,7 +36,7 @@ extension Cycle {
         guard parsed.parseOK else {
             outcome.error = "not a readable feed: \(parsed.error ?? "unknown format")"
             try store.recordFeedFailure(name: feed.name, error: outcome.error!, now: now())
-            report("<3>citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
+            report("\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
             return outcome
         }
         if let problem = parsed.error {
@@ -66,6 +66,9 @@ extension Cycle {
         try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
         return outcome
     }
+
+    /// The journald priority of a failed poll's line: an error, or debug when the scheduler reports outages.
+    var failurePriority: String { reportFailures ? "<3>" : "<7>" }
 
     /// A request with the config's fetch limits.
     func request(_ url: String) -> FetchRequest {

@@ -8,16 +8,20 @@ public struct Cycle: Sendable {
     public var pipeline: Pipeline
     /// true: record knowledge without alerting (`--learn`).
     public var learn: Bool
+    /// true (`run --once`): each failing poll is reported as an error. false (the daemon): the scheduler reports a
+    /// feed once when it starts failing and once when it recovers, so each poll's failure goes out at debug level.
+    public var reportFailures: Bool
     /// Receives diagnostics as journald lines (`<3>` errors, `<4>` warnings, `<6>` info).
     public var report: @Sendable (String) -> Void
     public var now: @Sendable () -> Date
     public var delivery: AlertDelivery
 
     public init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
+                reportFailures: Bool = true,
                 report: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
                 echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
                 now: @escaping @Sendable () -> Date = { Date() }) {
-        self.config = config; self.store = store; self.pipeline = pipeline; self.learn = learn
+        self.config = config; self.store = store; self.pipeline = pipeline; self.learn = learn; self.reportFailures = reportFailures
         self.report = report; self.now = now
         self.delivery = AlertDelivery(store: store, log: AlertLog(path: config.alertLog), echo: echo)
     }

@@ -5,14 +5,13 @@ extension DaemonPlan {
     /// The plan for a loaded config: each scheduled poll is the cycle's poll of that one feed.
     ///
     /// Feed failures are reported by the scheduler (once when a feed starts failing, once when it recovers), so
-    /// the cycle's per-poll failure lines go to debug level here instead of the journal.
+    /// the cycle runs with `reportFailures: false`: its per-poll failure lines arrive at debug level.
     public static func make(config: Config, store: KnowledgeStore, pipeline: Pipeline, logger: Logger) -> DaemonPlan {
         let report: @Sendable (String) -> Void = { line in
             let (level, text) = JournalLine.split(line)
-            let perPollFailure = text.hasPrefix("citywatch: feed \"") && text.contains(" failed: ")
-            logger.log(level: perPollFailure ? .debug : level, "\(text)")
+            logger.log(level: level, "\(text)")
         }
-        let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: report)
+        let cycle = Cycle(config: config, store: store, pipeline: pipeline, reportFailures: false, report: report)
         let feeds = Dictionary(config.feeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Two transfers per host at most: enough to overlap, polite to one publisher's server.
         let limits = ConcurrencyLimits(global: config.concurrency, perHost: min(2, config.concurrency))
