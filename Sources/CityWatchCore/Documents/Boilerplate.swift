@@ -32,12 +32,12 @@ public enum Boilerplate {
             return prefixes.contains(where: { head.hasPrefix($0) }) || isBreadcrumb(head)
         }
         let lower = line.lowercased()
-        let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!»›>|"))
+        let bare = TextNormalizer.trim(lower) { " .:!»›>|".contains($0) }
         if exactLines.contains(bare) { return true }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         if isBreadcrumb(lower) { return true }
-        if lower.contains("all rights reserved") && line.count < 200 { return true }
-        if line.count < 120, !line.hasSuffix("."), creditWords.contains(where: { lower.contains($0) }) { return true }
+        if line.count < 200, ByteSearch.contains(lower, "all rights reserved") { return true }
+        if line.count < 120, !line.hasSuffix("."), ByteSearch.containsAny(lower, creditWords) { return true }
         return false
     }
 
@@ -49,7 +49,7 @@ public enum Boilerplate {
     public static func byline(_ line: String) -> String? {
         guard line.count <= 100, !line.hasSuffix(".") else { return nil }
         for prefix in ["by ", "By ", "BY "] where line.hasPrefix(prefix) {
-            let name = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let name = TextNormalizer.trim(line.dropFirst(prefix.count))
             guard let first = name.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first) else { return nil }
             return name
         }

@@ -12,7 +12,7 @@ enum HeadingClassifier {
     static func isHeading(_ line: String) -> Bool {
         guard line.utf8.count <= 560, line.count <= 140, let last = line.last else { return false }
         if ".!?:;,\"”’)".contains(last) && !line.hasSuffix("...") { return false }
-        if line.contains("|") || line.hasPrefix("“") || line.hasPrefix("\"") { return false }
+        if ByteSearch.contains(line, "|") || line.hasPrefix("“") || line.hasPrefix("\"") { return false }
         let words = line.split(separator: " ")
         guard !words.isEmpty, words.count <= 18 else { return false }
         var capitalised = 0, counted = 0

@@ -5,8 +5,7 @@ import Foundation
 public enum SeedTextParser {
     /// Parses seed text. Never fails: odd input gives a sensible (possibly empty) document.
     public static func parse(_ text: String) -> Document {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { TextNormalizer.normalizeLine(String($0)) }
+        let lines = splitLines(text).map(TextNormalizer.normalizeLine)
         var doc = Document()
         var index = 0
 
@@ -40,7 +39,7 @@ public enum SeedTextParser {
                 let header = cells(line)
                 var rows: [[String]] = []
                 index += 2
-                while index < lines.count, lines[index].contains("|"), !isSeparatorLine(lines[index]) {
+                while index < lines.count, ByteSearch.contains(lines[index], "|"), !isSeparatorLine(lines[index]) {
                     var row = cells(lines[index])
                     if row.count < header.count { row += Array(repeating: "", count: header.count - row.count) }
                     rows.append(row)
@@ -56,33 +55,52 @@ public enum SeedTextParser {
         return doc
     }
 
+    /// Lines split at LF, CRLF or CR, on bytes (Character comparison showed in profiles).
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
+    }
+
     static func bulletItem(_ line: String) -> String? {
         for marker in ["- ", "• ", "* "] where line.hasPrefix(marker) {
-            let item = line.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            let item = TextNormalizer.trim(line.dropFirst(marker.count))
             return item.isEmpty ? nil : item
         }
         return nil
     }
 
     static func isTableLine(_ line: String) -> Bool {
-        line.contains("|") && cells(line).count >= 2
+        ByteSearch.contains(line, "|") && cells(line).count >= 2
     }
 
     /// `|---|---|` or `---|---|`, with optional alignment colons.
     static func isSeparatorLine(_ line: String) -> Bool {
         let parts = cells(line)
-        guard parts.count >= 1, line.contains("-") else { return false }
+        guard parts.count >= 1, ByteSearch.contains(line, "-") else { return false }
         return parts.allSatisfy { cell in
-            !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" } && cell.contains("-")
+            !cell.isEmpty && cell.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3A } && cell.utf8.contains(0x2D)
         }
     }
 
     /// The cells of a pipe row, with or without the leading and trailing pipe.
     static func cells(_ line: String) -> [String] {
-        var body = Substring(line.trimmingCharacters(in: .whitespaces))
+        var body = Substring(TextNormalizer.trim(line))
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|") { body = body.dropLast() }
         return body.split(separator: "|", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { TextNormalizer.trim($0) }
     }
 }

@@ -66,4 +66,10 @@ enum TextNormalizer {
         }
         return previous != 0x20 || count == 0
     }
+
+    /// The text without the given characters at either end (Foundation's trimming goes through UTF-16 on Linux).
+    static func trim<S: StringProtocol>(_ text: S, _ edge: (Character) -> Bool = { $0 == " " || $0 == "\t" }) -> String {
+        guard let first = text.firstIndex(where: { !edge($0) }), let last = text.lastIndex(where: { !edge($0) }) else { return "" }
+        return String(text[first...last])
+    }
 }
