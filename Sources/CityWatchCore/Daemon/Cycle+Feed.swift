@@ -27,7 +27,7 @@ extension Cycle {
         outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
         if response.notModified {
             outcome.notModified = true
-            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
+            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified, now: now())
             return outcome
         }
         let parsed = pipeline.parseFeed(response.body, feed.url, response.finalURL,
@@ -63,7 +63,7 @@ extension Cycle {
         }
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
         if outcome.alerts > 0 { try delivery.deliverPending() }
-        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.lastModified, now: now())
+        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified, now: now())
         return outcome
     }
 

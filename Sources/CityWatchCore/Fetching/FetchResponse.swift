@@ -17,6 +17,15 @@ public struct FetchResponse: Sendable {
 
     public var etag: String? { headers["etag"] }
     public var lastModified: String? { headers["last-modified"] }
+
+    /// Last-Modified when it is a strong validator (RFC 9110 §8.8.2.2: at least one second before Date). A time in
+    /// the same second as the response is weak: the resource may change again within that second, and a server
+    /// comparing whole seconds would then answer a later If-Modified-Since with a wrong 304.
+    public var strongLastModified: String? {
+        guard let value = lastModified else { return nil }
+        guard let date = headers["date"].flatMap(HTTPDate.parse), let modified = HTTPDate.parse(value) else { return value }
+        return date.timeIntervalSince(modified) >= 1 ? value : nil
+    }
     public var notModified: Bool { status == 304 }
     /// The charset named by the Content-Type header, lower-cased.
     public var charset: String? { ContentType.charset(headers["content-type"]) }
