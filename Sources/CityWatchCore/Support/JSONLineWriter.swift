@@ -23,26 +23,7 @@ public struct JSONLineWriter {
         out += "]"
     }
 
-    public mutating func number(_ v: Double?) {
-        guard let v, v.isFinite else { out += "null"; return }
-        if v == v.rounded(), abs(v) < 1e15 { out += String(Int64(v)) } else { out += "\(v)" }
-    }
+    public mutating func number(_ v: Double?) { out += JSONText.number(v) }
 
-    public mutating func string(_ s: String?) {
-        guard let s else { out += "null"; return }
-        out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { out += s; out += "\""; return }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
-    }
+    public mutating func string(_ s: String?) { JSONText.append(s, to: &out) }
 }
