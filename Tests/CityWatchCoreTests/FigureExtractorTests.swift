@@ -32,9 +32,10 @@ import Testing
     }
 
     @Test func sizesAgesAndAddressesAreNotCounts() {
-        #expect(facts("A 6-inch main broke near a 34,000-square-foot store.").figures.isEmpty)
-        #expect(facts("The man, of the 3200 block of Main Street, was held.").figures.isEmpty)
-        #expect(facts("Police issued 584 citations Tuesday.").figures.first?.measure == "citations")
+        // Each sentence speaks of enforcement, so only the number rules can keep these out.
+        #expect(facts("ICE agents said a 6-inch main broke near a 34,000-square-foot store.").figures.isEmpty)
+        #expect(facts("The man, of the 3200 block of Main Street, was held by ICE.").figures.isEmpty)
+        #expect(facts("ICE officers issued 584 citations Tuesday.").figures.first?.measure == "citations")
     }
 
     @Test func moneyIsAFigureInDollars() {
@@ -183,4 +184,19 @@ extension FigureExtractorTests {
         let local = figures("Nationwide, arrests rose 15%, while in Chicago arrests jumped 22%.")
         #expect(local.first { $0.value == 22 }?.city == "Chicago, IL")
     }
+
+    @Test func aCityInARelativeClauseDoesNotOwnTheFigure() {
+        let doc = "Agents Arrive in New Orleans\nICE agents arrived in New Orleans on Wednesday.\n"
+            + "Commander Gregory Bovino, who led earlier operations in Chicago and Charlotte, said about 250 agents would take part in New Orleans.\n"
+            + "Bovino, who led earlier operations in Chicago and Charlotte, said about 250 agents would take part.\n"
+        let f = facts(doc).figures
+        #expect(f.count == 2)
+        #expect(f.allSatisfy { $0.city == "New Orleans, LA" && $0.value == 250 })
+    }
+
+    @Test func aSentenceFigureNeedsAnEnforcementContext() {
+        #expect(facts("ICE update\nLouisiana has 64 parishes and about 4.6 million residents.").figures.isEmpty)
+        #expect(facts("ICE update\nAgents arrested 64 people in Baton Rouge, Louisiana.").figures.map(\.value) == [64])
+    }
 }
+

@@ -47,6 +47,10 @@ private actor Recorder {
         for _ in 0..<500 where await gauge.polled.count < 12 {
             try await Task.sleep(for: .milliseconds(10))
         }
+        // The scheduler records a poll just after the poll returns: let it do so before stopping it.
+        for _ in 0..<500 where await !scheduler.states().allSatisfy({ $0.polls == 1 }) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         task.cancel()
         await task.value
         #expect(Set(await gauge.polled) == Set(feeds.map(\.id)))

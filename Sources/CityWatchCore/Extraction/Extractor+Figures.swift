@@ -18,6 +18,12 @@ extension Extractor {
         }
         // A sentence that names no city states a figure of the article's one city, if it names only one.
         let soleCity = Set(hits.map(\.place)).count == 1 ? hits.first?.place : nil
+        // The city the story is mostly about (strictly most mentions), for a figure whose sentence names cities
+        // only in a clause about something else.
+        var counts: [Int: Int] = [:]
+        for hit in hits { counts[hit.place, default: 0] += 1 }
+        let ranked = counts.sorted { $0.value > $1.value }
+        let dominant = ranked.count == 1 || (ranked.count > 1 && ranked[0].value > ranked[1].value) ? ranked.first?.key : nil
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
@@ -39,13 +45,15 @@ extension Extractor {
                         continue
                     }
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
+                    // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).
+                    guard FigureExtractor.isEnforcementContext(unit.tz, range) else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.
                     guard let measure = judge.measure(for: n, in: unit.tz, range: range)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
                     previous = (measure, n.unit)
-                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit)
+                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit, dominant: dominant)
                         ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
@@ -61,11 +69,14 @@ extension Extractor {
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
-    func cityFor(_ n: RecognizedNumber, sentence: Int, unitHits: [CityHit], unit: TextUnit) -> Int? {
-        let inSentence = unitHits.filter { $0.sentence == sentence }
-        guard !inSentence.isEmpty else { return nil }
-        if Set(inSentence.map(\.place)).count == 1 { return inSentence[0].place }
+    func cityFor(_ n: RecognizedNumber, sentence: Int, unitHits: [CityHit], unit: TextUnit, dominant: Int? = nil) -> Int? {
         let t = unit.tz.tokens
+        let named = unitHits.contains { $0.sentence == sentence }
+        // A city inside a relative clause the number is not in ("Bovino, who led operations in Chicago, said 250
+        // agents would take part") is not the place the figure describes.
+        let inSentence = unitHits.filter { $0.sentence == sentence && !Self.inRelativeClause($0, apartFrom: n, t) }
+        guard !inSentence.isEmpty else { return named ? dominant : nil }
+        if Set(inSentence.map(\.place)).count == 1 { return inSentence[0].place }
         // "150 to Tucson", "85 people in Omaha": a place right after the number, through a preposition, is its place.
         if let after = inSentence.filter({ $0.first > n.last && $0.first <= n.last + 4 }).min(by: { $0.first < $1.first }),
            (n.last + 1..<after.first).contains(where: { ["to", "in", "at", "for", "across"].contains(t[$0].text.lowercased()) }),
@@ -82,5 +93,15 @@ extension Extractor {
 
     func distance(_ h: CityHit, _ n: RecognizedNumber) -> Int {
         h.last < n.first ? n.first - h.last : (h.first - n.last) + 1
+    }
+
+    /// Whether the hit stands in a ", who/which/whose … ," clause that does not hold the number.
+    static func inRelativeClause(_ h: CityHit, apartFrom n: RecognizedNumber, _ t: [Token]) -> Bool {
+        var k = h.first - 1
+        while k >= 0, t[k].text != ",", t[k].text != "." , t[k].text != ";" { k -= 1 }
+        guard k >= 0, t[k].text == ",", k + 1 < t.count, ["who", "which", "whose"].contains(t[k + 1].lower) else { return false }
+        var end = h.last + 1
+        while end < t.count, t[end].text != ",", t[end].text != ".", t[end].text != ";" { end += 1 }
+        return !(k < n.first && n.last < end)
     }
 }

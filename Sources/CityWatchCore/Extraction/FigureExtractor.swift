@@ -135,4 +135,18 @@ struct FigureExtractor: Sendable {
         let kept = header.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" ? Character($0) : " " }
         return String(kept).split(separator: " ").joined(separator: " ")
     }
+
+    /// Word stems that put a sentence's numbers in the product's subject: enforcement, its people and its money.
+    static let enforcementStems = ["ice", "immigra", "deport", "detain", "detention", "arrest", "agent", "officer",
+                                   "personnel", "troop", "guard", "raid", "enforce", "operation", "border", "patrol",
+                                   "removal", "removed", "custody", "migrant", "undocumented", "asylum", "sanctuary",
+                                   "dhs", "homeland", "federal", "apprehen", "case", "target", "deploy", "fund", "contract",
+                                   "budget", "bed", "facilit", "flight", "noncitizen", "expel", "warrant", "sweep", "crackdown"]
+
+    /// Whether the sentence speaks of immigration enforcement (any token starting with one of the stems).
+    static func isEnforcementContext(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        tz.tokens[range].contains { token in
+            token.kind == .word && enforcementStems.contains { token.lower.hasPrefix($0) }
+        }
+    }
 }
