@@ -29,6 +29,7 @@ extension Extractor {
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
                 var previous: (measure: String, unit: FigureUnit)?
+                var enforcement: Bool?   // computed once per sentence, when a number gets that far
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
                     if n.value == nil, unit.rowText == nil, let r = n.range, judge.isChange(n, unit.tz, range) {
@@ -46,7 +47,8 @@ extension Extractor {
                     }
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
                     // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).
-                    guard FigureExtractor.isEnforcementContext(unit.tz, range) else { continue }
+                    if enforcement == nil { enforcement = FigureExtractor.isEnforcementContext(unit.tz, range) }
+                    guard enforcement == true else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.

@@ -143,10 +143,13 @@ struct FigureExtractor: Sendable {
                                    "dhs", "homeland", "federal", "apprehen", "case", "target", "deploy", "fund", "contract",
                                    "budget", "bed", "facilit", "flight", "noncitizen", "expel", "warrant", "sweep", "crackdown"]
 
+    static let stemInitials = Set(enforcementStems.compactMap { $0.utf8.first })
+
     /// Whether the sentence speaks of immigration enforcement (any token starting with one of the stems).
     static func isEnforcementContext(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         tz.tokens[range].contains { token in
-            token.kind == .word && enforcementStems.contains { token.lower.hasPrefix($0) }
+            guard token.kind == .word, let first = token.lower.utf8.first, stemInitials.contains(first) else { return false }
+            return enforcementStems.contains { token.lower.utf8.starts(with: $0.utf8) }
         }
     }
 }

@@ -5,7 +5,7 @@ public enum JSONText {
     public static func string(_ value: String?) -> String {
         guard let value else { return "null" }
         // Most text needs no escaping: check the bytes once instead of rebuilding scalar by scalar.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + value + "\"" }
+        if !needsEscaping(value) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -23,10 +23,21 @@ public enum JSONText {
         return out + "\""
     }
 
+    /// Control characters, quote, backslash, or U+2028/U+2029 (E2 80 A8/A9), which JavaScript readers choke on.
+    static func needsEscaping(_ value: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in value.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            if (b == 0xA8 || b == 0xA9) && previous == (0xE2, 0x80) { return true }
+            previous = (previous.1, b)
+        }
+        return false
+    }
+
     /// Appends a JSON string (or null) to a buffer.
     public static func append(_ value: String?, to out: inout String) {
         guard let value else { out += "null"; return }
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        if !needsEscaping(value) {
             out += "\""; out += value; out += "\""
         } else {
             out += string(value)
