@@ -3,11 +3,6 @@ import Logging
 import Testing
 @testable import CityWatchCore
 
-private actor PollEvents {
-    var list: [Scheduler.PollEvent] = []
-    func add(_ event: Scheduler.PollEvent) { list.append(event) }
-}
-
 /// The daemon's plan over real HTTP: a local server, the real libcurl Fetcher and feed parser, the real cycle,
 /// the scheduler on the manual clock and the daemon's own reporting of outages.
 @Suite struct DaemonPlanHTTPTests {
@@ -79,15 +74,7 @@ private actor PollEvents {
                                   })
         let began = ContinuousClock.now
         let task = Task { await scheduler.run() }
-        var pollTimes: [TimeInterval] = []
-        for polls in 1...5 {
-            // Wait (real time, bounded) until the poll is recorded and the scheduler sleeps on the test clock.
-            for _ in 0..<4000 where await events.list.count < polls || clock.sleeperCount == 0 {
-                try await Task.sleep(for: .milliseconds(1))
-            }
-            pollTimes.append(clock.now.timeIntervalSince(start))
-            if polls < 5, let deadline = clock.nextDeadline { clock.advance(to: deadline) }
-        }
+        let pollTimes = try await drivePolls(5, events: events, clock: clock, from: start, waitSteps: 4000)
         task.cancel()
         await task.value
         #expect(ContinuousClock.now - began < .seconds(5))

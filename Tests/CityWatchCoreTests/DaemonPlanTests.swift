@@ -24,11 +24,6 @@ private final class ScriptedServer: @unchecked Sendable {
     }
 }
 
-private actor Events {
-    var list: [Scheduler.PollEvent] = []
-    func add(_ event: Scheduler.PollEvent) { list.append(event) }
-}
-
 @Suite struct DaemonPlanTests {
     static func config(in directory: URL) throws -> Config {
         let text = """
@@ -67,18 +62,11 @@ private actor Events {
         policy.jitter = 0
         let clock = ManualClock()
         let start = clock.now
-        let events = Events()
+        let events = PollEvents()
         let scheduler = Scheduler(feeds: plan.feeds, policy: policy, limits: plan.limits, clock: clock,
                                   poll: plan.poll, observer: { await events.add($0) })
         let task = Task { await scheduler.run() }
-        var pollTimes: [TimeInterval] = []
-        for polls in 1...5 {
-            for _ in 0..<5000 where await events.list.count < polls || clock.sleeperCount == 0 {
-                try await Task.sleep(for: .milliseconds(1))
-            }
-            pollTimes.append(clock.now.timeIntervalSince(start))
-            if polls < 5, let deadline = clock.nextDeadline { clock.advance(to: deadline) }
-        }
+        let pollTimes = try await drivePolls(5, events: events, clock: clock, from: start)
         task.cancel()
         await task.value
         let list = await events.list

@@ -81,3 +81,24 @@ func cities(_ text: String) -> Set<String> {
 func fixtureURL(_ path: String) -> URL {
     Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(path)
 }
+
+/// The scheduler's poll events, as a test observes them.
+actor PollEvents {
+    var list: [Scheduler.PollEvent] = []
+    func add(_ event: Scheduler.PollEvent) { list.append(event) }
+}
+
+/// Lets a scheduler on the manual clock make `count` polls: waits (real time, bounded) until each poll is recorded
+/// and the scheduler sleeps on the clock, then advances the clock to its next deadline. Returns the poll times.
+func drivePolls(_ count: Int, events: PollEvents, clock: ManualClock, from start: Date,
+                waitSteps: Int = 5000) async throws -> [TimeInterval] {
+    var pollTimes: [TimeInterval] = []
+    for polls in 1...count {
+        for _ in 0..<waitSteps where await events.list.count < polls || clock.sleeperCount == 0 {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        pollTimes.append(clock.now.timeIntervalSince(start))
+        if polls < count, let deadline = clock.nextDeadline { clock.advance(to: deadline) }
+    }
+    return pollTimes
+}
