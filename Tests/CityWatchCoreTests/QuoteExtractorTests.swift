@@ -31,4 +31,55 @@ import Testing
     @Test func scareQuotesAreNotQuotes() {
         #expect(facts("Intro\nHe ran as the candidate of “law and borders” all year.").quotes.isEmpty)
     }
+
+    @Test func straightQuotesWithTheSpeakerAfter() {
+        let q = facts("Intro\n\"We are not leaving,\" Gov. Ann Lee wrote on Friday.").quotes
+        #expect(q.count == 1 && q.first?.speaker == "Ann Lee" && q.first?.role == "Gov.")
+        #expect(q.first?.text == "We are not leaving")
+    }
+
+    @Test func aLoneSurnameIsThePersonNamedBefore() {
+        let text = "Intro\nBorder Patrol commander Greg Halvorsen called the sweep \"Operation Lantern.\"\n\n"
+            + "\"We will keep going until the job is done,\" Halvorsen told reporters."
+        let q = facts(text).quotes
+        #expect(q.count == 2)
+        #expect(q.last?.speaker == "Greg Halvorsen" && q.last?.role == "Border Patrol commander")
+    }
+
+    @Test func aDatelineIsNotTheSpeaker() {
+        let q = facts("Intro\nNEW ORLEANS (AP) — Agents called the operation \"a success\" on Monday.").quotes
+        #expect(q.allSatisfy { $0.speaker != "NEW ORLEANS" })
+        let q2 = facts("Intro\nWASHINGTON — President Ann Lee said Tuesday the cities \"will be next.\"").quotes
+        #expect(q2.first?.speaker == "Ann Lee" && q2.first?.role == "President")
+    }
+
+    @Test func theMayorAndAPronounResolveToThePersonNamedBefore() {
+        let text = "Intro\n\"This city will not be intimidated,\" said Mayor Ann Lee.\n\n"
+            + "\"We were told nothing in advance,\" the mayor said.\n\n\"We know our rights,\" she said."
+        let q = facts(text).quotes
+        #expect(q.count == 3 && q.allSatisfy { $0.speaker == "Ann Lee" })
+    }
+
+    @Test func theMayorUnnamedHasARoleButNoSpeaker() {
+        let q = facts("Intro\n\"We were told nothing,\" the mayor said.").quotes
+        #expect(q.count == 1 && q.first?.speaker == nil && q.first?.role == "mayor")
+    }
+
+    @Test func accordingToAnOrganisation() {
+        let q = facts("Intro\nAccording to ICE, \"more than 1,000 officers are deployed nationwide.\"").quotes
+        #expect(q.first?.speaker == "ICE")
+    }
+
+    @Test func roleAfterTheNameDropsTheArticleAndIgnoresAges() {
+        let q = facts("Intro\n\"The numbers speak,\" said Ann Lee, a Homeland Security spokeswoman.").quotes
+        #expect(q.first?.speaker == "Ann Lee" && q.first?.role == "Homeland Security spokeswoman")
+        let q2 = facts("Intro\n\"They came at dawn,\" said Rosa Diaz, 34, who lives nearby.").quotes
+        #expect(q2.first?.speaker == "Rosa Diaz" && q2.first?.role == nil)
+    }
+
+    @Test func aPlaceAfterAPrepositionIsNotTheSpeaker() {
+        let q = facts("Intro\nIn Chicago, Mayor Ann Lee said the raids were \"a betrayal of our values.\"").quotes
+        #expect(q.first?.speaker == "Ann Lee" && q.first?.role == "Mayor")
+    }
 }
+

@@ -22,10 +22,8 @@ public struct Extractor: Sendable {
         let (figures, found) = figuresAndNumbers(units, hits)
         facts.figures = figures
         if numbers { facts.numbers = found }
-        let quoteExtractor = QuoteExtractor(gazetteer: gazetteer)
-        for unit in units where unit.kind == .paragraph || unit.kind == .bullet {
-            facts.quotes += quoteExtractor.quotes(in: unit)
-        }
+        var quoteExtractor = QuoteExtractor()
+        facts.quotes = quoteExtractor.quotes(in: units)
         return facts
     }
 
