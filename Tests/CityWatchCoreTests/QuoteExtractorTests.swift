@@ -81,5 +81,25 @@ import Testing
         let q = facts("Intro\nIn Chicago, Mayor Ann Lee said the raids were \"a betrayal of our values.\"").quotes
         #expect(q.first?.speaker == "Ann Lee" && q.first?.role == "Mayor")
     }
+
+    @Test func theSubjectNextToTheVerbWinsOverAnEarlierName() {
+        let q = facts("Intro\nOak Hill fourth-grader Rosa Diaz said the class learned \"that we can all help.\"").quotes
+        #expect(q.first?.speaker == "Rosa Diaz")
+    }
+
+    @Test func aSurnameTakesTheFullNameGivenEarlierInTheText() {
+        let text = "Intro\nSheriff Dan Holloway met parents on Monday.\n\n\"We are here to help,\" Holloway said."
+        let q = facts(text).quotes
+        #expect(q.first?.speaker == "Dan Holloway" && q.first?.role == "Sheriff")
+    }
+
+    @Test func openersDatesAndClausesAreNotSpeakersOrRoles() {
+        let q = facts("Intro\nWhen asked about the cost, the mayor said it was \"totally inaccurate.\"").quotes
+        #expect(q.allSatisfy { $0.speaker != "When" })
+        let q2 = facts("Intro\n\"We are ready,\" said Ann Lee, who has led the group since 2019.").quotes
+        #expect(q2.first?.speaker == "Ann Lee" && q2.first?.role == nil)
+        let q3 = facts("Intro\n\"We are ready,\" said Ann Lee, Rosa Diaz and Tom Wu.").quotes
+        #expect(q3.first?.role == nil)
+    }
 }
 

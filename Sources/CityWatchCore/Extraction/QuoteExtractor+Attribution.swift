@@ -21,6 +21,13 @@ extension QuoteExtractor {
         "Homeland", "Security", "Police", "Lt.", "Sgt.", "Capt.", "Dr.", "Speaker", "Leader", "Chair", "Chairman",
         "Chairwoman", "Administrator", "Superintendent", "Minister", "Ambassador", "Executive", "Vice", "Former",
         "Immigration", "Enforcement", "ICE", "DHS", "State", "Council", "Member", "Field", "Office", "U.S.",
+        "Prosecutor", "Treasurer", "Auditor", "Comptroller", "Controller", "Clerk", "Coach", "Principal", "Professor",
+        "Prof.", "Rev.", "Pastor", "Gen.", "Col.", "Maj.", "Det.", "Trooper", "Agent", "Inspector",
+        "Coroner", "Constable", "Marshal", "Chancellor", "Provost", "Trustee", "Alderman", "Alderwoman",
+        "Supervisor", "Assemblyman", "Assemblywoman", "Assemblymember", "Delegate", "Congressman", "Congresswoman",
+        "Manager", "Commander", "Captain", "Lieutenant", "Sergeant", "Detective", "Restaurateur", "Operations",
+        "Communications", "Public", "Affairs", "Information", "Patrol", "Customs", "Protection",
+        "Department", "Federal", "National", "Guard", "Senior", "Interim", "Special", "Press",
     ]
     /// Lower-case role nouns that may stand inside a name run ("Border Patrol commander Gregory Bovino").
     static let roleNouns: Set<String> = [
@@ -33,6 +40,17 @@ extension QuoteExtractor {
     static let anonymous: Set<String> = ["spokesperson", "spokesman", "spokeswoman", "official", "officials", "source",
                                         "sources", "representative", "aide", "statement"]
     static let pronouns: Set<String> = ["he", "she", "they"]
+    /// Capitalised sentence openers and dates that are never a speaker ("However, …", "Friday").
+    static let notNames: Set<String> = [
+        "however", "still", "yet", "later", "earlier", "instead", "tonight", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+        "august", "september", "october", "november", "december", "it", "we", "i", "you",
+    ]
+    /// Words opening a clause after a name's comma rather than a role ("Ann Lee, is gearing up …").
+    static let clauseStarts: Set<String> = ["is", "was", "has", "had", "will", "would", "can", "could", "he", "she",
+                                           "they", "it", "said", "says", "who", "which"]
+    static let honorifics: Set<String> = ["Mr.", "Ms.", "Mrs.", "Miss", "Mx."]
+    static let relatives: Set<String> = ["who", "which", "whose", "where", "when", "whom"]
     static let prepositions: Set<String> = ["in", "at", "on", "from", "for", "across", "outside", "near", "to", "of",
                                             "by", "since", "after", "before", "during"]
     static let nameConnectors: Set<String> = ["de", "del", "van", "von", "la"]
@@ -69,6 +87,13 @@ extension QuoteExtractor {
             return accordingTo(unit, from: a + 2, end: open)
         }
         if s < open, Self.pronouns.contains(t[s].lower) { return .pronoun }
+        // The run right before a speech verb is its subject ("Glacier Ridge third-grader Ann Lee said").
+        for v in (s + 1)..<open where Self.speechVerbs.contains(t[v].lower) && t[v - 1].kind == .word && Self.inNameRun(t[v - 1]) {
+            var a = v - 1
+            while a > s, t[a - 1].kind == .word, Self.inNameRun(t[a - 1]) { a -= 1 }
+            if let who = person(unit, from: a, end: v), case .named = who { return who }
+            if let who = person(unit, from: a, end: v), case .surname = who { return who }
+        }
         // The first person-like run before the verb: the subject. A run after a preposition is a place or time
         // ("In Chicago, Mayor Brandon Johnson said"); an unnamed role counts when no name follows.
         var unnamed: Attribution?
@@ -130,6 +155,12 @@ extension QuoteExtractor {
         while k < end, ["the", "a", "an"].contains(t[k].lower) { k += 1 }
         guard k < end, t[k].kind == .word else { return nil }
         if Self.pronouns.contains(t[k].lower) { return k + 1 == end ? .pronoun : nil }
+        // A capitalised sentence opener is not part of the name ("While Baine said", "Added Hall").
+        while k < end, t[k].isCapitalized, CityRecognizer.functionWords.contains(t[k].lower)
+                || Self.speechVerbs.contains(t[k].lower) || Self.notNames.contains(t[k].lower) { k += 1 }
+        guard k < end, !Self.notNames.contains(t[k].lower) else { return nil }
+        // An honorific is neither name nor role ("Ms. Claussen").
+        while k + 1 < end, Self.honorifics.contains(t[k].text) { k += 1 }
         if !t[k].isCapitalized, Self.anonymous.contains(t[k].lower) { return .unnamed(role: t[k].lower) }
         var run: [Int] = []
         var j = k
@@ -162,7 +193,14 @@ extension QuoteExtractor {
             while a < t.count, ["a", "an", "the"].contains(t[a].lower) { a += 1 }
             var e = a
             while e < t.count, ![".", ",", ";", "\u{201C}", "\""].contains(t[e].text), e - j < 10 { e += 1 }
-            if e > a, t[a].kind == .word, !["who", "which", "that", "whose", "where", "when"].contains(t[a].lower) {
+            // Not a clause ("34, who lives nearby", ", but last month …", "told The Times"), not another name
+            // ("said Ann Lee, Rosa Diaz and …"); a role stops before a relative clause and loses dangling words.
+            if let rel = (a..<e).first(where: { Self.relatives.contains(t[$0].lower) }) { e = rel }
+            while e > a, CityRecognizer.functionWords.contains(t[e - 1].lower) { e -= 1 }
+            let words = (a..<e).filter { t[$0].kind == .word && t[$0].lower != "and" }
+            let onlyName = words.allSatisfy { t[$0].isCapitalized && !Self.isRoleWord(t[$0]) }
+            if e > a, t[a].kind == .word, !onlyName, !CityRecognizer.functionWords.contains(t[a].lower),
+               !Self.speechVerbs.contains(t[a].lower), !Self.clauseStarts.contains(t[a].lower) {
                 role = unit.tz.span(a, e - 1)
             }
         }

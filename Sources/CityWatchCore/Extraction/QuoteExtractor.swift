@@ -27,12 +27,12 @@ struct QuoteExtractor: Sendable {
     mutating func quotes(in units: [TextUnit]) -> [Quote] {
         var out: [Quote] = []
         for (index, unit) in units.enumerated() where unit.kind == .paragraph || unit.kind == .bullet {
-            out += quotes(in: unit, index: index)
+            out += quotes(in: unit, index: index, of: units)
         }
         return out
     }
 
-    private mutating func quotes(in unit: TextUnit, index: Int) -> [Quote] {
+    private mutating func quotes(in unit: TextUnit, index: Int, of units: [TextUnit]) -> [Quote] {
         let t = unit.tz.tokens
         let spans = Self.quoteSpans(t)
         var out: [Quote] = []
@@ -45,7 +45,7 @@ struct QuoteExtractor: Sendable {
             let words = t[(span.open + 1)...textEnd].filter { $0.kind == .word }.count
             let after = attributionAfter(unit, span, limit: k + 1 < spans.count ? spans[k + 1].open : t.count)
             let found = after ?? attributionBefore(unit, span.open, floor: k > 0 ? spans[k - 1].close + 1 : 0)
-            if let found, let who = resolve(found, unit: index) {
+            if let found, let who = resolve(found, unit: index, of: units) {
                 out.append(Quote(speaker: who.speaker, role: who.role, text: text))
                 last = (who.speaker, who.role, index)
                 speakerInUnit = true
@@ -81,7 +81,7 @@ struct QuoteExtractor: Sendable {
     }
 
     /// The speaker an attribution stands for, given the people named before; records newly named people.
-    private mutating func resolve(_ found: Attribution, unit: Int) -> (speaker: String?, role: String?)? {
+    private mutating func resolve(_ found: Attribution, unit: Int, of units: [TextUnit]) -> (speaker: String?, role: String?)? {
         switch found {
         case .named(let name, let role):
             let person = (name: name, role: role)
@@ -90,6 +90,10 @@ struct QuoteExtractor: Sendable {
             return (name, role)
         case .surname(let surname, let role):
             if let known = bySurname[surname] { return (known.name, known.role ?? role) }
+            if let intro = introduction(of: surname, in: units[...unit]), case .named(let name, let introRole) = intro {
+                bySurname[surname] = (name, introRole ?? role)
+                return (name, introRole ?? role)
+            }
             return (surname, role)
         case .unnamed(let role):
             if let role, let known = byRole[role] { return (known.name, known.role) }
@@ -99,5 +103,19 @@ struct QuoteExtractor: Sendable {
             guard let last, unit - last.unit <= 2 else { return (nil, nil) }
             return (last.speaker, last.role)
         }
+    }
+
+    /// Where the text first gives a surname with a first name ("Sheriff Dan Hightower" before "Hightower said").
+    func introduction(of surname: String, in units: ArraySlice<TextUnit>) -> Attribution? {
+        for unit in units {
+            let t = unit.tz.tokens
+            for i in t.indices where i > 0 && t[i].text == surname && t[i - 1].kind == .word && t[i - 1].isCapitalized {
+                var a = i - 1
+                while a > 0, i - a < 6, t[a - 1].kind == .word, Self.inNameRun(t[a - 1]) { a -= 1 }
+                while a < i, CityRecognizer.functionWords.contains(t[a].lower) { a += 1 }
+                if let who = person(unit, from: a, end: i + 1), case .named = who { return who }
+            }
+        }
+        return nil
     }
 }
