@@ -101,5 +101,10 @@ import Testing
         let q3 = facts("Intro\n\"We are ready,\" said Ann Lee, Rosa Diaz and Tom Wu.").quotes
         #expect(q3.first?.role == nil)
     }
+
+    @Test func plainTextOnOneLineIsReadAsTheStory() {
+        let q = facts("Raids in the valley. \"We are scared,\" said Rosa Diaz, a teacher.").quotes
+        #expect(q.count == 1 && q.first?.speaker == "Rosa Diaz" && q.first?.role == "teacher")
+    }
 }
 
