@@ -143,13 +143,25 @@ struct FigureExtractor: Sendable {
                                    "dhs", "homeland", "federal", "apprehen", "case", "target", "deploy", "fund", "contract",
                                    "budget", "bed", "facilit", "flight", "noncitizen", "expel", "warrant", "sweep", "crackdown"]
 
-    static let stemInitials = Set(enforcementStems.compactMap { $0.utf8.first })
+    /// The stems as bytes, by first letter (a token's first byte picks the few stems to try).
+    static let stemsByInitial: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 128)
+        for stem in enforcementStems { table[Int(stem.utf8.first!)].append(Array(stem.utf8)) }
+        return table
+    }()
 
     /// Whether the sentence speaks of immigration enforcement (any token starting with one of the stems).
     static func isEnforcementContext(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
-        tz.tokens[range].contains { token in
-            guard token.kind == .word, let first = token.lower.utf8.first, stemInitials.contains(first) else { return false }
-            return enforcementStems.contains { token.lower.utf8.starts(with: $0.utf8) }
+        let bytes = tz.bytes
+        for token in tz.tokens[range] where token.kind == .word {
+            let first = bytes[token.start] | 0x20   // ASCII lower case; the stems are ASCII letters
+            guard first < 128 else { continue }
+            for stem in stemsByInitial[Int(first)] where token.end - token.start >= stem.count {
+                var k = 1
+                while k < stem.count, bytes[token.start + k] | 0x20 == stem[k] { k += 1 }
+                if k == stem.count { return true }
+            }
         }
+        return false
     }
 }
