@@ -35,11 +35,29 @@ struct NumberRecognizer: Sendable {
     @inline(__always) func attached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
     func text(_ i: Int, _ hi: Int) -> String? { i < hi ? tokens[i].text : nil }
 
+    /// The most tokens a mention has before its first digit or number word ("more than or equal to US $ 5").
+    static let maxLead = 10
+
     /// Every number in the token range `lo..<hi`.
     func recognize(_ lo: Int, _ hi: Int) -> [RecognizedNumber] {
+        // Every mention holds a digit or a number word: find those once and try starts only shortly before one.
+        var numeric: [Int] = []
+        for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word && NumberWords.numeric.contains(tokens[k].lower)) {
+            numeric.append(k)
+        }
+        guard !numeric.isEmpty else { return [] }
         var out: [RecognizedNumber] = []
+        var next = 0
         var i = lo
         while i < hi {
+            while next < numeric.count, numeric[next] < i { next += 1 }
+            guard next < numeric.count else { break }
+            if numeric[next] - i > Self.maxLead {
+                // Jump ahead, but to the start of a run of attached tokens (a URL is skipped from its start).
+                var j = numeric[next] - Self.maxLead
+                while j > i, !tokens[j].spaceBefore { j -= 1 }
+                if j > i { i = j; continue }
+            }
             let t = tokens[i]
             // URLs and e-mail addresses: skip to the next whitespace.
             if t.kind == .word, ["http", "https", "www", "ftp"].contains(t.lower),

@@ -55,6 +55,15 @@ enum NumberWords {
         "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
     ]
 
+    /// Words of which every spelled-out or vague amount holds one ("seven", "dozen", "half", "few", "dollar").
+    /// A stretch of text without a digit or one of these holds no number.
+    static let numeric: Set<String> = {
+        var set = Set(units.keys).union(teens.keys).union(tens.keys).union(scales.keys).union(dozens)
+        set.formUnion(fractions.keys); set.formUnion(currencyWords.keys)
+        set.formUnion(["hundred", "hundreds", "couple", "pair", "few"])
+        return set
+    }()
+
     /// Value of a single number word ("seven", "twenty") or nil.
     static func simple(_ w: String) -> Double? { units[w] ?? teens[w] ?? tens[w] }
 
