@@ -6,6 +6,8 @@ struct Relevance: Sendable {
     struct Keyword: Sendable {
         var words: [String]
         var exactCase: [Bool]
+        /// The last word's plurals ("deportations", "raids", "searches").
+        var plurals: [String] = []
     }
     let keywords: [Keyword]
 
@@ -14,8 +16,8 @@ struct Relevance: Sendable {
             let words = Tokenizer(k).tokens.map(\.text)
             guard !words.isEmpty else { return nil }
             let exact = words.map { w in w.count >= 2 && w == w.uppercased() && w != w.lowercased() }
-            return Keyword(words: words.enumerated().map { exact[$0.offset] ? $0.element : $0.element.lowercased() },
-                           exactCase: exact)
+            let folded = words.enumerated().map { exact[$0.offset] ? $0.element : $0.element.lowercased() }
+            return Keyword(words: folded, exactCase: exact, plurals: [folded.last! + "s", folded.last! + "es"])
         }
     }
 
@@ -37,9 +39,12 @@ struct Relevance: Sendable {
 
     @inline(__always) func wordMatches(_ token: Token, _ keyword: Keyword, _ k: Int, last: Bool) -> Bool {
         let w = keyword.words[k]
-        if keyword.exactCase[k] { return token.text == w }
+        // Lengths first: most words differ in length from the keyword and its plurals (utf8.count is O(1)).
+        if keyword.exactCase[k] { return token.end - token.start == w.utf8.count && token.text == w }
         let lower = token.lower
+        let length = lower.utf8.count, wl = w.utf8.count
+        guard length == wl || (last && (length == wl + 1 || length == wl + 2)) else { return false }
         if lower == w { return true }
-        return last && (lower == w + "s" || lower == w + "es")
+        return last && (lower == keyword.plurals[0] || lower == keyword.plurals[1])
     }
 }

@@ -118,7 +118,7 @@ struct Tokenizer: Sendable {
             var capital = false
             if Self.isLetter(c) {
                 kind = .word
-                capital = c.properties.isUppercase
+                capital = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
                 i += clen
                 while i < n {
                     if letterAt(i) { i += advanceLetter(i); continue }
@@ -172,6 +172,11 @@ struct Tokenizer: Sendable {
         }
     }
 
+    /// Closing quotes and brackets.
+    @inline(__always) static func isCloser(_ s: String) -> Bool {
+        s == "\"" || s == "\u{201D}" || s == "'" || s == "\u{2019}" || s == ")" || s == "]"
+    }
+
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Token index ranges of the sentences.
@@ -185,10 +190,9 @@ struct Tokenizer: Sendable {
             if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" {
                 // Closing quotes and brackets belong to the sentence they close.
                 var j = i + 1
-                while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punct,
-                      ["\"", "\u{201D}", "'", "\u{2019}", ")", "]"].contains(tokens[j].text) { j += 1 }
+                while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punct, Self.isCloser(tokens[j].text) { j += 1 }
                 if j >= tokens.count || tokens[j].spaceBefore { ends = true; i = j - 1 }
-            } else if t.kind == .word, Self.sentenceFinalAbbreviations.contains(t.text), i + 1 < tokens.count,
+            } else if t.kind == .word, bytes[t.end - 1] == 0x2E, Self.sentenceFinalAbbreviations.contains(t.text), i + 1 < tokens.count,
                       tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !Self.dottedWords.contains(tokens[i + 1].text) {
                 ends = true
             }
