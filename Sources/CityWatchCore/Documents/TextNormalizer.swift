@@ -4,35 +4,60 @@ import Foundation
 enum TextNormalizer {
     static func normalizeLine(_ raw: String) -> String {
         if isClean(raw.utf8) { return raw }
-        var out = String.UnicodeScalarView()
+        // Work on the bytes: every change is to ASCII or to a few known multi-byte spaces and hyphens.
+        var bytes = Array(raw.utf8)
+        bytes.append(0)   // a sentinel: look-ahead needs no bounds checks
+        let n = bytes.count - 1
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
         var lastWasSpace = true   // drops leading spaces
-        var previous: Unicode.Scalar?
-        var beforePrevious: Unicode.Scalar?
-        for scalar in raw.unicodeScalars {
-            var s = scalar
-            switch s.value {
-            case 0x2011, 0x2010: s = "-"                                    // non-breaking hyphen, hyphen
-            case 0x00A0, 0x2007, 0x202F, 0x0009, 0x2002...0x200A: s = " "  // odd spaces, tabs
-            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue          // zero-width, soft hyphen, BOM
-            default: break
+        var previousStart = -1, beforePreviousStart = -1   // where the last two kept characters start in `out`
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            var length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            if i + length > n { length = n - i }
+            var replacement: UInt8?   // an ASCII stand-in, or nil to keep the bytes
+            if b < 0x20 || b == 0x7F {
+                if b == 0x09 { replacement = 0x20 } else { i += 1; continue }   // tabs are spaces; other controls go
+            } else if b == 0xC2, bytes[i + 1] == 0xA0 { replacement = 0x20 }                 // no-break space
+            else if b == 0xC2, bytes[i + 1] == 0xAD { i += 2; continue }                     // soft hyphen
+            else if b == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3; continue } // BOM
+            else if b == 0xE2, bytes[i + 1] == 0x80 {
+                switch bytes[i + 2] {
+                case 0x8B, 0x8C, 0x8D: i += 3; continue                                      // zero-width
+                case 0x90, 0x91: replacement = 0x2D                                          // hyphen, non-breaking hyphen
+                case 0x82...0x8A, 0xAF: replacement = 0x20                                   // odd spaces
+                default: break
+                }
             }
-            if s.value < 0x20 || s.value == 0x7F { continue }               // control characters
-            if s == " " {
-                if lastWasSpace { continue }
+            let isSpace = replacement == 0x20 || (replacement == nil && b == 0x20)
+            if isSpace {
+                if lastWasSpace { i += length; continue }
                 lastWasSpace = true
             } else {
                 // "Angeles,renowned" → "Angeles, renowned" (a letter after a comma that follows a letter)
-                if previous == ",", let before = beforePrevious, before.properties.isAlphabetic, s.properties.isAlphabetic {
-                    out.append(" ")
+                if previousStart >= 0, out[previousStart] == 0x2C, beforePreviousStart >= 0,
+                   Self.isLetter(out, at: beforePreviousStart), replacement == nil, Self.isLetter(bytes, at: i) {
+                    out.append(0x20)
                 }
                 lastWasSpace = false
             }
-            out.append(s)
-            beforePrevious = previous
-            previous = s
+            beforePreviousStart = previousStart
+            previousStart = out.count
+            if let replacement { out.append(replacement) } else { out.append(contentsOf: bytes[i..<(i + length)]) }
+            i += length
         }
-        if out.last == " " { out.removeLast() }
-        return String(out)
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the character starting at byte `i` is alphabetic.
+    static func isLetter(_ bytes: [UInt8], at i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        let scalar = String(decoding: bytes[i..<min(bytes.count, i + 4)], as: UTF8.self).unicodeScalars.first
+        return scalar?.properties.isAlphabetic ?? false
     }
 
     /// True when the line needs no change: no control bytes, odd spaces or hyphens, doubled or outer spaces,
