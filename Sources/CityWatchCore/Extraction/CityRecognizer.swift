@@ -109,7 +109,7 @@ struct CityRecognizer: Sendable {
     func match(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
         let t = tz.tokens[i]
         guard t.kind == .word, t.isCapitalized else { return nil }
-        if t.text.count >= 3, t.text == t.text.uppercased() { return dateline(tz, at: i, end: end) }
+        if tz.length(i) >= 3, tz.isAllCaps(i) { return dateline(tz, at: i, end: end) }
         guard gazetteer.firstWords.contains(t.text) else { return nil }
         var best: ([Gazetteer.Entry], Int)?
         var n = 1
@@ -129,12 +129,12 @@ struct CityRecognizer: Sendable {
     func dateline(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
         let t = tz.tokens
         var j = i
-        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, t[j + 1].text.count >= 2, t[j + 1].text == t[j + 1].text.uppercased() { j += 1 }
+        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, tz.length(j + 1) >= 2, tz.isAllCaps(j + 1) { j += 1 }
         let next = j + 1 < end ? t[j + 1].text : ""
         let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
         let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
         // "NEWARK  It was …": a dateline run straight into the first sentence.
-        let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && t[j + 1].text != t[j + 1].text.uppercased()
+        let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && !tz.isAllCaps(j + 1)
         guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
         if i > 0, t[i - 1].kind == .word { return nil }
         let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
@@ -176,9 +176,13 @@ struct CityRecognizer: Sendable {
 
     func isTitleCase(_ unit: TextUnit) -> Bool {
         guard unit.kind == .title || unit.kind == .heading else { return false }
-        let words = unit.tz.tokens.filter { $0.kind == .word && $0.text.count > 3 }
-        guard words.count >= 3 else { return false }
-        return Double(words.filter(\.isCapitalized).count) >= 0.7 * Double(words.count)
+        var words = 0, capitalized = 0
+        for (i, t) in unit.tz.tokens.enumerated() where t.kind == .word && unit.tz.length(i) > 3 {
+            words += 1
+            if t.isCapitalized { capitalized += 1 }
+        }
+        guard words >= 3 else { return false }
+        return Double(capitalized) >= 0.7 * Double(words)
     }
 
     /// State codes named anywhere in the document ("Texas", "N.C.", ", OR").

@@ -65,9 +65,10 @@ struct QuoteExtractor: Sendable {
         var i = 0
         while i < t.count {
             let s = t[i].text
-            if s == "\u{201C}" || s == "\"" {
+            if t[i].kind == .punct, s == "\u{201C}" || s == "\"" {
                 var j = i + 1
-                while j < t.count, !(t[j].text == "\u{201D}" || t[j].text == "\"" || (s == "\"" && t[j].text == "\u{201C}")) { j += 1 }
+                while j < t.count, !(t[j].kind == .punct && (t[j].text == "\u{201D}" || t[j].text == "\""
+                                                           || (s == "\"" && t[j].text == "\u{201C}"))) { j += 1 }
                 if j < t.count, j > i + 1 { spans.append((i, j)); i = j + 1; continue }
             }
             i += 1

@@ -68,6 +68,24 @@ struct Tokenizer: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether token `i` has no lower-case letter (`text == text.uppercased()`), without building the copy.
+    func isAllCaps(_ i: Int) -> Bool {
+        let t = tokens[i]
+        for k in t.start..<t.end {
+            let b = bytes[k]
+            if b >= 0x80 { return t.text == t.text.uppercased() }
+            if b >= 0x61 && b <= 0x7A { return false }
+        }
+        return true
+    }
+
+    /// The number of characters of token `i` (its bytes when it is ASCII).
+    func length(_ i: Int) -> Int {
+        let t = tokens[i]
+        for k in t.start..<t.end where bytes[k] >= 0x80 { return t.text.count }
+        return t.end - t.start
+    }
+
     /// The scalar at byte `i` and its length in bytes (invalid bytes read as U+FFFD, one byte).
     @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) {
         let b0 = bytes[i]
