@@ -63,33 +63,37 @@ enum TextNormalizer {
     /// True when the line needs no change: no control bytes, odd spaces or hyphens, doubled or outer spaces,
     /// and no comma directly followed by a letter. Most lines are; they skip the scalar loop.
     static func isClean(_ utf8: String.UTF8View) -> Bool {
-        var previous: UInt8 = 0x20
-        var index = utf8.startIndex
-        var count = 0
-        while index != utf8.endIndex {
-            let b = utf8[index]
+        if let clean = utf8.withContiguousStorageIfAvailable({ isClean($0) }) { return clean }
+        return Array(utf8).withUnsafeBufferPointer { isClean($0) }
+    }
+
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return true }
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return false }
+        var previous: UInt8 = 0
+        var i = 0
+        while i < n {
+            let b = bytes[i]
             if b < 0x20 || b == 0x7F { return false }
-            if b == 0x20 && (previous == 0x20 || count == 0) { return false }
+            if b == 0x20 && previous == 0x20 { return false }
             if previous == 0x2C && b != 0x20 && !(b >= 0x30 && b <= 0x39) && b != 0x22 { return false }
             if b == 0xC2 || b == 0xE2 || b == 0xEF {
                 // NBSP, soft hyphen (C2 A0/AD); U+2000–U+2011 and U+202F (E2 80 ..); BOM (EF BB BF)
-                let next = utf8.index(after: index)
-                guard next != utf8.endIndex else { return false }
-                let b1 = utf8[next]
+                guard i + 1 < n else { return false }
+                let b1 = bytes[i + 1]
                 if b == 0xC2, b1 == 0xA0 || b1 == 0xAD { return false }
                 if b == 0xEF, b1 == 0xBB { return false }
                 if b == 0xE2, b1 == 0x80 {
-                    let third = utf8.index(after: next)
-                    guard third != utf8.endIndex else { return false }
-                    let b2 = utf8[third]
+                    guard i + 2 < n else { return false }
+                    let b2 = bytes[i + 2]
                     if b2 <= 0x91 || b2 == 0xAF { return false }
                 }
             }
             previous = b
-            count += 1
-            index = utf8.index(after: index)
+            i += 1
         }
-        return previous != 0x20 || count == 0
+        return true
     }
 
     /// The text without the given characters at either end (Foundation's trimming goes through UTF-16 on Linux).

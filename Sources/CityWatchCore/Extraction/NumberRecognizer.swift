@@ -35,6 +35,8 @@ struct NumberRecognizer: Sendable {
     @inline(__always) func attached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
     func text(_ i: Int, _ hi: Int) -> String? { i < hi ? tokens[i].text : nil }
 
+    static let urlStarts: Set<String> = ["http", "https", "www", "ftp"]
+
     /// The most tokens a mention has before its first digit or number word ("more than or equal to US $ 5").
     static let maxLead = 10
 
@@ -60,7 +62,7 @@ struct NumberRecognizer: Sendable {
             }
             let t = tokens[i]
             // URLs and e-mail addresses: skip to the next whitespace.
-            if t.kind == .word, ["http", "https", "www", "ftp"].contains(t.lower),
+            if t.kind == .word, t.end - t.start <= 5, Self.urlStarts.contains(t.lower),
                i + 1 < hi, attached(i + 1), [":", "."].contains(tokens[i + 1].text) {
                 i += 1
                 while i < hi, attached(i) { i += 1 }
