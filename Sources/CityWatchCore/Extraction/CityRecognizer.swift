@@ -177,7 +177,9 @@ struct CityRecognizer: Sendable {
     func isTitleCase(_ unit: TextUnit) -> Bool {
         guard unit.kind == .title || unit.kind == .heading else { return false }
         var words = 0, capitalized = 0
-        for (i, t) in unit.tz.tokens.enumerated() where t.kind == .word && unit.tz.length(i) > 3 {
+        // Byte lengths decide most words: ≤ 3 bytes is ≤ 3 characters, > 12 bytes is > 3 characters.
+        for (i, t) in unit.tz.tokens.enumerated()
+        where t.kind == .word && t.end - t.start > 3 && (t.end - t.start > 12 || unit.tz.length(i) > 3) {
             words += 1
             if t.isCapitalized { capitalized += 1 }
         }
