@@ -20,7 +20,7 @@ extension NumberRecognizer {
         let t = tokens[i]
         if t.kind == .punct, t.text == ".", i + 1 < hi, tokens[i + 1].kind == .number, attached(i + 1),
            i == 0 || t.spaceBefore || tokens[i - 1].kind != .number, let v = Double("0." + tokens[i + 1].text.filter(\.isNumber)) {
-            return Core(value: v, last: i + 1, hasDecimal: true, digitCount: tokens[i + 1].text.count)
+            return Core(value: v, last: i + 1, hasDecimal: true, digitCount: tokens[i + 1].text.utf8.count)
         }
         if t.kind == .number { return digits(at: i, hi) }
         if t.kind == .word { return words(at: i, hi) }
@@ -30,8 +30,11 @@ extension NumberRecognizer {
     func digits(at i: Int, _ hi: Int) -> Core? {
         let s = tokens[i].text
         var c = Core(value: 0, last: i)
-        c.digitCount = s.filter(\.isNumber).count
-        let commas = s.filter { $0 == "," }.count, dots = s.filter { $0 == "." }.count
+        // A number token is ASCII digits, commas and dots: count them on the bytes.
+        var commas = 0, dots = 0
+        for b in s.utf8 {
+            if b == 0x2C { commas += 1 } else if b == 0x2E { dots += 1 } else if b >= 0x30 && b <= 0x39 { c.digitCount += 1 }
+        }
         var normal = s
         if commas > 0 && dots > 0 {
             let lastComma = s.lastIndex(of: ",")!, lastDot = s.lastIndex(of: ".")!
@@ -53,7 +56,7 @@ extension NumberRecognizer {
         guard var v = Double(normal) else { return nil }
         var last = i
         // Thousands grouped by spaces: "1 234 567", "40 000".
-        if s.count <= 3, commas == 0, dots == 0, !(i > 0 && tokens[i - 1].kind == .number && tokens[i - 1].text.count <= 3) {
+        if s.utf8.count <= 3, commas == 0, dots == 0, !(i > 0 && tokens[i - 1].kind == .number && tokens[i - 1].text.utf8.count <= 3) {
             var j = i + 1
             var grouped = normal
             while j < hi, tokens[j].kind == .number, tokens[j].spaceBefore, tokens[j].text.prefix(while: \.isNumber).count == 3,
@@ -78,8 +81,8 @@ extension NumberRecognizer {
            tokens[last + 2].kind == .number {
             let next = tokens[last + 2].text
             if last + 4 < hi, ["-", "/"].contains(tokens[last + 3].text), attached(last + 3), tokens[last + 4].kind == .number { return nil }
-            if c.digitCount == 4, v >= 1800, v <= 2100, next.count <= 2 { return nil }
-            if c.digitCount == 3, next.count == 4, !c.hasSeparator { return nil }
+            if c.digitCount == 4, v >= 1800, v <= 2100, next.utf8.count <= 2 { return nil }
+            if c.digitCount == 3, next.utf8.count == 4, !c.hasSeparator { return nil }
         }
         if i > 1, tokens[i - 1].text == "/", !tokens[i].spaceBefore, !tokens[i - 1].spaceBefore, tokens[i - 2].kind == .number {
             return nil
@@ -87,8 +90,8 @@ extension NumberRecognizer {
         if i > 0, ["-", "/"].contains(tokens[i - 1].text), !tokens[i].spaceBefore, i > 1, tokens[i - 2].kind == .number,
            !tokens[i - 1].spaceBefore {
             let prev = tokens[i - 2].text
-            if prev.count == 4, let pv = Double(prev), pv >= 1800, pv <= 2100, s.count <= 2 { return nil }
-            if prev.count == 3, s.count == 4 { return nil }
+            if prev.utf8.count == 4, let pv = Double(prev), pv >= 1800, pv <= 2100, s.utf8.count <= 2 { return nil }
+            if prev.utf8.count == 3, s.utf8.count == 4 { return nil }
             if i > 3, ["-", "/"].contains(tokens[i - 3].text), !tokens[i - 2].spaceBefore { return nil }
         }
         c.value = v
