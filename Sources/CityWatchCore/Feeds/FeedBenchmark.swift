@@ -64,10 +64,9 @@ public enum FeedBenchmark {
 
     /// What libxml2 costs by itself: the bytes parsed to a tree with the feed options, then freed.
     static func libxml2Only(_ data: Data) {
-        guard !data.isEmpty, let ctxt = FeedParserContext.current() else { return }
+        guard !data.isEmpty, let context = FeedParserContext.current() else { return }
         data.withUnsafeBytes { raw in
-            let chars = raw.bindMemory(to: CChar.self)
-            if let doc = cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), nil) { xmlFreeDoc(doc) }
+            if let doc = context.read(raw.bindMemory(to: UInt8.self), baseURL: nil) { xmlFreeDoc(doc) }
         }
     }
 }

@@ -89,12 +89,11 @@ public enum FeedParser {
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
                           baseURL: String?) -> ParsedFeed {
         var problems = problems
-        guard let ctxt = FeedParserContext.current() else {
+        guard let context = FeedParserContext.current() else {
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: "out of memory")
         }
-        let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
-            cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
-        }
+        let ctxt = context.ctxt
+        let doc = context.read(bytes, baseURL: baseURL)
         defer { if let doc { xmlFreeDoc(doc) } }
         if cw_ctxt_well_formed(ctxt) == 0 || cw_ctxt_ns_well_formed(ctxt) == 0 {
             let message = cw_ctxt_error_message(ctxt).map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -113,26 +112,5 @@ public enum FeedParser {
         return ParsedFeed(input: input, parseOK: true, format: result.format, version: result.version, encoding: encoding,
                           feed: result.feed, items: result.items,
                           error: problems.isEmpty ? nil : problems.joined(separator: "; "), ttlMinutes: result.ttl)
-    }
-}
-
-/// A libxml2 parser context kept per thread and reused across documents: creating one costs about as much as
-/// parsing a small feed. libxml2 resets it at the start of every parse.
-enum FeedParserContext {
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { raw in
-            if let raw { xmlFreeParserCtxt(raw.assumingMemoryBound(to: xmlParserCtxt.self)) }
-        }
-        return key
-    }()
-
-    static func current() -> xmlParserCtxtPtr? {
-        if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: xmlParserCtxt.self) }
-        guard let ctxt = xmlNewParserCtxt() else { return nil }
-        // Encoding errors go to libxml2's per-thread generic handler, which NOERROR does not cover.
-        cw_xml_silence_errors()
-        pthread_setspecific(key, ctxt)
-        return ctxt
     }
 }
