@@ -152,7 +152,19 @@ enum FeedEncoding {
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, controls: inout Bool) -> Bool {
         var i = start
         let n = b.count
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight ASCII bytes at a time; a word with a byte below 0x20 (mostly LF) is checked byte by byte.
+            if let raw, i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if v & 0x8080_8080_8080_8080 == 0 {
+                    if (v &- 0x2020_2020_2020_2020) & ~v & 0x8080_8080_8080_8080 != 0 && !controls {
+                        for k in i..<(i + 8) where b[k] < 0x20 && b[k] != 0x09 && b[k] != 0x0A && b[k] != 0x0D { controls = true }
+                    }
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { controls = true }

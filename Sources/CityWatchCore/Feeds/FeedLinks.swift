@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Resolves relative references: links against xml:base or the feed URL, and the URI attributes inside HTML.
 enum FeedLinks {
@@ -27,10 +30,13 @@ enum FeedLinks {
     static func resolveRelativeHTML(_ html: String, against base: String) -> String {
         var html = html
         let relative = html.withUTF8 { u -> Bool in
-            var i = 0
+            guard let base = u.baseAddress else { return false }
+            var i = 3
             while i + 5 < u.count {
-                // `href="x` or `src="x` (either quote), x not starting a scheme or "//"
-                if u[i] == 0x3D, i >= 3, u[i + 1] == 0x22 || u[i + 1] == 0x27 {
+                // memchr to the next '=', then: `href="x` or `src="x` (either quote), x not starting a scheme or "//"
+                guard let hit = memchr(base + i, 0x3D, u.count - 5 - i) else { break }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if u[i + 1] == 0x22 || u[i + 1] == 0x27 {
                     let isHref = i >= 4 && (u[i - 4] | 0x20) == 0x68 && (u[i - 1] | 0x20) == 0x66
                     let isSrc = (u[i - 3] | 0x20) == 0x73 && (u[i - 1] | 0x20) == 0x63
                     if isHref || isSrc {

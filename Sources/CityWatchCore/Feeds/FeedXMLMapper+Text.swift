@@ -26,8 +26,8 @@ extension FeedXMLMapper {
         }
         if type == "xhtml" || (atom10 && type == "application/xhtml+xml") {
             // Atom 1.0 xhtml: the content is inside one xhtml:div, which is not part of it.
-            let children = XMLNode.elements(node)
-            if children.count == 1, let div = children.first, namespaces.peek(div).name == "div" {
+            var children = XMLNode.elements(node)
+            if let div = children.next(), children.next() == nil, namespaces.peek(div).name == "div" {
                 return cleaned(XMLNode.innerXML(div, base: base(div)))
             }
         }

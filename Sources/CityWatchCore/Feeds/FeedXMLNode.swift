@@ -110,15 +110,20 @@ struct NamespaceCache {
 
 /// Small read helpers over libxml2 nodes.
 enum XMLNode {
-    /// The element children of a node, in order.
-    static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var out: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
-            child = c.pointee.next
+    /// The element children of a node, in order (walked in place: no array per node).
+    static func elements(_ node: xmlNodePtr) -> ElementChildren { ElementChildren(first: node.pointee.children) }
+
+    struct ElementChildren: Sequence, IteratorProtocol {
+        var cursor: xmlNodePtr?
+        init(first: xmlNodePtr?) { cursor = first }
+
+        mutating func next() -> xmlNodePtr? {
+            while let c = cursor {
+                cursor = c.pointee.next
+                if c.pointee.type == XML_ELEMENT_NODE { return c }
+            }
+            return nil
         }
-        return out
     }
 
     /// An attribute's value by local name, case-insensitively (any namespace unless `nsHref` is given).
