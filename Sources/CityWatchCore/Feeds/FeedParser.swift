@@ -103,7 +103,7 @@ public enum FeedParser {
             problems.insert("not a feed: no root element", at: 0)
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
         }
-        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"))
+        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"), namespaces: context.namespaces)
         guard let result = mapper.map(root) else {
             let name = root.pointee.name.map { String(cString: $0) } ?? "?"
             problems.insert("not a feed: the root element is <\(name)>", at: 0)

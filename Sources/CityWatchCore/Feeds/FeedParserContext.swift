@@ -4,10 +4,12 @@ import Glibc
 #endif
 
 /// Parsing state kept per thread and reused across documents: the libxml2 parser context (creating one costs
-/// about as much as parsing a small feed; libxml2 resets it at the start of every parse) and the iconv converters
-/// (glibc loads and unloads a gconv module on every iconv_open/iconv_close pair).
+/// about as much as parsing a small feed; libxml2 resets it at the start of every parse), the element names seen
+/// (see NamespaceCache) and the iconv converters (glibc loads and unloads a gconv module on every
+/// iconv_open/iconv_close pair).
 final class FeedParserContext {
-    let ctxt: xmlParserCtxtPtr
+    private(set) var ctxt: xmlParserCtxtPtr
+    let namespaces = NamespaceCache()
     /// Converters by charset name; nil values remember the names iconv does not know.
     private var converters: [String: iconv_t?] = [:]
 
@@ -42,11 +44,22 @@ final class FeedParserContext {
         return context
     }
 
+    /// The context's dictionary keeps every name and short text it interns, across documents: past this many
+    /// entries the context is replaced, so a long-running process does not grow it without bound.
+    private static let maxDictionaryEntries = 200_000
+
     /// Parses UTF-8 bytes to a tree with the feed options (see cw_feed_read).
     func read(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> xmlDocPtr? {
-        bytes.withMemoryRebound(to: CChar.self) { chars in
+        if let dict = ctxt.pointee.dict, xmlDictSize(dict) > Self.maxDictionaryEntries, let fresh = xmlNewParserCtxt() {
+            xmlFreeParserCtxt(ctxt)
+            ctxt = fresh
+            namespaces.forgetNames()
+        }
+        let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
             cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
         }
+        namespaces.reset(dict: ctxt.pointee.dict)
+        return doc
     }
 
     /// A converter from `charset` to UTF-8 in its initial state, handed to `body`; nil when iconv does not know it.

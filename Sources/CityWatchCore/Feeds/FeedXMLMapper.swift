@@ -4,16 +4,17 @@ import Foundation
 /// Maps a parsed RSS, RDF or Atom tree onto ParsedFeed's fields, the way common feed readers do.
 struct FeedXMLMapper {
     let doc: xmlDocPtr
-    var namespaces = NamespaceCache()
+    let namespaces: NamespaceCache
     /// Whether any base URI (document URL or xml:base) can apply; saves the base look-ups otherwise.
     var hasBase: Bool
     var cdf = false
     /// Atom 1.0 (not 0.3): xhtml content sits in a wrapper div that is not part of it.
     var atom10 = false
 
-    init(doc: xmlDocPtr, hasBase: Bool) {
+    init(doc: xmlDocPtr, hasBase: Bool, namespaces: NamespaceCache) {
         self.doc = doc
         self.hasBase = hasBase
+        self.namespaces = namespaces
     }
 
     struct Result {
