@@ -60,40 +60,51 @@ enum FeedLinks {
     /// Rewrites relative URI attributes inside an HTML fragment.
     static func resolveHTML(_ html: String, against base: String) -> String {
         guard html.utf8.contains(0x3D) else { return html }
-        let b = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + 64)
-        var i = 0
-        var inTag = false
-        while i < b.count {
-            let c = b[i]
-            if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
-            if c == 0x3E { inTag = false }
-            if inTag, c == 0x3D {
-                // The attribute name before '='.
-                var e = out.count
-                while e > 0, out[e - 1] == 0x20 { e -= 1 }
-                var s = e
-                while s > 0, (out[s - 1] | 0x20) >= 0x61 && (out[s - 1] | 0x20) <= 0x7A { s -= 1 }
-                let name = String(decoding: out[s..<e], as: UTF8.self).lowercased()
+        var html = html
+        return html.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 64)
+            var i = 0
+            var inTag = false
+            while i < b.count {
+                let c = b[i]
+                if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
+                if c == 0x3E { inTag = false }
+                if inTag, c == 0x3D {
+                    // The attribute name before '=' (ASCII letters only).
+                    var e = out.count
+                    while e > 0, out[e - 1] == 0x20 { e -= 1 }
+                    var s = e
+                    while s > 0, (out[s - 1] | 0x20) >= 0x61 && (out[s - 1] | 0x20) <= 0x7A { s -= 1 }
+                    let isURI = isURIAttribute(out[s..<e])
+                    out.append(c)
+                    i += 1
+                    while i < b.count, b[i] == 0x20 { out.append(b[i]); i += 1 }
+                    guard i < b.count, isURI else { continue }
+                    let quote = b[i] == 0x22 || b[i] == 0x27 ? b[i] : 0
+                    var j = quote != 0 ? i + 1 : i
+                    let start = j
+                    while j < b.count, quote != 0 ? b[j] != quote : (b[j] != 0x20 && b[j] != 0x3E) { j += 1 }
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+                    if quote != 0 { out.append(quote) }
+                    out.append(contentsOf: resolve(value, against: base).utf8)
+                    if quote != 0 && j < b.count { out.append(quote); j += 1 }
+                    i = j
+                    continue
+                }
                 out.append(c)
                 i += 1
-                while i < b.count, b[i] == 0x20 { out.append(b[i]); i += 1 }
-                guard i < b.count, uriAttributes.contains(name) else { continue }
-                let quote = b[i] == 0x22 || b[i] == 0x27 ? b[i] : 0
-                var j = quote != 0 ? i + 1 : i
-                let start = j
-                while j < b.count, quote != 0 ? b[j] != quote : (b[j] != 0x20 && b[j] != 0x3E) { j += 1 }
-                let value = String(decoding: b[start..<j], as: UTF8.self)
-                if quote != 0 { out.append(quote) }
-                out.append(contentsOf: resolve(value, against: base).utf8)
-                if quote != 0 && j < b.count { out.append(quote); j += 1 }
-                i = j
-                continue
             }
-            out.append(c)
-            i += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let uriAttributeBytes: [[UInt8]] = uriAttributes.map { Array($0.utf8) }
+
+    /// Whether ASCII letters name a URI attribute, compared case-insensitively (no String per attribute).
+    static func isURIAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+        uriAttributeBytes.contains { known in
+            known.count == name.count && zip(known, name).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 }
