@@ -158,9 +158,7 @@ enum FeedEncoding {
             if let raw, i + 8 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 if v & 0x8080_8080_8080_8080 == 0 {
-                    if (v &- 0x2020_2020_2020_2020) & ~v & 0x8080_8080_8080_8080 != 0 && !controls {
-                        for k in i..<(i + 8) where b[k] < 0x20 && b[k] != 0x09 && b[k] != 0x0A && b[k] != 0x0D { controls = true }
-                    }
+                    if !controls && disallowedControl(v) { controls = true }
                     i += 8
                     continue
                 }
@@ -176,6 +174,17 @@ enum FeedEncoding {
             i += len
         }
         return true
+    }
+
+    /// Whether eight ASCII bytes hold a control character other than tab, LF and CR (exact per byte: no byte is
+    /// at or over 0x80, so no borrow crosses a byte).
+    @inline(__always)
+    static func disallowedControl(_ v: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        let below20 = ~((v | high) &- 0x2020_2020_2020_2020) & high
+        if below20 == 0 { return false }
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 { ~(((v ^ (byte &* ones)) | high) &- ones) & high }
+        return below20 & ~(equal(0x09) | equal(0x0A) | equal(0x0D)) != 0
     }
 
     /// Length of a well-formed UTF-8 sequence at `i`, or 0.

@@ -67,6 +67,11 @@ enum FeedLinks {
             var i = 0
             var inTag = false
             while i < b.count {
+                // Bytes other than '<', '>' and '=' are copied as they are, a run at a time.
+                var run = i
+                while run < b.count, b[run] != 0x3C && b[run] != 0x3E && b[run] != 0x3D { run += 1 }
+                if run > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<run])); i = run }
+                if i == b.count { break }
                 let c = b[i]
                 if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
                 if c == 0x3E { inTag = false }

@@ -6,6 +6,7 @@ import Glibc
 /// Resolves elements to their namespace and lower-cased local name. One is kept per thread with the parser
 /// context: element names are interned in the context's libxml2 dictionary, which outlives every document, so
 /// each name is read once per thread; namespace declarations belong to one document and are classified once in it.
+/// Its state is never shared between threads nor accessed re-entrantly, hence no dynamic exclusivity checks.
 final class NamespaceCache {
     /// What an element name means without its namespace declaration.
     private struct Name {
@@ -17,14 +18,14 @@ final class NamespaceCache {
     }
 
     /// By dictionary-owned name pointer; valid while the dictionary lives (see `forgetNames`).
-    private var names: [UnsafeRawPointer: Name] = [:]
+    @exclusivity(unchecked) private var names: [UnsafeRawPointer: Name] = [:]
     private static let maxNames = 4096
 
     // Per document.
-    private var dict: xmlDictPtr?
-    private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
+    @exclusivity(unchecked) private var dict: xmlDictPtr?
+    @exclusivity(unchecked) private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
     /// (name, namespace) pointer pairs resolved in this document, searched without touching the strings.
-    private var resolved: [Resolved] = []
+    @exclusivity(unchecked) private var resolved: [Resolved] = []
 
     private struct Resolved {
         var name: UnsafePointer<xmlChar>
