@@ -81,7 +81,13 @@ enum FeedEncoding {
     }
 
     static func canonical(_ raw: String) -> String {
-        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        // Trimmed of what `.whitespaces` holds (tab and the Zs spaces) scalar by scalar, without NSString bridging.
+        let scalars = raw.unicodeScalars
+        func blank(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        var name = ""
+        if let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) {
+            name = String(scalars[first...last]).lowercased()
+        }
         switch name {
         case "utf8", "unicode-1-1-utf-8": return "utf-8"
         case "ascii", "us-ascii", "ansi_x3.4-1968": return "us-ascii"
