@@ -6,7 +6,7 @@ extension FeedXMLMapper {
     /// An RSS-style text field: its text, or its markup when it holds elements; relative links resolved.
     func field(_ node: xmlNodePtr) -> String? {
         if XMLNode.hasElementChildren(node) { return cleaned(XMLNode.innerXML(node, base: base(node))) }
-        guard let text = cleaned(XMLNode.text(node)) else { return nil }
+        guard let text = XMLNode.cleanedText(node) else { return nil }
         if hasBase, text.utf8.contains(0x3D), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
         return text
     }

@@ -78,9 +78,9 @@ struct FeedXMLMapper {
             case (_, "item") where el.ns != .atom10, (.atom10, "entry"), (.none, "entry"):
                 result.items.append(mapEntry(child))
             case (.none, "ttl"), (.rss10, "ttl"):
-                result.ttl = Int(XMLNode.text(child).trimmingCharacters(in: .whitespacesAndNewlines))
+                result.ttl = Int(trimmingWhitespace(XMLNode.text(child)))
             case (.none, "language"), (.dc, "language"):
-                slots.offer(.language, 0, cleaned(XMLNode.text(child)))
+                slots.offer(.language, 0, XMLNode.cleanedText(child))
             case (.none, "lastbuilddate"), (.dc, "date"), (.dcterms, "modified"):
                 slots.offer(.updated, 1, FeedDate.iso8601(XMLNode.text(child)))
             case (.none, "pubdate"):

@@ -105,6 +105,19 @@ enum XMLNode {
         return false
     }
 
+    /// `cleaned(text(node))` without the untrimmed String in between when the node holds one text child.
+    static func cleanedText(_ node: xmlNodePtr) -> String? {
+        guard let c = node.pointee.children, c.pointee.next == nil,
+              c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE else { return cleaned(text(node)) }
+        guard let content = c.pointee.content else { return nil }
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
+        var start = 0, end = Int(strlen(content))
+        while start < end, blank(content[start]) { start += 1 }
+        while end > start, blank(content[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        return String(decoding: UnsafeBufferPointer(start: content + start, count: end - start), as: UTF8.self)
+    }
+
     /// The text of a node: its character data, with entity references expanded (bounded).
     static func text(_ node: xmlNodePtr) -> String {
         // The common case: one text child.
