@@ -31,6 +31,14 @@ static inline const char *cw_node_name(xmlNodePtr n) { return n ? (const char *)
 
 /* ---- Feed parser helpers (Feeds/) ---- */
 
+/* glibc's memmem, which Swift's Glibc module leaves out (it is declared only under _GNU_SOURCE). */
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+
+/// Whether `needle` occurs in `haystack`.
+static inline int cw_contains_bytes(const void *haystack, size_t length, const void *needle, size_t needleLength) {
+    return memmem(haystack, length, needle, needleLength) != NULL;
+}
+
 /// Whether the last parse with this context was well-formed.
 static inline int cw_ctxt_well_formed(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->wellFormed : 0; }
 

@@ -71,19 +71,10 @@ public enum FeedParser {
         return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
     }
 
-    /// Whether `needle` occurs in `bytes` (memchr on its rarest byte, the second).
+    /// Whether `needle` occurs in `bytes` (glibc's memmem: ':' and "xml" are too common in feeds for a memchr pivot).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let m = needle.utf8CodeUnitCount, p = needle.utf8Start
-        guard m > 1, bytes.count >= m, let base = bytes.baseAddress else { return false }
-        let pivot = 3 < m ? 3 : 1  // "xml:base": the ':'
-        var from = pivot
-        while from < bytes.count - (m - pivot - 1) {
-            guard let hit = memchr(base + from, Int32(p[pivot]), bytes.count - from - (m - pivot - 1)) else { return false }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
-            if memcmp(base + at, p, m) == 0 { return true }
-            from = at + pivot + 1
-        }
-        return false
+        guard let base = bytes.baseAddress, bytes.count >= needle.utf8CodeUnitCount else { return false }
+        return cw_contains_bytes(base, bytes.count, needle.utf8Start, needle.utf8CodeUnitCount) != 0
     }
 
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
