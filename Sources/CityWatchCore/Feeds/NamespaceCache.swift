@@ -17,9 +17,9 @@ final class NamespaceCache {
         var local: String
     }
 
-    /// By dictionary-owned name pointer; valid while the dictionary lives (see `forgetNames`).
-    @exclusivity(unchecked) private var names: [UnsafeRawPointer: Name] = [:]
-    private static let maxNames = 4096
+    /// Direct-mapped by the address of a dictionary-owned name; valid while the dictionary lives (see
+    /// `forgetNames`). A name that collides with another is read again, never confused with it.
+    @exclusivity(unchecked) private var names = [(key: UnsafeRawPointer, name: Name)?](repeating: nil, count: 1024)
 
     // Per document.
     @exclusivity(unchecked) private var dict: xmlDictPtr?
@@ -42,7 +42,7 @@ final class NamespaceCache {
     }
 
     /// Called when the dictionary the cached name pointers belong to is freed.
-    func forgetNames() { names.removeAll() }
+    func forgetNames() { names = [(key: UnsafeRawPointer, name: Name)?](repeating: nil, count: names.count) }
 
     /// The local name only, lower-cased (no namespace bookkeeping).
     func peek(_ node: xmlNodePtr) -> FeedElement {
@@ -88,7 +88,8 @@ final class NamespaceCache {
 
     private func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 54)  // top 10 bits
+        if let known = names[slot], known.key == key { return known.name }
         var raw = String(cString: pointer)
         if raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { raw = raw.lowercased() }
         var name = Name(lower: raw, prefixed: nil, local: raw)
@@ -97,7 +98,7 @@ final class NamespaceCache {
             name.local = String(raw[raw.index(after: colon)...])
         }
         // Only names the dictionary owns keep their address for the thread's lifetime.
-        if names.count < Self.maxNames, let dict, xmlDictOwns(dict, pointer) == 1 { names[key] = name }
+        if let dict, xmlDictOwns(dict, pointer) == 1 { names[slot] = (key, name) }
         return name
     }
 }
