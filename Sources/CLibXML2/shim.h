@@ -31,6 +31,14 @@ static inline const char *cw_node_name(xmlNodePtr n) { return n ? (const char *)
 
 /* ---- Feed parser helpers (Feeds/) ---- */
 
+/* glibc's memmem, which Swift's Glibc module leaves out (it is declared only under _GNU_SOURCE). */
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+
+/// Whether `needle` occurs in `haystack`.
+static inline int cw_contains_bytes(const void *haystack, size_t length, const void *needle, size_t needleLength) {
+    return memmem(haystack, length, needle, needleLength) != NULL;
+}
+
 /// Whether the last parse with this context was well-formed.
 static inline int cw_ctxt_well_formed(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->wellFormed : 0; }
 
@@ -44,12 +52,31 @@ static inline const char *cw_ctxt_error_message(xmlParserCtxtPtr ctxt) { return 
 static inline int cw_ctxt_error_line(xmlParserCtxtPtr ctxt) { return ctxt ? ctxt->lastError.line : 0; }
 
 /// Parses UTF-8 bytes as a feed: recover, no network, no DTD load, no entity substitution, errors kept quiet.
+/// What xmlCtxtReadMemory does, except that libxml2 2.9's memory input gets no read callback: with one (a no-op)
+/// the parser tries to "grow" the input at nearly every token of a document under 250 bytes, a tenth of the
+/// parse. Kept when libxml2 may switch to a decoder (UTF-16/32 or EBCDIC looks, which the decoder has to feed)
+/// or for inputs over its lookup limit (the callback exempts memory inputs from "Huge input lookup").
 static inline xmlDocPtr cw_feed_read(xmlParserCtxtPtr ctxt, const char *bytes, int size, const char *url) {
     int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
                 | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-    /* No encoding argument: naming "UTF-8" would route every byte through libxml2's UTF-8-to-UTF-8 copier.
+    xmlCtxtReset(ctxt);
+    /* No encoding: naming "UTF-8" would route every byte through libxml2's UTF-8-to-UTF-8 copier.
        The bytes are UTF-8 already and IGNORE_ENC makes libxml2 disregard the (stale) declaration. */
-    return xmlCtxtReadMemory(ctxt, bytes, size, url, NULL, options);
+    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem(bytes, size, XML_CHAR_ENCODING_NONE);
+    if (buffer == NULL) return NULL;
+    xmlCharEncoding detected = size >= 4 ? xmlDetectCharEncoding((const xmlChar *)bytes, 4) : XML_CHAR_ENCODING_NONE;
+    if ((detected == XML_CHAR_ENCODING_NONE || detected == XML_CHAR_ENCODING_UTF8) && size < XML_MAX_LOOKUP_LIMIT)
+        buffer->readcallback = NULL;
+    xmlParserInputPtr stream = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
+    if (stream == NULL) { xmlFreeParserInputBuffer(buffer); return NULL; }
+    inputPush(ctxt, stream);
+    xmlCtxtUseOptions(ctxt, options);
+    if (url != NULL && ctxt->input->filename == NULL) ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+    xmlParseDocument(ctxt);
+    /* With XML_PARSE_RECOVER the document is kept even when not well-formed, as in xmlCtxtReadMemory. */
+    xmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    return doc;
 }
 
 #endif

@@ -58,9 +58,13 @@ extension FeedEncoding {
 
     /// Transcodes with iconv; undecodable bytes become U+FFFD. nil when iconv does not know the charset.
     static func iconvToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, charset: String, strict: Bool = false) -> [UInt8]? {
-        let cd = iconv_open("UTF-8", charset.uppercased())
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
+        guard let context = FeedParserContext.current() else { return nil }
+        return context.withConverter(charset) { cd in
+            cd.flatMap { iconvToUTF8(b, from: start, converter: $0, strict: strict) }
+        }
+    }
+
+    static func iconvToUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, converter cd: iconv_t, strict: Bool) -> [UInt8]? {
         let inCount = b.count - start
         var out = [UInt8](repeating: 0, count: inCount * 4 + 16)
         var produced = 0

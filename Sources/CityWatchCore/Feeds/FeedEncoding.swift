@@ -81,7 +81,13 @@ enum FeedEncoding {
     }
 
     static func canonical(_ raw: String) -> String {
-        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        // Trimmed of what `.whitespaces` holds (tab and the Zs spaces) scalar by scalar, without NSString bridging.
+        let scalars = raw.unicodeScalars
+        func blank(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        var name = ""
+        if let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) {
+            name = String(scalars[first...last]).lowercased()
+        }
         switch name {
         case "utf8", "unicode-1-1-utf-8": return "utf-8"
         case "ascii", "us-ascii", "ansi_x3.4-1968": return "us-ascii"
@@ -152,7 +158,17 @@ enum FeedEncoding {
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int, controls: inout Bool) -> Bool {
         var i = start
         let n = b.count
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight ASCII bytes at a time; a word with a byte below 0x20 (mostly LF) is checked byte by byte.
+            if let raw, i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if v & 0x8080_8080_8080_8080 == 0 {
+                    if !controls && disallowedControl(v) { controls = true }
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { controls = true }
@@ -164,6 +180,17 @@ enum FeedEncoding {
             i += len
         }
         return true
+    }
+
+    /// Whether eight ASCII bytes hold a control character other than tab, LF and CR (exact per byte: no byte is
+    /// at or over 0x80, so no borrow crosses a byte).
+    @inline(__always)
+    static func disallowedControl(_ v: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        let below20 = ~((v | high) &- 0x2020_2020_2020_2020) & high
+        if below20 == 0 { return false }
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 { ~(((v ^ (byte &* ones)) | high) &- ones) & high }
+        return below20 & ~(equal(0x09) | equal(0x0A) | equal(0x0D)) != 0
     }
 
     /// Length of a well-formed UTF-8 sequence at `i`, or 0.

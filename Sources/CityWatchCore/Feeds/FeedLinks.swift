@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Resolves relative references: links against xml:base or the feed URL, and the URI attributes inside HTML.
 enum FeedLinks {
@@ -27,10 +30,13 @@ enum FeedLinks {
     static func resolveRelativeHTML(_ html: String, against base: String) -> String {
         var html = html
         let relative = html.withUTF8 { u -> Bool in
-            var i = 0
+            guard let base = u.baseAddress else { return false }
+            var i = 3
             while i + 5 < u.count {
-                // `href="x` or `src="x` (either quote), x not starting a scheme or "//"
-                if u[i] == 0x3D, i >= 3, u[i + 1] == 0x22 || u[i + 1] == 0x27 {
+                // memchr to the next '=', then: `href="x` or `src="x` (either quote), x not starting a scheme or "//"
+                guard let hit = memchr(base + i, 0x3D, u.count - 5 - i) else { break }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if u[i + 1] == 0x22 || u[i + 1] == 0x27 {
                     let isHref = i >= 4 && (u[i - 4] | 0x20) == 0x68 && (u[i - 1] | 0x20) == 0x66
                     let isSrc = (u[i - 3] | 0x20) == 0x73 && (u[i - 1] | 0x20) == 0x63
                     if isHref || isSrc {
@@ -54,40 +60,56 @@ enum FeedLinks {
     /// Rewrites relative URI attributes inside an HTML fragment.
     static func resolveHTML(_ html: String, against base: String) -> String {
         guard html.utf8.contains(0x3D) else { return html }
-        let b = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + 64)
-        var i = 0
-        var inTag = false
-        while i < b.count {
-            let c = b[i]
-            if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
-            if c == 0x3E { inTag = false }
-            if inTag, c == 0x3D {
-                // The attribute name before '='.
-                var e = out.count
-                while e > 0, out[e - 1] == 0x20 { e -= 1 }
-                var s = e
-                while s > 0, (out[s - 1] | 0x20) >= 0x61 && (out[s - 1] | 0x20) <= 0x7A { s -= 1 }
-                let name = String(decoding: out[s..<e], as: UTF8.self).lowercased()
+        var html = html
+        return html.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 64)
+            var i = 0
+            var inTag = false
+            while i < b.count {
+                // Bytes other than '<', '>' and '=' are copied as they are, a run at a time.
+                var run = i
+                while run < b.count, b[run] != 0x3C && b[run] != 0x3E && b[run] != 0x3D { run += 1 }
+                if run > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<run])); i = run }
+                if i == b.count { break }
+                let c = b[i]
+                if c == 0x3C { inTag = i + 1 < b.count && ((b[i + 1] | 0x20) >= 0x61 && (b[i + 1] | 0x20) <= 0x7A) }
+                if c == 0x3E { inTag = false }
+                if inTag, c == 0x3D {
+                    // The attribute name before '=' (ASCII letters only).
+                    var e = out.count
+                    while e > 0, out[e - 1] == 0x20 { e -= 1 }
+                    var s = e
+                    while s > 0, (out[s - 1] | 0x20) >= 0x61 && (out[s - 1] | 0x20) <= 0x7A { s -= 1 }
+                    let isURI = isURIAttribute(out[s..<e])
+                    out.append(c)
+                    i += 1
+                    while i < b.count, b[i] == 0x20 { out.append(b[i]); i += 1 }
+                    guard i < b.count, isURI else { continue }
+                    let quote = b[i] == 0x22 || b[i] == 0x27 ? b[i] : 0
+                    var j = quote != 0 ? i + 1 : i
+                    let start = j
+                    while j < b.count, quote != 0 ? b[j] != quote : (b[j] != 0x20 && b[j] != 0x3E) { j += 1 }
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+                    if quote != 0 { out.append(quote) }
+                    out.append(contentsOf: resolve(value, against: base).utf8)
+                    if quote != 0 && j < b.count { out.append(quote); j += 1 }
+                    i = j
+                    continue
+                }
                 out.append(c)
                 i += 1
-                while i < b.count, b[i] == 0x20 { out.append(b[i]); i += 1 }
-                guard i < b.count, uriAttributes.contains(name) else { continue }
-                let quote = b[i] == 0x22 || b[i] == 0x27 ? b[i] : 0
-                var j = quote != 0 ? i + 1 : i
-                let start = j
-                while j < b.count, quote != 0 ? b[j] != quote : (b[j] != 0x20 && b[j] != 0x3E) { j += 1 }
-                let value = String(decoding: b[start..<j], as: UTF8.self)
-                if quote != 0 { out.append(quote) }
-                out.append(contentsOf: resolve(value, against: base).utf8)
-                if quote != 0 && j < b.count { out.append(quote); j += 1 }
-                i = j
-                continue
             }
-            out.append(c)
-            i += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let uriAttributeBytes: [[UInt8]] = uriAttributes.map { Array($0.utf8) }
+
+    /// Whether ASCII letters name a URI attribute, compared case-insensitively (no String per attribute).
+    static func isURIAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+        uriAttributeBytes.contains { known in
+            known.count == name.count && zip(known, name).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Fixes, before libxml2 sees them, the faults that would make it drop text a reader would see: HTML entities
 /// without a DTD (`&nbsp;`), bare ampersands, control characters, and text before the root element.
 enum FeedMarkupRepair {
@@ -170,13 +174,15 @@ enum FeedMarkupRepair {
 
     static func skip(_ b: UnsafeBufferPointer<UInt8>, from: Int, until end: StaticString) -> Int {
         let e = end.utf8Start, m = end.utf8CodeUnitCount
+        guard let base = b.baseAddress else { return b.count }
         var i = from
         while i + m <= b.count {
-            if b[i] == e[0] {
-                var k = 1
-                while k < m, b[i + k] == e[k] { k += 1 }
-                if k == m { return i + m }
-            }
+            // memchr to the terminator's first byte ('-', ']', '?'), rare inside comments and CDATA.
+            guard let hit = memchr(base + i, Int32(e[0]), b.count - m + 1 - i) else { break }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < m, b[i + k] == e[k] { k += 1 }
+            if k == m { return i + m }
             i += 1
         }
         return b.count

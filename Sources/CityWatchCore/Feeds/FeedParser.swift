@@ -71,40 +71,30 @@ public enum FeedParser {
         return parseTree(bytes, encoding: decoded.name, problems: problems, input: input, baseURL: baseURL)
     }
 
-    /// Whether `needle` occurs in `bytes` (memchr on its rarest byte, the second).
+    /// Whether `needle` occurs in `bytes` (glibc's memmem: ':' and "xml" are too common in feeds for a memchr pivot).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let m = needle.utf8CodeUnitCount, p = needle.utf8Start
-        guard m > 1, bytes.count >= m, let base = bytes.baseAddress else { return false }
-        let pivot = 3 < m ? 3 : 1  // "xml:base": the ':'
-        var from = pivot
-        while from < bytes.count - (m - pivot - 1) {
-            guard let hit = memchr(base + from, Int32(p[pivot]), bytes.count - from - (m - pivot - 1)) else { return false }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
-            if memcmp(base + at, p, m) == 0 { return true }
-            from = at + pivot + 1
-        }
-        return false
+        guard let base = bytes.baseAddress, bytes.count >= needle.utf8CodeUnitCount else { return false }
+        return cw_contains_bytes(base, bytes.count, needle.utf8Start, needle.utf8CodeUnitCount) != 0
     }
 
     static func parseTree(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, problems: [String], input: String,
                           baseURL: String?) -> ParsedFeed {
         var problems = problems
-        guard let ctxt = FeedParserContext.current() else {
+        guard let context = FeedParserContext.current() else {
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: "out of memory")
         }
-        let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
-            cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
-        }
+        let ctxt = context.ctxt
+        let doc = context.read(bytes, baseURL: baseURL)
         defer { if let doc { xmlFreeDoc(doc) } }
         if cw_ctxt_well_formed(ctxt) == 0 || cw_ctxt_ns_well_formed(ctxt) == 0 {
-            let message = cw_ctxt_error_message(ctxt).map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let message = cw_ctxt_error_message(ctxt).map { trimmingWhitespace(String(cString: $0)) }
             problems.append("not well-formed XML, recovered: \(message ?? "unknown error") (line \(cw_ctxt_error_line(ctxt)))")
         }
         guard let doc, let root = xmlDocGetRootElement(doc) else {
             problems.insert("not a feed: no root element", at: 0)
             return ParsedFeed(input: input, parseOK: false, encoding: encoding, error: problems.joined(separator: "; "))
         }
-        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"))
+        var mapper = FeedXMLMapper(doc: doc, hasBase: baseURL != nil || contains(bytes, "xml:base"), namespaces: context.namespaces)
         guard let result = mapper.map(root) else {
             let name = root.pointee.name.map { String(cString: $0) } ?? "?"
             problems.insert("not a feed: the root element is <\(name)>", at: 0)
@@ -116,23 +106,11 @@ public enum FeedParser {
     }
 }
 
-/// A libxml2 parser context kept per thread and reused across documents: creating one costs about as much as
-/// parsing a small feed. libxml2 resets it at the start of every parse.
-enum FeedParserContext {
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { raw in
-            if let raw { xmlFreeParserCtxt(raw.assumingMemoryBound(to: xmlParserCtxt.self)) }
-        }
-        return key
-    }()
-
-    static func current() -> xmlParserCtxtPtr? {
-        if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: xmlParserCtxt.self) }
-        guard let ctxt = xmlNewParserCtxt() else { return nil }
-        // Encoding errors go to libxml2's per-thread generic handler, which NOERROR does not cover.
-        cw_xml_silence_errors()
-        pthread_setspecific(key, ctxt)
-        return ctxt
-    }
+/// Trimmed of Unicode white space at both ends: the set Foundation's `.whitespacesAndNewlines` names (Z*, tab to
+/// CR, NEL), without bridging through NSString.
+func trimmingWhitespace(_ s: String) -> String {
+    let scalars = s.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[first...last])
 }

@@ -20,7 +20,7 @@ extension FeedXMLMapper {
                 if let (href, rank) = atomLink(node) { slots.offer(.link, rank, href) }
             } else {
                 // A link without href holds its URL as text; in Atom that is a publisher's slip, ranked lower.
-                slots.offer(.link, el.ns == .atom10 ? 2 : 1, cleaned(XMLNode.text(node)).map { resolve($0, node) })
+                slots.offer(.link, el.ns == .atom10 ? 2 : 1, XMLNode.cleanedText(node).map { resolve($0, node) })
             }
         case (.none, "guid"), (.rss10, "guid"):
             let value = field(node)
@@ -28,7 +28,7 @@ extension FeedXMLMapper {
             let permalink = XMLNode.attribute(node, "ispermalink")?.lowercased() != "false"
             if permalink { slots.offer(.link, 5, value.map { resolve($0, node) }) }
         case (.atom10, "id"), (.none, "id"):
-            slots.offer(.id, 0, cleaned(XMLNode.text(node)).map { resolve($0, node) })
+            slots.offer(.id, 0, XMLNode.cleanedText(node).map { resolve($0, node) })
         case (.none, "pubdate"), (.atom10, "published"), (.atom10, "issued"), (.dcterms, "issued"), (.none, "issued"), (.none, "published"):
             slots.offer(.published, 0, FeedDate.iso8601(XMLNode.text(node)))
         case (.atom10, "updated"), (.atom10, "modified"), (.none, "updated"), (.none, "modified"):
@@ -37,14 +37,14 @@ extension FeedXMLMapper {
             slots.offer(.updated, 1, FeedDate.iso8601(XMLNode.text(node)))
         case (.none, "author"), (.rss10, "author"):
             if XMLNode.hasElementChildren(node) { offerPerson(node, rank: 0, into: &slots) } else {
-                slots.offer(.author, 0, cleaned(XMLNode.text(node)), firstWins: true)
+                slots.offer(.author, 0, XMLNode.cleanedText(node), firstWins: true)
             }
         case (.atom10, "author"):
             offerPerson(node, rank: 0, into: &slots)
         case (.dc, "creator"), (.dc, "author"):
-            slots.offer(.author, 1, cleaned(XMLNode.text(node)), firstWins: true)
+            slots.offer(.author, 1, XMLNode.cleanedText(node), firstWins: true)
         case (.itunes, "author"):
-            slots.offer(.author, 2, cleaned(XMLNode.text(node)), firstWins: true)
+            slots.offer(.author, 2, XMLNode.cleanedText(node), firstWins: true)
         case (.none, "description"), (.rss10, "description"), (.rss090, "description"):
             slots.offer(.summary, 0, field(node))
         case (.atom10, "summary"), (.none, "summary"):
@@ -72,8 +72,8 @@ extension FeedXMLMapper {
         var name: String?, email: String?
         for child in XMLNode.elements(node) {
             let el = namespaces.element(child)
-            if el.name == "name" { name = name ?? cleaned(XMLNode.text(child)) }
-            if el.name == "email" { email = email ?? cleaned(XMLNode.text(child)) }
+            if el.name == "name" { name = name ?? XMLNode.cleanedText(child) }
+            if el.name == "email" { email = email ?? XMLNode.cleanedText(child) }
         }
         guard name != nil || email != nil else { return }
         if slots.author == nil || rank < slots.author!.rank {

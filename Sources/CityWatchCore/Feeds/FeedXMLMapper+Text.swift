@@ -6,7 +6,7 @@ extension FeedXMLMapper {
     /// An RSS-style text field: its text, or its markup when it holds elements; relative links resolved.
     func field(_ node: xmlNodePtr) -> String? {
         if XMLNode.hasElementChildren(node) { return cleaned(XMLNode.innerXML(node, base: base(node))) }
-        guard let text = cleaned(XMLNode.text(node)) else { return nil }
+        guard let text = XMLNode.cleanedText(node) else { return nil }
         if hasBase, text.utf8.contains(0x3D), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
         return text
     }
@@ -16,7 +16,9 @@ extension FeedXMLMapper {
         let type = XMLNode.attribute(node, "type")?.lowercased() ?? "text"
         let mode = XMLNode.attribute(node, "mode")?.lowercased()
         if mode == "base64" || FeedXMLMapper.isBinary(type) {
-            let raw = XMLNode.text(node).filter { !$0.isWhitespace }
+            // Scalar by scalar (grapheme breaking was most of the time on large bodies); a combining mark left over
+            // from a whitespace cluster is skipped by the decoder like any other non-base64 byte.
+            let raw = String(String.UnicodeScalarView(XMLNode.text(node).unicodeScalars.filter { !$0.properties.isWhitespace }))
             let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
                 .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
             if let decoded, hasBase, decoded.utf8.contains(0x3D), let base = base(node) {
@@ -26,8 +28,8 @@ extension FeedXMLMapper {
         }
         if type == "xhtml" || (atom10 && type == "application/xhtml+xml") {
             // Atom 1.0 xhtml: the content is inside one xhtml:div, which is not part of it.
-            let children = XMLNode.elements(node)
-            if children.count == 1, let div = children.first, namespaces.peek(div).name == "div" {
+            var children = XMLNode.elements(node)
+            if let div = children.next(), children.next() == nil, namespaces.peek(div).name == "div" {
                 return cleaned(XMLNode.innerXML(div, base: base(div)))
             }
         }

@@ -4,16 +4,17 @@ import Foundation
 /// Maps a parsed RSS, RDF or Atom tree onto ParsedFeed's fields, the way common feed readers do.
 struct FeedXMLMapper {
     let doc: xmlDocPtr
-    var namespaces = NamespaceCache()
+    let namespaces: NamespaceCache
     /// Whether any base URI (document URL or xml:base) can apply; saves the base look-ups otherwise.
     var hasBase: Bool
     var cdf = false
     /// Atom 1.0 (not 0.3): xhtml content sits in a wrapper div that is not part of it.
     var atom10 = false
 
-    init(doc: xmlDocPtr, hasBase: Bool) {
+    init(doc: xmlDocPtr, hasBase: Bool, namespaces: NamespaceCache) {
         self.doc = doc
         self.hasBase = hasBase
+        self.namespaces = namespaces
     }
 
     struct Result {
@@ -77,9 +78,9 @@ struct FeedXMLMapper {
             case (_, "item") where el.ns != .atom10, (.atom10, "entry"), (.none, "entry"):
                 result.items.append(mapEntry(child))
             case (.none, "ttl"), (.rss10, "ttl"):
-                result.ttl = Int(XMLNode.text(child).trimmingCharacters(in: .whitespacesAndNewlines))
+                result.ttl = Int(trimmingWhitespace(XMLNode.text(child)))
             case (.none, "language"), (.dc, "language"):
-                slots.offer(.language, 0, cleaned(XMLNode.text(child)))
+                slots.offer(.language, 0, XMLNode.cleanedText(child))
             case (.none, "lastbuilddate"), (.dc, "date"), (.dcterms, "modified"):
                 slots.offer(.updated, 1, FeedDate.iso8601(XMLNode.text(child)))
             case (.none, "pubdate"):

@@ -7,27 +7,24 @@ enum FeedNamespace: UInt8 {
 
     static func classify(_ href: UnsafePointer<xmlChar>?) -> FeedNamespace {
         guard let href else { return .none }
-        let s = String(cString: href)
-        switch s {
-        case "http://www.w3.org/2005/Atom": return .atom10
-        case "http://purl.org/atom/ns#": return .atom03
-        case "http://purl.org/rss/1.0/": return .rss10
-        case "http://my.netscape.com/rdf/simple/0.9/": return .rss090
-        case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": return .rdf
-        case "http://purl.org/rss/1.0/modules/content/": return .content
-        case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/elements/1.0/": return .dc
-        case "http://purl.org/dc/terms/": return .dcterms
-        case "http://www.w3.org/1999/xhtml": return .xhtml
-        case "http://www.w3.org/XML/1998/namespace": return .xml
-        case "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss":
-            return .none
-        default:
-            let lower = s.lowercased()
-            if lower.hasPrefix("http://www.itunes.com/dtds/podcast") { return .itunes }
-            if lower.hasPrefix("http://search.yahoo.com/mrss") { return .media }
-            if lower.hasPrefix("http://purl.org/atom/ns") { return .atom03 }
-            return .other
-        }
+        // Compared in place (no String per declaration): exact URIs first, then case-insensitive prefixes.
+        let s = UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)
+        if strcmp(s, "http://www.w3.org/2005/Atom") == 0 { return .atom10 }
+        if strcmp(s, "http://purl.org/atom/ns#") == 0 { return .atom03 }
+        if strcmp(s, "http://purl.org/rss/1.0/") == 0 { return .rss10 }
+        if strcmp(s, "http://my.netscape.com/rdf/simple/0.9/") == 0 { return .rss090 }
+        if strcmp(s, "http://www.w3.org/1999/02/22-rdf-syntax-ns#") == 0 { return .rdf }
+        if strcmp(s, "http://purl.org/rss/1.0/modules/content/") == 0 { return .content }
+        if strcmp(s, "http://purl.org/dc/elements/1.1/") == 0 || strcmp(s, "http://purl.org/dc/elements/1.0/") == 0 { return .dc }
+        if strcmp(s, "http://purl.org/dc/terms/") == 0 { return .dcterms }
+        if strcmp(s, "http://www.w3.org/1999/xhtml") == 0 { return .xhtml }
+        if strcmp(s, "http://www.w3.org/XML/1998/namespace") == 0 { return .xml }
+        if strcmp(s, "http://backend.userland.com/rss2") == 0 || strcmp(s, "http://blogs.law.harvard.edu/tech/rss") == 0
+            || strcmp(s, "http://backend.userland.com/rss") == 0 { return .none }
+        if strncasecmp(s, "http://www.itunes.com/dtds/podcast", 34) == 0 { return .itunes }
+        if strncasecmp(s, "http://search.yahoo.com/mrss", 28) == 0 { return .media }
+        if strncasecmp(s, "http://purl.org/atom/ns", 23) == 0 { return .atom03 }
+        return .other
     }
 
     /// Well-known prefixes used without a declaration (libxml2 keeps them in the element name).
@@ -53,72 +50,22 @@ struct FeedElement {
     let name: String
 }
 
-/// Caches namespace classification per xmlNs pointer: a document declares only a handful.
-struct NamespaceCache {
-    private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
-
-    /// The local name only, lower-cased (no namespace bookkeeping).
-    func peek(_ node: xmlNodePtr) -> FeedElement {
-        let raw = node.pointee.name.map { String(cString: $0) } ?? ""
-        return FeedElement(node: node, ns: .other, name: raw.lowercased())
-    }
-
-    /// Element names are interned by libxml2, so (name, namespace) pointers repeat: resolve each pair once.
-    /// Parallel arrays, so the search compares pointers without touching (retaining) the strings.
-    private var namePointers: [UnsafePointer<xmlChar>] = []
-    private var nsPointers: [UnsafeMutablePointer<xmlNs>?] = []
-    private var resolvedElements: [(FeedNamespace, String)] = []
-
-    mutating func element(_ node: xmlNodePtr) -> FeedElement {
-        guard let namePointer = node.pointee.name else { return resolve(node) }
-        let nsPointer = node.pointee.ns
-        var i = 0
-        while i < namePointers.count {
-            if namePointers[i] == namePointer && nsPointers[i] == nsPointer {
-                let known = resolvedElements[i]
-                return FeedElement(node: node, ns: known.0, name: known.1)
-            }
-            i += 1
-        }
-        let element = resolve(node)
-        if namePointers.count < 64 {
-            namePointers.append(namePointer); nsPointers.append(nsPointer); resolvedElements.append((element.ns, element.name))
-        }
-        return element
-    }
-
-    private mutating func resolve(_ node: xmlNodePtr) -> FeedElement {
-        var raw = node.pointee.name.map { String(cString: $0) } ?? ""
-        // Feed readers match element names case-insensitively (iTunes does, and so do publishers).
-        if raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { raw = raw.lowercased() }
-        guard let ns = node.pointee.ns else {
-            if let colon = raw.firstIndex(of: ":") {
-                return FeedElement(node: node, ns: FeedNamespace.fromPrefix(raw[..<colon]),
-                                   name: String(raw[raw.index(after: colon)...]))
-            }
-            return FeedElement(node: node, ns: .none, name: raw)
-        }
-        for (p, kind) in seen where p == ns { return FeedElement(node: node, ns: kind, name: raw) }
-        var kind = FeedNamespace.classify(ns.pointee.href)
-        // Atom 0.3 and 1.0 elements mean the same; an unknown default namespace is read as no namespace.
-        if kind == .atom03 { kind = .atom10 }
-        if kind == .other && ns.pointee.prefix == nil { kind = .none }
-        seen.append((ns, kind))
-        return FeedElement(node: node, ns: kind, name: raw)
-    }
-}
-
 /// Small read helpers over libxml2 nodes.
 enum XMLNode {
-    /// The element children of a node, in order.
-    static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var out: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
-            child = c.pointee.next
+    /// The element children of a node, in order (walked in place: no array per node).
+    static func elements(_ node: xmlNodePtr) -> ElementChildren { ElementChildren(first: node.pointee.children) }
+
+    struct ElementChildren: Sequence, IteratorProtocol {
+        var cursor: xmlNodePtr?
+        init(first: xmlNodePtr?) { cursor = first }
+
+        mutating func next() -> xmlNodePtr? {
+            while let c = cursor {
+                cursor = c.pointee.next
+                if c.pointee.type == XML_ELEMENT_NODE { return c }
+            }
+            return nil
         }
-        return out
     }
 
     /// An attribute's value by local name, case-insensitively (any namespace unless `nsHref` is given).
@@ -156,6 +103,19 @@ enum XMLNode {
             child = c.pointee.next
         }
         return false
+    }
+
+    /// `cleaned(text(node))` without the untrimmed String in between when the node holds one text child.
+    static func cleanedText(_ node: xmlNodePtr) -> String? {
+        guard let c = node.pointee.children, c.pointee.next == nil,
+              c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE else { return cleaned(text(node)) }
+        guard let content = c.pointee.content else { return nil }
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
+        var start = 0, end = Int(strlen(content))
+        while start < end, blank(content[start]) { start += 1 }
+        while end > start, blank(content[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        return String(decoding: UnsafeBufferPointer(start: content + start, count: end - start), as: UTF8.self)
     }
 
     /// The text of a node: its character data, with entity references expanded (bounded).
