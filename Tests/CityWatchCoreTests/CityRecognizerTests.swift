@@ -45,6 +45,35 @@ import Testing
         #expect(Extractor().extract(doc).cities.isEmpty)
     }
 
+    @Test func aCountyOrParishNamesTheStateOfAHomonym() {
+        #expect(cities("Deputies from Rapides Parish joined police in Alexandria on Tuesday.") == ["Alexandria, LA"])
+    }
+
+    @Test func aStateTheStoryNamesPicksTheHomonymOverPopulation() {
+        #expect(cities("A fire in Columbus destroyed a barn, Nebraska officials said.") == ["Columbus, NE"])
+        #expect(cities("A meeting in Alexandria will discuss the census, Minnesota officials said.") == ["Alexandria, MN"])
+    }
+
+    @Test func aNameAfterAGivenNameIsAFamilyNameThroughoutTheStory() {
+        #expect(cities("He and his business partner, Brian Gilbert, moved the studio. Gilbert is looking at new projects.") == [])
+    }
+
+    @Test func whereAPersonLivesIsATown() {
+        #expect(cities("Jane Roe, 18, of Paris died Saturday in a Texas hospital.") == ["Paris, TX"])
+    }
+
+    @Test func aStateNameIsNotItsNamesakeTown() {
+        #expect(cities("The lawsuit names a California-based company.") == [])
+    }
+
+    @Test func aForeignNamesakeInAStorySetAbroadIsNotAUSCity() {
+        #expect(cities("Flights between Chicago and Moscow resume, Russia said.") == ["Chicago, IL"])
+    }
+
+    @Test func aRiskyNameNextToATownTheStoryNamesIsItsNeighbour() {
+        #expect(cities("Grovetown police arrested a man on Friday. The Augusta native was released.") == ["Grovetown, GA", "Augusta, GA"])
+    }
+
     @Test func theTitleLineIsScannedToo() {
         #expect(cities("ICE agents detain 30 in Denver") == ["Denver, CO"])
     }

@@ -34,8 +34,9 @@ extension CityRecognizer {
     /// Capitalised words that may precede a city ("Downtown Chicago", "In Houston").
     static let leaders: Set<String> = [
         "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
-        "Inner", "Upstate", "Downstate", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
+        "Inner", "Upstate", "Downstate", "Metropolitan", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
     ]
+    static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
     /// Capitalised first words that do not start a person's name ("Three Philadelphia officers", "Many Chicago …").
     static let sentenceStarters: Set<String> = ["Many", "Some", "Most", "All", "Both", "Several", "Few", "Former", "Local",
                                                "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -105,12 +106,15 @@ extension CityRecognizer {
             c.verdict = .rejected; return
         }
         let nameLike = riskOf(c.entries) != .low
-        let afterLocative = prev.map { Self.locatives.contains($0.lower) && $0.text != "and" && $0.text != "of" } ?? false
+        // "Jessica Kay, 18, of Paris", "Steven Sachs of Alexandria": where a person lives.
+        let residence = isResidence(tokens, before: c.first, from: range.lowerBound)
+        let afterLocative = residence || prev.map { Self.locatives.contains($0.lower) && $0.text != "and" && $0.text != "of" } ?? false
         if let next, Self.personVerbs.contains(next.text), !afterLocative { c.verdict = .rejected; c.person = nameLike; return }
         if let prev, ["said", "says", "Mr.", "Mrs.", "Ms.", "Dr.", "shot", "told"].contains(prev.text) {
             c.verdict = .rejected; c.person = nameLike; return
         }
-        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].lower == "according" {
+        if let prev, prev.text == "to", c.first >= 2, tokens[c.first - 2].lower == "according",
+           !(next.map { $0.isCapitalized && Self.followers.contains($0.text) } ?? false) {
             c.verdict = .rejected; c.person = nameLike; return
         }
         // A list of counties: "Butler, Clark, Hamilton, Madison or Warren counties".
@@ -140,15 +144,23 @@ extension CityRecognizer {
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
         // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
-        let directionOfBigCity = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
-            .contains(prev?.text ?? "") && riskOf(c.entries) == .low
+        let directionOfBigCity = Self.directions.contains(prev?.text ?? "") && riskOf(c.entries) == .low
             && c.entries.contains { gazetteer.places[gazetteer.resolved($0.place)].population >= 100_000 }
         if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound
             // "Three Philadelphia police officers": a capitalised first word before a safe name is fine.
             let safeAfterFirstWord = sentenceStart && riskOf(c.entries) == .low
                 && (NumberWords.isNumberWord(prev.lower) || Self.sentenceStarters.contains(prev.text))
-            if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord { c.verdict = .rejected; return }
+            if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord {
+                c.verdict = .rejected
+                // "Wade McKinney": a one-word name after a given name is a family name here.
+                if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text), !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(),
+                   !(sentenceStart && Self.functionWords.contains(prev.lower)), gazetteer.stateNames[prev.text] == nil,
+                   !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {
+                    c.person = true; c.surname = true
+                }
+                return
+            }
         }
         if let prev, prev.text == "-" || prev.text == "‑", !prev.spaceBefore, c.first >= 2, tokens[c.first - 2].isCapitalized,
            !titleCase {
@@ -156,7 +168,7 @@ extension CityRecognizer {
             if match(unit.tz, at: c.first - 2, end: range.upperBound) == nil { c.verdict = .rejected; return }
         }
         let risk = riskOf(c.entries)
-        if risk == .high, let next, Self.metonymyVerbs.contains(next.text) { c.verdict = .rejected; return }
+        if risk == .high, let next, Self.metonymyVerbs.contains(next.text), !afterLocative { c.verdict = .rejected; return }
         // "in Washington", "between Washington and Moscow": the capital ("Washington state" was rejected above).
         if tokens[c.first].text == "Washington", c.first == c.last, let prev,
            ["in", "to", "from", "at", "between", "near", "outside", "around", "visit", "visited", "with"].contains(prev.text) {
@@ -182,6 +194,11 @@ extension CityRecognizer {
            ["City", "city", "mayor", "Mayor", "town", "Town", "suburb", "outskirts", "streets", "residents"].contains(tokens[c.first - 2].text) {
             confirmed = true
         }
+        if residence { confirmed = true }
+        // A state's own name ("the Indiana Department", "California-based") is the state, not its namesake town.
+        if gazetteer.stateNames[c.surface] != nil, c.surface != "Washington", c.surface != "New York" {
+            c.verdict = .rejected; return
+        }
         if confirmed { c.verdict = .accepted; c.confirmed = true; return }
         let locative = prev.map { Self.locatives.contains($0.lower) && $0.text != "of" && $0.text != "and" } ?? false
         let stateKnown = c.entries.contains { docStates.contains(gazetteer.places[$0.place].state) }
@@ -196,6 +213,22 @@ extension CityRecognizer {
             c.verdict = stateKnown && !stateWord && !titleCase ? .accepted : .pending
         }
     }
+
+    /// "…, 18, of X" or "Given Family of X" just before token `i`: a person's home town.
+    func isResidence(_ tokens: [Token], before i: Int, from start: Int) -> Bool {
+        guard i - 3 >= start, tokens[i - 1].text == "of" else { return false }
+        if tokens[i - 2].text == ",", tokens[i - 3].kind == .number { return true }
+        let a = tokens[i - 3], b = tokens[i - 2]
+        return a.kind == .word && b.kind == .word && a.isCapitalized && b.isCapitalized && b.text.count > 2
+            && !Self.followers.contains(a.text) && !Self.followers.contains(b.text) && !Self.institutions.contains(b.text)
+            && !Self.institutions.contains(a.text) && b.text != b.text.uppercased()
+    }
+
+    /// Words that make "X of Y" a body or an event, not a person of a town ("Catholic Diocese of …").
+    static let institutions: Set<String> = ["University", "College", "Diocese", "Archdiocese", "Church", "Bank", "Battle",
+                                           "Office", "District", "State", "Republic", "Bureau", "Association", "Institute",
+                                           "Society", "Club", "Center", "Centre", "Museum", "Government", "Agency", "Siege",
+                                           "Treaty", "Duke", "Earl", "Bishop", "Archbishop", "Lord", "Queen", "King", "Prince"]
 
     /// Whether a gazetteer name ends at token `k` ("… Chicago, Houston": a list, not "City, Region").
     func endsPlaceName(_ tz: Tokenizer, at k: Int) -> Bool {

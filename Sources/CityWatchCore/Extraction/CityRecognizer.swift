@@ -25,6 +25,8 @@ struct CityRecognizer: Sendable {
         var place = -1
         /// Rejected as a person's name ("Charlotte Graham", "Burley said"): other bare uses are the person too.
         var person = false
+        /// Seen after a first name ("Wade McKinney"): a family name in this story, whatever the name's flags.
+        var surname = false
         /// Accepted on strong local evidence ("Alexandria police", "City of X", a dateline).
         var confirmed = false
         var surface = ""
@@ -54,12 +56,23 @@ struct CityRecognizer: Sendable {
             }
         }
         let persons = Set(candidates.filter(\.person).map(\.surface))
+        let surnames = Set(candidates.filter(\.surname).map(\.surface))
         for k in candidates.indices where persons.contains(candidates[k].surface) && candidates[k].explicitState == nil
             && !candidates[k].confirmed
-            && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) }) {
+            && (surnames.contains(candidates[k].surface)
+                || candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) })) {
             candidates[k].verdict = .rejected
         }
         resolveLists(&candidates, units)
+        // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.
+        if mentionsForeignCountry(units) {
+            for k in candidates.indices where candidates[k].verdict == .accepted && !candidates[k].confirmed
+                && candidates[k].explicitState == nil
+                && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.foreignCity, .country]) })
+                && !candidates[k].entries.contains(where: { docStates.contains(gazetteer.places[$0.place].state) }) {
+                candidates[k].verdict = .rejected
+            }
+        }
         // Cities named unambiguously (one reading, or an explicit state) anchor the others.
         var strong: Set<Int> = []
         for c in candidates where c.verdict == .accepted {
@@ -68,6 +81,14 @@ struct CityRecognizer: Sendable {
             else if places.count == 1, let p = places.first { strong.insert(p) }
         }
         let anchorStates = docStates.union(strong.map { gazetteer.places[$0].state })
+        // A pending name with a reading next to a town the story names unambiguously is that neighbour (local news:
+        // "Augusta" in a story naming Grovetown).
+        for k in candidates.indices where candidates[k].verdict == .pending && !candidates[k].person {
+            if let e = candidates[k].entries.first(where: { e in strong.contains { $0 != gazetteer.resolved(e.place)
+                && gazetteer.places[$0].population < 300_000 && gazetteer.distance($0, e.place) < 25 } }) {
+                candidates[k].place = e.place; candidates[k].verdict = .accepted
+            }
+        }
         // The article's own cities: a pending name that is accepted elsewhere in the document.
         let accepted = Set(candidates.filter { $0.verdict == .accepted }.map { gazetteer.resolved($0.place) })
         for k in candidates.indices where candidates[k].verdict == .pending {
@@ -97,8 +118,13 @@ struct CityRecognizer: Sendable {
                         supported.count < 2 || supported[1].1 < top.1 {
                     place = gazetteer.resolved(top.0)
                 } else if Set(places).count > 1 {
-                    guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
-                    place = gazetteer.resolved(p)
+                    // One reading in a state the story names (or a county of it names) wins outright.
+                    let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
+                    if named.count == 1, let p = named.first { place = p }
+                    else {
+                        guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
+                        place = gazetteer.resolved(p)
+                    }
                 }
             }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
@@ -174,6 +200,9 @@ struct CityRecognizer: Sendable {
         return entries.max { score($0) < score($1) }!.place
     }
 
+    /// A county name shared by more states than this says nothing about the story's state ("Jackson County": 23).
+    static let countyStatesLimit = 2
+
     func isTitleCase(_ unit: TextUnit) -> Bool {
         guard unit.kind == .title || unit.kind == .heading else { return false }
         let words = unit.tz.tokens.filter { $0.kind == .word && $0.text.count > 3 }
@@ -181,13 +210,21 @@ struct CityRecognizer: Sendable {
         return Double(words.filter(\.isCapitalized).count) >= 0.7 * Double(words.count)
     }
 
-    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR").
+    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few states have
+    /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas).
     func statesMentioned(in units: [TextUnit]) -> Set<String> {
         var states: Set<String> = []
         for unit in units {
             let tokens = unit.tz.tokens
             var i = 0
             while i < tokens.count {
+                if i > 0, ["County", "Parish", "Borough"].contains(tokens[i].text) {
+                    for n in 1...min(3, i) where tokens[i - n].isCapitalized {
+                        if let found = gazetteer.counties[unit.tz.span(i - n, i)], found.count <= Self.countyStatesLimit {
+                            states.formUnion(found); break
+                        }
+                    }
+                }
                 let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].text.count == 2
                 if tokens[i].kind == .word, tokens[i].isCapitalized,
                    let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
@@ -198,6 +235,18 @@ struct CityRecognizer: Sendable {
             }
         }
         return states
+    }
+
+    static let foreignCountries: Set<String> = [
+        "Russia", "Canada", "England", "Britain", "France", "Greece", "Egypt", "Israel", "Ireland", "Italy",
+        "Germany", "Spain", "Scotland", "Wales", "Ukraine", "Iraq", "Iran", "Syria", "China", "Japan", "India", "Pakistan",
+        "Afghanistan", "Poland", "Netherlands", "Belgium", "Portugal", "Brazil", "Argentina", "Colombia", "Peru", "Cuba",
+        "Australia", "Ontario", "Quebec", "Alberta", "Palestinian", "Palestinians", "Kremlin", "Europe", "NATO",
+    ]
+
+    /// Whether the story names a foreign country or region.
+    func mentionsForeignCountry(_ units: [TextUnit]) -> Bool {
+        units.contains { $0.tz.tokens.contains { $0.kind == .word && $0.isCapitalized && Self.foreignCountries.contains($0.text) } }
     }
 
     /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.

@@ -58,6 +58,8 @@ public final class Gazetteer: Sendable {
     let stateNames: [String: String]
     let stateAbbreviations: [String: String]
     let postalCodes: [String: String]
+    /// "Walker County", "Rapides Parish" → the states that have a county of that name.
+    let counties: [String: [String]]
 
     /// The gazetteer compiled into the binary, built once on first use.
     public static let shared = Gazetteer()
@@ -132,6 +134,12 @@ public final class Gazetteer: Sendable {
         self.stateNames = stateNames
         self.stateAbbreviations = abbreviations
         self.postalCodes = postal
+        var counties: [String: [String]] = [:]
+        for line in GazetteerData.counties.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            if f.count == 2 { counties[String(f[0])] = f[1].split(separator: "|").map(String.init) }
+        }
+        self.counties = counties
     }
 
     /// The place a mention resolves to for output: a borough or city section becomes its parent city.
