@@ -54,6 +54,15 @@ import Testing
         #expect(cities("A meeting in Alexandria will discuss the census, Minnesota officials said.") == ["Alexandria, MN"])
     }
 
+    @Test func kansasCityDoesNotNameTheStateOfKansas() {
+        #expect(cities("The Kansas City man was stabbed in Independence, Jackson County prosecutors said.") == ["Kansas City, MO", "Independence, MO"])
+    }
+
+    @Test func firstHalvesOfHyphenatedNamesAndModelYearsAreNotCities() {
+        #expect(cities("Miami-Dade police seized the computer.") == [])
+        #expect(cities("An officer tried to stop a 2001 Cadillac on Main Street.") == [])
+    }
+
     @Test func aNameAfterAGivenNameIsAFamilyNameThroughoutTheStory() {
         #expect(cities("He and his business partner, Brian Gilbert, moved the studio. Gilbert is looking at new projects.") == [])
     }

@@ -14,6 +14,7 @@ extension CityRecognizer {
         "Science", "Symphony", "Museum", "Education", "Community", "Marina", "Convention", "Planning", "Unified",
         "Elementary", "Middle", "Police's", "Firefighters", "Officer", "Officers", "Detective", "Chief", "Manager",
         "Administrator", "Commission", "Commissioners", "Democrat", "Republican", "Recreation", "Housing", "Port",
+        "Film", "Festival", "Government", "Memorial", "Arts", "Federal",
     ]
     /// Lower-case words after a city that confirm it is the city ("Mobile police", "the Charlotte mayor").
     static let confirmingFollowers: Set<String> = [
@@ -103,6 +104,16 @@ extension CityRecognizer {
         // A saint's church or school: "St. Paul's United Brethren Church", "St. John's Lutheran School".
         if let next, next.text == "'s" || next.text == "’s", tokens[c.first].text == "St." || tokens[c.first].text == "Saint",
            c.last + 2 < range.upperBound, tokens[c.last + 2].isCapitalized {
+            c.verdict = .rejected; return
+        }
+        // "Miami-Dade": the first half of another name (a consolidated "Athens-Clarke County" is still the town).
+        if let next, next.text == "-", !next.spaceBefore, c.last + 2 < range.upperBound, !tokens[c.last + 2].spaceBefore,
+           tokens[c.last + 2].isCapitalized, match(unit.tz, at: c.last + 2, end: range.upperBound) == nil,
+           !(c.last + 3 < range.upperBound && ["County", "Parish"].contains(tokens[c.last + 3].text)) {
+            c.verdict = .rejected; return
+        }
+        // "a 2001 Cadillac": a model year makes it a vehicle.
+        if let prev, prev.kind == .number, prev.text.count == 4, let year = Int(prev.text), (1900...2030).contains(year) {
             c.verdict = .rejected; return
         }
         let nameLike = riskOf(c.entries) != .low

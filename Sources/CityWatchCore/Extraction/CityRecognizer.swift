@@ -113,18 +113,16 @@ struct CityRecognizer: Sendable {
             if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
                 let supported = Set(c.entries.map(\.place)).map { ($0, support($0, c.surface)) }.sorted { $0.1 > $1.1 }
+                // One reading in a state the story names (or a county of it names) wins over nearby towns and size.
+                let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
+                else if Set(places).count > 1, named.count == 1, let p = named.first { place = p }
                 else if Set(places).count > 1, let top = supported.first, top.1 > 0,
                         supported.count < 2 || supported[1].1 < top.1 {
                     place = gazetteer.resolved(top.0)
                 } else if Set(places).count > 1 {
-                    // One reading in a state the story names (or a county of it names) wins outright.
-                    let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
-                    if named.count == 1, let p = named.first { place = p }
-                    else {
-                        guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
-                        place = gazetteer.resolved(p)
-                    }
+                    guard let p = chooseConfidently(c.entries, states: anchorStates, anchors: Array(strong)) else { return nil }
+                    place = gazetteer.resolved(p)
                 }
             }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
@@ -229,7 +227,9 @@ struct CityRecognizer: Sendable {
                 if tokens[i].kind == .word, tokens[i].isCapitalized,
                    let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
                     // "Washington" and "New York" name cities as often as states: not evidence of the state.
-                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") { states.insert(st.code) }
+                    // "Kansas City", "Oklahoma City": a city's name, not the state.
+                    let cityName = i + st.length < tokens.count && tokens[i + st.length].text == "City"
+                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") && !cityName { states.insert(st.code) }
                     i += st.length
                 } else { i += 1 }
             }
