@@ -67,6 +67,15 @@ import Testing
         #expect(cities("He and his business partner, Brian Gilbert, moved the studio. Gilbert is looking at new projects.") == [])
     }
 
+    @Test func aWhoClauseMakesAPersonUnlessTheCityIsNamed() {
+        #expect(cities("It was founded by Colton, who died in 1984. Colton wrote six books.") == [])
+        #expect(cities("The city of Dallas, who wants the land, sued.") == ["Dallas, TX"])
+    }
+
+    @Test func aStateUniversityCampusNamesItsState() {
+        #expect(cities("She teaches at the University of Nebraska-Lincoln.") == ["Lincoln, NE"])
+    }
+
     @Test func whereAPersonLivesIsATown() {
         #expect(cities("Jane Roe, 18, of Paris died Saturday in a Texas hospital.") == ["Paris, TX"])
     }

@@ -72,6 +72,11 @@ extension CityRecognizer {
                   gazetteer.stateNames[tokens[c.last + 1 ..< c.last + 1 + st.length].map(\.text).joined(separator: " ")] != nil {
             explicit = st.code
             stateAt = c.last + 1
+        } else if c.first >= 2, tokens[c.first - 1].text == "-", !tokens[c.first - 1].spaceBefore, !tokens[c.first].spaceBefore,
+                  let code = gazetteer.stateNames[tokens[c.first - 2].text],
+                  c.entries.contains(where: { gazetteer.places[$0.place].state == code }) {
+            // A state university's campus: "University of Nebraska-Lincoln", "Wisconsin-Milwaukee".
+            explicit = code
         }
         if let code = explicit {
             let inState = c.entries.filter { gazetteer.places[$0.place].state == code }
@@ -98,8 +103,18 @@ extension CityRecognizer {
             c.verdict = .accepted; return
         }
         // A person: "Taylor said", "according to Taylor", "Mr. Perry", "Colton, who died".
-        if let next, next.text == ",", c.last + 2 < range.upperBound, tokens[c.last + 2].text == "who", riskOf(c.entries) != .low {
-            c.verdict = .rejected; c.person = true; return
+        let cityOf = prev?.text == "of" && c.first >= 2 && ["city", "City", "town", "Town"].contains(tokens[c.first - 2].text)
+        if let next, next.text == ",", c.last + 2 < range.upperBound, tokens[c.last + 2].text == "who", !cityOf {
+            c.verdict = .rejected; c.person = true; c.surname = true; return
+        }
+        // An age ("Parker, 8, has …") or a middle initial ("Lynnwood W. Schell") makes it a person.
+        if let next, next.text == ",", c.last + 3 < range.upperBound, tokens[c.last + 2].kind == .number,
+           tokens[c.last + 2].text.count <= 3, tokens[c.last + 3].text == "," {
+            c.verdict = .rejected; c.person = true; c.surname = true; return
+        }
+        if let next, next.text.count == 2, next.text.hasSuffix("."), next.text.first!.isUppercase,
+           c.last + 2 < range.upperBound, tokens[c.last + 2].isCapitalized {
+            c.verdict = .rejected; c.person = true; c.surname = true; return
         }
         // A saint's church or school: "St. Paul's United Brethren Church", "St. John's Lutheran School".
         if let next, next.text == "'s" || next.text == "’s", tokens[c.first].text == "St." || tokens[c.first].text == "Saint",
