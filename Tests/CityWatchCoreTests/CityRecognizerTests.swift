@@ -63,6 +63,12 @@ import Testing
         #expect(cities("An officer tried to stop a 2001 Cadillac on Main Street.") == [])
     }
 
+    @Test func withoutAHintOnlyABigCityOrACapitalIsTheObviousHomonym() {
+        #expect(cities("Police in Athens arrested two men on Friday.") == [])
+        #expect(cities("Police in Lansing arrested two men on Friday.") == ["Lansing, MI"])
+        #expect(cities("Police in Athens, Ga., arrested two men on Friday.") == ["Athens, GA"])
+    }
+
     @Test func aNameAfterAGivenNameIsAFamilyNameThroughoutTheStory() {
         #expect(cities("He and his business partner, Brian Gilbert, moved the studio. Gilbert is looking at new projects.") == [])
     }

@@ -21,6 +21,7 @@ import Testing
         #expect(g.counties["Rapides Parish"] == ["LA"])
         #expect(g.counties["Walker County"] == ["AL", "GA", "TX"])
         #expect(g.counties.count > 1800)
+        #expect(g.capitals.map { g.places[$0].display }.contains("Lansing, MI"))
     }
 
     @Test func statesByNameAbbreviationAndPostalCode() {

@@ -176,6 +176,9 @@ struct CityRecognizer: Sendable {
         let others = Set(entries.map(\.place)).subtracting([best]).filter { gazetteer.resolved($0) != gazetteer.resolved(best) }
         let runnerUp = others.map { gazetteer.places[$0].population }.max() ?? 0
         if states.contains(gazetteer.places[best].state) { return best }
+        // Without any hint from the story, only a big city or a state capital is the obvious reading (local news
+        // names its own Athens, Norfolk or Huntsville without a state).
+        if bestPop < 300_000 && !gazetteer.capitals.contains(gazetteer.resolved(best)) { return nil }
         return bestPop >= 3 * runnerUp ? best : nil
     }
 

@@ -5016,64 +5016,64 @@ New Orleanians	4335045	low	demonym
 Washingtonians	4140963	high	demonym
 """#
 
-    /// code, name, AP abbreviation, other abbreviations, type, postal code ambiguous
+    /// code, name, AP abbreviation, other abbreviations, type, postal code ambiguous, capital
     static let states = #"""
-AL	Alabama	Ala.		state	yes
-AK	Alaska	Alaska		state	no
-AS	American Samoa			territory	no
-AZ	Arizona	Ariz.		state	no
-AR	Arkansas	Ark.		state	no
-CA	California	Calif.	Cal.	state	no
-CO	Colorado	Colo.		state	yes
-CT	Connecticut	Conn.		state	yes
-DE	Delaware	Del.		state	yes
-DC	District of Columbia	D.C.	Washington, D.C.	district	no
-FL	Florida	Fla.		state	no
-GA	Georgia	Ga.		state	yes
-GU	Guam			territory	no
-HI	Hawaii	Hawaii		state	yes
-ID	Idaho	Idaho		state	yes
-IL	Illinois	Ill.		state	no
-IN	Indiana	Ind.		state	yes
-IA	Iowa	Iowa		state	no
-KS	Kansas	Kan.		state	no
-KY	Kentucky	Ky.		state	no
-LA	Louisiana	La.		state	yes
-ME	Maine	Maine		state	yes
-MD	Maryland	Md.		state	yes
-MA	Massachusetts	Mass.		state	yes
-MI	Michigan	Mich.		state	no
-MN	Minnesota	Minn.		state	no
-MS	Mississippi	Miss.		state	yes
-MO	Missouri	Mo.		state	yes
-MT	Montana	Mont.		state	yes
-NE	Nebraska	Neb.		state	yes
-NV	Nevada	Nev.		state	no
-NH	New Hampshire	N.H.		state	no
-NJ	New Jersey	N.J.		state	no
-NM	New Mexico	N.M.	N. Mex.	state	no
-NY	New York	N.Y.		state	no
-NC	North Carolina	N.C.		state	no
-ND	North Dakota	N.D.	N. Dak.	state	no
-MP	Northern Mariana Islands			territory	no
-OH	Ohio	Ohio		state	yes
-OK	Oklahoma	Okla.		state	yes
-OR	Oregon	Ore.	Oreg.	state	yes
-PA	Pennsylvania	Pa.	Penn.|Penna.	state	yes
-PR	Puerto Rico			territory	no
-RI	Rhode Island	R.I.		state	no
-SC	South Carolina	S.C.		state	yes
-SD	South Dakota	S.D.	S. Dak.	state	no
-TN	Tennessee	Tenn.		state	no
-TX	Texas	Texas	Tex.	state	no
-UT	Utah	Utah		state	yes
-VT	Vermont	Vt.		state	no
-VI	Virgin Islands			territory	no
-VA	Virginia	Va.		state	yes
-WA	Washington	Wash.		state	yes
-WV	West Virginia	W.Va.	W. Va.	state	no
-WI	Wisconsin	Wis.	Wisc.	state	no
-WY	Wyoming	Wyo.		state	no
+AL	Alabama	Ala.		state	yes	Montgomery
+AK	Alaska	Alaska		state	no	Juneau
+AS	American Samoa			territory	no	Pago Pago
+AZ	Arizona	Ariz.		state	no	Phoenix
+AR	Arkansas	Ark.		state	no	Little Rock
+CA	California	Calif.	Cal.	state	no	Sacramento
+CO	Colorado	Colo.		state	yes	Denver
+CT	Connecticut	Conn.		state	yes	Hartford
+DE	Delaware	Del.		state	yes	Dover
+DC	District of Columbia	D.C.	Washington, D.C.	district	no	
+FL	Florida	Fla.		state	no	Tallahassee
+GA	Georgia	Ga.		state	yes	Atlanta
+GU	Guam			territory	no	Hagåtña
+HI	Hawaii	Hawaii		state	yes	Honolulu
+ID	Idaho	Idaho		state	yes	Boise
+IL	Illinois	Ill.		state	no	Springfield
+IN	Indiana	Ind.		state	yes	Indianapolis
+IA	Iowa	Iowa		state	no	Des Moines
+KS	Kansas	Kan.		state	no	Topeka
+KY	Kentucky	Ky.		state	no	Frankfort
+LA	Louisiana	La.		state	yes	Baton Rouge
+ME	Maine	Maine		state	yes	Augusta
+MD	Maryland	Md.		state	yes	Annapolis
+MA	Massachusetts	Mass.		state	yes	Boston
+MI	Michigan	Mich.		state	no	Lansing
+MN	Minnesota	Minn.		state	no	Saint Paul
+MS	Mississippi	Miss.		state	yes	Jackson
+MO	Missouri	Mo.		state	yes	Jefferson City
+MT	Montana	Mont.		state	yes	Helena
+NE	Nebraska	Neb.		state	yes	Lincoln
+NV	Nevada	Nev.		state	no	Carson City
+NH	New Hampshire	N.H.		state	no	Concord
+NJ	New Jersey	N.J.		state	no	Trenton
+NM	New Mexico	N.M.	N. Mex.	state	no	Santa Fe
+NY	New York	N.Y.		state	no	Albany
+NC	North Carolina	N.C.		state	no	Raleigh
+ND	North Dakota	N.D.	N. Dak.	state	no	Bismarck
+MP	Northern Mariana Islands			territory	no	Saipan
+OH	Ohio	Ohio		state	yes	Columbus
+OK	Oklahoma	Okla.		state	yes	Oklahoma City
+OR	Oregon	Ore.	Oreg.	state	yes	Salem
+PA	Pennsylvania	Pa.	Penn.|Penna.	state	yes	Harrisburg
+PR	Puerto Rico			territory	no	San Juan
+RI	Rhode Island	R.I.		state	no	Providence
+SC	South Carolina	S.C.		state	yes	Columbia
+SD	South Dakota	S.D.	S. Dak.	state	no	Pierre
+TN	Tennessee	Tenn.		state	no	Nashville
+TX	Texas	Texas	Tex.	state	no	Austin
+UT	Utah	Utah		state	yes	Salt Lake City
+VT	Vermont	Vt.		state	no	Montpelier
+VI	Virgin Islands			territory	no	Charlotte Amalie
+VA	Virginia	Va.		state	yes	Richmond
+WA	Washington	Wash.		state	yes	Olympia
+WV	West Virginia	W.Va.	W. Va.	state	no	Charleston
+WI	Wisconsin	Wis.	Wisc.	state	no	Madison
+WY	Wyoming	Wyo.		state	no	Cheyenne
 """#
 
     /// county name, the states that have a county of that name
