@@ -201,55 +201,11 @@ struct CityRecognizer: Sendable {
         return entries.max { score($0) < score($1) }!.place
     }
 
-    /// A county name shared by more states than this says nothing about the story's state ("Jackson County": 23).
-    static let countyStatesLimit = 2
-
     func isTitleCase(_ unit: TextUnit) -> Bool {
         guard unit.kind == .title || unit.kind == .heading else { return false }
         let words = unit.tz.tokens.filter { $0.kind == .word && $0.text.count > 3 }
         guard words.count >= 3 else { return false }
         return Double(words.filter(\.isCapitalized).count) >= 0.7 * Double(words.count)
-    }
-
-    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few states have
-    /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas).
-    func statesMentioned(in units: [TextUnit]) -> Set<String> {
-        var states: Set<String> = []
-        for unit in units {
-            let tokens = unit.tz.tokens
-            var i = 0
-            while i < tokens.count {
-                if i > 0, ["County", "Parish", "Borough"].contains(tokens[i].text) {
-                    for n in 1...min(3, i) where tokens[i - n].isCapitalized {
-                        if let found = gazetteer.counties[unit.tz.span(i - n, i)], found.count <= Self.countyStatesLimit {
-                            states.formUnion(found); break
-                        }
-                    }
-                }
-                let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].text.count == 2
-                if tokens[i].kind == .word, tokens[i].isCapitalized,
-                   let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
-                    // "Washington" and "New York" name cities as often as states: not evidence of the state.
-                    // "Kansas City", "Oklahoma City": a city's name, not the state.
-                    let cityName = i + st.length < tokens.count && tokens[i + st.length].text == "City"
-                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") && !cityName { states.insert(st.code) }
-                    i += st.length
-                } else { i += 1 }
-            }
-        }
-        return states
-    }
-
-    static let foreignCountries: Set<String> = [
-        "Russia", "Canada", "England", "Britain", "France", "Greece", "Egypt", "Israel", "Ireland", "Italy",
-        "Germany", "Spain", "Scotland", "Wales", "Ukraine", "Iraq", "Iran", "Syria", "China", "Japan", "India", "Pakistan",
-        "Afghanistan", "Poland", "Netherlands", "Belgium", "Portugal", "Brazil", "Argentina", "Colombia", "Peru", "Cuba",
-        "Australia", "Ontario", "Quebec", "Alberta", "Palestinian", "Palestinians", "Kremlin", "Europe", "NATO",
-    ]
-
-    /// Whether the story names a foreign country or region.
-    func mentionsForeignCountry(_ units: [TextUnit]) -> Bool {
-        units.contains { $0.tz.tokens.contains { $0.kind == .word && $0.isCapitalized && Self.foreignCountries.contains($0.text) } }
     }
 
     /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
