@@ -45,6 +45,59 @@ import Testing
         #expect(Extractor().extract(doc).cities.isEmpty)
     }
 
+    @Test func aCountyOrParishNamesTheStateOfAHomonym() {
+        #expect(cities("Deputies from Rapides Parish joined police in Alexandria on Tuesday.") == ["Alexandria, LA"])
+    }
+
+    @Test func aStateTheStoryNamesPicksTheHomonymOverPopulation() {
+        #expect(cities("A fire in Columbus destroyed a barn, Nebraska officials said.") == ["Columbus, NE"])
+        #expect(cities("A meeting in Alexandria will discuss the census, Minnesota officials said.") == ["Alexandria, MN"])
+    }
+
+    @Test func kansasCityDoesNotNameTheStateOfKansas() {
+        #expect(cities("The Kansas City man was stabbed in Independence, Jackson County prosecutors said.") == ["Kansas City, MO", "Independence, MO"])
+    }
+
+    @Test func firstHalvesOfHyphenatedNamesAndModelYearsAreNotCities() {
+        #expect(cities("Miami-Dade police seized the computer.") == [])
+        #expect(cities("An officer tried to stop a 2001 Cadillac on Main Street.") == [])
+    }
+
+    @Test func withoutAHintOnlyABigCityOrACapitalIsTheObviousHomonym() {
+        #expect(cities("Police in Athens arrested two men on Friday.") == [])
+        #expect(cities("Police in Lansing arrested two men on Friday.") == ["Lansing, MI"])
+        #expect(cities("Police in Athens, Ga., arrested two men on Friday.") == ["Athens, GA"])
+    }
+
+    @Test func aNameAfterAGivenNameIsAFamilyNameThroughoutTheStory() {
+        #expect(cities("He and his business partner, Brian Gilbert, moved the studio. Gilbert is looking at new projects.") == [])
+    }
+
+    @Test func aWhoClauseMakesAPersonUnlessTheCityIsNamed() {
+        #expect(cities("It was founded by Colton, who died in 1984. Colton wrote six books.") == [])
+        #expect(cities("The city of Dallas, who wants the land, sued.") == ["Dallas, TX"])
+    }
+
+    @Test func aStateUniversityCampusNamesItsState() {
+        #expect(cities("She teaches at the University of Nebraska-Lincoln.") == ["Lincoln, NE"])
+    }
+
+    @Test func whereAPersonLivesIsATown() {
+        #expect(cities("Jane Roe, 18, of Paris died Saturday in a Texas hospital.") == ["Paris, TX"])
+    }
+
+    @Test func aStateNameIsNotItsNamesakeTown() {
+        #expect(cities("The lawsuit names a California-based company.") == [])
+    }
+
+    @Test func aForeignNamesakeInAStorySetAbroadIsNotAUSCity() {
+        #expect(cities("Flights between Chicago and Moscow resume, Russia said.") == ["Chicago, IL"])
+    }
+
+    @Test func aRiskyNameNextToATownTheStoryNamesIsItsNeighbour() {
+        #expect(cities("Grovetown police arrested a man on Friday. The Augusta native was released.") == ["Grovetown, GA", "Augusta, GA"])
+    }
+
     @Test func theTitleLineIsScannedToo() {
         #expect(cities("ICE agents detain 30 in Denver") == ["Denver, CO"])
     }

@@ -17,6 +17,13 @@ import Testing
         #expect(g.names["St. Paul"]?.contains { g.places[$0.place].display == "St. Paul, MN" } == true)
     }
 
+    @Test func countiesAndParishesListTheirStates() {
+        #expect(g.counties["Rapides Parish"] == ["LA"])
+        #expect(g.counties["Walker County"] == ["AL", "GA", "TX"])
+        #expect(g.counties.count > 1800)
+        #expect(g.capitals.map { g.places[$0].display }.contains("Lansing, MI"))
+    }
+
     @Test func statesByNameAbbreviationAndPostalCode() {
         let t = Tokenizer("Charlotte, N.C. and Paris, Texas and Mobile, AL and Portland, Maine")
         func code(_ word: String, postal: Bool = false) -> String? {

@@ -25,6 +25,8 @@ struct CityRecognizer: Sendable {
         var place = -1
         /// Rejected as a person's name ("Charlotte Graham", "Burley said"): other bare uses are the person too.
         var person = false
+        /// Seen after a first name ("Wade McKinney"): a family name in this story, whatever the name's flags.
+        var surname = false
         /// Accepted on strong local evidence ("Alexandria police", "City of X", a dateline).
         var confirmed = false
         var surface = ""
@@ -54,12 +56,23 @@ struct CityRecognizer: Sendable {
             }
         }
         let persons = Set(candidates.filter(\.person).map(\.surface))
+        let surnames = Set(candidates.filter(\.surname).map(\.surface))
         for k in candidates.indices where persons.contains(candidates[k].surface) && candidates[k].explicitState == nil
             && !candidates[k].confirmed
-            && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) }) {
+            && (surnames.contains(candidates[k].surface)
+                || candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) })) {
             candidates[k].verdict = .rejected
         }
         resolveLists(&candidates, units)
+        // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.
+        if mentionsForeignCountry(units) {
+            for k in candidates.indices where candidates[k].verdict == .accepted && !candidates[k].confirmed
+                && candidates[k].explicitState == nil
+                && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.foreignCity, .country]) })
+                && !candidates[k].entries.contains(where: { docStates.contains(gazetteer.places[$0.place].state) }) {
+                candidates[k].verdict = .rejected
+            }
+        }
         // Cities named unambiguously (one reading, or an explicit state) anchor the others.
         var strong: Set<Int> = []
         for c in candidates where c.verdict == .accepted {
@@ -68,6 +81,14 @@ struct CityRecognizer: Sendable {
             else if places.count == 1, let p = places.first { strong.insert(p) }
         }
         let anchorStates = docStates.union(strong.map { gazetteer.places[$0].state })
+        // A pending name with a reading next to a town the story names unambiguously is that neighbour (local news:
+        // "Augusta" in a story naming Grovetown).
+        for k in candidates.indices where candidates[k].verdict == .pending && !candidates[k].person {
+            if let e = candidates[k].entries.first(where: { e in strong.contains { $0 != gazetteer.resolved(e.place)
+                && gazetteer.places[$0].population < 300_000 && gazetteer.distance($0, e.place) < 25 } }) {
+                candidates[k].place = e.place; candidates[k].verdict = .accepted
+            }
+        }
         // The article's own cities: a pending name that is accepted elsewhere in the document.
         let accepted = Set(candidates.filter { $0.verdict == .accepted }.map { gazetteer.resolved($0.place) })
         for k in candidates.indices where candidates[k].verdict == .pending {
@@ -92,7 +113,10 @@ struct CityRecognizer: Sendable {
             if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
                 let supported = Set(c.entries.map(\.place)).map { ($0, support($0, c.surface)) }.sorted { $0.1 > $1.1 }
+                // One reading in a state the story names (or a county of it names) wins over nearby towns and size.
+                let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
+                else if Set(places).count > 1, named.count == 1, let p = named.first { place = p }
                 else if Set(places).count > 1, let top = supported.first, top.1 > 0,
                         supported.count < 2 || supported[1].1 < top.1 {
                     place = gazetteer.resolved(top.0)
@@ -152,6 +176,9 @@ struct CityRecognizer: Sendable {
         let others = Set(entries.map(\.place)).subtracting([best]).filter { gazetteer.resolved($0) != gazetteer.resolved(best) }
         let runnerUp = others.map { gazetteer.places[$0].population }.max() ?? 0
         if states.contains(gazetteer.places[best].state) { return best }
+        // Without any hint from the story, only a big city or a state capital is the obvious reading (local news
+        // names its own Athens, Norfolk or Huntsville without a state).
+        if bestPop < 300_000 && !gazetteer.capitals.contains(gazetteer.resolved(best)) { return nil }
         return bestPop >= 3 * runnerUp ? best : nil
     }
 
@@ -185,25 +212,6 @@ struct CityRecognizer: Sendable {
         }
         guard words >= 3 else { return false }
         return Double(capitalized) >= 0.7 * Double(words)
-    }
-
-    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR").
-    func statesMentioned(in units: [TextUnit]) -> Set<String> {
-        var states: Set<String> = []
-        for unit in units {
-            let tokens = unit.tz.tokens
-            var i = 0
-            while i < tokens.count {
-                let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].text.count == 2
-                if tokens[i].kind == .word, tokens[i].isCapitalized,
-                   let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
-                    // "Washington" and "New York" name cities as often as states: not evidence of the state.
-                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") { states.insert(st.code) }
-                    i += st.length
-                } else { i += 1 }
-            }
-        }
-        return states
     }
 
     /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.

