@@ -166,20 +166,15 @@ struct CityRecognizer: Sendable {
         return (entries.map { var e = $0; e.isDateline = true; return e }, j)
     }
 
-    /// A homonym's reading when the document supports it (a named state, a nearby city) or one reading dwarfs the
-    /// others (three times the population); nil when a guess would be a coin toss ("Springfield", "Columbus").
+    /// A homonym's reading when the document supports it (a named state, a nearby city) or, with no hint, when the
+    /// most populous reading is a big city or a state capital; nil otherwise (local news names its own Athens,
+    /// Norfolk or Huntsville without a state, so a guess by size would be a coin toss).
     func chooseConfidently(_ entries: [Gazetteer.Entry], states: Set<String>, anchors: [Int]) -> Int? {
         let best = choose(entries, states: states, anchors: anchors)
         let plain = choose(entries, states: [], anchors: [])
-        if best != plain { return best }
-        let bestPop = gazetteer.places[best].population
-        let others = Set(entries.map(\.place)).subtracting([best]).filter { gazetteer.resolved($0) != gazetteer.resolved(best) }
-        let runnerUp = others.map { gazetteer.places[$0].population }.max() ?? 0
-        if states.contains(gazetteer.places[best].state) { return best }
-        // Without any hint from the story, only a big city or a state capital is the obvious reading (local news
-        // names its own Athens, Norfolk or Huntsville without a state).
-        if bestPop < 300_000 && !gazetteer.capitals.contains(gazetteer.resolved(best)) { return nil }
-        return bestPop >= 3 * runnerUp ? best : nil
+        if best != plain || states.contains(gazetteer.places[best].state) { return best }
+        let big = gazetteer.places[best].population >= 300_000 || gazetteer.capitals.contains(gazetteer.resolved(best))
+        return big ? best : nil
     }
 
     /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over

@@ -159,7 +159,7 @@ struct Tokenizer: Sendable {
                     }
                     if j > i, j < n, bytes[j] == 0x2E { i = j + 1 }
                     else if i - start == 1 && capital { i += 1 }
-                    else if Self.dottedWords.contains(string(start, i)) { i += 1 }
+                    else if Self.isDottedWord(string(start, i)) { i += 1 }
                 }
             } else if c.value >= 0x30 && c.value <= 0x39 {
                 kind = .number
@@ -188,6 +188,13 @@ struct Tokenizer: Sendable {
                                 isCapitalized: capital))
             space = false
         }
+    }
+
+    /// A word that keeps its dot, also in capitals ("St." and "ST." in a dateline "ST. PAUL --").
+    static func isDottedWord(_ word: String) -> Bool {
+        if dottedWords.contains(word) { return true }
+        guard word.utf8.count >= 2, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        return dottedWords.contains(word.prefix(1) + word.dropFirst().lowercased())
     }
 
     /// Closing quotes and brackets.
