@@ -1,6 +1,9 @@
 import ArgumentParser
 import CityWatchCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +45,7 @@ struct ParseCommand: AsyncParsableCommand {
                 if let out {
                     let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
                     let path = URL(fileURLWithPath: out).appendingPathComponent(name + (text ? ".txt" : ".json"))
-                    try Data(rendered.utf8).write(to: path, options: .atomic)
+                    try Self.write(rendered, to: path.path)
                 } else {
                     StandardOutput.write(rendered)
                 }
@@ -53,4 +56,31 @@ struct ParseCommand: AsyncParsableCommand {
         }
         if failed { throw ExitCode(1) }
     }
+
+    /// A plain POSIX write: Foundation's `Data.write` fsyncs every file (and `.atomic` adds a temporary file
+    /// and a rename), which cost more than parsing the page.
+    private static func write(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, code: errno) }
+        defer { close(fd) }
+        var text = text
+        try text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: path, code: errno)
+                }
+                done += n
+            }
+        }
+    }
+}
+
+/// An output file that could not be written.
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "cannot write \(path): \(String(cString: strerror(code))); check the --out folder" }
 }

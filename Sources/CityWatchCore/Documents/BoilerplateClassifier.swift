@@ -44,7 +44,7 @@ enum BoilerplateClassifier {
 
     static func isFurnitureRole(_ role: String?) -> Bool {
         guard let role else { return false }
-        return furnitureRoles.contains(role.lowercased())
+        return furnitureRoles.contains(role)   // lower-cased by HTMLTreeBuilder
     }
 
     /// Whether the element is furniture by its class/id words (lower-cased).

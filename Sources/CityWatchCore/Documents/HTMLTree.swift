@@ -2,6 +2,14 @@
 enum HTMLAttribute: UInt8, Sendable {
     case `class`, id, role, itemprop, href, rel, name, property, content, datetime, colspan, hidden, type, style
 
+    /// Values compared case-insensitively: stored lower-cased (ASCII) once, at parse time.
+    var isLowerCased: Bool {
+        switch self {
+        case .class, .id, .role, .itemprop, .rel, .name, .property: return true
+        default: return false
+        }
+    }
+
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLAttribute? {
         switch name[0] {
         case UInt8(ascii: "c"):

@@ -77,7 +77,7 @@ final class HTMLTreeBuilder {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
                 if let attribute = HTMLAttribute.lookup(key), Self.keeps(attribute, of: tag, value: value) {
-                    let lower = attribute == .class || attribute == .id
+                    let lower = attribute.isLowerCased
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
                     tree.attributes.append((attribute, string))
                 }
@@ -107,7 +107,7 @@ final class HTMLTreeBuilder {
         }
     }
 
-    /// ASCII-lower-cased copy of a C string (class and id values are compared case-insensitively).
+    /// ASCII-lower-cased copy of a C string (for the attributes compared case-insensitively).
     private static func lowercasedString(_ c: UnsafePointer<xmlChar>) -> String {
         let length = strlen(c)
         return String(unsafeUninitializedCapacity: length) { buffer in

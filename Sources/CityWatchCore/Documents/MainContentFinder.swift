@@ -83,7 +83,7 @@ struct MainContentFinder {
             while a >= 0 && !protected[a] { protected[a] = true; a = Int(tree.parent[a]) }
         }
         for i in 0..<n where !removed[i] && tree.hasAttributes(i) && textLength[i] >= 500 {
-            if tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
+            if tree.attribute(i, .itemprop) == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
                 protect(i)
             }
         }
@@ -142,7 +142,7 @@ struct MainContentFinder {
         var bestIsItemprop = false
         for i in 0..<tree.count where !removed[i] && tree.hasAttributes(i) {
             guard textLength[i] >= 200 else { continue }
-            let isItemprop = tree.attribute(i, .itemprop)?.lowercased() == "articlebody"
+            let isItemprop = tree.attribute(i, .itemprop) == "articlebody"
             guard isItemprop || BoilerplateClassifier.isBodyHint(classAndID[i]) else { continue }
             if let b = best {
                 if bestIsItemprop && !isItemprop { continue }

@@ -20,6 +20,7 @@ struct PageMetadata {
         return jsonLD
     }
 
+    /// Attribute values used as keys (property, name, itemprop, rel) come lower-cased from HTMLTreeBuilder.
     static func read(_ tree: HTMLTree, jsonLD: [String], url: String?) -> PageMetadata {
         var m = PageMetadata()
         m.jsonLDScripts = jsonLD
@@ -34,10 +35,10 @@ struct PageMetadata {
                 guard let content = tree.attribute(i, .content).map(HTMLText.normalize),
                       !content.isEmpty else { continue }
                 for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)] {
-                    if let key = key?.lowercased(), metas[key] == nil { metas[key] = content }
+                    if let key, metas[key] == nil { metas[key] = content }
                 }
             case .link:
-                let rel = tree.attribute(i, .rel)?.lowercased() ?? ""
+                let rel = tree.attribute(i, .rel) ?? ""
                 if rel.split(separator: " ").contains("canonical"), m.canonical == nil, let href = tree.attribute(i, .href) {
                     m.canonical = resolve(href, against: url)
                 }
@@ -46,13 +47,13 @@ struct PageMetadata {
             case .h1:
                 if m.firstH1 == nil { m.firstH1 = nonEmpty(tree.plainText(i)) }
             case .a:
-                if relAuthor == nil, tree.attribute(i, .rel)?.lowercased() == "author" { relAuthor = nonEmpty(tree.plainText(i)) }
+                if relAuthor == nil, tree.attribute(i, .rel) == "author" { relAuthor = nonEmpty(tree.plainText(i)) }
             case .time:
                 if timeDatetime == nil { timeDatetime = tree.attribute(i, .datetime) }
             default:
                 break
             }
-            if tree.tags[i] != .meta, tree.hasAttributes(i), let prop = tree.attribute(i, .itemprop)?.lowercased() {
+            if tree.tags[i] != .meta, tree.hasAttributes(i), let prop = tree.attribute(i, .itemprop) {
                 if prop == "datepublished", itempropDate == nil {
                     itempropDate = tree.attribute(i, .datetime) ?? tree.attribute(i, .content) ?? nonEmpty(tree.plainText(i))
                 } else if prop == "author", itempropAuthor == nil {
@@ -102,7 +103,7 @@ struct PageMetadata {
     }
 
     static func resolve(_ href: String, against base: String?) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextNormalizer.trim(href) { $0.isWhitespace }
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
         guard let base, let baseURL = URL(string: base), let url = URL(string: trimmed, relativeTo: baseURL) else { return nil }
