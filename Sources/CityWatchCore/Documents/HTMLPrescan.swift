@@ -2,7 +2,8 @@ import Foundation
 
 /// A byte-level pass before libxml2 sees a page: it finds the charset and cuts out scripts, styles, comments,
 /// SVG and the like. They carry no article text, yet they are most of a modern page's bytes and libxml2 would
-/// tokenise them character by character; JSON-LD scripts are kept aside for the metadata.
+/// tokenise them character by character; JSON-LD scripts are kept aside for the metadata. Start tags lose the
+/// attributes nothing reads (HTMLPrescan+StartTag).
 enum HTMLPrescan {
     struct Result {
         var bytes: [UInt8]
@@ -19,6 +20,7 @@ enum HTMLPrescan {
         out.reserveCapacity(n)
         var jsonLD: [String] = []
         var copied = 0      // input[copied..<i] not yet copied
+        var kept: [Range<Int>] = []
         var i = 0
         guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
         while i < n {
@@ -37,7 +39,9 @@ enum HTMLPrescan {
             }
             let lower = c | 0x20
             guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { continue }
+            var isRaw = false
             for name in rawElements where lower == name[0] && matchesTag(input, at: i, name: name) {
+                isRaw = true
                 let openEnd = find(input, [UInt8(ascii: ">")], from: i, caseInsensitive: false) ?? n
                 let close = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
                 let closeAt = find(input, close, from: openEnd, caseInsensitive: true) ?? n
@@ -51,6 +55,18 @@ enum HTMLPrescan {
                 copied = i
                 break
             }
+            if isRaw { continue }
+            guard let tag = readStartTag(input, at: i, kept: &kept) else { continue }
+            if tag.droppedAny {
+                out.append(contentsOf: input[copied..<tag.nameEnd])
+                for range in kept {
+                    out.append(0x20)
+                    out.append(contentsOf: input[range])
+                }
+                out.append(contentsOf: input[tag.closeStart..<tag.end])
+                copied = tag.end
+            }
+            i = tag.end
         }
         if copied < n { out.append(contentsOf: input[copied..<n]) }
         return Result(bytes: out, jsonLD: jsonLD)

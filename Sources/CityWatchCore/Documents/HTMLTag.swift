@@ -71,19 +71,22 @@ enum HTMLTag: UInt8, Sendable {
         return k
     }
 
-    /// The tag for a lower-case element name (libxml2's HTML parser lower-cases names).
+    /// The tag for an element name (libxml2's HTML parser lower-cases names).
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLTag {
-        let length = strlen(name)
-        let key = key(UnsafeBufferPointer(start: name, count: length))
-        guard let tag = byKey[key] else { return .other }
+        lookup(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
+    /// The tag for an element name, letters in either case.
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
+        guard let tag = byKey[key(name)] else { return .other }
         // Names longer than 7 bytes share a key with others of the same length and prefix: check them.
-        if length > 7, !nameMatches(tag, name, length) { return .other }
+        if name.count > 7, !nameMatches(tag, name) { return .other }
         return tag
     }
 
-    private static func nameMatches(_ tag: HTMLTag, _ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    private static func nameMatches(_ tag: HTMLTag, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let expected = String(describing: tag)
-        return expected.utf8.count == length && expected.utf8.elementsEqual(UnsafeBufferPointer(start: name, count: length))
+        return expected.utf8.count == name.count && expected.utf8.elementsEqual(name.lazy.map { $0 | 0x20 })
     }
 }
 

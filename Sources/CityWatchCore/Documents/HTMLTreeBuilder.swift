@@ -76,7 +76,8 @@ final class HTMLTreeBuilder {
         if var a = attrs {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
-                if let attribute = HTMLAttribute.lookup(key), Self.keeps(attribute, of: tag, value: value) {
+                if let attribute = HTMLAttribute.lookup(key),
+                   Self.keeps(attribute, of: tag, value: UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)) {
                     let lower = attribute.isLowerCased
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
                     tree.attributes.append((attribute, string))
@@ -89,8 +90,8 @@ final class HTMLTreeBuilder {
     }
 
     /// Only the attributes some pass reads are turned into strings (an article page has thousands of link
-    /// URLs and inline styles that nothing looks at).
-    private static func keeps(_ attribute: HTMLAttribute, of tag: HTMLTag, value: UnsafePointer<xmlChar>?) -> Bool {
+    /// URLs and inline styles that nothing looks at). HTMLPrescan already drops the others from start tags.
+    static func keeps(_ attribute: HTMLAttribute, of tag: HTMLTag, value: UnsafeBufferPointer<UInt8>) -> Bool {
         switch attribute {
         case .class, .id, .role, .itemprop, .hidden, .colspan, .datetime: return true
         case .href: return tag == .link
@@ -99,13 +100,12 @@ final class HTMLTreeBuilder {
         case .type: return false
         case .style:
             // Kept only when it might hide the element.
-            guard let value else { return false }
-            let length = strlen(value)
-            let buffer = UnsafeBufferPointer(start: value, count: length)
-            return HTMLPrescan.find(buffer, Array("none".utf8), from: 0, caseInsensitive: true) != nil
-                || HTMLPrescan.find(buffer, Array("hidden".utf8), from: 0, caseInsensitive: true) != nil
+            return HTMLPrescan.find(value, noneBytes, from: 0, caseInsensitive: true) != nil
+                || HTMLPrescan.find(value, hiddenBytes, from: 0, caseInsensitive: true) != nil
         }
     }
+
+    private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
 
     /// ASCII-lower-cased copy of a C string (for the attributes compared case-insensitively).
     private static func lowercasedString(_ c: UnsafePointer<xmlChar>) -> String {
