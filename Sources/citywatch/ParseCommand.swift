@@ -43,9 +43,7 @@ struct ParseCommand: AsyncParsableCommand {
                 let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
                 let rendered = text ? SeedTextRenderer.render(doc) : doc.jsonLine() + "\n"
                 if let out {
-                    let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                    let path = URL(fileURLWithPath: out).appendingPathComponent(name + (text ? ".txt" : ".json"))
-                    try Self.write(rendered, to: path.path)
+                    try Self.write(rendered, to: out + "/" + Self.baseName(input) + (text ? ".txt" : ".json"))
                 } else {
                     StandardOutput.write(rendered)
                 }
@@ -55,6 +53,16 @@ struct ParseCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// The last path component without its extension ("pages/a.html" → "a"); string work, as building
+    /// Foundation URLs for it cost more than writing the file.
+    static func baseName(_ input: String) -> String {
+        var path = Substring(input)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        var name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? path
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 
     /// A plain POSIX write: Foundation's `Data.write` fsyncs every file (and `.atomic` adds a temporary file

@@ -21,7 +21,7 @@ extension HTMLPrescan {
         guard j - at < 100, j < n else { return nil }
         var tag = StartTag()
         tag.nameEnd = j
-        let element = HTMLTag.lookup(UnsafeBufferPointer(rebasing: input[at..<j]))
+        var element: HTMLTag?   // looked up only for the attributes kept on some elements alone
         while true {
             while j < n, isBlank(input[j]) { j += 1 }
             guard j < n else { return nil }
@@ -59,12 +59,20 @@ extension HTMLPrescan {
             }
             let value = UnsafeBufferPointer(rebasing: input[valueRange])
             if let attribute = HTMLAttribute.lookup(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])),
-               HTMLTreeBuilder.keeps(attribute, of: element, value: value) {
+               HTMLTreeBuilder.keeps(attribute, of: attribute.dependsOnElement
+                   ? element ?? lookUp(&element, UnsafeBufferPointer(rebasing: input[at..<tag.nameEnd])) : .other,
+                   value: value) {
                 kept.append(nameStart..<j)
             } else {
                 tag.droppedAny = true
             }
         }
+    }
+
+    private static func lookUp(_ element: inout HTMLTag?, _ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
+        let tag = HTMLTag.lookup(name)
+        element = tag
+        return tag
     }
 
     /// libxml2's name characters (htmlParseHTMLName).

@@ -10,6 +10,14 @@ enum HTMLAttribute: UInt8, Sendable {
         }
     }
 
+    /// Kept on some elements only (HTMLTreeBuilder.keeps).
+    var dependsOnElement: Bool {
+        switch self {
+        case .href, .rel, .name, .property: return true
+        default: return false
+        }
+    }
+
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLAttribute? {
         lookup(UnsafeBufferPointer(start: name, count: strlen(name)))
     }

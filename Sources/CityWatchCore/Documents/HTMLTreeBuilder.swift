@@ -3,7 +3,9 @@ import Foundation
 
 /// Builds an `HTMLTree` from libxml2's HTML parser through its SAX interface: the parser's tokenizer and
 /// error recovery, without libxml2 building (and freeing) a node tree of its own that would be read once.
-final class HTMLTreeBuilder {
+/// A struct reached through a pointer from the callbacks: a class's stored properties cost an exclusivity
+/// check on every access, which showed in the profile.
+struct HTMLTreeBuilder {
     /// Elements nested deeper than this are flattened into their ancestor (their text is kept).
     static let maxDepth = 256
     /// Elements past this many are ignored (their text is kept), so memory stays bounded.
@@ -28,43 +30,45 @@ final class HTMLTreeBuilder {
 
     /// Parses UTF-8 HTML bytes into a tree whose node 0 is a synthetic root.
     static func build(_ bytes: [UInt8]) -> HTMLTree {
-        let builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
+        var builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
         guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
-                defer { htmlFreeParserCtxt(ctxt) }
-                var handler = htmlSAXHandler()
-                handler.startElement = { ctx, name, attrs in
-                    guard let ctx, let name else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, attrs)
+        withUnsafeMutablePointer(to: &builder) { state in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
+                    defer { htmlFreeParserCtxt(ctxt) }
+                    var handler = htmlSAXHandler()
+                    handler.startElement = { ctx, name, attrs in
+                        guard let ctx, let name else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.start(name, attrs)
+                    }
+                    handler.endElement = { ctx, _ in
+                        guard let ctx else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.end()
+                    }
+                    let characters: charactersSAXFunc = { ctx, ch, len in
+                        guard let ctx, let ch, len > 0 else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.characters(ch, Int(len))
+                    }
+                    handler.characters = characters
+                    handler.ignorableWhitespace = characters
+                    handler.initialized = 1
+                    ctxt.pointee.sax.pointee = handler
+                    ctxt.pointee.userData = UnsafeMutableRawPointer(state)
+                    _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
+                        | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+                    // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
+                    _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+                    _ = htmlParseDocument(ctxt)
                 }
-                handler.endElement = { ctx, _ in
-                    guard let ctx else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
-                }
-                let characters: charactersSAXFunc = { ctx, ch, len in
-                    guard let ctx, let ch, len > 0 else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
-                }
-                handler.characters = characters
-                handler.ignorableWhitespace = characters
-                handler.initialized = 1
-                ctxt.pointee.sax.pointee = handler
-                ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                    | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
-                    | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
-                // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
-                _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-                _ = htmlParseDocument(ctxt)
             }
         }
         builder.tree.finish()
         return builder.tree
     }
 
-    private func start(_ name: UnsafePointer<xmlChar>, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(_ name: UnsafePointer<xmlChar>, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if skipping > 0 { skipping += 1; return }
         let tag = HTMLTag.lookup(name)
         if tag.isSkipped { skipping = 1; return }
@@ -119,13 +123,13 @@ final class HTMLTreeBuilder {
         }
     }
 
-    private func end() {
+    private mutating func end() {
         if skipping > 0 { skipping -= 1; return }
         if flattened > 0 { flattened -= 1; return }
         if stack.count > 1 { stack.removeLast() }
     }
 
-    private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+    private mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         if skipping > 0 { return }
         let parent = Int(stack[stack.count - 1])
         // Layout whitespace at a block boundary ("\n    " between divs) means nothing to any pass: most
