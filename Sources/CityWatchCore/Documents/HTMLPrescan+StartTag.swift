@@ -1,6 +1,10 @@
+import Foundation
+
 /// Start tags are rewritten without the attributes no pass reads (link URLs, image sources and srcsets,
 /// data-*, inline handlers): a third of a page's markup that libxml2 would otherwise copy byte by byte and
-/// allocate. The tag is read by libxml2's own rules (htmlParseStartTag); anything unusual is left as it is.
+/// allocate. The kept attributes without character references (most class and id values) go past libxml2
+/// too: they are stored in `Result.attributes` and the tag carries only ` cw=N`, the number of their group.
+/// The tag is read by libxml2's own rules (htmlParseStartTag); anything unusual is left as it is.
 extension HTMLPrescan {
     /// A start tag read from the page: where its name ends, where its closing `>` or `/>` starts, the index
     /// after it, and whether an attribute was left out.
@@ -11,10 +15,17 @@ extension HTMLPrescan {
         var droppedAny = false
     }
 
+    /// The marker attribute naming a group of attributes read here.
+    static let groupAttribute: [UInt8] = Array(" cw=".utf8)
+
     /// Reads the start tag whose name begins at `at` (just after `<`), collecting the byte ranges of the kept
-    /// attributes in `kept`; nil when it is not a plainly formed tag (libxml2 then sees it untouched).
-    static func readStartTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, kept: inout [Range<Int>]) -> StartTag? {
+    /// attributes libxml2 must decode in `kept` and the others in `side`; nil when it is not a plainly formed
+    /// tag (libxml2 then sees it untouched).
+    static func readStartTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, kept: inout [Range<Int>],
+                             side: inout [(name: HTMLAttribute, value: Range<Int>)]) -> StartTag? {
         kept.removeAll(keepingCapacity: true)
+        side.removeAll(keepingCapacity: true)
+        var seen: UInt32 = 0   // attributes met in this tag: libxml2 keeps the first of a repeated one
         let n = input.count
         var j = at
         while j < n, isNameByte(input[j]) { j += 1 }
@@ -58,11 +69,21 @@ extension HTMLPrescan {
                 }
             }
             let value = UnsafeBufferPointer(rebasing: input[valueRange])
-            if let attribute = HTMLAttribute.lookup(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])),
-               HTMLTreeBuilder.keeps(attribute, of: attribute.dependsOnElement
+            let attribute = HTMLAttribute.lookup(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]))
+            if let attribute {
+                let bit: UInt32 = 1 << attribute.rawValue
+                if seen & bit != 0 { tag.droppedAny = true; continue }
+                seen |= bit
+            }
+            if let attribute, HTMLTreeBuilder.keeps(attribute, of: attribute.dependsOnElement
                    ? element ?? lookUp(&element, UnsafeBufferPointer(rebasing: input[at..<tag.nameEnd])) : .other,
                    value: value) {
-                kept.append(nameStart..<j)
+                if value.isEmpty || memchr(value.baseAddress!, 0x26, value.count) == nil {
+                    side.append((attribute, valueRange))
+                    tag.droppedAny = true
+                } else {
+                    kept.append(nameStart..<j)
+                }
             } else {
                 tag.droppedAny = true
             }

@@ -8,6 +8,10 @@ enum HTMLPrescan {
     struct Result {
         var bytes: [UInt8]
         var jsonLD: [String]
+        /// Attributes read here rather than by libxml2 (class and id lower-cased), and for each ` cw=N`
+        /// marker the range of its group in `attributes`.
+        var attributes: [(name: HTMLAttribute, value: String)] = []
+        var groups: [Range<Int32>] = []
     }
 
     /// Elements whose whole content is dropped here (their end tag is searched for literally).
@@ -22,6 +26,9 @@ enum HTMLPrescan {
         var copied = 0      // input[copied..<i] not yet copied
         var kept: [Range<Int>] = []
         var i = 0
+        var side: [(name: HTMLAttribute, value: Range<Int>)] = []
+        var attributes: [(name: HTMLAttribute, value: String)] = []
+        var groups: [Range<Int32>] = []
         guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
         while i < n {
             guard let found = memchr(base + i, 0x3C, n - i) else { break }
@@ -56,9 +63,18 @@ enum HTMLPrescan {
                 break
             }
             if isRaw { continue }
-            guard let tag = readStartTag(input, at: i, kept: &kept) else { continue }
+            guard let tag = readStartTag(input, at: i, kept: &kept, side: &side) else { continue }
             if tag.droppedAny {
                 out.append(contentsOf: input[copied..<tag.nameEnd])
+                if !side.isEmpty {
+                    let first = Int32(attributes.count)
+                    for (name, range) in side {
+                        attributes.append((name, string(UnsafeBufferPointer(rebasing: input[range]), lowerCased: name.isLowerCased)))
+                    }
+                    out.append(contentsOf: groupAttribute)
+                    appendDecimal(groups.count, to: &out)
+                    groups.append(first..<Int32(attributes.count))
+                }
                 for range in kept {
                     out.append(0x20)
                     out.append(contentsOf: input[range])
@@ -69,7 +85,24 @@ enum HTMLPrescan {
             i = tag.end
         }
         if copied < n { out.append(contentsOf: input[copied..<n]) }
-        return Result(bytes: out, jsonLD: jsonLD)
+        return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups)
+    }
+
+    /// A String of the bytes, ASCII letters lower-cased when asked.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, lowerCased: Bool) -> String {
+        guard lowerCased else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for k in 0..<bytes.count {
+                let b = bytes[k]
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return bytes.count
+        }
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// Whether `name` starts at `at`, followed by a character that ends a tag name.

@@ -15,6 +15,10 @@ struct HTMLTreeBuilder {
     private var stack: [Int32] = []
     private var skipping = 0       // depth inside a skipped element (script, form controls, …)
     private var flattened = 0      // depth of elements beyond maxDepth or maxNodes
+    /// The attributes HTMLPrescan read itself, in groups named by ` cw=N` markers (numbered in page order).
+    private var sideAttributes: [(name: HTMLAttribute, value: String)] = []
+    private var groups: [Range<Int32>] = []
+    private var nextGroup = 0
 
     init(capacity: Int) {
         tree.tags.reserveCapacity(capacity)
@@ -28,9 +32,12 @@ struct HTMLTreeBuilder {
         stack.append(root)
     }
 
-    /// Parses UTF-8 HTML bytes into a tree whose node 0 is a synthetic root.
-    static func build(_ bytes: [UInt8]) -> HTMLTree {
+    /// Parses a prescanned UTF-8 page into a tree whose node 0 is a synthetic root.
+    static func build(_ page: HTMLPrescan.Result) -> HTMLTree {
+        let bytes = page.bytes
         var builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
+        builder.sideAttributes = page.attributes
+        builder.groups = page.groups
         guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
         withUnsafeMutablePointer(to: &builder) { state in
             bytes.withUnsafeBufferPointer { buffer in
@@ -80,7 +87,9 @@ struct HTMLTreeBuilder {
         if var a = attrs {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
-                if let attribute = HTMLAttribute.lookup(key),
+                if key[0] == UInt8(ascii: "c"), key[1] == UInt8(ascii: "w"), key[2] == 0, let value {
+                    addGroup(value)
+                } else if let attribute = HTMLAttribute.lookup(key),
                    Self.keeps(attribute, of: tag, value: UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)) {
                     let lower = attribute.isLowerCased
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
@@ -107,6 +116,20 @@ struct HTMLTreeBuilder {
             return HTMLPrescan.find(value, noneBytes, from: 0, caseInsensitive: true) != nil
                 || HTMLPrescan.find(value, hiddenBytes, from: 0, caseInsensitive: true) != nil
         }
+    }
+
+    /// Copies the attributes of the group a ` cw=N` marker names (a page's own `cw` attribute that reached
+    /// libxml2 unread by HTMLPrescan names no group in order, and is ignored).
+    private mutating func addGroup(_ value: UnsafePointer<xmlChar>) {
+        var n = 0
+        var p = value
+        while p.pointee >= 0x30 && p.pointee <= 0x39 && n < groups.count {
+            n = n * 10 + Int(p.pointee - 0x30)
+            p += 1
+        }
+        guard p.pointee == 0, n >= nextGroup, n < groups.count else { return }
+        nextGroup = n + 1
+        tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
     }
 
     private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
