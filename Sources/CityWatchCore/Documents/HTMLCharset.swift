@@ -30,7 +30,7 @@ enum HTMLCharset {
 
     /// A charset label in the form this file uses, or nil when it names nothing usable.
     static func canonical(_ label: String) -> String? {
-        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")).lowercased()
+        let l = TextNormalizer.trim(label) { $0 == " " || $0 == "\"" || $0 == "'" }.lowercased()
         switch l {
         case "": return nil
         case "utf-8", "utf8", "unicode-1-1-utf-8": return "utf-8"

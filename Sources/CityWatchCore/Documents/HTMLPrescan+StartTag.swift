@@ -57,7 +57,8 @@ extension HTMLPrescan {
                 guard k < n else { return nil }
                 let q = input[k]
                 if q == 0x22 || q == 0x27 {
-                    guard let close = find(input, [q], from: k + 1, caseInsensitive: false) else { return nil }
+                    guard let hit = memchr(input.baseAddress! + k + 1, Int32(q), n - k - 1) else { return nil }
+                    let close = input.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     valueRange = (k + 1)..<close
                     j = close + 1
                 } else {

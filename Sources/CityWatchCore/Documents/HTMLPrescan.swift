@@ -29,10 +29,16 @@ enum HTMLPrescan {
         var side: [(name: HTMLAttribute, value: Range<Int>)] = []
         var attributes: [(name: HTMLAttribute, value: String)] = []
         var groups: [Range<Int32>] = []
+        var textFrom = 0    // input[textFrom..<i] is page text (-1: not known to be, after markup left as it was)
         guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
         while i < n {
-            guard let found = memchr(base + i, 0x3C, n - i) else { break }
-            let lt = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let found = memchr(base + i, 0x3C, n - i)
+            let lt = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+            if textFrom >= 0, lt - textFrom > 1 {
+                out.append(contentsOf: input[copied..<textFrom])
+                collapseWhitespace(UnsafeBufferPointer(rebasing: input[textFrom..<lt]), into: &out)
+                copied = lt
+            }
             i = lt + 1
             guard i < n else { break }
             let c = input[i]
@@ -42,10 +48,20 @@ enum HTMLPrescan {
                 out.append(contentsOf: input[copied..<lt])
                 i = min(n, end + 3)
                 copied = i
+                textFrom = i
+                continue
+            }
+            if c == UInt8(ascii: "/") {
+                textFrom = endTag(input, at: i + 1) ?? -1
+                if textFrom >= 0 { i = textFrom }
                 continue
             }
             let lower = c | 0x20
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { continue }
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else {
+                // "<" not opening a tag is text to libxml2 too; "<!DOCTYPE" and "<?" are left alone.
+                textFrom = c == UInt8(ascii: "!") || c == UInt8(ascii: "?") ? -1 : (textFrom >= 0 ? lt : -1)
+                continue
+            }
             var isRaw = false
             for name in rawElements where lower == name[0] && matchesTag(input, at: i, name: name) {
                 isRaw = true
@@ -60,10 +76,11 @@ enum HTMLPrescan {
                 let afterClose = closeAt >= n ? n : (find(input, [UInt8(ascii: ">")], from: closeAt, caseInsensitive: false) ?? n - 1) + 1
                 i = min(n, afterClose)
                 copied = i
+                textFrom = i
                 break
             }
             if isRaw { continue }
-            guard let tag = readStartTag(input, at: i, kept: &kept, side: &side) else { continue }
+            guard let tag = readStartTag(input, at: i, kept: &kept, side: &side) else { textFrom = -1; continue }
             if tag.droppedAny {
                 out.append(contentsOf: input[copied..<tag.nameEnd])
                 if !side.isEmpty {
@@ -83,9 +100,42 @@ enum HTMLPrescan {
                 copied = tag.end
             }
             i = tag.end
+            textFrom = tag.end
         }
         if copied < n { out.append(contentsOf: input[copied..<n]) }
         return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups)
+    }
+
+    /// Text with each run of two or more layout spaces (space, tab, CR, LF) cut to one byte, a line feed when
+    /// the run held one (`<pre>` lines): every pass collapses whitespace anyway, and libxml2 reads text a
+    /// character at a time. A run stays blank or not, so libxml2 builds the same elements.
+    private static func collapseWhitespace(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var k = 0
+        let n = text.count
+        while k < n {
+            let b = text[k]
+            guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { out.append(b); k += 1; continue }
+            var newline = b == 0x0A
+            var e = k + 1
+            while e < n, text[e] == 0x20 || text[e] == 0x0A || text[e] == 0x09 || text[e] == 0x0D {
+                if text[e] == 0x0A { newline = true }
+                e += 1
+            }
+            out.append(e - k == 1 ? b : newline ? 0x0A : 0x20)
+            k = e
+        }
+    }
+
+    /// The index after an end tag's `>` when `</` is followed by a plain name, blanks and `>`.
+    private static func endTag(_ input: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
+        var j = at
+        let n = input.count
+        guard j < n, input[j] | 0x20 >= 0x61, input[j] | 0x20 <= 0x7A else { return nil }
+        while j < n, (input[j] | 0x20 >= 0x61 && input[j] | 0x20 <= 0x7A) || (input[j] >= 0x30 && input[j] <= 0x39)
+            || input[j] == UInt8(ascii: "-") || input[j] == UInt8(ascii: ":") || input[j] == UInt8(ascii: "_")
+            || input[j] == UInt8(ascii: ".") { j += 1 }
+        while j < n, input[j] == 0x20 || input[j] == 0x0A || input[j] == 0x09 || input[j] == 0x0D { j += 1 }
+        return j < n && input[j] == UInt8(ascii: ">") ? j + 1 : nil
     }
 
     /// A String of the bytes, ASCII letters lower-cased when asked.

@@ -131,7 +131,8 @@ struct MainContentFinder {
     private func isHidden(_ i: Int) -> Bool {
         if tree.attribute(i, .hidden) != nil { return true }
         guard let style = tree.attribute(i, .style), ByteSearch.containsAny(style, ["none", "hidden"]) else { return false }
-        let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+        let compact = String(decoding: style.utf8.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                             as: UTF8.self)
         return ByteSearch.containsAny(compact, ["display:none", "visibility:hidden"])
     }
 
