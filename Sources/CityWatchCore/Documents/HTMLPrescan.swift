@@ -110,20 +110,24 @@ enum HTMLPrescan {
     /// the run held one (`<pre>` lines): every pass collapses whitespace anyway, and libxml2 reads text a
     /// character at a time. A run stays blank or not, so libxml2 builds the same elements.
     private static func collapseWhitespace(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        var copied = 0   // text[copied..<k] is still to be appended, in one piece
         var k = 0
         let n = text.count
-        while k < n {
-            let b = text[k]
-            guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { out.append(b); k += 1; continue }
-            var newline = b == 0x0A
+        while k + 1 < n {
+            guard isSpace(text[k]), isSpace(text[k + 1]) else { k += 1; continue }
+            var newline = text[k] == 0x0A
             var e = k + 1
-            while e < n, text[e] == 0x20 || text[e] == 0x0A || text[e] == 0x09 || text[e] == 0x0D {
+            while e < n, isSpace(text[e]) {
                 if text[e] == 0x0A { newline = true }
                 e += 1
             }
-            out.append(e - k == 1 ? b : newline ? 0x0A : 0x20)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<k]))
+            out.append(newline ? 0x0A : 0x20)
             k = e
+            copied = e
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<n]))
     }
 
     /// The index after an end tag's `>` when `</` is followed by a plain name, blanks and `>`.

@@ -41,21 +41,31 @@ public enum InputLoader {
         if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw InputError(message: "\(path) is a directory, not a document")
         }
-        // st_size is 0 for pipes and /proc files: read on in chunks until the end either way.
-        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        // st_size is 0 for pipes and /proc files: read on in chunks until the end either way. The buffer is
+        // malloc'd and handed to Data as it is (Data(count:) zero-fills it first).
+        var capacity = max(Int(info.st_size), 0) + 1
+        guard var buffer = malloc(capacity) else { throw InputError(message: "cannot read \(path): out of memory") }
         var used = 0
         while true {
-            if used == data.count { data.count = data.count * 2 }
-            let n = data.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress! + used, buffer.count - used) }
+            if used == capacity {
+                capacity *= 2
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw InputError(message: "cannot read \(path): out of memory")
+                }
+                buffer = grown
+            }
+            let n = read(fd, buffer + used, capacity - used)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+                let code = errno
+                free(buffer)
+                throw InputError(message: "cannot read \(path): \(String(cString: strerror(code)))")
             }
             if n == 0 { break }
             used += n
         }
-        data.count = used
-        return data
+        return Data(bytesNoCopy: buffer, count: used, deallocator: .free)
     }
 }
 
