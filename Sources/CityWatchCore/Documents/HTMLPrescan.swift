@@ -106,28 +106,24 @@ enum HTMLPrescan {
         return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups)
     }
 
-    /// Text with each run of two or more layout spaces (space, tab, CR, LF) cut to one byte, a line feed when
-    /// the run held one (`<pre>` lines): every pass collapses whitespace anyway, and libxml2 reads text a
-    /// character at a time. A run stays blank or not, so libxml2 builds the same elements.
+    /// Text with its leading and trailing runs of layout spaces (space, tab, CR, LF) cut to one byte, a line
+    /// feed when the run held one (`<pre>` lines): most are the indentation between tags, every pass
+    /// collapses whitespace anyway, and libxml2 reads text a character at a time. A run stays blank or not,
+    /// so libxml2 builds the same elements. Runs inside the text are rare and left alone.
     private static func collapseWhitespace(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-        var copied = 0   // text[copied..<k] is still to be appended, in one piece
-        var k = 0
-        let n = text.count
-        while k + 1 < n {
-            guard isSpace(text[k]), isSpace(text[k + 1]) else { k += 1; continue }
-            var newline = text[k] == 0x0A
-            var e = k + 1
-            while e < n, isSpace(text[e]) {
-                if text[e] == 0x0A { newline = true }
-                e += 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<k]))
-            out.append(newline ? 0x0A : 0x20)
-            k = e
-            copied = e
+        func appendRun(_ run: Range<Int>) {
+            guard run.count > 1 else { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run])); return }
+            out.append(text[run].contains(0x0A) ? 0x0A : 0x20)
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<n]))
+        let n = text.count
+        var a = 0
+        while a < n, isSpace(text[a]) { a += 1 }
+        var z = n
+        while z > a, isSpace(text[z - 1]) { z -= 1 }
+        appendRun(0..<a)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[a..<z]))
+        if z > a { appendRun(z..<n) }
     }
 
     /// The index after an end tag's `>` when `</` is followed by a plain name, blanks and `>`.

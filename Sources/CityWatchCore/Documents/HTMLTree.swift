@@ -109,16 +109,16 @@ struct HTMLTree {
     func hasAttributes(_ node: Int) -> Bool { tags[node] != .text && end[node] > start[node] }
 
     /// The children of a node, in order.
-    func children(_ node: Int) -> ChildSequence { ChildSequence(tree: self, first: firstChild[node]) }
+    func children(_ node: Int) -> ChildSequence { ChildSequence(nextSibling: nextSibling, cursor: firstChild[node]) }
 
+    /// Holds the sibling links alone: a copy of the whole tree per loop cost a dozen retains and releases.
     struct ChildSequence: Sequence, IteratorProtocol {
-        let tree: HTMLTree
+        let nextSibling: [Int32]
         var cursor: Int32
-        init(tree: HTMLTree, first: Int32) { self.tree = tree; self.cursor = first }
         mutating func next() -> Int? {
             guard cursor >= 0 else { return nil }
             let current = Int(cursor)
-            cursor = tree.nextSibling[current]
+            cursor = nextSibling[current]
             return current
         }
     }
