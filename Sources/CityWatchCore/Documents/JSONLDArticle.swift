@@ -42,9 +42,8 @@ struct JSONLDArticle {
         if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9).dropLast(3)) }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) { return value }
         // Raw line breaks inside strings are a common JSON-LD mistake; JSON forbids them.
-        let repaired = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-            .replacingOccurrences(of: "\t", with: " ")
-        return try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed])
+        let repaired = Data(text.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 })
+        return try? JSONSerialization.jsonObject(with: repaired, options: [.fragmentsAllowed])
     }
 
     private static func typeNames(_ value: Any?) -> [String] {

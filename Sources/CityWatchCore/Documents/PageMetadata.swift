@@ -20,6 +20,14 @@ struct PageMetadata {
         return jsonLD
     }
 
+    /// The `<meta>` names and properties `read` looks at.
+    static let metaKeys: Set<String> = [
+        "application-name", "article:author", "article:published_time", "author", "date", "datepublished", "dc.date",
+        "dc.date.issued", "og:article:published_time", "og:site_name", "og:title", "og:url", "parsely-author",
+        "parsely-pub-date", "pubdate", "publish-date", "publishdate", "sailthru.author", "sailthru.date",
+        "twitter:creator", "twitter:title",
+    ]
+
     /// Attribute values used as keys (property, name, itemprop, rel) come lower-cased from HTMLTreeBuilder.
     static func read(_ tree: HTMLTree, jsonLD: [String], url: String?) -> PageMetadata {
         var m = PageMetadata()
@@ -32,11 +40,12 @@ struct PageMetadata {
         for i in 0..<tree.count {
             switch tree.tags[i] {
             case .meta:
-                guard let content = tree.attribute(i, .content).map(HTMLText.normalize),
+                // Only the keys read below are kept, so the other metas' content is not normalised.
+                let keys = [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)]
+                    .compactMap { $0 }.filter { metaKeys.contains($0) && metas[$0] == nil }
+                guard !keys.isEmpty, let content = tree.attribute(i, .content).map(HTMLText.normalize),
                       !content.isEmpty else { continue }
-                for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)] {
-                    if let key, metas[key] == nil { metas[key] = content }
-                }
+                for key in keys where metas[key] == nil { metas[key] = content }
             case .link:
                 let rel = tree.attribute(i, .rel) ?? ""
                 if rel.split(separator: " ").contains("canonical"), m.canonical == nil, let href = tree.attribute(i, .href) {
