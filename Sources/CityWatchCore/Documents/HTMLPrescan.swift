@@ -12,6 +12,9 @@ enum HTMLPrescan {
         /// marker the range of its group in `attributes`.
         var attributes: [(name: HTMLAttribute, value: String)] = []
         var groups: [Range<Int32>] = []
+        /// Texts read here rather than by libxml2, back to back, and each stand-in's range in `texts`.
+        var texts: [UInt8] = []
+        var textRanges: [Range<Int32>] = []
     }
 
     /// Elements whose whole content is dropped here (their end tag is searched for literally).
@@ -30,15 +33,28 @@ enum HTMLPrescan {
         var attributes: [(name: HTMLAttribute, value: String)] = []
         var groups: [Range<Int32>] = []
         var textFrom = 0    // input[textFrom..<i] is page text (-1: not known to be, after markup left as it was)
+        var afterTag = false  // textFrom is the end of a start or end tag
+        var texts: [UInt8] = []
+        var textRanges: [Range<Int32>] = []
         guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
         while i < n {
             let found = memchr(base + i, 0x3C, n - i)
             let lt = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
             if textFrom >= 0, lt - textFrom > 1 {
                 out.append(contentsOf: input[copied..<textFrom])
-                collapseWhitespace(UnsafeBufferPointer(rebasing: input[textFrom..<lt]), into: &out)
+                let text = UnsafeBufferPointer(rebasing: input[textFrom..<lt])
+                if afterTag, opensTag(input, at: lt), isPlainText(text) {
+                    // Text between two tags goes past libxml2: it sees a short stand-in (textMarker + number).
+                    out.append(contentsOf: textMarker)
+                    appendDecimal(textRanges.count, to: &out)
+                    textRanges.append(Int32(texts.count)..<Int32(texts.count + text.count))
+                    texts.append(contentsOf: text)
+                } else {
+                    collapseWhitespace(text, into: &out)
+                }
                 copied = lt
             }
+            afterTag = false
             i = lt + 1
             guard i < n else { break }
             let c = input[i]
@@ -53,7 +69,7 @@ enum HTMLPrescan {
             }
             if c == UInt8(ascii: "/") {
                 textFrom = endTag(input, at: i + 1) ?? -1
-                if textFrom >= 0 { i = textFrom }
+                if textFrom >= 0 { i = textFrom; afterTag = true }
                 continue
             }
             let lower = c | 0x20
@@ -101,9 +117,42 @@ enum HTMLPrescan {
             }
             i = tag.end
             textFrom = tag.end
+            afterTag = true
         }
         if copied < n { out.append(contentsOf: input[copied..<n]) }
-        return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups)
+        return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups, texts: texts,
+                      textRanges: textRanges)
+    }
+
+    /// U+E000 (private use), then the text's number: what libxml2 sees of a text read here.
+    static let textMarker: [UInt8] = [0xEE, 0x80, 0x80]
+
+    /// `<` then a letter, or `</` then a letter, and not an element cut out here: markup that libxml2 will
+    /// see and that ends its text run (a stand-in must come to the tree builder as one callback of its own).
+    private static func opensTag(_ input: UnsafeBufferPointer<UInt8>, at lt: Int) -> Bool {
+        func isLetter(_ x: UInt8) -> Bool { x | 0x20 >= 0x61 && x | 0x20 <= 0x7A }
+        guard lt + 2 < input.count else { return false }
+        let a = input[lt + 1]
+        if a == UInt8(ascii: "/") { return isLetter(input[lt + 2]) }
+        guard isLetter(a) else { return false }
+        return !rawElements.contains { a | 0x20 == $0[0] && matchesTag(input, at: lt + 1, name: $0) }
+    }
+
+    /// Text libxml2 would pass on unchanged: no character references, no control characters it drops
+    /// (U+FFFE/FFFF included), and not blank (a blank run can decide libxml2's implied elements).
+    private static func isPlainText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var blank = true
+        for k in 0..<text.count {
+            let b = text[k]
+            if b == 0x26 { return false }
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return false }
+                continue
+            }
+            if b != 0x20 { blank = false }
+            if b == 0xEF, k + 2 < text.count, text[k + 1] == 0xBF, text[k + 2] >= 0xBE { return false }
+        }
+        return !blank
     }
 
     /// Text with its leading and trailing runs of layout spaces (space, tab, CR, LF) cut to one byte, a line

@@ -19,6 +19,10 @@ struct HTMLTreeBuilder {
     private var sideAttributes: [(name: HTMLAttribute, value: String)] = []
     private var groups: [Range<Int32>] = []
     private var nextGroup = 0
+    /// The texts HTMLPrescan read itself, named by stand-ins (numbered in page order).
+    private var texts: [UInt8] = []
+    private var textRanges: [Range<Int32>] = []
+    private var nextText = 0
 
     init(capacity: Int) {
         tree.tags.reserveCapacity(capacity)
@@ -38,6 +42,8 @@ struct HTMLTreeBuilder {
         var builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
         builder.sideAttributes = page.attributes
         builder.groups = page.groups
+        builder.texts = page.texts
+        builder.textRanges = page.textRanges
         guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
         withUnsafeMutablePointer(to: &builder) { state in
             bytes.withUnsafeBufferPointer { buffer in
@@ -118,6 +124,17 @@ struct HTMLTreeBuilder {
         }
     }
 
+    /// The number in a text stand-in (U+E000 then digits, the whole callback), when it names the next texts.
+    private func textIndex(_ ch: UnsafePointer<xmlChar>, _ len: Int) -> Int? {
+        var n = 0
+        for k in 3..<len {
+            let d = ch[k]
+            guard d >= 0x30 && d <= 0x39, n < textRanges.count else { return nil }
+            n = n * 10 + Int(d - 0x30)
+        }
+        return n >= nextText && n < textRanges.count ? n : nil
+    }
+
     /// Copies the attributes of the group a ` cw=N` marker names (a page's own `cw` attribute that reached
     /// libxml2 unread by HTMLPrescan names no group in order, and is ignored).
     private mutating func addGroup(_ value: UnsafePointer<xmlChar>) {
@@ -153,6 +170,20 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        if len > 3, ch[0] == 0xEE, ch[1] == 0x80, ch[2] == 0x80, let index = textIndex(ch, len) {
+            nextText = index + 1
+            let range = textRanges[index]
+            let count = Int(range.upperBound - range.lowerBound)
+            let texts = self.texts
+            texts.withUnsafeBufferPointer { text in
+                appendText(text.baseAddress! + Int(range.lowerBound), count)
+            }
+            return
+        }
+        appendText(ch, len)
+    }
+
+    private mutating func appendText(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         if skipping > 0 { return }
         let parent = Int(stack[stack.count - 1])
         // Layout whitespace at a block boundary ("\n    " between divs) means nothing to any pass: most
