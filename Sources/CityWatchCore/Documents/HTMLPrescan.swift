@@ -141,18 +141,25 @@ enum HTMLPrescan {
     /// Text libxml2 would pass on unchanged: no character references, no control characters it drops
     /// (U+FFFE/FFFF included), and not blank (a blank run can decide libxml2's implied elements).
     private static func isPlainText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var blank = true
-        for k in 0..<text.count {
+        guard let base = text.baseAddress, text.contains(where: { $0 > 0x20 }) else { return false }
+        // Eight bytes at a time while none needs a look: no byte below 0x20, no "&", no 0xEF.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var k = 0
+        while k + 8 <= text.count {
+            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            let amp = x ^ (ones &* 0x26), ef = x ^ (ones &* 0xEF)
+            let flagged = ((x &- ones &* 0x20) & ~x) | ((amp &- ones) & ~amp) | ((ef &- ones) & ~ef)
+            if flagged & highs != 0 { break }
+            k += 8
+        }
+        while k < text.count {
             let b = text[k]
             if b == 0x26 { return false }
-            if b < 0x20 {
-                if b != 0x09 && b != 0x0A && b != 0x0D { return false }
-                continue
-            }
-            if b != 0x20 { blank = false }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
             if b == 0xEF, k + 2 < text.count, text[k + 1] == 0xBF, text[k + 2] >= 0xBE { return false }
+            k += 1
         }
-        return !blank
+        return true
     }
 
     /// Text with its leading and trailing runs of layout spaces (space, tab, CR, LF) cut to one byte, a line
