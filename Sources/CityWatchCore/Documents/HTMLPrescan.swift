@@ -15,6 +15,10 @@ enum HTMLPrescan {
         /// Texts read here rather than by libxml2, back to back, and each stand-in's range in `texts`.
         var texts: [UInt8] = []
         var textRanges: [Range<Int32>] = []
+        /// Where in `bytes` each marked tag's `>` (or `/>`) and each stand-in's end stand: libxml2's parse
+        /// position when it reports them, so markers the page itself happens to hold are not taken for ours.
+        var groupEnds: [Int32] = []
+        var textEnds: [Int32] = []
     }
 
     /// Elements whose whole content is dropped here (their end tag is searched for literally).
@@ -36,6 +40,7 @@ enum HTMLPrescan {
         var afterTag = false  // textFrom is the end of a start or end tag
         var texts: [UInt8] = []
         var textRanges: [Range<Int32>] = []
+        var groupEnds: [Int32] = [], textEnds: [Int32] = []
         guard let base = input.baseAddress else { return Result(bytes: [], jsonLD: []) }
         while i < n {
             let found = memchr(base + i, 0x3C, n - i)
@@ -49,6 +54,7 @@ enum HTMLPrescan {
                     appendDecimal(textRanges.count, to: &out)
                     textRanges.append(Int32(texts.count)..<Int32(texts.count + text.count))
                     texts.append(contentsOf: text)
+                    textEnds.append(Int32(out.count))
                 } else {
                     collapseWhitespace(text, into: &out)
                 }
@@ -112,6 +118,7 @@ enum HTMLPrescan {
                     out.append(0x20)
                     out.append(contentsOf: input[range])
                 }
+                if !side.isEmpty { groupEnds.append(Int32(out.count)) }
                 out.append(contentsOf: input[tag.closeStart..<tag.end])
                 copied = tag.end
             }
@@ -121,7 +128,7 @@ enum HTMLPrescan {
         }
         if copied < n { out.append(contentsOf: input[copied..<n]) }
         return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups, texts: texts,
-                      textRanges: textRanges)
+                      textRanges: textRanges, groupEnds: groupEnds, textEnds: textEnds)
     }
 
     /// U+E000 (private use), then the text's number: what libxml2 sees of a text read here.

@@ -23,6 +23,10 @@ struct HTMLTreeBuilder {
     private var texts: [UInt8] = []
     private var textRanges: [Range<Int32>] = []
     private var nextText = 0
+    private var groupEnds: [Int32] = []
+    private var textEnds: [Int32] = []
+    /// The parser, for its position (`xmlByteConsumed`) when a marker comes in.
+    private var parser: htmlParserCtxtPtr?
 
     init(capacity: Int) {
         tree.tags.reserveCapacity(capacity)
@@ -44,6 +48,8 @@ struct HTMLTreeBuilder {
         builder.groups = page.groups
         builder.texts = page.texts
         builder.textRanges = page.textRanges
+        builder.groupEnds = page.groupEnds
+        builder.textEnds = page.textEnds
         guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
         withUnsafeMutablePointer(to: &builder) { state in
             bytes.withUnsafeBufferPointer { buffer in
@@ -68,6 +74,7 @@ struct HTMLTreeBuilder {
                     handler.initialized = 1
                     ctxt.pointee.sax.pointee = handler
                     ctxt.pointee.userData = UnsafeMutableRawPointer(state)
+                    state.pointee.parser = ctxt
                     _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
                         | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
                         | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
@@ -132,8 +139,11 @@ struct HTMLTreeBuilder {
             guard d >= 0x30 && d <= 0x39, n < textRanges.count else { return nil }
             n = n * 10 + Int(d - 0x30)
         }
-        return n >= nextText && n < textRanges.count ? n : nil
+        return n >= nextText && n < textRanges.count && position() == Int(textEnds[n]) ? n : nil
     }
+
+    /// How far libxml2 has read: at a start tag's `>` when it reports the element, at the `<` after a text.
+    private func position() -> Int { parser.map { xmlByteConsumed($0) } ?? -1 }
 
     /// Copies the attributes of the group a ` cw=N` marker names (a page's own `cw` attribute that reached
     /// libxml2 unread by HTMLPrescan names no group in order, and is ignored).
@@ -144,7 +154,7 @@ struct HTMLTreeBuilder {
             n = n * 10 + Int(p.pointee - 0x30)
             p += 1
         }
-        guard p.pointee == 0, n >= nextGroup, n < groups.count else { return }
+        guard p.pointee == 0, n >= nextGroup, n < groups.count, position() == Int(groupEnds[n]) else { return }
         nextGroup = n + 1
         tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
     }
