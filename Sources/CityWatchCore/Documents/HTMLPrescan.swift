@@ -46,7 +46,7 @@ enum HTMLPrescan {
             let found = memchr(base + i, 0x3C, n - i)
             let lt = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
             if textFrom >= 0, lt - textFrom > 1 {
-                out.append(contentsOf: input[copied..<textFrom])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<textFrom]))
                 let text = UnsafeBufferPointer(rebasing: input[textFrom..<lt])
                 if afterTag, opensTag(input, at: lt), isPlainText(text) {
                     // Text between two tags goes past libxml2: it sees a short stand-in (textMarker + number).
@@ -67,7 +67,7 @@ enum HTMLPrescan {
             if c == UInt8(ascii: "!"), i + 2 < n, input[i + 1] == 0x2D, input[i + 2] == 0x2D {
                 // Comment: up to "-->" (or the end of the page, as browsers do).
                 let end = find(input, Array("-->".utf8), from: i + 3, caseInsensitive: false) ?? n
-                out.append(contentsOf: input[copied..<lt])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<lt]))
                 i = min(n, end + 3)
                 copied = i
                 textFrom = i
@@ -94,7 +94,7 @@ enum HTMLPrescan {
                    isJSONLD(input[i..<openEnd]) {
                     jsonLD.append(String(decoding: input[(openEnd + 1)..<closeAt], as: UTF8.self))
                 }
-                out.append(contentsOf: input[copied..<lt])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<lt]))
                 let afterClose = closeAt >= n ? n : (find(input, [UInt8(ascii: ">")], from: closeAt, caseInsensitive: false) ?? n - 1) + 1
                 i = min(n, afterClose)
                 copied = i
@@ -104,7 +104,7 @@ enum HTMLPrescan {
             if isRaw { continue }
             guard let tag = readStartTag(input, at: i, kept: &kept, side: &side) else { textFrom = -1; continue }
             if tag.droppedAny {
-                out.append(contentsOf: input[copied..<tag.nameEnd])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<tag.nameEnd]))
                 if !side.isEmpty {
                     let first = Int32(attributes.count)
                     for (name, range) in side {
@@ -116,17 +116,17 @@ enum HTMLPrescan {
                 }
                 for range in kept {
                     out.append(0x20)
-                    out.append(contentsOf: input[range])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[range]))
                 }
                 if !side.isEmpty { groupEnds.append(Int32(out.count)) }
-                out.append(contentsOf: input[tag.closeStart..<tag.end])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[tag.closeStart..<tag.end]))
                 copied = tag.end
             }
             i = tag.end
             textFrom = tag.end
             afterTag = true
         }
-        if copied < n { out.append(contentsOf: input[copied..<n]) }
+        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<n])) }
         return Result(bytes: out, jsonLD: jsonLD, attributes: attributes, groups: groups, texts: texts,
                       textRanges: textRanges, groupEnds: groupEnds, textEnds: textEnds)
     }
