@@ -22,7 +22,7 @@ enum HTMLPrescan {
     }
 
     /// Elements whose whole content is dropped here (their end tag is searched for literally).
-    private static let rawElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "iframe", "math"]
+    static let rawElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "iframe", "math"]
         .map { Array($0.utf8) }
 
     static func strip(_ input: UnsafeBufferPointer<UInt8>) -> Result {
@@ -131,75 +131,6 @@ enum HTMLPrescan {
                       textRanges: textRanges, groupEnds: groupEnds, textEnds: textEnds)
     }
 
-    /// U+E000 (private use), then the text's number: what libxml2 sees of a text read here.
-    static let textMarker: [UInt8] = [0xEE, 0x80, 0x80]
-
-    /// `<` then a letter, or `</` then a letter, and not an element cut out here: markup that libxml2 will
-    /// see and that ends its text run (a stand-in must come to the tree builder as one callback of its own).
-    private static func opensTag(_ input: UnsafeBufferPointer<UInt8>, at lt: Int) -> Bool {
-        func isLetter(_ x: UInt8) -> Bool { x | 0x20 >= 0x61 && x | 0x20 <= 0x7A }
-        guard lt + 2 < input.count else { return false }
-        let a = input[lt + 1]
-        if a == UInt8(ascii: "/") { return isLetter(input[lt + 2]) }
-        guard isLetter(a) else { return false }
-        return !rawElements.contains { a | 0x20 == $0[0] && matchesTag(input, at: lt + 1, name: $0) }
-    }
-
-    /// Text libxml2 would pass on unchanged: no character references, no control characters it drops
-    /// (U+FFFE/FFFF included), and not blank (a blank run can decide libxml2's implied elements).
-    private static func isPlainText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress, text.contains(where: { $0 > 0x20 }) else { return false }
-        // Eight bytes at a time while none needs a look: no byte below 0x20, no "&", no 0xEF.
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var k = 0
-        while k + 8 <= text.count {
-            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-            let amp = x ^ (ones &* 0x26), ef = x ^ (ones &* 0xEF)
-            let flagged = ((x &- ones &* 0x20) & ~x) | ((amp &- ones) & ~amp) | ((ef &- ones) & ~ef)
-            if flagged & highs != 0 { break }
-            k += 8
-        }
-        while k < text.count {
-            let b = text[k]
-            if b == 0x26 { return false }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
-            if b == 0xEF, k + 2 < text.count, text[k + 1] == 0xBF, text[k + 2] >= 0xBE { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// Text with its leading and trailing runs of layout spaces (space, tab, CR, LF) cut to one byte, a line
-    /// feed when the run held one (`<pre>` lines): most are the indentation between tags, every pass
-    /// collapses whitespace anyway, and libxml2 reads text a character at a time. A run stays blank or not,
-    /// so libxml2 builds the same elements. Runs inside the text are rare and left alone.
-    private static func collapseWhitespace(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-        func appendRun(_ run: Range<Int>) {
-            guard run.count > 1 else { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run])); return }
-            out.append(text[run].contains(0x0A) ? 0x0A : 0x20)
-        }
-        let n = text.count
-        var a = 0
-        while a < n, isSpace(text[a]) { a += 1 }
-        var z = n
-        while z > a, isSpace(text[z - 1]) { z -= 1 }
-        appendRun(0..<a)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[a..<z]))
-        if z > a { appendRun(z..<n) }
-    }
-
-    /// The index after an end tag's `>` when `</` is followed by a plain name, blanks and `>`.
-    private static func endTag(_ input: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
-        var j = at
-        let n = input.count
-        guard j < n, input[j] | 0x20 >= 0x61, input[j] | 0x20 <= 0x7A else { return nil }
-        while j < n, (input[j] | 0x20 >= 0x61 && input[j] | 0x20 <= 0x7A) || (input[j] >= 0x30 && input[j] <= 0x39)
-            || input[j] == UInt8(ascii: "-") || input[j] == UInt8(ascii: ":") || input[j] == UInt8(ascii: "_")
-            || input[j] == UInt8(ascii: ".") { j += 1 }
-        while j < n, input[j] == 0x20 || input[j] == 0x0A || input[j] == 0x09 || input[j] == 0x0D { j += 1 }
-        return j < n && input[j] == UInt8(ascii: ">") ? j + 1 : nil
-    }
 
     /// A String of the bytes, ASCII letters lower-cased when asked.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, lowerCased: Bool) -> String {
@@ -219,7 +150,7 @@ enum HTMLPrescan {
     }
 
     /// Whether `name` starts at `at`, followed by a character that ends a tag name.
-    private static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Bool {
+    static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Bool {
         guard at + name.count < input.count else { return false }
         for k in 0..<name.count where input[at + k] | 0x20 != name[k] { return false }
         let next = input[at + name.count]
