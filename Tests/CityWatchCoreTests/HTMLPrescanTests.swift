@@ -47,14 +47,16 @@ import Testing
         #expect(tree.plainText(0) == "Hello brave new world Two")
     }
 
-    @Test func lookalikeMarkersInThePageAreJustText() throws {
-        // A page's own `cw` attribute (in a tag the prescan leaves alone) and U+E000 text name no stored group or text.
-        let (_, tree) = Self.tree("<html><body><div @click=\"x\" cw=0 class=\"k\">\u{E000}0</div><p>\u{E000}7 end</p></body></html>")
+    @Test func oneLetterTextsOfThePageStayThemselves() throws {
+        // A tag the prescan leaves to libxml2 (an `@click` attribute) and one-letter texts like the stand-ins.
+        let (page, tree) = Self.tree(#"<html><body><div @click="x" class="K">t</div><p>Two words</p><div><i>t</i> <b>t</b></div></body></html>"#)
+        #expect(page.textRanges.count == 1)
         let div = try #require(Self.first(.div, in: tree))
         #expect(tree.attribute(div, .class) == "k")
-        #expect(tree.plainText(div) == "\u{E000}0")
+        #expect(tree.plainText(div) == "t")
         let p = try #require(Self.first(.p, in: tree))
-        #expect(tree.plainText(p) == "\u{E000}7 end")
+        #expect(tree.plainText(p) == "Two words")
+        #expect(tree.plainText(0) == "t Two words t t")
     }
 
     @Test func preformattedLinesSurviveWhitespaceCutting() throws {

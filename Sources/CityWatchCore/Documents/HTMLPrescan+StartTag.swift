@@ -3,7 +3,7 @@ import Foundation
 /// Start tags are rewritten without the attributes no pass reads (link URLs, image sources and srcsets,
 /// data-*, inline handlers): a third of a page's markup that libxml2 would otherwise copy byte by byte and
 /// allocate. The kept attributes without character references (most class and id values) go past libxml2
-/// too: they are stored in `Result.attributes` and the tag carries only ` cw=N`, the number of their group.
+/// too: they are stored in `Result.attributes`, found again by libxml2's position at the tag's end.
 /// The tag is read by libxml2's own rules (htmlParseStartTag); anything unusual is left as it is.
 extension HTMLPrescan {
     /// A start tag read from the page: where its name ends, where its closing `>` or `/>` starts, the index
@@ -14,9 +14,6 @@ extension HTMLPrescan {
         var end = 0
         var droppedAny = false
     }
-
-    /// The marker attribute naming a group of attributes read here.
-    static let groupAttribute: [UInt8] = Array(" cw=".utf8)
 
     /// Reads the start tag whose name begins at `at` (just after `<`), collecting the byte ranges of the kept
     /// attributes libxml2 must decode in `kept` and the others in `side`; nil when it is not a plainly formed

@@ -35,8 +35,8 @@ extension HTMLPrescan {
         return j < n && input[j] == UInt8(ascii: ">") ? j + 1 : nil
     }
 
-    /// U+E000 (private use), then the text's number: what libxml2 sees of a text read here.
-    static let textMarker: [UInt8] = [0xEE, 0x80, 0x80]
+    /// What libxml2 sees of a text read here: one letter, so the text stays not blank to it.
+    static let textStandIn = UInt8(ascii: "t")
 
     /// `<` then a letter, or `</` then a letter, and not an element cut out here: markup that libxml2 will
     /// see and that ends its text run (a stand-in must come to the tree builder as one callback of its own).

@@ -8,15 +8,15 @@ enum HTMLPrescan {
     struct Result {
         var bytes: [UInt8]
         var jsonLD: [String]
-        /// Attributes read here rather than by libxml2 (class and id lower-cased), and for each ` cw=N`
-        /// marker the range of its group in `attributes`.
+        /// Attributes read here rather than by libxml2 (class and id lower-cased), and for each tag that had
+        /// some the range of its group in `attributes`.
         var attributes: [(name: HTMLAttribute, value: String)] = []
         var groups: [Range<Int32>] = []
         /// Texts read here rather than by libxml2, back to back, and each stand-in's range in `texts`.
         var texts: [UInt8] = []
         var textRanges: [Range<Int32>] = []
-        /// Where in `bytes` each marked tag's `>` (or `/>`) and each stand-in's end stand: libxml2's parse
-        /// position when it reports them, so markers the page itself happens to hold are not taken for ours.
+        /// Where in `bytes` each such tag's `>` (or `/>`) and each stand-in's end stand: libxml2's parse
+        /// position when it reports them, which is how the tree builder finds what belongs where.
         var groupEnds: [Int32] = []
         var textEnds: [Int32] = []
     }
@@ -49,9 +49,8 @@ enum HTMLPrescan {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<textFrom]))
                 let text = UnsafeBufferPointer(rebasing: input[textFrom..<lt])
                 if afterTag, opensTag(input, at: lt), isPlainText(text) {
-                    // Text between two tags goes past libxml2: it sees a short stand-in (textMarker + number).
-                    out.append(contentsOf: textMarker)
-                    appendDecimal(textRanges.count, to: &out)
+                    // Text between two tags goes past libxml2: it sees a one-letter stand-in.
+                    out.append(textStandIn)
                     textRanges.append(Int32(texts.count)..<Int32(texts.count + text.count))
                     texts.append(contentsOf: text)
                     textEnds.append(Int32(out.count))
@@ -110,8 +109,6 @@ enum HTMLPrescan {
                     for (name, range) in side {
                         attributes.append((name, string(UnsafeBufferPointer(rebasing: input[range]), lowerCased: name.isLowerCased)))
                     }
-                    out.append(contentsOf: groupAttribute)
-                    appendDecimal(groups.count, to: &out)
                     groups.append(first..<Int32(attributes.count))
                 }
                 for range in kept {
@@ -144,10 +141,6 @@ enum HTMLPrescan {
         }
     }
 
-    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
 
     /// Whether `name` starts at `at`, followed by a character that ends a tag name.
     static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Bool {

@@ -15,17 +15,19 @@ struct HTMLTreeBuilder {
     private var stack: [Int32] = []
     private var skipping = 0       // depth inside a skipped element (script, form controls, …)
     private var flattened = 0      // depth of elements beyond maxDepth or maxNodes
-    /// The attributes HTMLPrescan read itself, in groups named by ` cw=N` markers (numbered in page order).
+    /// The attributes HTMLPrescan read itself, in groups, one per tag, found by where the tag ends
+    /// (`groupEnds`, in page order; `nextGroup` is the first not yet passed).
     private var sideAttributes: [(name: HTMLAttribute, value: String)] = []
     private var groups: [Range<Int32>] = []
+    private var groupEnds: [Int32] = []
     private var nextGroup = 0
-    /// The texts HTMLPrescan read itself, named by stand-ins (numbered in page order).
+    /// The texts HTMLPrescan read itself, found by where their stand-ins end.
     private var texts: [UInt8] = []
     private var textRanges: [Range<Int32>] = []
-    private var nextText = 0
-    private var groupEnds: [Int32] = []
     private var textEnds: [Int32] = []
-    /// The parser, for its position (`xmlByteConsumed`) when a marker comes in.
+    private var nextText = 0
+    /// The parser, for its position (`xmlByteConsumed`): at a start tag's `>` when it reports the element,
+    /// at the `<` after a text. Positions only grow, so a cursor over each list finds what belongs there.
     private var parser: htmlParserCtxtPtr?
 
     init(capacity: Int) {
@@ -100,9 +102,7 @@ struct HTMLTreeBuilder {
         if var a = attrs {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
-                if key[0] == UInt8(ascii: "c"), key[1] == UInt8(ascii: "w"), key[2] == 0, let value {
-                    addGroup(value)
-                } else if let attribute = HTMLAttribute.lookup(key),
+                if let attribute = HTMLAttribute.lookup(key),
                    Self.keeps(attribute, of: tag, value: UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)) {
                     let lower = attribute.isLowerCased
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
@@ -111,6 +111,7 @@ struct HTMLTreeBuilder {
                 a = a.advanced(by: 2)
             }
         }
+        if nextGroup < groupEnds.count { addGroup() }
         let node = tree.append(tag, parent: stack[stack.count - 1], start: attrStart, end: Int32(tree.attributes.count))
         stack.append(node)
     }
@@ -131,31 +132,20 @@ struct HTMLTreeBuilder {
         }
     }
 
-    /// The number in a text stand-in (U+E000 then digits, the whole callback), when it names the next texts.
-    private func textIndex(_ ch: UnsafePointer<xmlChar>, _ len: Int) -> Int? {
-        var n = 0
-        for k in 3..<len {
-            let d = ch[k]
-            guard d >= 0x30 && d <= 0x39, n < textRanges.count else { return nil }
-            n = n * 10 + Int(d - 0x30)
-        }
-        return n >= nextText && n < textRanges.count && position() == Int(textEnds[n]) ? n : nil
-    }
-
-    /// How far libxml2 has read: at a start tag's `>` when it reports the element, at the `<` after a text.
+    /// How far libxml2 has read (see `parser`).
     private func position() -> Int { parser.map { xmlByteConsumed($0) } ?? -1 }
 
-    /// Copies the attributes of the group a ` cw=N` marker names (a page's own `cw` attribute that reached
-    /// libxml2 unread by HTMLPrescan names no group in order, and is ignored).
-    private mutating func addGroup(_ value: UnsafePointer<xmlChar>) {
-        var n = 0
-        var p = value
-        while p.pointee >= 0x30 && p.pointee <= 0x39 && n < groups.count {
-            n = n * 10 + Int(p.pointee - 0x30)
-            p += 1
-        }
-        guard p.pointee == 0, n >= nextGroup, n < groups.count, position() == Int(groupEnds[n]) else { return }
-        nextGroup = n + 1
+    /// The index of the entry of `ends` at libxml2's position, if any, moving `next` past the ones behind it.
+    private func entry(at position: Int, in ends: [Int32], next: inout Int) -> Int? {
+        while next < ends.count, Int(ends[next]) < position { next += 1 }
+        guard next < ends.count, Int(ends[next]) == position else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Adds the attributes HTMLPrescan read for the tag libxml2 has just reported, if it read any.
+    private mutating func addGroup() {
+        guard let n = entry(at: position(), in: groupEnds, next: &nextGroup) else { return }
         tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
     }
 
@@ -180,8 +170,8 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
-        if len > 3, ch[0] == 0xEE, ch[1] == 0x80, ch[2] == 0x80, let index = textIndex(ch, len) {
-            nextText = index + 1
+        // A stand-in is one letter ending where HTMLPrescan said; a page's own text is never cut to one there.
+        if len == 1, nextText < textEnds.count, let index = entry(at: position(), in: textEnds, next: &nextText) {
             let range = textRanges[index]
             let count = Int(range.upperBound - range.lowerBound)
             let texts = self.texts
