@@ -135,18 +135,24 @@ struct HTMLTreeBuilder {
     /// How far libxml2 has read (see `parser`).
     private func position() -> Int { parser.map { xmlByteConsumed($0) } ?? -1 }
 
-    /// The index of the entry of `ends` at libxml2's position, if any, moving `next` past the ones behind it.
-    private func entry(at position: Int, in ends: [Int32], next: inout Int) -> Int? {
-        while next < ends.count, Int(ends[next]) < position { next += 1 }
-        guard next < ends.count, Int(ends[next]) == position else { return nil }
-        next += 1
-        return next - 1
+    /// Adds the attributes HTMLPrescan read for the tag libxml2 has just reported, if it read any.
+    /// (The cursor loops are written out here: a helper taking `&nextGroup` made Swift copy the whole builder.)
+    private mutating func addGroup() {
+        let at = position()
+        while nextGroup < groupEnds.count, Int(groupEnds[nextGroup]) < at { nextGroup += 1 }
+        guard nextGroup < groupEnds.count, Int(groupEnds[nextGroup]) == at else { return }
+        let n = nextGroup
+        nextGroup += 1
+        tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
     }
 
-    /// Adds the attributes HTMLPrescan read for the tag libxml2 has just reported, if it read any.
-    private mutating func addGroup() {
-        guard let n = entry(at: position(), in: groupEnds, next: &nextGroup) else { return }
-        tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
+    /// The stand-in text ending at libxml2's position, if there is one.
+    private mutating func standIn() -> Int? {
+        let at = position()
+        while nextText < textEnds.count, Int(textEnds[nextText]) < at { nextText += 1 }
+        guard nextText < textEnds.count, Int(textEnds[nextText]) == at else { return nil }
+        nextText += 1
+        return nextText - 1
     }
 
     private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
@@ -171,7 +177,7 @@ struct HTMLTreeBuilder {
 
     private mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         // A stand-in is one letter ending where HTMLPrescan said; a page's own text is never cut to one there.
-        if len == 1, nextText < textEnds.count, let index = entry(at: position(), in: textEnds, next: &nextText) {
+        if len == 1, nextText < textEnds.count, let index = standIn() {
             let range = textRanges[index]
             let count = Int(range.upperBound - range.lowerBound)
             let texts = self.texts
