@@ -25,7 +25,7 @@ public enum ArticlePageParser {
         }
         let (bytes, _) = HTMLCharset.utf8Bytes(data, httpCharset: httpCharset)
         let prescan = bytes.withUnsafeBufferPointer { HTMLPrescan.strip($0) }
-        let tree = HTMLTreeBuilder.build(prescan.bytes)
+        let tree = HTMLTreeBuilder.build(prescan)
         var meta = PageMetadata.read(tree, jsonLD: prescan.jsonLD, url: url)
         let finder = MainContentFinder(tree: tree)
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
@@ -48,7 +48,7 @@ public enum ArticlePageParser {
         var bytes = Array(html.utf8)
         if bytes.count > DocumentReader.maxBytes { bytes = Array(bytes.prefix(DocumentReader.maxBytes)) }
         let prescan = bytes.withUnsafeBufferPointer { HTMLPrescan.strip($0) }
-        let tree = HTMLTreeBuilder.build(prescan.bytes)
+        let tree = HTMLTreeBuilder.build(prescan)
         let finder = MainContentFinder(tree: tree)
         var builder = BlockBuilder(tree: tree, removed: finder.removed, textLength: finder.textLength,
                                    linkLength: finder.linkLength, title: nil)

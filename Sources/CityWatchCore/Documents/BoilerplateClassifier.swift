@@ -44,7 +44,7 @@ enum BoilerplateClassifier {
 
     static func isFurnitureRole(_ role: String?) -> Bool {
         guard let role else { return false }
-        return furnitureRoles.contains(role.lowercased())
+        return furnitureRoles.contains(role)   // lower-cased by HTMLTreeBuilder
     }
 
     /// Whether the element is furniture by its class/id words (lower-cased).
@@ -52,12 +52,15 @@ enum BoilerplateClassifier {
         // Embedded posts (tweets, Instagram) quoted by the article are content even inside "social-media-embed".
         if words.contains(where: { $0 == "embed" || $0 == "tweet" || $0 == "embedded" }) { return false }
         for word in words {
-            if furnitureWords.contains(String(word)) { return true }
+            if furnitureWordSet.contains(word) { return true }
             if hasPrefix(word, furniturePrefixBytes) { return true }
         }
         return false
     }
 
+    /// `furnitureWords` as Substrings: the class words are Substrings, and making a String of each to look
+    /// it up showed in the profile.
+    private static let furnitureWordSet = Set(furnitureWords.map { Substring($0) })
     private static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
     private static let strongPrefixBytes = strongPrefixes.map { Array($0.utf8) }
 

@@ -47,14 +47,17 @@ public enum DocumentReader {
             let letter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
             if letter || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
         }
-        let text = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()
-        return text.contains("<html") || text.contains("<body") || text.contains("<!doctype html")
+        // Byte search: lower-casing a decoded String went through Foundation and showed in the profile.
+        return head.prefix(1024).withUnsafeBytes { text in
+            ["<html", "<body", "<!doctype html"].contains { ByteSearch.containsCaseInsensitive(text, $0) }
+        }
     }
 
     /// HTML without a document around it (no doctype, `<html>`, `<head>` or `<body>`).
     static func isFragment(_ data: Data) -> Bool {
-        let text = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
-        return !(text.contains("<!doctype") || text.contains("<html") || text.contains("<head>") || text.contains("<head ") || text.contains("<body"))
+        data.prefix(4096).withUnsafeBytes { text in
+            !["<!doctype", "<html", "<head>", "<head ", "<body"].contains { ByteSearch.containsCaseInsensitive(text, $0) }
+        }
     }
 
     /// An HTML fragment such as a feed item's content: it opens with a known element ("<h1>", "<table>", "<ul>").

@@ -5,7 +5,7 @@ import Foundation
 enum HTMLCharset {
     /// The page as UTF-8 bytes, and the charset it was read as.
     static func utf8Bytes(_ data: Data, httpCharset: String?) -> (bytes: [UInt8], charset: String) {
-        var bytes = [UInt8](data)
+        var bytes = data.withUnsafeBytes { [UInt8]($0) }   // one memcpy (the generic Data copy goes byte by byte)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), "utf-8") }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let text = String(data: data, encoding: .utf16) ?? ""
@@ -30,7 +30,7 @@ enum HTMLCharset {
 
     /// A charset label in the form this file uses, or nil when it names nothing usable.
     static func canonical(_ label: String) -> String? {
-        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")).lowercased()
+        let l = TextNormalizer.trim(label) { $0 == " " || $0 == "\"" || $0 == "'" }.lowercased()
         switch l {
         case "": return nil
         case "utf-8", "utf8", "unicode-1-1-utf-8": return "utf-8"
@@ -68,11 +68,19 @@ enum HTMLCharset {
             let n = buf.count
             guard let base = buf.baseAddress else { return true }
             while i < n {
-                // Eight ASCII bytes at a time.
+                // ASCII 32 bytes, then 8 bytes at a time.
+                while i + 32 <= n {
+                    let p = UnsafeRawPointer(base + i)
+                    let any = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                        | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                    if any & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 32
+                }
                 if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue
                 }
+                guard i < n else { break }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 let len: Int

@@ -36,9 +36,11 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
-    /// Name lookup keyed by the first 8 bytes of the name packed into an integer, plus its length.
-    private static let byKey: [UInt64: HTMLTag] = {
-        var t: [UInt64: HTMLTag] = [:]
+    /// Name lookup keyed by the first 7 bytes of the name packed into an integer, plus its length: an
+    /// open-addressed table with a multiplicative hash (a Dictionary's SipHash showed in the profile).
+    private static let slotBits: UInt64 = 9
+    private static let slots: [(key: UInt64, tag: HTMLTag)] = {
+        var t = Array(repeating: (key: UInt64(0), tag: HTMLTag.other), count: 1 << Int(slotBits))
         let names: [(String, HTMLTag)] = [
             ("html", .html), ("head", .head), ("body", .body), ("title", .title), ("meta", .meta), ("link", .link),
             ("base", .base), ("div", .div), ("section", .section), ("article", .article), ("main", .main),
@@ -60,10 +62,27 @@ enum HTMLTag: UInt8, Sendable {
         ]
         for (name, tag) in names {
             let bytes = Array(name.utf8)
-            t[key(bytes.withUnsafeBufferPointer { $0 })] = tag
+            let k = key(bytes.withUnsafeBufferPointer { $0 })
+            var slot = HTMLTag.slotIndex(k)
+            while t[slot].key != 0 { slot = (slot + 1) & (t.count - 1) }
+            t[slot] = (k, tag)
         }
         return t
     }()
+
+    private static func slotIndex(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - slotBits)) }
+
+    private static func find(_ key: UInt64) -> HTMLTag? {
+        slots.withUnsafeBufferPointer { t in
+            var slot = slotIndex(key)
+            while true {
+                let entry = t[slot]
+                if entry.key == key { return entry.tag }
+                if entry.key == 0 { return nil }
+                slot = (slot + 1) & (t.count - 1)
+            }
+        }
+    }
 
     private static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var k: UInt64 = UInt64(min(name.count, 255)) << 56
@@ -71,19 +90,22 @@ enum HTMLTag: UInt8, Sendable {
         return k
     }
 
-    /// The tag for a lower-case element name (libxml2's HTML parser lower-cases names).
+    /// The tag for an element name (libxml2's HTML parser lower-cases names).
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLTag {
-        let length = strlen(name)
-        let key = key(UnsafeBufferPointer(start: name, count: length))
-        guard let tag = byKey[key] else { return .other }
+        lookup(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
+    /// The tag for an element name, letters in either case.
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
+        guard let tag = find(key(name)) else { return .other }
         // Names longer than 7 bytes share a key with others of the same length and prefix: check them.
-        if length > 7, !nameMatches(tag, name, length) { return .other }
+        if name.count > 7, !nameMatches(tag, name) { return .other }
         return tag
     }
 
-    private static func nameMatches(_ tag: HTMLTag, _ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    private static func nameMatches(_ tag: HTMLTag, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let expected = String(describing: tag)
-        return expected.utf8.count == length && expected.utf8.elementsEqual(UnsafeBufferPointer(start: name, count: length))
+        return expected.utf8.count == name.count && expected.utf8.elementsEqual(name.lazy.map { $0 | 0x20 })
     }
 }
 

@@ -12,19 +12,29 @@ enum HTMLText {
     }
 
     static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count)
+        guard !input.isEmpty else { return "" }
+        // Written straight into the String's storage: a space is only added for a comma (at most one per two
+        // input bytes) or for a run of spaces it replaces, so n + n/2 bytes always suffice.
+        return String(unsafeUninitializedCapacity: input.count + input.count / 2 + 4) { out in
+            normalize(input, into: out)
+        }
+    }
+
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var m = 0
         var pendingSpace = false
         var i = 0
         let n = input.count
         func emit(_ b: UInt8) {
             if pendingSpace {
-                if !out.isEmpty { out.append(0x20) }
+                if m > 0 { out[m] = 0x20; m += 1 }
                 pendingSpace = false
-            } else if b != 0x20, out.count >= 2, out[out.count - 1] == 0x2C, isLetter(out[out.count - 2]), isLetter(b) {
-                out.append(0x20)   // "Angeles,renowned" → "Angeles, renowned"
+            } else if b != 0x20, m >= 2, out[m - 1] == 0x2C, isLetter(out[m - 2]), isLetter(b) {
+                out[m] = 0x20   // "Angeles,renowned" → "Angeles, renowned"
+                m += 1
             }
-            out.append(b)
+            out[m] = b
+            m += 1
         }
         while i < n {
             let b = input[i]
@@ -53,10 +63,10 @@ enum HTMLText {
             let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
             emit(b)
             var k = 1
-            while k < length, i + k < n { out.append(input[i + k]); k += 1 }
+            while k < length, i + k < n { out[m] = input[i + k]; m += 1; k += 1 }
             i += length
         }
-        return String(decoding: out, as: UTF8.self)
+        return m
     }
 
     /// ASCII letters, and any non-ASCII byte (lead or continuation) as a stand-in for letters of other scripts.

@@ -2,26 +2,54 @@
 enum HTMLAttribute: UInt8, Sendable {
     case `class`, id, role, itemprop, href, rel, name, property, content, datetime, colspan, hidden, type, style
 
+    /// Values compared case-insensitively: stored lower-cased (ASCII) once, at parse time.
+    var isLowerCased: Bool {
+        switch self {
+        case .class, .id, .role, .itemprop, .rel, .name, .property: return true
+        default: return false
+        }
+    }
+
+    /// Kept on some elements only (HTMLTreeBuilder.keeps).
+    var dependsOnElement: Bool {
+        switch self {
+        case .href, .rel, .name, .property: return true
+        default: return false
+        }
+    }
+
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLAttribute? {
-        switch name[0] {
+        lookup(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
+    /// The attribute named by these bytes, letters in either case.
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> HTMLAttribute? {
+        guard let first = name.first else { return nil }
+        func matches(_ expected: StaticString) -> Bool {
+            guard name.count == expected.utf8CodeUnitCount else { return false }
+            let e = expected.utf8Start
+            for k in 0..<name.count where name[k] | 0x20 != e[k] { return false }
+            return true
+        }
+        switch first | 0x20 {
         case UInt8(ascii: "c"):
-            if strcmp(name, "class") == 0 { return .class }
-            if strcmp(name, "content") == 0 { return .content }
-            if strcmp(name, "colspan") == 0 { return .colspan }
+            if matches("class") { return .class }
+            if matches("content") { return .content }
+            if matches("colspan") { return .colspan }
         case UInt8(ascii: "i"):
-            if strcmp(name, "id") == 0 { return .id }
-            if strcmp(name, "itemprop") == 0 { return .itemprop }
+            if matches("id") { return .id }
+            if matches("itemprop") { return .itemprop }
         case UInt8(ascii: "r"):
-            if strcmp(name, "role") == 0 { return .role }
-            if strcmp(name, "rel") == 0 { return .rel }
+            if matches("role") { return .role }
+            if matches("rel") { return .rel }
         case UInt8(ascii: "h"):
-            if strcmp(name, "href") == 0 { return .href }
-            if strcmp(name, "hidden") == 0 { return .hidden }
-        case UInt8(ascii: "n"): if strcmp(name, "name") == 0 { return .name }
-        case UInt8(ascii: "p"): if strcmp(name, "property") == 0 { return .property }
-        case UInt8(ascii: "d"): if strcmp(name, "datetime") == 0 { return .datetime }
-        case UInt8(ascii: "t"): if strcmp(name, "type") == 0 { return .type }
-        case UInt8(ascii: "s"): if strcmp(name, "style") == 0 { return .style }
+            if matches("href") { return .href }
+            if matches("hidden") { return .hidden }
+        case UInt8(ascii: "n"): if matches("name") { return .name }
+        case UInt8(ascii: "p"): if matches("property") { return .property }
+        case UInt8(ascii: "d"): if matches("datetime") { return .datetime }
+        case UInt8(ascii: "t"): if matches("type") { return .type }
+        case UInt8(ascii: "s"): if matches("style") { return .style }
         default: break
         }
         return nil
@@ -81,16 +109,16 @@ struct HTMLTree {
     func hasAttributes(_ node: Int) -> Bool { tags[node] != .text && end[node] > start[node] }
 
     /// The children of a node, in order.
-    func children(_ node: Int) -> ChildSequence { ChildSequence(tree: self, first: firstChild[node]) }
+    func children(_ node: Int) -> ChildSequence { ChildSequence(nextSibling: nextSibling, cursor: firstChild[node]) }
 
+    /// Holds the sibling links alone: a copy of the whole tree per loop cost a dozen retains and releases.
     struct ChildSequence: Sequence, IteratorProtocol {
-        let tree: HTMLTree
+        let nextSibling: [Int32]
         var cursor: Int32
-        init(tree: HTMLTree, first: Int32) { self.tree = tree; self.cursor = first }
         mutating func next() -> Int? {
             guard cursor >= 0 else { return nil }
             let current = Int(cursor)
-            cursor = tree.nextSibling[current]
+            cursor = nextSibling[current]
             return current
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 
 /// Builds an `HTMLTree` from libxml2's HTML parser through its SAX interface: the parser's tokenizer and
 /// error recovery, without libxml2 building (and freeing) a node tree of its own that would be read once.
-final class HTMLTreeBuilder {
+/// A struct reached through a pointer from the callbacks: a class's stored properties cost an exclusivity
+/// check on every access, which showed in the profile.
+struct HTMLTreeBuilder {
     /// Elements nested deeper than this are flattened into their ancestor (their text is kept).
     static let maxDepth = 256
     /// Elements past this many are ignored (their text is kept), so memory stays bounded.
@@ -13,6 +15,20 @@ final class HTMLTreeBuilder {
     private var stack: [Int32] = []
     private var skipping = 0       // depth inside a skipped element (script, form controls, …)
     private var flattened = 0      // depth of elements beyond maxDepth or maxNodes
+    /// The attributes HTMLPrescan read itself, in groups, one per tag, found by where the tag ends
+    /// (`groupEnds`, in page order; `nextGroup` is the first not yet passed).
+    private var sideAttributes: [(name: HTMLAttribute, value: String)] = []
+    private var groups: [Range<Int32>] = []
+    private var groupEnds: [Int32] = []
+    private var nextGroup = 0
+    /// The texts HTMLPrescan read itself, found by where their stand-ins end.
+    private var texts: [UInt8] = []
+    private var textRanges: [Range<Int32>] = []
+    private var textEnds: [Int32] = []
+    private var nextText = 0
+    /// The parser, for its position (`xmlByteConsumed`): at a start tag's `>` when it reports the element,
+    /// at the `<` after a text. Positions only grow, so a cursor over each list finds what belongs there.
+    private var parser: htmlParserCtxtPtr?
 
     init(capacity: Int) {
         tree.tags.reserveCapacity(capacity)
@@ -26,45 +42,55 @@ final class HTMLTreeBuilder {
         stack.append(root)
     }
 
-    /// Parses UTF-8 HTML bytes into a tree whose node 0 is a synthetic root.
-    static func build(_ bytes: [UInt8]) -> HTMLTree {
-        let builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
+    /// Parses a prescanned UTF-8 page into a tree whose node 0 is a synthetic root.
+    static func build(_ page: HTMLPrescan.Result) -> HTMLTree {
+        let bytes = page.bytes
+        var builder = HTMLTreeBuilder(capacity: bytes.count / 40 + 16)
+        builder.sideAttributes = page.attributes
+        builder.groups = page.groups
+        builder.texts = page.texts
+        builder.textRanges = page.textRanges
+        builder.groupEnds = page.groupEnds
+        builder.textEnds = page.textEnds
         guard !bytes.isEmpty else { builder.tree.finish(); return builder.tree }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
-                defer { htmlFreeParserCtxt(ctxt) }
-                var handler = htmlSAXHandler()
-                handler.startElement = { ctx, name, attrs in
-                    guard let ctx, let name else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, attrs)
+        withUnsafeMutablePointer(to: &builder) { state in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
+                    defer { htmlFreeParserCtxt(ctxt) }
+                    var handler = htmlSAXHandler()
+                    handler.startElement = { ctx, name, attrs in
+                        guard let ctx, let name else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.start(name, attrs)
+                    }
+                    handler.endElement = { ctx, _ in
+                        guard let ctx else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.end()
+                    }
+                    let characters: charactersSAXFunc = { ctx, ch, len in
+                        guard let ctx, let ch, len > 0 else { return }
+                        ctx.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.characters(ch, Int(len))
+                    }
+                    handler.characters = characters
+                    handler.ignorableWhitespace = characters
+                    handler.initialized = 1
+                    ctxt.pointee.sax.pointee = handler
+                    ctxt.pointee.userData = UnsafeMutableRawPointer(state)
+                    state.pointee.parser = ctxt
+                    _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
+                        | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+                    // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
+                    _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+                    _ = htmlParseDocument(ctxt)
                 }
-                handler.endElement = { ctx, _ in
-                    guard let ctx else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
-                }
-                let characters: charactersSAXFunc = { ctx, ch, len in
-                    guard let ctx, let ch, len > 0 else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
-                }
-                handler.characters = characters
-                handler.ignorableWhitespace = characters
-                handler.initialized = 1
-                ctxt.pointee.sax.pointee = handler
-                ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                    | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
-                    | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
-                // The bytes are UTF-8 already (HTMLCharset converted them); without this libxml2 guesses.
-                _ = xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-                _ = htmlParseDocument(ctxt)
             }
         }
         builder.tree.finish()
         return builder.tree
     }
 
-    private func start(_ name: UnsafePointer<xmlChar>, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(_ name: UnsafePointer<xmlChar>, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if skipping > 0 { skipping += 1; return }
         let tag = HTMLTag.lookup(name)
         if tag.isSkipped { skipping = 1; return }
@@ -76,21 +102,23 @@ final class HTMLTreeBuilder {
         if var a = attrs {
             while let key = a.pointee {
                 let value = a.advanced(by: 1).pointee
-                if let attribute = HTMLAttribute.lookup(key), Self.keeps(attribute, of: tag, value: value) {
-                    let lower = attribute == .class || attribute == .id
+                if let attribute = HTMLAttribute.lookup(key),
+                   Self.keeps(attribute, of: tag, value: UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)) {
+                    let lower = attribute.isLowerCased
                     let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
                     tree.attributes.append((attribute, string))
                 }
                 a = a.advanced(by: 2)
             }
         }
+        if nextGroup < groupEnds.count { addGroup() }
         let node = tree.append(tag, parent: stack[stack.count - 1], start: attrStart, end: Int32(tree.attributes.count))
         stack.append(node)
     }
 
     /// Only the attributes some pass reads are turned into strings (an article page has thousands of link
-    /// URLs and inline styles that nothing looks at).
-    private static func keeps(_ attribute: HTMLAttribute, of tag: HTMLTag, value: UnsafePointer<xmlChar>?) -> Bool {
+    /// URLs and inline styles that nothing looks at). HTMLPrescan already drops the others from start tags.
+    static func keeps(_ attribute: HTMLAttribute, of tag: HTMLTag, value: UnsafeBufferPointer<UInt8>) -> Bool {
         switch attribute {
         case .class, .id, .role, .itemprop, .hidden, .colspan, .datetime: return true
         case .href: return tag == .link
@@ -99,15 +127,37 @@ final class HTMLTreeBuilder {
         case .type: return false
         case .style:
             // Kept only when it might hide the element.
-            guard let value else { return false }
-            let length = strlen(value)
-            let buffer = UnsafeBufferPointer(start: value, count: length)
-            return HTMLPrescan.find(buffer, Array("none".utf8), from: 0, caseInsensitive: true) != nil
-                || HTMLPrescan.find(buffer, Array("hidden".utf8), from: 0, caseInsensitive: true) != nil
+            return HTMLPrescan.find(value, noneBytes, from: 0, caseInsensitive: true) != nil
+                || HTMLPrescan.find(value, hiddenBytes, from: 0, caseInsensitive: true) != nil
         }
     }
 
-    /// ASCII-lower-cased copy of a C string (class and id values are compared case-insensitively).
+    /// How far libxml2 has read (see `parser`).
+    private func position() -> Int { parser.map { xmlByteConsumed($0) } ?? -1 }
+
+    /// Adds the attributes HTMLPrescan read for the tag libxml2 has just reported, if it read any.
+    /// (The cursor loops are written out here: a helper taking `&nextGroup` made Swift copy the whole builder.)
+    private mutating func addGroup() {
+        let at = position()
+        while nextGroup < groupEnds.count, Int(groupEnds[nextGroup]) < at { nextGroup += 1 }
+        guard nextGroup < groupEnds.count, Int(groupEnds[nextGroup]) == at else { return }
+        let n = nextGroup
+        nextGroup += 1
+        tree.attributes.append(contentsOf: sideAttributes[Int(groups[n].lowerBound)..<Int(groups[n].upperBound)])
+    }
+
+    /// The stand-in text ending at libxml2's position, if there is one.
+    private mutating func standIn() -> Int? {
+        let at = position()
+        while nextText < textEnds.count, Int(textEnds[nextText]) < at { nextText += 1 }
+        guard nextText < textEnds.count, Int(textEnds[nextText]) == at else { return nil }
+        nextText += 1
+        return nextText - 1
+    }
+
+    private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
+
+    /// ASCII-lower-cased copy of a C string (for the attributes compared case-insensitively).
     private static func lowercasedString(_ c: UnsafePointer<xmlChar>) -> String {
         let length = strlen(c)
         return String(unsafeUninitializedCapacity: length) { buffer in
@@ -119,13 +169,27 @@ final class HTMLTreeBuilder {
         }
     }
 
-    private func end() {
+    private mutating func end() {
         if skipping > 0 { skipping -= 1; return }
         if flattened > 0 { flattened -= 1; return }
         if stack.count > 1 { stack.removeLast() }
     }
 
-    private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+    private mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        // A stand-in is one letter ending where HTMLPrescan said; a page's own text is never cut to one there.
+        if len == 1, nextText < textEnds.count, let index = standIn() {
+            let range = textRanges[index]
+            let count = Int(range.upperBound - range.lowerBound)
+            let texts = self.texts
+            texts.withUnsafeBufferPointer { text in
+                appendText(text.baseAddress! + Int(range.lowerBound), count)
+            }
+            return
+        }
+        appendText(ch, len)
+    }
+
+    private mutating func appendText(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         if skipping > 0 { return }
         let parent = Int(stack[stack.count - 1])
         // Layout whitespace at a block boundary ("\n    " between divs) means nothing to any pass: most

@@ -38,13 +38,12 @@ struct JSONLDArticle {
     }
 
     private static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = TextNormalizer.trim(script) { $0.isWhitespace }
         if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9).dropLast(3)) }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) { return value }
         // Raw line breaks inside strings are a common JSON-LD mistake; JSON forbids them.
-        let repaired = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-            .replacingOccurrences(of: "\t", with: " ")
-        return try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed])
+        let repaired = Data(text.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 })
+        return try? JSONSerialization.jsonObject(with: repaired, options: [.fragmentsAllowed])
     }
 
     private static func typeNames(_ value: Any?) -> [String] {
@@ -68,7 +67,7 @@ struct JSONLDArticle {
 /// Dates as ISO 8601 in UTC to the second ("2019-11-19T14:05:00Z").
 enum ISODate {
     static func normalize(_ raw: String) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = TextNormalizer.trim(raw) { $0.isWhitespace }
         let digits = Array(s.utf8)
         func num(_ from: Int, _ len: Int) -> Int? {
             guard from + len <= digits.count else { return nil }

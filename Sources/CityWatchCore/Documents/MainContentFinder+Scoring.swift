@@ -90,7 +90,7 @@ extension MainContentFinder {
         default: s = 0
         }
         if tree.tags[i] == .article { s += 10 }
-        if tree.attribute(i, .itemprop)?.lowercased() == "articlebody" { s += 50 }
+        if tree.attribute(i, .itemprop) == "articlebody" { s += 50 }
         return s + BoilerplateClassifier.weight(classAndIDString(i))
     }
 }

@@ -13,6 +13,9 @@ struct MainContentFinder {
     /// The part of `textLength` inside links.
     private(set) var linkLength: [Int32]
     private var commas: [Int32]
+    /// Visible bytes and commas of each text node, counted once (`measure` runs three times).
+    private let ownText: [Int32]
+    private let ownCommas: [Int32]
     private var classAndID: [String]
 
     func commaCount(_ i: Int) -> Int { Int(commas[i]) }
@@ -26,6 +29,7 @@ struct MainContentFinder {
         linkLength = Array(repeating: 0, count: n)
         commas = Array(repeating: 0, count: n)
         classAndID = Array(repeating: "", count: n)
+        (ownText, ownCommas) = Self.countText(tree)
         for i in 0..<n where tree.hasAttributes(i) {
             let c = tree.attribute(i, .class), d = tree.attribute(i, .id)
             if let c, let d { classAndID[i] = c + " " + d } else if let v = c ?? d { classAndID[i] = v }
@@ -35,30 +39,41 @@ struct MainContentFinder {
         measure()
     }
 
+    /// Visible (non-space) bytes and commas of each text node.
+    private static func countText(_ tree: HTMLTree) -> ([Int32], [Int32]) {
+        var length = Array(repeating: Int32(0), count: tree.count)
+        var commas = Array(repeating: Int32(0), count: tree.count)
+        tree.text.withUnsafeBufferPointer { text in
+            for i in 0..<tree.count where tree.tags[i] == .text {
+                var len: Int32 = 0, c: Int32 = 0
+                for k in Int(tree.start[i])..<Int(tree.end[i]) {
+                    let b = text[k]
+                    if b > 0x20 { len += 1 }
+                    if b == 0x2C { c += 1 }
+                }
+                length[i] = len
+                commas[i] = c
+            }
+        }
+        return (length, commas)
+    }
+
     /// Bottom-up sums of text, link text and commas (one backward pass: children have larger numbers).
     private mutating func measure() {
         let n = tree.count
-        for i in 0..<n { textLength[i] = 0; linkLength[i] = 0; commas[i] = 0 }
-        tree.text.withUnsafeBufferPointer { text in
-            for i in stride(from: n - 1, through: 0, by: -1) where !removed[i] {
-                if tree.tags[i] == .text {
-                    var len: Int32 = 0, c: Int32 = 0
-                    for k in Int(tree.start[i])..<Int(tree.end[i]) {
-                        let b = text[k]
-                        if b > 0x20 { len += 1 }
-                        if b == 0x2C { c += 1 }
-                    }
-                    textLength[i] = len
-                    commas[i] = c
-                } else if tree.tags[i] == .a {
-                    linkLength[i] = textLength[i]
-                }
-                let p = Int(tree.parent[i])
-                if p >= 0 {
-                    textLength[p] += textLength[i]
-                    linkLength[p] += linkLength[i]
-                    commas[p] += commas[i]
-                }
+        for i in 0..<n {
+            let kept = !removed[i]
+            textLength[i] = kept ? ownText[i] : 0
+            linkLength[i] = 0
+            commas[i] = kept ? ownCommas[i] : 0
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) where !removed[i] {
+            if tree.tags[i] == .a { linkLength[i] = textLength[i] }
+            let p = Int(tree.parent[i])
+            if p >= 0 {
+                textLength[p] += textLength[i]
+                linkLength[p] += linkLength[i]
+                commas[p] += commas[i]
             }
         }
     }
@@ -83,7 +98,7 @@ struct MainContentFinder {
             while a >= 0 && !protected[a] { protected[a] = true; a = Int(tree.parent[a]) }
         }
         for i in 0..<n where !removed[i] && tree.hasAttributes(i) && textLength[i] >= 500 {
-            if tree.attribute(i, .itemprop)?.lowercased() == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
+            if tree.attribute(i, .itemprop) == "articlebody" || BoilerplateClassifier.isBodyHint(classAndID[i]) {
                 protect(i)
             }
         }
@@ -116,7 +131,8 @@ struct MainContentFinder {
     private func isHidden(_ i: Int) -> Bool {
         if tree.attribute(i, .hidden) != nil { return true }
         guard let style = tree.attribute(i, .style), ByteSearch.containsAny(style, ["none", "hidden"]) else { return false }
-        let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+        let compact = String(decoding: style.utf8.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                             as: UTF8.self)
         return ByteSearch.containsAny(compact, ["display:none", "visibility:hidden"])
     }
 
@@ -142,7 +158,7 @@ struct MainContentFinder {
         var bestIsItemprop = false
         for i in 0..<tree.count where !removed[i] && tree.hasAttributes(i) {
             guard textLength[i] >= 200 else { continue }
-            let isItemprop = tree.attribute(i, .itemprop)?.lowercased() == "articlebody"
+            let isItemprop = tree.attribute(i, .itemprop) == "articlebody"
             guard isItemprop || BoilerplateClassifier.isBodyHint(classAndID[i]) else { continue }
             if let b = best {
                 if bestIsItemprop && !isItemprop { continue }
@@ -191,7 +207,7 @@ extension MainContentFinder {
                 switch tree.tags[j] {
                 case .a, .li, .h1, .h2, .h3, .h4, .h5, .h6, .p:
                     let text = tree.plainText(j)
-                    if !text.isEmpty, text.count <= 80, seen.insert(text).inserted { lines.append(text) }
+                    if !text.isEmpty, text.utf8.count <= 80 || text.count <= 80, seen.insert(text).inserted { lines.append(text) }
                     j = tree.subtreeEnd(j)
                 default:
                     j += 1

@@ -20,6 +20,15 @@ struct PageMetadata {
         return jsonLD
     }
 
+    /// The `<meta>` names and properties `read` looks at.
+    static let metaKeys: Set<String> = [
+        "application-name", "article:author", "article:published_time", "author", "date", "datepublished", "dc.date",
+        "dc.date.issued", "og:article:published_time", "og:site_name", "og:title", "og:url", "parsely-author",
+        "parsely-pub-date", "pubdate", "publish-date", "publishdate", "sailthru.author", "sailthru.date",
+        "twitter:creator", "twitter:title",
+    ]
+
+    /// Attribute values used as keys (property, name, itemprop, rel) come lower-cased from HTMLTreeBuilder.
     static func read(_ tree: HTMLTree, jsonLD: [String], url: String?) -> PageMetadata {
         var m = PageMetadata()
         m.jsonLDScripts = jsonLD
@@ -31,13 +40,14 @@ struct PageMetadata {
         for i in 0..<tree.count {
             switch tree.tags[i] {
             case .meta:
-                guard let content = tree.attribute(i, .content).map(HTMLText.normalize),
+                // Only the keys read below are kept, so the other metas' content is not normalised.
+                let keys = [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)]
+                    .compactMap { $0 }.filter { metaKeys.contains($0) && metas[$0] == nil }
+                guard !keys.isEmpty, let content = tree.attribute(i, .content).map(HTMLText.normalize),
                       !content.isEmpty else { continue }
-                for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop)] {
-                    if let key = key?.lowercased(), metas[key] == nil { metas[key] = content }
-                }
+                for key in keys where metas[key] == nil { metas[key] = content }
             case .link:
-                let rel = tree.attribute(i, .rel)?.lowercased() ?? ""
+                let rel = tree.attribute(i, .rel) ?? ""
                 if rel.split(separator: " ").contains("canonical"), m.canonical == nil, let href = tree.attribute(i, .href) {
                     m.canonical = resolve(href, against: url)
                 }
@@ -46,13 +56,13 @@ struct PageMetadata {
             case .h1:
                 if m.firstH1 == nil { m.firstH1 = nonEmpty(tree.plainText(i)) }
             case .a:
-                if relAuthor == nil, tree.attribute(i, .rel)?.lowercased() == "author" { relAuthor = nonEmpty(tree.plainText(i)) }
+                if relAuthor == nil, tree.attribute(i, .rel) == "author" { relAuthor = nonEmpty(tree.plainText(i)) }
             case .time:
                 if timeDatetime == nil { timeDatetime = tree.attribute(i, .datetime) }
             default:
                 break
             }
-            if tree.tags[i] != .meta, tree.hasAttributes(i), let prop = tree.attribute(i, .itemprop)?.lowercased() {
+            if tree.tags[i] != .meta, tree.hasAttributes(i), let prop = tree.attribute(i, .itemprop) {
                 if prop == "datepublished", itempropDate == nil {
                     itempropDate = tree.attribute(i, .datetime) ?? tree.attribute(i, .content) ?? nonEmpty(tree.plainText(i))
                 } else if prop == "author", itempropAuthor == nil {
@@ -102,7 +112,7 @@ struct PageMetadata {
     }
 
     static func resolve(_ href: String, against base: String?) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextNormalizer.trim(href) { $0.isWhitespace }
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
         guard let base, let baseURL = URL(string: base), let url = URL(string: trimmed, relativeTo: baseURL) else { return nil }

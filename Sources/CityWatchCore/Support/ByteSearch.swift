@@ -41,6 +41,24 @@ enum ByteSearch {
         return false
     }
 
+    /// Whether `bytes` hold `lowerNeedle` with ASCII letters matched in either case (the needle is lower-case).
+    static func containsCaseInsensitive(_ bytes: UnsafeRawBufferPointer, _ lowerNeedle: String) -> Bool {
+        let needle = Array(lowerNeedle.utf8)
+        guard !needle.isEmpty else { return true }
+        guard bytes.count >= needle.count else { return false }
+        let h = bytes.bindMemory(to: UInt8.self)
+        for at in 0...(h.count - needle.count) {
+            var k = 0
+            while k < needle.count {
+                let b = h[at + k], n = needle[k]
+                if b != n && !(b | 0x20 == n && n >= 0x61 && n <= 0x7A) { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
     /// ASCII letters and digits form words; anything else separates them.
     static func words(_ s: String) -> [Substring] {
         s.utf8.split(whereSeparator: { b in
