@@ -14,7 +14,7 @@ extension CityRecognizer {
             let tokens = unit.tz.tokens
             var i = 0
             while i < tokens.count {
-                if i > 0, ["County", "Parish", "Borough"].contains(tokens[i].text) {
+                if i > 0, tokens[i].kind == .word, tokens[i].isCapitalized, Self.countyWords.contains(tokens[i].text) {
                     for n in 1...min(3, i) where tokens[i - n].isCapitalized {
                         if let found = gazetteer.counties[unit.tz.span(i - n, i)], found.count <= Self.countyStatesLimit {
                             states.formUnion(found); break
@@ -34,6 +34,8 @@ extension CityRecognizer {
         }
         return states
     }
+
+    static let countyWords: Set<String> = ["County", "Parish", "Borough"]
 
     static let foreignCountries: Set<String> = [
         "Russia", "Canada", "England", "Britain", "France", "Greece", "Egypt", "Israel", "Ireland", "Italy",

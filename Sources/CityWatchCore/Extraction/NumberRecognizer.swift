@@ -44,7 +44,8 @@ struct NumberRecognizer: Sendable {
     func recognize(_ lo: Int, _ hi: Int) -> [RecognizedNumber] {
         // Every mention holds a digit or a number word: find those once and try starts only shortly before one.
         var numeric: [Int] = []
-        for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word && NumberWords.numeric.contains(tokens[k].lower)) {
+        for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word
+            && NumberWords.mayBe(tokens[k].lower, NumberWords.numericShape) && NumberWords.numeric.contains(tokens[k].lower)) {
             numeric.append(k)
         }
         guard !numeric.isEmpty else { return [] }
@@ -113,6 +114,8 @@ struct NumberRecognizer: Sendable {
         return set
     }()
 
+    static let startShape = NumberWords.shape(of: startWords)
+
     /// Hedge phrases before a number, longest first.
     static let hedges: [([String], Qualifier?)] = {
         var list: [([String], Qualifier?)] = []
@@ -154,7 +157,7 @@ struct NumberRecognizer: Sendable {
         let w = lower(i)
         // Only digits, number words, signs, hedges and currency can start a number.
         let t0 = tokens[i]
-        if t0.kind == .word, !Self.startWords.contains(w) { return nil }
+        if t0.kind == .word, !NumberWords.mayBe(w, Self.startShape) || !Self.startWords.contains(w) { return nil }
         if w == "between" || w == "from" {
             if let a = amount(at: i + 1, lo, hi), a.last + 2 < hi + 1,
                ["and", "to", "-", "–"].contains(a.last + 1 < hi ? lower(a.last + 1) : ""),
