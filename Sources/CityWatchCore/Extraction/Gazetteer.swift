@@ -58,6 +58,8 @@ public final class Gazetteer: Sendable {
     let stateNames: [String: String]
     let stateAbbreviations: [String: String]
     let postalCodes: [String: String]
+    /// The first words of every state name, abbreviation and postal code, as a quick filter.
+    let stateWordShape: WordShape
     /// The state capitals (place indices): known beyond their region, like big cities.
     let capitals: Set<Int>
     /// "Walker County", "Rapides Parish" → the states that have a county of that name.
@@ -140,6 +142,8 @@ public final class Gazetteer: Sendable {
         self.stateNames = stateNames
         self.stateAbbreviations = abbreviations
         self.postalCodes = postal
+        self.stateWordShape = WordShape(Array(abbreviations.keys) + Array(postal.keys)
+                                        + stateNames.keys.map { String($0.split(separator: " ")[0]) })
         var counties: [String: [String]] = [:]
         for line in GazetteerData.counties.split(separator: "\n") {
             let f = line.split(separator: "\t")
@@ -171,6 +175,7 @@ public final class Gazetteer: Sendable {
     func state(in tokens: [Token], at i: Int, allowPostal: Bool) -> (code: String, length: Int)? {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         let t = tokens[i].text
+        guard stateWordShape.mayContain(t) else { return nil }
         if let code = stateAbbreviations[t] { return (code, 1) }
         if allowPostal, t.count == 2, let code = postalCodes[t] { return (code, 1) }
         if let code = stateNames[t] { return (code, 1) }

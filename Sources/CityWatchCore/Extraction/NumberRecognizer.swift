@@ -45,7 +45,7 @@ struct NumberRecognizer: Sendable {
         // Every mention holds a digit or a number word: find those once and try starts only shortly before one.
         var numeric: [Int] = []
         for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word
-            && NumberWords.mayBe(tokens[k].lower, NumberWords.numericShape) && NumberWords.numeric.contains(tokens[k].lower)) {
+            && NumberWords.numericShape.mayContain(tokens[k].lower) && NumberWords.numeric.contains(tokens[k].lower)) {
             numeric.append(k)
         }
         guard !numeric.isEmpty else { return [] }
@@ -114,7 +114,7 @@ struct NumberRecognizer: Sendable {
         return set
     }()
 
-    static let startShape = NumberWords.shape(of: startWords)
+    static let startShape = WordShape(startWords)
 
     /// Hedge phrases before a number, longest first.
     static let hedges: [([String], Qualifier?)] = {
@@ -157,7 +157,7 @@ struct NumberRecognizer: Sendable {
         let w = lower(i)
         // Only digits, number words, signs, hedges and currency can start a number.
         let t0 = tokens[i]
-        if t0.kind == .word, !NumberWords.mayBe(w, Self.startShape) || !Self.startWords.contains(w) { return nil }
+        if t0.kind == .word, !Self.startShape.mayContain(w) || !Self.startWords.contains(w) { return nil }
         if w == "between" || w == "from" {
             if let a = amount(at: i + 1, lo, hi), a.last + 2 < hi + 1,
                ["and", "to", "-", "–"].contains(a.last + 1 < hi ? lower(a.last + 1) : ""),

@@ -64,25 +64,7 @@ enum NumberWords {
         return set
     }()
 
-    /// For each first byte (ASCII, lower case), a bit per length (1…15 bytes) of the `numeric` words: most words
-    /// ("the", "and", "said") are ruled out without hashing.
-    static let numericShape: [UInt16] = shape(of: numeric)
-
-    static func shape(of words: Set<String>) -> [UInt16] {
-        var table = [UInt16](repeating: 0, count: 128)
-        for w in words {
-            guard let b = w.utf8.first, w.utf8.count < 16 else { return [UInt16](repeating: 0xFFFF, count: 128) }
-            if b < 0x80 { table[Int(b)] |= 1 << UInt16(w.utf8.count) }   // mayBe lets any non-ASCII start through
-        }
-        return table
-    }
-
-    /// Whether a lower-case word may be in a set of the given shape table.
-    @inline(__always) static func mayBe(_ lower: String, _ table: [UInt16]) -> Bool {
-        let n = lower.utf8.count
-        guard n < 16, let b = lower.utf8.first else { return true }
-        return b >= 0x80 || table[Int(b)] & (1 << UInt16(n)) != 0
-    }
+    static let numericShape = WordShape(numeric)
 
     /// Value of a single number word ("seven", "twenty") or nil.
     static func simple(_ w: String) -> Double? { units[w] ?? teens[w] ?? tens[w] }

@@ -1,0 +1,22 @@
+/// A quick filter in front of a word set: for each first byte, the lengths (1…15 bytes) of the set's words. Most
+/// words of a text ("the", "and", "said") are ruled out without hashing; a word it lets through still needs the set.
+struct WordShape: Sendable {
+    private var table: [UInt16]
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var table = [UInt16](repeating: 0, count: 128)
+        for w in words {
+            guard let b = w.utf8.first else { continue }
+            if w.utf8.count >= 16 { table = [UInt16](repeating: 0xFFFF, count: 128); break }
+            if b < 0x80 { table[Int(b)] |= 1 << UInt16(w.utf8.count) }   // non-ASCII starts always pass
+        }
+        self.table = table
+    }
+
+    /// False when no word of the set has this first byte and length.
+    @inline(__always) func mayContain(_ word: String) -> Bool {
+        let n = word.utf8.count
+        guard n < 16, let b = word.utf8.first else { return true }
+        return b >= 0x80 || table[Int(b)] & (1 << UInt16(n)) != 0
+    }
+}
