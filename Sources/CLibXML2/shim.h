@@ -62,11 +62,17 @@ static inline xmlDocPtr cw_feed_read(xmlParserCtxtPtr ctxt, const char *bytes, i
     xmlCtxtReset(ctxt);
     /* No encoding: naming "UTF-8" would route every byte through libxml2's UTF-8-to-UTF-8 copier.
        The bytes are UTF-8 already and IGNORE_ENC makes libxml2 disregard the (stale) declaration. */
-    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem(bytes, size, XML_CHAR_ENCODING_NONE);
-    if (buffer == NULL) return NULL;
     xmlCharEncoding detected = size >= 4 ? xmlDetectCharEncoding((const xmlChar *)bytes, 4) : XML_CHAR_ENCODING_NONE;
-    if ((detected == XML_CHAR_ENCODING_NONE || detected == XML_CHAR_ENCODING_UTF8) && size < XML_MAX_LOOKUP_LIMIT)
-        buffer->readcallback = NULL;
+    int inPlace = (detected == XML_CHAR_ENCODING_NONE || detected == XML_CHAR_ENCODING_UTF8) && size < XML_MAX_LOOKUP_LIMIT;
+    /* The copy libxml2 makes starts as a 2 * xmlDefaultBufferSize (8 KB) buffer, doubled until the bytes fit:
+       most feeds are under 1 KB. When nothing will be appended to it (no decoder), size it to the bytes.
+       xmlDefaultBufferSize is this thread's setting; it is put back at once. */
+    int defaultSize = xmlDefaultBufferSize;
+    if (inPlace) xmlDefaultBufferSize = size / 2 + 1;
+    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem(bytes, size, XML_CHAR_ENCODING_NONE);
+    xmlDefaultBufferSize = defaultSize;
+    if (buffer == NULL) return NULL;
+    if (inPlace) buffer->readcallback = NULL;
     xmlParserInputPtr stream = xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE);
     if (stream == NULL) { xmlFreeParserInputBuffer(buffer); return NULL; }
     inputPush(ctxt, stream);

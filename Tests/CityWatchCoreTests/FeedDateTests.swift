@@ -45,4 +45,20 @@ import Testing
         let feed = parseFeedText("<rss><channel><item><title>t</title><pubDate>someday</pubDate></item></channel></rss>")
         #expect(feed.parseOK && feed.items.first?.title == "t" && feed.items.first?.published == nil)
     }
+
+    /// The canonical-form shortcut must read every date it accepts as the token-by-token reading does.
+    @Test func canonicalShortcutAgreesWithTheTokenReading() {
+        let days = ["thu", "mon", "sun", "mar", "abc"], dates = ["01", "5", "31", "00", "29", "123"]
+        let months = ["jan", "feb", "dec", "xyz", "janu"], years = ["2004", "1999", "04", "20a4"]
+        let times = ["19:48:21", "00:00:00", "24:00:00", "23:61:00", "1:48:21", "19:48"]
+        let zones = ["+0000", "-0830", "+1500", "+0099", "gmt", "ut", "utc", "est", "z", "+00:00", "gmt+0100"]
+        var accepted = 0
+        for d in days { for n in dates { for m in months { for y in years { for t in times { for z in zones {
+            let b = Array("\(d), \(n) \(m) \(y) \(t) \(z)".utf8)
+            guard let fast = FeedDate.parseCanonicalRFC822(b) else { continue }
+            accepted += 1
+            #expect(fast == FeedDate.parseRFC822Tokens(b), "\(String(decoding: b, as: UTF8.self))")
+        } } } } } }
+        #expect(accepted > 100)
+    }
 }

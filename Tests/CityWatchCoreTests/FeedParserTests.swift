@@ -66,6 +66,14 @@ func parseFeedText(_ text: String, baseURL: String? = nil) -> ParsedFeed {
                 == "2010-01-01T19:48:21Z")
     }
 
+    /// Base64 bodies lose their white space byte by byte when ASCII, scalar by scalar otherwise: the same set.
+    @Test func base64WhiteSpaceStrippedAlikeBothWays() {
+        let ascii = String(decoding: (0..<128).map { UInt8($0) } + Array("QUJD\n\t RA==".utf8), as: UTF8.self)
+        let scalarWise = String(String.UnicodeScalarView(ascii.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        #expect(FeedXMLMapper.strippingWhitespace(ascii) == scalarWise)
+        #expect(FeedXMLMapper.strippingWhitespace("QU\u{2003}JD\u{85}") == "QUJD")
+    }
+
     @Test func relativeLinksResolveAgainstXMLBaseAndFeedURL() throws {
         let title = try parseFeedFixture("feedparser-entry_title_xml_base.xml").items.first?.title
         #expect(title == #"<div>Example <a href="http://example.com/test/test.html">test</a></div>"#)

@@ -16,9 +16,7 @@ extension FeedXMLMapper {
         let type = XMLNode.attribute(node, "type")?.lowercased() ?? "text"
         let mode = XMLNode.attribute(node, "mode")?.lowercased()
         if mode == "base64" || FeedXMLMapper.isBinary(type) {
-            // Scalar by scalar (grapheme breaking was most of the time on large bodies); a combining mark left over
-            // from a whitespace cluster is skipped by the decoder like any other non-base64 byte.
-            let raw = String(String.UnicodeScalarView(XMLNode.text(node).unicodeScalars.filter { !$0.properties.isWhitespace }))
+            let raw = FeedXMLMapper.strippingWhitespace(XMLNode.text(node))
             let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
                 .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
             if let decoded, hasBase, decoded.utf8.contains(0x3D), let base = base(node) {
@@ -34,6 +32,18 @@ extension FeedXMLMapper {
             }
         }
         return field(node)
+    }
+
+    /// `text` without Unicode white space. Scalar by scalar (grapheme breaking was most of the time on large
+    /// bodies; a combining mark left over from a whitespace cluster is skipped by the decoder like any other
+    /// non-base64 byte), and byte by byte when all ASCII (the property lookup per scalar was the rest): the ASCII
+    /// White_Space characters are tab to CR and space.
+    static func strippingWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        }
+        return String(decoding: utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)
     }
 
     /// Media types whose content can only be base64 (Atom 1.0 allows any; real feeds use these).
