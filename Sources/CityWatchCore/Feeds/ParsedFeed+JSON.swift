@@ -62,28 +62,7 @@ public struct JSONWriter {
         s.withUTF8 { escape($0) }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     mutating func escape(_ u: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
-        var runStart = 0
-        for i in 0..<u.count {
-            let c = u[i]
-            if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
-            if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-            runStart = i + 1
-            switch c {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            default:
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-                bytes.append(JSONWriter.hex[Int(c >> 4)]); bytes.append(JSONWriter.hex[Int(c & 15)])
-            }
-        }
-        if u.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count])) }
-        bytes.append(0x22)
+        JSONText.escape(u, into: &bytes)
     }
 }

@@ -6,30 +6,43 @@ public enum JSONText {
         guard let value else { return "null" }
         // Most text needs no escaping: check the bytes once instead of rebuilding scalar by scalar.
         if !needsEscaping(value) { return "\"" + value + "\"" }
-        // Escape at the byte level: every byte to escape is ASCII, except U+2028/2029 (E2 80 A8/A9).
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 16)
-        var utf8 = Array(value.utf8)
-        utf8.append(0)   // a sentinel so the look-ahead below needs no bounds check
+        var copy = value
+        copy.withUTF8 { escape($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends UTF-8 text as a quoted JSON string: runs of plain bytes copied whole; quote, backslash and control
+    /// characters escaped, and U+2028/U+2029 (E2 80 A8/A9) too, which JavaScript readers choke on.
+    static func escape(_ u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
         var i = 0
-        while i < utf8.count - 1 {
-            let b = utf8[i]
-            switch b {
+        while i < u.count {
+            let c = u[i]
+            let separator = c == 0xE2 && i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
+            if c >= 0x20 && c != 0x22 && c != 0x5C && !separator { i += 1; continue }
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+            switch c {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
             case 0x0A: out.append(0x5C); out.append(0x6E)
             case 0x0D: out.append(0x5C); out.append(0x72)
             case 0x09: out.append(0x5C); out.append(0x74)
-            case 0xE2 where utf8[i + 1] == 0x80 && i + 2 < utf8.count - 1 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                out += Array("\\u202".utf8); out.append(utf8[i + 2] == 0xA8 ? 0x38 : 0x39); i += 2
+            case 0xE2:
+                out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39]); i += 2
             default:
-                if b < 0x20 { out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]] } else { out.append(b) }
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)])
             }
             i += 1
+            runStart = i
         }
+        if u.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count])) }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Control characters, quote, backslash, or U+2028/U+2029 (E2 80 A8/A9), which JavaScript readers choke on.
