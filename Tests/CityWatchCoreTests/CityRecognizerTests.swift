@@ -39,6 +39,12 @@ import Testing
         #expect(cities("CHARLESTON, W.Va. -- Officers arrested two men.") == ["Charleston, WV"])
     }
 
+    @Test func standAloneDatelinesAreTheWellKnownCities() {
+        // AP style: "WASHINGTON —" is the capital even when the story names a state with a Washington in it.
+        #expect(cities("Title\nWASHINGTON — Officials in Pennsylvania said the review would continue.") == ["Washington, DC"])
+        #expect(cities("Title\nST. PAUL -- Agents arrested two men on Tuesday.") == ["St. Paul, MN"])
+    }
+
     @Test func boilerplateNeverYieldsCities() {
         var doc = SeedTextParser.parse("ICE raids\nAgents were active in the region.")
         doc.boilerplate = ["Copyright 2024 Chicago Daily | All rights reserved."]

@@ -162,9 +162,22 @@ struct CityRecognizer: Sendable {
         guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
         if i > 0, t[i - 1].kind == .word { return nil }
         let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
-        guard let entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
+        guard var entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
+        // AP style: the cities that stand alone in datelines ("WASHINGTON —") are the well-known ones.
+        if !stateAfter, Self.standAloneDatelines.contains(name),
+           let famous = entries.max(by: { gazetteer.places[$0.place].population < gazetteer.places[$1.place].population }) {
+            entries = [famous]
+        }
         return (entries.map { var e = $0; e.isDateline = true; return e }, j)
     }
+
+    /// The US cities AP style lets stand alone in a dateline, without their state.
+    static let standAloneDatelines: Set<String> = [
+        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit",
+        "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee", "Minneapolis",
+        "New Orleans", "New York", "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis",
+        "Salt Lake City", "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
+    ]
 
     /// A homonym's reading when the document supports it (a named state, a nearby city) or, with no hint, when the
     /// most populous reading is a big city or a state capital; nil otherwise (local news names its own Athens,
