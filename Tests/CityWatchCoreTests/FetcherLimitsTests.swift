@@ -6,16 +6,6 @@ import Testing
 @Suite struct FetcherLimitsTests {
     let fetcher = Fetcher()
 
-    func failure(_ request: FetchRequest) async -> FetchError? {
-        do {
-            let response = try await fetcher.fetch(request)
-            Issue.record("expected a failure, got status \(response.status) with \(response.body.count) bytes")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     static func attempt(_ fetcher: Fetcher, _ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         do {
             return .success(try await fetcher.fetch(request))
@@ -43,7 +33,7 @@ import Testing
     @Test func endlessBodyIsCutAtTheCap() async throws {
         let server = try Self.endless()
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
+        let error = await fetcher.failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
         #expect(error?.kind == .tooLarge)
         #expect(error?.message == "too large: over 1000000 bytes")
     }
@@ -55,7 +45,7 @@ import Testing
         }
         defer { server.stop() }
         let start = Date()
-        let error = await failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
+        let error = await fetcher.failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
         #expect(error?.kind == .tooLarge)
         #expect(error?.message == "too large: over 1000000 bytes")
         #expect(Date().timeIntervalSince(start) < 8)  // far below the server's 15 s, loose for loaded machines
@@ -77,7 +67,7 @@ import Testing
         }
         defer { server.stop() }
         #expect(bomb.count < 1_000_000)
-        let error = await failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
+        let error = await fetcher.failure(FetchRequest(url: server.base, maxBytes: 1_000_000))
         #expect(error?.kind == .tooLarge)
         #expect(error?.message == "too large: over 1000000 bytes")
     }
@@ -99,7 +89,7 @@ import Testing
             connection.send(Data(repeating: 65, count: 100))
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base))
+        let error = await fetcher.failure(FetchRequest(url: server.base))
         #expect(error?.kind == .other)
         #expect(error?.message.contains("closed the connection before the whole body") == true)
         #expect(error?.message.contains(server.base) == true)
@@ -109,7 +99,7 @@ import Testing
         let server = try Self.endless(pause: 0.2, chunk: 10)
         defer { server.stop() }
         let start = Date()
-        let error = await failure(FetchRequest(url: server.base, lowSpeedTime: 1))
+        let error = await fetcher.failure(FetchRequest(url: server.base, lowSpeedTime: 1))
         #expect(error?.kind == .timeout)
         #expect(error?.message.hasPrefix("too slow: 127.0.0.1 sent less than 1024 bytes in 1 s") == true)
         #expect(Date().timeIntervalSince(start) < 8)
@@ -120,7 +110,7 @@ import Testing
         let server = try Self.endless(pause: 0.05, chunk: 4096)
         defer { server.stop() }
         let start = Date()
-        let error = await failure(FetchRequest(url: server.base, timeout: 1, maxBytes: 100_000_000))
+        let error = await fetcher.failure(FetchRequest(url: server.base, timeout: 1, maxBytes: 100_000_000))
         #expect(error?.kind == .timeout)
         #expect(error?.message == "timed out: \(server.base) took longer than 1 s")
         #expect(Date().timeIntervalSince(start) < 8)  // the point: it ends, well before the endless body

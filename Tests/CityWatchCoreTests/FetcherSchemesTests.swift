@@ -6,16 +6,6 @@ import Testing
 @Suite struct FetcherSchemesTests {
     let fetcher = Fetcher()
 
-    func failure(_ request: FetchRequest) async -> FetchError? {
-        do {
-            let response = try await fetcher.fetch(request)
-            Issue.record("expected a failure, got status \(response.status) with \(response.body.count) bytes")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     /// Writes `data` to a fresh temporary file and hands back its file:// URL.
     func temporaryFile(_ data: Data) throws -> URL {
         let url = FileManager.default.temporaryDirectory
@@ -35,14 +25,14 @@ import Testing
     @Test func fileOverTheCapIsTooLarge() async throws {
         let file = try temporaryFile(Data(repeating: 65, count: 10_000))
         defer { try? FileManager.default.removeItem(at: file) }
-        let error = await failure(FetchRequest(url: file.absoluteString, maxBytes: 5_000))
+        let error = await fetcher.failure(FetchRequest(url: file.absoluteString, maxBytes: 5_000))
         #expect(error?.kind == .tooLarge)
         #expect(error?.message == "too large: over 5000 bytes")
     }
 
     @Test func missingFileIsAFileError() async {
         let url = "file:///nonexistent/citywatch/feed.xml"
-        let error = await failure(FetchRequest(url: url))
+        let error = await fetcher.failure(FetchRequest(url: url))
         #expect(error?.kind == .file)
         #expect(error?.message.contains(url) == true)
     }
@@ -53,7 +43,7 @@ import Testing
             connection.respond(302, [("Location", target)])
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base + "/feed"))
+        let error = await fetcher.failure(FetchRequest(url: server.base + "/feed"))
         #expect(error?.kind == .unsupportedScheme)
         #expect(error?.message.contains(target) == true, "\(error?.message ?? "")")
     }
@@ -91,14 +81,14 @@ import Testing
             connection.respond(200, text: "plain")
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: "https://127.0.0.1:\(server.port)/feed", timeout: 5))
+        let error = await fetcher.failure(FetchRequest(url: "https://127.0.0.1:\(server.port)/feed", timeout: 5))
         #expect(error?.kind == .tls)
         #expect(error?.message.contains("127.0.0.1") == true)
     }
 
     @Test func unknownHostIsADNSError() async {
         // .invalid is reserved (RFC 6761): it never resolves, online or offline.
-        let error = await failure(FetchRequest(url: "http://citywatch-test.invalid/feed", timeout: 5, connectTimeout: 5))
+        let error = await fetcher.failure(FetchRequest(url: "http://citywatch-test.invalid/feed", timeout: 5, connectTimeout: 5))
         #expect(error?.kind == .dns)
         #expect(error?.message.contains("citywatch-test.invalid") == true)
     }
@@ -106,7 +96,7 @@ import Testing
     @Test func redirectsOffReturnsTheRedirectAsAStatus() async throws {
         let server = try TestHTTPServer { _, connection in connection.respond(301, [("Location", "/elsewhere")]) }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base, maxRedirects: 0))
+        let error = await fetcher.failure(FetchRequest(url: server.base, maxRedirects: 0))
         #expect(error?.kind == .httpStatus)
         #expect(error?.message == "http 301")
         #expect(server.requests.count == 1)

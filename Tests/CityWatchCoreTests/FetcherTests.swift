@@ -6,17 +6,6 @@ import Testing
 @Suite struct FetcherTests {
     let fetcher = Fetcher()
 
-    /// Runs a fetch that must fail and hands back its error.
-    func failure(_ request: FetchRequest) async -> FetchError? {
-        do {
-            let response = try await fetcher.fetch(request)
-            Issue.record("expected a failure, got status \(response.status)")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func okResponseCarriesBodyHeadersAndFinalURL() async throws {
         let server = try TestHTTPServer { _, connection in
             connection.respond(200, [("Content-Type", "application/rss+xml; charset=ISO-8859-1"), ("ETag", "\"v1\""),
@@ -78,7 +67,7 @@ import Testing
             connection.respond(302, [("Location", request.path == "/x" ? "/y" : "/x")])
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base + "/x"))
+        let error = await fetcher.failure(FetchRequest(url: server.base + "/x"))
         #expect(error?.kind == .tooManyRedirects)
         #expect(error?.message.hasPrefix("redirect loop: \(server.base)/x → \(server.base)/y → \(server.base)/x") == true)
     }
@@ -89,7 +78,7 @@ import Testing
             connection.respond(302, [("Location", "/\(n + 1)")])
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base + "/0", maxRedirects: 2))
+        let error = await fetcher.failure(FetchRequest(url: server.base + "/0", maxRedirects: 2))
         #expect(error?.kind == .tooManyRedirects)
         #expect(error?.message.hasPrefix("more than 2 redirects from \(server.base)/0") == true)
         #expect(server.requests.count == 3)
@@ -101,7 +90,7 @@ import Testing
             connection.respond(status, [("Retry-After", "30")], text: "nope")
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base))
+        let error = await fetcher.failure(FetchRequest(url: server.base))
         #expect(error?.kind == .httpStatus)
         #expect(error?.status == status)
         #expect(error?.message == "http \(status)")
@@ -113,7 +102,7 @@ import Testing
             connection.respond(429, [("Retry-After", "120")], text: "slow down")
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base))
+        let error = await fetcher.failure(FetchRequest(url: server.base))
         #expect(error?.kind == .httpStatus)
         #expect(error?.message == "http 429")
         #expect(error?.retryAfter == 120)
@@ -128,7 +117,7 @@ import Testing
             connection.respond(503, [("Retry-After", formatter.string(from: Date().addingTimeInterval(600)))])
         }
         defer { server.stop() }
-        let error = await failure(FetchRequest(url: server.base))
+        let error = await fetcher.failure(FetchRequest(url: server.base))
         #expect(error?.message == "http 503")
         let wait = try #require(error?.retryAfter)
         #expect(wait > 590 && wait <= 601)
@@ -151,20 +140,20 @@ import Testing
     @Test func connectionRefusedIsAConnectError() async throws {
         let (fd, port) = try TestHTTPServer.listen()
         close(fd)
-        let error = await failure(FetchRequest(url: "http://127.0.0.1:\(port)/feed"))
+        let error = await fetcher.failure(FetchRequest(url: "http://127.0.0.1:\(port)/feed"))
         #expect(error?.kind == .connect)
         #expect(error?.message.contains("127.0.0.1") == true)
     }
 
     @Test(arguments: ["ftp://example.org/feed.xml", "gopher://example.org/", "mailto:someone@example.org"])
     func otherSchemesAreRefused(url: String) async {
-        let error = await failure(FetchRequest(url: url))
+        let error = await fetcher.failure(FetchRequest(url: url))
         #expect(error?.kind == .unsupportedScheme)
         #expect(error?.message.contains(url) == true)
     }
 
     @Test func notAURLIsABadURL() async {
-        let error = await failure(FetchRequest(url: "example.org/feed"))
+        let error = await fetcher.failure(FetchRequest(url: "example.org/feed"))
         #expect(error?.kind == .badURL)
     }
 }

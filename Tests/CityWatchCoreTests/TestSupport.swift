@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import CityWatchCore
 
 /// A fresh temporary folder per test.
@@ -101,4 +102,17 @@ func drivePolls(_ count: Int, events: PollEvents, clock: ManualClock, from start
         if polls < count, let deadline = clock.nextDeadline { clock.advance(to: deadline) }
     }
     return pollTimes
+}
+
+extension Fetcher {
+    /// Runs a fetch that must fail and hands back its error (recording an issue when it succeeds).
+    func failure(_ request: FetchRequest) async -> FetchError? {
+        do {
+            let response = try await fetch(request)
+            Issue.record("expected a failure, got status \(response.status) with \(response.body.count) bytes")
+            return nil
+        } catch {
+            return error
+        }
+    }
 }
