@@ -38,7 +38,8 @@ enum TextNormalizer {
             } else {
                 // "Angeles,renowned" → "Angeles, renowned" (a letter after a comma that follows a letter)
                 if previousStart >= 0, out[previousStart] == 0x2C, beforePreviousStart >= 0,
-                   Self.isLetter(out, at: beforePreviousStart), replacement == nil, Self.isLetter(bytes, at: i) {
+                   Tokenizer.isLetter(Tokenizer.scalar(in: out, at: beforePreviousStart).0), replacement == nil,
+                   Tokenizer.isLetter(Tokenizer.scalar(in: bytes, at: i).0) {
                     out.append(0x20)
                 }
                 lastWasSpace = false
@@ -50,14 +51,6 @@ enum TextNormalizer {
         }
         if out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Whether the character starting at byte `i` is alphabetic.
-    static func isLetter(_ bytes: [UInt8], at i: Int) -> Bool {
-        let b = bytes[i]
-        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        let scalar = String(decoding: bytes[i..<min(bytes.count, i + 4)], as: UTF8.self).unicodeScalars.first
-        return scalar?.properties.isAlphabetic ?? false
     }
 
     /// True when the line needs no change: no control bytes, odd spaces or hyphens, doubled or outer spaces,

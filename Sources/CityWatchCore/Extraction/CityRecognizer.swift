@@ -212,9 +212,8 @@ struct CityRecognizer: Sendable {
     func isTitleCase(_ unit: TextUnit) -> Bool {
         guard unit.kind == .title || unit.kind == .heading else { return false }
         var words = 0, capitalized = 0
-        // Byte lengths decide most words: ≤ 3 bytes is ≤ 3 characters, > 12 bytes is > 3 characters.
-        for (i, t) in unit.tz.tokens.enumerated()
-        where t.kind == .word && t.end - t.start > 3 && (t.end - t.start > 12 || unit.tz.length(i) > 3) {
+        // A word of ≤ 3 bytes has ≤ 3 characters: only longer ones need counting.
+        for (i, t) in unit.tz.tokens.enumerated() where t.kind == .word && t.end - t.start > 3 && unit.tz.length(i) > 3 {
             words += 1
             if t.isCapitalized { capitalized += 1 }
         }

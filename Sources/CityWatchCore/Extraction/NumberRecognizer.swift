@@ -44,8 +44,7 @@ struct NumberRecognizer: Sendable {
     func recognize(_ lo: Int, _ hi: Int) -> [RecognizedNumber] {
         // Every mention holds a digit or a number word: find those once and try starts only shortly before one.
         var numeric: [Int] = []
-        for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word
-            && NumberWords.numericShape.mayContain(tokens[k].lower) && NumberWords.numeric.contains(tokens[k].lower)) {
+        for k in lo..<hi where tokens[k].kind == .number || (tokens[k].kind == .word && NumberWords.numeric.contains(tokens[k].lower)) {
             numeric.append(k)
         }
         guard !numeric.isEmpty else { return [] }
@@ -107,14 +106,12 @@ struct NumberRecognizer: Sendable {
                                         "percent", "percents", "percentage", "per", "us", "c", "mex", "cad", "mxn", "usd"]
 
     /// Every word that may start an amount: one lookup decides for most words of a text.
-    static let startWords: Set<String> = {
+    static let startWords = WordSet({
         var set = starters.union(hedgeIndex.keys).union(NumberWords.currencyPrefixes.keys)
         set.formUnion(NumberWords.units.keys); set.formUnion(NumberWords.teens.keys); set.formUnion(NumberWords.tens.keys)
         set.formUnion(NumberWords.scales.keys); set.insert("hundred"); set.insert("hundreds")
         return set
-    }()
-
-    static let startShape = WordShape(startWords)
+    }())
 
     /// Hedge phrases before a number, longest first.
     static let hedges: [([String], Qualifier?)] = {
@@ -157,7 +154,7 @@ struct NumberRecognizer: Sendable {
         let w = lower(i)
         // Only digits, number words, signs, hedges and currency can start a number.
         let t0 = tokens[i]
-        if t0.kind == .word, !Self.startShape.mayContain(w) || !Self.startWords.contains(w) { return nil }
+        if t0.kind == .word, !Self.startWords.contains(w) { return nil }
         if w == "between" || w == "from" {
             if let a = amount(at: i + 1, lo, hi), a.last + 2 < hi + 1,
                ["and", "to", "-", "–"].contains(a.last + 1 < hi ? lower(a.last + 1) : ""),

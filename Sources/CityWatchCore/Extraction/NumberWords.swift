@@ -57,14 +57,12 @@ enum NumberWords {
 
     /// Words of which every spelled-out or vague amount holds one ("seven", "dozen", "half", "few", "dollar").
     /// A stretch of text without a digit or one of these holds no number.
-    static let numeric: Set<String> = {
+    static let numeric = WordSet({
         var set = Set(units.keys).union(teens.keys).union(tens.keys).union(scales.keys).union(dozens)
         set.formUnion(fractions.keys); set.formUnion(currencyWords.keys)
         set.formUnion(["hundred", "hundreds", "couple", "pair", "few"])
         return set
-    }()
-
-    static let numericShape = WordShape(numeric)
+    }())
 
     /// Value of a single number word ("seven", "twenty") or nil.
     static func simple(_ w: String) -> Double? { units[w] ?? teens[w] ?? tens[w] }

@@ -91,8 +91,7 @@ extension QuoteExtractor {
         for v in (s + 1)..<open where Self.speechVerbs.contains(t[v].lower) && t[v - 1].kind == .word && Self.inNameRun(t[v - 1]) {
             var a = v - 1
             while a > s, t[a - 1].kind == .word, Self.inNameRun(t[a - 1]) { a -= 1 }
-            if let who = person(unit, from: a, end: v), case .named = who { return who }
-            if let who = person(unit, from: a, end: v), case .surname = who { return who }
+            if let who = person(unit, from: a, end: v), who.isName { return who }
         }
         // The first person-like run before the verb: the subject. A run after a preposition is a place or time
         // ("In Chicago, Mayor Brandon Johnson said"); an unnamed role counts when no name follows.
@@ -103,10 +102,8 @@ extension QuoteExtractor {
                 var e = k
                 while e + 1 < open, t[e + 1].kind == .word, Self.inNameRun(t[e + 1]) { e += 1 }
                 if k == s || !Self.prepositions.contains(t[k - 1].lower), let who = person(unit, from: k, end: e + 1) {
-                    switch who {
-                    case .named, .surname: return who
-                    case .unnamed, .pronoun: unnamed = unnamed ?? who
-                    }
+                    if who.isName { return who }
+                    unnamed = unnamed ?? who
                 }
                 k = e + 1
             } else if t[k].kind == .word, Self.anonymous.contains(t[k].lower) {

@@ -14,6 +14,14 @@ struct QuoteExtractor: Sendable {
         case unnamed(role: String?)
         /// "she said".
         case pronoun
+
+        /// A name is given (whole or a surname), not only a role or a pronoun.
+        var isName: Bool {
+            switch self {
+            case .named, .surname: return true
+            case .unnamed, .pronoun: return false
+            }
+        }
     }
 
     /// The people named as speakers so far, for resolving later surnames, roles and pronouns.
@@ -47,7 +55,8 @@ struct QuoteExtractor: Sendable {
             let words = t[(span.open + 1)...textEnd].filter { $0.kind == .word }.count
             let after = attributionAfter(unit, span, limit: k + 1 < spans.count ? spans[k + 1].open : t.count)
             let found = after ?? attributionBefore(unit, span.open, floor: k > 0 ? spans[k - 1].close + 1 : 0)
-            if let found, let who = resolve(found, unit: index, of: units) {
+            if let found {
+                let who = resolve(found, unit: index, of: units)
                 out.append(Quote(speaker: who.speaker, role: who.role, text: text))
                 last = (who.speaker, who.role, index)
                 speakerInUnit = true
@@ -84,7 +93,7 @@ struct QuoteExtractor: Sendable {
     }
 
     /// The speaker an attribution stands for, given the people named before; records newly named people.
-    private mutating func resolve(_ found: Attribution, unit: Int, of units: [TextUnit]) -> (speaker: String?, role: String?)? {
+    private mutating func resolve(_ found: Attribution, unit: Int, of units: [TextUnit]) -> (speaker: String?, role: String?) {
         switch found {
         case .named(let name, let role):
             let person = (name: name, role: role)

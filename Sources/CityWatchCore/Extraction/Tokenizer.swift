@@ -87,7 +87,10 @@ struct Tokenizer: Sendable {
     }
 
     /// The scalar at byte `i` and its length in bytes (invalid bytes read as U+FFFD, one byte).
-    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) { Self.scalar(in: bytes, at: i) }
+
+    /// The scalar at byte `i` of UTF-8 `bytes` and its length in bytes (invalid bytes read as U+FFFD, one byte).
+    @inline(__always) static func scalar(in bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
         let b0 = bytes[i]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
         var length = 0, value: UInt32 = 0

@@ -20,3 +20,16 @@ struct WordShape: Sendable {
         return b >= 0x80 || table[Int(b)] & (1 << UInt16(n)) != 0
     }
 }
+
+/// A set of words behind its shape filter: `contains` hashes only the words the filter lets through.
+struct WordSet: Sendable {
+    let words: Set<String>
+    private let shape: WordShape
+
+    init(_ words: Set<String>) {
+        self.words = words
+        self.shape = WordShape(words)
+    }
+
+    @inline(__always) func contains(_ word: String) -> Bool { shape.mayContain(word) && words.contains(word) }
+}
