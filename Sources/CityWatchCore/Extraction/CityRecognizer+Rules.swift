@@ -116,7 +116,9 @@ extension CityRecognizer {
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
         // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
-        let directionOfBigCity = Self.directions.contains(prev?.text ?? "") && riskOf(c.entries) == .low
+        let abbreviatedDirection = Self.directionAbbreviations.contains(prev?.text ?? "")
+            && !(c.first >= 2 && tokens[c.first - 2].kind == .word && tokens[c.first - 2].isCapitalized)
+        let directionOfBigCity = (Self.directions.contains(prev?.text ?? "") || abbreviatedDirection) && riskOf(c.entries) == .low
             && c.entries.contains { gazetteer.places[gazetteer.resolved($0.place)].population >= 100_000 }
         if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound

@@ -22,6 +22,7 @@ extension CityRecognizer {
         "Mayor", "mayor", "mayor's", "Police", "police", "City", "Council", "council", "PD", "officials", "residents",
         "suburbs", "suburb", "area", "metro", "neighborhood", "neighborhoods", "city", "Sheriff", "sheriff",
         "Fire", "firefighters", "schools", "Public", "streets", "downtown", "airport", "officers", "detectives",
+        "Municipal", "Councilman", "Councilwoman",
     ]
     /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
     static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
@@ -39,6 +40,8 @@ extension CityRecognizer {
         "Inner", "Upstate", "Downstate", "Metropolitan", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
     ]
     static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
+    /// "W. Phila.", "N.W. Rochester" (after a given name "W." is a middle initial: "George W. Houston").
+    static let directionAbbreviations: Set<String> = ["N.", "S.", "E.", "W.", "N.E.", "N.W.", "S.E.", "S.W."]
     /// Capitalised first words that do not start a person's name ("Three Philadelphia officers", "Many Chicago …").
     static let sentenceStarters: Set<String> = ["Many", "Some", "Most", "All", "Both", "Several", "Few", "Former", "Local",
                                                "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",

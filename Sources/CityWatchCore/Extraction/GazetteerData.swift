@@ -5014,6 +5014,22 @@ Detroiters	4990729	low	demonym
 Baltimoreans	4347778	low	demonym
 New Orleanians	4335045	low	demonym
 Washingtonians	4140963	high	demonym
+Phila.	4560349	low	
+Mpls.	5037649	low	
+Balto.	4347778	low	
+Indpls.	4259418	low	
+S.F.	5391959	low	
+St. Pete	4171563	low	
+Cincy	4508722	low	
+ABQ	5454711	medium	
+Athens-Clarke County	4180386	low	
+Athens-Clarke	4180386	low	
+Augusta-Richmond County	4180531	low	
+Macon-Bibb County	4207400	low	
+Macon-Bibb	4207400	low	
+Columbus-Muscogee County	4188985	low	
+Louisville-Jefferson County	4299276	low	
+Indianapolis-Marion County	4259418	low	
 """#
 
     /// code, name, AP abbreviation, other abbreviations, type, postal code ambiguous, capital
