@@ -21,28 +21,56 @@ public enum Boilerplate {
         "photo credit", "credit:", "copyright", "©", "(c) ",
     ]
 
-    static let creditWords = ["unsplash", "getty images", "shutterstock", "istock", "ap photo", "afp via getty",
-                              "photo by", "photograph by", "file photo", "pexels", "wikimedia commons"]
+    static let prefixBytes = prefixes.map { Array($0.utf8) }
 
-    /// Whether the line is navigation, a credit or a footer.
+    static let creditBytes = ["unsplash", "getty images", "shutterstock", "istock", "ap photo", "afp via getty",
+                              "photo by", "photograph by", "file photo", "pexels", "wikimedia commons"].map { Array($0.utf8) }
+    static let rightsReserved = Array("all rights reserved".utf8)
+
+    /// Whether the line is navigation, a credit or a footer. The lists hold ASCII letters only, so the line is
+    /// lower-cased on its ASCII bytes (a String's Unicode lower-casing showed in profiles).
     public static func isBoilerplate(_ line: String) -> Bool {
+        let count = line.utf8.count
         // Article paragraphs are long: only a furniture prefix can mark them, so look at the head alone.
-        if line.utf8.count > 240 {
-            let head = String(line.prefix(32)).lowercased()
-            return prefixes.contains(where: { head.hasPrefix($0) }) || isBreadcrumb(head)
+        let lower = asciiLowercased(line.utf8.prefix(count > 240 ? 32 : count))
+        if prefixBytes.contains(where: { lower.starts(with: $0) }) || isBreadcrumb(lower) { return true }
+        if count > 240 { return false }
+        if let bare = bare(lower), exactLines.contains(bare) { return true }
+        if count < 200 || line.count < 200, ByteSearch.contains(lower, Self.rightsReserved) { return true }
+        if count < 120 || line.count < 120, line.utf8.last != 0x2E, creditBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
+            return true
         }
-        let lower = line.lowercased()
-        let bare = TextNormalizer.trim(lower) { " .:!»›>|".contains($0) }
-        if exactLines.contains(bare) { return true }
-        if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        if isBreadcrumb(lower) { return true }
-        if line.count < 200, ByteSearch.contains(lower, "all rights reserved") { return true }
-        if line.count < 120, !line.hasSuffix("."), ByteSearch.containsAny(lower, creditWords) { return true }
         return false
     }
 
-    static func isBreadcrumb(_ lower: String) -> Bool {
-        lower.hasPrefix("home »") || lower.hasPrefix("home ›") || lower.hasPrefix("home >") || lower.hasPrefix("home /")
+    static func asciiLowercased<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// The line without " .:!»›>|" at either end, when short enough to be one of `exactLines`.
+    static func bare(_ lower: [UInt8]) -> String? {
+        var a = 0, b = lower.count
+        func edge(_ i: Int, forward: Bool) -> Int {   // bytes of an edge character starting (or ending) at i
+            let one: Set<UInt8> = [0x20, 0x2E, 0x3A, 0x21, 0x3E, 0x7C]
+            if forward {
+                if one.contains(lower[i]) { return 1 }
+                if i + 1 < b, lower[i] == 0xC2, lower[i + 1] == 0xBB { return 2 }                       // »
+                if i + 2 < b, lower[i] == 0xE2, lower[i + 1] == 0x80, lower[i + 2] == 0xBA { return 3 } // ›
+            } else {
+                if one.contains(lower[i]) { return 1 }
+                if i >= a + 1, lower[i - 1] == 0xC2, lower[i] == 0xBB { return 2 }
+                if i >= a + 2, lower[i - 2] == 0xE2, lower[i - 1] == 0x80, lower[i] == 0xBA { return 3 }
+            }
+            return 0
+        }
+        while a < b { let n = edge(a, forward: true); if n == 0 { break }; a += n }
+        while b > a { let n = edge(b - 1, forward: false); if n == 0 { break }; b -= n }
+        return b - a <= 40 ? String(decoding: lower[a..<b], as: UTF8.self) : nil
+    }
+    static let breadcrumbs = ["home »", "home ›", "home >", "home /"].map { Array($0.utf8) }
+
+    static func isBreadcrumb(_ lower: [UInt8]) -> Bool {
+        breadcrumbs.contains { lower.starts(with: $0) }
     }
 
     /// The name in a byline line ("by LA News Daily Contributor" → "LA News Daily Contributor"), or nil.

@@ -88,19 +88,44 @@ public enum SeedTextParser {
 
     /// `|---|---|` or `---|---|`, with optional alignment colons.
     static func isSeparatorLine(_ line: String) -> Bool {
-        let parts = cells(line)
-        guard parts.count >= 1, ByteSearch.contains(line, "-") else { return false }
-        return parts.allSatisfy { cell in
+        // Only pipes, dashes, colons and blanks can make one: most lines fail on their first byte.
+        var dash = false
+        for b in line.utf8 {
+            switch b {
+            case 0x2D: dash = true
+            case 0x7C, 0x3A, 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        guard dash else { return false }
+        return cells(line).allSatisfy { cell in
             !cell.isEmpty && cell.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3A } && cell.utf8.contains(0x2D)
         }
     }
 
-    /// The cells of a pipe row, with or without the leading and trailing pipe.
+    /// The cells of a pipe row, with or without the leading and trailing pipe (blanks are spaces and tabs).
     static func cells(_ line: String) -> [String] {
-        var body = Substring(TextNormalizer.trim(line))
-        if body.hasPrefix("|") { body = body.dropFirst() }
-        if body.hasSuffix("|") { body = body.dropLast() }
-        return body.split(separator: "|", omittingEmptySubsequences: false)
-            .map { TextNormalizer.trim($0) }
+        let bytes = line.utf8
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, blank(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, blank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if start < end, bytes[start] == 0x7C { start = bytes.index(after: start) }
+        if start < end, bytes[bytes.index(before: end)] == 0x7C { end = bytes.index(before: end) }
+        var out: [String] = []
+        var cellStart = start
+        var i = start
+        while true {
+            if i == end || bytes[i] == 0x7C {
+                var a = cellStart, b = i
+                while a < b, blank(bytes[a]) { a = bytes.index(after: a) }
+                while b > a, blank(bytes[bytes.index(before: b)]) { b = bytes.index(before: b) }
+                out.append(String(Substring(bytes[a..<b])))
+                if i == end { break }
+                cellStart = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        return out
     }
 }

@@ -15,6 +15,16 @@ enum ByteSearch {
         }
     }
 
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                return find(hb, h.count, nb, n.count)
+            }
+        }
+    }
+
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
         var hay = haystack
         return hay.withUTF8 { h in
