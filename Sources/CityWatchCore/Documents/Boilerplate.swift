@@ -32,8 +32,8 @@ public enum Boilerplate {
     public static func isBoilerplate(_ line: String) -> Bool {
         let count = line.utf8.count
         // Article paragraphs are long: only a furniture prefix can mark them, so look at the head alone.
-        let lower = asciiLowercased(line.utf8.prefix(count > 240 ? 32 : count))
-        if prefixBytes.contains(where: { lower.starts(with: $0) }) || isBreadcrumb(lower) { return true }
+        let lower = asciiLowercased(line, count > 240 ? 32 : count)
+        if prefixBytes.contains(where: { hasPrefix(lower, $0) }) || isBreadcrumb(lower) { return true }
         if count > 240 { return false }
         if let bare = bare(lower), exactLines.contains(bare) { return true }
         if count < 200 || line.count < 200, ByteSearch.contains(lower, Self.rightsReserved) { return true }
@@ -43,8 +43,21 @@ public enum Boilerplate {
         return false
     }
 
-    static func asciiLowercased<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
-        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    /// The first `count` bytes of the line, ASCII letters lower-cased.
+    static func asciiLowercased(_ line: String, _ count: Int) -> [UInt8] {
+        var line = line
+        return line.withUTF8 { b in
+            [UInt8](unsafeUninitializedCapacity: count) { out, n in
+                for k in 0..<count { let c = b[k]; out[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                n = count
+            }
+        }
+    }
+
+    static func hasPrefix(_ bytes: [UInt8], _ prefix: [UInt8]) -> Bool {
+        prefix.count <= bytes.count && bytes.withUnsafeBufferPointer { b in
+            prefix.withUnsafeBufferPointer { p in memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0 }
+        }
     }
 
     /// The line without " .:!»›>|" at either end, when short enough to be one of `exactLines`.
@@ -70,13 +83,13 @@ public enum Boilerplate {
     static let breadcrumbs = ["home »", "home ›", "home >", "home /"].map { Array($0.utf8) }
 
     static func isBreadcrumb(_ lower: [UInt8]) -> Bool {
-        breadcrumbs.contains { lower.starts(with: $0) }
+        breadcrumbs.contains { hasPrefix(lower, $0) }
     }
 
     /// The name in a byline line ("by LA News Daily Contributor" → "LA News Daily Contributor"), or nil.
     public static func byline(_ line: String) -> String? {
-        guard line.count <= 100, !line.hasSuffix(".") else { return nil }
         for prefix in ["by ", "By ", "BY "] where line.hasPrefix(prefix) {
+            guard line.utf8.count <= 100 || line.count <= 100, !line.hasSuffix(".") else { return nil }
             let name = TextNormalizer.trim(line.dropFirst(prefix.count))
             guard let first = name.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first) else { return nil }
             return name

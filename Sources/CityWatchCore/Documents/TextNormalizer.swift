@@ -46,7 +46,9 @@ enum TextNormalizer {
             }
             beforePreviousStart = previousStart
             previousStart = out.count
-            if let replacement { out.append(replacement) } else { out.append(contentsOf: bytes[i..<(i + length)]) }
+            if let replacement { out.append(replacement) } else if length == 1 { out.append(b) } else {
+                for k in i..<(i + length) { out.append(bytes[k]) }
+            }
             i += length
         }
         if out.last == 0x20 { out.removeLast() }
@@ -64,27 +66,33 @@ enum TextNormalizer {
         let n = bytes.count
         guard n > 0 else { return true }
         if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return false }
-        var previous: UInt8 = 0
         var i = 0
         while i < n {
             let b = bytes[i]
+            i += 1
+            if b > 0x20 && b < 0x7F && b != 0x2C { continue }   // most bytes: printable ASCII other than a comma
+            if b == 0x20 {
+                if bytes[i] == 0x20 { return false }   // not the last byte (checked above)
+                continue
+            }
+            if b == 0x2C {
+                // "a,b": a comma followed by anything but a space, a digit or a straight quote.
+                if i < n, bytes[i] != 0x20, !(bytes[i] >= 0x30 && bytes[i] <= 0x39), bytes[i] != 0x22 { return false }
+                continue
+            }
             if b < 0x20 || b == 0x7F { return false }
-            if b == 0x20 && previous == 0x20 { return false }
-            if previous == 0x2C && b != 0x20 && !(b >= 0x30 && b <= 0x39) && b != 0x22 { return false }
             if b == 0xC2 || b == 0xE2 || b == 0xEF {
                 // NBSP, soft hyphen (C2 A0/AD); U+2000–U+2011 and U+202F (E2 80 ..); BOM (EF BB BF)
-                guard i + 1 < n else { return false }
-                let b1 = bytes[i + 1]
+                guard i < n else { return false }
+                let b1 = bytes[i]
                 if b == 0xC2, b1 == 0xA0 || b1 == 0xAD { return false }
                 if b == 0xEF, b1 == 0xBB { return false }
                 if b == 0xE2, b1 == 0x80 {
-                    guard i + 2 < n else { return false }
-                    let b2 = bytes[i + 2]
+                    guard i + 1 < n else { return false }
+                    let b2 = bytes[i + 1]
                     if b2 <= 0x91 || b2 == 0xAF { return false }
                 }
             }
-            previous = b
-            i += 1
         }
         return true
     }

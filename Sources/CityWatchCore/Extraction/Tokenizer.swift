@@ -118,26 +118,56 @@ struct Tokenizer: Sendable {
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
     private mutating func tokenize() {
-        let n = bytes.count
+        let bytes = self.bytes
+        var tokens = self.tokens
+        bytes.withUnsafeBufferPointer { b in Self.tokenize(b, into: &tokens) }
+        self.tokens = tokens
+    }
+
+    /// The tokens of UTF-8 `b` (on a buffer pointer: array bounds checks showed in profiles).
+    private static func tokenize(_ b: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        let n = b.count
         var i = 0
         var space = true
-        @inline(__always) func letterAt(_ k: Int) -> Bool {
-            k < n && (bytes[k] < 0x80 ? Self.isASCIILetter(bytes[k]) : Self.isLetter(scalar(at: k).0))
+        @inline(__always) func scalar(at k: Int) -> (Unicode.Scalar, Int) {
+            let b0 = b[k]
+            if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+            var length = 0, value: UInt32 = 0
+            if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
+            else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
+            else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
+            else { return ("\u{FFFD}", 1) }
+            guard k + length <= n else { return ("\u{FFFD}", 1) }
+            for j in 1..<length {
+                let c = b[k + j]
+                guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
-        @inline(__always) func digitAt(_ k: Int) -> Bool { k < n && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        @inline(__always) func letterAt(_ k: Int) -> Bool {
+            k < n && (b[k] < 0x80 ? isASCIILetter(b[k]) : isLetter(scalar(at: k).0))
+        }
+        @inline(__always) func digitAt(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
         @inline(__always) func apostropheAt(_ k: Int) -> Int {   // length of an apostrophe at k, or 0
-            if k < n, bytes[k] == 0x27 { return 1 }
-            if k + 2 < n, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 { return 3 }
+            if k < n, b[k] == 0x27 { return 1 }
+            if k + 2 < n, b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x99 { return 3 }
             return 0
         }
-        @inline(__always) func advanceLetter(_ k: Int) -> Int { bytes[k] < 0x80 ? 1 : scalar(at: k).1 }
+        @inline(__always) func advanceLetter(_ k: Int) -> Int { b[k] < 0x80 ? 1 : scalar(at: k).1 }
+        @inline(__always) func string(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
         while i < n {
-            let (c, clen) = scalar(at: i)
-            if Self.isSpace(c) { space = true; i += clen; continue }
+            let c0 = b[i]
+            // ASCII blanks and letters without decoding a scalar.
+            if c0 == 0x20 || c0 == 0x0A || c0 == 0x09 || c0 == 0x0D { space = true; i += 1; continue }
+            let (c, clen) = c0 < 0x80 ? (Unicode.Scalar(c0), 1) : scalar(at: i)
+            if isSpace(c) { space = true; i += clen; continue }
             let start = i
             var kind = Token.Kind.punct
             var capital = false
-            if Self.isLetter(c) {
+            if isLetter(c) {
                 kind = .word
                 capital = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
                 i += clen
@@ -146,44 +176,47 @@ struct Tokenizer: Sendable {
                     // Inner apostrophes stay ("O'Brien", "don't"), the possessive "'s" does not.
                     let a = apostropheAt(i)
                     if a > 0, letterAt(i + a) {
-                        if bytes[i + a] == 0x73, !letterAt(i + a + 1) { break }
+                        if b[i + a] == 0x73, !letterAt(i + a + 1) { break }
                         i += a + advanceLetter(i + a); continue
                     }
                     break
                 }
                 // Acronyms with dots ("N.C.", "U.S.", "W.Va.") and known abbreviations keep their dots.
-                if i < n, bytes[i] == 0x2E {
+                if i < n, b[i] == 0x2E {
                     var j = i
-                    while j < n, bytes[j] == 0x2E, letterAt(j + 1) {
+                    while j < n, b[j] == 0x2E, letterAt(j + 1) {
                         var k = j + 1
                         while letterAt(k) { k += advanceLetter(k) }
-                        if k - (j + 1) > 2 && !(k < n && bytes[k] == 0x2E) { break }
+                        if k - (j + 1) > 2 && !(k < n && b[k] == 0x2E) { break }
                         j = k
                     }
-                    if j > i, j < n, bytes[j] == 0x2E { i = j + 1 }
+                    if j > i, j < n, b[j] == 0x2E { i = j + 1 }
                     else if i - start == 1 && capital { i += 1 }
-                    else if Self.isDottedWord(string(start, i)) { i += 1 }
+                    else if isDottedWord(string(start, i)) { i += 1 }
                 }
             } else if c.value >= 0x30 && c.value <= 0x39 {
                 kind = .number
                 i += 1
                 while i < n {
                     if digitAt(i) { i += 1; continue }
-                    if bytes[i] == 0x2C || bytes[i] == 0x2E, digitAt(i + 1) { i += 2; continue }
+                    if b[i] == 0x2C || b[i] == 0x2E, digitAt(i + 1) { i += 2; continue }
                     break
                 }
             } else {
                 i += clen
-                if apostropheAt(start) > 0, i < n, bytes[i] == 0x73, !letterAt(i + 1) { i += 1 }
+                if apostropheAt(start) > 0, i < n, b[i] == 0x73, !letterAt(i + 1) { i += 1 }
             }
             let text = string(start, i)
             var hasUpper = false, ascii = true
             for k in start..<i {
-                if bytes[k] >= 0x80 { ascii = false } else if bytes[k] >= 0x41 && bytes[k] <= 0x5A { hasUpper = true }
+                if b[k] >= 0x80 { ascii = false } else if b[k] >= 0x41 && b[k] <= 0x5A { hasUpper = true }
             }
             var lower = text
             if hasUpper && ascii {
-                lower = String(decoding: bytes[start..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                lower = String(unsafeUninitializedCapacity: i - start) { out in
+                    for k in start..<i { out[k - start] = b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k] }
+                    return i - start
+                }
             } else if !ascii && kind == .word {
                 lower = text.lowercased()
             }
