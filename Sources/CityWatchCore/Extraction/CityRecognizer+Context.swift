@@ -35,14 +35,14 @@ extension CityRecognizer {
         return states
     }
 
-    static let countyWords: Set<String> = ["County", "Parish", "Borough"]
+    static let countyWords = WordSet(["County", "Parish", "Borough"])
 
-    static let foreignCountries: Set<String> = [
+    static let foreignCountries = WordSet([
         "Russia", "Canada", "England", "Britain", "France", "Greece", "Egypt", "Israel", "Ireland", "Italy",
         "Germany", "Spain", "Scotland", "Wales", "Ukraine", "Iraq", "Iran", "Syria", "China", "Japan", "India", "Pakistan",
         "Afghanistan", "Poland", "Netherlands", "Belgium", "Portugal", "Brazil", "Argentina", "Colombia", "Peru", "Cuba",
         "Australia", "Ontario", "Quebec", "Alberta", "Palestinian", "Palestinians", "Kremlin", "Europe", "NATO",
-    ]
+    ])
 
     /// Whether the story names a foreign country or region.
     func mentionsForeignCountry(_ units: [TextUnit]) -> Bool {

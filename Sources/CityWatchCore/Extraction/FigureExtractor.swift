@@ -132,6 +132,13 @@ struct FigureExtractor: Sendable {
 
     /// A table header as a measure: "ICE Personnel Assigned" → "ice personnel assigned".
     static func normalize(_ header: String) -> String {
+        if header.utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: on the bytes (CharacterSet lookups showed in profiles)
+            let kept = header.utf8.map { b -> UInt8 in
+                let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                return (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) || l == 0x2D ? l : 0x20
+            }
+            return kept.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        }
         let kept = header.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" ? Character($0) : " " }
         return String(kept).split(separator: " ").joined(separator: " ")
     }
