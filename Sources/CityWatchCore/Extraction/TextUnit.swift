@@ -1,22 +1,23 @@
 import Foundation
 
 /// A piece of a document that is read on its own: the title, a heading, a paragraph, a bullet, or a table cell.
-struct TextUnit: Sendable {
+/// A class: every stage walks the units, and copying the struct's five references per unit per pass showed in profiles.
+final class TextUnit: Sendable {
     enum Kind: Sendable, Equatable {
         case title, heading, paragraph, bullet
         /// A table cell: table number, row, column.
         case cell(table: Int, row: Int, column: Int)
     }
 
-    var kind: Kind
-    var tz: Tokenizer
-    var sentences: [Range<Int>]
+    let kind: Kind
+    let tz: Tokenizer
+    let sentences: [Range<Int>]
     /// For a cell: the whole row as evidence ("New York | 4,500 | 250").
-    var rowText: String?
+    let rowText: String?
     /// For a cell: whether its column holds places ("City", "Location").
-    var isPlaceColumn = false
+    let isPlaceColumn: Bool
     /// For a cell: its column header, the measure of a numeric cell.
-    var header: String?
+    let header: String?
 
     init(kind: Kind, text: String, rowText: String? = nil, isPlaceColumn: Bool = false, header: String? = nil) {
         self.kind = kind
