@@ -138,7 +138,7 @@ struct CityRecognizer: Sendable {
         var best: ([Gazetteer.Entry], Int)?
         var n = 1
         while n <= min(gazetteer.maxTokens, end - i) {
-            let key = tz.span(i, i + n - 1)
+            let key = n == 1 ? t.text : tz.span(i, i + n - 1)
             if let entries = gazetteer.names[key] {
                 let places = entries.filter { !$0.demonym }
                 best = places.isEmpty ? nil : (places, i + n - 1)

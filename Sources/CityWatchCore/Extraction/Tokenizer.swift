@@ -233,12 +233,21 @@ struct Tokenizer: Sendable {
         return dottedWords.contains(word.prefix(1) + word.dropFirst().lowercased())
     }
 
-    /// Closing quotes and brackets.
-    @inline(__always) static func isCloser(_ s: String) -> Bool {
-        s == "\"" || s == "\u{201D}" || s == "'" || s == "\u{2019}" || s == ")" || s == "]"
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// ".", "!", "?" or "…", on the bytes.
+    @inline(__always) func isSentenceEnd(_ t: Token) -> Bool {
+        let n = t.end - t.start, b = bytes[t.start]
+        if n == 1 { return b == 0x2E || b == 0x21 || b == 0x3F }
+        return n == 3 && b == 0xE2 && bytes[t.start + 1] == 0x80 && bytes[t.start + 2] == 0xA6
     }
 
-    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    /// A closing quote or bracket (`isCloser` on the bytes).
+    @inline(__always) func isCloser(_ t: Token) -> Bool {
+        let n = t.end - t.start, b = bytes[t.start]
+        if n == 1 { return b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D }
+        return n == 3 && b == 0xE2 && bytes[t.start + 1] == 0x80 && (bytes[t.start + 2] == 0x9D || bytes[t.start + 2] == 0x99)
+    }
 
     /// Token index ranges of the sentences.
     func sentences() -> [Range<Int>] {
@@ -248,10 +257,10 @@ struct Tokenizer: Sendable {
         while i < tokens.count {
             let t = tokens[i]
             var ends = false
-            if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" {
+            if t.kind == .punct, isSentenceEnd(t) {
                 // Closing quotes and brackets belong to the sentence they close.
                 var j = i + 1
-                while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punct, Self.isCloser(tokens[j].text) { j += 1 }
+                while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punct, isCloser(tokens[j]) { j += 1 }
                 if j >= tokens.count || tokens[j].spaceBefore { ends = true; i = j - 1 }
             } else if t.kind == .word, bytes[t.end - 1] == 0x2E, Self.sentenceFinalAbbreviations.contains(t.text), i + 1 < tokens.count,
                       tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !Self.dottedWords.contains(tokens[i + 1].text) {
