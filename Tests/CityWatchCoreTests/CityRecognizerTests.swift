@@ -124,4 +124,14 @@ import Testing
         #expect(cities("Moore is scheduled to appear April 9 in Hamilton Municipal Court.") == ["Hamilton, OH"])
         #expect(cities("Moore met Hamilton at the court.") == [])
     }
+
+    @Test func aFieldOfABodyIsNoTown() {
+        #expect(cities("The Ministry of Commerce said the US measures were unfair.") == [])
+        #expect(cities("She spoke to the Manitoba Chambers of Commerce on Friday.") == [])
+        #expect(cities("The City of Commerce approved the budget.") == ["Commerce, CA"])
+    }
+
+    @Test func britishAndDutchSetAStoryAbroad() {
+        #expect(cities("The Eurostar service between London and Amsterdam started, Dutch officials said.") == [])
+    }
 }

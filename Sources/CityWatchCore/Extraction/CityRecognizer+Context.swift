@@ -42,6 +42,7 @@ extension CityRecognizer {
         "Germany", "Spain", "Scotland", "Wales", "Ukraine", "Iraq", "Iran", "Syria", "China", "Japan", "India", "Pakistan",
         "Afghanistan", "Poland", "Netherlands", "Belgium", "Portugal", "Brazil", "Argentina", "Colombia", "Peru", "Cuba",
         "Australia", "Ontario", "Quebec", "Alberta", "Palestinian", "Palestinians", "Kremlin", "Europe", "NATO",
+        "U.K.", "UK", "British", "Dutch",
     ])
 
     /// Whether the story names a foreign country or region.

@@ -73,6 +73,11 @@ extension CityRecognizer {
            !(c.last + 3 < range.upperBound && ["County", "Parish"].contains(tokens[c.last + 3].text)) {
             c.verdict = .rejected; return
         }
+        // "Ministry of Commerce", "Chamber of Commerce": a word that names a body's field, not a town.
+        if let prev, prev.text == "of", c.first >= 2, Self.bodies.contains(tokens[c.first - 2].text),
+           c.entries.allSatisfy({ $0.flags.contains(.word) }) {
+            c.verdict = .rejected; return
+        }
         // "a 2001 Cadillac": a model year makes it a vehicle.
         if let prev, prev.kind == .number, prev.text.count == 4, let year = Int(prev.text), (1900...2030).contains(year) {
             c.verdict = .rejected; return

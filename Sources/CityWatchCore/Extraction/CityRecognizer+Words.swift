@@ -39,6 +39,10 @@ extension CityRecognizer {
         "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
         "Inner", "Upstate", "Downstate", "Metropolitan", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
     ]
+    /// Bodies named "X of <field>" ("Department of Commerce", "Chamber of Commerce", "Ministry of Industry").
+    static let bodies: Set<String> = ["Ministry", "Minister", "Department", "Dept.", "Secretary", "Chamber", "Chambers",
+                                      "Bureau", "Board", "Office", "Commissioner", "Director", "Institute", "School",
+                                      "College", "University", "Academy", "Council", "Committee", "Division"]
     static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
     /// "W. Phila.", "N.W. Rochester" (after a given name "W." is a middle initial: "George W. Houston").
     static let directionAbbreviations: Set<String> = ["N.", "S.", "E.", "W.", "N.E.", "N.W.", "S.E.", "S.W."]
