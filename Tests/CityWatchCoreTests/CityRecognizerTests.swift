@@ -134,4 +134,11 @@ import Testing
     @Test func britishAndDutchSetAStoryAbroad() {
         #expect(cities("The Eurostar service between London and Amsterdam started, Dutch officials said.") == [])
     }
+
+    @Test func aSmallNamesakeOfAForeignCityInAStoryAbroadIsTheForeignCity() {
+        #expect(cities("LONDON — The Latest on the poisoning of a former Russian spy in Britain.") == [])
+        #expect(cities("Matthieu Prin of London-based BOP Consulting said British towns agree.") == [])
+        #expect(cities("Others are set to carry migrants to Mexico City.") == [])
+        #expect(cities("HAMILTON — The two Hamilton women found dead this weekend were sisters.") == ["Hamilton, OH"])
+    }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 extension CityRecognizer {
     /// Decides a candidate: accepted, rejected, or pending (needs a list or the article's own cities to confirm).
-    func judge(_ c: inout Candidate, unit: TextUnit, range: Range<Int>, titleCase: Bool, docStates: Set<String>) {
+    func judge(_ c: inout Candidate, unit: TextUnit, range: Range<Int>, titleCase: Bool, docStates: Set<String>,
+               abroad: Bool) {
         let tokens = unit.tz.tokens
         let next = c.last + 1 < range.upperBound ? tokens[c.last + 1] : nil
         let prev = c.first > range.lowerBound ? tokens[c.first - 1] : nil
@@ -42,7 +43,14 @@ extension CityRecognizer {
             return
         }
         c.place = choose(c.entries, states: docStates)
-        if c.entries.contains(where: \.isDateline) { c.verdict = .accepted; c.confirmed = true; return }
+        // In a story set abroad, a small namesake of a foreign city ("LONDON —", "London-based") is the foreign one
+        // unless the story names the town's state; "Mexico City" is always the foreign capital.
+        let foreignNamesake = abroad && c.entries.allSatisfy { !$0.flags.isDisjoint(with: [.foreignCity, .country])
+            && gazetteer.places[$0.place].population < 100_000 && !docStates.contains(gazetteer.places[$0.place].state) }
+        if let next, next.text == "City", c.entries.allSatisfy({ $0.flags.contains(.country) }) { c.verdict = .rejected; return }
+        if c.entries.contains(where: \.isDateline) {
+            c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
+        }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {
@@ -164,7 +172,10 @@ extension CityRecognizer {
         if let next {
             if Self.confirmingFollowers.contains(next.text) { confirmed = true }
             // "a Washington-based group"; "Washington — By most measures …" (a dateline in title case).
-            if next.text == "-", !next.spaceBefore, c.last + 2 < range.upperBound, tokens[c.last + 2].lower == "based" { confirmed = true }
+            if next.text == "-", !next.spaceBefore, c.last + 2 < range.upperBound, tokens[c.last + 2].lower == "based" {
+                if foreignNamesake { c.verdict = .rejected; return }
+                confirmed = true
+            }
             if prev == nil, ["—", "--"].contains(next.text) { confirmed = true }
             if next.text == "'s" || next.text == "’s", c.last + 2 < range.upperBound,
                Self.confirmingFollowers.contains(tokens[c.last + 2].text) { confirmed = true }

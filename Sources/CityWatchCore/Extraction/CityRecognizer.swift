@@ -34,6 +34,7 @@ struct CityRecognizer: Sendable {
 
     func find(in units: [TextUnit]) -> [CityHit] {
         let docStates = statesMentioned(in: units)
+        let abroad = mentionsForeignCountry(units)
         var candidates: [Candidate] = []
         for (u, unit) in units.enumerated() {
             let tokens = unit.tz.tokens
@@ -44,7 +45,7 @@ struct CityRecognizer: Sendable {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
                     c.surface = tokens[i...last].map(\.text).joined(separator: " ")
-                    judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates)
+                    judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates, abroad: abroad)
                     candidates.append(c)
                     i = last + 1
                     // The state after "City, " is part of this mention, never a city of its own ("Alexandria, LA").
@@ -65,7 +66,7 @@ struct CityRecognizer: Sendable {
         }
         resolveLists(&candidates, units)
         // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.
-        if mentionsForeignCountry(units) {
+        if abroad {
             for k in candidates.indices where candidates[k].verdict == .accepted && !candidates[k].confirmed
                 && candidates[k].explicitState == nil
                 && candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.foreignCity, .country]) })
