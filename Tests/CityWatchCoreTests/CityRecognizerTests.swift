@@ -141,4 +141,9 @@ import Testing
         #expect(cities("Others are set to carry migrants to Mexico City.") == [])
         #expect(cities("HAMILTON — The two Hamilton women found dead this weekend were sisters.") == ["Hamilton, OH"])
     }
+
+    @Test func saintPetersburgInARussiaStoryIsNotFlorida() {
+        #expect(cities("Its appearance in St. Petersburg marks the first time these works were shown in Russia.") == [])
+        #expect(cities("ICE agents arrested 12 people in St. Petersburg, Florida, on Monday.") == ["St. Petersburg, FL"])
+    }
 }

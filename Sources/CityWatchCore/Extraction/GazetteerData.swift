@@ -100,7 +100,7 @@ Chandler	AZ	260828	5289282	city		surname|word	Chandler, AZ	33.30616	-111.84125
 Fort Wayne	IN	260326	4920423	city			Fort Wayne, IN	41.13060	-85.12886
 Buffalo	NY	258071	5110629	city		word|homonym2	Buffalo, NY	42.88645	-78.87837
 Durham	NC	257636	4464368	city		surname|homonym2	Durham, NC	35.99403	-78.89862
-St. Petersburg	FL	257083	4171563	city			St. Petersburg, FL	27.77086	-82.67927
+St. Petersburg	FL	257083	4171563	city		foreign_city	St. Petersburg, FL	27.77086	-82.67927
 Irvine	CA	256927	5359777	city			Irvine, CA	33.66946	-117.82311
 Laredo	TX	256153	4705349	city			Laredo, TX	27.50641	-99.50754
 Lubbock	TX	249042	5525577	city			Lubbock, TX	33.57786	-101.85517
