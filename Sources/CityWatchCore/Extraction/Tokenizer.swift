@@ -91,6 +91,10 @@ struct Tokenizer: Sendable {
 
     /// The scalar at byte `i` of UTF-8 `bytes` and its length in bytes (invalid bytes read as U+FFFD, one byte).
     @inline(__always) static func scalar(in bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
+        bytes.withUnsafeBufferPointer { scalar(in: $0, at: i) }
+    }
+
+    @inline(__always) static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
         let b0 = bytes[i]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
         var length = 0, value: UInt32 = 0
@@ -129,22 +133,7 @@ struct Tokenizer: Sendable {
         let n = b.count
         var i = 0
         var space = true
-        @inline(__always) func scalar(at k: Int) -> (Unicode.Scalar, Int) {
-            let b0 = b[k]
-            if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-            var length = 0, value: UInt32 = 0
-            if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
-            else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
-            else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
-            else { return ("\u{FFFD}", 1) }
-            guard k + length <= n else { return ("\u{FFFD}", 1) }
-            for j in 1..<length {
-                let c = b[k + j]
-                guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-        }
+        @inline(__always) func scalar(at k: Int) -> (Unicode.Scalar, Int) { Self.scalar(in: b, at: k) }
         @inline(__always) func letterAt(_ k: Int) -> Bool {
             k < n && (b[k] < 0x80 ? isASCIILetter(b[k]) : isLetter(scalar(at: k).0))
         }
