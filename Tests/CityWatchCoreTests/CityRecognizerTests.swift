@@ -146,4 +146,9 @@ import Testing
         #expect(cities("Its appearance in St. Petersburg marks the first time these works were shown in Russia.") == [])
         #expect(cities("ICE agents arrested 12 people in St. Petersburg, Florida, on Monday.") == ["St. Petersburg, FL"])
     }
+
+    @Test func anInstitutionsTownMayFollowItsName() {
+        #expect(cities("He was airlifted to Carle Foundation Hospital, Urbana, where he died.") == ["Urbana, IL"])
+        #expect(cities("The race moves to Oulton Park, Cheshire, in June.") == [])
+    }
 }

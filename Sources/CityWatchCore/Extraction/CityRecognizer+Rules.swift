@@ -112,8 +112,10 @@ extension CityRecognizer {
         if let next, next.text == ",", c.last + 2 < range.upperBound, ["Canada", "Mexico", "England", "Australia"].contains(tokens[c.last + 2].text) {
             c.verdict = .rejected; return
         }
+        // (An institution's town after its name is fine: "Carle Foundation Hospital, Urbana".)
         if let prev, prev.text == ",", c.first >= 2, tokens[c.first - 2].kind == .word, tokens[c.first - 2].isCapitalized,
-           !endsPlaceName(unit.tz, at: c.first - 2), !tokens[c.first - 2].text.hasSuffix(".") {
+           !endsPlaceName(unit.tz, at: c.first - 2), !tokens[c.first - 2].text.hasSuffix("."),
+           !Self.sites.contains(tokens[c.first - 2].text) {
             c.verdict = .rejected; return
         }
         if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }

@@ -43,6 +43,9 @@ extension CityRecognizer {
     static let bodies: Set<String> = ["Ministry", "Minister", "Department", "Dept.", "Secretary", "Chamber", "Chambers",
                                       "Bureau", "Board", "Office", "Commissioner", "Director", "Institute", "School",
                                       "College", "University", "Academy", "Council", "Committee", "Division"]
+    /// Nouns that end the name of a place of business or care, which the town may follow ("… Hospital, Urbana").
+    static let sites: Set<String> = ["Hospital", "Center", "Centre", "Clinic", "Church", "Cemetery", "Home", "Library",
+                                     "Museum", "School", "College", "University", "Airport"]
     static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
     /// "W. Phila.", "N.W. Rochester" (after a given name "W." is a middle initial: "George W. Houston").
     static let directionAbbreviations: Set<String> = ["N.", "S.", "E.", "W.", "N.E.", "N.W.", "S.E.", "S.W."]
