@@ -7,13 +7,18 @@ extension CityRecognizer {
     static let countyStatesLimit = 2
 
     /// State codes named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few states have
-    /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas).
-    func statesMentioned(in units: [TextUnit]) -> Set<String> {
+    /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas); and whether the story names a
+    /// foreign country or region (one pass over the words).
+    func statesMentioned(in units: [TextUnit]) -> (states: Set<String>, abroad: Bool) {
         var states: Set<String> = []
+        var abroad = false
         for unit in units {
             let tokens = unit.tz.tokens
             var i = 0
             while i < tokens.count {
+                if !abroad, tokens[i].kind == .word, tokens[i].isCapitalized, Self.foreignCountries.contains(tokens[i].text) {
+                    abroad = true
+                }
                 if i > 0, tokens[i].kind == .word, tokens[i].isCapitalized, Self.countyWords.contains(tokens[i].text) {
                     for n in 1...min(3, i) where tokens[i - n].isCapitalized {
                         if let found = gazetteer.counties[unit.tz.span(i - n, i)], found.count <= Self.countyStatesLimit {
@@ -21,7 +26,8 @@ extension CityRecognizer {
                         }
                     }
                 }
-                let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].text.count == 2
+                // A postal code before a route number ("NC 12"); postal codes are two ASCII letters.
+                let route = i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i].end - tokens[i].start == 2
                 if tokens[i].kind == .word, tokens[i].isCapitalized,
                    let st = gazetteer.state(in: tokens, at: i, allowPostal: route || (i > 0 && tokens[i - 1].text == ",")) {
                     // "Washington" and "New York" name cities as often as states: not evidence of the state.
@@ -32,7 +38,7 @@ extension CityRecognizer {
                 } else { i += 1 }
             }
         }
-        return states
+        return (states, abroad)
     }
 
     static let countyWords = WordSet(["County", "Parish", "Borough"])
@@ -44,11 +50,6 @@ extension CityRecognizer {
         "Australia", "Ontario", "Quebec", "Alberta", "Palestinian", "Palestinians", "Kremlin", "Europe", "NATO",
         "U.K.", "UK", "British", "Dutch",
     ])
-
-    /// Whether the story names a foreign country or region.
-    func mentionsForeignCountry(_ units: [TextUnit]) -> Bool {
-        units.contains { $0.tz.tokens.contains { $0.kind == .word && $0.isCapitalized && Self.foreignCountries.contains($0.text) } }
-    }
 
     /// "…, 18, of X" or "Given Family of X" just before token `i`: a person's home town.
     func isResidence(_ tokens: [Token], before i: Int, from start: Int) -> Bool {

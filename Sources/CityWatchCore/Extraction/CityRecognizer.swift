@@ -33,8 +33,7 @@ struct CityRecognizer: Sendable {
     }
 
     func find(in units: [TextUnit]) -> [CityHit] {
-        let docStates = statesMentioned(in: units)
-        let abroad = mentionsForeignCountry(units)
+        let (docStates, abroad) = statesMentioned(in: units)
         var candidates: [Candidate] = []
         for (u, unit) in units.enumerated() {
             let tokens = unit.tz.tokens
@@ -44,7 +43,7 @@ struct CityRecognizer: Sendable {
                 while i < range.upperBound {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
-                    c.surface = tokens[i...last].map(\.text).joined(separator: " ")
+                    c.surface = last == i ? tokens[i].text : tokens[i...last].map(\.text).joined(separator: " ")
                     judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates, abroad: abroad)
                     candidates.append(c)
                     i = last + 1
