@@ -198,5 +198,12 @@ extension FigureExtractorTests {
         #expect(facts("ICE update\nLouisiana has 64 parishes and about 4.6 million residents.").figures.isEmpty)
         #expect(facts("ICE update\nAgents arrested 64 people in Baton Rouge, Louisiana.").figures.map(\.value) == [64])
     }
+
+    @Test func aScopeAdverbAndAPercentChangeBeforeTheNewLevel() {
+        let f = facts("Intro\nICE arrests nationwide rose 25 percent to nearly 1.2 million.").figures
+        #expect(f.count == 2)
+        #expect(f.allSatisfy { $0.measure == "ice arrests" && $0.city == nil })
+        #expect(f.last?.value == 1_200_000 && f.last?.qualifier == .approx && f.first?.unit == .percent)
+    }
 }
 

@@ -106,5 +106,12 @@ import Testing
         let q = facts("Raids in the valley. \"We are scared,\" said Rosa Diaz, a teacher.").quotes
         #expect(q.count == 1 && q.first?.speaker == "Rosa Diaz" && q.first?.role == "teacher")
     }
+
+    @Test func aOneLineDocumentIsTheStory() {
+        let q = facts("“We will not back down,” said Homeland Security Secretary Jane Roe.").quotes
+        #expect(q.count == 1 && q.first?.speaker == "Jane Roe" && q.first?.text == "We will not back down")
+        // A headline above a story stays a headline.
+        #expect(facts("“We will not back down,” Roe says\nThe secretary spoke on Monday.").quotes.isEmpty)
+    }
 }
 

@@ -38,6 +38,10 @@ extension FigureExtractor {
         return false
     }
 
+    /// Adverbs between a subject and its verb of change ("arrests nationwide rose", "deportations also fell").
+    static let scopeAdverbs: Set<String> = ["nationwide", "nationally", "statewide", "countrywide", "overall", "locally",
+                                            "also", "again", "sharply", "steadily", "dramatically", "significantly"]
+
     /// The measure of a number set or changed by a verb before it: "the number of agents in Denver (rose) to 160",
     /// "deportations from Chicago rose 22%", "arrests in Denver are up 45%". Nil when no subject is found.
     func changedSubject(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
@@ -50,13 +54,15 @@ extension FigureExtractor {
         let setting = !stepped && b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if setting { b -= 1 }
+        // "rose 25 percent to 1.2 million": step over the percent change.
+        if setting, b - 1 >= range.lowerBound, ["percent", "%"].contains(t[b].text.lowercased()), t[b - 1].kind == .number { b -= 2 }
         guard b >= range.lowerBound else { return nil }
         let verb = t[b].text.lowercased()
         let isUpDown = ["up", "down", "higher", "lower"].contains(verb)
         guard Self.changeVerbs.contains(verb) || Self.settingVerbs.contains(verb) || Self.levelVerbs.contains(verb) || isUpDown
         else { return nil }
         var k = b - 1
-        while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) { k -= 1 }
+        while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) || Self.scopeAdverbs.contains(t[k].lower) { k -= 1 }
         if isUpDown && k == b - 1 { return nil }   // "up 45%" needs "are/were/is up"
         // Step back over a place: "in Denver", "from Chicago", "in Los Angeles".
         var p = k

@@ -34,9 +34,11 @@ struct QuoteExtractor: Sendable {
     /// The quotes of a document's paragraphs and bullets, in reading order.
     mutating func quotes(in units: [TextUnit]) -> [Quote] {
         var out: [Quote] = []
-        // A title of several sentences is plain text given as one line: the story itself.
+        // A title of several sentences, or a document that is nothing but its title, is plain text given as one
+        // line: the story itself.
         for (index, unit) in units.enumerated()
-        where unit.kind == .paragraph || unit.kind == .bullet || (unit.kind == .title && unit.sentences.count > 1) {
+        where unit.kind == .paragraph || unit.kind == .bullet
+            || (unit.kind == .title && (unit.sentences.count > 1 || units.count == 1)) {
             out += quotes(in: unit, index: index, of: units)
         }
         return out
