@@ -64,13 +64,14 @@ public enum Boilerplate {
     static func bare(_ lower: [UInt8]) -> String? {
         var a = 0, b = lower.count
         func edge(_ i: Int, forward: Bool) -> Int {   // bytes of an edge character starting (or ending) at i
-            let one: Set<UInt8> = [0x20, 0x2E, 0x3A, 0x21, 0x3E, 0x7C]
+            switch lower[i] {
+            case 0x20, 0x2E, 0x3A, 0x21, 0x3E, 0x7C: return 1   // " .:!>|"
+            default: break
+            }
             if forward {
-                if one.contains(lower[i]) { return 1 }
                 if i + 1 < b, lower[i] == 0xC2, lower[i + 1] == 0xBB { return 2 }                       // »
                 if i + 2 < b, lower[i] == 0xE2, lower[i + 1] == 0x80, lower[i + 2] == 0xBA { return 3 } // ›
             } else {
-                if one.contains(lower[i]) { return 1 }
                 if i >= a + 1, lower[i - 1] == 0xC2, lower[i] == 0xBB { return 2 }
                 if i >= a + 2, lower[i - 2] == 0xE2, lower[i - 1] == 0x80, lower[i] == 0xBA { return 3 }
             }
@@ -80,6 +81,7 @@ public enum Boilerplate {
         while b > a { let n = edge(b - 1, forward: false); if n == 0 { break }; b -= n }
         return b - a <= 40 ? String(decoding: lower[a..<b], as: UTF8.self) : nil
     }
+
     static let breadcrumbs = ["home »", "home ›", "home >", "home /"].map { Array($0.utf8) }
 
     static func isBreadcrumb(_ lower: [UInt8]) -> Bool {

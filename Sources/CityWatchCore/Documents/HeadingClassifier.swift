@@ -28,7 +28,8 @@ enum HeadingClassifier {
                 while b > a, isASCIIPunctuation(word[word.index(before: b)]) { b = word.index(before: b) }
                 guard a < b else { continue }
                 first = Unicode.Scalar(word[a])
-                small = i > 0 && word.distance(from: a, to: b) <= 7 && smallWords.contains(String(decoding: word[a..<b].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                let lower = word[a..<b].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                small = i > 0 && lower.count <= 7 && smallWords.contains(String(decoding: lower, as: UTF8.self))
             } else {
                 let bare = String(Substring(word)).trimmingCharacters(in: .punctuationCharacters)
                 guard let f = bare.unicodeScalars.first else { continue }
