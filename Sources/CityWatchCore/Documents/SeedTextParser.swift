@@ -57,20 +57,35 @@ public enum SeedTextParser {
 
     /// Lines split at LF, CRLF or CR, on bytes (Character comparison showed in profiles).
     static func splitLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { splitLines($0) }
+    }
+
+    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var lines: [String] = []
-        let bytes = Array(text.utf8)
+        // Without a CR, lines end at each LF: memchr finds them.
+        if let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil {
+            var start = 0
+            while let hit = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
         var start = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         return lines
     }
 
