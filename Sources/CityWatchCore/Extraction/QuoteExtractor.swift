@@ -46,7 +46,7 @@ struct QuoteExtractor: Sendable {
 
     private mutating func quotes(in unit: TextUnit, index: Int, of units: [TextUnit]) -> [Quote] {
         let t = unit.tz.tokens
-        let spans = Self.quoteSpans(t)
+        let spans = Self.quoteSpans(unit.tz)
         var out: [Quote] = []
         var speakerInUnit = false
         for (k, span) in spans.enumerated() {
@@ -71,15 +71,29 @@ struct QuoteExtractor: Sendable {
     }
 
     /// Opening and closing mark pairs: curly, straight, or a straight mark closed by a curly one.
-    static func quoteSpans(_ t: [Token]) -> [(open: Int, close: Int)] {
+    static func quoteSpans(_ tz: Tokenizer) -> [(open: Int, close: Int)] {
+        let t = tz.tokens
+        // The mark a token is, on its bytes: “ opens, ” closes, " does either.
+        enum Mark { case none, open, close, straight }
+        func mark(_ k: Int) -> Mark {
+            let token = t[k]
+            guard token.kind == .punct else { return .none }
+            let n = token.end - token.start, b = tz.bytes
+            if n == 1 { return b[token.start] == 0x22 ? .straight : .none }
+            guard n == 3, b[token.start] == 0xE2, b[token.start + 1] == 0x80 else { return .none }
+            return b[token.start + 2] == 0x9C ? .open : b[token.start + 2] == 0x9D ? .close : .none
+        }
         var spans: [(open: Int, close: Int)] = []
         var i = 0
         while i < t.count {
-            let s = t[i].text
-            if t[i].kind == .punct, s == "\u{201C}" || s == "\"" {
+            let s = mark(i)
+            if s == .open || s == .straight {
                 var j = i + 1
-                while j < t.count, !(t[j].kind == .punct && (t[j].text == "\u{201D}" || t[j].text == "\""
-                                                           || (s == "\"" && t[j].text == "\u{201C}"))) { j += 1 }
+                while j < t.count {
+                    let m = mark(j)
+                    if m == .close || m == .straight || (s == .straight && m == .open) { break }
+                    j += 1
+                }
                 if j < t.count, j > i + 1 { spans.append((i, j)); i = j + 1; continue }
             }
             i += 1
