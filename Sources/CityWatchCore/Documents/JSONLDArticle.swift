@@ -38,7 +38,7 @@ struct JSONLDArticle {
     }
 
     private static func parse(_ script: String) -> Any? {
-        var text = TextNormalizer.trim(script) { $0.isWhitespace }
+        var text = TextNormalizer.trimmingWhitespace(script)
         if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9).dropLast(3)) }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) { return value }
         // Raw line breaks inside strings are a common JSON-LD mistake; JSON forbids them.
@@ -67,7 +67,7 @@ struct JSONLDArticle {
 /// Dates as ISO 8601 in UTC to the second ("2019-11-19T14:05:00Z").
 enum ISODate {
     static func normalize(_ raw: String) -> String? {
-        let s = TextNormalizer.trim(raw) { $0.isWhitespace }
+        let s = TextNormalizer.trimmingWhitespace(raw)
         let digits = Array(s.utf8)
         func num(_ from: Int, _ len: Int) -> Int? {
             guard from + len <= digits.count else { return nil }

@@ -112,7 +112,7 @@ struct PageMetadata {
     }
 
     static func resolve(_ href: String, against base: String?) -> String? {
-        let trimmed = TextNormalizer.trim(href) { $0.isWhitespace }
+        let trimmed = TextNormalizer.trimmingWhitespace(href)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
         guard let base, let baseURL = URL(string: base), let url = URL(string: trimmed, relativeTo: baseURL) else { return nil }

@@ -97,6 +97,15 @@ enum TextNormalizer {
         return true
     }
 
+    /// Trimmed of Unicode white space at both ends: the set Foundation's `.whitespacesAndNewlines` names (Z*, tab
+    /// to CR, NEL), scalar by scalar, without bridging through NSString.
+    static func trimmingWhitespace(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+
     /// The text without the given characters at either end (Foundation's trimming goes through UTF-16 on Linux).
     static func trim<S: StringProtocol>(_ text: S, _ edge: (Character) -> Bool = { $0 == " " || $0 == "\t" }) -> String {
         guard let first = text.firstIndex(where: { !edge($0) }), let last = text.lastIndex(where: { !edge($0) }) else { return "" }

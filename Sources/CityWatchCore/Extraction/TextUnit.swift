@@ -52,7 +52,7 @@ final class TextUnit: Sendable {
             case .paragraph(let p): units.append(TextUnit(kind: .paragraph, text: p))
             case .bullets(let items): for item in items { units.append(TextUnit(kind: .bullet, text: item)) }
             case .table(let table):
-                let places = table.header.map { placeHeaders.contains(TextNormalizer.trim($0.lowercased()) { $0.isWhitespace }) }
+                let places = table.header.map { placeHeaders.contains(TextNormalizer.trimmingWhitespace($0.lowercased())) }
                 for (r, row) in table.rows.enumerated() {
                     let rowText = row.filter { !$0.isEmpty }.joined(separator: " | ")
                     for (c, cell) in row.enumerated() where !cell.isEmpty {

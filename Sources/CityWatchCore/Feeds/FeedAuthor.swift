@@ -5,7 +5,7 @@ enum FeedAuthor {
         let email = String(raw[range])
         var rest = raw.replacingCharacters(in: range, with: "")
         for pair in ["()", "<>", "&lt;&gt;"] { rest = rest.replacingOccurrences(of: pair, with: "") }
-        rest = trimmingWhitespace(rest)
+        rest = TextNormalizer.trimmingWhitespace(rest)
         if rest.hasPrefix("(") { rest.removeFirst() }
         if rest.hasSuffix(")") { rest.removeLast() }
         return (cleaned(rest), email)

@@ -87,7 +87,7 @@ public enum FeedParser {
         let doc = context.read(bytes, baseURL: baseURL)
         defer { if let doc { xmlFreeDoc(doc) } }
         if cw_ctxt_well_formed(ctxt) == 0 || cw_ctxt_ns_well_formed(ctxt) == 0 {
-            let message = cw_ctxt_error_message(ctxt).map { trimmingWhitespace(String(cString: $0)) }
+            let message = cw_ctxt_error_message(ctxt).map { TextNormalizer.trimmingWhitespace(String(cString: $0)) }
             problems.append("not well-formed XML, recovered: \(message ?? "unknown error") (line \(cw_ctxt_error_line(ctxt)))")
         }
         guard let doc, let root = xmlDocGetRootElement(doc) else {
@@ -104,13 +104,4 @@ public enum FeedParser {
                           feed: result.feed, items: result.items,
                           error: problems.isEmpty ? nil : problems.joined(separator: "; "), ttlMinutes: result.ttl)
     }
-}
-
-/// Trimmed of Unicode white space at both ends: the set Foundation's `.whitespacesAndNewlines` names (Z*, tab to
-/// CR, NEL), without bridging through NSString.
-func trimmingWhitespace(_ s: String) -> String {
-    let scalars = s.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(scalars[first...last])
 }

@@ -78,7 +78,7 @@ struct FeedXMLMapper {
             case (_, "item") where el.ns != .atom10, (.atom10, "entry"), (.none, "entry"):
                 result.items.append(mapEntry(child))
             case (.none, "ttl"), (.rss10, "ttl"):
-                result.ttl = Int(trimmingWhitespace(XMLNode.text(child)))
+                result.ttl = Int(TextNormalizer.trimmingWhitespace(XMLNode.text(child)))
             case (.none, "language"), (.dc, "language"):
                 slots.offer(.language, 0, XMLNode.cleanedText(child))
             case (.none, "lastbuilddate"), (.dc, "date"), (.dcterms, "modified"):
