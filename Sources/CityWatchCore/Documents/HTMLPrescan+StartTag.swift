@@ -102,6 +102,4 @@ extension HTMLPrescan {
     private static func isNameByte(_ b: UInt8) -> Bool {
         isNameStart(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
     }
-
-    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 }

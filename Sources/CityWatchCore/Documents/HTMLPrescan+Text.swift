@@ -8,16 +8,15 @@ extension HTMLPrescan {
     /// collapses whitespace anyway, and libxml2 reads text a character at a time. A run stays blank or not,
     /// so libxml2 builds the same elements. Runs inside the text are rare and left alone.
     static func collapseWhitespace(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
         func appendRun(_ run: Range<Int>) {
             guard run.count > 1 else { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run])); return }
             out.append(text[run].contains(0x0A) ? 0x0A : 0x20)
         }
         let n = text.count
         var a = 0
-        while a < n, isSpace(text[a]) { a += 1 }
+        while a < n, isBlank(text[a]) { a += 1 }
         var z = n
-        while z > a, isSpace(text[z - 1]) { z -= 1 }
+        while z > a, isBlank(text[z - 1]) { z -= 1 }
         appendRun(0..<a)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[a..<z]))
         if z > a { appendRun(z..<n) }
@@ -31,7 +30,7 @@ extension HTMLPrescan {
         while j < n, (input[j] | 0x20 >= 0x61 && input[j] | 0x20 <= 0x7A) || (input[j] >= 0x30 && input[j] <= 0x39)
             || input[j] == UInt8(ascii: "-") || input[j] == UInt8(ascii: ":") || input[j] == UInt8(ascii: "_")
             || input[j] == UInt8(ascii: ".") { j += 1 }
-        while j < n, input[j] == 0x20 || input[j] == 0x0A || input[j] == 0x09 || input[j] == 0x0D { j += 1 }
+        while j < n, isBlank(input[j]) { j += 1 }
         return j < n && input[j] == UInt8(ascii: ">") ? j + 1 : nil
     }
 

@@ -128,6 +128,8 @@ enum HTMLPrescan {
                       textRanges: textRanges, groupEnds: groupEnds, textEnds: textEnds)
     }
 
+    /// Layout white space between and inside tags: space, LF, tab, CR.
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     /// A String of the bytes, ASCII letters lower-cased when asked.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, lowerCased: Bool) -> String {
@@ -140,7 +142,6 @@ enum HTMLPrescan {
             return bytes.count
         }
     }
-
 
     /// Whether `name` starts at `at`, followed by a character that ends a tag name.
     static func matchesTag(_ input: UnsafeBufferPointer<UInt8>, at: Int, name: [UInt8]) -> Bool {

@@ -105,7 +105,7 @@ struct HTMLTreeBuilder {
                 if let attribute = HTMLAttribute.lookup(key),
                    Self.keeps(attribute, of: tag, value: UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)) {
                     let lower = attribute.isLowerCased
-                    let string = value.map { lower ? Self.lowercasedString($0) : String(cString: $0) } ?? ""
+                    let string = value.map { HTMLPrescan.string(UnsafeBufferPointer(start: $0, count: strlen($0)), lowerCased: lower) } ?? ""
                     tree.attributes.append((attribute, string))
                 }
                 a = a.advanced(by: 2)
@@ -156,18 +156,6 @@ struct HTMLTreeBuilder {
     }
 
     private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
-
-    /// ASCII-lower-cased copy of a C string (for the attributes compared case-insensitively).
-    private static func lowercasedString(_ c: UnsafePointer<xmlChar>) -> String {
-        let length = strlen(c)
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            for k in 0..<length {
-                let b = c[k]
-                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            return length
-        }
-    }
 
     private mutating func end() {
         if skipping > 0 { skipping -= 1; return }

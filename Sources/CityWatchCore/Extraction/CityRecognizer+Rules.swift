@@ -143,8 +143,8 @@ extension CityRecognizer {
             if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord {
                 c.verdict = .rejected
                 // "Wade McKinney": a one-word name after a given name is a family name here.
-                if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text), !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(),
-                   !(sentenceStart && Self.functionWords.contains(prev.lower)), gazetteer.stateNames[prev.text] == nil,
+                if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text),
+                   !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(), gazetteer.stateNames[prev.text] == nil,
                    !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {
                     c.person = true; c.surname = true
                 }

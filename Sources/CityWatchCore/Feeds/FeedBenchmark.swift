@@ -10,7 +10,7 @@ public enum FeedBenchmark {
         var documents: [(String, Data)] = []
         documents.reserveCapacity(paths.count)
         for path in paths {
-            if let data = readFile(path) { documents.append((path, data)) }
+            if let data = try? InputLoader.readFile(path) { documents.append((path, data)) }
         }
         let readNanos = DispatchTime.now().uptimeNanoseconds - readStart
         let totalBytes = documents.reduce(0) { $0 + $1.1.count }
@@ -52,27 +52,6 @@ public enum FeedBenchmark {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
-    /// One open/fstat/read/close per file (FileManager costs several times that per small file).
-    static func readFile(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var data = Data(count: size)
-        let got = data.withUnsafeMutableBytes { raw -> Int in
-            var done = 0
-            while done < size {
-                let n = read(fd, raw.baseAddress! + done, size - done)
-                if n <= 0 { break }
-                done += n
-            }
-            return done
-        }
-        return got == size ? data : nil
     }
 
     /// What libxml2 costs by itself: the bytes parsed to a tree with the feed options, then freed.
