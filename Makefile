@@ -3,12 +3,13 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: help deps build release test demo e2e install uninstall bench
+.PHONY: help deps build release test demo e2e install uninstall bench score-news
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
+	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
@@ -38,6 +39,10 @@ demo: release
 
 e2e: release
 	./scripts/e2e
+
+## score-news: the real-news development set (news/dev.jsonl); skipped when news/.cache is absent.
+score-news:
+	scripts/score-news .build/release/citywatch
 
 ## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
 BINDIR = $(DESTDIR)$(PREFIX)/bin
