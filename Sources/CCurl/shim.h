@@ -2,6 +2,9 @@
 #define CITYWATCH_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 /* curl_easy_setopt and curl_easy_getinfo are variadic: Swift cannot call them.
    These typed wrappers are the only way the Swift code touches them. */
@@ -18,6 +21,26 @@ typedef int (*cw_xferinfo_cb)(void *clientp, curl_off_t dltotal, curl_off_t dlno
 static inline CURLcode cw_setopt_write_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
 static inline CURLcode cw_setopt_header_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
 static inline CURLcode cw_setopt_xferinfo_function(CURL *h, cw_xferinfo_cb f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
+
+/* The socket-opening callback: where a transfer's address is checked before it connects. */
+typedef curl_socket_t (*cw_opensocket_cb)(void *clientp, curlsocktype purpose, struct curl_sockaddr *address);
+static inline CURLcode cw_setopt_opensocket_function(CURL *h, cw_opensocket_cb f) { return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, f); }
+/* SOCK_CLOEXEC is a macro over an enum that Swift imports awkwardly; the socket never leaks into a child. */
+static inline curl_socket_t cw_socket_cloexec(int family, int type, int protocol) {
+    return socket(family, type | SOCK_CLOEXEC, protocol);
+}
+/* The address bytes of a curl_sockaddr, with its family: 4 or 16 bytes copied into out (16 bytes). */
+static inline int cw_sockaddr_bytes(const struct curl_sockaddr *a, unsigned char *out) {
+    if (a->family == AF_INET) {
+        const struct sockaddr_in *in = (const struct sockaddr_in *)&a->addr;
+        memcpy(out, &in->sin_addr, 4); return 4;
+    }
+    if (a->family == AF_INET6) {
+        const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&a->addr;
+        memcpy(out, &in6->sin6_addr, 16); return 16;
+    }
+    return 0;
+}
 
 /* CURL_GLOBAL_ALL is a compound macro Swift does not import. */
 static inline CURLcode cw_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }

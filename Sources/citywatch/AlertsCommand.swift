@@ -67,7 +67,8 @@ struct AlertsCommand: AsyncParsableCommand {
 /// Plain aligned columns for terminal tables.
 enum TextTable {
     static func render(header: [String], rows: [[String]], maxWidth: Int = 60) -> String {
-        let all = [header] + rows
+        // Cells hold feed text: control characters are escaped so none reaches the terminal.
+        let all = ([header] + rows).map { $0.map(TerminalText.escape) }
         var widths = Array(repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = min(maxWidth, max(widths[i], cell.count)) } }
         return all.map { row in

@@ -41,7 +41,10 @@ struct ExtractCommand: AsyncParsableCommand {
                 if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
                 var facts = Facts(title: nil, relevant: false)
                 do {
-                    facts = extractor.extract(try JSONLInput.document(Data(line)), numbers: numbers)
+                    var doc = try JSONLInput.document(Data(line))
+                    let cut = doc.limitText(to: Document.textLimit)
+                    if cut > 0 { StandardError.write("citywatch extract: line \(lineNumber): " + Self.cutMessage(cut)) }
+                    facts = extractor.extract(doc, numbers: numbers)
                 } catch {
                     failed = true
                     StandardError.write("citywatch extract: line \(lineNumber): \(error)\n")
@@ -57,12 +60,19 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let loaded = try await load()
         do {
-            let doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
+            var doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
+            let cut = doc.limitText(to: Document.textLimit)
+            if cut > 0 { StandardError.write("citywatch extract: \(input): " + Self.cutMessage(cut)) }
             StandardOutput.write(extractor.extract(doc, numbers: numbers).jsonLine() + "\n")
         } catch {
             StandardError.write("citywatch extract: \(input): \(error)\n")
             throw ExitCode(1)
         }
+    }
+
+    /// Says that a document's text went past the limit and how much of it was not read.
+    static func cutMessage(_ cut: Int) -> String {
+        "only the first \(Document.textLimit) characters of text are read (the limit per document); \(cut) more were left out"
     }
 
     private func load() async throws -> InputLoader.Loaded {

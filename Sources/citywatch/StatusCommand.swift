@@ -38,8 +38,9 @@ struct StatusCommand: AsyncParsableCommand {
     /// A readable table: one row per feed, the last error under its row.
     static func table(_ feeds: [FeedHealth]) -> String {
         let header = ["FEED", "STATE", "LAST SUCCESS", "FAILURES", "NEXT POLL", "ITEMS", "ALERTS"]
+        // Names and errors can carry feed-controlled text (URLs): control characters are escaped.
         let rows = feeds.map { feed in
-            [feed.name, feed.state, feed.lastSuccess ?? "never", "\(feed.consecutiveFailures)",
+            [TerminalText.escape(feed.name), feed.state, feed.lastSuccess ?? "never", "\(feed.consecutiveFailures)",
              feed.nextPoll ?? "at start", "\(feed.itemsSeen)", "\(feed.alertsRaised)"]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -51,7 +52,7 @@ struct StatusCommand: AsyncParsableCommand {
         for (feed, row) in zip(feeds, rows) {
             text += format(row) + "\n"
             if let error = feed.lastError {
-                text += "    last error (\(feed.lastErrorTime ?? "?")): \(error)\n"
+                text += "    last error (\(feed.lastErrorTime ?? "?")): \(TerminalText.escape(error))\n"
             }
         }
         return text

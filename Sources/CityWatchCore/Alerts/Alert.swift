@@ -37,7 +37,7 @@ public struct Alert: Sendable, Equatable {
         self.time = KnowledgeTime.string(time)
         self.kind = kind; self.city = city; self.watched = watched; self.measure = measure
         self.value = value; self.unit = unit; self.previous = previous; self.article = article
-        self.evidence = evidence
+        self.evidence = TextLimit.clip(evidence)
     }
 
     /// The log line (without newline), fields in INTERFACE.md's order, nulls written out.
@@ -70,7 +70,7 @@ public struct Alert: Sendable, Equatable {
         if watched { text += " [watched]" }
         if let title = article.title { text += " — \(title)" }
         if let feed = article.feed { text += " (\(feed))" }
-        return text.replacingOccurrences(of: "\n", with: " ")
+        return TerminalText.escape(text)
     }
 }
 

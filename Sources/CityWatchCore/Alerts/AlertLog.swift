@@ -15,9 +15,19 @@ public struct AlertLog: Sendable {
     public func withLock<T>(_ body: (Int32) throws -> T) throws -> T {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw AlertLogError(message: "cannot open the alert log \(path): \(String(cString: strerror(errno))). Make the folder writable or change [alerts] log.") }
+        // Never through a symlink (the torn-line trim would cut its target), only a regular file, not world-readable.
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw AlertLogError(message: "the alert log \(path) is a symbolic link: refused (a link could make the daemon write or trim another file). Point [alerts] log at the real file.")
+            }
+            throw AlertLogError(message: "cannot open the alert log \(path): \(String(cString: strerror(errno))). Make the folder writable or change [alerts] log.")
+        }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw AlertLogError(message: "the alert log \(path) is not a regular file. Point [alerts] log at a file.")
+        }
         guard flock(fd, LOCK_EX) == 0 else { throw AlertLogError(message: "cannot lock the alert log \(path): \(String(cString: strerror(errno)))") }
         defer { flock(fd, LOCK_UN) }
         return try body(fd)

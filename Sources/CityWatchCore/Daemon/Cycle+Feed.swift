@@ -7,7 +7,8 @@ extension Cycle {
         var outcome = FeedOutcome(feed: feed.name)
         try store.registerFeed(name: feed.name, url: feed.url)
         let state = try store.feedState(feed.name)
-        var request = request(feed.url)
+        // The feed URL was written in the config: it may name a private host; its redirects may stay on its origin.
+        var request = request(feed.url, access: .trusting(feed.url, allowPrivateNetworks: config.allowPrivateNetworks))
         request.etag = state?.etag
         request.lastModified = state?.lastModified
         let response: FetchResponse
@@ -42,24 +43,57 @@ extension Cycle {
         if let problem = parsed.error {
             report("<4>citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
         }
-        for var item in Self.chronological(parsed.items) {
+        var budget = PollBudget(limits: limits, maxBytes: config.maxBytes)
+        let items = Self.chronological(parsed.items)
+        if items.count > limits.itemsPerPoll {
+            report("<4>citywatch: feed \"\(feed.name)\" lists \(items.count) items: only the newest \(limits.itemsPerPoll) are read (the limit per poll)")
+        }
+        let linkAccess = FetchAccess.links(of: feed.url, allowPrivateNetworks: config.allowPrivateNetworks)
+        var deferred = 0
+        var heldBack = 0
+        for var item in items.suffix(limits.itemsPerPoll) {
             item.link = Self.absolute(item.link, base: response.finalURL)
             let keys = Self.seenKeys(item)
             if try store.hasSeen(feed: feed.name, keys: keys) { continue }
+            // Out of time or bytes for this poll: the item stays unseen and is read at the next poll.
+            guard !budget.exhausted else { deferred += 1; continue }
             outcome.newItems += 1
-            // Already read through another feed: remember the item, skip the page fetch and the diff.
-            if let link = item.link, try store.knowsArticle(url: link) {
+            // An item that was being read when the process last died is not read again and again: a page that
+            // kills the daemon (memory, a crash) must not kill every restart. A large document gets one chance,
+            // others three (a kill from outside, such as a restart, is no fault of the item).
+            let attempts = try store.itemAttempts(feed: feed.name, keys: keys)
+            if attempts >= limits.attemptsPerItem {
                 try store.markSeen(feed: feed.name, keys: keys, now: now())
+                report("<4>citywatch: feed \"\(feed.name)\": item \(item.link ?? item.id ?? "?") skipped: the process stopped while reading it before (\(attempts) attempts)")
                 continue
             }
-            let document = await document(for: item, feed: feed)
+            try store.recordItemAttempt(feed: feed.name, keys: keys, now: now())
+            var read = await document(for: item, feed: feed, access: linkAccess, budget: &budget)
+            if read.large {
+                // Marked before parsing and extraction, the costly part: one failure is enough to skip it.
+                try store.recordItemAttempt(feed: feed.name, keys: keys, now: now(), count: limits.attemptsPerItem)
+            }
+            let cut = read.document.limitText(to: limits.charactersPerDocument)
+            if cut > 0 {
+                report("<4>citywatch: feed \"\(feed.name)\": \(item.link ?? item.id ?? "an item") has more text than \(limits.charactersPerDocument) characters: the last \(cut) are not read")
+            }
+            let document = read.document
             let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
                                        title: item.title ?? document.title, published: item.published ?? document.published,
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
+            var policy = self.policy
+            policy.maxAlerts = max(0, min(limits.alertsPerArticle, limits.alertsPerPoll - outcome.alerts))
             let result = try store.ingest(record, facts: facts, policy: policy, now: now())
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
             outcome.alerts += result.alerts.count
+            heldBack += result.heldBack
+        }
+        if deferred > 0 {
+            report("<4>citywatch: feed \"\(feed.name)\": \(deferred) new items left for the next poll: this poll's budget (\(DurationText.format(limits.pollTime)), \(budget.byteLimit) bytes of pages) is spent")
+        }
+        if heldBack > 0 {
+            report("<4>citywatch: feed \"\(feed.name)\": \(heldBack) more alerts held back (at most \(limits.alertsPerArticle) per article, \(limits.alertsPerPoll) per poll); their facts are in the knowledge")
         }
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
         if outcome.alerts > 0 { try delivery.deliverPending() }
@@ -71,19 +105,33 @@ extension Cycle {
     var failurePriority: String { reportFailures ? "<3>" : "<7>" }
 
     /// A request with the config's fetch limits.
-    func request(_ url: String) -> FetchRequest {
-        FetchRequest(url: url, timeout: config.fetchTimeout, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects)
+    func request(_ url: String, access: FetchAccess) -> FetchRequest {
+        FetchRequest(url: url, timeout: config.fetchTimeout, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects,
+                     access: access)
+    }
+
+    /// An item read as a Document, and whether its input was large (a candidate poison).
+    struct ReadItem {
+        var document: Document
+        var large = false
     }
 
     /// The item as a Document: its full content when it carries one, else its linked page (when the feed
-    /// allows fetching), else its title and summary.
-    func document(for item: FeedItem, feed: Config.Feed) async -> Document {
+    /// allows fetching and the poll's budget has time and bytes left), else its title and summary.
+    func document(for item: FeedItem, feed: Config.Feed, access: FetchAccess, budget: inout PollBudget) async -> ReadItem {
         var document: Document?
+        var large = false
         let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
         let fullText = content.map { (PlainText.from($0) ?? "").count >= Self.fullTextLength } ?? false
-        if !fullText, feed.fetchArticles, let link = item.link, Self.isFetchable(link) {
+        if !fullText, feed.fetchArticles, let link = item.link, Self.isFetchable(link), let timeout = budget.nextTimeout() {
             do {
-                let response = try await pipeline.fetch(request(link))
+                var request = request(link, access: access)
+                request.timeout = min(request.timeout, timeout)
+                request.maxBytes = max(1, min(request.maxBytes, budget.bytesLeft))
+                let fetch = pipeline.fetch
+                let response = try await articleGate.withSlot(for: link) { [request] in try await fetch(request) }
+                budget.spend(bytes: response.body.count)
+                large = response.body.count >= CycleLimits.largeDocumentBytes
                 document = try pipeline.parsePage(response.body, response.finalURL,
                                                   ContentType.charset(response.headers["content-type"]))
             } catch {
@@ -91,6 +139,7 @@ extension Cycle {
             }
         }
         if document == nil, let html = content ?? item.summary {
+            large = large || html.utf8.count >= CycleLimits.largeDocumentBytes
             // An item's content is a fragment: read all of it (headings, tables), no search for a page's body.
             document = Self.isWholePage(html) ? try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
                                               : ArticlePageParser.parseFragment(html)
@@ -104,7 +153,7 @@ extension Cycle {
         if doc.published == nil { doc.published = item.published ?? item.updated }
         // A page that lost the summary's facts (e.g. a teaser-only page) still counts the title.
         if doc.blocks.isEmpty, let title = item.title { doc.blocks = [.paragraph(title)] }
-        return doc
+        return ReadItem(document: doc, large: large)
     }
 
     /// Content that is a whole page (some feeds embed one) rather than a fragment of the article.

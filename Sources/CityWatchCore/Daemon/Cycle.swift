@@ -15,6 +15,10 @@ public struct Cycle: Sendable {
     public var report: @Sendable (String) -> Void
     public var now: @Sendable () -> Date
     public var delivery: AlertDelivery
+    /// Bounds on what one poll may read, spend and raise.
+    public var limits = CycleLimits()
+    /// Article fetches of every poll share one per-host limit.
+    public let articleGate = HostGate(perHost: 2)
 
     public init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
                 reportFailures: Bool = true,

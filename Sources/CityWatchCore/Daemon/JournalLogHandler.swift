@@ -49,7 +49,8 @@ public struct JournalLogHandler: LogHandler {
         if !fields.isEmpty {
             text += " " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         }
-        // A message with a newline would become a second journal entry at the default priority.
-        write(text.replacingOccurrences(of: "\n", with: " ") + "\n")
+        // A newline would start a second journal entry (a forged priority), an escape sequence would reach the
+        // terminal: every control character is written as a visible escape.
+        write(TerminalText.line(text))
     }
 }

@@ -26,7 +26,11 @@ public struct Pipeline: Sendable {
     public static func live(keywords: [String], fetcher: Fetcher = Fetcher()) -> Pipeline {
         let extractor = Extractor(keywords: keywords)
         return Pipeline(fetch: { request in try await fetcher.fetch(request) },
-                        facts: { document in extractor.extract(document) })
+                        facts: { document in
+                            var facts = extractor.extract(document)
+                            facts.bound()
+                            return facts
+                        })
     }
 }
 

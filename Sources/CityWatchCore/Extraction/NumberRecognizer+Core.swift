@@ -53,7 +53,7 @@ extension NumberRecognizer {
         } else if dots == 1 {
             c.hasDecimal = true
         }
-        guard var v = Double(normal) else { return nil }
+        guard var v = Double(normal), v.isFinite else { return nil }
         var last = i
         // Thousands grouped by spaces: "1 234 567", "40 000".
         if s.utf8.count <= 3, commas == 0, dots == 0, !(i > 0 && tokens[i - 1].kind == .number && tokens[i - 1].text.utf8.count <= 3) {

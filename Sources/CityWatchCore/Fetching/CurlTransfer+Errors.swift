@@ -15,6 +15,12 @@ extension CurlTransfer {
         let why = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         if isCancelled { return cancelledError }
         if overCap || code == CURLE_FILESIZE_EXCEEDED { return .tooLarge(request.maxBytes) }
+        if let refused = refusedConnection {
+            let hop = refused.url == url ? url : "\(refused.url) (redirected from \(url))"
+            return FetchError(kind: .refused,
+                              message: "refused \(hop): \(refused.reason); links found in feeds and pages, and redirects, "
+                                + "are fetched from public addresses only (set [fetch] allow_private_networks = true to allow)")
+        }
 
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL:

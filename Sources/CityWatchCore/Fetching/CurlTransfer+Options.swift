@@ -48,6 +48,12 @@ extension CurlTransfer {
             Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue().isCancelled ? 1 : 0
         }
         _ = cw_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)
+        // Every connection (the first and each redirect's) is checked on the address it is about to use.
+        _ = cw_setopt_opensocket_function(handle) { context, purpose, address in
+            guard let context, let address else { return CURL_SOCKET_BAD }
+            return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose: purpose, address: address)
+        }
+        _ = cw_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, context)
     }
 
     /// The caller's headers plus the conditional-GET validators, as a list libcurl owns until freed.

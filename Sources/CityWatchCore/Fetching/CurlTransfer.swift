@@ -18,6 +18,8 @@ final class CurlTransfer: @unchecked Sendable {
     private(set) var responseURLs: [String] = []
     /// Set when the write callback refused bytes past `maxBytes`.
     private(set) var overCap = false
+    /// The first connection the access rules refused: the hop's URL and why (names the address).
+    private(set) var refusedConnection: (url: String, reason: String)?
     private var handle: UnsafeMutableRawPointer?
     /// The multi handle while the loop runs, so that `cancel()` can wake it from another thread.
     private let multi = Mutex<MultiHandle?>(nil)
@@ -48,6 +50,9 @@ final class CurlTransfer: @unchecked Sendable {
             return .failure(FetchError(kind: .other, message: "libcurl could not be initialised"))
         }
         if isCancelled { return .failure(cancelledError) }
+        if isFile, let why = request.access.fileRefusal(request.url) {
+            return .failure(FetchError(kind: .refused, message: "refused \(request.url): \(why)"))
+        }
         // Everything libcurl holds a pointer to is released only after curl_easy_cleanup (defers run in
         // reverse): the error buffer, the header list, and `self`, which the callbacks reach unretained.
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -117,6 +122,21 @@ final class CurlTransfer: @unchecked Sendable {
         }
         body.append(bytes.assumingMemoryBound(to: UInt8.self), count: count)
         return true
+    }
+
+    /// Opens the socket for a connection libcurl is about to make, unless the access rules refuse its address.
+    func openSocket(purpose: curlsocktype, address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        var raw = [UInt8](repeating: 0, count: 16)
+        let count = Int(cw_sockaddr_bytes(address, &raw))
+        // A family other than IPv4/IPv6 (a Unix socket) is not a network address a feed could name.
+        if count > 0, let target = NetworkAddress(bytes: Array(raw[0..<count])) {
+            let hop = handle.flatMap { infoString($0, CURLINFO_EFFECTIVE_URL) } ?? request.url
+            if let why = request.access.refusal(connecting: target, for: hop) {
+                if refusedConnection == nil { refusedConnection = (hop, why) }
+                return CURL_SOCKET_BAD
+            }
+        }
+        return cw_socket_cloexec(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
     }
 
     /// Takes one header line; a status line starts a new response (after a redirect or a 100 Continue).

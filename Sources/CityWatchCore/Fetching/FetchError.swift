@@ -6,6 +6,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case badURL = "bad-url", unsupportedScheme = "unsupported-scheme", dns, connect, timeout, tls
         case tooLarge = "too-large", tooManyRedirects = "too-many-redirects", httpStatus = "http-status"
         case file, cancelled, other
+        /// A private-network address or a local file that the access rules keep out of reach.
+        case refused
     }
     public var kind: Kind
     public var message: String

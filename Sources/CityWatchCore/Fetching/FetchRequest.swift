@@ -17,11 +17,13 @@ public struct FetchRequest: Sendable {
     /// (INTERFACE.md: less than 1 KB in 15 s). libcurl counts whole seconds, so the window is at least 1 s.
     public var lowSpeedLimit: Int
     public var lowSpeedTime: TimeInterval
+    /// Which addresses and files the transfer may reach (every hop is checked when it connects).
+    public var access: FetchAccess
 
     public init(url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
                 etag: String? = nil, lastModified: String? = nil, timeout: TimeInterval = 30,
                 connectTimeout: TimeInterval = 10, maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
-                lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15) {
+                lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15, access: FetchAccess = .unrestricted) {
         self.url = url
         self.method = method
         self.body = body
@@ -34,6 +36,7 @@ public struct FetchRequest: Sendable {
         self.maxRedirects = maxRedirects
         self.lowSpeedLimit = lowSpeedLimit
         self.lowSpeedTime = lowSpeedTime
+        self.access = access
     }
 
     /// The lower-cased scheme of `url` ("https"), or nil when it has none.

@@ -18,7 +18,8 @@ public enum InputLoader {
         }
         // Anything with a scheme goes to the Fetcher, which names the schemes it refuses (ftp://, ...).
         if FetchRequest(url: input).scheme != nil, input.contains("://") {
-            let response = try await fetcher.fetch(FetchRequest(url: input, maxBytes: maxBytes))
+            // The URL was given by the user: its own origin may be private, a redirect elsewhere may not.
+            let response = try await fetcher.fetch(FetchRequest(url: input, maxBytes: maxBytes, access: .trusting(input)))
             return Loaded(data: response.body, url: response.finalURL,
                           charset: ContentType.charset(response.headers["content-type"]), headers: response.headers)
         }

@@ -81,7 +81,7 @@ struct ConfigReader {
         "storage": ["state_dir", "seeds_dir"],
         "alerts": ["log", "webhook"],
         "schedule": ["interval", "concurrency"],
-        "fetch": ["timeout", "max_bytes", "max_redirects"],
+        "fetch": ["timeout", "max_bytes", "max_redirects", "allow_private_networks"],
         "watch": ["keywords", "cities", "ignore_cities"],
         "feed": ["name", "url", "interval", "fetch_articles"],
     ]
@@ -118,12 +118,22 @@ struct ConfigReader {
         let webhook = string(alerts, "alerts", "webhook")
         if let webhook, !Self.isURL(webhook, schemes: ["http", "https"]) {
             issue("alerts", 0, "webhook", "\"\(webhook)\" is not an http or https URL", "write a full URL such as \"https://example.org/hook\"")
+        } else if let webhook, webhook.lowercased().hasPrefix("http:"), !Self.isLoopbackURL(webhook) {
+            issue("alerts", 0, "webhook", "\"\(webhook)\" is plain http: the bearer token and the alerts would cross the network unencrypted",
+                  "use an https URL (plain http is accepted only for a loopback host such as 127.0.0.1)")
         }
         let interval = duration(schedule, "schedule", "interval") ?? 900
         let concurrency = integer(schedule, "schedule", "concurrency", range: 1...256) ?? 4
         let timeout = duration(fetch, "fetch", "timeout") ?? 30
         let maxBytes = integer(fetch, "fetch", "max_bytes", range: 1024...(1 << 34)) ?? 10_485_760
         let maxRedirects = integer(fetch, "fetch", "max_redirects", range: 0...50) ?? 5
+        var allowPrivate = false
+        if let value = fetch?["allow_private_networks"] {
+            if let b = value.bool { allowPrivate = b } else {
+                issue("fetch", 0, "allow_private_networks", "must be true or false, not \(value.type)",
+                      "write allow_private_networks = false (the default) or true")
+            }
+        }
         let keywords = strings(watch, "watch", "keywords") ?? Extractor.defaultKeywords
         if keywords.isEmpty {
             issue("watch", 0, "keywords", "empty: no article could ever be relevant", "list at least one keyword, e.g. [\"ICE\"]")
@@ -153,7 +163,7 @@ struct ConfigReader {
         guard issues.isEmpty, let stateDir, let log else { return nil }
         return Config(file: file, stateDir: stateDir, seedsDir: seedsDir, alertLog: log, webhook: webhook,
                       interval: interval, concurrency: concurrency, fetchTimeout: timeout, maxBytes: maxBytes,
-                      maxRedirects: maxRedirects, keywords: keywords, watchedCities: cities, ignoredCities: ignored,
+                      maxRedirects: maxRedirects, allowPrivateNetworks: allowPrivate, keywords: keywords, watchedCities: cities, ignoredCities: ignored,
                       feeds: feeds)
     }
 
@@ -181,6 +191,14 @@ struct ConfigReader {
         }
         guard let name, let resolved else { return nil }
         return Config.Feed(name: name, url: resolved, interval: interval, fetchArticles: fetchArticles)
+    }
+
+    /// A URL whose host is loopback as written ("localhost", 127.x.x.x, ::1).
+    static func isLoopbackURL(_ url: String) -> Bool {
+        guard let host = URLOrigin(url)?.host else { return false }
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if bare == "localhost" || bare.hasSuffix(".localhost") { return true }
+        return NetworkAddress(bare)?.kind == .loopback
     }
 
     /// http(s) URLs as given; file URLs made absolute ("file:rel/x.xml" is relative to the config's folder).

@@ -27,6 +27,8 @@ public struct Config: Sendable, Equatable {
     public var fetchTimeout: TimeInterval
     public var maxBytes: Int
     public var maxRedirects: Int
+    /// `[fetch] allow_private_networks`: links and redirects may reach private networks and local files.
+    public var allowPrivateNetworks: Bool
     public var keywords: [String]
     public var watchedCities: [String]
     public var ignoredCities: [String]
@@ -34,12 +36,13 @@ public struct Config: Sendable, Equatable {
 
     public init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
                 interval: TimeInterval = 900, concurrency: Int = 4, fetchTimeout: TimeInterval = 30,
-                maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
+                maxBytes: Int = 10_485_760, maxRedirects: Int = 5, allowPrivateNetworks: Bool = false,
                 keywords: [String] = Extractor.defaultKeywords, watchedCities: [String] = [],
                 ignoredCities: [String] = [], feeds: [Feed] = []) {
         self.file = file; self.stateDir = stateDir; self.seedsDir = seedsDir; self.alertLog = alertLog
         self.webhook = webhook; self.interval = interval; self.concurrency = concurrency
         self.fetchTimeout = fetchTimeout; self.maxBytes = maxBytes; self.maxRedirects = maxRedirects
+        self.allowPrivateNetworks = allowPrivateNetworks
         self.keywords = keywords; self.watchedCities = watchedCities; self.ignoredCities = ignoredCities
         self.feeds = feeds
     }

@@ -75,9 +75,41 @@ extension KnowledgeStore {
         }
     }
 
-    /// Forgets seen-item keys older than `age` (the daemon prunes so the table stays bounded).
-    public func pruneSeenItems(olderThan age: TimeInterval, now: Date = Date()) throws {
+    /// Forgets seen-item keys and reading attempts older than `age`, and articles older than `age` (irrelevant
+    /// ones after `irrelevantAge`) with their city sightings: the tables stay bounded however much a feed lists.
+    /// The cities, measures and figure values learnt from them stay.
+    public func pruneSeenItems(olderThan age: TimeInterval, irrelevantAge: TimeInterval = 30 * 86_400,
+                               now: Date = Date()) throws {
         let cutoff = KnowledgeTime.string(now.addingTimeInterval(-age))
-        try pool.write { db in try db.execute(sql: "DELETE FROM seen_items WHERE seen < ?", arguments: [cutoff]) }
+        let irrelevantCutoff = KnowledgeTime.string(now.addingTimeInterval(-min(age, irrelevantAge)))
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM seen_items WHERE seen < ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM item_attempts WHERE last < ?", arguments: [cutoff])
+            try db.execute(sql: """
+                DELETE FROM city_sightings WHERE article IN
+                    (SELECT id FROM articles WHERE fetched < ? OR (relevant = 0 AND fetched < ?));
+                DELETE FROM articles WHERE fetched < ? OR (relevant = 0 AND fetched < ?);
+                """, arguments: [cutoff, irrelevantCutoff, cutoff, irrelevantCutoff])
+        }
+    }
+
+    /// How many times reading this item was started (under any of its keys) without it being recorded.
+    public func itemAttempts(feed: String, keys: [String]) throws -> Int {
+        guard let key = keys.last else { return 0 }
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT attempts FROM item_attempts WHERE feed = ? AND key = ?", arguments: [feed, key]) ?? 0
+        }
+    }
+
+    /// Records that reading the item starts (one attempt more), or sets the count to at least `count`.
+    public func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) throws {
+        guard let key = keys.last else { return }
+        let stamp = KnowledgeTime.string(now)
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO item_attempts(feed, key, attempts, last) VALUES (?, ?, ?, ?)
+                ON CONFLICT(feed, key) DO UPDATE SET attempts = MAX(attempts + (? IS NULL), COALESCE(?, 0)), last = excluded.last
+                """, arguments: [feed, key, count ?? 1, stamp, count, count])
+        }
     }
 }

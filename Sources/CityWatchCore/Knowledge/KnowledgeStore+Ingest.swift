@@ -28,9 +28,13 @@ public struct DiffPolicy: Sendable {
     public var requireRelevant: Bool
     public var watched: Set<String>
     public var ignored: Set<String>
+    /// At most this many alerts from one article; the facts past them are recorded without one.
+    public var maxAlerts: Int
 
-    public init(alert: Bool = true, requireRelevant: Bool = true, watched: Set<String> = [], ignored: Set<String> = []) {
+    public init(alert: Bool = true, requireRelevant: Bool = true, watched: Set<String> = [], ignored: Set<String> = [],
+                maxAlerts: Int = .max) {
         self.alert = alert; self.requireRelevant = requireRelevant; self.watched = watched; self.ignored = ignored
+        self.maxAlerts = maxAlerts
     }
 }
 
@@ -43,6 +47,8 @@ public struct IngestResult: Sendable {
     public var alerts: [Alert] = []
     /// Figures that restated a known value (corroboration, no alert).
     public var corroborations = 0
+    /// Alerts not raised because the article reached `DiffPolicy.maxAlerts`.
+    public var heldBack = 0
 }
 
 extension KnowledgeStore {
@@ -59,10 +65,9 @@ extension KnowledgeStore {
                            arguments: [article.feed, key, stamp])
         }
         try db.executeCached(sql: "UPDATE feeds SET items_seen = items_seen + 1 WHERE name = ?", arguments: [article.feed])
-        let known = try db.cachedBool(sql: """
-            SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ?)
-                OR (? IS NOT NULL AND EXISTS(SELECT 1 FROM articles WHERE url = ?))
-            """, arguments: [article.contentHash, article.url, article.url]) ?? false
+        // The same content is the same article; the same URL is not: a feed could claim another outlet's URLs.
+        let known = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ?)",
+                                      arguments: [article.contentHash]) ?? false
         if known { result.duplicate = true; return result }
 
         let relevant = facts.relevant || !policy.requireRelevant
@@ -81,9 +86,10 @@ extension KnowledgeStore {
         func alertable(_ city: String?) -> Bool { policy.alert && !(city.map(policy.ignored.contains) ?? false) }
 
         // Cities: those named, plus any a figure is tied to.
-        var cities: [(String, Int, String)] = facts.cities.map { ($0.city, $0.mentions, $0.evidence) }
+        var cities: [(String, Int, String)] = facts.cities.map { ($0.city, $0.mentions, TextLimit.clip($0.evidence)) }
+        var named = Set(cities.map(\.0))
         for figure in facts.figures {
-            if let city = figure.city, !cities.contains(where: { $0.0 == city }) { cities.append((city, 1, figure.evidence)) }
+            if let city = figure.city, named.insert(city).inserted { cities.append((city, 1, TextLimit.clip(figure.evidence))) }
         }
         var done = Set<String>()
         for (city, mentions, evidence) in cities where done.insert(city).inserted {
@@ -158,7 +164,7 @@ extension KnowledgeStore {
             }
             try db.executeCached(sql: "INSERT INTO figures(measure, label, value, qualifier, article, evidence, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [measureID, figure.measure, figure.value, figure.qualifier?.rawValue, articleID,
-                                       figure.evidence, stamp])
+                                       TextLimit.clip(figure.evidence), stamp])
             if let kind, alertable(figure.city) {
                 alerts.append(Alert(kind: kind, city: figure.city, watched: figure.city.map(policy.watched.contains) ?? false,
                                     measure: figure.measure, measureKey: key, value: figure.value, unit: figure.unit,
@@ -167,6 +173,7 @@ extension KnowledgeStore {
         }
 
         for alert in alerts {
+            guard result.alerts.count < policy.maxAlerts else { result.heldBack += 1; continue }
             try db.executeCached(sql: "INSERT OR IGNORE INTO outbox(alert_id, kind, line, summary, created) VALUES (?, ?, ?, ?, ?)",
                            arguments: [alert.id, alert.kind.rawValue, alert.jsonLine, alert.journalLine, stamp])
             if db.changesCount > 0 { result.alerts.append(alert) }

@@ -84,6 +84,14 @@ public final class KnowledgeStore: Sendable {
                 CREATE INDEX outbox_pending ON outbox(delivered, seq);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Items being read, so one that kills the process is skipped instead of killing every restart.
+            try db.execute(sql: """
+                CREATE TABLE item_attempts (feed TEXT NOT NULL, key TEXT NOT NULL, attempts INTEGER NOT NULL,
+                    last TEXT NOT NULL, PRIMARY KEY (feed, key)) WITHOUT ROWID;
+                CREATE INDEX articles_fetched ON articles(fetched);
+                """)
+        }
         return migrator
     }
 
@@ -106,13 +114,6 @@ public final class KnowledgeStore: Sendable {
     /// Number of rows in a table (for tests, status and benchmarks).
     public func count(_ table: String) throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
-    }
-
-    /// Whether an article with this URL is already in the knowledge.
-    public func knowsArticle(url: String) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM articles WHERE url = ?)", arguments: [url]) ?? false
-        }
     }
 
     /// Marks item keys seen for a feed without recording an article.

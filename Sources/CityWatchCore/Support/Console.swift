@@ -9,7 +9,14 @@ public enum StandardOutput {
 
 /// Unbuffered writes to standard error (diagnostics and journald lines).
 public enum StandardError {
+    /// Writes one record: control characters inside it are escaped (TerminalText), so text from a feed can never
+    /// start a line of its own; the record ends with exactly one newline.
     public static func write(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalText.line(text).utf8))
+    }
+
+    /// Writes text as it is (ArgumentParser's multi-line usage and help).
+    public static func writeRaw(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
