@@ -60,7 +60,7 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let loaded = try await load()
         do {
-            var doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset)
+            var doc = try DocumentReader.read(loaded.data, url: loaded.url, httpCharset: loaded.charset, limitText: true)
             let cut = doc.limitText(to: Document.textLimit)
             if cut > 0 { StandardError.write("citywatch extract: \(input): " + Self.cutMessage(cut)) }
             StandardOutput.write(extractor.extract(doc, numbers: numbers).jsonLine() + "\n")
@@ -72,7 +72,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     /// Says that a document's text went past the limit and how much of it was not read.
     static func cutMessage(_ cut: Int) -> String {
-        "only the first \(Document.textLimit) characters of text are read (the limit per document); \(cut) more were left out"
+        "only the first \(Document.textLimit) characters of text are read (the limit per document); the rest is left out"
     }
 
     private func load() async throws -> InputLoader.Loaded {

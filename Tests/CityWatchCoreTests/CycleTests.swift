@@ -68,7 +68,10 @@ import Testing
             <tbody><tr><td>Portland</td><td>120</td></tr></tbody></table>
             """
         let item = FeedItem(title: "ICE Extends Operations to Portland", link: "https://news.example/p", id: "p", content: content)
-        let doc = await try cycle(config).document(for: item, feed: Config.Feed(name: "Wire", url: "https://news.example/rss"))
+        let feed = Config.Feed(name: "Wire", url: "https://news.example/rss")
+        var budget = PollBudget(limits: CycleLimits(), maxBytes: config.maxBytes)
+        let doc = await try cycle(config).document(for: item, feed: feed, access: .links(of: feed.url, allowPrivateNetworks: false),
+                                                   budget: &budget).document
         #expect(doc.blocks.contains(.heading("Personnel assigned")))
         #expect(doc.blocks.contains { if case .table(let t) = $0 { return t.rows == [["Portland", "120"]] }; return false })
         #expect(world.requests.get.isEmpty)   // full text: no page fetched

@@ -122,13 +122,14 @@ import Testing
         try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: true)
         try "<p>Inside: ICE arrested 120 people in Denver, Colorado.</p>".write(toFile: feeds + "/inside.html", atomically: true, encoding: .utf8)
         try "<p>OUTSIDE-SECRET ICE arrested 777 people in Houston, Texas.</p>".write(toFile: folder + "/outside.html", atomically: true, encoding: .utf8)
+        try "<p>OUTSIDE-SECRET 2</p>".write(toFile: folder + "/outside2.html", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: feeds + "/link.html", withDestinationPath: folder + "/outside.html")
         try Self.rss([("ICE inside", "inside.html"), ("ICE dotdot", "../outside.html"), ("ICE symlink", "link.html"),
-                      ("ICE absolute", "file://" + folder + "/outside.html")])
+                      ("ICE absolute", "file://" + folder + "/outside2.html")])
             .write(toFile: feeds + "/feed.xml", atomically: true, encoding: .utf8)
         let (journal, log) = try await runOnce(config(feedURL: "file://" + feeds + "/feed.xml"))
         #expect(log.contains("120") && !log.contains("OUTSIDE-SECRET") && !log.contains("777"))
-        #expect(journal.filter { $0.contains("is outside the feed's folder") }.count == 3)
+        #expect(journal.filter { $0.contains("is outside the feed's folder") }.count == 3, "\(journal)")
     }
 
     @Test func controlCharactersNeverReachTheJournalRaw() async throws {
@@ -268,6 +269,16 @@ import Testing
         if case .paragraph(let text) = document.blocks[0] { #expect(text.utf8.count <= 10_000 && text.utf8.count > 9_900) }
         var small = Document(blocks: [.paragraph("short")])
         #expect(small.limitText(to: 10_000) == 0 && small.blocks == [.paragraph("short")])
+    }
+
+    @Test func aHugeOneLineTextIsCutBeforeItIsParsed() throws {
+        let text = "ICE in Chicago. " + String(repeating: "12345 ", count: 3_000_000)
+        var document = try JSONLInput.document(Data(("{\"text\":\"" + text + "\"}").utf8))
+        #expect((document.title ?? "").utf8.count <= 2 * Document.textLimit)
+        #expect(document.limitText(to: Document.textLimit) > 0)
+        #expect((document.title ?? "").utf8.count <= Document.titleLimit)
+        let read = try DocumentReader.read(Data(text.utf8), limitText: true)
+        #expect((read.title ?? "").utf8.count <= 2 * Document.textLimit)
     }
 
     @Test func figuresAreDeduplicatedBoundedAndFinite() {

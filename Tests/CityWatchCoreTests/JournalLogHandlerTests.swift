@@ -26,7 +26,7 @@ import Testing
     @Test func keepsAMessageOnOneJournalLine() {
         let (logger, lines) = Self.capture()
         logger.error("config reload failed:\nline 3: bad key", metadata: ["file": "/etc/citywatch/citywatch.toml"])
-        #expect(lines.withLock { $0 } == ["<3>config reload failed: line 3: bad key file=/etc/citywatch/citywatch.toml\n"])
+        #expect(lines.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
     }
 
     @Test func journalLinesMapBackToLevels() {

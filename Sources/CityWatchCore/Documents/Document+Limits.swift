@@ -9,6 +9,13 @@ extension Document {
     /// cutting the block that crosses it at a word; returns how many bytes were left out (0: nothing cut).
     @discardableResult
     public mutating func limitText(to limit: Int) -> Int {
+        var titleCut = 0
+        // A title is a line, not a story: a document that is one huge line must not make its title the story.
+        if let title, title.utf8.count > Self.titleLimit {
+            let short = Self.prefix(title, bytes: Self.titleLimit)
+            titleCut = title.utf8.count - short.utf8.count
+            self.title = short
+        }
         var used = (title?.utf8.count ?? 0)
         var kept: [Block] = []
         var cut = 0
@@ -43,7 +50,22 @@ extension Document {
             }
         }
         if cut > 0 { blocks = kept }
-        return cut
+        return cut + titleCut
+    }
+
+    /// The longest title kept.
+    public static let titleLimit = 2_000
+
+    /// Raw text (seed text or prose) cut before it is parsed, at a line end when one is near: parsing is the
+    /// first cost, so a 20 MB line never reaches it. Twice `textLimit`, so `limitText` still sees and reports it.
+    public static func limitRawText(_ text: String) -> String {
+        let limit = 2 * textLimit
+        guard text.utf8.count > limit else { return text }
+        let head = prefix(text, bytes: limit)
+        if let newline = head.lastIndex(of: "\n"), head.distance(from: newline, to: head.endIndex) < 4096 {
+            return String(head[..<newline])
+        }
+        return head
     }
 
     /// The longest prefix of at most `bytes` UTF-8 bytes that ends at a character (and a space when one is near).

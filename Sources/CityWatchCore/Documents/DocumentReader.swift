@@ -5,7 +5,9 @@ public enum DocumentReader {
     /// Inputs above this size are refused rather than parsed.
     public static let maxBytes = 32 * 1024 * 1024
 
-    public static func read(_ data: Data, url: String? = nil, httpCharset: String? = nil) throws(DocumentError) -> Document {
+    /// `limitText`: plain text past twice `Document.textLimit` is cut before it is parsed (`extract`; `parse` keeps all).
+    public static func read(_ data: Data, url: String? = nil, httpCharset: String? = nil,
+                            limitText: Bool = false) throws(DocumentError) -> Document {
         if data.count > maxBytes {
             throw DocumentError(code: "too-large", message: "too large: \(data.count) bytes, over the \(maxBytes)-byte limit for one document")
         }
@@ -23,7 +25,8 @@ public enum DocumentReader {
         if data.prefix(8192).contains(0) {
             throw DocumentError(code: "binary", message: "not a text document: the input holds binary data (NUL bytes)")
         }
-        var doc = SeedTextParser.parse(decodeText(data))
+        let text = decodeText(data)
+        var doc = SeedTextParser.parse(limitText ? Document.limitRawText(text) : text)
         doc.url = url
         return doc
     }

@@ -15,7 +15,7 @@ public enum JSONLInput {
             throw LineError(code: "bad-json", message: "not a JSON object; give {\"text\": \"...\"} or {\"html\": \"...\"}")
         }
         if let text = fields["text"] {
-            return SeedTextParser.parse(text)
+            return SeedTextParser.parse(Document.limitRawText(text))
         }
         if let html = fields["html"] {
             do { return try DocumentReader.read(Data(html.utf8)) } catch {
