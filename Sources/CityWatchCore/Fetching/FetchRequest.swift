@@ -23,7 +23,7 @@ public struct FetchRequest: Sendable {
     public init(url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
                 etag: String? = nil, lastModified: String? = nil, timeout: TimeInterval = 30,
                 connectTimeout: TimeInterval = 10, maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
-                lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15, access: FetchAccess = .unrestricted) {
+                lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15, access: FetchAccess? = nil) {
         self.url = url
         self.method = method
         self.body = body
@@ -36,7 +36,8 @@ public struct FetchRequest: Sendable {
         self.maxRedirects = maxRedirects
         self.lowSpeedLimit = lowSpeedLimit
         self.lowSpeedTime = lowSpeedTime
-        self.access = access
+        // Safe by default: the URL's own origin is trusted, a redirect elsewhere must reach a public address.
+        self.access = access ?? .trusting(url)
     }
 
     /// The lower-cased scheme of `url` ("https"), or nil when it has none.
