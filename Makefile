@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: help deps build release test demo e2e install uninstall bench score-news
+.PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
@@ -13,6 +13,8 @@ help:
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
+	@echo "make deb     build citywatch_<version>_amd64.deb (Swift runtime linked in) into .build-deb/out"
+	@echo "make deb-test  install that package into a clean Debian 12 root (debootstrap, as root) and try it"
 
 ## deps: install the C libraries' development packages when missing (Debian).
 deps:
@@ -72,3 +74,11 @@ uninstall:
 	rm -rf $(SHAREDIR) $(DOCDIR)
 	-systemctl daemon-reload 2>/dev/null
 	@echo "kept /etc/citywatch, /var/lib/citywatch and /var/log/citywatch: remove them by hand if wanted"
+
+## deb: a package that installs without Swift (static Swift runtime, stripped), with completions and a man page.
+deb: deps
+	./scripts/build-deb
+
+## deb-test: the package installed into a fresh debootstrap root with no Swift inside (root, network to Debian).
+deb-test: deps
+	./scripts/test-deb-chroot

@@ -248,6 +248,33 @@ import Testing
         #expect(try store.itemAttempts(feed: "hostile", keys: ["hash:other"]) == 1)
     }
 
+    @Test func aLargePageIsMarkedBeforeItIsParsed() async throws {
+        let big = "<html><body><p>ICE " + String(repeating: "1 ", count: 600_000) + "</p></body></html>"
+        let feedServer = try TestHTTPServer { request, connection in
+            if request.path == "/rss" {
+                connection.respond(200, [("Content-Type", "application/rss+xml")], text: Self.rss([("ICE big", "/big")]))
+            } else {
+                connection.respond(200, [("Content-Type", "text/html")], text: big)
+            }
+        }
+        defer { feedServer.stop() }
+        let config = config(feedURL: feedServer.base + "/rss")
+        let store = try KnowledgeStore(path: config.databasePath)
+        let seenWhileParsing = Box<[Int]>([])
+        let item = FeedItem(title: "ICE big", link: feedServer.base + "/big", id: "item-0", summary: "ICE teaser")
+        let keys = Cycle.seenKeys(item)
+        var pipeline = Pipeline.live(keywords: ["ICE"])
+        let parse = pipeline.parsePage
+        pipeline.parsePage = { data, url, charset in
+            // Had the process died here, the next start would find the item marked and skip it.
+            seenWhileParsing.with { $0.append((try? store.itemAttempts(feed: "hostile", keys: keys)) ?? -1) }
+            return try parse(data, url, charset)
+        }
+        let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: { _ in }, echo: { _ in })
+        _ = try await cycle.run()
+        #expect(seenWhileParsing.get == [CycleLimits().attemptsPerItem])
+    }
+
     @Test func anotherFeedCannotPreRegisterAnOutletsURL() async throws {
         let store = try KnowledgeStore(path: folder + "/k.sqlite")
         let url = "https://trusted.example/story"
@@ -259,6 +286,21 @@ import Testing
         // The same content again is a duplicate, whatever the URL.
         let copy = ArticleRecord(url: "https://mirror.example/x", feed: "other", title: "ICE", published: nil, contentHash: "bbbb")
         #expect(try store.ingest(copy, facts: madeFacts("ICE", cities: ["Chicago, IL"]), policy: DiffPolicy()).duplicate)
+    }
+
+    @Test func oldArticlesArePrunedAndTheirKnowledgeStays() throws {
+        let store = try KnowledgeStore(path: folder + "/k.sqlite")
+        let now = Date()
+        let old = now.addingTimeInterval(-200 * 86_400)
+        _ = try store.ingest(article("Old relevant"), facts: madeFacts("Old relevant", cities: ["Chicago, IL"]), policy: DiffPolicy(), now: old)
+        _ = try store.ingest(article("Recent noise"), facts: madeFacts("Recent noise", relevant: false), policy: DiffPolicy(),
+                             now: now.addingTimeInterval(-40 * 86_400))
+        _ = try store.ingest(article("Fresh"), facts: madeFacts("Fresh", cities: ["Denver, CO"]), policy: DiffPolicy(), now: now)
+        try store.recordItemAttempt(feed: "wire", keys: ["hash:x"], now: old)
+        try store.pruneSeenItems(olderThan: 182 * 86_400, now: now)
+        #expect(try store.count("articles") == 1)
+        #expect(try store.count("item_attempts") == 0)
+        #expect(try store.cities().map(\.city).sorted() == ["Chicago, IL", "Denver, CO"])
     }
 
     @Test func theDocumentsTextIsCapped() {

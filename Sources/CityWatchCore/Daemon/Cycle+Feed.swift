@@ -68,9 +68,8 @@ extension Cycle {
                 continue
             }
             try store.recordItemAttempt(feed: feed.name, keys: keys, now: now())
-            var read = await document(for: item, feed: feed, access: linkAccess, budget: &budget)
-            if read.large {
-                // Marked before parsing and extraction, the costly part: one failure is enough to skip it.
+            var read = await document(for: item, feed: feed, access: linkAccess, budget: &budget) {
+                // A large input is marked before it is parsed, the costly part: one failure is enough to skip it.
                 try store.recordItemAttempt(feed: feed.name, keys: keys, now: now(), count: limits.attemptsPerItem)
             }
             let cut = read.document.limitText(to: limits.charactersPerDocument)
@@ -118,7 +117,9 @@ extension Cycle {
 
     /// The item as a Document: its full content when it carries one, else its linked page (when the feed
     /// allows fetching and the poll's budget has time and bytes left), else its title and summary.
-    func document(for item: FeedItem, feed: Config.Feed, access: FetchAccess, budget: inout PollBudget) async -> ReadItem {
+    /// `large` runs before a large input (≥ `CycleLimits.largeDocumentBytes`) is parsed.
+    func document(for item: FeedItem, feed: Config.Feed, access: FetchAccess, budget: inout PollBudget,
+                  large markLarge: () throws -> Void = {}) async -> ReadItem {
         var document: Document?
         var large = false
         let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
@@ -132,6 +133,7 @@ extension Cycle {
                 let response = try await articleGate.withSlot(for: link) { [request] in try await fetch(request) }
                 budget.spend(bytes: response.body.count)
                 large = response.body.count >= CycleLimits.largeDocumentBytes
+                if large { try markLarge() }
                 document = try pipeline.parsePage(response.body, response.finalURL,
                                                   ContentType.charset(response.headers["content-type"]))
             } catch {
@@ -139,7 +141,10 @@ extension Cycle {
             }
         }
         if document == nil, let html = content ?? item.summary {
-            large = large || html.utf8.count >= CycleLimits.largeDocumentBytes
+            if html.utf8.count >= CycleLimits.largeDocumentBytes {
+                large = true
+                try? markLarge()
+            }
             // An item's content is a fragment: read all of it (headings, tables), no search for a page's body.
             document = Self.isWholePage(html) ? try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
                                               : ArticlePageParser.parseFragment(html)
