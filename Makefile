@@ -77,8 +77,10 @@ uninstall:
 
 ## deb: a package that installs without Swift (static Swift runtime, stripped), with completions and a man page.
 deb: deps
+	@command -v patchelf >/dev/null || { echo "installing: patchelf"; $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq patchelf; }
 	./scripts/build-deb
 
 ## deb-test: the package installed into a fresh debootstrap root with no Swift inside (root, network to Debian).
 deb-test: deps
+	@command -v debootstrap >/dev/null || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq debootstrap
 	./scripts/test-deb-chroot

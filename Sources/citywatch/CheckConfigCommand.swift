@@ -25,6 +25,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
         out += "  webhook:    \(config.webhook ?? "none")\n"
         out += "  schedule:   every \(DurationText.format(config.interval)), \(config.concurrency) feeds at a time\n"
         out += "  fetch:      timeout \(DurationText.format(config.fetchTimeout)), at most \(config.maxBytes) bytes, \(config.maxRedirects) redirects\n"
+        out += "  links:      " + (config.allowPrivateNetworks
+            ? "may reach private networks and local files (allow_private_networks = true)\n"
+            : "public addresses only, except on a feed's own origin; file: links only inside a file: feed's folder\n")
         out += "  keywords:   \(config.keywords.joined(separator: ", "))\n"
         out += "  watched:    \(config.watchedCities.isEmpty ? "none" : config.watchedCities.joined(separator: "; "))\n"
         out += "  ignored:    \(config.ignoredCities.isEmpty ? "none" : config.ignoredCities.joined(separator: "; "))\n"
