@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityWatchCore
 import Foundation
+import Logging
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,9 +36,24 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let report = try await cycle.run()
             StandardError.write("<6>citywatch: cycle done: \(report.summary)\n")
+            try await notifyOnce(config: config, store: store, learn: learn)
         } catch {
             StandardError.write("<3>citywatch run: the cycle could not run: \(error)\n")
             throw ExitCode(1)
+        }
+    }
+
+    /// One delivery round per notifier (a failure is recorded for the next run, never waited out).
+    func notifyOnce(config: Config, store: KnowledgeStore, learn: Bool) async throws {
+        if !config.notifiers.isEmpty { JournalLogHandler.bootstrap() }
+        for entry in config.notifiers {
+            let runner = NotifierRunner.make(entry, store: store, logger: Logger(label: "citywatch.notify"))
+            let round = await runner.deliverOnce()
+            if let failure = round.failure {
+                StandardError.write("<4>citywatch: notifier \"\(entry.name)\": \(failure); \(round.delivered) sent, the rest stay queued\n")
+            } else if round.delivered > 0 {
+                StandardError.write("<6>citywatch: notifier \"\(entry.name)\": sent \(round.delivered) alert(s)\n")
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ extension DaemonPlan {
             policy: SchedulePolicy(defaultInterval: config.interval), limits: limits,
             statusFile: statusFile(inStateDirectory: URL(fileURLWithPath: config.stateDir)),
             webhook: config.webhook,
+            notifiers: config.notifiers.map { NotifierRunner.make($0, store: store, logger: logger) },
             poll: { scheduled in
                 guard let feed = feeds[scheduled.id] else {
                     return .failure(kind: "config", message: "feed \"\(scheduled.id)\" is not in the config")
