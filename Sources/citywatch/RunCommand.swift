@@ -32,6 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         let config = try options.load(command: "run")
         let store = try options.openStore(config, command: "run")
         guard once else { return try await runDaemon(config: config, store: store) }
+        NotifierRunner.register(config.notifiers, store: store)
         let cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords), learn: learn)
         do {
             let report = try await cycle.run()
@@ -50,7 +51,9 @@ struct RunCommand: AsyncParsableCommand {
             let runner = NotifierRunner.make(entry, store: store, logger: Logger(label: "citywatch.notify"))
             let round = await runner.deliverOnce()
             if let failure = round.failure {
-                StandardError.write("<4>citywatch: notifier \"\(entry.name)\": \(failure); \(round.delivered) sent, the rest stay queued\n")
+                // The runner warned once when the notifier started failing; this is the run's own account.
+                let next = round.nextDue.map { " next attempt at \(KnowledgeTime.string($0))," } ?? ""
+                StandardError.write("<6>citywatch: notifier \"\(entry.name)\": \(round.delivered) sent, the rest stay queued;\(next) last error: \(failure)\n")
             } else if round.delivered > 0 {
                 StandardError.write("<6>citywatch: notifier \"\(entry.name)\": sent \(round.delivered) alert(s)\n")
             }

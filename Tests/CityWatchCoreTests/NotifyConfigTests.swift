@@ -127,7 +127,7 @@ import Testing
             """)
         #expect(found.contains { $0.key == "[[notify]] #1 type" && $0.fix.contains("email, slack, discord, matrix, ntfy, telegram, webhook") })
         #expect(found.contains { $0.key == "[[notify]] #2 url" && $0.message.contains("smtp or smtps") })
-        #expect(found.contains { $0.key == "[[notify]] #2 digest" && $0.line == 13 })
+        #expect(found.contains { $0.key == "[[notify]] #2 digest" && $0.line == 12 })
         #expect(found.contains { $0.key == "[[notify]] #2 timezone" })
         #expect(found.contains { $0.key == "[[notify]] #2 colour" && $0.message == "unknown key" })
         #expect(found.contains { $0.key == "[[notify]] #2 from" })

@@ -41,6 +41,12 @@ public struct NotifierRunner: Sendable {
 
     public var name: String { entry.name }
 
+    /// Records each notifier before the first poll of a run, so its queue starts with the alerts of this run:
+    /// a notifier added to an existing installation is not flooded with the alerts raised before it existed.
+    public static func register(_ entries: [Config.Notify], store: KnowledgeStore, now: Date = Date()) {
+        for entry in entries { _ = try? store.registerNotifier(name: entry.name, type: entry.service.rawValue, now: now) }
+    }
+
     /// What one round did.
     public struct Round: Sendable, Equatable {
         public var delivered = 0
