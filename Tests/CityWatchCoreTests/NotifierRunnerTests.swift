@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 @testable import CityWatchCore
 
@@ -19,9 +20,10 @@ import Testing
         }
     }
 
-    func runner(_ entry: Config.Notify, store: KnowledgeStore, secret: String?) -> NotifierRunner {
+    func runner(_ entry: Config.Notify, store: KnowledgeStore, secret: String?,
+                logger: Logger = Logger(label: "test")) -> NotifierRunner {
         NotifierRunner(entry: entry, notifier: .success(HTTPNotifier(entry: entry, secret: secret, fetcher: Fetcher())),
-                       store: store, baseDelay: 30, maxDelay: 3600)
+                       store: store, logger: logger, baseDelay: 30, maxDelay: 3600)
     }
 
     /// Runs the loop on a manual clock, advancing it to each deadline, until `delivered` requests got a 200.
@@ -51,8 +53,15 @@ import Testing
         let clock = ManualClock()
         try store.registerNotifier(name: entry.name, type: "webhook", now: clock.now)
         try store.enqueue([NotifyBench.alert("Denver, CO")])
-        let waits = try await drive(runner(entry, store: store, secret: nil), clock: clock, server: server, expectRequests: 4)
+        let (logger, lines) = JournalLogHandlerTests.capture()
+        let waits = try await drive(runner(entry, store: store, secret: nil, logger: logger), clock: clock, server: server,
+                                    expectRequests: 4)
         #expect(waits == [30, 60, 120])
+        // Reported once when it starts failing and once when it recovers, not at every retry.
+        let reports = lines.withLock { $0 }.filter { $0.hasPrefix("<4>") || $0.hasPrefix("<5>") }
+        #expect(reports.count == 2)
+        #expect(reports.first?.hasPrefix("<4>notifier \"test\" (webhook) is failing: http 500: busy 500") == true)
+        #expect(reports.last == "<5>notifier \"test\" recovered after 3 failed attempts\n")
         #expect(server.requests.count == 4)
         #expect(try store.notifyStates(entry.name).values.sorted() == ["sent"])
         let state = try #require(try store.notifierState(entry.name))

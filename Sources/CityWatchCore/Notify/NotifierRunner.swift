@@ -91,7 +91,7 @@ public struct NotifierRunner: Sendable {
             round.failure = state.lastError
             return round
         }
-        let batch = entry.digest == nil ? 100 : 1000
+        let batch = 1000
         let eligible: [(seq: Int64, alert: Alert, line: String)]
         do {
             let pending = try store.pendingNotify(name, limit: batch)
