@@ -199,3 +199,46 @@ import Testing
         #expect(DigestSchedule("daily 25:00") == nil && DigestSchedule("weekly") == nil)
     }
 }
+
+extension NotifierRunnerTests {
+    @Test func telegramRetryAfterInTheBodyIsHonoured() async throws {
+        let server = try TestHTTPServer { _, connection in
+            connection.respond(429, text: #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 9","parameters":{"retry_after":9}}"#)
+        }
+        defer { server.stop() }
+        let entry = notifyEntry(.telegram) { $0.apiURL = server.base; $0.chatID = "1" }
+        let store = try bench.store()
+        try store.registerNotifier(name: entry.name, type: "telegram")
+        try store.enqueue([NotifyBench.alert("Reno, NV")])
+        let now = Date()
+        let round = await runner(entry, store: store, secret: "1:abc").deliverRound(now: now)
+        #expect(round.failure?.hasPrefix("http 429") == true)
+        #expect(round.nextDue == now.addingTimeInterval(9))
+    }
+
+    @Test func matrixDigestInterruptedByACrashIsResentAsTheSameTransaction() async throws {
+        let paths = Box<[String]>([])
+        let server = try TestHTTPServer { request, connection in
+            paths.with { $0.append(request.path) }
+            connection.respond(200, text: "{}")
+        }
+        defer { server.stop() }
+        let entry = notifyEntry(.matrix) { $0.homeserver = server.base; $0.room = "!r:x"; $0.digest = DigestSchedule("hourly") }
+        let start = Date(timeIntervalSince1970: 1_800_000_000 - 60)
+        do {
+            let store = try bench.store()
+            try store.registerNotifier(name: entry.name, type: "matrix", now: start)
+            try store.enqueue([NotifyBench.alert("Reno, NV"), NotifyBench.alert("Provo, UT")])
+            var crashing = runner(entry, store: store, secret: "tok")
+            crashing.interruptAfterSend = true
+            _ = await crashing.deliverRound(now: start.addingTimeInterval(120))
+        }
+        let reopened = try bench.store()
+        try reopened.enqueue([NotifyBench.alert("Ogden, UT")])   // raised while it was down
+        let round = await runner(entry, store: reopened, secret: "tok").deliverOnce(now: start.addingTimeInterval(180))
+        #expect(round.delivered == 2)
+        #expect(paths.get.count == 2 && Set(paths.get).count == 1)   // the same txn id: one event
+        // The new alert waits for the next digest.
+        #expect(try reopened.notifierState(entry.name)?.queued == 1)
+    }
+}

@@ -135,6 +135,9 @@ extension ConfigReader {
             guard let value, Self.inlineSecret(value) == nil else { continue }
             if !Self.isURL(value, schemes: schemes) {
                 issue("notify", i, key, "\"\(value)\" is not a \(schemes.sorted().joined(separator: " or ")) URL", Self.example(key))
+            } else if value.lowercased().hasPrefix("http:"), !Self.isLoopbackURL(value) {
+                issue("notify", i, key, "\"\(value)\" is plain http: the alerts (and any token) would cross the network unencrypted",
+                      "use an https URL (plain http is accepted only for a loopback host such as 127.0.0.1)")
             }
         }
         if notify.service == .slack || notify.service == .discord, notify.url != nil, Self.inlineSecret(notify.url!) == nil {

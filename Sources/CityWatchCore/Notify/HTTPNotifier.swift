@@ -35,10 +35,25 @@ public struct HTTPNotifier: Notifier {
         }
         var reply = NotifyReply(status: 0, firstLine: "")
         for request in requests {
-            let response = try await sendRequest(request)
-            reply = NotifyReply(status: response.status, firstLine: NotifyReply.firstLine(of: response.body))
+            do {
+                let response = try await sendRequest(request)
+                reply = NotifyReply(status: response.status, firstLine: NotifyReply.firstLine(of: response.body))
+            } catch var error as FetchError {
+                // Telegram and Discord also say how long to wait in the JSON body ("retry_after").
+                if error.status == 429, error.retryAfter == nil, let wait = Self.retryAfter(inBody: error.reply) {
+                    error.retryAfter = wait
+                }
+                throw error
+            }
         }
         return reply
+    }
+
+    /// `"retry_after": 12` (or 1.5) in a JSON error body, in seconds.
+    static func retryAfter(inBody body: String?) -> TimeInterval? {
+        guard let body, let range = body.range(of: #""retry_after"\s*:\s*[0-9.]+"#, options: .regularExpression) else { return nil }
+        let number = body[range].split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? ""
+        return TimeInterval(number).map { $0.rounded(.up) }
     }
 
     /// The request that carries `message` to this service.

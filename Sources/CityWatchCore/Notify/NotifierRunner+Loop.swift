@@ -2,10 +2,23 @@ import Foundation
 
 extension NotifierRunner {
     /// The digest: when its time has come, every eligible alert in one message, grouped by city.
-    func deliverDigest(_ eligible: [(seq: Int64, alert: Alert, line: String)], schedule: DigestSchedule,
-                       state: NotifierState, now: Date, round: Round) async -> Round {
+    func deliverDigest(_ eligible: [(seq: Int64, alert: Alert, line: String)], interrupted: Set<Int64>,
+                       schedule: DigestSchedule, state: NotifierState, now: Date, round: Round) async -> Round {
         var round = round
         let zone = TimeZone(identifier: entry.timezone) ?? TimeZone(identifier: "UTC")!
+        // A digest interrupted by a crash (only left for an idempotent service) goes again at once, exactly as it
+        // was: the same alerts give the same key, so the service keeps one copy.
+        let resend = eligible.filter { interrupted.contains($0.seq) }
+        if !resend.isEmpty {
+            let message = NotifyMessage(digest: resend, schedule: schedule.description)
+            guard await attempt(message, state: state, now: now, round: &round) else { return round }
+            report(success: state, now: now)
+            // That was this period's digest: newer alerts wait for the next one.
+            try? store.setLastDigest(name, now)
+            round.more = false
+            round.nextDue = schedule.next(after: now, timeZone: zone)
+            return round
+        }
         let last = state.lastDigest.flatMap(KnowledgeTime.date) ?? now
         let due = schedule.next(after: last, timeZone: zone)
         guard due <= now else {

@@ -93,9 +93,11 @@ public struct NotifierRunner: Sendable {
         }
         let batch = 1000
         let eligible: [(seq: Int64, alert: Alert, line: String)]
+        var interrupted = Set<Int64>()
         do {
             let pending = try store.pendingNotify(name, limit: batch)
             round.more = pending.count == batch
+            interrupted = Set(pending.filter { $0.state == "sending" }.map(\.entry.seq))
             eligible = try sift(pending, now: now, round: &round)
         } catch {
             round.failure = "cannot read the knowledge store: \(error)"
@@ -103,7 +105,7 @@ public struct NotifierRunner: Sendable {
         }
         if round.held > 0 { round.nextDue = now.addingTimeInterval(recheck) }
         if let digest = entry.digest {
-            return await deliverDigest(eligible, schedule: digest, state: state, now: now, round: round)
+            return await deliverDigest(eligible, interrupted: interrupted, schedule: digest, state: state, now: now, round: round)
         }
         for item in eligible {
             let message = NotifyMessage(alert: item.alert, seq: item.seq, line: item.line)
