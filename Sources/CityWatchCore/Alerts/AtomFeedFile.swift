@@ -42,6 +42,8 @@ public struct AtomFeedFile: Sendable {
         let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw AlertLogError(message: "cannot write the Atom feed \(temporary): \(String(cString: strerror(errno))). Make the folder writable or change [alerts] atom.") }
+        // A feed is for readers: 0644 whatever the daemon's umask (UMask=0027 in the unit).
+        fchmod(fd, 0o644)
         let bytes = Array(document.utf8)
         var written = 0
         while written < bytes.count {
