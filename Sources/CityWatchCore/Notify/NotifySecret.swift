@@ -32,9 +32,9 @@ public enum NotifySecret {
             if let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty {
                 tried.append("there is no credential \(directory)/\(credential)")
             } else {
-                tried.append("no systemd credentials are available ($CREDENTIALS_DIRECTORY is not set) for \"\(credential)\"")
+                tried.append("the credential \"\(credential)\" cannot be read here ($CREDENTIALS_DIRECTORY is not set; systemd sets it for the service)")
             }
-            fixes.append("add LoadCredential=\(credential):/etc/citywatch/\(credential) to the unit (or systemd-creds)")
+            fixes.append("add LoadCredential=\(credential):/etc/credstore/citywatch-\(credential) to the unit (systemctl edit citywatch)")
         }
         if tried.isEmpty {
             tried.append("no secret is named")
