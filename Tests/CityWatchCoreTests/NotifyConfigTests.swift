@@ -124,6 +124,12 @@ import Testing
             digest = "weekly"
             timezone = "Mars/Olympus"
             colour = "red"
+            to = ["nobody"]
+            [[notify]]
+            name = "z"
+            type = "ntfy"
+            url = "http://ntfy.example.org/topic"
+            priority = "loud"
             """)
         #expect(found.contains { $0.key == "[[notify]] #1 type" && $0.fix.contains("email, slack, discord, matrix, ntfy, telegram, webhook") })
         #expect(found.contains { $0.key == "[[notify]] #2 url" && $0.message.contains("smtp or smtps") })
@@ -131,5 +137,8 @@ import Testing
         #expect(found.contains { $0.key == "[[notify]] #2 timezone" })
         #expect(found.contains { $0.key == "[[notify]] #2 colour" && $0.message == "unknown key" })
         #expect(found.contains { $0.key == "[[notify]] #2 from" })
+        #expect(found.contains { $0.key == "[[notify]] #2 to" && $0.message.contains("not an e-mail address") })
+        #expect(found.contains { $0.key == "[[notify]] #3 priority" })
+        #expect(found.contains { $0.key == "[[notify]] #3 url" && $0.message.contains("plain http") })
     }
 }

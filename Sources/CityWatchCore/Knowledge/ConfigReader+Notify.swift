@@ -130,6 +130,17 @@ extension ConfigReader {
         for key in need where entry[key] == nil {
             issue("notify", i, key, "missing: a \(notify.service.rawValue) notifier needs it", Self.example(key))
         }
+        if notify.service == .email {
+            for address in [notify.from].compactMap({ $0 }) + notify.to where !SMTPTransfer.address(address).contains("@") {
+                issue("notify", i, notify.to.contains(address) ? "to" : "from", "\"\(address)\" is not an e-mail address",
+                      "write it as \"desk@example.org\" or \"Desk <desk@example.org>\"")
+            }
+            if entry["to"] != nil, notify.to.isEmpty { issue("notify", i, "to", "is empty", Self.example("to")) }
+        }
+        if let priority = notify.priority,
+           !["1", "2", "3", "4", "5", "min", "low", "default", "high", "max", "urgent"].contains(priority.lowercased()) {
+            issue("notify", i, "priority", "\"\(priority)\" is not an ntfy priority", "use 1 to 5, or min, low, default, high, max or urgent")
+        }
         let schemes: Set<String> = notify.service == .email ? ["smtp", "smtps"] : ["http", "https"]
         for (key, value) in [("url", notify.url), ("homeserver", notify.homeserver), ("api_url", notify.apiURL)] {
             guard let value, Self.inlineSecret(value) == nil else { continue }
