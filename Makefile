@@ -1,7 +1,8 @@
 # citywatch — build, test, demo, install. Run `make help`.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
+# python3-aiosmtpd and openssl: the e-mail notifier tests run a real SMTP server on loopback.
+DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config python3-aiosmtpd openssl
 
 .PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news
 

@@ -20,6 +20,8 @@ typedef int (*cw_xferinfo_cb)(void *clientp, curl_off_t dltotal, curl_off_t dlno
 
 static inline CURLcode cw_setopt_write_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
 static inline CURLcode cw_setopt_header_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
+/* The upload source (SMTP message bodies): same signature as a write callback. */
+static inline CURLcode cw_setopt_read_function(CURL *h, cw_write_cb f) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, f); }
 static inline CURLcode cw_setopt_xferinfo_function(CURL *h, cw_xferinfo_cb f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
 
 /* The socket-opening callback: where a transfer's address is checked before it connects. */

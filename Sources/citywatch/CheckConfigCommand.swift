@@ -37,6 +37,15 @@ struct CheckConfigCommand: AsyncParsableCommand {
             out += "    \(feed.name)  \(feed.url)  every \(DurationText.format(config.interval(of: feed))), \(articles)\n"
         }
         if config.feeds.isEmpty { out += "    none: add a [[feed]] section with name and url\n" }
+        out += "  atom feed:  \(config.atomFeed ?? "none")\n"
+        out += "  notifiers (\(config.notifiers.count)):\n"
+        for entry in config.notifiers {
+            out += "    \(entry.name)  \(entry.service.rawValue)  \(NotifierHealth.describe(entry))\n"
+            if !entry.secret.isEmpty, case .failure(let error) = NotifySecret.resolve(entry.secret, notifier: entry.name) {
+                out += "      note: \(error.message)\n"
+            }
+        }
+        if config.notifiers.isEmpty { out += "    none\n" }
         StandardOutput.write(out)
     }
 }

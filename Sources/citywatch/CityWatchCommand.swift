@@ -9,7 +9,7 @@ struct CityWatchCommand: AsyncParsableCommand {
         version: CityWatch.version,
         subcommands: [
             RunCommand.self, CheckConfigCommand.self, ParseCommand.self, ExtractCommand.self,
-            FeedCommand.self, AlertsCommand.self, KnowledgeCommand.self, StatusCommand.self, BenchKnowledgeCommand.self,
+            FeedCommand.self, AlertsCommand.self, KnowledgeCommand.self, StatusCommand.self, NotifyCommand.self, BenchKnowledgeCommand.self,
         ]
     )
 

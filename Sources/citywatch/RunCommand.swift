@@ -1,6 +1,7 @@
 import ArgumentParser
 import CityWatchCore
 import Foundation
+import Logging
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,13 +32,31 @@ struct RunCommand: AsyncParsableCommand {
         let config = try options.load(command: "run")
         let store = try options.openStore(config, command: "run")
         guard once else { return try await runDaemon(config: config, store: store) }
+        NotifierRunner.register(config.notifiers, store: store)
         let cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords), learn: learn)
         do {
             let report = try await cycle.run()
             StandardError.write("<6>citywatch: cycle done: \(report.summary)\n")
+            try await notifyOnce(config: config, store: store, learn: learn)
         } catch {
             StandardError.write("<3>citywatch run: the cycle could not run: \(error)\n")
             throw ExitCode(1)
+        }
+    }
+
+    /// One delivery round per notifier (a failure is recorded for the next run, never waited out).
+    func notifyOnce(config: Config, store: KnowledgeStore, learn: Bool) async throws {
+        if !config.notifiers.isEmpty { JournalLogHandler.bootstrap() }
+        for entry in config.notifiers {
+            let runner = NotifierRunner.make(entry, store: store, logger: Logger(label: "citywatch.notify"))
+            let round = await runner.deliverOnce()
+            if let failure = round.failure {
+                // The runner warned once when the notifier started failing; this is the run's own account.
+                let next = round.nextDue.map { " next attempt at \(KnowledgeTime.string($0))," } ?? ""
+                StandardError.write("<6>citywatch: notifier \"\(entry.name)\": \(round.delivered) sent, the rest stay queued;\(next) last error: \(failure)\n")
+            } else if round.delivered > 0 {
+                StandardError.write("<6>citywatch: notifier \"\(entry.name)\": sent \(round.delivered) alert(s)\n")
+            }
         }
     }
 }

@@ -18,7 +18,9 @@ struct StatusCommand: AsyncParsableCommand {
         let config = try options.load(command: "status")
         let store = try options.openStore(config, command: "status")
         let feeds: [FeedHealth]
+        let notifiers: [NotifierHealth]
         do {
+            notifiers = NotifierHealth.report(config: config, stored: try store.notifierStates())
             let statusURL = DaemonPlan.statusFile(inStateDirectory: URL(fileURLWithPath: config.stateDir))
             let status = try? FeedStatusFile.read(from: statusURL)
             feeds = FeedHealth.report(config: config, stored: try store.feedStates(), status: status ?? nil)
@@ -30,9 +32,33 @@ struct StatusCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             StandardOutput.write(try feeds.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
+            StandardOutput.write(try notifiers.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
             return
         }
         StandardOutput.write(Self.table(feeds) + FeedHealth.summary(feeds) + "\n")
+        if !notifiers.isEmpty { StandardOutput.write("\n" + Self.table(notifiers)) }
+    }
+
+    /// The notifiers section: one row per notifier, the last error under a failing one.
+    static func table(_ notifiers: [NotifierHealth]) -> String {
+        let header = ["NOTIFIER", "TYPE", "STATE", "LAST SUCCESS", "FAILURES", "QUEUED", "NEXT ATTEMPT"]
+        let rows = notifiers.map { n in
+            [TerminalText.escape(n.name), n.type, n.state, n.lastSuccess ?? "never", "\(n.consecutiveFailures)",
+             "\(n.queued)", n.nextAttempt ?? "-"]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func format(_ row: [String]) -> String {
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        var text = format(header) + "\n"
+        for (notifier, row) in zip(notifiers, rows) {
+            text += format(row) + "\n"
+            if let error = notifier.lastError {
+                text += "    last error (\(notifier.lastErrorTime ?? "?")): \(TerminalText.escape(error))\n"
+            }
+        }
+        return text
     }
 
     /// A readable table: one row per feed, the last error under its row.

@@ -7,15 +7,28 @@ public struct AlertDelivery: Sendable {
     public let log: AlertLog
     /// Receives each newly logged alert's journald line (stderr by default).
     public let echo: @Sendable (String) -> Void
+    /// `[alerts] atom`: rewritten after each delivery that added alerts (and when missing).
+    public let atom: AtomFeedFile?
 
-    public init(store: KnowledgeStore, log: AlertLog,
+    public init(store: KnowledgeStore, log: AlertLog, atom: AtomFeedFile? = nil,
                 echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") }) {
-        self.store = store; self.log = log; self.echo = echo
+        self.store = store; self.log = log; self.atom = atom; self.echo = echo
     }
 
     /// Writes every pending alert not already in the log, then marks them delivered; returns how many were written.
     @discardableResult
     public func deliverPending() throws -> Int {
+        let written = try appendPending()
+        if let atom, written > 0 || !FileManager.default.fileExists(atPath: atom.path) {
+            // The feed is a view of the log: a failure to write it never holds up the alerts.
+            do { try atom.update(from: log) } catch {
+                StandardError.write("<4>citywatch: \(error)")
+            }
+        }
+        return written
+    }
+
+    private func appendPending() throws -> Int {
         try log.withLock { fd in
             try AlertLog.trimTornLine(fd: fd)
             let pending = try store.pendingLogAlerts()

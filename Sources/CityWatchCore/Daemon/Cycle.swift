@@ -27,7 +27,8 @@ public struct Cycle: Sendable {
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.store = store; self.pipeline = pipeline; self.learn = learn; self.reportFailures = reportFailures
         self.report = report; self.now = now
-        self.delivery = AlertDelivery(store: store, log: AlertLog(path: config.alertLog), echo: echo)
+        self.delivery = AlertDelivery(store: store, log: AlertLog(path: config.alertLog),
+                                      atom: config.atomFeed.map { AtomFeedFile(path: $0) }, echo: echo)
     }
 
     var policy: DiffPolicy {

@@ -22,6 +22,9 @@ public final class Daemon: Service, Sendable {
     /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
     private let webhook: WebhookSink?
     private let alertsRaised: WakeSignal
+    /// One wake signal per running notifier (signalled with `alertsRaised`), and the signal that restarts them.
+    let notifierWakes: Locked<[WakeSignal]>
+    let notifiersChanged = WakeSignal()
     /// Periodic upkeep (pruning old seen-item keys) so the store does not grow without bound.
     private let housekeeping: (@Sendable () async -> Void)?
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
@@ -45,6 +48,7 @@ public final class Daemon: Service, Sendable {
                                        uniquingKeysWith: { first, _ in first }))
         let changed = WakeSignal()
         let alertsRaised = WakeSignal()
+        let notifierWakes = Locked<[WakeSignal]>([])
         // Alerts left in the outbox by an earlier run go out at start.
         alertsRaised.signal()
         // A saved schedule applies only to the same feed at the same URL.
@@ -62,12 +66,16 @@ public final class Daemon: Service, Sendable {
             observer: { event in
                 Self.observe(event, totals: totals, logger: logger)
                 changed.signal()
-                if case .success(_, _, _, let alerts) = event.outcome, alerts > 0 { alertsRaised.signal() }
+                if case .success(_, _, _, let alerts) = event.outcome, alerts > 0 {
+                    alertsRaised.signal()
+                    for wake in notifierWakes.withLock({ $0 }) { wake.signal() }
+                }
             })
         self.plan = planBox
         self.totals = totals
         self.changed = changed
         self.alertsRaised = alertsRaised
+        self.notifierWakes = notifierWakes
         self.housekeeping = housekeeping
         self.webhook = outbox.map { outbox in
             WebhookSink(outbox: outbox, url: { planBox.withLock { $0.webhook } }, token: webhookToken, clock: clock,
@@ -92,6 +100,7 @@ public final class Daemon: Service, Sendable {
             if let webhook {
                 group.addTask { await webhook.run(wake: self.alertsRaised) }
             }
+            group.addTask { await self.runNotifiers() }
             if let housekeeping {
                 group.addTask { [clock] in
                     while !Task.isCancelled {
@@ -127,6 +136,10 @@ public final class Daemon: Service, Sendable {
                 defer { plan = next }
                 return plan
             }
+            if old.notifiers.map(\.entry) != next.notifiers.map(\.entry) {
+                logger.notice("notifiers changed: \(next.notifiers.count) configured, restarting them")
+                notifiersChanged.signal()
+            }
             await scheduler.update(feeds: next.feeds, policy: next.policy, limits: next.limits)
             let before = Set(old.feeds.map(\.id))
             let after = Set(next.feeds.map(\.id))
@@ -144,6 +157,23 @@ public final class Daemon: Service, Sendable {
             logger.error("config reload failed, still running the previous config: \(message)")
         }
         notify.ready(status: await summary())
+    }
+
+    /// Runs the plan's notifiers until cancelled, restarting them when a reload changed them.
+    func runNotifiers() async {
+        while !Task.isCancelled {
+            let runners = plan.withLock { $0.notifiers }
+            let wakes = runners.map { _ in WakeSignal() }
+            notifierWakes.withLock { $0 = wakes }
+            await withTaskGroup(of: Void.self) { group in
+                for (runner, wake) in zip(runners, wakes) {
+                    group.addTask { [clock] in await runner.run(wake: wake, clock: clock) }
+                }
+                group.addTask { await self.notifiersChanged.wait() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
     }
 
     /// The status file of the running plan.

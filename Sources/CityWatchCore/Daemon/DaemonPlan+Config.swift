@@ -12,6 +12,7 @@ extension DaemonPlan {
             logger.log(level: level, "\(text)")
         }
         let cycle = Cycle(config: config, store: store, pipeline: pipeline, reportFailures: false, report: report)
+        NotifierRunner.register(config.notifiers, store: store)
         let feeds = Dictionary(config.feeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Two transfers per host at most: enough to overlap, polite to one publisher's server.
         let limits = ConcurrencyLimits(global: config.concurrency, perHost: min(2, config.concurrency))
@@ -20,6 +21,7 @@ extension DaemonPlan {
             policy: SchedulePolicy(defaultInterval: config.interval), limits: limits,
             statusFile: statusFile(inStateDirectory: URL(fileURLWithPath: config.stateDir)),
             webhook: config.webhook,
+            notifiers: config.notifiers.map { NotifierRunner.make($0, store: store, logger: logger) },
             poll: { scheduled in
                 guard let feed = feeds[scheduled.id] else {
                     return .failure(kind: "config", message: "feed \"\(scheduled.id)\" is not in the config")

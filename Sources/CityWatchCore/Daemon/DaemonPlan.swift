@@ -14,9 +14,13 @@ public struct DaemonPlan: Sendable {
     public var statusFile: URL?
     /// Where alerts are POSTed (`[alerts] webhook`); read at each delivery, so a reload applies.
     public var webhook: String?
+    /// `[[notify]]` entries, each delivering the outbox on its own; a reload that changes them restarts them.
+    public var notifiers: [NotifierRunner]
 
     public init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
-                statusFile: URL?, webhook: String? = nil, poll: @escaping Scheduler.Poll) {
+                statusFile: URL?, webhook: String? = nil, notifiers: [NotifierRunner] = [],
+                poll: @escaping Scheduler.Poll) {
+        self.notifiers = notifiers
         self.feeds = feeds
         self.policy = policy
         self.limits = limits

@@ -14,12 +14,15 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     public var status: Int?
     /// Seconds to wait before retrying, from a 429/503 Retry-After.
     public var retryAfter: TimeInterval?
+    /// The first line of the server's answer to a refused request (what a notifier's endpoint said).
+    public var reply: String?
 
-    public init(kind: Kind, message: String, status: Int? = nil, retryAfter: TimeInterval? = nil) {
+    public init(kind: Kind, message: String, status: Int? = nil, retryAfter: TimeInterval? = nil, reply: String? = nil) {
         self.kind = kind
         self.message = message
         self.status = status
         self.retryAfter = retryAfter
+        self.reply = reply
     }
 
     public var description: String { message }
@@ -33,6 +36,6 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     static func httpStatus(_ response: FetchResponse) -> FetchError {
         let wait = [429, 503].contains(response.status) ? response.retryAfter : nil
         return FetchError(kind: .httpStatus, message: "http \(response.status)", status: response.status,
-                          retryAfter: wait)
+                          retryAfter: wait, reply: NotifyReply.firstLine(of: response.body))
     }
 }

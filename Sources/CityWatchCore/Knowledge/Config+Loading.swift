@@ -3,7 +3,8 @@ import TOMLKit
 
 extension Config {
     /// Reads and validates a config file; every problem found is reported at once.
-    public static func load(path: String) throws(ConfigError) -> Config {
+    public static func load(path: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let data = FileManager.default.contents(atPath: absolute) else {
             let exists = FileManager.default.fileExists(atPath: absolute)
@@ -11,11 +12,12 @@ extension Config {
                 message: exists ? "cannot read the config file" : "no config file here",
                 fix: exists ? "make it readable by this user" : "create it (see config/citywatch.toml) or pass --config PATH or set CITYWATCH_CONFIG")])
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: absolute)
+        return try parse(String(decoding: data, as: UTF8.self), file: absolute, environment: environment)
     }
 
     /// Validates config text; `file` names it in messages and anchors relative paths.
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+    public static func parse(_ text: String, file: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -26,7 +28,7 @@ extension Config {
             throw ConfigError([ConfigIssue(file: file, line: nil, key: "(syntax)", message: "\(error)",
                 fix: "correct the TOML syntax")])
         }
-        var reader = ConfigReader(file: file, lines: ConfigLineIndex(text))
+        var reader = ConfigReader(file: file, lines: ConfigLineIndex(text), environment: environment)
         let config = reader.read(root)
         if !reader.issues.isEmpty { throw ConfigError(reader.issues) }
         return config!
@@ -73,21 +75,24 @@ struct ConfigLineIndex {
 struct ConfigReader {
     let file: String
     let lines: ConfigLineIndex
+    /// Where the notifiers' secrets are looked up (the process environment, or a test's).
+    var environment: [String: String] = [:]
     var issues: [ConfigIssue] = []
 
     var folder: String { (file as NSString).deletingLastPathComponent }
 
     static let known: [String: [String]] = [
         "storage": ["state_dir", "seeds_dir"],
-        "alerts": ["log", "webhook"],
+        "alerts": ["log", "webhook", "atom"],
         "schedule": ["interval", "concurrency"],
         "fetch": ["timeout", "max_bytes", "max_redirects", "allow_private_networks"],
         "watch": ["keywords", "cities", "ignore_cities"],
         "feed": ["name", "url", "interval", "fetch_articles"],
+        "notify": Self.notifyKeys,
     ]
 
     mutating func issue(_ table: String, _ index: Int = 0, _ key: String?, _ message: String, _ fix: String) {
-        let section = table == "feed" ? "[[feed]] #\(index + 1)" : "[\(table)]"
+        let section = table == "feed" || table == "notify" ? "[[\(table)]] #\(index + 1)" : "[\(table)]"
         let name = key.map { table.isEmpty ? $0 : "\(section) \($0)" } ?? section
         issues.append(ConfigIssue(file: file, line: lines.line(table: table, index: index, key: key),
                                   key: name, message: message, fix: fix))
@@ -95,7 +100,7 @@ struct ConfigReader {
 
     mutating func read(_ root: TOMLTable) -> Config? {
         for key in root.keys where Self.known[key] == nil {
-            issue("", 0, key, "unknown key or table", "remove it; known tables are [storage], [alerts], [schedule], [fetch], [watch] and [[feed]]")
+            issue("", 0, key, "unknown key or table", "remove it; known tables are [storage], [alerts], [schedule], [fetch], [watch], [[feed]] and [[notify]]")
         }
         let storage = table(root, "storage")
         let alerts = table(root, "alerts")
@@ -116,6 +121,7 @@ struct ConfigReader {
         }
         let log = path(alerts, "alerts", "log") ?? stateDir.map { ($0 as NSString).appendingPathComponent("alerts.jsonl") }
         let webhook = string(alerts, "alerts", "webhook")
+        let atom = path(alerts, "alerts", "atom")
         if let webhook, !Self.isURL(webhook, schemes: ["http", "https"]) {
             issue("alerts", 0, "webhook", "\"\(webhook)\" is not an http or https URL", "write a full URL such as \"https://example.org/hook\"")
         } else if let webhook, webhook.lowercased().hasPrefix("http:"), !Self.isLoopbackURL(webhook) {
@@ -160,11 +166,15 @@ struct ConfigReader {
                 issue("feed", 0, nil, "feed must be an array of tables", "write each feed as a [[feed]] section")
             }
         }
+        let notifiers = readNotifiers(root)
         guard issues.isEmpty, let stateDir, let log else { return nil }
-        return Config(file: file, stateDir: stateDir, seedsDir: seedsDir, alertLog: log, webhook: webhook,
+        var config = Config(file: file, stateDir: stateDir, seedsDir: seedsDir, alertLog: log, webhook: webhook,
                       interval: interval, concurrency: concurrency, fetchTimeout: timeout, maxBytes: maxBytes,
                       maxRedirects: maxRedirects, allowPrivateNetworks: allowPrivate, keywords: keywords, watchedCities: cities, ignoredCities: ignored,
                       feeds: feeds)
+        config.atomFeed = atom
+        config.notifiers = notifiers
+        return config
     }
 
     mutating func readFeed(_ entry: TOMLTable, index i: Int) -> Config.Feed? {

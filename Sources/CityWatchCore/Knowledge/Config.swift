@@ -22,6 +22,8 @@ public struct Config: Sendable, Equatable {
     public var seedsDir: String?
     public var alertLog: String
     public var webhook: String?
+    /// `[alerts] atom`: the latest alerts as an Atom feed file.
+    public var atomFeed: String?
     public var interval: TimeInterval
     public var concurrency: Int
     public var fetchTimeout: TimeInterval
@@ -33,6 +35,8 @@ public struct Config: Sendable, Equatable {
     public var watchedCities: [String]
     public var ignoredCities: [String]
     public var feeds: [Feed]
+    /// `[[notify]]` entries, in config order.
+    public var notifiers: [Notify] = []
 
     public init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
                 interval: TimeInterval = 900, concurrency: Int = 4, fetchTimeout: TimeInterval = 30,

@@ -92,6 +92,7 @@ public final class KnowledgeStore: Sendable {
                 CREATE INDEX articles_fetched ON articles(fetched);
                 """)
         }
+        migrator.registerMigration("v3") { db in try Self.createNotifyTables(db) }
         return migrator
     }
 
