@@ -45,7 +45,6 @@ extension Extractor {
                                               unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))
                         continue
                     }
-                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
                     // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).
                     if enforcement == nil { enforcement = FigureExtractor.isEnforcementContext(unit.tz, range) }
                     guard enforcement == true else { continue }
@@ -54,20 +53,47 @@ extension Extractor {
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.
                     guard let measure = judge.measure(for: n, in: unit.tz, range: range)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
+                    // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement.
+                    guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure)
+                    else { continue }
+                    // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil && !FigureExtractor.isActedOn(measure) { continue }
                     previous = (measure, n.unit)
-                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit, dominant: dominant)
-                        ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
+                    let plan = judge.isPlan(n, unit.tz, range)
+                    // Cities named in passing (where someone spoke, a campus) own no figure.
+                    let owning = (hitsByUnit[u] ?? []).filter { !($0.sentence == s && isPassingOwner($0, units)) }
+                    let sentenceHits = owning.filter { $0.sentence == s }
+                    let named = (hitsByUnit[u] ?? []).contains { $0.sentence == s }
+                    var city = cityFor(n, sentence: s, unitHits: owning, unit: unit, dominant: dominant)
+                    if city == nil, !named || sentenceHits.isEmpty {
+                        // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
+                        let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
+                            || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
+                        city = national ? nil : (named ? dominant : soleCity)
+                    }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
-                        let hits = (hitsByUnit[u] ?? []).filter { $0.sentence == s && $0.place == place }
+                        let hits = sentenceHits.filter { $0.place == place }
                         if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
+                        else if hits.isEmpty { city = nil }
                     }
+                    // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
+                    let state = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                    if state != nil { city = nil }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
-                                          unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
+                                          unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range),
+                                          scope: city != nil ? .city : state != nil ? .state : .national, state: state,
+                                          plan: plan))
                 }
             }
         }
         return (figures, numbers)
+    }
+
+    /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
+    func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
+        let p = passing(hit, units)
+        return p == .speech || p == .affiliation
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

@@ -10,14 +10,14 @@ extension FigureExtractor {
     static let auxiliaries: Set<String> = ["have", "has", "had", "were", "was", "are", "is", "been", "be", "now", "already",
                                           "also", "reportedly", "nearly", "almost", "sharply", "steadily", "roughly"]
     /// Prepositions that attach a place to a subject ("arrests in Denver", "deportations from Chicago").
-    static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of"]
+    static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of", "to"]
     /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
     static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
                                          "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
-                                           "trimmed", "lifted", "set", "capped"]
+                                           "trimmed", "lifted", "set", "capped", "pushed", "put", "took", "drove"]
 
     /// Whether `n` is an earlier value or a comparison point: "up from 180", "from 120", "compared with 2,800",
     /// "versus 95". Such a number belongs to the same measure as the figure it is compared with.
@@ -51,7 +51,7 @@ extension FigureExtractor {
         var stepped = false
         if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
            t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
-        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
+        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if setting { b -= 1 }
         // "rose 25 percent to 1.2 million": step over the percent change.
@@ -104,7 +104,7 @@ extension FigureExtractor {
         while k - 1 >= range.lowerBound {
             let w = t[k].text
             if [";", ",", ":"].contains(w) { break }
-            if w.lowercased() == "of", ["number", "count", "total", "size"].contains(t[k - 1].text.lowercased()) { return k }
+            if w.lowercased() == "of", ["number", "count", "total", "size", "tally", "toll"].contains(t[k - 1].text.lowercased()) { return k }
             k -= 1
         }
         return nil
@@ -148,8 +148,7 @@ extension FigureExtractor {
     }
 
     /// Words that make a sentence's figure national even in an article about one city.
-    static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation",
-                                            "statewide"]
+    static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation"]
 
     /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
     func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {

@@ -43,7 +43,8 @@ struct FigureExtractor: Sendable {
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
                                           "taken", "processed", "screened", "transferred", "expelled"]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
-                                           "workers", "men", "women", "children", "noncitizens", "families"]
+                                           "workers", "men", "women", "children", "noncitizens", "families", "citizens",
+                                           "u.s. citizens", "americans", "adults", "teenagers", "minors", "students"]
 
     /// The measure label for the number `n` in `range` of `tz`, or nil when it measures nothing.
     func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
@@ -66,23 +67,36 @@ struct FigureExtractor: Sendable {
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
+            // "a 600-bed detention center": the beds are the measure.
+            if n.unit == .count, k + 1 < range.upperBound, ["bed", "beds"].contains(t[k + 1].lower) { return "detention beds" }
             // "6-inch main", "34,000-square-foot store", "23-year-old": a size or an age, not a count.
             if n.unit == .count, k + 1 < range.upperBound, t[k + 1].kind == .word { return nil }
             k += 1   // "$5-million grant"
         }
-        if let np = phrase(tz, from: k, range) {
+        // "six more arrests", "200 additional agents": an increment, never the running total.
+        if n.unit == .count, k < range.upperBound, Self.incrementWords.contains(t[k].lower),
+           let (np, _) = phraseSpan(tz, from: k + 1, range) {
+            let verb = Self.genericNouns.contains(np) ? verbAround(n, tz, range) ?? actionBefore(n, tz, range) : nil
+            return "additional " + np + (verb.map { " " + $0 } ?? "")
+        }
+        if let (np, end) = phraseSpan(tz, from: k, range) {
+            let rate = rate(after: end, tz, range).map { " " + $0 } ?? ""
             // "the release of 12 detainees": people let go, not taken.
             if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { ["release", "released", "freed", "free"].contains(t[$0].text.lowercased()) }) {
                 return np + " released"
             }
+            // "the detention of three U.S. citizens", "the apprehension of 1,204 people"
+            if let action = actionBefore(n, tz, range) { return np + " " + action + rate }
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
-                if let verb = verbAround(n, tz, range) { return np + " " + verb }
+                if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.
                 return nil
             }
-            return np
+            return np + rate
         }
+        // "a total of 300", "an earlier count of over 300"
+        if let counted = countOf(n, tz, range) { return counted }
         // "the operation will cost $2.5 million"
         if let money = moneyMeasure(n, tz, range) { return money }
         // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
@@ -107,6 +121,11 @@ struct FigureExtractor: Sendable {
 
     /// A noun phrase of up to four words starting at `k`, lower-cased.
     func phrase(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> String? {
+        phraseSpan(tz, from: start, range)?.0
+    }
+
+    /// The noun phrase starting at `start` and the index of the token after it.
+    func phraseSpan(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> (String, Int)? {
         let t = tz.tokens
         var k = start
         if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].lower) { k += 1 }
@@ -127,7 +146,7 @@ struct FigureExtractor: Sendable {
         }
         guard !words.isEmpty else { return nil }
         if let last = words.last, Self.nonMeasures.contains(last) { return nil }
-        return words.joined(separator: " ")
+        return (words.joined(separator: " "), k)
     }
 
     /// A table header as a measure: "ICE Personnel Assigned" → "ice personnel assigned".

@@ -1,0 +1,78 @@
+import Foundation
+
+/// City roles: a city is a target where enforcement happens, is planned or is staged; a city named only in passing
+/// (where a speaker spoke, a campus after its university, a mayor's title) is a mention.
+extension Extractor {
+    /// How a city is named in passing.
+    enum Passing: Equatable {
+        /// "said Tuesday in Fresno", "told reporters in Fresno", "at a news conference in Fresno".
+        case speech
+        /// "the University of Michigan, Ann Arbor", "University of Houston researchers".
+        case affiliation
+        /// "Fresno Mayor Ana Ruiz", "the mayor of Fresno": the city is in someone's title.
+        case title
+    }
+
+    /// Words that set a scene for speaking, before "in X" / "at X".
+    static let speechWords: Set<String> = ["said", "says", "told", "tells", "speaking", "spoke", "speaks", "testified",
+                                           "remarked", "conference", "briefing", "speech", "interview", "appearance",
+                                           "remarks", "forum", "town-hall", "fundraiser", "reporters", "added"]
+    /// Words that may stand between a speech word and "in X": days, "reporters", "a news conference".
+    static let sceneFillers: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                            "today", "yesterday", "tonight", "reporters", "a", "an", "the", "his", "her",
+                                            "their", "news", "press", "campaign", "at", "during", "on", "last", "this",
+                                            "week", "morning", "afternoon", "evening", "night", "earlier", "later",
+                                            "while", "recently", "public", "televised", "radio", "brief"]
+    static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy"]
+    static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
+                                          "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
+
+    /// How the hit names its city in passing, or nil when it names it as a place of the story.
+    func passing(_ hit: CityHit, _ units: [TextUnit]) -> Passing? {
+        let unit = units[hit.unit]
+        let t = unit.tz.tokens
+        let range = unit.sentences[hit.sentence]
+        let prev = hit.first - 1 >= range.lowerBound ? t[hit.first - 1] : nil
+        let next = hit.last + 1 < range.upperBound ? t[hit.last + 1] : nil
+        // A mayor's or council member's city: "Fresno Mayor Ana Ruiz", "mayor of Fresno", "Mayor Ana Ruiz of Fresno".
+        if let next, Self.titleWords.contains(next.text) { return .title }
+        if let next, next.text == "City", hit.last + 2 < range.upperBound,
+           ["Council", "Councilman", "Councilwoman", "Councilmember"].contains(t[hit.last + 2].text) { return .title }
+        if let prev, prev.lower == "of" {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 5, t[k].isCapitalized, !Self.titleWords.contains(t[k].text),
+                  !Self.schools.contains(t[k].text) { k -= 1 }
+            if k >= range.lowerBound, Self.titleWords.contains(t[k].text) { return .title }
+            if k >= range.lowerBound, Self.schools.contains(t[k].text) { return .affiliation }
+        }
+        // A campus after its university: "the University of Michigan, Ann Arbor".
+        if let prev, prev.text == ",", hit.first - 2 >= range.lowerBound {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 6, t[k].isCapitalized || t[k].lower == "of" {
+                if Self.schools.contains(t[k].text) { return .affiliation }
+                k -= 1
+            }
+        }
+        // Where a speaker spoke: "said Tuesday in Fresno", "at a news conference in Fresno".
+        if let prev, ["in", "at"].contains(prev.lower) {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 7 {
+                let w = t[k].lower
+                if Self.speechWords.contains(w) { return .speech }
+                guard Self.sceneFillers.contains(w) || (w == "in" && k == hit.first - 1) else { break }
+                k -= 1
+            }
+        }
+        return nil
+    }
+
+    /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
+    func roles(_ hits: [CityHit], _ passing: [Passing?], owners: Set<String>) -> [Int: CityRole] {
+        var roles: [Int: CityRole] = [:]
+        for (k, hit) in hits.enumerated() {
+            if passing[k] == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }
+            else if roles[hit.place] == nil { roles[hit.place] = .mention }
+        }
+        return roles
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Whose figure a sentence states when a state is its owner: "250 arrests across Colorado", "a Texas operation
+/// that netted 900 arrests", "arrests statewide" (the state of the story's city).
+extension Extractor {
+    /// Capitalised words after a state name that make it part of another name ("Kansas City", "Texas National Guard").
+    static let stateNameFollowers: Set<String> = ["City", "National", "Guard", "State", "University", "College",
+                                                  "Avenue", "Street", "Highway", "Road", "Tech", "A&M"]
+    /// Prepositions that put a number in a state ("across Colorado", "in Texas", "throughout Georgia").
+    static let statePrepositions: Set<String> = ["across", "in", "throughout", "statewide", "around", "within", "of"]
+
+    /// The state code owning number `n` in sentence `range`, or nil when a city (or the nation) owns it. A state owns
+    /// the number when it is named in the number's clause nearer than any city, before it (an adjective: "a Texas
+    /// operation", "Colorado's") or just after it through a preposition ("across Colorado"); "statewide" next to it
+    /// makes it the state of its city.
+    func stateOwner(_ n: RecognizedNumber, _ unit: TextUnit, _ range: Range<Int>, sentenceHits: [CityHit],
+                    city: Int?) -> String? {
+        let t = unit.tz.tokens
+        func clauseBreak(_ a: Int, _ b: Int) -> Bool {
+            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but", "—", "–", "--", "("].contains(t[$0].text) }
+        }
+        // A city right after the number through a preposition owns it ("400 troops to Nashville").
+        if sentenceHits.contains(where: { h in h.first > n.last && h.first <= n.last + 6
+            && (n.last + 1..<h.first).contains { ["to", "in", "at", "into"].contains(t[$0].lower) }
+            && !(n.last + 1..<h.first).contains { [",", ";", "and"].contains(t[$0].text) } }) { return nil }
+        let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
+        var best: (Int, String)?
+        var k = max(range.lowerBound, n.first - 9)
+        while k < min(range.upperBound, n.last + 6) {
+            defer { k += 1 }
+            guard k < n.first || k > n.last, t[k].kind == .word else { continue }
+            if t[k].lower == "statewide", abs(k - n.first) <= 6, let c = city ?? sentenceHits.first?.place {
+                let d = k < n.first ? n.first - k : k - n.last
+                if best == nil || d < best!.0 { best = (d, gazetteer.places[c].state) }
+                continue
+            }
+            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+            guard gazetteer.stateNames[name] != nil, name != "Washington", name != "New York" else { continue }
+            let end = k + st.length
+            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+            // The state of a city ("Denver, Colorado", "Tucson, Arizona") belongs to that city's mention.
+            if k >= 2, t[k - 1].text == ",", sentenceHits.contains(where: { $0.last == k - 2 }) { continue }
+            if clauseBreak(k, n.first) { continue }
+            let d: Int
+            if k < n.first {
+                d = n.first - (end - 1)
+            } else {
+                guard k - n.last <= 5, (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
+                else { continue }
+                d = k - n.last
+            }
+            if best == nil || d < best!.0 { best = (d, st.code) }
+        }
+        guard let best, best.0 < cityDistance else { return nil }
+        return best.1
+    }
+}
