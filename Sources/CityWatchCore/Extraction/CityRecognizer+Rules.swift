@@ -51,6 +51,11 @@ extension CityRecognizer {
         if c.entries.contains(where: \.isDateline) {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
         }
+        // An agency's office: "ERO Boston", "Enforcement and Removal Operations (ERO) Boston".
+        if let prev, Self.agencyPrefixes.contains(prev.text) || (prev.text == ")" && c.first >= 2
+            && Self.agencyPrefixes.contains(tokens[c.first - 2].text)) {
+            c.verdict = .rejected; return
+        }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {

@@ -63,6 +63,13 @@ struct CityRecognizer: Sendable {
                 || candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) })) {
             candidates[k].verdict = .rejected
         }
+        // A story about Washington state: a bare "Washington" is the state, not the capital.
+        if units.contains(where: { u in u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
+            && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) {
+            for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
+                candidates[k].verdict = .rejected
+            }
+        }
         resolveLists(&candidates, units)
         // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.
         if abroad {

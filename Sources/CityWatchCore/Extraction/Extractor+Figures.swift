@@ -24,6 +24,9 @@ extension Extractor {
         for hit in hits { counts[hit.place, default: 0] += 1 }
         let ranked = counts.sorted { $0.value > $1.value }
         let dominant = ranked.count == 1 || (ranked.count > 1 && ranked[0].value > ranked[1].value) ? ranked.first?.key : nil
+        // The story's city for a sentence that names none: the one it names most, else the first it names as a place.
+        let lead = storyPlace(units, hits)
+        let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
@@ -32,8 +35,12 @@ extension Extractor {
                 var enforcement: Bool?   // computed once per sentence, when a number gets that far
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
-                    if n.value == nil, unit.rowText == nil, let r = n.range, judge.isChange(n, unit.tz, range) {
-                        n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                    if n.value == nil, unit.rowText == nil, let r = n.range {
+                        if judge.isChange(n, unit.tz, range) {
+                            n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                        } else if n.qualifier == nil {
+                            n.value = r.min; n.qualifier = .atLeast   // "40% to 45% of arrests": at least 40%
+                        }
                     }
                     guard let value = n.value, !n.isYear, !n.isVague, n.currency == nil else { continue }
                     if case .cell(let table, let row, _) = unit.kind {
@@ -57,19 +64,32 @@ extension Extractor {
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure)
                     else { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
-                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil && !FigureExtractor.isActedOn(measure) { continue }
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil
+                        && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
+                    // "nearly a dozen agents pulled up to her home": agents at one scene, not a deployment.
+                    if judge.isSceneCount(n, value: value, measure: measure, unit.tz, range) { continue }
                     previous = (measure, n.unit)
                     let plan = judge.isPlan(n, unit.tz, range)
                     // Cities named in passing (where someone spoke, a campus) own no figure.
-                    let owning = (hitsByUnit[u] ?? []).filter { !($0.sentence == s && isPassingOwner($0, units)) }
+                    let owning = (hitsByUnit[u] ?? []).filter {
+                        !($0.sentence == s && (isPassingOwner($0, units) || isComparison($0, unit.tz.tokens, range)))
+                    }
                     let sentenceHits = owning.filter { $0.sentence == s }
                     let named = (hitsByUnit[u] ?? []).contains { $0.sentence == s }
                     var city = cityFor(n, sentence: s, unitHits: owning, unit: unit, dominant: dominant)
+                    var stateFallback: String?
                     if city == nil, !named || sentenceHits.isEmpty {
                         // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
                             || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
-                        city = national ? nil : (named ? dominant : soleCity)
+                        // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
+                        let change = judge.isPercentChange(n, unit.tz, range)
+                        city = national ? nil : (named ? dominant : soleCity) ?? (change ? nil : storyCity)
+                        // A sentence that names a state and no city states that state's figure; so does a story about
+                        // a state ("… across Massachusetts").
+                        if !national, sentenceHits.isEmpty, let st = stateNamed(unit, range) ?? (city == nil && !change ? lead.state : nil) {
+                            stateFallback = st; city = nil
+                        }
                     }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
@@ -79,10 +99,12 @@ extension Extractor {
                     }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
                     let state = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                        ?? stateFallback
                     if state != nil { city = nil }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range),
-                                          scope: city != nil ? .city : state != nil ? .state : .national, state: state,
+                                          scope: city != nil ? .city : state != nil ? .state : .national,
+                                          state: state ?? city.map { gazetteer.places[$0].state },
                                           plan: plan))
                 }
             }
@@ -90,10 +112,15 @@ extension Extractor {
         return (figures, numbers)
     }
 
+    /// Whether a hit stands in a comparison ("than in the Chicago sweeps", "like Los Angeles"): not the owner.
+    func isComparison(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> Bool {
+        (max(range.lowerBound, hit.first - 3)..<hit.first).contains { ["than", "like", "unlike", "similar"].contains(t[$0].lower) }
+    }
+
     /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
     func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
         let p = passing(hit, units)
-        return p == .speech || p == .affiliation
+        return p == .speech || p == .affiliation || p == .seat
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

@@ -11,7 +11,15 @@ extension Extractor {
         case affiliation
         /// "Fresno Mayor Ana Ruiz", "the mayor of Fresno": the city is in someone's title.
         case title
+        /// "a Fresno federal judge", "a judge in Fresno", "the field office in Fresno", "west of Fresno": the seat of a
+        /// court or an office, or a landmark that locates something else.
+        case seat
     }
+
+    static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
+                                          "appeals", "district"]
+    static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
+                                           "division", "bureau", "judge", "court", "courthouse"]
 
     /// Words that set a scene for speaking, before "in X" / "at X".
     static let speechWords: Set<String> = ["said", "says", "told", "tells", "speaking", "spoke", "speaks", "testified",
@@ -45,6 +53,20 @@ extension Extractor {
             if k >= range.lowerBound, Self.titleWords.contains(t[k].text) { return .title }
             if k >= range.lowerBound, Self.schools.contains(t[k].text) { return .affiliation }
         }
+        // A court's or an office's seat: "a Seattle federal judge", "a judge in Chicago", "HSI's office in Denver".
+        if let next, Self.courtWords.contains(next.lower)
+            || (next.lower == "federal" && hit.last + 2 < range.upperBound && Self.courtWords.contains(t[hit.last + 2].lower)) {
+            return .seat
+        }
+        if let prev, ["in", "at"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
+           Self.officeWords.contains(t[hit.first - 2].text) || Self.officeWords.contains(t[hit.first - 2].lower) {
+            return .seat
+        }
+        // "west of Savannah", "north of Tacoma": a landmark, not the place itself.
+        if let prev, prev.lower == "of", hit.first - 2 >= range.lowerBound,
+           ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "outside"].contains(t[hit.first - 2].lower) {
+            return .seat
+        }
         // A campus after its university: "the University of Michigan, Ann Arbor".
         if let prev, prev.text == ",", hit.first - 2 >= range.lowerBound {
             var k = hit.first - 2
@@ -67,7 +89,7 @@ extension Extractor {
     }
 
     /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
-    func roles(_ hits: [CityHit], _ passing: [Passing?], owners: Set<String>) -> [Int: CityRole] {
+    func roles(_ hits: [CityHit], _ passing: [Passing?], _ units: [TextUnit], owners: Set<String>) -> [Int: CityRole] {
         var roles: [Int: CityRole] = [:]
         for (k, hit) in hits.enumerated() {
             if passing[k] == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }

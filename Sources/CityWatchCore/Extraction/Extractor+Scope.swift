@@ -26,7 +26,7 @@ extension Extractor {
         let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
         var best: (Int, String)?
         var k = max(range.lowerBound, n.first - 9)
-        while k < min(range.upperBound, n.last + 6) {
+        while k < min(range.upperBound, n.last + 15) {
             defer { k += 1 }
             guard k < n.first || k > n.last, t[k].kind == .word else { continue }
             if t[k].lower == "statewide", abs(k - n.first) <= 6, let c = city ?? sentenceHits.first?.place {
@@ -36,17 +36,23 @@ extension Extractor {
             }
             guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
             let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
-            guard gazetteer.stateNames[name] != nil, name != "Washington", name != "New York" else { continue }
             let end = k + st.length
+            guard gazetteer.stateNames[name] != nil, name != "New York",
+                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
             if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
             // The state of a city ("Denver, Colorado", "Tucson, Arizona") belongs to that city's mention.
             if k >= 2, t[k - 1].text == ",", sentenceHits.contains(where: { $0.last == k - 2 }) { continue }
             if clauseBreak(k, n.first) { continue }
+            // "troops from California": where they come from, not whose figure it is; "than in the North Carolina
+            // sweeps": a comparison.
+            if k >= 1, t[k - 1].lower == "from" { continue }
+            if (max(range.lowerBound, k - 4)..<k).contains(where: { ["than", "like", "unlike"].contains(t[$0].lower) }) { continue }
             let d: Int
             if k < n.first {
                 d = n.first - (end - 1)
             } else {
-                guard k - n.last <= 5, (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
+                let wide = (n.last + 1..<k).contains { ["across", "throughout"].contains(t[$0].lower) }
+                guard k - n.last <= (wide ? 14 : 5), (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
                 else { continue }
                 d = k - n.last
             }
@@ -54,5 +60,57 @@ extension Extractor {
         }
         guard let best, best.0 < cityDistance else { return nil }
         return best.1
+    }
+
+    /// The one state a sentence names outside a city's mention ("Authorities in Georgia said …"), if any.
+    func stateNamed(_ unit: TextUnit, _ range: Range<Int>) -> String? {
+        let t = unit.tz.tokens
+        var found: String?
+        var k = range.lowerBound
+        while k < range.upperBound {
+            defer { k += 1 }
+            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+            let end = k + st.length
+            guard gazetteer.stateNames[name] != nil, name != "New York",
+                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
+            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+            if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+            if found != nil, found != st.code { return nil }
+            found = st.code
+        }
+        return found
+    }
+
+    /// Where the story is, from its title and first paragraph: the first city named there as a place, or the first
+    /// state when a state comes before any city ("Immigration crackdown in Georgia nets 475 arrests").
+    func storyPlace(_ units: [TextUnit], _ hits: [CityHit]) -> (city: Int?, state: String?) {
+        var leadUnits: [Int] = []
+        for (u, unit) in units.enumerated() {
+            if unit.kind == .title { leadUnits.append(u) }
+            if unit.kind == .paragraph { leadUnits.append(u); break }
+        }
+        for u in leadUnits {
+            let unit = units[u]
+            guard let range = unit.sentences.first else { continue }
+            let cityHit = hits.first { $0.unit == u && $0.sentence == 0 && !isPassingOwner($0, units) }
+            var stateAt: (Int, String)?
+            let t = unit.tz.tokens
+            var k = range.lowerBound
+            while k < range.upperBound, stateAt == nil {
+                defer { k += 1 }
+                guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+                let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+                let end = k + st.length
+                guard gazetteer.stateNames[name] != nil, name != "New York",
+                      name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
+                if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+                if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+                stateAt = (k, st.code)
+            }
+            if let c = cityHit, stateAt.map({ c.first < $0.0 }) ?? true { return (c.place, nil) }
+            if let st = stateAt { return (nil, st.1) }
+        }
+        return (nil, nil)
     }
 }

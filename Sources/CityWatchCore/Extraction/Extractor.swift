@@ -9,7 +9,7 @@ public struct Extractor: Sendable {
     /// The production config's `[watch] keywords` (config/citywatch.toml), so `extract` judges as the daemon does.
     public static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation", "immigration enforcement",
                                          "immigration raid", "immigration crackdown", "immigration agents", "Border Patrol",
-                                         "CBP", "Customs and Border Protection", "National Guard"]
+                                         "CBP", "Customs and Border Protection"]
 
     public init(keywords: [String] = Extractor.defaultKeywords) {
         self.keywords = keywords
@@ -22,9 +22,13 @@ public struct Extractor: Sendable {
         let hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
         var facts = Facts(title: document.title, relevant: relevance.matches(units))
         let (figures, found) = figuresAndNumbers(units, hits)
-        facts.figures = figures
+        // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
+        // targets no city: its cities are mentions.
+        facts.figures = facts.relevant ? figures : []
         let passings = hits.map { passing($0, units) }
-        facts.cities = cityMentions(hits, units, roles: roles(hits, passings, owners: Set(figures.compactMap(\.city))))
+        facts.cities = cityMentions(hits, units, roles: facts.relevant
+            ? roles(hits, passings, units, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
+                Set(hits.map(\.place)).map { ($0, CityRole.mention) }))
         if numbers { facts.numbers = found }
         var quoteExtractor = QuoteExtractor()
         facts.quotes = quoteExtractor.quotes(in: units)

@@ -14,7 +14,7 @@ extension FigureExtractor {
                                "jail", "prison", "fund", "cost", "spending", "budget", "contract", "money", "grant",
                                "deploy", "assign", "sent", "stationed", "dispatch", "held", "jailed", "transferr",
                                "processed", "screened", "taken", "captured", "seized", "expelled", "returned", "gotaway",
-                               "member", "increase", "decrease", "rise", "jump", "drop", "decline", "surge", "growth",
+                               "increase", "decrease", "rise", "jump", "drop", "decline", "surge", "growth",
                                "fall", "cut", "arrival", "removal", "flown", "bus", "stop"]
 
     /// Whether the measure counts or measures enforcement (money named by its verb always does).
@@ -38,7 +38,8 @@ extension FigureExtractor {
         "arrest": "arrested", "arrests": "arrested", "detention": "detained", "detentions": "detained",
         "deportation": "deported", "deportations": "deported", "removal": "removed", "removals": "removed",
         "apprehension": "apprehended", "apprehensions": "apprehended", "release": "released", "roundup": "detained",
-        "expulsion": "expelled", "capture": "detained", "jailing": "detained",
+        "expulsion": "expelled", "capture": "detained", "jailing": "detained", "detainment": "detained",
+        "detainments": "detained",
     ]
 
     /// "the detention of three U.S. citizens": the participle of the action noun before "of N", if any.
@@ -112,5 +113,83 @@ extension FigureExtractor {
             if best == nil || d < best!.0 { best = (d, ["arrested": "arrests", "detained": "detentions", "deported": "deportations"][w] ?? w) }
         }
         return best?.1
+    }
+
+    /// Words that make a count of agents a deployment rather than the agents seen at one scene.
+    static let deploymentStems = ["deploy", "sent", "send", "assign", "arriv", "surge", "staged", "stationed", "dispatch",
+                                  "headed", "expected", "join", "added", "additional", "reinforc", "brought", "bring",
+                                  "mobiliz", "operation", "total", "involv", "participat", "took part", "more than"]
+
+    /// "nearly a dozen agents pulled up", "six armed officers at the door": fewer than 50 agents or officers with no
+    /// word of deployment in the sentence are people at a scene, not a figure.
+    func isSceneCount(_ n: RecognizedNumber, value: Double, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .count, value < 50,
+              measure.split(separator: " ").contains(where: { ["agents", "officers", "personnel", "officials"].contains($0) })
+        else { return false }
+        let t = tz.tokens
+        return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
+    }
+
+    /// Whether a percent states a change ("a 15% rise in arrests", "arrests jumped 40%", "31% more deportations"),
+    /// not a share ("41% of arrests").
+    func isPercentChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .percent else { return false }
+        let t = tz.tokens
+        for k in max(range.lowerBound, n.first - 4)..<min(range.upperBound, n.last + 3) where k < n.first || k > n.last {
+            let w = t[k].lower
+            if Self.changeNouns.contains(w) || Self.changeVerbs.contains(w) || ["more", "fewer", "higher", "lower", "up", "down"].contains(w) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Auxiliaries between a bare number and its participle ("131 had been arrested", "126 were detained").
+    static let subsetAuxiliaries: Set<String> = ["had", "have", "has", "been", "were", "was", "are", "being", "later",
+                                                 "also", "already", "reportedly"]
+
+    /// The measure of a number that stands for people the sentence says were acted on: "277 of those arrested",
+    /// "more than 600 of those taken into custody", "131 had been arrested", "Among those arrested, 262 had …".
+    func subsetMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = n.last + 1
+        func participle(_ i: Int) -> String? {
+            guard i < range.upperBound else { return nil }
+            let w = t[i].lower
+            if w == "taken", i + 2 < range.upperBound, t[i + 2].lower == "custody" { return "detained" }
+            return Self.actionVerbs.contains(w) && !["sent", "assigned", "deployed"].contains(w) ? w : Self.actionForms[w]
+        }
+        if k + 1 < range.upperBound, t[k].lower == "of", ["those", "them", "whom", "the"].contains(t[k + 1].lower) {
+            var j = k + 2
+            if j < range.upperBound, ["people", "individuals", "immigrants", "detainees", "arrested"].contains(t[j].lower),
+               t[j].lower != "arrested" { j += 1 }
+            if j < range.upperBound, ["detainees", "arrestees"].contains(t[j - 1].lower) { return "detainees" }
+            while j < range.upperBound, Self.subsetAuxiliaries.contains(t[j].lower) || t[j].lower == "who" { j += 1 }
+            if let p = participle(j) { return "people " + p }
+            return nil
+        }
+        while k < min(range.upperBound, n.last + 4), Self.subsetAuxiliaries.contains(t[k].lower) { k += 1 }
+        if k > n.last + 1, let p = participle(k) { return "people " + p }
+        // "Among those arrested, 262 had prior convictions"
+        for j in max(range.lowerBound, n.first - 6)..<n.first where ["among", "of"].contains(t[j].lower) {
+            if j + 2 < n.first, t[j + 1].lower == "those", let p = participle(j + 2) { return "people " + p }
+        }
+        return nil
+    }
+
+    /// "more than 200 Customs and Border Protection and U.S. Border Patrol agents": the enforcement noun that ends a
+    /// run of capitalised words after the number.
+    func nounAfterName(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = n.last + 1
+        while k < min(range.upperBound, n.last + 12) {
+            let w = t[k].lower
+            if ["agents", "officers", "troops", "personnel", "members", "soldiers", "employees", "deputies"].contains(w) {
+                return w == "members" ? nil : w
+            }
+            guard t[k].isCapitalized || ["and", "&", "of", "the", "-", "."].contains(w) else { return nil }
+            k += 1
+        }
+        return nil
     }
 }

@@ -27,6 +27,9 @@ struct FigureExtractor: Sendable {
         "page", "pages", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
     ]
+    /// Verbs that end a measure phrase once it has begun ("250 agents plan to …").
+    static let phraseVerbs: Set<String> = ["plan", "plans", "aim", "aims", "want", "wants", "need", "needs", "expect",
+                                           "expects", "face", "faces", "defied", "remain", "against", "arrive", "arrives"]
     /// Words that end a measure phrase once it has begun (time words, adverbs of place).
     static let phraseEnds: Set<String> = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday", "sunday", "throughout", "short", "apiece",
@@ -41,7 +44,14 @@ struct FigureExtractor: Sendable {
                                           "topped", "numbered"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
-                                          "taken", "processed", "screened", "transferred", "expelled"]
+                                          "processed", "screened", "transferred", "expelled"]
+    /// Other forms of the action verbs and the participle they give ("plan to detain 5,000 people", "detaining 130").
+    static let actionForms: [String: String] = [
+        "detain": "detained", "detaining": "detained", "arrest": "arrested", "arresting": "arrested", "deport": "deported",
+        "deporting": "deported", "remove": "removed", "removing": "removed", "apprehend": "apprehended",
+        "apprehending": "apprehended", "target": "targeted", "targeting": "targeted", "targets": "targeted",
+        "release": "released", "releasing": "released", "jailed": "detained", "nabbed": "arrested", "rounded": "detained",
+    ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
                                            "u.s. citizens", "americans", "adults", "teenagers", "minors", "students"]
@@ -62,8 +72,13 @@ struct FigureExtractor: Sendable {
         }
         // "15% of arrests"
         if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let np = phrase(tz, from: k + 1, range) {
+            // "90% of the individuals they detained"
+            if !Self.isEnforcementMeasure(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
             return np
         }
+        // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
+        // people whose verb names the measure.
+        if let subset = subsetMeasure(n, tz, range) { return subset }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
@@ -93,6 +108,12 @@ struct FigureExtractor: Sendable {
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.
                 return nil
             }
+            // "1,406 illegal aliens were arrested", "targeting 100 members": the verb names what the noun does not.
+            if !Self.isEnforcementMeasure(np) {
+                if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
+                // "200 Customs and Border Protection agents": the counted noun ends an agency's name.
+                if let noun = nounAfterName(n, tz, range) { return noun }
+            }
             return np + rate
         }
         // "a total of 300", "an earlier count of over 300"
@@ -108,9 +129,10 @@ struct FigureExtractor: Sendable {
         for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
+            if let form = Self.actionForms[w] { return form }
         }
         var k = n.last + 2
-        while k < min(range.upperBound, n.last + 5) {
+        while k < min(range.upperBound, n.last + 7) {
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
@@ -140,6 +162,8 @@ struct FigureExtractor: Sendable {
             let w = tok.lower
             if Self.stopWords.contains(w) { break }
             if words.isEmpty, Self.nonMeasures.contains(w) || w.hasPrefix("square-") || w.hasSuffix("-old") { return nil }
+            // "agents pulling up", "agents plan to": a verb ends the noun phrase.
+            if let last = words.last, (w.hasSuffix("ing") && w.count > 5 && last.hasSuffix("s")) || Self.phraseVerbs.contains(w) { break }
             if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4) || w.hasSuffix("ly") { break }
             words.append(w)
             k += 1
