@@ -91,6 +91,10 @@ extension Extractor {
                             stateFallback = st; city = nil
                         }
                     }
+                    // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle": a quota is the agency's
+                    // unless a city is its object ("wants 500 arrests a day in Seattle").
+                    if plan, FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")),
+                       measure.contains(" a "), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
                         let hits = sentenceHits.filter { $0.place == place }

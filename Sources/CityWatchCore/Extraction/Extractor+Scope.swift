@@ -20,9 +20,7 @@ extension Extractor {
             (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but", "—", "–", "--", "("].contains(t[$0].text) }
         }
         // A city right after the number through a preposition owns it ("400 troops to Nashville").
-        if sentenceHits.contains(where: { h in h.first > n.last && h.first <= n.last + 6
-            && (n.last + 1..<h.first).contains { ["to", "in", "at", "into"].contains(t[$0].lower) }
-            && !(n.last + 1..<h.first).contains { [",", ";", "and"].contains(t[$0].text) } }) { return nil }
+        if cityAttached(n, t, sentenceHits) { return nil }
         let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
         var best: (Int, String)?
         var k = max(range.lowerBound, n.first - 9)
@@ -80,6 +78,13 @@ extension Extractor {
             found = st.code
         }
         return found
+    }
+
+    /// Whether a city follows the number through a preposition in its clause ("400 troops to Nashville").
+    func cityAttached(_ n: RecognizedNumber, _ t: [Token], _ sentenceHits: [CityHit]) -> Bool {
+        sentenceHits.contains { h in h.first > n.last && h.first <= n.last + 6
+            && (n.last + 1..<h.first).contains { ["to", "in", "at", "into"].contains(t[$0].lower) }
+            && !(n.last + 1..<h.first).contains { [",", ";", "and"].contains(t[$0].text) } }
     }
 
     /// Where the story is, from its title and first paragraph: the first city named there as a place, or the first
