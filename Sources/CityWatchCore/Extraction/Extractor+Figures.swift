@@ -43,6 +43,8 @@ extension Extractor {
                         }
                     }
                     guard let value = n.value, !n.isYear, !n.isVague, n.currency == nil else { continue }
+                    // "about half were targeted": a share in words, not a count.
+                    if n.unit == .count, value < 1 { continue }
                     if case .cell(let table, let row, _) = unit.kind {
                         // A numeric cell: the number is (nearly) the whole cell.
                         guard n.first == 0, n.last >= unit.tz.tokens.count - 2,
@@ -57,8 +59,10 @@ extension Extractor {
                     guard enforcement == true else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
-                    // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.
-                    guard let measure = judge.measure(for: n, in: unit.tz, range: range)
+                    // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure;
+                    // "2,943 arrests, including 313 gang members": a subset of it.
+                    guard let measure = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
+                        ?? judge.measure(for: n, in: unit.tz, range: range)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
                     // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement.
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure)
@@ -118,12 +122,18 @@ extension Extractor {
 
     /// Whether a hit stands in a comparison ("than in the Chicago sweeps", "like Los Angeles"): not the owner.
     func isComparison(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> Bool {
-        (max(range.lowerBound, hit.first - 3)..<hit.first).contains { ["than", "like", "unlike", "similar"].contains(t[$0].lower) }
+        (max(range.lowerBound, hit.first - 3)..<hit.first).contains { Self.isComparisonWord($0, t) }
+    }
+
+    /// "than", "like", "unlike", "similar" as a comparison ("than in the Chicago sweeps"), not the hedge "more than 400".
+    static func isComparisonWord(_ j: Int, _ t: [Token]) -> Bool {
+        guard ["than", "like", "unlike", "similar"].contains(t[j].lower) else { return false }
+        return !(t[j].lower == "than" && j + 1 < t.count && t[j + 1].kind == .number)
     }
 
     /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
     func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
-        let p = passing(hit, units)
+        let p = hit.passing
         return p == .speech || p == .affiliation || p == .seat
     }
 

@@ -89,10 +89,10 @@ extension Extractor {
     }
 
     /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
-    func roles(_ hits: [CityHit], _ passing: [Passing?], _ units: [TextUnit], owners: Set<String>) -> [Int: CityRole] {
+    func roles(_ hits: [CityHit], owners: Set<String>) -> [Int: CityRole] {
         var roles: [Int: CityRole] = [:]
-        for (k, hit) in hits.enumerated() {
-            if passing[k] == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }
+        for hit in hits {
+            if hit.passing == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }
             else if roles[hit.place] == nil { roles[hit.place] = .mention }
         }
         return roles

@@ -44,7 +44,7 @@ extension Extractor {
             // "troops from California": where they come from, not whose figure it is; "than in the North Carolina
             // sweeps": a comparison.
             if k >= 1, t[k - 1].lower == "from" { continue }
-            if (max(range.lowerBound, k - 4)..<k).contains(where: { ["than", "like", "unlike"].contains(t[$0].lower) }) { continue }
+            if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
             let d: Int
             if k < n.first {
                 d = n.first - (end - 1)
@@ -111,6 +111,9 @@ extension Extractor {
                       name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
                 if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
                 if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+                // "in Georgia", "across Massachusetts", "in frigid Minnesota"; not "As Oregon awaits …".
+                guard (max(range.lowerBound, k - 2)..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
+                else { continue }
                 stateAt = (k, st.code)
             }
             if let c = cityHit, stateAt.map({ c.first < $0.0 }) ?? true { return (c.place, nil) }

@@ -19,15 +19,15 @@ public struct Extractor: Sendable {
 
     public func extract(_ document: Document, numbers: Bool = false) -> Facts {
         let units = TextUnit.units(of: document)
-        let hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        var hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        for k in hits.indices { hits[k].passing = passing(hits[k], units) }
         var facts = Facts(title: document.title, relevant: relevance.matches(units))
         let (figures, found) = figuresAndNumbers(units, hits)
         // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
         // targets no city: its cities are mentions.
         facts.figures = facts.relevant ? figures : []
-        let passings = hits.map { passing($0, units) }
         facts.cities = cityMentions(hits, units, roles: facts.relevant
-            ? roles(hits, passings, units, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
+            ? roles(hits, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
                 Set(hits.map(\.place)).map { ($0, CityRole.mention) }))
         if numbers { facts.numbers = found }
         var quoteExtractor = QuoteExtractor()

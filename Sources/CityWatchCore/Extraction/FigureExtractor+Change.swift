@@ -90,7 +90,13 @@ extension FigureExtractor {
         var start = k
         while start - 1 >= range.lowerBound, k - start < 2, t[start - 1].kind == .word,
               !Self.stopWords.contains(t[start - 1].text.lowercased()) { start -= 1 }
-        let words = t[start...k].map { $0.text.lowercased() }
+        var words = t[start...k].map { $0.text.lowercased() }
+        // "ICE arrests of undocumented immigrants surged by 627%": the noun before "of" is the measure.
+        if !Self.isEnforcementMeasure(words.joined(separator: " ")), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
+           Self.countNouns.contains(t[start - 2].lower) {
+            words = (start - 3 >= range.lowerBound && t[start - 3].kind == .word && !Self.stopWords.contains(t[start - 3].lower)
+                     ? [t[start - 3].lower] : []) + [t[start - 2].lower]
+        }
         guard let head = words.last, !Self.stopWords.contains(head), !Self.nonMeasures.contains(head),
               !Self.auxiliaries.contains(head) else { return nil }
         return words.joined(separator: " ")
@@ -157,6 +163,8 @@ extension FigureExtractor {
         for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
             let w = t[k].text.lowercased()
             guard Self.nationalWords.contains(w) else { continue }
+            // "agents from around the country": where they come from, not the figure's scope.
+            if (max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) { continue }
             if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
             let d = k < n.first ? n.first - k : (k - n.last) + 1
             best = min(best ?? d, d)

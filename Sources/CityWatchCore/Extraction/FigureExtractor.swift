@@ -60,6 +60,10 @@ struct FigureExtractor: Sendable {
     func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
         let t = tz.tokens
         var k = n.last + 1
+        // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
+        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
+        // "11 people have died in ICE custody": deaths, not detentions.
+        if (k..<min(range.upperBound, k + 4)).contains(where: { ["died", "dead", "killed", "deaths"].contains(t[$0].lower) }) { return nil }
         // "15 % rise in arrests" → arrests
         if k < range.upperBound, Self.changeNouns.contains(t[k].lower), k + 1 < range.upperBound,
            ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
@@ -118,6 +122,8 @@ struct FigureExtractor: Sendable {
         }
         // "a total of 300", "an earlier count of over 300"
         if let counted = countOf(n, tz, range) { return counted }
+        // "ICE arrests more than 1,400 in Massachusetts", "the average daily arrests of 656"
+        if let bare = bareCount(n, tz, range) { return bare }
         // "the operation will cost $2.5 million"
         if let money = moneyMeasure(n, tz, range) { return money }
         // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
