@@ -52,7 +52,7 @@ extension CityRecognizer {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
         }
         // An agency's office: "ERO Boston", "Enforcement and Removal Operations (ERO) Boston".
-        if let prev, Self.agencyPrefixes.contains(prev.text) || (prev.text == ")" && c.first >= 2
+        if let prev, Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
             && Self.agencyPrefixes.contains(tokens[c.first - 2].text)) {
             c.verdict = .rejected; return
         }
@@ -149,6 +149,7 @@ extension CityRecognizer {
                 c.verdict = .rejected
                 // "Wade McKinney": a one-word name after a given name is a family name here.
                 if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text),
+                   prev.text != "Operation",
                    !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(), gazetteer.stateNames[prev.text] == nil,
                    !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {
                     c.person = true; c.surname = true

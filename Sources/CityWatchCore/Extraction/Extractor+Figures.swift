@@ -88,7 +88,9 @@ extension Extractor {
                             || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
                         // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
                         let change = judge.isPercentChange(n, unit.tz, range)
-                        city = national ? nil : (named ? dominant : soleCity) ?? (change ? nil : storyCity)
+                        // A story about a state ("… across Massachusetts") gives its figures to the state, even
+                        // when it names one city in passing.
+                        city = national || change || lead.state != nil ? nil : (named ? dominant : soleCity) ?? storyCity
                         // A sentence that names a state and no city states that state's figure; so does a story about
                         // a state ("… across Massachusetts").
                         if !national, sentenceHits.isEmpty, let st = stateNamed(unit, range) ?? (city == nil && !change ? lead.state : nil) {

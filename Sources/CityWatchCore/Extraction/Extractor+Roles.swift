@@ -17,7 +17,7 @@ extension Extractor {
     }
 
     static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
-                                          "appeals", "district"]
+                                          "appeals", "district", "office", "division", "bureau", "field"]
     static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
                                            "division", "bureau", "judge", "court", "courthouse"]
 

@@ -5,7 +5,8 @@ import Foundation
 extension Extractor {
     /// Capitalised words after a state name that make it part of another name ("Kansas City", "Texas National Guard").
     static let stateNameFollowers: Set<String> = ["City", "National", "Guard", "State", "University", "College",
-                                                  "Avenue", "Street", "Highway", "Road", "Tech", "A&M"]
+                                                  "Avenue", "Street", "Road", "Tech", "A&M", "Gov.", "Gov", "Governor",
+                                                  "Sen.", "Rep.", "Attorney", "Lt.", "Secretary", "Senator"]
     /// Prepositions that put a number in a state ("across Colorado", "in Texas", "throughout Georgia").
     static let statePrepositions: Set<String> = ["across", "in", "throughout", "statewide", "around", "within", "of"]
 
@@ -23,6 +24,7 @@ extension Extractor {
         if cityAttached(n, t, sentenceHits) { return nil }
         let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
         var best: (Int, String)?
+        var states: Set<String> = []
         var k = max(range.lowerBound, n.first - 9)
         while k < min(range.upperBound, n.last + 15) {
             defer { k += 1 }
@@ -55,8 +57,10 @@ extension Extractor {
                 d = k - n.last
             }
             if best == nil || d < best!.0 { best = (d, st.code) }
+            states.insert(st.code)
         }
-        guard let best, best.0 < cityDistance else { return nil }
+        // "governors in Mississippi, Louisiana and Ohio have committed 1,100 troops": no one state owns it.
+        guard let best, best.0 < cityDistance, states.count <= 1 else { return nil }
         return best.1
     }
 
@@ -74,6 +78,7 @@ extension Extractor {
                   name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
             if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
             if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+            if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
             if found != nil, found != st.code { return nil }
             found = st.code
         }

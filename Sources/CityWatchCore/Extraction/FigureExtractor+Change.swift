@@ -165,7 +165,7 @@ extension FigureExtractor {
             guard Self.nationalWords.contains(w) else { continue }
             // "agents from around the country": where they come from, not the figure's scope.
             if (max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) { continue }
-            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
+            if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
             let d = k < n.first ? n.first - k : (k - n.last) + 1
             best = min(best ?? d, d)
         }
@@ -176,9 +176,12 @@ extension FigureExtractor {
         let t = tz.tokens
         for k in range {
             let w = t[k].text.lowercased()
-            // "National Guard troops" names the troops, not the scope.
-            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
-            if Self.nationalWords.contains(w) { return true }
+            // "National Guard troops" names the troops, not the scope; "agents from around the country" says where
+            // they come from.
+            if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
+            if Self.nationalWords.contains(w), !(max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) {
+                return true
+            }
         }
         return false
     }

@@ -40,8 +40,10 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let w = t[b].lower
         if let verb = Self.bareVerbs[w] { return verb }
-        // "arrests of 656"
-        if w == "of", b - 1 >= range.lowerBound, Self.countNouns.contains(t[b - 1].lower) { return t[b - 1].lower }
+        // "arrests of 656", "the average daily arrests of 656"
+        if w == "of", b - 1 >= range.lowerBound, Self.countNouns.contains(t[b - 1].lower) {
+            return t[b - 1].lower + (b - 2 >= range.lowerBound && t[b - 2].lower == "daily" ? " a day" : "")
+        }
         // "44 of 372 detainees", "100 of the 4,000 people detained"
         if let next, next.lower == "of" {
             var k = n.last + 2

@@ -140,7 +140,9 @@ struct FigureExtractor: Sendable {
         var k = n.last + 2
         while k < min(range.upperBound, n.last + 7) {
             let w = t[k].lower
-            if Self.actionVerbs.contains(w) { return w }
+            // The people are acted on: "30 people arrested", "130 people were detained", not "31 agencies have arrested".
+            let passive = k == n.last + 2 || ["were", "was", "been", "being", "are", "is", "got", "later"].contains(t[k - 1].lower)
+            if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
             k += 1
         }
