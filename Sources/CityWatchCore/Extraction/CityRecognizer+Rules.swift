@@ -35,6 +35,11 @@ extension CityRecognizer {
             }
         }
         if let explicit {
+            // "Chapel Hill, NC 27517": a postal address (a station's or a shop's), not a place of the story.
+            if let st = gazetteer.state(in: tokens, at: stateAt, allowPostal: true), stateAt + st.length < range.upperBound,
+               tokens[stateAt + st.length].kind == .number, tokens[stateAt + st.length].text.count == 5 {
+                c.verdict = .rejected; return
+            }
             let inState = c.entries.filter { gazetteer.places[$0.place].state == explicit }
             c.entries = inState
             c.explicitState = explicit

@@ -64,8 +64,10 @@ extension Extractor {
                     guard let measure = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
-                    // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement.
-                    guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure)
+                    // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement;
+                    // "two activists arrested": protesters arrested by the police are not the operation's.
+                    guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
+                          !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
                     else { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil
@@ -136,7 +138,7 @@ extension Extractor {
     /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
     func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
         let p = hit.passing
-        return p == .speech || p == .affiliation || p == .seat
+        return p == .speech || p == .affiliation || p == .seat || p == .origin
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

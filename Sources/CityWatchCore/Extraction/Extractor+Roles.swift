@@ -14,6 +14,8 @@ extension Extractor {
         /// "a Fresno federal judge", "a judge in Fresno", "the field office in Fresno", "west of Fresno": the seat of a
         /// court or an office, or a landmark that locates something else.
         case seat
+        /// "officers from Phoenix, Tucson and Yuma", "supporters from Paterson": where people come from.
+        case origin
     }
 
     static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
@@ -31,6 +33,10 @@ extension Extractor {
                                             "their", "news", "press", "campaign", "at", "during", "on", "last", "this",
                                             "week", "morning", "afternoon", "evening", "night", "earlier", "later",
                                             "while", "recently", "public", "televised", "radio", "brief"]
+    /// Words before "from X" that make X the place acted in ("deportations from Chicago", "rose from").
+    static let fromKeepers: Set<String> = ["deportations", "deported", "removals", "removed", "arrests", "flights",
+                                           "transferred", "rose", "fell", "increased", "dropped", "up", "down", "away",
+                                           "miles", "blocks", "across", "just"]
     static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy"]
     static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
                                           "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
@@ -67,6 +73,10 @@ extension Extractor {
            ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "outside"].contains(t[hit.first - 2].lower) {
             return .seat
         }
+        // Where people come from: "officers from Phoenix, Tucson and Yuma" (deportations from a city are its own).
+        var k = hit.first - 1
+        while k > range.lowerBound, hit.first - k <= 6, [",", "and"].contains(t[k].lower) || t[k].isCapitalized { k -= 1 }
+        if k > range.lowerBound, t[k].lower == "from", !Self.fromKeepers.contains(t[k - 1].lower) { return .origin }
         // A campus after its university: "the University of Michigan, Ann Arbor".
         if let prev, prev.text == ",", hit.first - 2 >= range.lowerBound {
             var k = hit.first - 2

@@ -25,6 +25,10 @@ extension FigureExtractor {
         return false
     }
 
+    /// People whose arrest at a protest is the police's, not the operation's ("two activists arrested").
+    static let protestNouns: Set<String> = ["protesters", "protestors", "demonstrators", "activists", "clergy",
+                                            "observers", "rioters", "counter-protesters", "marchers"]
+
     /// Stems of measures of people acted on: a small number in words counts ("three U.S. citizens detained").
     static let actedOnStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "custody", "release",
                                "additional", "expel", "jailed", "held", "charged"]
