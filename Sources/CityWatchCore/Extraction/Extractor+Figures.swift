@@ -27,11 +27,14 @@ extension Extractor {
         // The story's city for a sentence that names none: the one it names most, else the first it names as a place.
         let lead = storyPlace(units, hits)
         let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
+        // The last figure's measure: "more than 600 of them have records" counts a part of it.
+        var lastMeasure: (measure: String, unit: FigureUnit)?
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
                 var previous: (measure: String, unit: FigureUnit)?
+                defer { if let previous { lastMeasure = previous } }
                 var enforcement: Bool?   // computed once per sentence, when a number gets that far
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
@@ -63,7 +66,8 @@ extension Extractor {
                     // "2,943 arrests, including 313 gang members": a subset of it.
                     guard let measure = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
-                        ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
+                        ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
+                        ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) else { continue }
                     // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement;
                     // "two activists arrested": protesters arrested by the police are not the operation's.
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),

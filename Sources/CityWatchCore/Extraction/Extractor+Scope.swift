@@ -77,7 +77,8 @@ extension Extractor {
             guard gazetteer.stateNames[name] != nil, name != "New York",
                   name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
             if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
-            if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+            // "from Texas", "transferred to Louisiana detention centers": an origin or a destination, not the owner.
+            if k >= 1, ["from", ",", "to"].contains(t[k - 1].lower) { continue }
             if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
             if found != nil, found != st.code { return nil }
             found = st.code

@@ -43,7 +43,7 @@ extension FigureExtractor {
         "deportation": "deported", "deportations": "deported", "removal": "removed", "removals": "removed",
         "apprehension": "apprehended", "apprehensions": "apprehended", "release": "released", "roundup": "detained",
         "expulsion": "expelled", "capture": "detained", "jailing": "detained", "detainment": "detained",
-        "detainments": "detained",
+        "detainments": "detained", "custody": "detained",
     ]
 
     /// "the detention of three U.S. citizens": the participle of the action noun before "of N", if any.
@@ -107,7 +107,7 @@ extension FigureExtractor {
         let t = tz.tokens
         let b = n.first - 1
         guard b - 1 >= range.lowerBound, t[b].lower == "of",
-              ["total", "count", "tally", "toll", "sum"].contains(t[b - 1].lower) else { return nil }
+              ["total", "count", "tally", "toll", "sum", "estimate", "figure"].contains(t[b - 1].lower) else { return nil }
         var best: (Int, String)?
         for k in range where (k < b - 1 || k > n.last) && t[k].kind == .word {
             let w = t[k].lower
@@ -150,7 +150,7 @@ extension FigureExtractor {
 
     /// Auxiliaries between a bare number and its participle ("131 had been arrested", "126 were detained").
     static let subsetAuxiliaries: Set<String> = ["had", "have", "has", "been", "were", "was", "are", "being", "later",
-                                                 "also", "already", "reportedly"]
+                                                 "also", "already", "reportedly", "now", "all", "still"]
 
     /// The measure of a number that stands for people the sentence says were acted on: "277 of those arrested",
     /// "more than 600 of those taken into custody", "131 had been arrested", "Among those arrested, 262 had …".
@@ -174,8 +174,10 @@ extension FigureExtractor {
         }
         while k < min(range.upperBound, n.last + 4), Self.subsetAuxiliaries.contains(t[k].lower) { k += 1 }
         if k > n.last + 1, let p = participle(k) { return "people " + p }
+        // "All 13 are now in ICE custody"
+        if k > n.last + 1, (k..<min(range.upperBound, k + 4)).contains(where: { t[$0].lower == "custody" }) { return "people detained" }
         // "Among those arrested, 262 had prior convictions"
-        for j in max(range.lowerBound, n.first - 6)..<n.first where ["among", "of"].contains(t[j].lower) {
+        for j in max(range.lowerBound, n.first - 14)..<n.first where ["among", "of"].contains(t[j].lower) {
             if j + 2 < n.first, t[j + 1].lower == "those", let p = participle(j + 2) { return "people " + p }
         }
         return nil

@@ -24,6 +24,16 @@ extension FigureExtractor {
         return previous.measure
     }
 
+    /// "more than 600 of the illegal aliens have records", "300 of them": a part of the last figure, its measure.
+    func subsetOfThem(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                      last: (measure: String, unit: FigureUnit)?) -> String? {
+        let t = tz.tokens
+        guard let last, last.unit == n.unit, n.last + 2 < range.upperBound, t[n.last + 1].lower == "of",
+              ["them", "those", "the", "these"].contains(t[n.last + 2].lower) else { return nil }
+        if let np = phrase(tz, from: n.last + 2, range), Self.isEnforcementMeasure(np) { return nil }
+        return last.measure
+    }
+
     /// A number with no noun of its own whose verb or noun before it names the measure: "ICE arrests 10 in …",
     /// "arrests of 656", "Of the 422 arrests, 262 have convictions", "44 of 372 detainees", "100 of the 4,000 people
     /// detained", "a 200-member Guard deployment".
@@ -63,7 +73,7 @@ extension FigureExtractor {
         }
         // "Of the 422 arrests, 262 have …"
         var k = b
-        while k - 3 >= range.lowerBound, n.first - k < 30 {
+        while k >= range.lowerBound, n.first - k < 30 {
             if t[k].lower == "of", k + 2 < n.first, t[k + 1].lower == "the", t[k + 2].kind == .number,
                k + 3 < n.first, Self.countNouns.contains(t[k + 3].lower) { return t[k + 3].lower }
             k -= 1

@@ -27,6 +27,9 @@ struct FigureExtractor: Sendable {
         "page", "pages", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
     ]
+    /// Words before a participle that make the counted people its object ("were arrested", "they detained").
+    static let passiveMarks: Set<String> = ["were", "was", "been", "being", "are", "is", "got", "later", "they", "we",
+                                            "agents", "officers", "ice", "authorities"]
     /// Verbs that end a measure phrase once it has begun ("250 agents plan to …").
     static let phraseVerbs: Set<String> = ["plan", "plans", "aim", "aims", "want", "wants", "need", "needs", "expect",
                                            "expects", "face", "faces", "defied", "remain", "against", "arrive", "arrives"]
@@ -41,6 +44,7 @@ struct FigureExtractor: Sendable {
                                           "climbed", "surged", "soared", "plunged", "spiked", "doubled", "tripled",
                                           "rises", "falls", "increases", "decreases", "drops", "jumps", "grows", "declines",
                                           "climbs", "surges", "soars", "plunges", "totaled", "totalled", "reached", "hit",
+                                          "rising", "falling", "climbing", "growing", "jumping", "increasing", "dropping",
                                           "topped", "numbered"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
@@ -141,7 +145,8 @@ struct FigureExtractor: Sendable {
         while k < min(range.upperBound, n.last + 7) {
             let w = t[k].lower
             // The people are acted on: "30 people arrested", "130 people were detained", not "31 agencies have arrested".
-            let passive = k == n.last + 2 || ["were", "was", "been", "being", "are", "is", "got", "later"].contains(t[k - 1].lower)
+            let passive = k == n.last + 2 || Self.passiveMarks.contains(t[k - 1].lower)
+                || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
             k += 1
@@ -172,7 +177,8 @@ struct FigureExtractor: Sendable {
             if words.isEmpty, Self.nonMeasures.contains(w) || w.hasPrefix("square-") || w.hasSuffix("-old") { return nil }
             // "agents pulling up", "agents plan to": a verb ends the noun phrase.
             if let last = words.last, (w.hasSuffix("ing") && w.count > 5 && last.hasSuffix("s")) || Self.phraseVerbs.contains(w) { break }
-            if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4) || w.hasSuffix("ly") { break }
+            if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4 && w != "related")
+                || w.hasSuffix("ly") { break }
             words.append(w)
             k += 1
         }
