@@ -142,7 +142,7 @@ extension Extractor {
     /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
     func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
         let p = hit.passing
-        return p == .speech || p == .affiliation || p == .seat || p == .origin
+        return p == .speech || p == .affiliation || p == .seat || p == .origin || p == .dateline
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

@@ -16,12 +16,18 @@ extension Extractor {
         case seat
         /// "officers from Phoenix, Tucson and Yuma", "supporters from Paterson": where people come from.
         case origin
+        /// "BURLINGTON, Mass. — Agents arrested 1,406 people across Massachusetts": the reporter's place, when the
+        /// sentence it opens names where the enforcement was.
+        case dateline
     }
 
     static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
                                           "appeals", "district", "office", "division", "bureau", "field"]
     static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
                                            "division", "bureau", "judge", "court", "courthouse"]
+    /// People whose city is named with them ("an ICE spokesperson in Tampa", "officials in Tulsa"): a title.
+    static let speakerWords: Set<String> = ["spokesperson", "spokesman", "spokeswoman", "official", "officials",
+                                            "leaders", "lawmakers", "advocates", "organizers", "attorney", "lawyer"]
 
     /// Words that set a scene for speaking, before "in X" / "at X".
     static let speechWords: Set<String> = ["said", "says", "told", "tells", "speaking", "spoke", "speaks", "testified",
@@ -37,17 +43,22 @@ extension Extractor {
     static let fromKeepers: Set<String> = ["deportations", "deported", "removals", "removed", "arrests", "flights",
                                            "transferred", "rose", "fell", "increased", "dropped", "up", "down", "away",
                                            "miles", "blocks", "across", "just"]
-    static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy"]
+    static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy", "Church",
+                                       "Diocese", "Archdiocese", "Cathedral", "Temple", "Synagogue", "Mosque", "Museum"]
     static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
                                           "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
 
     /// How the hit names its city in passing, or nil when it names it as a place of the story.
-    func passing(_ hit: CityHit, _ units: [TextUnit]) -> Passing? {
+    func passing(_ hit: CityHit, _ units: [TextUnit], _ hits: [CityHit] = []) -> Passing? {
         let unit = units[hit.unit]
         let t = unit.tz.tokens
         let range = unit.sentences[hit.sentence]
         let prev = hit.first - 1 >= range.lowerBound ? t[hit.first - 1] : nil
         let next = hit.last + 1 < range.upperBound ? t[hit.last + 1] : nil
+        if isDatelineElsewhere(hit, unit, range, hits) { return .dateline }
+        // "Tucson International Airport": a place in the city, named for where something is.
+        if let next, next.text == "Airport" || (next.text == "International" && hit.last + 2 < range.upperBound
+            && t[hit.last + 2].text == "Airport") { return .seat }
         // A mayor's or council member's city: "Fresno Mayor Ana Ruiz", "mayor of Fresno", "Mayor Ana Ruiz of Fresno".
         if let next, Self.titleWords.contains(next.text) { return .title }
         if let next, next.text == "City", hit.last + 2 < range.upperBound,
@@ -67,6 +78,10 @@ extension Extractor {
         if let prev, ["in", "at"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
            Self.officeWords.contains(t[hit.first - 2].text) || Self.officeWords.contains(t[hit.first - 2].lower) {
             return .seat
+        }
+        if let prev, ["in", "from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
+           Self.speakerWords.contains(t[hit.first - 2].lower) {
+            return .title
         }
         // "west of Savannah", "north of Tacoma": a landmark, not the place itself.
         if let prev, prev.lower == "of", hit.first - 2 >= range.lowerBound,
@@ -96,6 +111,26 @@ extension Extractor {
             }
         }
         return nil
+    }
+
+    /// A dateline ("BURLINGTON, Mass. —") opening a sentence that names another place: the story is elsewhere.
+    func isDatelineElsewhere(_ hit: CityHit, _ unit: TextUnit, _ range: Range<Int>, _ hits: [CityHit]) -> Bool {
+        let t = unit.tz.tokens
+        guard hit.first == range.lowerBound || (hit.first > 0 && t[hit.first - 1].kind == .number),
+              unit.tz.length(hit.first) >= 3, unit.tz.isAllCaps(hit.first) else { return false }
+        guard let dash = (hit.last + 1..<min(range.upperBound, hit.last + 6)).first(where: { ["—", "–", "--", "-"].contains(t[$0].text) })
+        else { return false }
+        if hits.contains(where: { $0.unit == hit.unit && $0.sentence == hit.sentence && $0.first > dash && $0.place != hit.place }) {
+            return true
+        }
+        var k = dash + 1
+        while k < range.upperBound {
+            if t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false),
+               gazetteer.stateNames[t[k..<k + st.length].map(\.text).joined(separator: " ")] != nil,
+               k >= 1, ["across", "in", "throughout"].contains(t[k - 1].lower) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Each city's role: a target when it owns a figure or is named at least once other than in passing.

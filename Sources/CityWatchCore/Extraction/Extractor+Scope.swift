@@ -78,7 +78,7 @@ extension Extractor {
                   name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
             if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
             // "from Texas", "transferred to Louisiana detention centers": an origin or a destination, not the owner.
-            if k >= 1, ["from", ",", "to"].contains(t[k - 1].lower) { continue }
+            if k >= 1, ["from", "to"].contains(t[k - 1].lower) || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
             if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
             if found != nil, found != st.code { return nil }
             found = st.code
@@ -116,7 +116,7 @@ extension Extractor {
                 guard gazetteer.stateNames[name] != nil, name != "New York",
                       name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
                 if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
-                if k >= 1, ["from", ","].contains(t[k - 1].lower) { continue }
+                if k >= 1, t[k - 1].lower == "from" || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
                 // "in Georgia", "across Massachusetts", "in frigid Minnesota"; not "As Oregon awaits …".
                 guard (max(range.lowerBound, k - 2)..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
                 else { continue }

@@ -20,7 +20,8 @@ public struct Extractor: Sendable {
     public func extract(_ document: Document, numbers: Bool = false) -> Facts {
         let units = TextUnit.units(of: document)
         var hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
-        for k in hits.indices { hits[k].passing = passing(hits[k], units) }
+        let recognized = hits
+        for k in hits.indices { hits[k].passing = passing(hits[k], units, recognized) }
         var facts = Facts(title: document.title, relevant: relevance.matches(units))
         let (figures, found) = figuresAndNumbers(units, hits)
         // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
