@@ -38,4 +38,16 @@ import Testing
         #expect(figure["scope"] as? String == "state" && figure["state"] as? String == "CO")
         #expect(figure["plan"] as? Bool == false && figure["city"] is NSNull)
     }
+
+    @Test func aDatelineOfAStoryElsewhereOriginsAirportsAndSpokespeopleAreMentions() {
+        let f = facts("ICE news\nBURLINGTON, Mass. — Federal agents arrested 1,406 people across Massachusetts last month.")
+        #expect(f.cities.map(\.role) == [.mention])
+        #expect(f.figures.first.map { $0.state == "MA" && $0.city == nil } == true)
+        #expect(roles("The effort involved ICE officers from Phoenix, Tucson and Yuma.")
+                == ["Phoenix, AZ": .mention, "Tucson, AZ": .mention, "Yuma, AZ": .mention])
+        #expect(roles("An ICE spokesperson in Tampa confirmed the raids.") == ["Tampa, FL": .mention])
+        #expect(roles("Deportees boarded an ICE flight at Tucson International Airport.") == ["Tucson, AZ": .mention])
+        // A dateline of the story's own place stays a target.
+        #expect(facts("ICE news\nCHARLOTTE, N.C. — Border Patrol agents arrested 130 people on Saturday.").cities.map(\.role) == [.target])
+    }
 }

@@ -74,3 +74,28 @@ extension FigureExtractorTests {
         #expect(f.cities.allSatisfy { $0.role == .mention })
     }
 }
+
+extension FigureExtractorTests {
+    @Test func partsOfACountShareItsMeasure() {
+        let of = figures("ICE made 422 arrests in Houston. Of the 422 arrests, 262 have convictions and 34 have pending charges.")
+        #expect(Set(of.map(\.value)) == [422, 262, 34])
+        #expect(of.filter { $0.value == 262 || $0.value == 34 }.allSatisfy { $0.measure == "arrests" && $0.city == "Houston, TX" })
+        let including = figures("The task force in Memphis has made 2,943 arrests, including 313 gang members.")
+        #expect(including.map(\.value) == [2943, 313])
+        #expect(including.allSatisfy { $0.measure == "arrests" })
+        let adverb = figures("More than 130 people were reportedly arrested this weekend in Charlotte.")
+        #expect(adverb.first.map { $0.value == 130 && $0.measure == "people arrested" && $0.city == "Charlotte, NC" } == true)
+    }
+
+    @Test func aHeadlineVerbAComparisonAndProtestArrests() {
+        let headline = figures("ICE arrests more than 1,400 in Massachusetts during operation")
+        #expect(headline.first.map { $0.value == 1400 && $0.state == "MA" && $0.scope == .state && $0.city == nil } == true)
+        // A city or a state after "than" is compared with, not the owner.
+        let compared = facts("Agents arrive in New Orleans\nAbout 250 Border Patrol agents were sent, more than in the Chicago and North Carolina sweeps.").figures
+        #expect(compared.first.map { $0.city == "New Orleans, LA" && $0.value == 250 } == true)
+        #expect(figures("Two activists were arrested outside the ICE center in Newark.").isEmpty)
+        // The agency says which agents, and where they came from, not the scope.
+        let from = figures("Minneapolis surge\nThe surge includes around 100 ICE agents from around the country.")
+        #expect(from.first.map { $0.scope == .city && $0.city == "Minneapolis, MN" } == true)
+    }
+}
