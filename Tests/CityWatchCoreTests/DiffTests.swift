@@ -174,3 +174,21 @@ import Testing
         #expect(result.alerts.map(\.kind) == [.newCity, .newFigure])
     }
 }
+
+extension DiffTests {
+    @Test func aCityNamedInPassingIsRecordedButRaisesNoAlertUntilItIsATarget() throws {
+        var passing = madeFacts("A", cities: ["Fresno, CA"])
+        passing.cities[0].role = .mention
+        let first = try store.ingest(article("A"), facts: passing, policy: DiffPolicy())
+        #expect(first.alerts.isEmpty)
+        // The first story that targets it is news.
+        let target = try store.ingest(article("B"), facts: madeFacts("B", cities: ["Fresno, CA"]), policy: DiffPolicy())
+        #expect(target.alerts.map(\.kind) == [.newCity])
+        // A city named in passing that owns a figure is news too.
+        var owner = madeFacts("C", cities: ["Tulsa, OK"], figures: [figure("Tulsa, OK", "arrests", 40)])
+        owner.cities[0].role = .mention
+        let third = try store.ingest(article("C"), facts: owner, policy: DiffPolicy())
+        #expect(third.alerts.map(\.kind) == [.newCity, .newFigure])
+    }
+}
+

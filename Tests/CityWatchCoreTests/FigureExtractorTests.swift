@@ -4,20 +4,20 @@ import Testing
 
 @Suite struct FigureExtractorTests {
     @Test func percentChangeNamesTheChangedNoun() {
-        let f = facts("The agency reported a 15 % rise in arrests compared with last year.").figures
+        let f = facts("ICE reported a 15 % rise in arrests compared with last year.").figures
         #expect(f.count == 1)
         #expect(f.first?.measure == "arrests" && f.first?.unit == .percent && f.first?.value == 15 && f.first?.city == nil)
     }
 
     @Test func countedNounAndTheCityOfTheSentence() {
-        let f = facts("The Pentagon sent 200 National Guard troops to Portland, Ore., on Saturday.").figures
+        let f = facts("The Pentagon sent 200 National Guard troops to Portland, Ore., to guard ICE on Saturday.").figures
         #expect(f.first?.measure == "national guard troops" && f.first?.city == "Portland, OR" && f.first?.value == 200)
-        let g = facts("Agents arrested more than 130 people in Chicago while Houston saw none.").figures
+        let g = facts("ICE agents arrested more than 130 people in Chicago while Houston saw none.").figures
         #expect(g.first?.city == "Chicago, IL" && g.first?.qualifier == .moreThan && g.first?.measure == "people arrested")
     }
 
     @Test func tableCellsTakeRowCityAndColumnHeader() {
-        let doc = SeedTextParser.parse("T\n| City | ICE Personnel Assigned | Increase in Deportations |\n|---|---|---|\n| Chicago | 180 | 22% |\n")
+        let doc = SeedTextParser.parse("ICE staffing\n| City | ICE Personnel Assigned | Increase in Deportations |\n|---|---|---|\n| Chicago | 180 | 22% |\n")
         let f = Extractor().extract(doc).figures
         #expect(f.count == 2)
         #expect(f[0].city == "Chicago, IL" && f[0].measure == "ice personnel assigned" && f[0].value == 180)
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func moneyIsAFigureInDollars() {
-        let f = facts("The city approved $2 billion in detention funding.").figures
+        let f = facts("The city approved $2 billion in detention funding for ICE.").figures
         #expect(f.first?.unit == .usd && f.first?.value == 2_000_000_000 && f.first?.measure == "detention funding")
     }
 

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func yearsAreRecognisedButNeverFigures() {
-        let f = facts("In 2024, the agency said 300 officers were sent.", numbers: true)
+        let f = facts("In 2024, ICE said 300 officers were sent.", numbers: true)
         #expect(f.numbers?.map(\.value) == [2024, 300])
         #expect(f.figures.map(\.value) == [300])
     }

@@ -35,6 +35,11 @@ extension CityRecognizer {
             }
         }
         if let explicit {
+            // "Chapel Hill, NC 27517": a postal address (a station's or a shop's), not a place of the story.
+            if let st = gazetteer.state(in: tokens, at: stateAt, allowPostal: true), stateAt + st.length < range.upperBound,
+               tokens[stateAt + st.length].kind == .number, tokens[stateAt + st.length].text.count == 5 {
+                c.verdict = .rejected; return
+            }
             let inState = c.entries.filter { gazetteer.places[$0.place].state == explicit }
             c.entries = inState
             c.explicitState = explicit
@@ -50,6 +55,11 @@ extension CityRecognizer {
         if let next, next.text == "City", c.entries.allSatisfy({ $0.flags.contains(.country) }) { c.verdict = .rejected; return }
         if c.entries.contains(where: \.isDateline) {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
+        }
+        // An agency's office: "ERO Boston", "Enforcement and Removal Operations (ERO) Boston".
+        if let prev, Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
+            && Self.agencyPrefixes.contains(tokens[c.first - 2].text)) {
+            c.verdict = .rejected; return
         }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
@@ -144,6 +154,7 @@ extension CityRecognizer {
                 c.verdict = .rejected
                 // "Wade McKinney": a one-word name after a given name is a family name here.
                 if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text),
+                   prev.text != "Operation",
                    !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(), gazetteer.stateNames[prev.text] == nil,
                    !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {
                     c.person = true; c.surname = true

@@ -37,7 +37,7 @@ extension CityRecognizer {
     /// Capitalised words that may precede a city ("Downtown Chicago", "In Houston").
     static let leaders: Set<String> = [
         "Northern", "Southern", "Eastern", "Western", "Downtown", "Greater", "Metro", "Suburban", "Central", "Coastal", "Rural", "Urban",
-        "Inner", "Upstate", "Downstate", "Metropolitan", "ICE", "U.S.", "FBI", "Democratic", "Republican", "Sanctuary",
+        "Inner", "Upstate", "Downstate", "Metropolitan", "U.S.", "Democratic", "Republican", "Sanctuary",
     ]
     /// Bodies named "X of <field>" ("Department of Commerce", "Chamber of Commerce", "Ministry of Industry").
     static let bodies: Set<String> = ["Ministry", "Minister", "Department", "Dept.", "Secretary", "Chamber", "Chambers",
@@ -55,6 +55,8 @@ extension CityRecognizer {
                                                "Dozens", "Hundreds", "Thousands", "Other", "Area", "Suburban", "Greater"]
     /// Names that are far more often something else ("the White House").
     static let nonCityNames: Set<String> = ["White House", "Capitol Hill", "Wall Street", "Union", "Justice"]
+    /// Agencies whose offices are named after their city ("ERO Boston", "ICE San Antonio", "(HSI) Chicago").
+    static let agencyPrefixes: Set<String> = ["ICE", "ERO", "HSI", "CBP", "FBI", "USCIS", "DEA", "ATF", "EOIR"]
     static let functionWords: Set<String> = [
         "in", "at", "from", "to", "the", "and", "of", "for", "on", "with", "by", "near", "like", "outside", "across",
         "throughout", "around", "since", "after", "before", "while", "when", "where", "as", "but", "or", "so", "both",

@@ -8,6 +8,8 @@ struct CityHit: Sendable {
     var last: Int
     /// Gazetteer index of the city it resolves to (a borough or section gives its parent city).
     var place: Int
+    /// How the hit names its city in passing, if it does (set by the extractor).
+    var passing: Extractor.Passing? = nil
 }
 
 /// Finds US cities in a document's units: longest gazetteer match over capitalised runs, then precision rules
@@ -62,6 +64,14 @@ struct CityRecognizer: Sendable {
             && (surnames.contains(candidates[k].surface)
                 || candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) })) {
             candidates[k].verdict = .rejected
+        }
+        // A story about Washington state: a bare "Washington" is the state, not the capital.
+        if candidates.contains(where: { $0.surface == "Washington" }), units.contains(where: { u in
+            u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
+            && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) {
+            for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
+                candidates[k].verdict = .rejected
+            }
         }
         resolveLists(&candidates, units)
         // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.

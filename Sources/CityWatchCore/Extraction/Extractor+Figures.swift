@@ -24,18 +24,30 @@ extension Extractor {
         for hit in hits { counts[hit.place, default: 0] += 1 }
         let ranked = counts.sorted { $0.value > $1.value }
         let dominant = ranked.count == 1 || (ranked.count > 1 && ranked[0].value > ranked[1].value) ? ranked.first?.key : nil
+        // The story's city for a sentence that names none: the one it names most, else the first it names as a place.
+        let lead = storyPlace(units, hits)
+        let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
+        // The last figure's measure: "more than 600 of them have records" counts a part of it.
+        var lastMeasure: (measure: String, unit: FigureUnit)?
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
                 var previous: (measure: String, unit: FigureUnit)?
+                defer { if let previous { lastMeasure = previous } }
                 var enforcement: Bool?   // computed once per sentence, when a number gets that far
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
-                    if n.value == nil, unit.rowText == nil, let r = n.range, judge.isChange(n, unit.tz, range) {
-                        n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                    if n.value == nil, unit.rowText == nil, let r = n.range {
+                        if judge.isChange(n, unit.tz, range) {
+                            n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                        } else if n.qualifier == nil {
+                            n.value = r.min; n.qualifier = .atLeast   // "40% to 45% of arrests": at least 40%
+                        }
                     }
                     guard let value = n.value, !n.isYear, !n.isVague, n.currency == nil else { continue }
+                    // "about half were targeted": a share in words, not a count.
+                    if n.unit == .count, value < 1 { continue }
                     if case .cell(let table, let row, _) = unit.kind {
                         // A numeric cell: the number is (nearly) the whole cell.
                         guard n.first == 0, n.last >= unit.tz.tokens.count - 2,
@@ -45,29 +57,92 @@ extension Extractor {
                                               unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))
                         continue
                     }
-                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil { continue }
                     // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).
                     if enforcement == nil { enforcement = FigureExtractor.isEnforcementContext(unit.tz, range) }
                     guard enforcement == true else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
-                    // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure.
-                    guard let measure = judge.measure(for: n, in: unit.tz, range: range)
-                        ?? judge.elidedMeasure(n, unit.tz, range, previous: previous) else { continue }
+                    // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure;
+                    // "2,943 arrests, including 313 gang members": a subset of it.
+                    guard let measure = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
+                        ?? judge.measure(for: n, in: unit.tz, range: range)
+                        ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
+                        ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) else { continue }
+                    // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement;
+                    // "two activists arrested": protesters arrested by the police are not the operation's.
+                    guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
+                          !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
+                    else { continue }
+                    // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil
+                        && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
+                    // "nearly a dozen agents pulled up to her home": agents at one scene, not a deployment.
+                    if judge.isSceneCount(n, value: value, measure: measure, unit.tz, range) { continue }
                     previous = (measure, n.unit)
-                    var city = cityFor(n, sentence: s, unitHits: hitsByUnit[u] ?? [], unit: unit, dominant: dominant)
-                        ?? (judge.isNational(unit.tz, range) ? nil : soleCity)
+                    let plan = judge.isPlan(n, unit.tz, range)
+                    // Cities named in passing (where someone spoke, a campus) own no figure.
+                    let owning = (hitsByUnit[u] ?? []).filter {
+                        !($0.sentence == s && (isPassingOwner($0, units) || isComparison($0, unit.tz.tokens, range)))
+                    }
+                    let sentenceHits = owning.filter { $0.sentence == s }
+                    let named = (hitsByUnit[u] ?? []).contains { $0.sentence == s }
+                    var city = cityFor(n, sentence: s, unitHits: owning, unit: unit, dominant: dominant)
+                    var stateFallback: String?
+                    if city == nil, !named || sentenceHits.isEmpty {
+                        // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
+                        let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
+                            || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
+                        // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
+                        let change = judge.isPercentChange(n, unit.tz, range)
+                        // A story about a state ("… across Massachusetts") gives its figures to the state, even
+                        // when it names one city in passing.
+                        city = national || change || lead.state != nil ? nil : (named ? dominant : soleCity) ?? storyCity
+                        // A sentence that names a state and no city states that state's figure; so does a story about
+                        // a state ("… across Massachusetts").
+                        if !national, sentenceHits.isEmpty, let st = stateNamed(unit, range) ?? (city == nil && !change ? lead.state : nil) {
+                            stateFallback = st; city = nil
+                        }
+                    }
+                    // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle": a quota is the agency's
+                    // unless a city is its object ("wants 500 arrests a day in Seattle").
+                    if plan, FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")),
+                       measure.contains(" a "), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
-                        let hits = (hitsByUnit[u] ?? []).filter { $0.sentence == s && $0.place == place }
+                        let hits = sentenceHits.filter { $0.place == place }
                         if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
+                        else if hits.isEmpty { city = nil }
                     }
+                    // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
+                    let state = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                        ?? stateFallback
+                    if state != nil { city = nil }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
-                                          unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range)))
+                                          unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range),
+                                          scope: city != nil ? .city : state != nil ? .state : .national,
+                                          state: state ?? city.map { gazetteer.places[$0].state },
+                                          plan: plan))
                 }
             }
         }
         return (figures, numbers)
+    }
+
+    /// Whether a hit stands in a comparison ("than in the Chicago sweeps", "like Los Angeles"): not the owner.
+    func isComparison(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> Bool {
+        (max(range.lowerBound, hit.first - 3)..<hit.first).contains { Self.isComparisonWord($0, t) }
+    }
+
+    /// "than", "like", "unlike", "similar" as a comparison ("than in the Chicago sweeps"), not the hedge "more than 400".
+    static func isComparisonWord(_ j: Int, _ t: [Token]) -> Bool {
+        guard ["than", "like", "unlike", "similar"].contains(t[j].lower) else { return false }
+        return !(t[j].lower == "than" && j + 1 < t.count && t[j + 1].kind == .number)
+    }
+
+    /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
+    func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
+        let p = hit.passing
+        return p == .speech || p == .affiliation || p == .seat || p == .origin || p == .dateline
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

@@ -6,7 +6,10 @@ public struct Extractor: Sendable {
     private var relevance: Relevance
     let gazetteer: Gazetteer
 
-    public static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation"]
+    /// The production config's `[watch] keywords` (config/citywatch.toml), so `extract` judges as the daemon does.
+    public static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation", "immigration enforcement",
+                                         "immigration raid", "immigration crackdown", "immigration agents", "Border Patrol",
+                                         "CBP", "Customs and Border Protection"]
 
     public init(keywords: [String] = Extractor.defaultKeywords) {
         self.keywords = keywords
@@ -16,11 +19,17 @@ public struct Extractor: Sendable {
 
     public func extract(_ document: Document, numbers: Bool = false) -> Facts {
         let units = TextUnit.units(of: document)
-        let hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        var hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        let recognized = hits
+        for k in hits.indices { hits[k].passing = passing(hits[k], units, recognized) }
         var facts = Facts(title: document.title, relevant: relevance.matches(units))
-        facts.cities = cityMentions(hits, units)
         let (figures, found) = figuresAndNumbers(units, hits)
-        facts.figures = figures
+        // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
+        // targets no city: its cities are mentions.
+        facts.figures = facts.relevant ? figures : []
+        facts.cities = cityMentions(hits, units, roles: facts.relevant
+            ? roles(hits, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
+                Set(hits.map(\.place)).map { ($0, CityRole.mention) }))
         if numbers { facts.numbers = found }
         var quoteExtractor = QuoteExtractor()
         facts.quotes = quoteExtractor.quotes(in: units)
@@ -28,14 +37,15 @@ public struct Extractor: Sendable {
     }
 
     /// One entry per city, in order of first mention, with its mention count and first evidence.
-    func cityMentions(_ hits: [CityHit], _ units: [TextUnit]) -> [CityMention] {
+    func cityMentions(_ hits: [CityHit], _ units: [TextUnit], roles: [Int: CityRole] = [:]) -> [CityMention] {
         var order: [Int] = []
         var byPlace: [Int: CityMention] = [:]
         for hit in hits {
             let unit = units[hit.unit]
             if byPlace[hit.place] == nil {
                 order.append(hit.place)
-                byPlace[hit.place] = CityMention(city: gazetteer.places[hit.place].display, mentions: 0,
+                byPlace[hit.place] = CityMention(city: gazetteer.places[hit.place].display, role: roles[hit.place] ?? .target,
+                                                 mentions: 0,
                                                  evidence: unit.evidence(unit.sentences[hit.sentence]))
             }
             byPlace[hit.place]!.mentions += 1

@@ -9,13 +9,15 @@ extension Facts {
         w.key("title"); w.string(title)
         w.key("relevant"); w.raw(relevant ? "true" : "false")
         w.key("cities"); w.array(cities) { w, c in
-            w.open(); w.key("city"); w.string(c.city); w.key("mentions"); w.number(Double(c.mentions))
+            w.open(); w.key("city"); w.string(c.city); w.key("role"); w.string(c.role.rawValue); w.key("mentions"); w.number(Double(c.mentions))
             w.key("evidence"); w.string(c.evidence); w.close()
         }
         w.key("figures"); w.array(figures) { w, f in
-            w.open(); w.key("city"); w.string(f.city); w.key("measure"); w.string(f.measure)
+            w.open(); w.key("city"); w.string(f.city); w.key("scope"); w.string(f.scope.rawValue)
+            w.key("state"); w.string(f.state); w.key("measure"); w.string(f.measure)
             w.key("value"); w.number(f.value); w.key("unit"); w.string(f.unit.rawValue)
-            w.key("qualifier"); w.string(f.qualifier?.rawValue); w.key("evidence"); w.string(f.evidence); w.close()
+            w.key("qualifier"); w.string(f.qualifier?.rawValue); w.key("plan"); w.raw(f.plan ? "true" : "false")
+            w.key("evidence"); w.string(f.evidence); w.close()
         }
         w.key("quotes"); w.array(quotes) { w, q in
             w.open(); w.key("speaker"); w.string(q.speaker); w.key("role"); w.string(q.role)

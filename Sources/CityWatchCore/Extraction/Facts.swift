@@ -35,18 +35,42 @@ public struct Facts: Sendable, Equatable, Codable {
     }
 }
 
+/// What a city is to a story: where enforcement happens, is planned or is staged, or a place named in passing
+/// (where a speaker spoke, a university's campus, a mayor's title).
+public enum CityRole: String, Sendable, Codable, Equatable {
+    case target, mention
+}
+
 /// A US city named in a document, as "Name, ST".
 public struct CityMention: Sendable, Equatable, Codable {
     public var city: String
+    /// `target` raises `new_city`; a `mention` is only recorded.
+    public var role: CityRole
     public var mentions: Int
     /// The first sentence (or table row) that names it.
     public var evidence: String
 
-    public init(city: String, mentions: Int, evidence: String) {
+    public init(city: String, role: CityRole = .target, mentions: Int, evidence: String) {
         self.city = city
+        self.role = role
         self.mentions = mentions
         self.evidence = evidence
     }
+
+    private enum Key: String, CodingKey { case city, role, mentions, evidence }
+
+    /// Reads a city without a role (facts written before roles existed) as a target.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        self.init(city: try c.decode(String.self, forKey: .city),
+                  role: try c.decodeIfPresent(CityRole.self, forKey: .role) ?? .target,
+                  mentions: try c.decode(Int.self, forKey: .mentions), evidence: try c.decode(String.self, forKey: .evidence))
+    }
+}
+
+/// Whose figure it is: a city's, a state's (a statewide count, another state's operation) or the nation's.
+public enum FigureScope: String, Sendable, Codable, Equatable {
+    case city, state, national
 }
 
 /// The unit a figure is stated in.
@@ -68,26 +92,51 @@ public struct Figure: Sendable, Equatable, Codable {
     public var unit: FigureUnit
     public var qualifier: Qualifier?
     public var evidence: String
+    /// `city` when `city` is set; `state` (with `state`) or `national` when it is nil.
+    public var scope: FigureScope
+    /// The USPS code of the state whose figure it is, when `scope` is `state`.
+    public var state: String?
+    /// A quota, goal or plan ("wants 3,000 arrests a day"), not a count of what happened.
+    public var plan: Bool
 
-    public init(city: String?, measure: String, value: Double, unit: FigureUnit, qualifier: Qualifier?, evidence: String) {
+    public init(city: String?, measure: String, value: Double, unit: FigureUnit, qualifier: Qualifier?, evidence: String,
+                scope: FigureScope? = nil, state: String? = nil, plan: Bool = false) {
         self.city = city
         self.measure = measure
         self.value = value
         self.unit = unit
         self.qualifier = qualifier
         self.evidence = evidence
+        self.scope = scope ?? (city != nil ? .city : state != nil ? .state : .national)
+        self.state = state
+        self.plan = plan
     }
 
-    private enum Key: String, CodingKey { case city, measure, value, unit, qualifier, evidence }
+    private enum Key: String, CodingKey { case city, scope, state, measure, value, unit, qualifier, plan, evidence }
+
+    /// Reads a figure without scope, state or plan (facts written before they existed) from its city.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        self.init(city: try c.decodeIfPresent(String.self, forKey: .city), measure: try c.decode(String.self, forKey: .measure),
+                  value: try c.decode(Double.self, forKey: .value), unit: try c.decode(FigureUnit.self, forKey: .unit),
+                  qualifier: try c.decodeIfPresent(Qualifier.self, forKey: .qualifier),
+                  evidence: try c.decode(String.self, forKey: .evidence),
+                  scope: try c.decodeIfPresent(FigureScope.self, forKey: .scope),
+                  state: try c.decodeIfPresent(String.self, forKey: .state),
+                  plan: try c.decodeIfPresent(Bool.self, forKey: .plan) ?? false)
+    }
 
     /// Writes every field, `null` for a national figure's city and an unhedged qualifier.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(city, forKey: .city)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(state, forKey: .state)
         try c.encode(measure, forKey: .measure)
         try c.encode(value, forKey: .value)
         try c.encode(unit, forKey: .unit)
         try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(plan, forKey: .plan)
         try c.encode(evidence, forKey: .evidence)
     }
 }

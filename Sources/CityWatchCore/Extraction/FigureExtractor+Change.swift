@@ -10,14 +10,14 @@ extension FigureExtractor {
     static let auxiliaries: Set<String> = ["have", "has", "had", "were", "was", "are", "is", "been", "be", "now", "already",
                                           "also", "reportedly", "nearly", "almost", "sharply", "steadily", "roughly"]
     /// Prepositions that attach a place to a subject ("arrests in Denver", "deportations from Chicago").
-    static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of"]
+    static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of", "to"]
     /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
     static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
                                          "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
-                                           "trimmed", "lifted", "set", "capped"]
+                                           "trimmed", "lifted", "set", "capped", "pushed", "put", "took", "drove"]
 
     /// Whether `n` is an earlier value or a comparison point: "up from 180", "from 120", "compared with 2,800",
     /// "versus 95". Such a number belongs to the same measure as the figure it is compared with.
@@ -51,7 +51,7 @@ extension FigureExtractor {
         var stepped = false
         if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
            t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
-        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at"].contains(t[b].text.lowercased())
+        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if setting { b -= 1 }
         // "rose 25 percent to 1.2 million": step over the percent change.
@@ -90,7 +90,13 @@ extension FigureExtractor {
         var start = k
         while start - 1 >= range.lowerBound, k - start < 2, t[start - 1].kind == .word,
               !Self.stopWords.contains(t[start - 1].text.lowercased()) { start -= 1 }
-        let words = t[start...k].map { $0.text.lowercased() }
+        var words = t[start...k].map { $0.text.lowercased() }
+        // "ICE arrests of undocumented immigrants surged by 627%": the noun before "of" is the measure.
+        if !Self.isEnforcementMeasure(words.joined(separator: " ")), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
+           Self.countNouns.contains(t[start - 2].lower) {
+            words = (start - 3 >= range.lowerBound && t[start - 3].kind == .word && !Self.stopWords.contains(t[start - 3].lower)
+                     ? [t[start - 3].lower] : []) + [t[start - 2].lower]
+        }
         guard let head = words.last, !Self.stopWords.contains(head), !Self.nonMeasures.contains(head),
               !Self.auxiliaries.contains(head) else { return nil }
         return words.joined(separator: " ")
@@ -104,7 +110,7 @@ extension FigureExtractor {
         while k - 1 >= range.lowerBound {
             let w = t[k].text
             if [";", ",", ":"].contains(w) { break }
-            if w.lowercased() == "of", ["number", "count", "total", "size"].contains(t[k - 1].text.lowercased()) { return k }
+            if w.lowercased() == "of", ["number", "count", "total", "size", "tally", "toll"].contains(t[k - 1].text.lowercased()) { return k }
             k -= 1
         }
         return nil
@@ -148,8 +154,7 @@ extension FigureExtractor {
     }
 
     /// Words that make a sentence's figure national even in an article about one city.
-    static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation",
-                                            "statewide"]
+    static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation"]
 
     /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
     func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
@@ -158,7 +163,9 @@ extension FigureExtractor {
         for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
             let w = t[k].text.lowercased()
             guard Self.nationalWords.contains(w) else { continue }
-            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
+            // "agents from around the country": where they come from, not the figure's scope.
+            if (max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) { continue }
+            if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
             let d = k < n.first ? n.first - k : (k - n.last) + 1
             best = min(best ?? d, d)
         }
@@ -169,9 +176,12 @@ extension FigureExtractor {
         let t = tz.tokens
         for k in range {
             let w = t[k].text.lowercased()
-            // "National Guard troops" names the troops, not the scope.
-            if w == "national", k + 1 < range.upperBound, t[k + 1].text.lowercased() == "guard" { continue }
-            if Self.nationalWords.contains(w) { return true }
+            // "National Guard troops" names the troops, not the scope; "agents from around the country" says where
+            // they come from.
+            if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
+            if Self.nationalWords.contains(w), !(max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) {
+                return true
+            }
         }
         return false
     }

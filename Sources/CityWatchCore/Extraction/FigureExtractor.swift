@@ -27,6 +27,12 @@ struct FigureExtractor: Sendable {
         "page", "pages", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
     ]
+    /// Words before a participle that make the counted people its object ("were arrested", "they detained").
+    static let passiveMarks: Set<String> = ["were", "was", "been", "being", "are", "is", "got", "later", "they", "we",
+                                            "agents", "officers", "ice", "authorities"]
+    /// Verbs that end a measure phrase once it has begun ("250 agents plan to …").
+    static let phraseVerbs: Set<String> = ["plan", "plans", "aim", "aims", "want", "wants", "need", "needs", "expect",
+                                           "expects", "face", "faces", "defied", "remain", "against", "arrive", "arrives"]
     /// Words that end a measure phrase once it has begun (time words, adverbs of place).
     static let phraseEnds: Set<String> = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday", "sunday", "throughout", "short", "apiece",
@@ -38,17 +44,30 @@ struct FigureExtractor: Sendable {
                                           "climbed", "surged", "soared", "plunged", "spiked", "doubled", "tripled",
                                           "rises", "falls", "increases", "decreases", "drops", "jumps", "grows", "declines",
                                           "climbs", "surges", "soars", "plunges", "totaled", "totalled", "reached", "hit",
+                                          "rising", "falling", "climbing", "growing", "jumping", "increasing", "dropping",
                                           "topped", "numbered"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
-                                          "taken", "processed", "screened", "transferred", "expelled"]
+                                          "processed", "screened", "transferred", "expelled"]
+    /// Other forms of the action verbs and the participle they give ("plan to detain 5,000 people", "detaining 130").
+    static let actionForms: [String: String] = [
+        "detain": "detained", "detaining": "detained", "arrest": "arrested", "arresting": "arrested", "deport": "deported",
+        "deporting": "deported", "remove": "removed", "removing": "removed", "apprehend": "apprehended",
+        "apprehending": "apprehended", "target": "targeted", "targeting": "targeted", "targets": "targeted",
+        "release": "released", "releasing": "released", "jailed": "detained", "nabbed": "arrested", "rounded": "detained",
+    ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
-                                           "workers", "men", "women", "children", "noncitizens", "families"]
+                                           "workers", "men", "women", "children", "noncitizens", "families", "citizens",
+                                           "u.s. citizens", "americans", "adults", "teenagers", "minors", "students"]
 
     /// The measure label for the number `n` in `range` of `tz`, or nil when it measures nothing.
     func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
         let t = tz.tokens
         var k = n.last + 1
+        // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
+        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
+        // "11 people have died in ICE custody": deaths, not detentions.
+        if (k..<min(range.upperBound, k + 4)).contains(where: { ["died", "dead", "killed", "deaths"].contains(t[$0].lower) }) { return nil }
         // "15 % rise in arrests" → arrests
         if k < range.upperBound, Self.changeNouns.contains(t[k].lower), k + 1 < range.upperBound,
            ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
@@ -61,28 +80,54 @@ struct FigureExtractor: Sendable {
         }
         // "15% of arrests"
         if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let np = phrase(tz, from: k + 1, range) {
+            // "90% of the individuals they detained"
+            if !Self.isEnforcementMeasure(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
             return np
         }
+        // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
+        // people whose verb names the measure.
+        if let subset = subsetMeasure(n, tz, range) { return subset }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
+            // "a 600-bed detention center": the beds are the measure.
+            if n.unit == .count, k + 1 < range.upperBound, ["bed", "beds"].contains(t[k + 1].lower) { return "detention beds" }
             // "6-inch main", "34,000-square-foot store", "23-year-old": a size or an age, not a count.
             if n.unit == .count, k + 1 < range.upperBound, t[k + 1].kind == .word { return nil }
             k += 1   // "$5-million grant"
         }
-        if let np = phrase(tz, from: k, range) {
+        // "six more arrests", "200 additional agents": an increment, never the running total.
+        if n.unit == .count, k < range.upperBound, Self.incrementWords.contains(t[k].lower),
+           let (np, _) = phraseSpan(tz, from: k + 1, range) {
+            let verb = Self.genericNouns.contains(np) ? verbAround(n, tz, range) ?? actionBefore(n, tz, range) : nil
+            return "additional " + np + (verb.map { " " + $0 } ?? "")
+        }
+        if let (np, end) = phraseSpan(tz, from: k, range) {
+            let rate = rate(after: end, tz, range).map { " " + $0 } ?? ""
             // "the release of 12 detainees": people let go, not taken.
             if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { ["release", "released", "freed", "free"].contains(t[$0].text.lowercased()) }) {
                 return np + " released"
             }
+            // "the detention of three U.S. citizens", "the apprehension of 1,204 people"
+            if let action = actionBefore(n, tz, range) { return np + " " + action + rate }
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
-                if let verb = verbAround(n, tz, range) { return np + " " + verb }
+                if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.
                 return nil
             }
-            return np
+            // "1,406 illegal aliens were arrested", "targeting 100 members": the verb names what the noun does not.
+            if !Self.isEnforcementMeasure(np) {
+                if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
+                // "200 Customs and Border Protection agents": the counted noun ends an agency's name.
+                if let noun = nounAfterName(n, tz, range) { return noun }
+            }
+            return np + rate
         }
+        // "a total of 300", "an earlier count of over 300"
+        if let counted = countOf(n, tz, range) { return counted }
+        // "ICE arrests more than 1,400 in Massachusetts", "the average daily arrests of 656"
+        if let bare = bareCount(n, tz, range) { return bare }
         // "the operation will cost $2.5 million"
         if let money = moneyMeasure(n, tz, range) { return money }
         // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
@@ -94,11 +139,15 @@ struct FigureExtractor: Sendable {
         for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
+            if let form = Self.actionForms[w] { return form }
         }
         var k = n.last + 2
-        while k < min(range.upperBound, n.last + 5) {
+        while k < min(range.upperBound, n.last + 7) {
             let w = t[k].lower
-            if Self.actionVerbs.contains(w) { return w }
+            // The people are acted on: "30 people arrested", "130 people were detained", not "31 agencies have arrested".
+            let passive = k == n.last + 2 || Self.passiveMarks.contains(t[k - 1].lower)
+                || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
+            if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
             k += 1
         }
@@ -107,6 +156,11 @@ struct FigureExtractor: Sendable {
 
     /// A noun phrase of up to four words starting at `k`, lower-cased.
     func phrase(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> String? {
+        phraseSpan(tz, from: start, range)?.0
+    }
+
+    /// The noun phrase starting at `start` and the index of the token after it.
+    func phraseSpan(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> (String, Int)? {
         let t = tz.tokens
         var k = start
         if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].lower) { k += 1 }
@@ -121,13 +175,16 @@ struct FigureExtractor: Sendable {
             let w = tok.lower
             if Self.stopWords.contains(w) { break }
             if words.isEmpty, Self.nonMeasures.contains(w) || w.hasPrefix("square-") || w.hasSuffix("-old") { return nil }
-            if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4) || w.hasSuffix("ly") { break }
+            // "agents pulling up", "agents plan to": a verb ends the noun phrase.
+            if let last = words.last, (w.hasSuffix("ing") && w.count > 5 && last.hasSuffix("s")) || Self.phraseVerbs.contains(w) { break }
+            if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4 && w != "related")
+                || w.hasSuffix("ly") { break }
             words.append(w)
             k += 1
         }
         guard !words.isEmpty else { return nil }
         if let last = words.last, Self.nonMeasures.contains(last) { return nil }
-        return words.joined(separator: " ")
+        return (words.joined(separator: " "), k)
     }
 
     /// A table header as a measure: "ICE Personnel Assigned" → "ice personnel assigned".

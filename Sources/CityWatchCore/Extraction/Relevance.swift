@@ -2,6 +2,7 @@ import Foundation
 
 /// Whether a document matches the watch keywords. Case-aware: an all-capitals keyword ("ICE") matches only as
 /// that word in capitals (never "ice" or "police"); other keywords match any case, as whole words, with a plural.
+/// A story with no keyword is still relevant when it shows two kinds of weaker signs of the topic.
 struct Relevance: Sendable {
     struct Keyword: Sendable {
         var words: [String]
@@ -34,7 +35,29 @@ struct Relevance: Sendable {
                 }
             }
         }
-        return false
+        return Self.topicSignals(units) >= 2
+    }
+
+    /// How many kinds of weaker signs of the topic a story shows: the National Guard, a task force, federal agents,
+    /// immigrants or migrants, detention. Two kinds make a story relevant without a keyword (a Guard deployment with a
+    /// federal task force); one alone does not (a wildfire story with Guard members, a police budget).
+    static func topicSignals(_ units: [TextUnit]) -> Int {
+        var seen: Set<Int> = []
+        for unit in units {
+            let t = unit.tz.tokens
+            for (i, token) in t.enumerated() where token.kind == .word {
+                let w = token.lower
+                let next = i + 1 < t.count ? t[i + 1].lower : ""
+                if token.text == "National", next == "guard" { seen.insert(0) }
+                else if w == "task", next == "force" { seen.insert(1) }
+                else if w == "federal", ["agents", "officers", "agencies", "agency", "personnel", "surge", "troops", "immigration"].contains(next) {
+                    seen.insert(2)
+                } else if w.hasPrefix("immigra") || w.hasPrefix("migrant") { seen.insert(3) }
+                else if w == "detention" || w == "detainees" { seen.insert(4) }
+            }
+            if seen.count >= 2 { return seen.count }
+        }
+        return seen.count
     }
 
     @inline(__always) func wordMatches(_ token: Token, _ keyword: Keyword, _ k: Int, last: Bool) -> Bool {

@@ -85,9 +85,12 @@ extension KnowledgeStore {
         var alerts: [Alert] = []
         func alertable(_ city: String?) -> Bool { policy.alert && !(city.map(policy.ignored.contains) ?? false) }
 
-        // Cities: those named, plus any a figure is tied to.
+        // Cities: those named, plus any a figure is tied to. Only a target city or one that owns a figure is news;
+        // a city named in passing (where someone spoke, a campus, a mayor's title) is recorded without an alert.
         var cities: [(String, Int, String)] = facts.cities.map { ($0.city, $0.mentions, TextLimit.clip($0.evidence)) }
         var named = Set(cities.map(\.0))
+        let owners = Set(facts.figures.compactMap(\.city))
+        let news = owners.union(facts.cities.filter { $0.role == .target }.map(\.city))
         for figure in facts.figures {
             if let city = figure.city, named.insert(city).inserted { cities.append((city, 1, TextLimit.clip(figure.evidence))) }
         }
@@ -96,6 +99,9 @@ extension KnowledgeStore {
             let seen = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false
             if seen {
                 try db.executeCached(sql: "UPDATE cities SET articles = articles + 1 WHERE city = ?", arguments: [city])
+            } else if policy.alert && !news.contains(city) {
+                // A passing mention of a city not yet known: its sighting is kept, but the city stays unseen, so the
+                // first story that targets it is still news (a baseline import keeps every city it names).
             } else {
                 try db.executeCached(sql: "INSERT INTO cities(city, first_seen, first_article, articles) VALUES (?, ?, ?, 1)",
                                arguments: [city, stamp, articleID])

@@ -1,0 +1,145 @@
+import Foundation
+
+/// City roles: a city is a target where enforcement happens, is planned or is staged; a city named only in passing
+/// (where a speaker spoke, a campus after its university, a mayor's title) is a mention.
+extension Extractor {
+    /// How a city is named in passing.
+    enum Passing: Equatable {
+        /// "said Tuesday in Fresno", "told reporters in Fresno", "at a news conference in Fresno".
+        case speech
+        /// "the University of Michigan, Ann Arbor", "University of Houston researchers".
+        case affiliation
+        /// "Fresno Mayor Ana Ruiz", "the mayor of Fresno": the city is in someone's title.
+        case title
+        /// "a Fresno federal judge", "a judge in Fresno", "the field office in Fresno", "west of Fresno": the seat of a
+        /// court or an office, or a landmark that locates something else.
+        case seat
+        /// "officers from Phoenix, Tucson and Yuma", "supporters from Paterson": where people come from.
+        case origin
+        /// "BURLINGTON, Mass. — Agents arrested 1,406 people across Massachusetts": the reporter's place, when the
+        /// sentence it opens names where the enforcement was.
+        case dateline
+    }
+
+    static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
+                                          "appeals", "district", "office", "division", "bureau", "field"]
+    static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
+                                           "division", "bureau", "judge", "court", "courthouse"]
+    /// People whose city is named with them ("an ICE spokesperson in Tampa", "officials in Tulsa"): a title.
+    static let speakerWords: Set<String> = ["spokesperson", "spokesman", "spokeswoman", "official", "officials",
+                                            "leaders", "lawmakers", "advocates", "organizers", "attorney", "lawyer"]
+
+    /// Words that set a scene for speaking, before "in X" / "at X".
+    static let speechWords: Set<String> = ["said", "says", "told", "tells", "speaking", "spoke", "speaks", "testified",
+                                           "remarked", "conference", "briefing", "speech", "interview", "appearance",
+                                           "remarks", "forum", "town-hall", "fundraiser", "reporters", "added"]
+    /// Words that may stand between a speech word and "in X": days, "reporters", "a news conference".
+    static let sceneFillers: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                            "today", "yesterday", "tonight", "reporters", "a", "an", "the", "his", "her",
+                                            "their", "news", "press", "campaign", "at", "during", "on", "last", "this",
+                                            "week", "morning", "afternoon", "evening", "night", "earlier", "later",
+                                            "while", "recently", "public", "televised", "radio", "brief"]
+    /// Words before "from X" that make X the place acted in ("deportations from Chicago", "rose from").
+    static let fromKeepers: Set<String> = ["deportations", "deported", "removals", "removed", "arrests", "flights",
+                                           "transferred", "rose", "fell", "increased", "dropped", "up", "down", "away",
+                                           "miles", "blocks", "across", "just"]
+    static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy", "Church",
+                                       "Diocese", "Archdiocese", "Cathedral", "Temple", "Synagogue", "Mosque", "Museum"]
+    static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
+                                          "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
+
+    /// How the hit names its city in passing, or nil when it names it as a place of the story.
+    func passing(_ hit: CityHit, _ units: [TextUnit], _ hits: [CityHit] = []) -> Passing? {
+        let unit = units[hit.unit]
+        let t = unit.tz.tokens
+        let range = unit.sentences[hit.sentence]
+        let prev = hit.first - 1 >= range.lowerBound ? t[hit.first - 1] : nil
+        let next = hit.last + 1 < range.upperBound ? t[hit.last + 1] : nil
+        if isDatelineElsewhere(hit, unit, range, hits) { return .dateline }
+        // "Tucson International Airport": a place in the city, named for where something is.
+        if let next, next.text == "Airport" || (next.text == "International" && hit.last + 2 < range.upperBound
+            && t[hit.last + 2].text == "Airport") { return .seat }
+        // A mayor's or council member's city: "Fresno Mayor Ana Ruiz", "mayor of Fresno", "Mayor Ana Ruiz of Fresno".
+        if let next, Self.titleWords.contains(next.text) { return .title }
+        if let next, next.text == "City", hit.last + 2 < range.upperBound,
+           ["Council", "Councilman", "Councilwoman", "Councilmember"].contains(t[hit.last + 2].text) { return .title }
+        if let prev, prev.lower == "of" {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 5, t[k].isCapitalized, !Self.titleWords.contains(t[k].text),
+                  !Self.schools.contains(t[k].text) { k -= 1 }
+            if k >= range.lowerBound, Self.titleWords.contains(t[k].text) { return .title }
+            if k >= range.lowerBound, Self.schools.contains(t[k].text) { return .affiliation }
+        }
+        // A court's or an office's seat: "a Seattle federal judge", "a judge in Chicago", "HSI's office in Denver".
+        if let next, Self.courtWords.contains(next.lower)
+            || (next.lower == "federal" && hit.last + 2 < range.upperBound && Self.courtWords.contains(t[hit.last + 2].lower)) {
+            return .seat
+        }
+        if let prev, ["in", "at"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
+           Self.officeWords.contains(t[hit.first - 2].text) || Self.officeWords.contains(t[hit.first - 2].lower) {
+            return .seat
+        }
+        if let prev, ["in", "from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
+           Self.speakerWords.contains(t[hit.first - 2].lower) {
+            return .title
+        }
+        // "west of Savannah", "north of Tacoma": a landmark, not the place itself.
+        if let prev, prev.lower == "of", hit.first - 2 >= range.lowerBound,
+           ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "outside"].contains(t[hit.first - 2].lower) {
+            return .seat
+        }
+        // Where people come from: "officers from Phoenix, Tucson and Yuma" (deportations from a city are its own).
+        var k = hit.first - 1
+        while k > range.lowerBound, hit.first - k <= 6, [",", "and"].contains(t[k].lower) || t[k].isCapitalized { k -= 1 }
+        if k > range.lowerBound, t[k].lower == "from", !Self.fromKeepers.contains(t[k - 1].lower) { return .origin }
+        // A campus after its university: "the University of Michigan, Ann Arbor".
+        if let prev, prev.text == ",", hit.first - 2 >= range.lowerBound {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 6, t[k].isCapitalized || t[k].lower == "of" {
+                if Self.schools.contains(t[k].text) { return .affiliation }
+                k -= 1
+            }
+        }
+        // Where a speaker spoke: "said Tuesday in Fresno", "at a news conference in Fresno".
+        if let prev, ["in", "at"].contains(prev.lower) {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 7 {
+                let w = t[k].lower
+                if Self.speechWords.contains(w) { return .speech }
+                guard Self.sceneFillers.contains(w) || (w == "in" && k == hit.first - 1) else { break }
+                k -= 1
+            }
+        }
+        return nil
+    }
+
+    /// A dateline ("BURLINGTON, Mass. —") opening a sentence that names another place: the story is elsewhere.
+    func isDatelineElsewhere(_ hit: CityHit, _ unit: TextUnit, _ range: Range<Int>, _ hits: [CityHit]) -> Bool {
+        let t = unit.tz.tokens
+        guard hit.first == range.lowerBound || (hit.first > 0 && t[hit.first - 1].kind == .number),
+              unit.tz.length(hit.first) >= 3, unit.tz.isAllCaps(hit.first) else { return false }
+        guard let dash = (hit.last + 1..<min(range.upperBound, hit.last + 6)).first(where: { ["—", "–", "--", "-"].contains(t[$0].text) })
+        else { return false }
+        if hits.contains(where: { $0.unit == hit.unit && $0.sentence == hit.sentence && $0.first > dash && $0.place != hit.place }) {
+            return true
+        }
+        var k = dash + 1
+        while k < range.upperBound {
+            if t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false),
+               gazetteer.stateNames[t[k..<k + st.length].map(\.text).joined(separator: " ")] != nil,
+               k >= 1, ["across", "in", "throughout"].contains(t[k - 1].lower) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
+    func roles(_ hits: [CityHit], owners: Set<String>) -> [Int: CityRole] {
+        var roles: [Int: CityRole] = [:]
+        for hit in hits {
+            if hit.passing == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }
+            else if roles[hit.place] == nil { roles[hit.place] = .mention }
+        }
+        return roles
+    }
+}

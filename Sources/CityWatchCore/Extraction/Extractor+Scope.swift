@@ -1,0 +1,130 @@
+import Foundation
+
+/// Whose figure a sentence states when a state is its owner: "250 arrests across Colorado", "a Texas operation
+/// that netted 900 arrests", "arrests statewide" (the state of the story's city).
+extension Extractor {
+    /// Capitalised words after a state name that make it part of another name ("Kansas City", "Texas National Guard").
+    static let stateNameFollowers: Set<String> = ["City", "National", "Guard", "State", "University", "College",
+                                                  "Avenue", "Street", "Road", "Tech", "A&M", "Gov.", "Gov", "Governor",
+                                                  "Sen.", "Rep.", "Attorney", "Lt.", "Secretary", "Senator"]
+    /// Prepositions that put a number in a state ("across Colorado", "in Texas", "throughout Georgia").
+    static let statePrepositions: Set<String> = ["across", "in", "throughout", "statewide", "around", "within", "of"]
+
+    /// The state code owning number `n` in sentence `range`, or nil when a city (or the nation) owns it. A state owns
+    /// the number when it is named in the number's clause nearer than any city, before it (an adjective: "a Texas
+    /// operation", "Colorado's") or just after it through a preposition ("across Colorado"); "statewide" next to it
+    /// makes it the state of its city.
+    func stateOwner(_ n: RecognizedNumber, _ unit: TextUnit, _ range: Range<Int>, sentenceHits: [CityHit],
+                    city: Int?) -> String? {
+        let t = unit.tz.tokens
+        func clauseBreak(_ a: Int, _ b: Int) -> Bool {
+            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but", "—", "–", "--", "("].contains(t[$0].text) }
+        }
+        // A city right after the number through a preposition owns it ("400 troops to Nashville").
+        if cityAttached(n, t, sentenceHits) { return nil }
+        let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
+        var best: (Int, String)?
+        var states: Set<String> = []
+        var k = max(range.lowerBound, n.first - 9)
+        while k < min(range.upperBound, n.last + 15) {
+            defer { k += 1 }
+            guard k < n.first || k > n.last, t[k].kind == .word else { continue }
+            if t[k].lower == "statewide", abs(k - n.first) <= 6, let c = city ?? sentenceHits.first?.place {
+                let d = k < n.first ? n.first - k : k - n.last
+                if best == nil || d < best!.0 { best = (d, gazetteer.places[c].state) }
+                continue
+            }
+            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+            let end = k + st.length
+            guard gazetteer.stateNames[name] != nil, name != "New York",
+                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
+            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+            // The state of a city ("Denver, Colorado", "Tucson, Arizona") belongs to that city's mention.
+            if k >= 2, t[k - 1].text == ",", sentenceHits.contains(where: { $0.last == k - 2 }) { continue }
+            if clauseBreak(k, n.first) { continue }
+            // "troops from California": where they come from, not whose figure it is; "than in the North Carolina
+            // sweeps": a comparison.
+            if k >= 1, t[k - 1].lower == "from" { continue }
+            if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
+            let d: Int
+            if k < n.first {
+                d = n.first - (end - 1)
+            } else {
+                let wide = (n.last + 1..<k).contains { ["across", "throughout"].contains(t[$0].lower) }
+                guard k - n.last <= (wide ? 14 : 5), (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
+                else { continue }
+                d = k - n.last
+            }
+            if best == nil || d < best!.0 { best = (d, st.code) }
+            states.insert(st.code)
+        }
+        // "governors in Mississippi, Louisiana and Ohio have committed 1,100 troops": no one state owns it.
+        guard let best, best.0 < cityDistance, states.count <= 1 else { return nil }
+        return best.1
+    }
+
+    /// The one state a sentence names outside a city's mention ("Authorities in Georgia said …"), if any.
+    func stateNamed(_ unit: TextUnit, _ range: Range<Int>) -> String? {
+        let t = unit.tz.tokens
+        var found: String?
+        var k = range.lowerBound
+        while k < range.upperBound {
+            defer { k += 1 }
+            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+            let end = k + st.length
+            guard gazetteer.stateNames[name] != nil, name != "New York",
+                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
+            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+            // "from Texas", "transferred to Louisiana detention centers": an origin or a destination, not the owner.
+            if k >= 1, ["from", "to"].contains(t[k - 1].lower) || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
+            if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
+            if found != nil, found != st.code { return nil }
+            found = st.code
+        }
+        return found
+    }
+
+    /// Whether a city follows the number through a preposition in its clause ("400 troops to Nashville").
+    func cityAttached(_ n: RecognizedNumber, _ t: [Token], _ sentenceHits: [CityHit]) -> Bool {
+        sentenceHits.contains { h in h.first > n.last && h.first <= n.last + 6
+            && (n.last + 1..<h.first).contains { ["to", "in", "at", "into"].contains(t[$0].lower) }
+            && !(n.last + 1..<h.first).contains { [",", ";", "and"].contains(t[$0].text) } }
+    }
+
+    /// Where the story is, from its title and first paragraph: the first city named there as a place, or the first
+    /// state when a state comes before any city ("Immigration crackdown in Georgia nets 475 arrests").
+    func storyPlace(_ units: [TextUnit], _ hits: [CityHit]) -> (city: Int?, state: String?) {
+        var leadUnits: [Int] = []
+        for (u, unit) in units.enumerated() {
+            if unit.kind == .title { leadUnits.append(u) }
+            if unit.kind == .paragraph { leadUnits.append(u); break }
+        }
+        for u in leadUnits {
+            let unit = units[u]
+            guard let range = unit.sentences.first else { continue }
+            let cityHit = hits.first { $0.unit == u && $0.sentence == 0 && !isPassingOwner($0, units) }
+            var stateAt: (Int, String)?
+            let t = unit.tz.tokens
+            var k = range.lowerBound
+            while k < range.upperBound, stateAt == nil {
+                defer { k += 1 }
+                guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
+                let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+                let end = k + st.length
+                guard gazetteer.stateNames[name] != nil, name != "New York",
+                      name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
+                if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+                if k >= 1, t[k - 1].lower == "from" || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
+                // "in Georgia", "across Massachusetts", "in frigid Minnesota"; not "As Oregon awaits …".
+                guard (max(range.lowerBound, k - 2)..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
+                else { continue }
+                stateAt = (k, st.code)
+            }
+            if let c = cityHit, stateAt.map({ c.first < $0.0 }) ?? true { return (c.place, nil) }
+            if let st = stateAt { return (nil, st.1) }
+        }
+        return (nil, nil)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// What makes a number an enforcement figure: its measure counts or measures enforcement (people taken, held,
+/// removed or let go; agents, officers, troops; operations, raids; detention beds; money for it), and the shapes
+/// such measures take ("the detention of 12 people", "a 600-bed center", "six more arrests", "2,000 arrests a day").
+extension FigureExtractor {
+    /// Word stems of measures that count or measure enforcement. A measure with none of them ("counties",
+    /// "protesters", a verb) is not a figure of this product.
+    static let measureStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "expel", "expul",
+                               "agent", "officer", "personnel", "troop", "guard", "soldier", "marine", "deput", "staff",
+                               "employee", "hire", "recruit", "operation", "raid", "sweep", "bed", "flight", "case",
+                               "target", "warrant", "custody", "encounter", "release", "freed", "citation", "crossing",
+                               "checkpoint", "booking", "booked", "charge", "prosecut", "detainer", "facilit", "center",
+                               "jail", "prison", "fund", "cost", "spending", "budget", "contract", "money", "grant",
+                               "deploy", "assign", "sent", "stationed", "dispatch", "held", "jailed", "transferr",
+                               "processed", "screened", "taken", "captured", "seized", "expelled", "returned", "gotaway",
+                               "increase", "decrease", "rise", "jump", "drop", "decline", "surge", "growth",
+                               "fall", "cut", "arrival", "removal", "flown", "bus", "stop"]
+
+    /// Whether the measure counts or measures enforcement (money named by its verb always does).
+    static func isEnforcementMeasure(_ measure: String) -> Bool {
+        for word in measure.split(separator: " ") where !word.hasPrefix("fundrais") {
+            if measureStems.contains(where: { word.hasPrefix($0) }) { return true }
+        }
+        return false
+    }
+
+    /// People whose arrest at a protest is the police's, not the operation's ("two activists arrested").
+    static let protestNouns: Set<String> = ["protesters", "protestors", "demonstrators", "activists", "clergy",
+                                            "observers", "rioters", "counter-protesters", "marchers"]
+
+    /// Stems of measures of people acted on: a small number in words counts ("three U.S. citizens detained").
+    static let actedOnStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "custody", "release",
+                               "additional", "expel", "jailed", "held", "charged"]
+
+    static func isActedOn(_ measure: String) -> Bool {
+        measure.split(separator: " ").contains { w in actedOnStems.contains { w.hasPrefix($0) } }
+    }
+
+    /// Nouns of action before "of N" and the participle they give ("the apprehension of 1,204 people").
+    static let actionNouns: [String: String] = [
+        "arrest": "arrested", "arrests": "arrested", "detention": "detained", "detentions": "detained",
+        "deportation": "deported", "deportations": "deported", "removal": "removed", "removals": "removed",
+        "apprehension": "apprehended", "apprehensions": "apprehended", "release": "released", "roundup": "detained",
+        "expulsion": "expelled", "capture": "detained", "jailing": "detained", "detainment": "detained",
+        "detainments": "detained", "custody": "detained",
+    ]
+
+    /// "the detention of three U.S. citizens": the participle of the action noun before "of N", if any.
+    func actionBefore(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var b = n.first - 1
+        guard b - 1 >= range.lowerBound, t[b].lower == "of" else { return nil }
+        b -= 1
+        return Self.actionNouns[t[b].lower]
+    }
+
+    /// Words after a number that make what follows an increment, not a running total ("six more arrests").
+    static let incrementWords: Set<String> = ["more", "additional", "further", "extra"]
+
+    /// Rates kept in the measure: "2,000 arrests a day" → " a day".
+    static let rateUnits: Set<String> = ["day", "week", "month", "year"]
+
+    /// The rate that follows token `k` ("a day", "per week", "each month", "daily"), with its words.
+    func rate(after k: Int, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        guard k < range.upperBound else { return nil }
+        let w = t[k].lower
+        if ["daily", "weekly", "monthly", "annually", "yearly"].contains(w) {
+            return ["daily": "a day", "weekly": "a week", "monthly": "a month"][w] ?? "a year"
+        }
+        guard ["a", "per", "each", "every"].contains(w), k + 1 < range.upperBound, Self.rateUnits.contains(t[k + 1].lower) else {
+            return nil
+        }
+        return "a " + t[k + 1].lower
+    }
+
+    /// Words before a number in its clause that make it a quota, goal or plan rather than a count that happened.
+    static let planWords: Set<String> = ["want", "wants", "wanted", "goal", "goals", "quota", "quotas", "target", "aim",
+                                         "aims", "aiming", "seeks", "seek", "seeking", "plans", "plan", "planned",
+                                         "planning", "hopes", "hope", "demanded", "demands", "demanding", "ordered",
+                                         "expects", "proposed", "proposes", "intends", "would", "will", "push",
+                                         "pushing", "pushed", "envisions", "sought", "mandated", "mandate"]
+
+    /// Whether the number states a quota, a goal or a plan: "wants 3,000 arrests a day", "a goal of 1 million
+    /// deportations", "plans a 600-bed center"; counts that happened ("made 250 arrests") are not.
+    func isPlan(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        var k = n.first - 1
+        var steps = 0
+        while k >= range.lowerBound, steps < 8 {
+            let w = t[k].lower
+            if [",", ";", ":", "—", "–", "--", "(", "said", "says", "who", "which", "that", "after", "since"].contains(w) { break }
+            if Self.planWords.contains(w) {
+                // "pushed the tally past 200" reports a count; "will" and "would" plan only a number ahead of them.
+                if w == "pushed", k + 1 < n.first, ["the", "a"].contains(t[k + 1].lower) { return false }
+                return true
+            }
+            k -= 1; steps += 1
+        }
+        return false
+    }
+
+    /// "a total of 300", "an earlier count of over 300", "the tally of 1,200": the measure of such a count is the
+    /// enforcement noun nearest to it in the sentence.
+    func countOf(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        let b = n.first - 1
+        guard b - 1 >= range.lowerBound, t[b].lower == "of",
+              ["total", "count", "tally", "toll", "sum", "estimate", "figure"].contains(t[b - 1].lower) else { return nil }
+        var best: (Int, String)?
+        for k in range where (k < b - 1 || k > n.last) && t[k].kind == .word {
+            let w = t[k].lower
+            guard ["arrests", "detentions", "deportations", "removals", "apprehensions", "detainees", "arrested",
+                   "detained", "deported", "agents", "officers", "troops", "raids"].contains(w) else { continue }
+            let d = abs(k - n.first)
+            if best == nil || d < best!.0 { best = (d, ["arrested": "arrests", "detained": "detentions", "deported": "deportations"][w] ?? w) }
+        }
+        return best?.1
+    }
+
+    /// Words that make a count of agents a deployment rather than the agents seen at one scene.
+    static let deploymentStems = ["deploy", "sent", "send", "assign", "arriv", "surge", "staged", "stationed", "dispatch",
+                                  "headed", "expected", "join", "added", "additional", "reinforc", "brought", "bring",
+                                  "mobiliz", "operation", "total", "involv", "participat", "took part", "more than"]
+
+    /// "nearly a dozen agents pulled up", "six armed officers at the door": fewer than 50 agents or officers with no
+    /// word of deployment in the sentence are people at a scene, not a figure.
+    func isSceneCount(_ n: RecognizedNumber, value: Double, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .count, value < 50,
+              measure.split(separator: " ").contains(where: { ["agents", "officers", "personnel", "officials"].contains($0) })
+        else { return false }
+        let t = tz.tokens
+        return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
+    }
+
+    /// Whether a percent states a change ("a 15% rise in arrests", "arrests jumped 40%", "31% more deportations"),
+    /// not a share ("41% of arrests").
+    func isPercentChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .percent else { return false }
+        let t = tz.tokens
+        for k in max(range.lowerBound, n.first - 4)..<min(range.upperBound, n.last + 3) where k < n.first || k > n.last {
+            let w = t[k].lower
+            if Self.changeNouns.contains(w) || Self.changeVerbs.contains(w) || ["more", "fewer", "higher", "lower", "up", "down"].contains(w) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Auxiliaries between a bare number and its participle ("131 had been arrested", "126 were detained").
+    static let subsetAuxiliaries: Set<String> = ["had", "have", "has", "been", "were", "was", "are", "being", "later",
+                                                 "also", "already", "reportedly", "now", "all", "still"]
+
+    /// The measure of a number that stands for people the sentence says were acted on: "277 of those arrested",
+    /// "more than 600 of those taken into custody", "131 had been arrested", "Among those arrested, 262 had …".
+    func subsetMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = n.last + 1
+        func participle(_ i: Int) -> String? {
+            guard i < range.upperBound else { return nil }
+            let w = t[i].lower
+            if w == "taken", i + 2 < range.upperBound, t[i + 2].lower == "custody" { return "detained" }
+            return Self.actionVerbs.contains(w) && !["sent", "assigned", "deployed"].contains(w) ? w : Self.actionForms[w]
+        }
+        if k + 1 < range.upperBound, t[k].lower == "of", ["those", "them", "whom", "the"].contains(t[k + 1].lower) {
+            var j = k + 2
+            if j < range.upperBound, ["people", "individuals", "immigrants", "detainees", "arrested"].contains(t[j].lower),
+               t[j].lower != "arrested" { j += 1 }
+            if j < range.upperBound, ["detainees", "arrestees"].contains(t[j - 1].lower) { return "detainees" }
+            while j < range.upperBound, Self.subsetAuxiliaries.contains(t[j].lower) || t[j].lower == "who" { j += 1 }
+            if let p = participle(j) { return "people " + p }
+            return nil
+        }
+        while k < min(range.upperBound, n.last + 4), Self.subsetAuxiliaries.contains(t[k].lower) { k += 1 }
+        if k > n.last + 1, let p = participle(k) { return "people " + p }
+        // "All 13 are now in ICE custody"
+        if k > n.last + 1, (k..<min(range.upperBound, k + 4)).contains(where: { t[$0].lower == "custody" }) { return "people detained" }
+        // "Among those arrested, 262 had prior convictions"
+        for j in max(range.lowerBound, n.first - 14)..<n.first where ["among", "of"].contains(t[j].lower) {
+            if j + 2 < n.first, t[j + 1].lower == "those", let p = participle(j + 2) { return "people " + p }
+        }
+        return nil
+    }
+
+    /// "more than 200 Customs and Border Protection and U.S. Border Patrol agents": the enforcement noun that ends a
+    /// run of capitalised words after the number.
+    func nounAfterName(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        var k = n.last + 1
+        while k < min(range.upperBound, n.last + 12) {
+            let w = t[k].lower
+            if ["agents", "officers", "troops", "personnel", "members", "soldiers", "employees", "deputies"].contains(w) {
+                return w == "members" ? nil : w
+            }
+            guard t[k].isCapitalized || ["and", "&", "of", "the", "-", "."].contains(w) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+}

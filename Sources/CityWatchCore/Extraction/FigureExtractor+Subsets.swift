@@ -1,0 +1,83 @@
+import Foundation
+
+/// Figures stated as part of another or without their noun: "2,943 arrests, including 313 gang members",
+/// "Of the 422 arrests, 262 have convictions", "44 of 372 detainees", "ICE arrests more than 1,400 in Massachusetts".
+extension FigureExtractor {
+    /// Nouns of enforcement that a bare number may count ("arrests of 656", "Of the 422 arrests, 262 …").
+    static let countNouns: Set<String> = ["arrests", "detentions", "deportations", "removals", "apprehensions",
+                                          "detainees", "arrestees", "deportees", "raids", "agents", "officers", "troops"]
+    /// Verbs after which a bare number counts people acted on ("arrests 10 in", "arrested 25 across").
+    static let bareVerbs: [String: String] = ["arrests": "people arrested", "arrested": "people arrested",
+                                              "detains": "people detained", "detained": "people detained",
+                                              "deports": "people deported", "deported": "people deported",
+                                              "nabs": "people arrested", "nabbed": "people arrested",
+                                              "apprehended": "people apprehended", "removed": "people removed"]
+
+    /// "including 313 gang members", "among them 40 children": a subset of the figure just before it, which
+    /// shares its measure.
+    func subsetOfPrevious(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                          previous: (measure: String, unit: FigureUnit)?) -> String? {
+        guard let previous, previous.unit == n.unit, n.first - 1 >= range.lowerBound else { return nil }
+        let t = tz.tokens
+        let w = t[n.first - 1].lower
+        guard w == "including" || (w == "them" && n.first - 2 >= range.lowerBound && t[n.first - 2].lower == "among") else { return nil }
+        return previous.measure
+    }
+
+    /// "more than 600 of the illegal aliens have records", "300 of them": a part of the last figure, its measure.
+    func subsetOfThem(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                      last: (measure: String, unit: FigureUnit)?) -> String? {
+        let t = tz.tokens
+        guard let last, last.unit == n.unit, n.last + 2 < range.upperBound, t[n.last + 1].lower == "of",
+              ["them", "those", "the", "these"].contains(t[n.last + 2].lower) else { return nil }
+        if let np = phrase(tz, from: n.last + 2, range), Self.isEnforcementMeasure(np) { return nil }
+        return last.measure
+    }
+
+    /// A number with no noun of its own whose verb or noun before it names the measure: "ICE arrests 10 in …",
+    /// "arrests of 656", "Of the 422 arrests, 262 have convictions", "44 of 372 detainees", "100 of the 4,000 people
+    /// detained", "a 200-member Guard deployment".
+    func bareCount(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        let next = n.last + 1 < range.upperBound ? t[n.last + 1] : nil
+        // "a 200-member Oregon National Guard deployment"
+        if let next, ["-", "‑"].contains(next.text), n.last + 2 < range.upperBound, t[n.last + 2].lower == "member" {
+            let guardNear = (n.last + 3..<min(range.upperBound, n.last + 7)).contains { t[$0].lower == "guard" }
+            return guardNear ? "national guard members" : nil
+        }
+        if let next, next.kind == .word, !Self.stopWords.contains(next.lower) { return nil }
+        let b = n.first - 1
+        guard b >= range.lowerBound else { return nil }
+        let w = t[b].lower
+        if let verb = Self.bareVerbs[w] { return verb }
+        // "arrests of 656", "the average daily arrests of 656"
+        if w == "of", b - 1 >= range.lowerBound, Self.countNouns.contains(t[b - 1].lower) {
+            return t[b - 1].lower + (b - 2 >= range.lowerBound && t[b - 2].lower == "daily" ? " a day" : "")
+        }
+        // "44 of 372 detainees", "100 of the 4,000 people detained"
+        if let next, next.lower == "of" {
+            var k = n.last + 2
+            if k < range.upperBound, t[k].lower == "the" { k += 1 }
+            if k < range.upperBound, t[k].kind == .number {
+                var j = k
+                while j + 1 < range.upperBound, t[j + 1].kind == .number || t[j + 1].text == "," && j + 2 < range.upperBound
+                        && t[j + 2].kind == .number { j += 1 }
+                if let (np, end) = phraseSpan(tz, from: j + 1, range) {
+                    if Self.genericNouns.contains(np), end + 1 < range.upperBound,
+                       let p = Self.actionForms[t[end].lower] ?? (Self.actionVerbs.contains(t[end].lower) ? t[end].lower : nil) {
+                        return np + " " + p
+                    }
+                    return Self.isEnforcementMeasure(np) ? np : nil
+                }
+            }
+        }
+        // "Of the 422 arrests, 262 have …"
+        var k = b
+        while k >= range.lowerBound, n.first - k < 30 {
+            if t[k].lower == "of", k + 2 < n.first, t[k + 1].lower == "the", t[k + 2].kind == .number,
+               k + 3 < n.first, Self.countNouns.contains(t[k + 3].lower) { return t[k + 3].lower }
+            k -= 1
+        }
+        return nil
+    }
+}

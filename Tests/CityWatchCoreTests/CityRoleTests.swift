@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import CityWatchCore
+
+/// City roles: where enforcement happens, is planned or is staged (target), or a city named in passing (mention).
+/// Sentences written for these tests (not taken from any article).
+@Suite struct CityRoleTests {
+    func roles(_ text: String) -> [String: CityRole] {
+        Dictionary(uniqueKeysWithValues: facts("ICE news\n" + text).cities.map { ($0.city, $0.role) })
+    }
+
+    @Test func aSpeakersPlaceACampusAndATitleAreMentions() {
+        #expect(roles("Homan said Tuesday in Fresno that ICE would expand deportation operations.") == ["Fresno, CA": .mention])
+        #expect(roles("Researchers at the University of Michigan, Ann Arbor, studied ICE detention data.") == ["Ann Arbor, MI": .mention])
+        #expect(roles("Chicago Mayor Brandon Johnson condemned the ICE raids in Evanston.")
+                == ["Chicago, IL": .mention, "Evanston, IL": .target])
+        #expect(roles("A Seattle federal judge blocked the ICE policy.") == ["Seattle, WA": .mention])
+        #expect(roles("ICE raided a plant west of Savannah, Georgia.") == ["Savannah, GA": .mention])
+    }
+
+    @Test func stagingAndOperationsAreTargets() {
+        #expect(roles("Border Patrol agents staged near Tacoma before the ICE operation began.") == ["Tacoma, WA": .target])
+        #expect(roles("ICE agents arrested 40 people in Fresno.") == ["Fresno, CA": .target])
+    }
+
+    @Test func aCityThatOwnsAFigureIsATargetEvenWhenNamedInPassing() {
+        let f = facts("ICE news\nFresno Mayor Ana Ruiz said ICE arrested 40 people.")
+        #expect(f.figures.first?.city == "Fresno, CA")
+        #expect(f.cities.first?.role == .target)
+    }
+
+    @Test func jsonCarriesRoleScopeStateAndPlan() throws {
+        let json = facts("ICE news\nHoman said in Fresno that ICE made 250 arrests across Colorado.").jsonLine()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let city = try #require((object["cities"] as? [[String: Any]])?.first)
+        #expect(city["role"] as? String == "mention")
+        let figure = try #require((object["figures"] as? [[String: Any]])?.first)
+        #expect(figure["scope"] as? String == "state" && figure["state"] as? String == "CO")
+        #expect(figure["plan"] as? Bool == false && figure["city"] is NSNull)
+    }
+
+    @Test func aDatelineOfAStoryElsewhereOriginsAirportsAndSpokespeopleAreMentions() {
+        let f = facts("ICE news\nBURLINGTON, Mass. — Federal agents arrested 1,406 people across Massachusetts last month.")
+        #expect(f.cities.map(\.role) == [.mention])
+        #expect(f.figures.first.map { $0.state == "MA" && $0.city == nil } == true)
+        #expect(roles("The effort involved ICE officers from Phoenix, Tucson and Yuma.")
+                == ["Phoenix, AZ": .mention, "Tucson, AZ": .mention, "Yuma, AZ": .mention])
+        #expect(roles("An ICE spokesperson in Tampa confirmed the raids.") == ["Tampa, FL": .mention])
+        #expect(roles("Deportees boarded an ICE flight at Tucson International Airport.") == ["Tucson, AZ": .mention])
+        // A dateline of the story's own place stays a target.
+        #expect(facts("ICE news\nCHARLOTTE, N.C. — Border Patrol agents arrested 130 people on Saturday.").cities.map(\.role) == [.target])
+    }
+}

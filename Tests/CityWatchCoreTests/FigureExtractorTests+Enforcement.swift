@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import CityWatchCore
+
+/// Figures a reader would accept: what counts enforcement, who owns it, plans and increments.
+/// Sentences written for these tests (not taken from any article).
+extension FigureExtractorTests {
+    @Test func countsOfOtherThingsAreNotFigures() {
+        #expect(figures("The ICE field office in Denver, which covers 40 counties, was busy.").isEmpty)
+        #expect(figures("About a dozen protesters gathered outside the ICE office in Portland, Oregon.").isEmpty)
+        #expect(figures("Please help us raise $5,000 for our newsroom's coverage of deportation.").isEmpty)
+        #expect(figures("The FAA barred drones within 3,000 feet of the ICE operation in Chicago.").isEmpty)
+        // Agents seen at one scene are not a deployment; agents sent are.
+        #expect(figures("Nearly a dozen ICE agents pulled up to a house in Kenner.").isEmpty)
+        #expect(figures("ICE sent 300 agents to Kenner.").map(\.value) == [300])
+    }
+
+    @Test func aStateOwnsItsStatewideFigure() {
+        let across = figures("DENVER — ICE made 250 arrests across Colorado last month, officials said.")
+        #expect(across.count == 1 && across[0].city == nil && across[0].scope == .state && across[0].state == "CO")
+        let other = figures("TULSA, Okla. — Officials in Tulsa pointed to a Texas operation that netted 900 arrests as a model.")
+        #expect(other.first.map { $0.city == nil && $0.state == "TX" && $0.scope == .state } == true)
+        // A state that only completes the city's name leaves the figure to the city.
+        let city = figures("Agents arrested 64 people in Baton Rouge, Louisiana, on Friday.")
+        #expect(city.first.map { $0.city == "Baton Rouge, LA" && $0.scope == .city && $0.state == "LA" } == true)
+    }
+
+    @Test func aQuotaIsANationalPlanWithItsRate() {
+        let f = figures("SEATTLE — The agency wants 2,000 arrests a day, the director said, as agents arrived in Seattle.")
+        #expect(f.count == 1)
+        #expect(f.first.map { $0.city == nil && $0.scope == .national && $0.plan && $0.measure == "arrests a day" } == true)
+        #expect(figures("ICE agents made 250 arrests in Omaha.").first?.plan == false)
+    }
+
+    @Test func incrementsSmallCountsAndActionNouns() {
+        let more = figures("ICE agents made six more arrests in Charlotte on Thursday.")
+        #expect(more.first.map { $0.value == 6 && $0.measure == "additional arrests" } == true)
+        #expect(figures("ICE confirmed the detention of three U.S. citizens in Minneapolis.").first?.value == 3)
+        #expect(figures("In Chicago, nine people detained by agents were released.").first?.value == 9)
+        let apprehended = figures("The operation led to the apprehension of 1,204 people in New Orleans.")
+        #expect(apprehended.first.map { $0.value == 1204 && $0.measure.hasSuffix("apprehended") } == true)
+        #expect(figures("ICE plans a 600-bed detention center near El Paso, Texas.").first?.measure == "detention beds")
+        // "one arrest" is narrative, not a count.
+        #expect(figures("One arrest in Everett followed an ICE deployment.").isEmpty)
+    }
+
+    @Test func rangesTalliesAndSubjectsThroughAPlace() {
+        let share = figures("Immigrants make up 40% to 45% of arrests in Phoenix.")
+        #expect(share.first.map { $0.value == 40 && $0.qualifier == .atLeast && $0.unit == .percent } == true)
+        let tally = figures("The raids pushed the tally of arrests in Memphis past 200.")
+        #expect(tally.first.map { $0.value == 200 && $0.measure == "arrests" } == true)
+        let assigned = figures("The number of agents assigned to Denver rose to 140 from 95.")
+        #expect(assigned.map(\.value) == [140])
+        #expect(assigned.first.map { !$0.measure.contains("denver") && $0.city == "Denver, CO" } == true)
+    }
+
+    @Test func subsetsTakeTheirParticiple() {
+        let f = figures("ICE arrested 500 people in Houston. Among those arrested, 262 had prior convictions. "
+            + "Another 126 were detained for other violations, and 77 of those arrested had removal orders.")
+        #expect(f.map(\.value) == [500, 262, 126, 77])
+        #expect(f.allSatisfy { $0.city == "Houston, TX" && FigureExtractor.isActedOn($0.measure) })
+    }
+
+    @Test func aSentenceWithoutAPlaceTakesTheStorysPlace() {
+        let city = facts("Raids in Aurora and Denver\nICE raided homes in Denver and Aurora.\nAbout 30 people were arrested.").figures
+        #expect(city.last?.city == "Aurora, CO")   // the title names Aurora first
+        let state = facts("Crackdown across Georgia\nICE agents swept farms across Georgia.\nAbout 300 people were arrested.").figures
+        #expect(state.last.map { $0.city == nil && $0.state == "GA" && $0.scope == .state } == true)
+    }
+
+    @Test func offTopicStoriesStateNoFigures() {
+        let f = facts("Fires rage\nOver 600 National Guard members are helping firefighters in Altadena, and police made 40 arrests.")
+        #expect(!f.relevant && f.figures.isEmpty)
+        #expect(f.cities.allSatisfy { $0.role == .mention })
+    }
+}
+
+extension FigureExtractorTests {
+    @Test func partsOfACountShareItsMeasure() {
+        let of = figures("ICE made 422 arrests in Houston. Of the 422 arrests, 262 have convictions and 34 have pending charges.")
+        #expect(Set(of.map(\.value)) == [422, 262, 34])
+        #expect(of.filter { $0.value == 262 || $0.value == 34 }.allSatisfy { $0.measure == "arrests" && $0.city == "Houston, TX" })
+        let including = figures("The task force in Memphis has made 2,943 arrests, including 313 gang members.")
+        #expect(including.map(\.value) == [2943, 313])
+        #expect(including.allSatisfy { $0.measure == "arrests" })
+        let adverb = figures("More than 130 people were reportedly arrested this weekend in Charlotte.")
+        #expect(adverb.first.map { $0.value == 130 && $0.measure == "people arrested" && $0.city == "Charlotte, NC" } == true)
+    }
+
+    @Test func aHeadlineVerbAComparisonAndProtestArrests() {
+        let headline = figures("ICE arrests more than 1,400 in Massachusetts during operation")
+        #expect(headline.first.map { $0.value == 1400 && $0.state == "MA" && $0.scope == .state && $0.city == nil } == true)
+        // A city or a state after "than" is compared with, not the owner.
+        let compared = facts("Agents arrive in New Orleans\nAbout 250 Border Patrol agents were sent, more than in the Chicago and North Carolina sweeps.").figures
+        #expect(compared.first.map { $0.city == "New Orleans, LA" && $0.value == 250 } == true)
+        #expect(figures("Two activists were arrested outside the ICE center in Newark.").isEmpty)
+        // The agency says which agents, and where they came from, not the scope.
+        let from = figures("Minneapolis surge\nThe surge includes around 100 ICE agents from around the country.")
+        #expect(from.first.map { $0.scope == .city && $0.city == "Minneapolis, MN" } == true)
+    }
+}
