@@ -53,8 +53,8 @@ extension Document {
         return cut + titleCut
     }
 
-    /// The longest title kept.
-    public static let titleLimit = 2_000
+    /// The longest title kept (a document that is one long line is all title, and its title is read as the story).
+    public static let titleLimit = textLimit
 
     /// Raw text (seed text or prose) cut before it is parsed, at a line end when one is near: parsing is the
     /// first cost, so a 20 MB line never reaches it. Twice `textLimit`, so `limitText` still sees and reports it.
