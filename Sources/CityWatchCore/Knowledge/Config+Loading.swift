@@ -16,6 +16,12 @@ extension Config {
 
     /// Validates config text; `file` names it in messages and anchors relative paths.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+        // toml++ (inside TOMLKit) aborts the process on some invalid headers instead of reporting them.
+        if let line = TOMLHeaderCheck.badHeaderLine(text) {
+            throw ConfigError([ConfigIssue(file: file, line: line, key: "(syntax)",
+                message: "a table header must hold a key, such as [fetch] or [[feed]]",
+                fix: "correct the TOML syntax at that line")])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -204,5 +210,87 @@ struct ConfigReader {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
               let host = url.host, !host.isEmpty else { return false }
         return true
+    }
+}
+
+/// Finds table headers that toml++ 3.4 (TOMLKit 0.6) does not survive: after `[` or `[[` and blanks, a character
+/// that is neither a key's first character nor `]` ("[#", "[=") fails an assertion there, which aborts the
+/// process, so `check-config` or a SIGHUP reload would kill it rather than report the error. Only headers are
+/// looked at: a `[` at the start of a line inside a string, an array or an inline table opens no header.
+enum TOMLHeaderCheck {
+    /// The 1-based line of the first such header, or nil.
+    static func badHeaderLine(_ text: String) -> Int? {
+        let b = Array(text.utf8)
+        let n = b.count
+        var i = 0
+        var line = 1
+        var depth = 0            // open arrays and inline tables of a value
+        var lineStart = true     // only blanks since the last newline
+        var inHeader = false     // brackets of a header line are not a value's
+        func at(_ k: Int) -> UInt8 { k < n ? b[k] : 0 }
+        func isKeyStart(_ c: UInt8) -> Bool {
+            switch c {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x22, 0x27: return true   // A-Z a-z 0-9 - _ " '
+            default: return false
+            }
+        }
+        /// Skips a string opening at `i`; newlines inside multi-line strings are counted.
+        func skipString() {
+            let quote = b[i]
+            let multi = at(i + 1) == quote && at(i + 2) == quote
+            i += multi ? 3 : 1
+            while i < n {
+                let c = b[i]
+                if c == 0x5C, quote == 0x22 { i += 2; continue }   // an escape in a basic string
+                if c == 0x0A {
+                    line += 1
+                    if !multi { return }                            // unterminated: toml++ reports it
+                }
+                if c == quote {
+                    if !multi { i += 1; return }
+                    if at(i + 1) == quote, at(i + 2) == quote {
+                        i += 3
+                        while i < n, b[i] == quote { i += 1 }       // up to two quotes may end the content
+                        return
+                    }
+                }
+                i += 1
+            }
+        }
+        while i < n {
+            let c = b[i]
+            switch c {
+            case 0x0A:
+                line += 1; lineStart = true; inHeader = false; i += 1
+                continue
+            case 0x20, 0x09, 0x0D:
+                i += 1
+                continue
+            case 0x23:   // a comment, to the end of the line
+                while i < n, b[i] != 0x0A { i += 1 }
+                continue
+            case 0x22, 0x27:
+                skipString()
+            case 0x5B where lineStart && depth == 0:
+                var k = i + 1
+                let array = at(k) == 0x5B
+                if array { k += 1 }
+                while at(k) == 0x20 || at(k) == 0x09 { k += 1 }
+                // "]" and "[ [" are reported by toml++ itself; "[[ [" is not.
+                if k < n, at(k) != 0x5D, !(at(k) == 0x5B && !array), !isKeyStart(at(k)) { return line }
+                inHeader = true
+                i += 1
+            case 0x5B, 0x7B:
+                if !inHeader { depth += 1 }
+                i += 1
+            case 0x5D, 0x7D:
+                if !inHeader, depth > 0 { depth -= 1 }
+                i += 1
+            default:
+                i += 1
+            }
+            lineStart = false
+        }
+        return nil
     }
 }
