@@ -16,10 +16,10 @@ extension Config {
 
     /// Validates config text; `file` names it in messages and anchors relative paths.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
-        // toml++ (inside TOMLKit) aborts the process on some invalid headers instead of reporting them.
-        if let line = TOMLHeaderCheck.badHeaderLine(text) {
+        // toml++ (inside TOMLKit) aborts the process on some invalid TOML instead of reporting it.
+        if let line = TOMLPrecheck.abortingLine(text) {
             throw ConfigError([ConfigIssue(file: file, line: line, key: "(syntax)",
-                message: "a table header must hold a key, such as [fetch] or [[feed]]",
+                message: "a table header must hold a key, such as [fetch] or [[feed]], and an array a value before any \"}\"",
                 fix: "correct the TOML syntax at that line")])
         }
         let root: TOMLTable
@@ -213,18 +213,20 @@ struct ConfigReader {
     }
 }
 
-/// Finds table headers that toml++ 3.4 (TOMLKit 0.6) does not survive: after `[` or `[[` and blanks, a character
-/// that is neither a key's first character nor `]` ("[#", "[=") fails an assertion there, which aborts the
-/// process, so `check-config` or a SIGHUP reload would kill it rather than report the error. Only headers are
-/// looked at: a `[` at the start of a line inside a string, an array or an inline table opens no header.
-enum TOMLHeaderCheck {
-    /// The 1-based line of the first such header, or nil.
-    static func badHeaderLine(_ text: String) -> Int? {
+/// Finds the TOML that toml++ 3.4 (TOMLKit 0.6) does not survive: it fails an assertion, which aborts the process,
+/// so `check-config` or a SIGHUP reload would die rather than report the error. Two places are known (both found
+/// by the config fuzz target): a table header whose `[` or `[[` and blanks are followed by neither a key nor `]`
+/// ("[#", "[="), and an array whose `[` or `,` is followed by `}` ("a = [}", "a = [1, }"). A `[` opening a line
+/// inside a string, an array or an inline table opens no header.
+enum TOMLPrecheck {
+    /// The 1-based line of the first such place, or nil.
+    static func abortingLine(_ text: String) -> Int? {
         let b = Array(text.utf8)
         let n = b.count
         var i = 0
         var line = 1
-        var depth = 0            // open arrays and inline tables of a value
+        var open: [UInt8] = []   // the value's open arrays ("[") and inline tables ("{"), innermost last
+        var last: UInt8 = 0      // the last character outside blanks, comments and string contents
         var lineStart = true     // only blanks since the last newline
         var inHeader = false     // brackets of a header line are not a value's
         func at(_ k: Int) -> UInt8 { k < n ? b[k] : 0 }
@@ -271,7 +273,7 @@ enum TOMLHeaderCheck {
                 continue
             case 0x22, 0x27:
                 skipString()
-            case 0x5B where lineStart && depth == 0:
+            case 0x5B where lineStart && open.isEmpty:
                 var k = i + 1
                 let array = at(k) == 0x5B
                 if array { k += 1 }
@@ -281,14 +283,18 @@ enum TOMLHeaderCheck {
                 inHeader = true
                 i += 1
             case 0x5B, 0x7B:
-                if !inHeader { depth += 1 }
+                if !inHeader { open.append(c) }
                 i += 1
             case 0x5D, 0x7D:
-                if !inHeader, depth > 0 { depth -= 1 }
+                if !inHeader {
+                    if c == 0x7D, open.last == 0x5B, last == 0x5B || last == 0x2C { return line }
+                    _ = open.popLast()
+                }
                 i += 1
             default:
                 i += 1
             }
+            last = c
             lineStart = false
         }
         return nil
