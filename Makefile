@@ -4,13 +4,14 @@ SWIFT ?= swift
 # python3-aiosmtpd and openssl: the e-mail notifier tests run a real SMTP server on loopback.
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config python3-aiosmtpd openssl
 
-.PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news
+.PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news fuzz-smoke
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
 	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
+	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
@@ -36,6 +37,10 @@ release: deps
 # two-core machine would hold the threads that resume them.
 test: deps
 	$(SWIFT) test --no-parallel
+
+## fuzz-smoke: builds the libFuzzer binary and runs each target ~8 s from its seeds; fails on a crash or leak.
+fuzz-smoke: deps
+	./scripts/fuzz smoke
 
 demo: release
 	./scripts/demo

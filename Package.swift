@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "citywatch-fuzz",
+            dependencies: ["CityWatchCore"]
+        ),
+        .executableTarget(
             name: "citywatch-bench",
             dependencies: ["CityWatchCore"]
         ),

@@ -113,6 +113,24 @@ import Testing
         }
     }
 
+    /// toml++ aborted the process on these (found by the config fuzz target): now a syntax issue with its line.
+    @Test func headersWithoutAKeyAreSyntaxErrorsNotAborts() {
+        for (text, line) in [("[#", 1), ("[storage]\nstate_dir = \"x\"\n[ =\n", 3), ("[[ [feed]]", 1), ("[[\t#]]", 1),
+                             ("a = [}", 1), ("[watch]\ncities = [\"X, IL\",\n  # c\n  }]", 4)] {
+            do {
+                _ = try Config.parse(text, file: "/x/c.toml")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.issues.map(\.line) == [line], "\(text)")
+                #expect(error.issues.first?.key == "(syntax)")
+            }
+        }
+        // A "[" opening a line inside an array, a string or an inline table is no header.
+        #expect(TOMLPrecheck.abortingLine("a = [\n[+1],\n{x = 1},\n]\nb = \"\"\"\n[#\n\"\"\"\nc = '''\n[=\n'''\n[ok]\n[ \"q\" ]\n") == nil)
+        #expect(TOMLPrecheck.abortingLine("# [#\nx = \"[#\"\n[t] # [#\n") == nil)
+        #expect(TOMLPrecheck.abortingLine("a = [{x = 1}, {}, [], [[1], {y = [2]}]]\nb = [1 }\nc = \"[}\"\n") == nil)
+    }
+
     @Test func wrongTypesAndBadCitiesAreRejected() {
         do {
             _ = try Config.parse("""

@@ -61,8 +61,8 @@ enum HTMLTag: UInt8, Sendable {
             ("picture", .picture), ("source", .source), ("map", .map), ("dialog", .dialog), ("menu", .menu),
         ]
         for (name, tag) in names {
-            let bytes = Array(name.utf8)
-            let k = key(bytes.withUnsafeBufferPointer { $0 })
+            // The key is computed inside the closure: the buffer pointer is only valid there.
+            let k = Array(name.utf8).withUnsafeBufferPointer { key($0) }
             var slot = HTMLTag.slotIndex(k)
             while t[slot].key != 0 { slot = (slot + 1) & (t.count - 1) }
             t[slot] = (k, tag)

@@ -224,3 +224,13 @@ struct NumberRecognizer: Sendable {
         return nil
     }
 }
+
+extension NumberMention {
+    /// Every number `NumberRecognizer` finds in `text` read as one paragraph, sentence by sentence (for the fuzz
+    /// target, which cannot see the recogniser's internal types).
+    package static func recognized(in text: String) -> [NumberMention] {
+        let unit = TextUnit(kind: .paragraph, text: text)
+        let recognizer = NumberRecognizer(unit.tz)
+        return unit.sentences.flatMap { recognizer.recognize($0.lowerBound, $0.upperBound).map { $0.mention(unit.tz) } }
+    }
+}

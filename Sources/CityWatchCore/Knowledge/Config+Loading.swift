@@ -18,6 +18,12 @@ extension Config {
     /// Validates config text; `file` names it in messages and anchors relative paths.
     public static func parse(_ text: String, file: String,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
+        // toml++ (inside TOMLKit) aborts the process on some invalid TOML instead of reporting it.
+        if let line = TOMLPrecheck.abortingLine(text) {
+            throw ConfigError([ConfigIssue(file: file, line: line, key: "(syntax)",
+                message: "a table header must hold a key, such as [fetch] or [[feed]], and an array a value before any \"}\"",
+                fix: "correct the TOML syntax at that line")])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -232,5 +238,93 @@ struct ConfigReader {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
               let host = url.host, !host.isEmpty else { return false }
         return true
+    }
+}
+
+/// Finds the TOML that toml++ 3.4 (TOMLKit 0.6) does not survive: it fails an assertion, which aborts the process,
+/// so `check-config` or a SIGHUP reload would die rather than report the error. Two places are known (both found
+/// by the config fuzz target): a table header whose `[` or `[[` and blanks are followed by neither a key nor `]`
+/// ("[#", "[="), and an array whose `[` or `,` is followed by `}` ("a = [}", "a = [1, }"). A `[` opening a line
+/// inside a string, an array or an inline table opens no header.
+enum TOMLPrecheck {
+    /// The 1-based line of the first such place, or nil.
+    static func abortingLine(_ text: String) -> Int? {
+        let b = Array(text.utf8)
+        let n = b.count
+        var i = 0
+        var line = 1
+        var open: [UInt8] = []   // the value's open arrays ("[") and inline tables ("{"), innermost last
+        var last: UInt8 = 0      // the last character outside blanks, comments and string contents
+        var lineStart = true     // only blanks since the last newline
+        var inHeader = false     // brackets of a header line are not a value's
+        func at(_ k: Int) -> UInt8 { k < n ? b[k] : 0 }
+        func isKeyStart(_ c: UInt8) -> Bool {
+            switch c {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x22, 0x27: return true   // A-Z a-z 0-9 - _ " '
+            default: return false
+            }
+        }
+        /// Skips a string opening at `i`; newlines inside multi-line strings are counted.
+        func skipString() {
+            let quote = b[i]
+            let multi = at(i + 1) == quote && at(i + 2) == quote
+            i += multi ? 3 : 1
+            while i < n {
+                let c = b[i]
+                if c == 0x5C, quote == 0x22 { i += 2; continue }   // an escape in a basic string
+                if c == 0x0A {
+                    line += 1
+                    if !multi { return }                            // unterminated: toml++ reports it
+                }
+                if c == quote {
+                    if !multi { i += 1; return }
+                    if at(i + 1) == quote, at(i + 2) == quote {
+                        i += 3
+                        while i < n, b[i] == quote { i += 1 }       // up to two quotes may end the content
+                        return
+                    }
+                }
+                i += 1
+            }
+        }
+        while i < n {
+            let c = b[i]
+            switch c {
+            case 0x0A:
+                line += 1; lineStart = true; inHeader = false; i += 1
+                continue
+            case 0x20, 0x09, 0x0D:
+                i += 1
+                continue
+            case 0x23:   // a comment, to the end of the line
+                while i < n, b[i] != 0x0A { i += 1 }
+                continue
+            case 0x22, 0x27:
+                skipString()
+            case 0x5B where lineStart && open.isEmpty:
+                var k = i + 1
+                let array = at(k) == 0x5B
+                if array { k += 1 }
+                while at(k) == 0x20 || at(k) == 0x09 { k += 1 }
+                // "]" and "[ [" are reported by toml++ itself; "[[ [" is not.
+                if k < n, at(k) != 0x5D, !(at(k) == 0x5B && !array), !isKeyStart(at(k)) { return line }
+                inHeader = true
+                i += 1
+            case 0x5B, 0x7B:
+                if !inHeader { open.append(c) }
+                i += 1
+            case 0x5D, 0x7D:
+                if !inHeader {
+                    if c == 0x7D, open.last == 0x5B, last == 0x5B || last == 0x2C { return line }
+                    _ = open.popLast()
+                }
+                i += 1
+            default:
+                i += 1
+            }
+            last = c
+            lineStart = false
+        }
+        return nil
     }
 }

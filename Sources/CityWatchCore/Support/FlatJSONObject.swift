@@ -2,8 +2,8 @@
 /// or null. It returns the string members, or nil for anything else (nesting, duplicate keys, bad escapes or
 /// UTF-8, trailing data), which the caller then hands to Foundation's full parser; Foundation's took a
 /// twentieth of `extract --jsonl` on its own.
-enum FlatJSONObject {
-    static func strings(_ data: some Collection<UInt8>) -> [String: String]? {
+package enum FlatJSONObject {
+    package static func strings(_ data: some Collection<UInt8>) -> [String: String]? {
         let result: [String: String]?? = data.withContiguousStorageIfAvailable { read($0) }
         if let result { return result }
         return Array(data).withUnsafeBufferPointer { read($0) }
