@@ -41,7 +41,9 @@ public final class DashboardServer: Service, Sendable {
 
     /// Serves until graceful shutdown or cancellation.
     public func run() async throws {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD routes come from the GET ones; the middleware also wraps the not-found responder, so it sees
+        // every request, matched or not.
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ReadOnlyMiddleware())
         addRoutes(to: router)
         let onListening = self.onListening
@@ -72,21 +74,15 @@ public final class DashboardServer: Service, Sendable {
     }
 }
 
-/// GET and HEAD only (405 with `Allow` otherwise); HEAD answered as GET without the body; every response
+/// GET and HEAD only (405 with `Allow` otherwise); HEAD answered without a body; every response
 /// gets the Content-Security-Policy and the other protective headers; errors become short text, never internals.
 struct ReadOnlyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         if request.method == .get || request.method == .head {
-            var forwarded = request
-            if request.method == .head {
-                var head = request.head
-                head.method = .get
-                forwarded = Request(head: head, body: request.body)
-            }
             do {
-                response = try await next(forwarded, context)
+                response = try await next(request, context)
             } catch let error as HTTPError {
                 response = DashboardServer.response(error.status, "text/plain; charset=utf-8",
                                                     "\(error.status.code) \(error.status.reasonPhrase)\n")
