@@ -97,8 +97,8 @@ public enum DashboardPage {
         .evidence{color:#4a5563;max-width:520px}.kind{font-size:11px;padding:1px 5px;border-radius:3px;color:#fff;white-space:nowrap}\
         .new_city{background:#c0392b}.new_figure{background:#2471a3}.changed_figure{background:#b9770e}\
         .ok{color:#1e8449}.failing{color:#c0392b;font-weight:600}.pending{color:#7d8793}.watched{color:#8e44ad;font-weight:600}\
-        svg.map{width:100%;max-width:1100px;height:auto;background:#fff;border:1px solid #d0d7df}\
-        .land circle{fill:#dde3ea}.inset{fill:none;stroke:#c4ccd6;stroke-dasharray:3 3}.inset-label{font-size:10px;fill:#8a95a3}\
+        svg.map{width:100%;max-width:860px;height:auto;background:#fff;border:1px solid #d0d7df}\
+        .land circle{fill:#d3dae3}.inset{fill:none;stroke:#c4ccd6;stroke-dasharray:3 3}.inset-label{font-size:10px;fill:#8a95a3}\
         .pt{stroke:#fff;stroke-width:.8;fill-opacity:.85}.pt:hover{stroke:#000}.age1{fill:#d7301f}.age7{fill:#fc8d59}.age30{fill:#e0b040}.ageold{fill:#4f7cac}\
         .legend text{font-size:11px;fill:#4a5563}.note{color:#5d6875;font-size:12px}footer{color:#7d8793;font-size:12px;padding:14px 20px 24px}\
         svg.spark{background:#fbfcfd;border:1px solid #e3e7ec}svg.spark polyline{fill:none;stroke:#2471a3;stroke-width:1.5}svg.spark circle{fill:#2471a3}\
