@@ -43,16 +43,19 @@ public struct CitySnapshot: Sendable {
 
 /// Where the dashboard reads from: the store, the alert log, the config and the daemon's status file.
 public struct DashboardSource: Sendable {
-    public var config: Config
+    public var config: Config {
+        didSet { if config.alertLog != oldValue.alertLog { log = AlertLogIndex(path: config.alertLog) } }
+    }
     public var store: KnowledgeStore
-    public var log: AlertLog
+    /// The alert log, indexed as it grows.
+    public var log: AlertLogIndex
     public var statusFile: URL?
     public var clock: @Sendable () -> Date
 
     public init(config: Config, store: KnowledgeStore, statusFile: URL? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config
         self.store = store
-        self.log = AlertLog(path: config.alertLog)
+        self.log = AlertLogIndex(path: config.alertLog)
         self.statusFile = statusFile ?? DaemonPlan.statusFile(inStateDirectory: URL(fileURLWithPath: config.stateDir))
         self.clock = clock
     }
@@ -65,29 +68,47 @@ public struct DashboardSource: Sendable {
 
     /// The alerts in the log that pass `query`, newest first.
     public func alerts(_ query: DashboardQuery) throws -> [LoggedAlert] {
+        try alerts(query, limit: .max).alerts
+    }
+
+    /// The newest `limit` alerts that pass `query`, and how many pass in all. The filters run on the log's
+    /// index; only the shown lines are read back and parsed.
+    public func alerts(_ query: DashboardQuery, limit: Int) throws -> (alerts: [LoggedAlert], total: Int) {
         let watched = Set(config.watchedCities)
-        let kind = query.kind
-        var out: [LoggedAlert] = []
-        for line in try log.entries(since: query.since, kind: kind).reversed() {
-            guard let alert = LoggedAlert(line), query.admits(alert, watched: watched) else { continue }
-            out.append(alert)
+        var place = query
+        place.watchedOnly = false   // checked on the entry itself: the alert's own "watched" counts too
+        let byCity = query.city != nil || query.state != nil
+        let since = query.since.map(KnowledgeTime.string)
+        var shown: [AlertLogIndex.Entry] = []
+        var total = 0
+        for entry in try log.entries().reversed() {
+            if let kind = query.kind, entry.kind != kind.rawValue { continue }
+            // ISO 8601 UTC to the second sorts as text.
+            if let since, entry.time < since { continue }
+            if query.watchedOnly || byCity {
+                guard let city = entry.city else { continue }
+                if query.watchedOnly, !entry.watched, !watched.contains(city) { continue }
+                if byCity, !place.admits(city: city, watched: watched) { continue }
+            }
+            total += 1
+            if shown.count < limit { shown.append(entry) }
         }
-        return out
+        return (try log.lines(shown).compactMap(LoggedAlert.init), total)
     }
 
     /// The overview's snapshot.
     public func snapshot(_ query: DashboardQuery) throws -> DashboardSnapshot {
-        let alerts = try self.alerts(query)
+        let alerts = try self.alerts(query, limit: DashboardSnapshot.alertLimit)
         return DashboardSnapshot(now: clock(), cities: try store.cities(), figureCounts: try store.figureCounts(),
-                                 alerts: Array(alerts.prefix(DashboardSnapshot.alertLimit)), matchingAlerts: alerts.count,
+                                 alerts: alerts.alerts, matchingAlerts: alerts.total,
                                  feeds: try feeds(), watched: Set(config.watchedCities), query: query)
     }
 
     /// One city's snapshot (also for a city the knowledge does not hold: the page says so).
     public func city(_ name: String) throws -> CitySnapshot {
-        let alerts = try self.alerts(DashboardQuery(city: name))
+        let alerts = try self.alerts(DashboardQuery(city: name), limit: 50)
         return CitySnapshot(now: clock(), name: name, city: try store.city(name), figures: try store.figures(city: name),
-                            sightings: try store.sightings(city: name), alerts: Array(alerts.prefix(50)),
+                            sightings: try store.sightings(city: name), alerts: alerts.alerts,
                             watched: config.watchedCities.contains(name))
     }
 }
