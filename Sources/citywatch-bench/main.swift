@@ -10,7 +10,7 @@ func seconds(_ body: () -> Void) -> Double {
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let stage = args.first else {
-    print("usage: citywatch-bench parse FILE... | soak [FEEDS INTERVAL-S DURATION-S] | dashboard [CITIES FIGURES-PER-CITY ROUNDS]")
+    print("usage: citywatch-bench parse FILE... | soak [FEEDS INTERVAL-S DURATION-S] | dashboard [CITIES FIGURES-PER-CITY ROUNDS [KEEP-DIR]]")
     exit(2)
 }
 let files = args.dropFirst().map { URL(fileURLWithPath: $0) }
@@ -38,9 +38,11 @@ case "soak":
     await SchedulerSoak.run(feeds: Int(numbers.first ?? 500), interval: numbers.dropFirst().first ?? 2,
                             duration: numbers.dropFirst(2).first ?? 600)
 case "dashboard":
+    // A last argument that is not a number is a folder to keep the filled store in (for a server benchmark).
     let numbers = args.dropFirst().compactMap { Int($0) }
-    let folder = NSTemporaryDirectory() + "citywatch-bench-dashboard-\(getpid())"
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let kept = args.dropFirst().last.flatMap { Int($0) == nil ? $0 : nil }
+    let folder = kept ?? NSTemporaryDirectory() + "citywatch-bench-dashboard-\(getpid())"
+    defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
     let bench = DashboardBenchmark(cities: numbers.first ?? 3_000, figuresPerCity: numbers.dropFirst().first ?? 6,
                                    rounds: numbers.dropFirst(2).first ?? 20)
     let r = try bench.run(folder: folder)

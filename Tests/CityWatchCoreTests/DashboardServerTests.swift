@@ -28,6 +28,8 @@ struct DashboardFixture {
         hostile.cities[0].evidence = "Evidence <img src=x onerror=alert(1)> & \"quotes\" \u{0}\u{1B}"
         try store.ingest(article(Self.hostileTitle, url: "javascript:alert(1)"), facts: hostile, policy: DiffPolicy())
         try delivery.deliverPending()
+        try store.registerFeed(name: "wire", url: "https://example.org/rss")
+        _ = try store.recordFeedFailure(name: "wire", error: "http 503 <b>down</b>")
     }
 
     var source: DashboardSource { DashboardSource(config: config, store: store) }
@@ -95,6 +97,13 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
             #expect(metrics.body.contains("# TYPE citywatch_fetch_duration_seconds histogram"))
             #expect(metrics.body.contains("citywatch_outbox_depth{queue=\"log\"} 0"))
             #expect(metrics.body.contains("citywatch_store_bytes "))
+
+            // The feeds' health is the same report `citywatch status` prints.
+            let feeds = try fixture.source.feeds()
+            #expect(feeds.map(\.state) == ["failing"])
+            #expect(index.body.contains(HTMLEscape.text(FeedHealth.summary(feeds))))
+            #expect(index.body.contains("http 503 &lt;b&gt;down&lt;/b&gt;"))
+            #expect(metrics.body.contains("citywatch_feeds{state=\"failing\"} 1"))
 
             let health = try HTTPTestClient.request(port: port, "GET", "/healthz")
             #expect(health.status == 200)

@@ -57,6 +57,21 @@ extension DashboardPage {
         }
     }
 
+    /// Beside the map: the most reported cities and each feed's state, at a glance.
+    static func glance(_ cities: [KnownCity], snapshot: DashboardSnapshot, into out: inout String) {
+        out += "<aside><h2>Most reported</h2><ol>"
+        for city in cities.sorted(by: { $0.articles != $1.articles ? $0.articles > $1.articles : $0.city < $1.city }).prefix(10) {
+            out += "<li><a href=\"/city/\(HTMLEscape.component(city.city))\">\(HTMLEscape.text(city.city))</a> "
+            out += "<span class=\"note\">\(city.articles) article\(city.articles == 1 ? "" : "s"), \(snapshot.figureCounts[city.city] ?? 0) figures</span></li>"
+        }
+        out += "</ol><h2>Feeds</h2><ul>"
+        for feed in snapshot.feeds.sorted(by: { ($0.state == "failing" ? 0 : 1, $0.name) < ($1.state == "failing" ? 0 : 1, $1.name) }).prefix(12) {
+            out += "<li>" + HTMLEscape.text(feed.name) + " <span class=\"\(feed.state)\">\(feed.state)</span></li>"
+        }
+        if snapshot.feeds.count > 12 { out += "<li><a href=\"#feeds\">all \(snapshot.feeds.count)</a></li>" }
+        out += "</ul></aside>\n"
+    }
+
     /// The feeds' health, as `citywatch status` reports it.
     static func feedTable(_ feeds: [FeedHealth], into out: inout String) {
         guard !feeds.isEmpty else { out += "<p class=\"note\">No feeds configured.</p>\n"; return }

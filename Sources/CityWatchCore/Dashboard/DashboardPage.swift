@@ -16,9 +16,9 @@ public enum DashboardPage {
     public static func render(_ snapshot: DashboardSnapshot) -> String {
         var out = ""
         out.reserveCapacity(256 * 1024)
+        let since = snapshot.query.since.map(KnowledgeTime.string)
         let cities = snapshot.cities.filter { city in
-            snapshot.query.admits(city: city.city, watched: snapshot.watched)
-                && (snapshot.query.since.map { KnowledgeTime.string($0) <= city.firstSeen } ?? true)
+            snapshot.query.admits(city: city.city, watched: snapshot.watched) && (since.map { $0 <= city.firstSeen } ?? true)
         }
         head(title: "citywatch", into: &out)
         out += "<header><h1><a href=\"/\">citywatch</a></h1><p class=\"summary\">"
@@ -28,11 +28,13 @@ public enum DashboardPage {
         out += " · " + HTMLEscape.text(FeedHealth.summary(snapshot.feeds))
         out += " · as of " + KnowledgeTime.string(snapshot.now) + "</p></header>\n"
         filterForm(snapshot, into: &out)
-        out += "<main>\n<section id=\"map\"><h2>Cities named"
+        out += "<main>\n<div class=\"top\"><section id=\"map\"><h2>Cities named"
         out += cities.count == snapshot.cities.count ? "" : " (\(cities.count) of \(snapshot.cities.count) pass the filters)"
         out += "</h2>\n"
         map(cities, snapshot: snapshot, into: &out)
-        out += "</section>\n<section id=\"alerts\"><h2>Latest alerts</h2>\n"
+        out += "</section>\n"
+        glance(cities, snapshot: snapshot, into: &out)
+        out += "</div>\n<section id=\"alerts\"><h2>Latest alerts</h2>\n"
         alertTable(snapshot.alerts, into: &out)
         if snapshot.matchingAlerts > snapshot.alerts.count {
             out += "<p class=\"note\">The newest \(snapshot.alerts.count) of \(snapshot.matchingAlerts); "
@@ -102,6 +104,8 @@ public enum DashboardPage {
         .pt{stroke:#fff;stroke-width:.8;fill-opacity:.85}.pt:hover{stroke:#000}.age1{fill:#d7301f}.age7{fill:#fc8d59}.age30{fill:#e0b040}.ageold{fill:#4f7cac}\
         .legend text{font-size:11px;fill:#4a5563}.note{color:#5d6875;font-size:12px}footer{color:#7d8793;font-size:12px;padding:14px 20px 24px}\
         svg.spark{background:#fbfcfd;border:1px solid #e3e7ec}svg.spark polyline{fill:none;stroke:#2471a3;stroke-width:1.5}svg.spark circle{fill:#2471a3}\
+        .top{display:flex;gap:20px;flex-wrap:wrap;align-items:flex-start}.top section#map{flex:0 1 860px}\
+        aside{flex:1 1 240px;min-width:220px}aside ol,aside ul{margin:4px 0 12px;padding-left:20px}aside li{margin:2px 0}\
         .facts{display:flex;gap:24px;flex-wrap:wrap}.facts div{background:#fff;border:1px solid #e3e7ec;padding:6px 12px}.facts b{display:block;font-size:18px}
         """
 }
