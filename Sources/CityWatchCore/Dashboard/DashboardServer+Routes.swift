@@ -32,7 +32,7 @@ extension DashboardServer {
         }
         router.get("/alerts.atom") { request, _ -> Response in
             let source = self.currentSource
-            let alerts = try source.alerts(DashboardQuery())
+            let alerts = try source.alerts(DashboardQuery(), limit: AtomFeed.entryLimit).alerts
             var selfURL: String?
             if let host = request.head.authority, !host.contains("/"), !host.contains("\"") {
                 selfURL = "http://\(host)/alerts.atom"
