@@ -10,7 +10,7 @@ func seconds(_ body: () -> Void) -> Double {
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let stage = args.first else {
-    print("usage: citywatch-bench parse FILE... | soak [FEEDS INTERVAL-S DURATION-S]")
+    print("usage: citywatch-bench parse FILE... | soak [FEEDS INTERVAL-S DURATION-S] | dashboard [CITIES FIGURES-PER-CITY ROUNDS [KEEP-DIR]]")
     exit(2)
 }
 let files = args.dropFirst().map { URL(fileURLWithPath: $0) }
@@ -37,6 +37,21 @@ case "soak":
     let numbers = args.dropFirst().compactMap { Double($0) }
     await SchedulerSoak.run(feeds: Int(numbers.first ?? 500), interval: numbers.dropFirst().first ?? 2,
                             duration: numbers.dropFirst(2).first ?? 600)
+case "dashboard":
+    // A last argument that is not a number is a folder to keep the filled store in (for a server benchmark).
+    let numbers = args.dropFirst().compactMap { Int($0) }
+    let kept = args.dropFirst().last.flatMap { Int($0) == nil ? $0 : nil }
+    let folder = kept ?? NSTemporaryDirectory() + "citywatch-bench-dashboard-\(getpid())"
+    defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
+    let bench = DashboardBenchmark(cities: numbers.first ?? 3_000, figuresPerCity: numbers.dropFirst().first ?? 6,
+                                   rounds: numbers.dropFirst(2).first ?? 20)
+    let r = try bench.run(folder: folder)
+    print(String(format: "dashboard: %d cities, %d figures, %d alerts in the log (filled in %.1f s)", r.cities, r.figures,
+                 r.alerts, r.fillSeconds))
+    print(String(format: "  overview (%d bytes): %.1f ms best, %.1f ms median (snapshot %.1f / %.1f, render %.1f / %.1f)",
+                 r.overviewBytes, r.overviewMs.best, r.overviewMs.median, r.snapshotMs.best, r.snapshotMs.median,
+                 r.renderMs.best, r.renderMs.median))
+    print(String(format: "  city page (%d bytes): %.1f ms best, %.1f ms median", r.cityBytes, r.cityPageMs.best, r.cityPageMs.median))
 default:
     print("unknown stage \(stage)")
     exit(2)

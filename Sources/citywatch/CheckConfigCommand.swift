@@ -31,6 +31,10 @@ struct CheckConfigCommand: AsyncParsableCommand {
         out += "  keywords:   \(config.keywords.joined(separator: ", "))\n"
         out += "  watched:    \(config.watchedCities.isEmpty ? "none" : config.watchedCities.joined(separator: "; "))\n"
         out += "  ignored:    \(config.ignoredCities.isEmpty ? "none" : config.ignoredCities.joined(separator: "; "))\n"
+        if let listen = config.httpListen {
+            out += "  http:       http://\(listen)/ (dashboard, alerts.json, alerts.atom, metrics, healthz)"
+            out += listen.isLoopback ? "\n" : "; NOT loopback: reachable from the network, with no authentication\n"
+        }
         out += "  feeds (\(config.feeds.count)):\n"
         for feed in config.feeds {
             let articles = feed.fetchArticles ? "fetches article pages" : "feed text only"

@@ -21,6 +21,8 @@ extension RunCommand {
             throw ExitCode(1)
         }
         let plan = DaemonPlan.make(config: config, store: store, pipeline: pipeline, logger: logger)
+        let heartbeat = SchedulerHeartbeat()
+        let dashboard = DashboardServer.make(config: config, store: store, heartbeat: heartbeat, logger: logger)
         try await Daemon.run(plan: plan, reload: {
             let next = try Config.load(path: config.file)
             var nextPlan = DaemonPlan.make(config: next, store: store, pipeline: .live(keywords: next.keywords),
@@ -30,7 +32,11 @@ extension RunCommand {
                 logger.warning("state_dir changed to \(next.stateDir): takes effect at the next restart")
                 nextPlan.statusFile = plan.statusFile
             }
+            if next.httpListen != config.httpListen {
+                logger.warning("[http] listen changed: takes effect at the next restart")
+            }
+            dashboard?.update(config: next)
             return nextPlan
-        }, logger: logger, store: store)
+        }, logger: logger, store: store, heartbeat: heartbeat, services: dashboard.map { [$0] } ?? [])
     }
 }

@@ -1,24 +1,59 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import CityWatchCore
 
+/// Counts elements and collects the text of <title> while parsing: a well-formedness check.
+final class AtomReader: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+    var titles: [String] = []
+    var links: [String] = []
+    private var text = ""
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String]) {
+        counts[name, default: 0] += 1
+        text = ""
+        if name == "link", let href = attributes["href"] { links.append(href) }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "title" { titles.append(text) }
+    }
+}
+
 @Suite struct AtomFeedTests {
-    @Test func rendersAValidFeedThatOurParserReadsBack() throws {
-        let alerts = [NotifyBench.alert("Chicago, IL", evidence: "Agents & <officers> said \u{07}\"hi\"\u{1B}."),
-                      NotifyBench.alert(nil, kind: .newFigure, value: 4500, evidence: "4,500 cases nationally.")]
-        let updated = try #require(KnowledgeTime.date("2026-12-01T12:00:00Z"))
-        let xml = AtomFeed.render(alerts: alerts, updated: updated)
-        #expect(!xml.contains("\u{07}") && !xml.contains("\u{1B}"))
-        #expect(xml.contains("Agents &amp; &lt;officers&gt; said &quot;hi&quot;."))
-        #expect(xml.contains("<updated>2026-12-01T12:00:00Z</updated>"))
-        #expect(xml.contains("<author><name>citywatch</name></author>"))
-        let feed = FeedParser.parse(Data(xml.utf8), input: "alerts.atom")
-        #expect(feed.parseOK && feed.format == "atom" && feed.error == nil)
-        #expect(feed.items.count == 2)
-        #expect(Set(feed.items.map(\.id)) == Set(alerts.map { "urn:citywatch:alert:\($0.id)" }))
-        let chicago = try #require(feed.items.first { $0.title?.contains("Chicago") == true })
-        #expect(chicago.link == "https://news.example/ChicagoIL/0")
-        #expect(chicago.summary == "Agents & <officers> said \"hi\".")
+    @Test func rendersAWellFormedRFC4287Feed() throws {
+        let hostile = DashboardPageTests.alert("new_city", city: "Denver, CO", title: "<script>x</script> & \u{1B}[0m\u{0}",
+                                               url: "javascript:alert(1)", evidence: "]]> <b>bold</b>")
+        let plain = DashboardPageTests.alert("new_figure", city: "Chicago, IL", time: "2026-11-20T11:30:00Z")
+        let feed = AtomFeed(selfURL: "http://127.0.0.1:8787/alerts.atom", alerts: [plain, hostile])
+        let xml = feed.render()
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        #expect(xml.contains("<updated>2026-11-20T11:30:00Z</updated>"))   // the newest alert
+        #expect(!xml.contains("<script") && !xml.contains("<b>") && !xml.contains("javascript:"))
+        let reader = AtomReader()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = reader
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(reader.counts["entry"] == 2)
+        #expect(reader.counts["id"] == 3 && reader.counts["updated"] == 3)   // the feed's and each entry's
+        #expect(reader.counts["author"] == 1)
+        #expect(reader.titles.contains("Chicago, IL: arrests 4,500"))
+        #expect(reader.links == ["http://127.0.0.1:8787/alerts.atom", "https://example.org/a"])
+    }
+
+    @Test func anEmptyFeedIsStillValid() {
+        let xml = AtomFeed(alerts: [], emptyUpdated: DashboardPageTests.now).render()
+        #expect(xml.contains("<updated>2026-11-20T12:00:00Z</updated>"))
+        #expect(!xml.contains("<entry>"))
+        #expect(XMLParser(data: Data(xml.utf8)).parse())
+    }
+
+    @Test func keepsTheLatestEntriesOnly() {
+        let many = (0..<150).map { DashboardPageTests.alert("new_city", city: "Town\($0), TX") }
+        #expect(AtomFeed(alerts: many).alerts.count == AtomFeed.entryLimit)
     }
 
     @Test func deliveryRewritesTheFeedFileAtomically() throws {

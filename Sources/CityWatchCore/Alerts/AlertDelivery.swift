@@ -40,6 +40,7 @@ public struct AlertDelivery: Sendable {
             try AlertLog.append(fd: fd, lines: fresh.map(\.line))
             try store.markLogDelivered(pending.map(\.seq))
             for entry in fresh { echo(entry.summary) }
+            CityWatchMetrics.recordAlerts(kinds: fresh.map(\.kind))
             return fresh.count
         }
     }

@@ -1,65 +1,72 @@
 import Foundation
 
-/// The alerts as an Atom feed (RFC 4287): a pure renderer, shared by the `[alerts] atom` file and any server.
-public enum AtomFeed {
-    /// How many alerts a feed holds by default: the newest ones.
-    public static let defaultLimit = 100
+/// The latest alerts as an RFC 4287 Atom feed: served at `/alerts.atom`, and written to `[alerts] atom = PATH` by
+/// `AtomFeedFile` (render, then write through a temporary file and a rename).
+public struct AtomFeed: Sendable {
+    /// The feed's permanent id (an IRI): the same for every rendering of the same installation's feed.
+    public var id: String
+    public var title: String
+    /// Where the feed itself is served (`rel="self"`), when it is served; absolute http(s) only.
+    public var selfURL: String?
+    /// The entries, newest first.
+    public var alerts: [LoggedAlert]
+    /// When the feed last changed: the newest alert's time, or this when there is none.
+    public var emptyUpdated: Date
 
-    /// The feed document for `alerts` (any order; the newest come first), `updated` as the feed's own time.
-    public static func render(alerts: [Alert], updated: Date) -> String {
-        let entries = alerts.sorted { $0.time > $1.time }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        out += "  <id>urn:citywatch:alerts</id>\n"
-        out += "  <title>citywatch alerts</title>\n"
-        out += "  <subtitle>New US cities and new or changed figures in immigration-enforcement news</subtitle>\n"
-        out += "  <updated>\(KnowledgeTime.string(updated))</updated>\n"
+    /// The entries in a feed at most: readers want the latest, not the whole history.
+    public static let entryLimit = 100
+    /// The entries `[alerts] atom` keeps by default.
+    public static let defaultLimit = entryLimit
+
+    public init(id: String = "urn:citywatch:alerts", title: String = "citywatch alerts", selfURL: String? = nil,
+                alerts: [LoggedAlert], emptyUpdated: Date = Date()) {
+        self.id = id
+        self.title = title
+        self.selfURL = selfURL
+        self.alerts = Array(alerts.prefix(Self.entryLimit))
+        self.emptyUpdated = emptyUpdated
+    }
+
+    /// The XML document (UTF-8). Every text is escaped; links are written only for http and https URLs.
+    public func render() -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        out += "  <id>" + Self.escape(id) + "</id>\n"
+        out += "  <title>" + Self.escape(title) + "</title>\n"
+        out += "  <updated>" + Self.escape(alerts.map(\.time).max() ?? KnowledgeTime.string(emptyUpdated)) + "</updated>\n"
         out += "  <author><name>citywatch</name></author>\n"
-        out += "  <generator version=\"\(escape(CityWatch.version))\">citywatch</generator>\n"
-        for alert in entries { out += entry(alert, fallback: updated) }
+        out += "  <generator version=\"\(CityWatch.version)\">citywatch</generator>\n"
+        if let link = HTMLEscape.safeURL(selfURL) {
+            out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(link)\"/>\n"
+        }
+        for alert in alerts { entry(alert, into: &out) }
         return out + "</feed>\n"
     }
 
-    /// One `<entry>`: id from the alert id, the headline as title, the article as link, the evidence as summary.
-    static func entry(_ alert: Alert, fallback: Date) -> String {
-        let time = KnowledgeTime.date(alert.time).map(KnowledgeTime.string) ?? KnowledgeTime.string(fallback)
+    func entry(_ alert: LoggedAlert, into out: inout String) {
+        out += "  <entry>\n"
+        out += "    <id>urn:citywatch:alert:" + Self.escape(alert.id) + "</id>\n"
         var title = alert.headline
         if alert.watched { title += " [watched]" }
-        var out = "  <entry>\n"
-        out += "    <id>urn:citywatch:alert:\(escape(alert.id))</id>\n"
-        out += "    <title type=\"text\">\(escape(title))</title>\n"
-        out += "    <updated>\(time)</updated>\n"
-        if let published = alert.article.published.flatMap(KnowledgeTime.date) {
-            out += "    <published>\(KnowledgeTime.string(published))</published>\n"
+        out += "    <title type=\"text\">" + Self.escape(title) + "</title>\n"
+        out += "    <updated>" + Self.escape(alert.time) + "</updated>\n"
+        if let published = alert.published, KnowledgeTime.date(published) != nil {
+            out += "    <published>" + Self.escape(published) + "</published>\n"
         }
-        out += "    <category term=\"\(escape(alert.kind.rawValue))\"/>\n"
-        if let link = alert.articleLink {
-            let linkTitle = alert.article.title.map { " title=\"\(escape($0))\"" } ?? ""
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link))\"\(linkTitle)/>\n"
-            out += "    <summary type=\"text\">\(escape(alert.evidence))</summary>\n"
-        } else {
-            // RFC 4287 §4.1.2: an entry without an alternate link carries content.
-            out += "    <content type=\"text\">\(escape(alert.evidence))</content>\n"
+        out += "    <category term=\"" + Self.escape(alert.kind) + "\"/>\n"
+        if let href = HTMLEscape.safeURL(alert.url) {
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(href)\""
+            if let articleTitle = alert.title { out += " title=\"" + Self.escape(articleTitle) + "\"" }
+            out += "/>\n"
         }
-        return out + "  </entry>\n"
+        var summary = alert.evidence
+        if let articleTitle = alert.title { summary += " — " + articleTitle }
+        if let feed = alert.feed { summary += " (" + feed + ")" }
+        out += "    <summary type=\"text\">" + Self.escape(summary) + "</summary>\n"
+        out += "  </entry>\n"
     }
 
-    /// Text made safe for XML character data and attribute values: markup escaped, control characters removed.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in clean(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML text and attribute escaping; characters XML 1.0 forbids (controls) are dropped.
+    public static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     /// Removes the characters XML 1.0 forbids or a reader would trip on: C0 controls (except tab and newline),
     /// DEL, C1 controls and the noncharacters U+FFFE/U+FFFF; a carriage return becomes a newline.

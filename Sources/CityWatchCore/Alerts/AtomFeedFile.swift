@@ -15,11 +15,11 @@ public struct AtomFeedFile: Sendable {
 
     /// Rewrites the feed from the newest alerts of `log`.
     public func update(from log: AlertLog, now: Date = Date()) throws {
-        try replace(with: AtomFeed.render(alerts: try Self.latest(log, limit: limit), updated: now))
+        try replace(with: AtomFeed(alerts: try Self.latest(log, limit: limit).reversed(), emptyUpdated: now).render())
     }
 
     /// The newest `limit` alerts of the log, read from its tail only (the log grows without bound).
-    static func latest(_ log: AlertLog, limit: Int) throws -> [Alert] {
+    static func latest(_ log: AlertLog, limit: Int) throws -> [LoggedAlert] {
         guard let handle = FileHandle(forReadingAtPath: log.path) else { return [] }
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
@@ -31,7 +31,7 @@ public struct AtomFeedFile: Sendable {
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
         if start > 0, !lines.isEmpty { lines.removeFirst() }   // cut in the middle
         if data.last != UInt8(ascii: "\n"), !lines.isEmpty { lines.removeLast() }   // torn by a crash
-        return lines.suffix(limit).compactMap { Alert(line: String(decoding: $0, as: UTF8.self)) }
+        return lines.suffix(limit).compactMap { LoggedAlert(AlertLogLine(bytes: ArraySlice($0))) }
     }
 
     /// Writes the document next to its final place, flushes it, then renames it over the old one.

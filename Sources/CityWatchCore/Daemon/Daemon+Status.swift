@@ -42,6 +42,7 @@ extension Daemon {
 
     /// Logs a poll's report (once per outage and once per recovery) and counts its items and alerts.
     static func observe(_ event: Scheduler.PollEvent, totals: Locked<[String: FeedTotals]>, logger: Logger) {
+        CityWatchMetrics.record(event)
         if case .success(_, _, let items, let alerts) = event.outcome, items > 0 || alerts > 0 {
             totals.withLock { totals in
                 totals[event.feed.id, default: FeedTotals()].items += items
@@ -71,8 +72,10 @@ extension Daemon {
     }
 
     /// Runs the daemon in a ServiceGroup: SIGTERM and SIGINT stop it gracefully (within 10 s, then cancel).
+    /// `services` run beside it in the same group (the HTTP dashboard); `heartbeat` is beaten while the scheduler answers.
     public static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
-                           notify: SdNotify = SdNotify(), store: KnowledgeStore? = nil) async throws {
+                           notify: SdNotify = SdNotify(), store: KnowledgeStore? = nil,
+                           heartbeat: SchedulerHeartbeat = SchedulerHeartbeat(), services: [any Service] = []) async throws {
         // Seen-item keys older than half a year are forgotten: feeds do not keep items that long, and the
         // stable alert ids keep a re-seen item from alerting twice.
         let prune: (@Sendable () async -> Void)? = store.map { store in
@@ -83,8 +86,8 @@ extension Daemon {
             }
         }
         let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store,
-                            housekeeping: prune)
-        var configuration = ServiceGroupConfiguration(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint],
+                            housekeeping: prune, heartbeat: heartbeat)
+        var configuration = ServiceGroupConfiguration(services: [daemon] + services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(10)
         try await ServiceGroup(configuration: configuration).run()

@@ -29,6 +29,8 @@ public final class Daemon: Service, Sendable {
     private let housekeeping: (@Sendable () async -> Void)?
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
     let statusInterval: Duration
+    /// Beaten while the scheduler answers (for `/healthz`).
+    public let heartbeat: SchedulerHeartbeat
 
     /// Items seen and alerts raised by one feed, kept across restarts through the status file.
     struct FeedTotals: Sendable {
@@ -41,7 +43,8 @@ public final class Daemon: Service, Sendable {
     public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
                 logger: Logger = Logger(label: "citywatch"), clock: any DaemonClock = SystemClock(),
                 outbox: (any WebhookOutbox)? = nil, webhookToken: String? = WebhookSink.token(),
-                housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2)) {
+                housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2),
+                heartbeat: SchedulerHeartbeat = SchedulerHeartbeat()) {
         let saved = Self.readStatus(initial.statusFile, logger: logger)
         let planBox = Locked(initial)
         let totals = Locked(Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
@@ -86,6 +89,7 @@ public final class Daemon: Service, Sendable {
         self.logger = logger
         self.clock = clock
         self.statusInterval = statusInterval
+        self.heartbeat = heartbeat
     }
 
     /// Runs until graceful shutdown (SIGTERM/SIGINT in a ServiceGroup) or cancellation.
@@ -97,6 +101,7 @@ public final class Daemon: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.scheduler.run() }
             group.addTask { await self.publishStatus() }
+            group.addTask { await self.beatHeartbeat() }
             if let webhook {
                 group.addTask { await webhook.run(wake: self.alertsRaised) }
             }

@@ -25,7 +25,7 @@ public struct Pipeline: Sendable {
     /// The real stages: libcurl, libxml2 feed and page parsers, the Extractor with the config's keywords.
     public static func live(keywords: [String], fetcher: Fetcher = Fetcher()) -> Pipeline {
         let extractor = Extractor(keywords: keywords)
-        return Pipeline(fetch: { request in try await fetcher.fetch(request) },
+        return Pipeline(fetch: { request in try await CityWatchMetrics.timeFetch { try await fetcher.fetch(request) } },
                         facts: { document in
                             var facts = extractor.extract(document)
                             facts.bound()

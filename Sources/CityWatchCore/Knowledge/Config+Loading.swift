@@ -95,6 +95,7 @@ struct ConfigReader {
         "watch": ["keywords", "cities", "ignore_cities"],
         "feed": ["name", "url", "interval", "fetch_articles"],
         "notify": Self.notifyKeys,
+        "http": ["listen"],
     ]
 
     mutating func issue(_ table: String, _ index: Int = 0, _ key: String?, _ message: String, _ fix: String) {
@@ -106,13 +107,14 @@ struct ConfigReader {
 
     mutating func read(_ root: TOMLTable) -> Config? {
         for key in root.keys where Self.known[key] == nil {
-            issue("", 0, key, "unknown key or table", "remove it; known tables are [storage], [alerts], [schedule], [fetch], [watch], [[feed]] and [[notify]]")
+            issue("", 0, key, "unknown key or table", "remove it; known tables are [storage], [alerts], [schedule], [fetch], [watch], [http], [[feed]] and [[notify]]")
         }
         let storage = table(root, "storage")
         let alerts = table(root, "alerts")
         let schedule = table(root, "schedule")
         let fetch = table(root, "fetch")
         let watch = table(root, "watch")
+        let http = table(root, "http")
 
         let stateDir = path(storage, "storage", "state_dir")
         if stateDir == nil, storage?["state_dir"] == nil {
@@ -173,14 +175,27 @@ struct ConfigReader {
             }
         }
         let notifiers = readNotifiers(root)
+        let listen = listenAddress(http)
         guard issues.isEmpty, let stateDir, let log else { return nil }
         var config = Config(file: file, stateDir: stateDir, seedsDir: seedsDir, alertLog: log, webhook: webhook,
                       interval: interval, concurrency: concurrency, fetchTimeout: timeout, maxBytes: maxBytes,
                       maxRedirects: maxRedirects, allowPrivateNetworks: allowPrivate, keywords: keywords, watchedCities: cities, ignoredCities: ignored,
-                      feeds: feeds)
+                      feeds: feeds, httpListen: listen)
         config.atomFeed = atom
         config.notifiers = notifiers
         return config
+    }
+
+    /// `[http] listen = "host:port"`.
+    mutating func listenAddress(_ http: TOMLTable?) -> ListenAddress? {
+        guard let http, let text = string(http, "http", "listen") else { return nil }
+        switch ListenAddress.parse(text) {
+        case .success(let address): return address
+        case .failure(let error):
+            issue("http", 0, "listen", "\"\(text)\": \(error.message)",
+                  "write listen = \"127.0.0.1:8787\" (this machine only), or remove [http] to serve nothing")
+            return nil
+        }
     }
 
     mutating func readFeed(_ entry: TOMLTable, index i: Int) -> Config.Feed? {

@@ -37,18 +37,21 @@ public struct Config: Sendable, Equatable {
     public var feeds: [Feed]
     /// `[[notify]]` entries, in config order.
     public var notifiers: [Notify] = []
+    /// `[http] listen`: where the dashboard, metrics and health endpoints are served; nil (absent) serves none.
+    public var httpListen: ListenAddress?
 
     public init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
                 interval: TimeInterval = 900, concurrency: Int = 4, fetchTimeout: TimeInterval = 30,
                 maxBytes: Int = 10_485_760, maxRedirects: Int = 5, allowPrivateNetworks: Bool = false,
                 keywords: [String] = Extractor.defaultKeywords, watchedCities: [String] = [],
-                ignoredCities: [String] = [], feeds: [Feed] = []) {
+                ignoredCities: [String] = [], feeds: [Feed] = [], httpListen: ListenAddress? = nil) {
         self.file = file; self.stateDir = stateDir; self.seedsDir = seedsDir; self.alertLog = alertLog
         self.webhook = webhook; self.interval = interval; self.concurrency = concurrency
         self.fetchTimeout = fetchTimeout; self.maxBytes = maxBytes; self.maxRedirects = maxRedirects
         self.allowPrivateNetworks = allowPrivateNetworks
         self.keywords = keywords; self.watchedCities = watchedCities; self.ignoredCities = ignoredCities
         self.feeds = feeds
+        self.httpListen = httpListen
     }
 
     /// The SQLite file inside `stateDir`.

@@ -1,0 +1,76 @@
+import Foundation
+
+/// `/healthz`: healthy when the scheduler has answered recently and the knowledge store takes writes.
+public struct HealthCheck: Sendable {
+    /// The scheduler's last heartbeat (nil: it has not run yet).
+    public var heartbeat: @Sendable () -> Date?
+    /// nil when the store is writable, else what is wrong.
+    public var storeProblem: @Sendable () -> String?
+    public var staleAfter: TimeInterval
+    public var clock: @Sendable () -> Date
+
+    public init(heartbeat: @escaping @Sendable () -> Date?, storeProblem: @escaping @Sendable () -> String?,
+                staleAfter: TimeInterval = SchedulerHeartbeat.staleAfter, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.heartbeat = heartbeat
+        self.storeProblem = storeProblem
+        self.staleAfter = staleAfter
+        self.clock = clock
+    }
+
+    /// The checks of a running daemon: its heartbeat, and a real write to its store.
+    public static func live(heartbeat: SchedulerHeartbeat, store: KnowledgeStore) -> HealthCheck {
+        HealthCheck(heartbeat: { heartbeat.lastBeat }, storeProblem: { Self.storeProblem(store) })
+    }
+
+    /// Whether the store can be written: the file and its folder must have a write bit (root ignores
+    /// permissions, the daemon's user does not, and the WAL needs the folder), and a small write must commit.
+    public static func storeProblem(_ store: KnowledgeStore) -> String? {
+        let folder = (store.path as NSString).deletingLastPathComponent
+        for (what, path) in [("the knowledge database", store.path), ("the state folder", folder)] {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return "\(what) \(path) is missing: \(String(cString: strerror(errno)))" }
+            if info.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+                return "\(what) \(path) is read-only: make it writable by the daemon's user"
+            }
+        }
+        return store.writeProblem()
+    }
+
+    /// Runs the checks.
+    public func report() -> HealthReport {
+        let now = clock()
+        var problems: [String] = []
+        let beat = heartbeat()
+        if let beat {
+            let age = now.timeIntervalSince(beat)
+            if age > staleAfter {
+                problems.append("the scheduler has not answered for \(Int(age)) s (more than \(Int(staleAfter)) s)")
+            }
+        } else {
+            problems.append("the scheduler has not started")
+        }
+        let store = storeProblem()
+        if let store { problems.append(store) }
+        return HealthReport(time: now, lastHeartbeat: beat, storeWritable: store == nil, problems: problems)
+    }
+}
+
+/// The result of the health checks, and its JSON body.
+public struct HealthReport: Sendable, Equatable {
+    public var time: Date
+    public var lastHeartbeat: Date?
+    public var storeWritable: Bool
+    public var problems: [String]
+
+    public var healthy: Bool { problems.isEmpty }
+
+    /// `{"status":"ok"|"unhealthy","time":...,"scheduler":{"last_heartbeat":...},"store":{"writable":...},"problems":[...]}`
+    public var json: String {
+        var out = "{\"status\":" + JSONText.string(healthy ? "ok" : "unhealthy")
+        out += ",\"time\":" + JSONText.string(KnowledgeTime.string(time))
+        out += ",\"scheduler\":{\"last_heartbeat\":" + JSONText.string(lastHeartbeat.map(KnowledgeTime.string)) + "}"
+        out += ",\"store\":{\"writable\":" + (storeWritable ? "true" : "false") + "}"
+        out += ",\"problems\":[" + problems.map { JSONText.string($0) }.joined(separator: ",") + "]}"
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One alert as read back from the alert log, for the dashboard and the Atom feed.
+public struct LoggedAlert: Sendable, Equatable {
+    public var id: String
+    public var time: String
+    public var kind: String
+    public var city: String?
+    public var watched: Bool
+    public var measure: String?
+    public var value: Double?
+    public var unit: String?
+    public var previous: Double?
+    public var url: String?
+    public var title: String?
+    public var feed: String?
+    public var published: String?
+    public var evidence: String
+    /// The log line itself (what `/alerts.json` returns).
+    public var line: String
+
+    /// Reads the fields of a log line (our own fixed-form JSON: top-level fields come before the article's).
+    public init?(_ line: AlertLogLine) {
+        guard let id = line.string("id"), let time = line.string("time"), let kind = line.string("kind") else { return nil }
+        self.id = id
+        self.time = time
+        self.kind = kind
+        city = line.string("city")
+        watched = line.bool("watched")
+        measure = line.string("measure")
+        value = line.number("value")
+        unit = line.string("unit")
+        previous = line.number("previous")
+        url = line.string("url")
+        title = line.string("title")
+        feed = line.string("feed")
+        published = line.string("published")
+        evidence = line.string("evidence") ?? ""
+        self.line = line.text
+    }
+
+    /// "national guard troops 200 (was 150)", "new city" and so on: the alert in a few words.
+    public var headline: String {
+        switch kind {
+        case Alert.Kind.newCity.rawValue: return "new city: \(city ?? "?")"
+        default:
+            var text = "\(city ?? "national"): \(measure ?? "figure") \(formattedValue(value))"
+            if let previous { text += " (was \(formattedValue(previous)))" }
+            return text
+        }
+    }
+
+    /// A value with its unit: "4,500", "27%", "$1,200,000".
+    public func formattedValue(_ number: Double?) -> String {
+        guard let number else { return "?" }
+        let digits = NumberText.grouped(number)
+        switch unit {
+        case "percent": return digits + "%"
+        case "usd": return "$" + digits
+        default: return digits
+        }
+    }
+}
+
+/// Numbers for people: thousands grouped, no trailing ".0".
+public enum NumberText {
+    public static func grouped(_ value: Double) -> String {
+        guard value.isFinite else { return "?" }
+        let negative = value < 0
+        let magnitude = abs(value)
+        let whole = magnitude.rounded(.towardZero)
+        let fraction = magnitude - whole
+        var digits = String(format: "%.0f", whole)
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        if fraction > 0.000_001 {
+            let decimals = String(format: "%.2f", fraction).dropFirst()  // ".25"
+            var trimmed = String(decimals)
+            while trimmed.hasSuffix("0") { trimmed.removeLast() }
+            if trimmed != "." { digits += trimmed }
+        }
+        return (negative ? "-" : "") + digits
+    }
+}
