@@ -37,12 +37,20 @@ struct CityRecognizer: Sendable {
     func find(in units: [TextUnit]) -> [CityHit] {
         let (docStates, abroad) = statesMentioned(in: units)
         var candidates: [Candidate] = []
+        let capitalEntries = (gazetteer.names["Washington"] ?? []).filter { gazetteer.places[$0.place].state == "DC" }
         for (u, unit) in units.enumerated() {
             let tokens = unit.tz.tokens
             let titleCase = isTitleCase(unit)
             for (s, range) in unit.sentences.enumerated() {
                 var i = range.lowerBound
                 while i < range.upperBound {
+                    // A bare "D.C." ("800 D.C. Guard members", "D.C. police") is the capital.
+                    if tokens[i].text == "D.C.", i == 0 || tokens[i - 1].text != ",", let capital = capitalEntries.first {
+                        var c = Candidate(unit: u, sentence: s, first: i, last: i, entries: capitalEntries, verdict: .accepted)
+                        c.explicitState = "DC"; c.place = capital.place; c.confirmed = true; c.surface = "D.C."
+                        candidates.append(c)
+                        i += 1; continue
+                    }
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
                     c.surface = last == i ? tokens[i].text : tokens[i...last].map(\.text).joined(separator: " ")
