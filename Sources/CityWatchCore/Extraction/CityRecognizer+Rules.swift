@@ -56,6 +56,12 @@ extension CityRecognizer {
         if c.entries.contains(where: \.isDateline) {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
         }
+        // A paper named after its city: "told the Phoenix", "reported to the Phoenix." (a place takes no article).
+        if let prev, prev.text == "the", c.first == c.last,
+           next.map({ ($0.kind == .punct && !["-", "'s", "’s"].contains($0.text))
+               || ["in", "on", "that", "about", "said", "says", "reported", "and", "with", "for", "at", "by"].contains($0.text) }) ?? true {
+            c.verdict = .rejected; return
+        }
         // An agency's office: "ERO Boston", "Enforcement and Removal Operations (ERO) Boston".
         if let prev, Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
             && Self.agencyPrefixes.contains(tokens[c.first - 2].text)) {
