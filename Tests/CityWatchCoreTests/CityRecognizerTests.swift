@@ -153,3 +153,17 @@ import Testing
         #expect(cities("The race moves to Oulton Park, Cheshire, in June.") == [])
     }
 }
+
+extension CityRecognizerTests {
+    @Test func aBareDCIsTheCapitalAndAPaperIsNoCity() {
+        #expect(cities("Governors sent 1,100 troops to join 800 D.C. Guard members.") == ["Washington, DC"])
+        #expect(cities("Workers told the Phoenix that agents came at dawn.") == [])
+        #expect(cities("Agents came to Phoenix at dawn.") == ["Phoenix, AZ"])
+    }
+
+    @Test func agencyOfficesAndAddressesAreNotPlaces() {
+        #expect(cities("Officers from ICE Enforcement and Removal Operations (ERO) Boston took part.") == [])
+        #expect(cities("Contact the station at 100 Main St., Chapel Hill, NC 27517.") == [])
+    }
+}
+

@@ -35,11 +35,7 @@ extension CityRecognizer {
             }
         }
         if let explicit {
-            // "Chapel Hill, NC 27517": a postal address (a station's or a shop's), not a place of the story.
-            if let st = gazetteer.state(in: tokens, at: stateAt, allowPostal: true), stateAt + st.length < range.upperBound,
-               tokens[stateAt + st.length].kind == .number, tokens[stateAt + st.length].text.count == 5 {
-                c.verdict = .rejected; return
-            }
+            if isPostalAddress(tokens, stateAt: stateAt, range) { c.verdict = .rejected; return }
             let inState = c.entries.filter { gazetteer.places[$0.place].state == explicit }
             c.entries = inState
             c.explicitState = explicit
@@ -56,11 +52,7 @@ extension CityRecognizer {
         if c.entries.contains(where: \.isDateline) {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
         }
-        // An agency's office: "ERO Boston", "Enforcement and Removal Operations (ERO) Boston".
-        if let prev, Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
-            && Self.agencyPrefixes.contains(tokens[c.first - 2].text)) {
-            c.verdict = .rejected; return
-        }
+        if isPaperOrOffice(c, tokens, prev: prev, next: next) { c.verdict = .rejected; return }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {

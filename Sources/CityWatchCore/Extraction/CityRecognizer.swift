@@ -37,12 +37,16 @@ struct CityRecognizer: Sendable {
     func find(in units: [TextUnit]) -> [CityHit] {
         let (docStates, abroad) = statesMentioned(in: units)
         var candidates: [Candidate] = []
+        let capitalEntries = (gazetteer.names["Washington"] ?? []).filter { gazetteer.places[$0.place].state == "DC" }
         for (u, unit) in units.enumerated() {
             let tokens = unit.tz.tokens
             let titleCase = isTitleCase(unit)
             for (s, range) in unit.sentences.enumerated() {
                 var i = range.lowerBound
                 while i < range.upperBound {
+                    if let c = bareCapital(tokens, at: i, unit: u, sentence: s, capitalEntries) {
+                        candidates.append(c); i += 1; continue
+                    }
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
                     c.surface = last == i ? tokens[i].text : tokens[i...last].map(\.text).joined(separator: " ")
@@ -65,14 +69,7 @@ struct CityRecognizer: Sendable {
                 || candidates[k].entries.contains(where: { !$0.flags.isDisjoint(with: [.firstName, .surname]) })) {
             candidates[k].verdict = .rejected
         }
-        // A story about Washington state: a bare "Washington" is the state, not the capital.
-        if candidates.contains(where: { $0.surface == "Washington" }), units.contains(where: { u in
-            u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
-            && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) {
-            for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
-                candidates[k].verdict = .rejected
-            }
-        }
+        rejectWashingtonInAStateStory(&candidates, units)
         resolveLists(&candidates, units)
         // A namesake of a foreign city in a story set abroad ("Moscow" next to "Russia") is the foreign city.
         if abroad {
@@ -158,36 +155,6 @@ struct CityRecognizer: Sendable {
         }
         return best
     }
-
-    /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
-    func dateline(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
-        let t = tz.tokens
-        var j = i
-        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, tz.length(j + 1) >= 2, tz.isAllCaps(j + 1) { j += 1 }
-        let next = j + 1 < end ? t[j + 1].text : ""
-        let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
-        let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
-        // "NEWARK  It was …": a dateline run straight into the first sentence.
-        let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && !tz.isAllCaps(j + 1)
-        guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
-        if i > 0, t[i - 1].kind == .word { return nil }
-        let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
-        guard var entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
-        // AP style: the cities that stand alone in datelines ("WASHINGTON —") are the well-known ones.
-        if !stateAfter, Self.standAloneDatelines.contains(name),
-           let famous = entries.max(by: { gazetteer.places[$0.place].population < gazetteer.places[$1.place].population }) {
-            entries = [famous]
-        }
-        return (entries.map { var e = $0; e.isDateline = true; return e }, j)
-    }
-
-    /// The US cities AP style lets stand alone in a dateline, without their state.
-    static let standAloneDatelines: Set<String> = [
-        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit",
-        "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee", "Minneapolis",
-        "New Orleans", "New York", "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis",
-        "Salt Lake City", "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
-    ]
 
     /// A homonym's reading when the document supports it (a named state, a nearby city) or, with no hint, when the
     /// most populous reading is a big city or a state capital; nil otherwise (local news names its own Athens,

@@ -133,6 +133,7 @@ extension FigureExtractor {
         "spending": "spending", "approved": "funding", "allocated": "funding", "budgeted": "funding", "earmarked": "funding",
         "awarded": "funding", "granted": "funding", "received": "funding", "requested": "funding", "sought": "funding",
         "pledged": "funding", "provided": "funding", "aside": "funding", "allotted": "funding", "appropriated": "funding",
+        "worth": "contract", "valued": "contract",
     ]
 
     /// The measure of a dollar amount named by the verb before it: "the operation will cost $2.5 million".
@@ -140,10 +141,17 @@ extension FigureExtractor {
         guard n.unit == .usd else { return nil }
         let t = tz.tokens
         var b = n.first - 1
-        while b >= range.lowerBound, ["a", "an", "the", "another", "additional", "roughly", "about"].contains(t[b].text.lowercased()) { b -= 1 }
-        guard b >= range.lowerBound else { return nil }
-        return Self.moneyVerbs[t[b].text.lowercased()]
+        while b >= range.lowerBound, ["a", "an", "the", "another", "additional", "roughly", "about", "estimated",
+                                      "approximately", "nearly", "some"].contains(t[b].lower) { b -= 1 }
+        if b >= range.lowerBound, let verb = Self.moneyVerbs[t[b].lower] { return verb }
+        // "More than $45 billion in the bill is earmarked for …", "the $45 billion will provide 100,000 beds"
+        for k in n.last + 1..<min(range.upperBound, n.last + 12) where Self.fundingWords.contains(t[k].lower) { return "funding" }
+        return nil
     }
+
+    /// Words after an amount that make it money for something ("is earmarked for", "will provide", "will fund").
+    static let fundingWords: Set<String> = ["earmarked", "designated", "allocated", "budgeted", "appropriated", "provide",
+                                            "provides", "fund", "funds", "finance", "finances", "pay", "pays"]
 
     /// "rose from 400 to 550": a range after a verb of change is a change, not a range.
     func isChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {

@@ -20,10 +20,18 @@ extension FigureExtractor {
     /// Whether the measure counts or measures enforcement (money named by its verb always does).
     static func isEnforcementMeasure(_ measure: String) -> Bool {
         for word in measure.split(separator: " ") where !word.hasPrefix("fundrais") {
-            if measureStems.contains(where: { word.hasPrefix($0) }) { return true }
+            guard let first = word.utf8.first, first < 128 else { continue }
+            if measureStemsByInitial[Int(first)].contains(where: { word.hasPrefix($0) }) { return true }
         }
         return false
     }
+
+    /// The measure stems by first letter (a word's first byte picks the few to try).
+    static let measureStemsByInitial: [[String]] = {
+        var table = [[String]](repeating: [], count: 128)
+        for stem in measureStems { table[Int(stem.utf8.first!)].append(stem) }
+        return table
+    }()
 
     /// People whose arrest at a protest is the police's, not the operation's ("two activists arrested").
     static let protestNouns: Set<String> = ["protesters", "protestors", "demonstrators", "activists", "clergy",

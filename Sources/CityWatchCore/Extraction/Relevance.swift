@@ -11,6 +11,9 @@ struct Relevance: Sendable {
         var plurals: [String] = []
     }
     let keywords: [Keyword]
+    /// Bit `n` set when some keyword's first word (or, for a one-word keyword, a plural) is `n` bytes long: one
+    /// pass over the tokens skips every other length at once.
+    let firstLengths: UInt64
 
     init(_ keywords: [String]) {
         self.keywords = keywords.compactMap { k in
@@ -20,18 +23,26 @@ struct Relevance: Sendable {
             let folded = words.enumerated().map { exact[$0.offset] ? $0.element : $0.element.lowercased() }
             return Keyword(words: folded, exactCase: exact, plurals: [folded.last! + "s", folded.last! + "es"])
         }
+        var mask: UInt64 = 0
+        for k in self.keywords {
+            let n = k.words[0].utf8.count
+            for l in (k.words.count == 1 ? [n, n + 1, n + 2] : [n]) { mask |= l < 64 ? 1 << UInt64(l) : 1 << 63 }
+        }
+        firstLengths = mask
     }
 
     func matches(_ units: [TextUnit]) -> Bool {
         for unit in units {
             let t = unit.tz.tokens
-            for keyword in keywords {
+            for i in t.indices {
+                let length = t[i].end - t[i].start
+                guard firstLengths & (length < 64 ? 1 << UInt64(length) : 1 << 63) != 0 else { continue }
+                for keyword in keywords {
                 let n = keyword.words.count
-                guard t.count >= n else { continue }
-                for i in 0...(t.count - n) where wordMatches(t[i], keyword, 0, last: n == 1) {
-                    var ok = true
-                    for k in 1..<max(n, 1) where k < n && !wordMatches(t[i + k], keyword, k, last: k == n - 1) { ok = false; break }
-                    if ok { return true }
+                guard i + n <= t.count, wordMatches(t[i], keyword, 0, last: n == 1) else { continue }
+                var ok = true
+                for k in 1..<max(n, 1) where k < n && !wordMatches(t[i + k], keyword, k, last: k == n - 1) { ok = false; break }
+                if ok { return true }
                 }
             }
         }
@@ -46,6 +57,8 @@ struct Relevance: Sendable {
         for unit in units {
             let t = unit.tz.tokens
             for (i, token) in t.enumerated() where token.kind == .word {
+                // Only words starting with n, t, f, i, m or d can be a sign: the first byte rules out most at once.
+                guard let b = token.lower.utf8.first, [0x6E, 0x74, 0x66, 0x69, 0x6D, 0x64].contains(b) else { continue }
                 let w = token.lower
                 let next = i + 1 < t.count ? t[i + 1].lower : ""
                 if token.text == "National", next == "guard" { seen.insert(0) }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Press conventions around city names: datelines ("CHARLESTON, W.Va. --"), a bare "D.C.", "Washington" in a story
+/// about the state, papers named after their city ("told the Phoenix"), agencies' offices ("ERO Boston") and postal
+/// addresses ("Chapel Hill, NC 27517").
+extension CityRecognizer {
+    /// A dateline in capitals: "CHARLESTON, W.Va. --", "NEWARK --", "KANSAS CITY, Mo. —", "LEBANON (AP)".
+    func dateline(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
+        let t = tz.tokens
+        var j = i
+        while j + 1 < end, j - i < 3, t[j + 1].kind == .word, tz.length(j + 1) >= 2, tz.isAllCaps(j + 1) { j += 1 }
+        let next = j + 1 < end ? t[j + 1].text : ""
+        let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
+        let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
+        // "NEWARK  It was …": a dateline run straight into the first sentence.
+        let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && !tz.isAllCaps(j + 1)
+        guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
+        if i > 0, t[i - 1].kind == .word { return nil }
+        let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
+        guard var entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
+        // AP style: the cities that stand alone in datelines ("WASHINGTON —") are the well-known ones.
+        if !stateAfter, Self.standAloneDatelines.contains(name),
+           let famous = entries.max(by: { gazetteer.places[$0.place].population < gazetteer.places[$1.place].population }) {
+            entries = [famous]
+        }
+        return (entries.map { var e = $0; e.isDateline = true; return e }, j)
+    }
+
+    /// The US cities AP style lets stand alone in a dateline, without their state.
+    static let standAloneDatelines: Set<String> = [
+        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit",
+        "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee", "Minneapolis",
+        "New Orleans", "New York", "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis",
+        "Salt Lake City", "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
+    ]
+
+    /// A bare "D.C." ("800 D.C. Guard members", "D.C. police") is the capital; after "Washington," it is the state part.
+    func bareCapital(_ tokens: [Token], at i: Int, unit u: Int, sentence s: Int, _ capitalEntries: [Gazetteer.Entry]) -> Candidate? {
+        guard tokens[i].text == "D.C.", i == 0 || tokens[i - 1].text != ",", let capital = capitalEntries.first else { return nil }
+        var c = Candidate(unit: u, sentence: s, first: i, last: i, entries: capitalEntries, verdict: .accepted)
+        c.explicitState = "DC"; c.place = capital.place; c.confirmed = true; c.surface = "D.C."
+        return c
+    }
+
+    /// A story about Washington state: a bare "Washington" is the state, not the capital.
+    func rejectWashingtonInAStateStory(_ candidates: inout [Candidate], _ units: [TextUnit]) {
+        guard candidates.contains(where: { $0.surface == "Washington" }), units.contains(where: { u in
+            u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
+                && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) else { return }
+        for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
+            candidates[k].verdict = .rejected
+        }
+    }
+
+    /// Words after "the City" that show it is a paper ("told the Phoenix that …", "reported to the Phoenix.").
+    static let paperFollowers: Set<String> = ["in", "on", "that", "about", "said", "says", "reported", "and", "with",
+                                              "for", "at", "by"]
+
+    /// A paper named after its city (a place takes no article), or an agency's office ("ERO Boston",
+    /// "Enforcement and Removal Operations (ERO) Boston", "the FBI's Boston division").
+    func isPaperOrOffice(_ c: Candidate, _ tokens: [Token], prev: Token?, next: Token?) -> Bool {
+        if let prev, prev.text == "the", c.first == c.last,
+           next.map({ ($0.kind == .punct && !["-", "'s", "’s"].contains($0.text)) || Self.paperFollowers.contains($0.text) }) ?? true {
+            return true
+        }
+        guard let prev else { return false }
+        return Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
+            && Self.agencyPrefixes.contains(tokens[c.first - 2].text))
+    }
+
+    /// "Chapel Hill, NC 27517": a postal address (a station's or a shop's), not a place of the story.
+    func isPostalAddress(_ tokens: [Token], stateAt: Int, _ range: Range<Int>) -> Bool {
+        guard let st = gazetteer.state(in: tokens, at: stateAt, allowPostal: true), stateAt + st.length < range.upperBound
+        else { return false }
+        let after = tokens[stateAt + st.length]
+        return after.kind == .number && after.text.count == 5
+    }
+}
