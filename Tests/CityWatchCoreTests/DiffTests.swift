@@ -6,6 +6,21 @@ import Testing
     let store: KnowledgeStore
     init() throws { store = try KnowledgeStore(stateDir: temporaryFolder()) }
 
+    @Test func incrementsRatesAndQuotasNeverReplaceTheRunningTotal() throws {
+        let total = figure("Chicago, IL", "arrests", 200)
+        _ = try store.ingest(article("Total"), facts: madeFacts("Total", cities: ["Chicago, IL"], figures: [total]), policy: DiffPolicy())
+        var quota = figure("Chicago, IL", "arrests", 3000)
+        quota.plan = true
+        let later = madeFacts("Later", cities: ["Chicago, IL"],
+                              figures: [figure("Chicago, IL", "additional arrests", 6), figure("Chicago, IL", "arrests a day", 40), quota])
+        let result = try store.ingest(article("Later"), facts: later, policy: DiffPolicy())
+        #expect(result.alerts.map(\.kind) == [.newFigure, .newFigure, .newFigure])
+        let arrests = try #require(try store.figures().first { $0.city == "Chicago, IL" && $0.measure == "arrests" })
+        #expect(arrests.current == 200)
+        #expect(MeasureKey.canonical("extra agents") == MeasureKey.canonical("additional officers"))
+        #expect(MeasureKey.canonical("arrests per day") == MeasureKey.canonical("daily arrests"))
+    }
+
     @Test func measuresMatchAcrossPluralsOrderAndSynonyms() {
         #expect(MeasureKey.canonical("arrests") == MeasureKey.canonical("arrested"))
         #expect(MeasureKey.canonical("arrests") == MeasureKey.canonical("people detained"))

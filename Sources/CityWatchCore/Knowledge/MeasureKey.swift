@@ -40,6 +40,8 @@ public enum MeasureKey {
     public static let distinguishing: Set<String> = [
         "flight", "police", "sheriff", "deputy", "trooper", "released", "release", "freed", "bed", "death", "child",
         "family", "facility", "center", "local", "county", "state", "criminal", "conviction", "complaint", "lawsuit",
+        // An increment is not the running total, a rate or a quota not a count.
+        "additional", "day", "week", "month", "year", "goal",
     ]
 
     /// English plural to singular for the words measures use ("cases" → "case", "deportations" → "deportation").
@@ -75,6 +77,7 @@ public enum MeasureKey {
         "deportation": "deportation", "deported": "deportation", "removal": "deportation", "removed": "deportation",
         "deport": "deportation",
         // putting people somewhere
+        "extra": "additional", "daily": "day", "quota": "goal",
         "deployed": "deploy", "deployment": "deploy", "assigned": "deploy", "sent": "deploy", "dispatched": "deploy",
         "stationed": "deploy", "deploy": "deploy", "assign": "deploy", "send": "deploy",
         // growth
@@ -90,9 +93,9 @@ public enum MeasureKey {
     /// Words that never distinguish one measure from another within a city: agency names, verbs of sending,
     /// hedges and articles. Dropped unless nothing else is left.
     static let filler: Set<String> = [
-        "the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "with", "and", "from",
+        "the", "a", "an", "of", "in", "to", "for", "on", "at", "by", "with", "and", "from", "per",
         "ice", "federal", "immigration", "customs", "enforcement", "dhs", "border", "patrol", "cbp", "us", "u",
-        "deploy", "additional", "new", "more", "total", "number", "extra", "projected", "planned", "expected",
+        "deploy", "new", "more", "total", "number", "projected", "planned", "expected",
         "estimated", "approximately", "about", "some", "nearly", "person", "individual", "immigrant", "migrant",
         "undocumented", "noncitizen", "resident", "people",
     ]
