@@ -9,8 +9,7 @@ import Testing
     @Test func incrementsRatesAndQuotasNeverReplaceTheRunningTotal() throws {
         let total = figure("Chicago, IL", "arrests", 200)
         _ = try store.ingest(article("Total"), facts: madeFacts("Total", cities: ["Chicago, IL"], figures: [total]), policy: DiffPolicy())
-        var quota = figure("Chicago, IL", "arrests", 3000)
-        quota.plan = true
+        let quota = figure("Chicago, IL", "arrests quota", 3000)
         let later = madeFacts("Later", cities: ["Chicago, IL"],
                               figures: [figure("Chicago, IL", "additional arrests", 6), figure("Chicago, IL", "arrests a day", 40), quota])
         let result = try store.ingest(article("Later"), facts: later, policy: DiffPolicy())

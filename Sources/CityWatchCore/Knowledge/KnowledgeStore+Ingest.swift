@@ -123,8 +123,7 @@ extension KnowledgeStore {
         var stated = Set<String>()
         var statedMeasures = Set<Int64>()
         for figure in facts.figures {
-            // A quota or plan is its own measure: "wants 3,000 arrests a day" never changes the count of arrests.
-            let key = MeasureKey.canonical(figure.plan ? figure.measure + " goal" : figure.measure)
+            let key = MeasureKey.canonical(figure.measure)
             let cityKey = figure.city ?? ""
             guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
             let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue, label: figure.measure,
