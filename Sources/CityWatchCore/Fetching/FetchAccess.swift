@@ -22,10 +22,6 @@ public struct FetchAccess: Sendable, Equatable {
         self.fileAllowed = fileAllowed
     }
 
-    /// Everything allowed: a URL the user gave, with no feed or page in between (tests, `citywatch parse URL`'s
-    /// own host; redirects elsewhere still need `trusting`).
-    public static let unrestricted = FetchAccess(allowPrivateNetworks: true, fileAllowed: true)
-
     /// A URL the user wrote (the config's feed or webhook, a command-line argument): it and its own origin may be
     /// private, a redirect elsewhere may not.
     public static func trusting(_ url: String, allowPrivateNetworks: Bool = false) -> FetchAccess {
