@@ -38,7 +38,7 @@ release: deps
 test: deps
 	$(SWIFT) test --no-parallel
 
-## fuzz-smoke: builds the libFuzzer binary and runs each target ~8 s from its seeds; fails on a crash or leak.
+## fuzz-smoke: builds the libFuzzer binary and runs each target from its seeds (fixed seed and run count, ≤ 20 s each); fails on a crash or leak.
 fuzz-smoke: deps
 	./scripts/fuzz smoke
 

@@ -34,12 +34,8 @@ extension Extractor {
                 if best == nil || d < best!.0 { best = (d, gazetteer.places[c].state) }
                 continue
             }
-            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
-            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+            guard let st = stateName(t, at: k, in: range) else { continue }
             let end = k + st.length
-            guard gazetteer.stateNames[name] != nil, name != "New York",
-                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
-            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
             // The state of a city ("Denver, Colorado", "Tucson, Arizona") belongs to that city's mention.
             if k >= 2, t[k - 1].text == ",", sentenceHits.contains(where: { $0.last == k - 2 }) { continue }
             if clauseBreak(k, n.first) { continue }
@@ -71,12 +67,7 @@ extension Extractor {
         var k = range.lowerBound
         while k < range.upperBound {
             defer { k += 1 }
-            guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
-            let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
-            let end = k + st.length
-            guard gazetteer.stateNames[name] != nil, name != "New York",
-                  name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
-            if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+            guard let st = stateName(t, at: k, in: range) else { continue }
             // "from Texas", "transferred to Louisiana detention centers": an origin or a destination, not the owner.
             if k >= 1, ["from", "to"].contains(t[k - 1].lower) || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
             if (max(range.lowerBound, k - 6)..<k).contains(where: { Self.isComparisonWord($0, t) }) { continue }
@@ -110,12 +101,7 @@ extension Extractor {
             var k = range.lowerBound
             while k < range.upperBound, stateAt == nil {
                 defer { k += 1 }
-                guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { continue }
-                let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
-                let end = k + st.length
-                guard gazetteer.stateNames[name] != nil, name != "New York",
-                      name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { continue }
-                if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { continue }
+                guard let st = stateName(t, at: k, in: range) else { continue }
                 if k >= 1, t[k - 1].lower == "from" || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
                 // "in Georgia", "across Massachusetts", "in frigid Minnesota"; not "As Oregon awaits …".
                 guard (max(range.lowerBound, k - 2)..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
@@ -126,5 +112,18 @@ extension Extractor {
             if let st = stateAt { return (nil, st.1) }
         }
         return (nil, nil)
+    }
+
+    /// The state spelled out at token `k` of sentence `range` as a place ("Colorado", "Washington state"), or nil:
+    /// not "New York" (the city's name too), not "Washington" alone (the capital), not part of another name
+    /// ("Kansas City", "Texas National Guard").
+    func stateName(_ t: [Token], at k: Int, in range: Range<Int>) -> (code: String, length: Int)? {
+        guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { return nil }
+        let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
+        let end = k + st.length
+        guard gazetteer.stateNames[name] != nil, name != "New York",
+              name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { return nil }
+        if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { return nil }
+        return (st.code, st.length)
     }
 }

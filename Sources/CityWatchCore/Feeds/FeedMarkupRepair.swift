@@ -55,10 +55,13 @@ enum FeedMarkupRepair {
             }
             let c = b[i]
             if c == 0x3C {  // '<'
-                if i + 3 < n, b[i + 1] == 0x21 {
-                    if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, from: i + 4, until: "-->"); continue }
+                // Every branch moves past the '!': the fast scan above steps back onto this '<' from it.
+                if i + 1 < n, b[i + 1] == 0x21 {
+                    if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, from: i + 4, until: "-->"); continue }
                     if i + 8 < n, b[i + 2] == 0x5B, b[i + 3] == 0x43 { i = skip(b, from: i + 9, until: "]]>"); continue }
-                    if b[i + 2] == 0x44 || b[i + 2] == 0x64 { i = skipDoctype(b, from: i + 2, declared: &declared); continue }
+                    if i + 2 < n, b[i + 2] == 0x44 || b[i + 2] == 0x64 {
+                        i = skipDoctype(b, from: i + 2, declared: &declared); continue
+                    }
                     i += 2
                     continue
                 } else if !fast, i + 1 < n, b[i + 1] == 0x3F {
