@@ -4,7 +4,8 @@ SWIFT ?= swift
 # python3-aiosmtpd and openssl: the e-mail notifier tests run a real SMTP server on loopback.
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config python3-aiosmtpd openssl
 
-.PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news fuzz-smoke
+.PHONY: help deps build release test demo e2e install uninstall bench score deb deb-test score-news fuzz-smoke \
+        gazetteer check-gazetteer
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
@@ -12,6 +13,8 @@ help:
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
 	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
 	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
+	@echo "make gazetteer  regenerate Sources/CityWatchCore/Extraction/GazetteerData.swift from data/"
+	@echo "make check-gazetteer  fail if data/ no longer generates the committed GazetteerData.swift"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
@@ -47,6 +50,20 @@ demo: release
 
 e2e: release
 	./scripts/e2e
+
+## gazetteer: GazetteerData.swift is generated from data/ alone (data/README.md says where each table comes from).
+GAZETTEER = Sources/CityWatchCore/Extraction/GazetteerData.swift
+gazetteer:
+	python3 scripts/generate-gazetteer.py $(GAZETTEER)
+
+## check-gazetteer: regenerates into a temporary file and compares it with the committed one (CI runs this).
+check-gazetteer:
+	@tmp=$$(mktemp) && trap 'rm -f "$$tmp"' EXIT && \
+	python3 scripts/generate-gazetteer.py "$$tmp" && \
+	if cmp -s "$$tmp" $(GAZETTEER); then echo "check-gazetteer: $(GAZETTEER) matches data/"; \
+	else echo "check-gazetteer: $(GAZETTEER) differs from what data/ generates:" >&2; \
+	  diff "$$tmp" $(GAZETTEER) | head -20 | cut -c1-200 >&2; \
+	  echo "run 'make gazetteer' and commit the result (or revert the change to data/ or the generator)" >&2; exit 1; fi
 
 ## score-news: the real-news development set (news/dev.jsonl); skipped when news/.cache is absent.
 score-news:
