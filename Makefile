@@ -11,6 +11,8 @@ help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
+	@echo "make bench    every stage benchmark on the release build (scripts/bench; slow; skips absent corpora)"
+	@echo "make score    every quality scorer: seeds, real news, ../shared/corpora when present (scripts/score)"
 	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
 	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
 	@echo "make gazetteer  regenerate Sources/CityWatchCore/Extraction/GazetteerData.swift from data/"
@@ -64,6 +66,15 @@ check-gazetteer:
 	else echo "check-gazetteer: $(GAZETTEER) differs from what data/ generates:" >&2; \
 	  diff "$$tmp" $(GAZETTEER) | head -20 | cut -c1-200 >&2; \
 	  echo "run 'make gazetteer' and commit the result (or revert the change to data/ or the generator)" >&2; exit 1; fi
+
+## bench: the README's performance table, stage by stage; corpora from ../shared/corpora or $CITYWATCH_CORPORA
+## (what is absent is named as skipped; the target still succeeds).
+bench: deps
+	./scripts/bench
+
+## score: seeds vs docs/seeds.expected.json, the real-news dev set, and the corpus scorers when present.
+score: deps
+	./scripts/score
 
 ## score-news: the real-news development set (news/dev.jsonl); skipped when news/.cache is absent.
 score-news:
