@@ -182,17 +182,23 @@ extension KnowledgeStore {
             asked[id, default: []].insert(figure.value)
         }
         for (city, unit) in scopes {
-            let values = asked[city + "\u{1F}" + unit] ?? []
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key, label FROM measures WHERE city = ? AND unit = ?"),
-                                        arguments: [city, unit]) {
+            // One statement per scope: each measure with its values (a measure has had few), kept when the article
+            // states them.
+            let asking = asked[city + "\u{1F}" + unit] ?? []
+            var index: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT m.id, m.current_value, m.measure_key, m.label, v.value FROM measures m
+                LEFT JOIN figure_values v ON v.measure = m.id WHERE m.city = ? AND m.unit = ?
+                """), arguments: [city, unit]) {
                 let id: Int64 = row["id"]
-                var had = Set<Double>()
-                for value in values where try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM figure_values WHERE measure = ? AND value = ?)",
-                                                            arguments: [id, value]) ?? false {
-                    had.insert(value)
+                if index[id] == nil {
+                    index[id] = knowledge.measures.count
+                    knowledge.measures.append(Differ.Measure(ref: .stored(id), city: city, key: row["measure_key"], unit: unit,
+                                                             label: row["label"], current: row["current_value"], values: []))
                 }
-                knowledge.measures.append(Differ.Measure(ref: .stored(id), city: city, key: row["measure_key"], unit: unit,
-                                                         label: row["label"], current: row["current_value"], values: had))
+                if let value = row["value"] as Double?, asking.contains(value), let at = index[id] {
+                    knowledge.measures[at].values.insert(value)
+                }
             }
         }
         return knowledge
