@@ -4,14 +4,19 @@ SWIFT ?= swift
 # python3-aiosmtpd and openssl: the e-mail notifier tests run a real SMTP server on loopback.
 DEPS = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config python3-aiosmtpd openssl
 
-.PHONY: help deps build release test demo e2e install uninstall bench deb deb-test score-news fuzz-smoke
+.PHONY: help deps build release test demo e2e install uninstall bench score deb deb-test score-news fuzz-smoke \
+        gazetteer check-gazetteer
 
 help:
 	@echo "make demo     run the main job offline on config/demo.toml"
 	@echo "make test     run the test suite"
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
+	@echo "make bench    every stage benchmark on the release build (scripts/bench; slow; skips absent corpora)"
+	@echo "make score    every quality scorer: seeds, real news, ../shared/corpora when present (scripts/score)"
 	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
 	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
+	@echo "make gazetteer  regenerate Sources/CityWatchCore/Extraction/GazetteerData.swift from data/"
+	@echo "make check-gazetteer  fail if data/ no longer generates the committed GazetteerData.swift"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
 	@echo "make uninstall  remove them again (config, state and logs are kept)"
@@ -47,6 +52,29 @@ demo: release
 
 e2e: release
 	./scripts/e2e
+
+## gazetteer: GazetteerData.swift is generated from data/ alone (data/README.md says where each table comes from).
+GAZETTEER = Sources/CityWatchCore/Extraction/GazetteerData.swift
+gazetteer:
+	python3 scripts/generate-gazetteer.py $(GAZETTEER)
+
+## check-gazetteer: regenerates into a temporary file and compares it with the committed one (CI runs this).
+check-gazetteer:
+	@tmp=$$(mktemp) && trap 'rm -f "$$tmp"' EXIT && \
+	python3 scripts/generate-gazetteer.py "$$tmp" && \
+	if cmp -s "$$tmp" $(GAZETTEER); then echo "check-gazetteer: $(GAZETTEER) matches data/"; \
+	else echo "check-gazetteer: $(GAZETTEER) differs from what data/ generates:" >&2; \
+	  diff "$$tmp" $(GAZETTEER) | head -20 | cut -c1-200 >&2; \
+	  echo "run 'make gazetteer' and commit the result (or revert the change to data/ or the generator)" >&2; exit 1; fi
+
+## bench: the README's performance table, stage by stage; corpora from ../shared/corpora or $CITYWATCH_CORPORA
+## (what is absent is named as skipped; the target still succeeds).
+bench: deps
+	./scripts/bench
+
+## score: seeds vs docs/seeds.expected.json, the real-news dev set, and the corpus scorers when present.
+score: deps
+	./scripts/score
 
 ## score-news: the real-news development set (news/dev.jsonl); skipped when news/.cache is absent.
 score-news:

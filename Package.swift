@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "citywatch",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "citywatch", targets: ["citywatch"]),
         .library(name: "CityWatchCore", targets: ["CityWatchCore"]),

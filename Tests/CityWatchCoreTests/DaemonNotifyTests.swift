@@ -11,7 +11,7 @@ import Testing
 
     func startDaemon(config: URL) throws -> Process {
         let process = Process()
-        process.executableURL = DaemonProcessTests.binary
+        process.executableURL = try DaemonProcessTests.binary()
         process.arguments = ["run", "--config", config.path]
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NOTIFY_SOCKET")
@@ -21,7 +21,7 @@ import Testing
         return process
     }
 
-    @Test(.enabled(if: DaemonProcessTests.binary != nil), .timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)))
     func eachAlertArrivesOnceAcrossARestart() async throws {
         let hook = try TestHTTPServer { _, connection in connection.respond(200, text: "ok") }
         defer { hook.stop() }

@@ -4,10 +4,19 @@ import Testing
 
 /// Starts the real `citywatch run` with a fake `$NOTIFY_SOCKET` and drives it with signals.
 @Suite(.serialized) struct DaemonProcessTests {
-    /// The built executable next to the test bundle (skipped when only the library was built).
-    static var binary: URL? {
+    /// The built executable next to the test bundle. `swift test` builds every product, so a missing one means
+    /// a partial build: the tests that need it fail and say how to build it rather than skip in silence.
+    static func binary() throws -> URL {
         let url = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("citywatch")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw MissingBinary(path: url.path) }
+        return url
+    }
+
+    struct MissingBinary: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "the citywatch executable is missing at \(path): run `swift build` (or `swift build --product citywatch`) and then the tests again"
+        }
     }
 
     static func config(feeds: [String], in directory: URL) -> String {
@@ -35,7 +44,7 @@ import Testing
         return (try? FeedStatusFile.read(from: url))??.feeds.first { $0.name == feed }?.nextPoll
     }
 
-    @Test(.enabled(if: binary != nil), .timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(1)))
     func readyReloadAndStop() async throws {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cw-daemon-\(UUID())")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("state"),
@@ -52,7 +61,7 @@ import Testing
 
         let receiver = try NotifyReceiver()
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try Self.binary()
         process.arguments = ["run", "--config", configURL.path]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = receiver.path

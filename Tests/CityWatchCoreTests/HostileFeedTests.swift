@@ -298,8 +298,8 @@ import Testing
         _ = try store.ingest(article("Fresh"), facts: madeFacts("Fresh", cities: ["Denver, CO"]), policy: DiffPolicy(), now: now)
         try store.recordItemAttempt(feed: "wire", keys: ["hash:x"], now: old)
         try store.pruneSeenItems(olderThan: 182 * 86_400, now: now)
-        #expect(try store.count("articles") == 1)
-        #expect(try store.count("item_attempts") == 0)
+        #expect(try store.count(.articles) == 1)
+        #expect(try store.count(.itemAttempts) == 0)
         #expect(try store.cities().map(\.city).sorted() == ["Chicago, IL", "Denver, CO"])
     }
 

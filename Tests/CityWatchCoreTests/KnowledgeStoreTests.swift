@@ -16,6 +16,17 @@ import Testing
         #expect(mode == "wal")
     }
 
+    @Test func everyCountableTableExists() throws {
+        let store = try KnowledgeStore(stateDir: folder)
+        for table in KnowledgeStore.Table.allCases {
+            #expect(try store.count(table) == 0, "\(table)")
+        }
+        let names = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' AND name != 'meta'")
+        }
+        #expect(Set(names) == Set(KnowledgeStore.Table.allCases.map(\.rawValue)))
+    }
+
     @Test func unusableStateFolderIsAnError() {
         FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8))
         #expect(throws: StoreError.self) { try KnowledgeStore(path: folder + "/file/knowledge.sqlite") }

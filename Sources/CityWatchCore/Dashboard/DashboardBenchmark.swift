@@ -56,7 +56,7 @@ public struct DashboardBenchmark: Sendable {
             let sorted = values.sorted()
             return (sorted.first ?? 0, sorted.isEmpty ? 0 : sorted[sorted.count / 2])
         }
-        return Result(cities: try store.count("cities"), figures: try store.count("measures"),
+        return Result(cities: try store.count(.cities), figures: try store.count(.measures),
                       alerts: try source.alerts(DashboardQuery(), limit: 0).total, fillSeconds: fillSeconds,
                       overviewBytes: overviewBytes, cityBytes: cityBytes, snapshotMs: stats(snapshotTimes),
                       renderMs: stats(renderTimes), overviewMs: stats(zip(snapshotTimes, renderTimes).map { $0 + $1 }),

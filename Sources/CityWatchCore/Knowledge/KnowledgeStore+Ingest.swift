@@ -82,87 +82,62 @@ extension KnowledgeStore {
 
         let ref = Alert.Article(url: article.url, title: article.title ?? facts.title, feed: article.feed,
                                 published: article.published)
-        var alerts: [Alert] = []
-        func alertable(_ city: String?) -> Bool { policy.alert && !(city.map(policy.ignored.contains) ?? false) }
+        let knowledge = try Self.knowledge(db, for: facts)
+        let decisions = Differ(policy: policy, article: ref, now: now).decide(facts, knowing: knowledge)
+        let alerts = decisions.alerts
 
-        // Cities: those named, plus any a figure is tied to. Only a target city or one that owns a figure is news;
-        // a city named in passing (where someone spoke, a campus, a mayor's title) is recorded without an alert.
-        var cities: [(String, Int, String)] = facts.cities.map { ($0.city, $0.mentions, TextLimit.clip($0.evidence)) }
-        var named = Set(cities.map(\.0))
-        let owners = Set(facts.figures.compactMap(\.city))
-        let news = owners.union(facts.cities.filter { $0.role == .target }.map(\.city))
-        for figure in facts.figures {
-            if let city = figure.city, named.insert(city).inserted { cities.append((city, 1, TextLimit.clip(figure.evidence))) }
-        }
-        var done = Set<String>()
-        for (city, mentions, evidence) in cities where done.insert(city).inserted {
-            let seen = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false
-            if seen {
+        for decision in decisions.cities {
+            let city = decision.city
+            switch decision.action {
+            case .known:
                 try db.executeCached(sql: "UPDATE cities SET articles = articles + 1 WHERE city = ?", arguments: [city])
-            } else if policy.alert && !news.contains(city) {
-                // A passing mention of a city not yet known: its sighting is kept, but the city stays unseen, so the
-                // first story that targets it is still news (a baseline import keeps every city it names).
-            } else {
+            case .passing:
+                break
+            case .new:
                 try db.executeCached(sql: "INSERT INTO cities(city, first_seen, first_article, articles) VALUES (?, ?, ?, 1)",
                                arguments: [city, stamp, articleID])
-                if alertable(city) {
-                    alerts.append(Alert(kind: .newCity, city: city, watched: policy.watched.contains(city), measure: nil,
-                                        measureKey: nil, value: nil, unit: nil, previous: nil, article: ref,
-                                        evidence: evidence, time: now))
-                }
             }
             try db.executeCached(sql: "INSERT INTO city_sightings(city, article, mentions, evidence) VALUES (?, ?, ?, ?)",
-                           arguments: [city, articleID, mentions, evidence])
+                           arguments: [city, articleID, decision.mentions, decision.evidence])
             try db.executeCached(sql: """
                 INSERT INTO city_sources(city, source, articles) VALUES (?, ?, 1)
                 ON CONFLICT(city, source) DO UPDATE SET articles = articles + 1
                 """, arguments: [city, article.source])
         }
 
-        // Figures: one per (city, measure, unit) per article; the first statement is the article's claim.
-        var stated = Set<String>()
-        var statedMeasures = Set<Int64>()
-        for figure in facts.figures {
-            let key = MeasureKey.canonical(figure.measure)
-            let cityKey = figure.city ?? ""
-            guard stated.insert("\(cityKey)\u{1F}\(key)\u{1F}\(figure.unit.rawValue)").inserted else { continue }
-            let row = try Self.knownMeasure(db, city: cityKey, key: key, unit: figure.unit.rawValue, label: figure.measure,
-                                             value: figure.value)
-            if let row, statedMeasures.contains(row["id"]) { continue }
-            var kind: Alert.Kind?
-            var previous: Double?
+        var created: [Int: Int64] = [:]
+        for decision in decisions.figures {
+            let figure = decision.figure
             let measureID: Int64
-            if let row {
-                measureID = row["id"]
-                let current: Double = row["current_value"]
-                let restated = try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM figure_values WHERE measure = ? AND value = ?)",
-                                                 arguments: [measureID, figure.value]) ?? false
-                if restated {
-                    // A value already known (now or earlier) is corroboration, never news.
-                    result.corroborations += 1
-                    try db.executeCached(sql: "INSERT OR IGNORE INTO figure_sources(measure, value, source) VALUES (?, ?, ?)",
-                                         arguments: [measureID, figure.value, article.source])
-                    let newSource = db.changesCount > 0
-                    try db.executeCached(sql: """
-                        UPDATE figure_values SET articles = articles + 1, sources = sources + ?, last_seen = ?
-                        WHERE measure = ? AND value = ?
-                        """, arguments: [newSource ? 1 : 0, stamp, measureID, figure.value])
-                } else {
-                    kind = .changedFigure
-                    previous = current
-                    try db.executeCached(sql: "UPDATE measures SET current_value = ?, updated = ? WHERE id = ?",
-                                   arguments: [figure.value, stamp, measureID])
-                }
-            } else {
-                kind = .newFigure
+            switch decision.action {
+            case .create(let key):
                 try db.executeCached(sql: """
                     INSERT INTO measures(city, measure_key, unit, label, first_seen, current_value, updated)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [cityKey, key, figure.unit.rawValue, figure.measure, stamp, figure.value, stamp])
+                    """, arguments: [figure.city ?? "", key, figure.unit.rawValue, figure.measure, stamp, figure.value, stamp])
                 measureID = db.lastInsertedRowID
+                if case .created(let n) = decision.measure { created[n] = measureID }
+            case .change, .corroborate:
+                switch decision.measure {
+                case .stored(let id): measureID = id
+                case .created(let n): measureID = created[n]!   // created by an earlier decision of this article
+                }
             }
-            statedMeasures.insert(measureID)
-            if kind != nil {
+            switch decision.action {
+            case .corroborate:
+                result.corroborations += 1
+                try db.executeCached(sql: "INSERT OR IGNORE INTO figure_sources(measure, value, source) VALUES (?, ?, ?)",
+                                     arguments: [measureID, figure.value, article.source])
+                let newSource = db.changesCount > 0
+                try db.executeCached(sql: """
+                    UPDATE figure_values SET articles = articles + 1, sources = sources + ?, last_seen = ?
+                    WHERE measure = ? AND value = ?
+                    """, arguments: [newSource ? 1 : 0, stamp, measureID, figure.value])
+            case .change, .create:
+                if decision.action == .change {
+                    try db.executeCached(sql: "UPDATE measures SET current_value = ?, updated = ? WHERE id = ?",
+                                   arguments: [figure.value, stamp, measureID])
+                }
                 try db.executeCached(sql: "INSERT INTO figure_values(measure, value, first_seen, last_seen, articles, sources) VALUES (?, ?, ?, ?, 1, 1)",
                                arguments: [measureID, figure.value, stamp, stamp])
                 try db.executeCached(sql: "INSERT OR IGNORE INTO figure_sources(measure, value, source) VALUES (?, ?, ?)",
@@ -171,11 +146,6 @@ extension KnowledgeStore {
             try db.executeCached(sql: "INSERT INTO figures(measure, label, value, qualifier, article, evidence, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [measureID, figure.measure, figure.value, figure.qualifier?.rawValue, articleID,
                                        TextLimit.clip(figure.evidence), stamp])
-            if let kind, alertable(figure.city) {
-                alerts.append(Alert(kind: kind, city: figure.city, watched: figure.city.map(policy.watched.contains) ?? false,
-                                    measure: figure.measure, measureKey: key, value: figure.value, unit: figure.unit,
-                                    previous: previous, article: ref, evidence: figure.evidence, time: now))
-            }
         }
 
         for alert in alerts {
@@ -189,6 +159,49 @@ extension KnowledgeStore {
                            arguments: [result.alerts.count, article.feed])
         }
         return result
+    }
+}
+
+extension KnowledgeStore {
+    /// What the Differ needs to know, read inside the ingest transaction: which of the article's cities are
+    /// known, and every measure of the (city, unit) pairs its figures name, with those of the article's values
+    /// each has had.
+    static func knowledge(_ db: Database, for facts: Facts) throws -> Differ.Knowledge {
+        var knowledge = Differ.Knowledge()
+        for (city, _, _) in Differ.cities(of: facts) {
+            if try db.cachedBool(sql: "SELECT EXISTS(SELECT 1 FROM cities WHERE city = ?)", arguments: [city]) ?? false {
+                knowledge.cities.insert(city)
+            }
+        }
+        var asked: [String: Set<Double>] = [:]   // "city \u{1F} unit" → the article's values there
+        var scopes: [(city: String, unit: String)] = []
+        for figure in facts.figures {
+            let scope = (figure.city ?? "", figure.unit.rawValue)
+            let id = scope.0 + "\u{1F}" + scope.1
+            if asked[id] == nil { scopes.append(scope) }
+            asked[id, default: []].insert(figure.value)
+        }
+        for (city, unit) in scopes {
+            // One statement per scope: each measure with its values (a measure has had few), kept when the article
+            // states them.
+            let asking = asked[city + "\u{1F}" + unit] ?? []
+            var index: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT m.id, m.current_value, m.measure_key, m.label, v.value FROM measures m
+                LEFT JOIN figure_values v ON v.measure = m.id WHERE m.city = ? AND m.unit = ?
+                """), arguments: [city, unit]) {
+                let id: Int64 = row["id"]
+                if index[id] == nil {
+                    index[id] = knowledge.measures.count
+                    knowledge.measures.append(Differ.Measure(ref: .stored(id), city: city, key: row["measure_key"], unit: unit,
+                                                             label: row["label"], current: row["current_value"], values: []))
+                }
+                if let value = row["value"] as Double?, asking.contains(value), let at = index[id] {
+                    knowledge.measures[at].values.insert(value)
+                }
+            }
+        }
+        return knowledge
     }
 }
 

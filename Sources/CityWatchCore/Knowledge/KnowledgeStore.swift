@@ -112,9 +112,17 @@ public final class KnowledgeStore: Sendable {
     /// Whether the seeds have been imported (the baseline is taken once).
     public var seedsImported: Bool { (try? meta("seeds_imported")) != nil }
 
+    /// A table whose rows `count(_:)` can count: a closed set, so no caller's string is pasted into SQL.
+    public enum Table: String, Sendable, CaseIterable {
+        case feeds, articles, cities, measures, figures, outbox, notifiers
+        case seenItems = "seen_items", citySightings = "city_sightings", citySources = "city_sources"
+        case figureValues = "figure_values", figureSources = "figure_sources", itemAttempts = "item_attempts"
+        case notifyDeliveries = "notify_deliveries"
+    }
+
     /// Number of rows in a table (for tests, status and benchmarks).
-    public func count(_ table: String) throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    public func count(_ table: Table) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0 }
     }
 
     /// Marks item keys seen for a feed without recording an article.
