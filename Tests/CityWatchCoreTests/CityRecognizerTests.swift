@@ -45,6 +45,14 @@ import Testing
         #expect(cities("Title\nST. PAUL -- Agents arrested two men on Tuesday.") == ["St. Paul, MN"])
     }
 
+    @Test func datelinesWithAPostalCode() {
+        // Some sites write the state's postal code in the dateline; a dash or "(AP)" after it makes it one.
+        #expect(cities("Title\nOGDEN, UT — Agents arrested nine men on Monday.") == ["Ogden, UT"])
+        #expect(cities("Title\nAURORA, CO (AP) — Agents arrested nine men on Monday.") == ["Aurora, CO"])
+        // Without the dash it is no dateline: an all-capitals "LIMA, OH" in a list stays unread.
+        #expect(cities("Title\nROUTES: LIMA, OH AND DAYTON") == [])
+    }
+
     @Test func boilerplateNeverYieldsCities() {
         var doc = SeedTextParser.parse("ICE raids\nAgents were active in the region.")
         doc.boilerplate = ["Copyright 2024 Chicago Daily | All rights reserved."]

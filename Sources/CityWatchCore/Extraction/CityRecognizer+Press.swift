@@ -10,7 +10,10 @@ extension CityRecognizer {
         var j = i
         while j + 1 < end, j - i < 3, t[j + 1].kind == .word, tz.length(j + 1) >= 2, tz.isAllCaps(j + 1) { j += 1 }
         let next = j + 1 < end ? t[j + 1].text : ""
-        let stateAfter = next == "," && gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
+        // "KANSAS CITY, Mo. —", and the postal code some sites use ("DENVER, CO —") when a dash or "(AP)" follows it.
+        let stateAfter = next == "," && (gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
+            || (gazetteer.state(in: t, at: j + 2, allowPostal: true) != nil && j + 3 < end
+                && ["-", "—", "–", "(", "--"].contains(t[j + 3].text)))
         let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
         // "NEWARK  It was …": a dateline run straight into the first sentence.
         let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && !tz.isAllCaps(j + 1)
