@@ -98,4 +98,14 @@ extension FigureExtractorTests {
         let from = figures("Minneapolis surge\nThe surge includes around 100 ICE agents from around the country.")
         #expect(from.first.map { $0.scope == .city && $0.city == "Minneapolis, MN" } == true)
     }
+
+    @Test func localBookingsAndMultiStateRegionsAreNotTheOperations() {
+        // Arrests the local police book after a clash are not the operation's; the operation's count beside one stays.
+        #expect(figures("Two people were arrested on suspicion of assault after ICE agents were attacked in Chicago.").isEmpty)
+        #expect(figures("Near the Portland ICE building, four people were arrested and booked into jail on disorderly conduct charges.").isEmpty)
+        #expect(figures("ICE agents arrested 40 people in Chicago, including two on suspicion of assault.").map(\.value).contains(40))
+        // A field office's region of several states has no owner; one state keeps its figure.
+        #expect(figures("ICE arrested between three and eight people a day in Oregon, Idaho and Alaska.").isEmpty)
+        #expect(figures("ICE arrested 30 people in Oregon on Tuesday.").first.map { $0.state == "OR" && $0.scope == .state } == true)
+    }
 }

@@ -73,6 +73,8 @@ extension Extractor {
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
                           !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
                     else { continue }
+                    // "two people were arrested on suspicion of assault": the local police's booking.
+                    if measure.contains("arrest"), FigureExtractor.isLocalBooking(n, unit.tz, range) { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
                     if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil
                         && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
@@ -117,6 +119,9 @@ extension Extractor {
                     let state = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
                         ?? stateFallback
                     if state != nil { city = nil }
+                    // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field
+                    // office's) that no city, state or the nation owns.
+                    if city == nil, statesAfter(n, unit, range) >= 2 { continue }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range),
                                           scope: city != nil ? .city : state != nil ? .state : .national,

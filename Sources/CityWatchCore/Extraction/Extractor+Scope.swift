@@ -114,6 +114,24 @@ extension Extractor {
         return (nil, nil)
     }
 
+    /// How many states the number's clause names after it through "in", "across" or "throughout" ("arrests in
+    /// Oregon, Idaho and Alaska"), counting to the clause's end.
+    func statesAfter(_ n: RecognizedNumber, _ unit: TextUnit, _ range: Range<Int>) -> Int {
+        let t = unit.tz.tokens
+        var k = n.last + 1
+        var preposition = false
+        var states: Set<String> = []
+        while k < min(range.upperBound, n.last + 20) {
+            if [";", "—", "–", "--", "(", "while", "whereas", "but"].contains(t[k].text) { break }
+            if ["in", "across", "throughout"].contains(t[k].lower) { preposition = true }
+            if preposition, let st = stateName(t, at: k, in: range) {
+                states.insert(st.code); k += st.length; continue
+            }
+            k += 1
+        }
+        return states.count
+    }
+
     /// The state spelled out at token `k` of sentence `range` as a place ("Colorado", "Washington state"), or nil:
     /// not "New York" (the city's name too), not "Washington" alone (the capital), not part of another name
     /// ("Kansas City", "Texas National Guard").

@@ -37,6 +37,26 @@ extension FigureExtractor {
     static let protestNouns: Set<String> = ["protesters", "protestors", "demonstrators", "activists", "clergy",
                                             "observers", "rioters", "counter-protesters", "marchers"]
 
+    /// Words of a local criminal booking ("arrested on suspicion of assault", "booked into Multnomah County on
+    /// disorderly conduct charges"): the police's arrests at a protest or a scene, not the operation's.
+    static let localBookingPhrases: [[String]] = [["on", "suspicion", "of"], ["booked", "into"], ["disorderly", "conduct"],
+                                                  ["resisting", "arrest"], ["criminal", "trespass"]]
+
+    /// Whether the number's clause describes a local criminal booking (see `localBookingPhrases`) within a few
+    /// words after it ("two were arrested on suspicion of assault"; not "40 people in Chicago, including two on
+    /// suspicion of assault", where the comma ends the 40's clause).
+    static func isLocalBooking(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        var end = n.last + 1
+        while end < min(range.upperBound, n.last + 12), ![",", ";", "—", "–", "--"].contains(t[end].text) { end += 1 }
+        let clause = n.last + 1..<end
+        return clause.contains { k in
+            localBookingPhrases.contains { phrase in
+                k + phrase.count <= clause.upperBound && phrase.indices.allSatisfy { t[k + $0].lower == phrase[$0] }
+            }
+        }
+    }
+
     /// Stems of measures of people acted on: a small number in words counts ("three U.S. citizens detained").
     static let actedOnStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "custody", "release",
                                "additional", "expel", "jailed", "held", "charged"]
