@@ -116,7 +116,8 @@ import Testing
     /// toml++ aborted the process on these (found by the config fuzz target): now a syntax issue with its line.
     @Test func headersWithoutAKeyAreSyntaxErrorsNotAborts() {
         for (text, line) in [("[#", 1), ("[storage]\nstate_dir = \"x\"\n[ =\n", 3), ("[[ [feed]]", 1), ("[[\t#]]", 1),
-                             ("a = [}", 1), ("[watch]\ncities = [\"X, IL\",\n  # c\n  }]", 4)] {
+                             ("a = [}", 1), ("[watch]\ncities = [\"X, IL\",\n  # c\n  }]", 4),
+                             ("\u{FEFF}[#citywatch]\n", 1)] {
             do {
                 _ = try Config.parse(text, file: "/x/c.toml")
                 Issue.record("accepted \(text)")

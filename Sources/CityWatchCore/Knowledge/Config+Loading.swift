@@ -273,6 +273,8 @@ enum TOMLPrecheck {
         var lineStart = true     // only blanks since the last newline
         var inHeader = false     // brackets of a header line are not a value's
         func at(_ k: Int) -> UInt8 { k < n ? b[k] : 0 }
+        // toml++ skips a leading UTF-8 byte order mark, so the first line's header starts after it.
+        if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         func isKeyStart(_ c: UInt8) -> Bool {
             switch c {
             case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x22, 0x27: return true   // A-Z a-z 0-9 - _ " '
