@@ -1,8 +1,8 @@
 import Foundation
 
 extension Differ {
-    /// The measure a figure belongs to (an index into `measures`), by the same rules as
-    /// `KnowledgeStore.knownMeasure`: the same canonical key, else the one measure of that city and unit whose
+    /// The measure a figure belongs to (an index into `measures`; `KnowledgeStore.knownMeasure` asks it too): the
+    /// same canonical key, else the one measure of that city and unit whose
     /// words differ by a single extra word, else (for dollars) the one measure that had the same amount, else the
     /// one measure with the same head noun that differs by at most one word on each side.
     static func match(city: String, key: String, unit: String, label: String?, value: Double?,

@@ -182,67 +182,43 @@ extension KnowledgeStore {
             asked[id, default: []].insert(figure.value)
         }
         for (city, unit) in scopes {
-            // One statement per scope: each measure with its values (a measure has had few), kept when the article
-            // states them.
-            let asking = asked[city + "\u{1F}" + unit] ?? []
-            var index: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT m.id, m.current_value, m.measure_key, m.label, v.value FROM measures m
-                LEFT JOIN figure_values v ON v.measure = m.id WHERE m.city = ? AND m.unit = ?
-                """), arguments: [city, unit]) {
-                let id: Int64 = row["id"]
-                if index[id] == nil {
-                    index[id] = knowledge.measures.count
-                    knowledge.measures.append(Differ.Measure(ref: .stored(id), city: city, key: row["measure_key"], unit: unit,
-                                                             label: row["label"], current: row["current_value"], values: []))
-                }
-                if let value = row["value"] as Double?, asking.contains(value), let at = index[id] {
-                    knowledge.measures[at].values.insert(value)
-                }
-            }
+            knowledge.measures += try measures(db, city: city, unit: unit, asking: asked[city + "\u{1F}" + unit] ?? [])
         }
         return knowledge
+    }
+
+    /// Every stored measure of a city and unit, each with those of the `asking` values it has had. One statement:
+    /// each measure with its values (a measure has had few).
+    static func measures(_ db: Database, city: String, unit: String, asking: Set<Double>) throws -> [Differ.Measure] {
+        var measures: [Differ.Measure] = []
+        var index: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT m.id, m.current_value, m.measure_key, m.label, v.value FROM measures m
+            LEFT JOIN figure_values v ON v.measure = m.id WHERE m.city = ? AND m.unit = ?
+            """), arguments: [city, unit]) {
+            let id: Int64 = row["id"]
+            if index[id] == nil {
+                index[id] = measures.count
+                measures.append(Differ.Measure(ref: .stored(id), city: city, key: row["measure_key"], unit: unit,
+                                               label: row["label"], current: row["current_value"], values: []))
+            }
+            if let value = row["value"] as Double?, asking.contains(value), let at = index[id] {
+                measures[at].values.insert(value)
+            }
+        }
+        return measures
     }
 }
 
 extension KnowledgeStore {
-    /// The stored measure a figure belongs to: the same canonical key, else the one known measure of that city
-    /// and unit whose words differ by a single extra word ("cases" ~ "projected cases targeted" once canonical),
-    /// else the one known measure of that city and unit with the same head noun that differs by at most one
-    /// word on each side ("deportation cases" ~ "projected cases targeted": one outlet's words for another's).
+    /// The id of the stored measure a figure belongs to, by the Differ's rules (`Differ.match`) over the city's
+    /// measures of that unit.
     static func knownMeasure(_ db: Database, city: String, key: String, unit: String, label: String? = nil,
-                             value: Double? = nil) throws -> Row? {
-        if let exact = try db.cachedRow(sql: "SELECT id, current_value FROM measures WHERE city = ? AND measure_key = ? AND unit = ?",
-                                        arguments: [city, key, unit]) {
-            return exact
-        }
-        let words = Set(key.split(separator: " "))
-        var match: Row?
-        var sharing: [Row] = []
-        let head = label.flatMap(MeasureKey.head)
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, current_value, measure_key, label FROM measures WHERE city = ? AND unit = ?"),
-                                    arguments: [city, unit]) {
-            let other = Set((row["measure_key"] as String).split(separator: " "))
-            guard !words.intersection(other).isEmpty,
-                  !words.symmetricDifference(other).contains(where: { MeasureKey.distinguishing.contains(String($0)) }) else { continue }
-            if let head, MeasureKey.head(row["label"] as String) == head { sharing.append(row) }
-            guard other.isSubset(of: words) || words.isSubset(of: other),
-                  words.symmetricDifference(other).count == 1 else { continue }
-            if match != nil { return nil }   // ambiguous: treat as a new measure
-            match = row
-        }
-        if let match { return match }
-        if sharing.isEmpty, unit == FigureUnit.usd.rawValue, let value {
-            // A dollar amount is specific: the same amount for the same city is the same money, however named.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT m.id, m.current_value FROM measures m JOIN figure_values v ON v.measure = m.id
-                WHERE m.city = ? AND m.unit = ? AND v.value = ?
-                """), arguments: [city, unit, value])
-            if rows.count == 1 { return rows[0] }
-        }
-        guard sharing.count == 1, let only = sharing.first else { return nil }
-        let other = Set((only["measure_key"] as String).split(separator: " "))
-        return words.subtracting(other).count <= 1 && other.subtracting(words).count <= 1 ? only : nil
+                             value: Double? = nil) throws -> Int64? {
+        let known = try measures(db, city: city, unit: unit, asking: value.map { [$0] } ?? [])
+        guard let at = Differ.match(city: city, key: key, unit: unit, label: label, value: value, in: known),
+              case .stored(let id) = known[at].ref else { return nil }
+        return id
     }
 }
 
@@ -254,9 +230,5 @@ extension Database {
 
     func cachedBool(sql: String, arguments: StatementArguments) throws -> Bool? {
         try Bool.fetchOne(cachedStatement(sql: sql), arguments: arguments)
-    }
-
-    func cachedRow(sql: String, arguments: StatementArguments) throws -> Row? {
-        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }

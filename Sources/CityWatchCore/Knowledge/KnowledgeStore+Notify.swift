@@ -148,9 +148,8 @@ extension KnowledgeStore {
             case .newFigure, .changedFigure:
                 guard let measure = alert.measure, let value = alert.value else { return 0 }
                 let unit = (alert.unit ?? .count).rawValue
-                guard let row = try Self.knownMeasure(db, city: alert.city ?? "", key: MeasureKey.canonical(measure),
-                                                      unit: unit, label: measure, value: value) else { return 0 }
-                let id: Int64 = row["id"]
+                guard let id = try Self.knownMeasure(db, city: alert.city ?? "", key: MeasureKey.canonical(measure),
+                                                     unit: unit, label: measure, value: value) else { return 0 }
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM figure_sources WHERE measure = ? AND value = ?",
                                         arguments: [id, value]) ?? 0
             }
