@@ -58,6 +58,9 @@ import Testing
         #expect(known.count == 1)
         #expect(known[0].history.map(\.articles) == [2])
         #expect(known[0].history.map(\.sources) == [2])
+        // The notifier's min_sources count: both outlets for the figure's value, both for the city.
+        #expect(try store.sourceCount(for: first.alerts[1]) == 2)
+        #expect(try store.sourceCount(for: first.alerts[0]) == 2)
         let cities = try store.cities()
         #expect(cities.map(\.city) == ["Portland, OR"])
         #expect(cities[0].articles == 2)
