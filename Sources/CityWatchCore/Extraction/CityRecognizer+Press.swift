@@ -13,11 +13,11 @@ extension CityRecognizer {
         // "KANSAS CITY, Mo. —", and the postal code some sites use ("DENVER, CO —") when a dash or "(AP)" follows it.
         let stateAfter = next == "," && (gazetteer.state(in: t, at: j + 2, allowPostal: false) != nil
             || (gazetteer.state(in: t, at: j + 2, allowPostal: true) != nil && j + 3 < end
-                && ["-", "—", "–", "(", "--"].contains(t[j + 3].text)))
+                && Self.datelineEnders.contains(t[j + 3].text)))
         let sentenceStart = i == 0 || t[i - 1].kind == .number || [".", "!", "?", "\u{201D}"].contains(t[i - 1].text)
         // "NEWARK  It was …": a dateline run straight into the first sentence.
         let intoSentence = sentenceStart && j + 1 < end && t[j + 1].isCapitalized && !tz.isAllCaps(j + 1)
-        guard stateAfter || intoSentence || ["-", "—", "–", "(", "--"].contains(next) else { return nil }
+        guard stateAfter || intoSentence || Self.datelineEnders.contains(next) else { return nil }
         if i > 0, t[i - 1].kind == .word { return nil }
         let name = t[i...j].map { $0.text.prefix(1) + $0.text.dropFirst().lowercased() }.joined(separator: " ")
         guard var entries = gazetteer.names[name]?.filter({ !$0.demonym }), !entries.isEmpty else { return nil }
@@ -28,6 +28,9 @@ extension CityRecognizer {
         }
         return (entries.map { var e = $0; e.isDateline = true; return e }, j)
     }
+
+    /// What ends a dateline's place: a dash, or "(" of "(AP)".
+    static let datelineEnders: Set<String> = ["-", "—", "–", "(", "--"]
 
     /// The US cities AP style lets stand alone in a dateline, without their state.
     static let standAloneDatelines: Set<String> = [

@@ -7,6 +7,8 @@ extension Extractor {
     static let stateNameFollowers: Set<String> = ["City", "National", "Guard", "State", "University", "College",
                                                   "Avenue", "Street", "Road", "Tech", "A&M", "Gov.", "Gov", "Governor",
                                                   "Sen.", "Rep.", "Attorney", "Lt.", "Secretary", "Senator"]
+    /// Words and marks that end the clause a state must share with its number.
+    static let stateClauseBreaks: Set<String> = [";", "while", "whereas", "but", "—", "–", "--", "("]
     /// Prepositions that put a number in a state ("across Colorado", "in Texas", "throughout Georgia").
     static let statePrepositions: Set<String> = ["across", "in", "throughout", "statewide", "around", "within", "of"]
 
@@ -18,7 +20,7 @@ extension Extractor {
                     city: Int?) -> String? {
         let t = unit.tz.tokens
         func clauseBreak(_ a: Int, _ b: Int) -> Bool {
-            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but", "—", "–", "--", "("].contains(t[$0].text) }
+            (min(a, b)..<max(a, b)).contains { Self.stateClauseBreaks.contains(t[$0].text) }
         }
         // A city right after the number through a preposition owns it ("400 troops to Nashville").
         if cityAttached(n, t, sentenceHits) { return nil }
@@ -122,7 +124,7 @@ extension Extractor {
         var preposition = false
         var states: Set<String> = []
         while k < min(range.upperBound, n.last + 20) {
-            if [";", "—", "–", "--", "(", "while", "whereas", "but"].contains(t[k].text) { break }
+            if Self.stateClauseBreaks.contains(t[k].text) { break }
             if ["in", "across", "throughout"].contains(t[k].lower) { preposition = true }
             if preposition, let st = stateName(t, at: k, in: range) {
                 states.insert(st.code); k += st.length; continue
