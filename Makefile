@@ -36,7 +36,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # Serial: several tests check that transfers stop in time, and CPU-heavy tests running beside them on a
 # two-core machine would hold the threads that resume them.

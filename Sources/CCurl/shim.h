@@ -44,6 +44,14 @@ static inline int cw_sockaddr_bytes(const struct curl_sockaddr *a, unsigned char
     return 0;
 }
 
+/* The multi and share handles' setopt calls are variadic too. */
+static inline CURLMcode cw_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+static inline CURLSHcode cw_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
+
+/* Called before each request is sent, on a new or a reused connection, with the connection's address. */
+typedef int (*cw_prereq_cb)(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_primary_port, int conn_local_port);
+static inline CURLcode cw_setopt_prereq_function(CURL *h, cw_prereq_cb f) { return curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, f); }
+
 /* CURL_GLOBAL_ALL is a compound macro Swift does not import. */
 static inline CURLcode cw_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
 

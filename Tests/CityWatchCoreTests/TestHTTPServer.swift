@@ -15,8 +15,13 @@ struct ServedRequest: Sendable {
 /// One accepted connection; a handler writes raw HTTP through it. The server closes it afterwards.
 final class ServedConnection: Sendable {
     let fd: Int32
+    /// The connection stays open for further requests (no "Connection: close" in `head`).
+    let keepAlive: Bool
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, keepAlive: Bool = false) {
+        self.fd = fd
+        self.keepAlive = keepAlive
+    }
 
     /// Writes bytes; false once the client has gone (MSG_NOSIGNAL: a closed peer must not raise SIGPIPE).
     @discardableResult
@@ -35,10 +40,10 @@ final class ServedConnection: Sendable {
     @discardableResult
     func send(_ text: String) -> Bool { send(Data(text.utf8)) }
 
-    /// Writes a status line and headers (adding Connection: close, and Content-Length unless given).
+    /// Writes a status line and headers (adding Connection: close unless kept alive, and Content-Length unless given).
     @discardableResult
     func head(_ status: Int, _ headers: [(String, String)] = [], contentLength: Int? = nil) -> Bool {
-        var text = "HTTP/1.1 \(status) Scripted\r\nConnection: close\r\n"
+        var text = "HTTP/1.1 \(status) Scripted\r\n" + (keepAlive ? "" : "Connection: close\r\n")
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let contentLength { text += "Content-Length: \(contentLength)\r\n" }
         return send(text + "\r\n")
@@ -60,12 +65,16 @@ final class TestHTTPServer: Sendable {
     let port: Int
     private let listener: Int32
     private let log = Mutex<[ServedRequest]>([])
+    private let accepted = Mutex(0)
+    /// Connections serve request after request until the client closes them (HTTP/1.1 keep-alive).
+    let keepAlive: Bool
 
     /// With `readsRequest` false the handler answers at once, before the client has said anything.
-    init(readsRequest: Bool = true, _ handler: @escaping Handler) throws {
+    init(readsRequest: Bool = true, keepAlive: Bool = false, _ handler: @escaping Handler) throws {
         let (listener, port) = try Self.listen()
         self.listener = listener
         self.port = port
+        self.keepAlive = keepAlive
         let thread = Thread { [self] in acceptLoop(readsRequest: readsRequest, handler) }
         thread.start()
     }
@@ -74,6 +83,9 @@ final class TestHTTPServer: Sendable {
 
     /// Every request received so far, in order.
     var requests: [ServedRequest] { log.withLock { $0 } }
+
+    /// The connections accepted so far.
+    var connections: Int { accepted.withLock { $0 } }
 
     /// Stops accepting (shutdown wakes the blocked accept on Linux).
     func stop() {
@@ -88,14 +100,17 @@ final class TestHTTPServer: Sendable {
                 if errno == EINTR { continue }
                 return
             }
+            accepted.withLock { $0 += 1 }
             let thread = Thread { [self] in
                 var timeout = timeval(tv_sec: 5, tv_usec: 0)
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 let unread = ServedRequest(method: "", path: "", headers: [:], body: Data())
-                if let request = readsRequest ? Self.readRequest(fd) : unread {
+                let connection = ServedConnection(fd: fd, keepAlive: keepAlive)
+                repeat {
+                    guard let request = readsRequest ? Self.readRequest(fd) : unread else { break }
                     log.withLock { $0.append(request) }
-                    handler(request, ServedConnection(fd: fd))
-                }
+                    handler(request, connection)
+                } while keepAlive && readsRequest
                 close(fd)
             }
             thread.start()

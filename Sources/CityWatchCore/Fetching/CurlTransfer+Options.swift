@@ -54,6 +54,13 @@ extension CurlTransfer {
             return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose: purpose, address: address)
         }
         _ = cw_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, context)
+        // A reused connection skips the socket callback: each request is checked again on its connection's address.
+        _ = cw_setopt_prereq_function(handle) { context, primaryIP, _, _, _ in
+            guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+            return transfer.beforeRequest(primaryIP: primaryIP) ? Int32(CURL_PREREQFUNC_OK) : Int32(CURL_PREREQFUNC_ABORT)
+        }
+        _ = cw_setopt_pointer(handle, CURLOPT_PREREQDATA, context)
     }
 
     /// The caller's headers plus the conditional-GET validators, as a list libcurl owns until freed.

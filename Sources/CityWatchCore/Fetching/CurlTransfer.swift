@@ -2,12 +2,14 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// One libcurl transfer, run to completion by `run()` on a dedicated thread.
+/// One libcurl transfer, run by the process's `TransferEngine`: `begin` makes its easy handle, the engine
+/// moves its bytes, `finish` reads the outcome, `complete` hands it to whoever waits.
 ///
-/// The mutable state is touched only by that thread (inside the multi loop, through the C callbacks);
-/// `cancel()` may be called from any thread: it sets an atomic flag and wakes the loop, which is why
-/// the class can be `@unchecked Sendable`.
+/// The mutable state is touched only by the engine's thread (in `begin`, `finish` and the C callbacks);
+/// `cancel()` may be called from any thread: it sets an atomic flag and wakes the engine, which drops the
+/// transfer at once, which is why the class can be `@unchecked Sendable`.
 final class CurlTransfer: @unchecked Sendable {
+    typealias Outcome = Result<FetchResponse, FetchError>
     let request: FetchRequest
     let userAgent: String
     private let cancelled = Atomic<Bool>(false)
@@ -21,55 +23,80 @@ final class CurlTransfer: @unchecked Sendable {
     /// The first connection the access rules refused: the hop's URL and why (names the address).
     private(set) var refusedConnection: (url: String, reason: String)?
     private var handle: UnsafeMutableRawPointer?
-    /// The multi handle while the loop runs, so that `cancel()` can wake it from another thread.
-    private let multi = Mutex<MultiHandle?>(nil)
-
-    /// A CURLM pointer; only `curl_multi_wakeup` is called on it from other threads, which libcurl allows.
-    private struct MultiHandle: @unchecked Sendable { let pointer: UnsafeMutableRawPointer }
+    /// What libcurl holds a pointer to while the easy handle lives: released in `finish`, after curl_easy_cleanup.
+    private var errorBuffer: UnsafeMutablePointer<CChar>?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var retained: Unmanaged<CurlTransfer>?
+    /// Called once with the outcome.
+    private let completion = Mutex<(@Sendable (Outcome) -> Void)?>(nil)
 
     init(request: FetchRequest, userAgent: String) {
         self.request = request
         self.userAgent = userAgent
     }
 
-    /// Asks the transfer to stop: the loop wakes at once and the callbacks refuse to go on.
+    /// Asks the transfer to stop: the engine wakes at once and the callbacks refuse to go on.
     func cancel() {
         cancelled.store(true, ordering: .relaxed)
-        multi.withLock { multi in
-            if let multi { _ = curl_multi_wakeup(multi.pointer) }
-        }
+        TransferEngine.shared.wake()
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
     var isFile: Bool { request.scheme == "file" }
 
-    /// Performs the transfer, blocking the calling thread until it ends.
-    func run() -> Result<FetchResponse, FetchError> {
-        guard CurlGlobal.initialized else {
-            return .failure(FetchError(kind: .other, message: "libcurl could not be initialised"))
+    /// Performs the transfer on the process's engine and waits for its outcome.
+    func run() async -> Outcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+            completion.withLock { $0 = { continuation.resume(returning: $0) } }
+            TransferEngine.shared.submit(self)
         }
+    }
+
+    /// Hands the outcome to the waiting caller, once.
+    func complete(_ outcome: Outcome) {
+        let done = completion.withLock { completion in
+            defer { completion = nil }
+            return completion
+        }
+        done?(outcome)
+    }
+
+    /// Makes and configures the easy handle (on the engine's thread), or says why the transfer cannot start.
+    func begin(share: UnsafeMutableRawPointer?) -> Result<UnsafeMutableRawPointer, FetchError> {
         if isCancelled { return .failure(cancelledError) }
         if isFile, let why = request.access.fileRefusal(request.url) {
             return .failure(FetchError(kind: .refused, message: "refused \(request.url): \(why)"))
         }
-        // Everything libcurl holds a pointer to is released only after curl_easy_cleanup (defers run in
-        // reverse): the error buffer, the header list, and `self`, which the callbacks reach unretained.
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        defer { errorBuffer.deallocate() }
-        var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
-        let unmanaged = Unmanaged.passRetained(self)
-        defer { unmanaged.release() }
         guard let handle = curl_easy_init() else {
             return .failure(FetchError(kind: .other, message: "libcurl could not create a transfer"))
         }
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        buffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        // The callbacks reach `self` unretained: this reference keeps it alive until `finish`.
+        let unmanaged = Unmanaged.passRetained(self)
         self.handle = handle
-        defer { curl_easy_cleanup(handle); self.handle = nil }
+        errorBuffer = buffer
+        retained = unmanaged
+        configure(handle, context: unmanaged.toOpaque(), errorBuffer: buffer, headerList: &headerList)
+        if let share { _ = cw_setopt_pointer(handle, CURLOPT_SHARE, share) }
+        return .success(handle)
+    }
 
-        configure(handle, context: unmanaged.toOpaque(), errorBuffer: errorBuffer, headerList: &headerList)
-        let code = perform(handle)
+    /// Reads the outcome of a transfer libcurl ended with `code` (it has left the multi handle), then frees
+    /// the easy handle and what it pointed to.
+    func finish(_ code: CURLcode) -> Outcome {
+        guard let handle else { return .failure(cancelledError) }
+        defer {
+            curl_easy_cleanup(handle)
+            self.handle = nil
+            curl_slist_free_all(headerList)
+            headerList = nil
+            errorBuffer?.deallocate()
+            errorBuffer = nil
+            retained?.release()
+            retained = nil
+        }
         let status = isFile ? 200 : Int(info(handle, CURLINFO_RESPONSE_CODE))
         let finalURL = infoString(handle, CURLINFO_EFFECTIVE_URL) ?? request.url
         let response = FetchResponse(status: status, finalURL: finalURL, headers: headers,
@@ -78,7 +105,7 @@ final class CurlTransfer: @unchecked Sendable {
         if code != CURLE_OK {
             // A refused error page is reported by its status, not by its size.
             if overCap, status >= 400, !isCancelled { return .failure(.httpStatus(response)) }
-            let detail = String(cString: errorBuffer)
+            let detail = errorBuffer.map { String(cString: $0) } ?? ""
             let target = infoString(handle, CURLINFO_REDIRECT_URL) ?? locationOfLastResponse
             let osError = info(handle, CURLINFO_OS_ERRNO)
             return .failure(error(for: code, detail: detail, redirectURL: target, osError: Int32(truncatingIfNeeded: osError)))
@@ -86,31 +113,7 @@ final class CurlTransfer: @unchecked Sendable {
         return isSuccess ? .success(response) : .failure(.httpStatus(response))
     }
 
-    /// Drives the easy handle through a private multi handle, which unlike `curl_easy_perform` can be
-    /// woken from another thread, so a cancellation takes effect at once even when no byte moves.
-    private func perform(_ handle: UnsafeMutableRawPointer) -> CURLcode {
-        guard let created = curl_multi_init() else { return CURLE_OUT_OF_MEMORY }
-        multi.withLock { $0 = MultiHandle(pointer: created) }
-        defer {
-            multi.withLock { $0 = nil }
-            curl_multi_remove_handle(created, handle)
-            curl_multi_cleanup(created)
-        }
-        guard curl_multi_add_handle(created, handle) == CURLM_OK else { return CURLE_FAILED_INIT }
-        var running: Int32 = 1
-        while running > 0 {
-            if isCancelled { return CURLE_ABORTED_BY_CALLBACK }
-            guard curl_multi_perform(created, &running) == CURLM_OK else { return CURLE_FAILED_INIT }
-            if running > 0 { _ = curl_multi_poll(created, nil, 0, 1000, nil) }
-        }
-        var remaining: Int32 = 0
-        while let message = curl_multi_info_read(created, &remaining) {
-            if message.pointee.msg == CURLMSG_DONE { return message.pointee.data.result }
-        }
-        return CURLE_FAILED_INIT
-    }
-
-    // MARK: - Callbacks (called on the transfer thread)
+    // MARK: - Callbacks (called on the engine's thread)
 
     /// Takes decoded body bytes; false stops the transfer (cancelled, or over the cap).
     func received(_ bytes: UnsafeRawPointer?, count: Int) -> Bool {
@@ -137,6 +140,16 @@ final class CurlTransfer: @unchecked Sendable {
             }
         }
         return cw_socket_cloexec(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
+    }
+
+    /// Checks the address of the connection a request is about to be sent on, new or reused: a reused
+    /// connection never passed through `openSocket`, and may have been opened for a feed the config trusts.
+    func beforeRequest(primaryIP: UnsafePointer<CChar>?) -> Bool {
+        guard let primaryIP, primaryIP.pointee != 0, let target = NetworkAddress(String(cString: primaryIP)) else { return true }
+        let hop = handle.flatMap { infoString($0, CURLINFO_EFFECTIVE_URL) } ?? request.url
+        guard let why = request.access.refusal(connecting: target, for: hop) else { return true }
+        if refusedConnection == nil { refusedConnection = (hop, why) }
+        return false
     }
 
     /// Takes one header line; a status line starts a new response (after a redirect or a 100 Continue).

@@ -18,14 +18,9 @@ public final class Fetcher: Sendable {
                              message: "refused \(request.url): only http, https and file URLs are fetched, not \(scheme)")
         }
         let transfer = CurlTransfer(request: request, userAgent: userAgent)
-        // curl_easy_perform blocks for the whole transfer, so it gets its own thread rather than
-        // a thread of the cooperative pool; cancellation reaches it through an atomic flag.
+        // The process's one transfer engine moves the bytes; cancellation reaches it through an atomic flag.
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>) in
-                let thread = Thread { continuation.resume(returning: transfer.run()) }
-                thread.name = "citywatch-fetch"
-                thread.start()
-            }
+            await transfer.run()
         } onCancel: {
             transfer.cancel()
         }
