@@ -6,6 +6,8 @@ import Testing
     @Test func aBoroughAsAnAdjectiveOrAfterAPartWordIsTheCity() {
         #expect(cities("Agents detained nine men at a Manhattan immigration court on Tuesday.") == ["New York, NY"])
         #expect(cities("Masked officers waited in the halls of Lower Manhattan's federal building.") == ["New York, NY"])
+        // A Kansas story's "a Manhattan bakery" is not New York's borough.
+        #expect(!cities("Police in Kansas said a Manhattan bakery closed after the storm.").contains("New York, NY"))
         let f = facts("Agents detained nine men at a Manhattan immigration court on Tuesday, ICE said.").figures
         #expect(f.first?.city == "New York, NY" && f.first?.value == 9)
     }
