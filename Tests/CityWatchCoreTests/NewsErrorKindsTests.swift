@@ -44,6 +44,13 @@ import Testing
         #expect(!f.contains { $0.value == 40 && $0.city == nil })
     }
 
+    @Test func aSheriffsArrestsAtAProtestAreNotTheOperations() {
+        let f = facts("The Orange County Sheriff's Department said it had arrested three people as protests against ICE raids grew in Anaheim.").figures
+        #expect(!f.contains { $0.value == 3 })
+        let g = facts("ICE agents and the county Sheriff's Department arrested 40 people in Anaheim.").figures
+        #expect(g.contains { $0.value == 40 })
+    }
+
     @Test func renownIsNotANationalScope() {
         let text = """
         Memphis task force
