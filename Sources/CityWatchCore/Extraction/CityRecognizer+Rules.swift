@@ -53,6 +53,19 @@ extension CityRecognizer {
             c.verdict = foreignNamesake ? .rejected : .accepted; c.confirmed = !foreignNamesake; return
         }
         if isPaperOrOffice(c, tokens, prev: prev, next: next) { c.verdict = .rejected; return }
+        // A borough of a big city as an adjective or after a part of it ("a Manhattan immigration court", "Lower
+        // Manhattan's 26 Federal Plaza") stands for the city, as "in Manhattan" does.
+        // (A town of that name in a state the story names stays possible: "a Manhattan bakery" in a Kansas story.)
+        if let borough = c.entries.first(where: { $0.risk != .high && gazetteer.places[$0.place].kind == "borough" }),
+           !c.entries.contains(where: { gazetteer.places[$0.place].state != gazetteer.places[borough.place].state
+                                        && docStates.contains(gazetteer.places[$0.place].state) }) {
+            let part = prev.map { Self.cityParts.contains($0.text) } ?? false
+            let adjective = (prev.map { ["a", "an", "the"].contains($0.lower) } ?? false)
+                && (next.map { $0.kind == .word && !$0.isCapitalized && !Self.personVerbs.contains($0.text) } ?? false)
+            if part || adjective {
+                c.entries = [borough]; c.place = borough.place; c.verdict = .accepted; c.confirmed = true; return
+            }
+        }
         // A legislator's home town: "D-Charleston", "R-Marshall", "DFL-Minneapolis".
         if let prev, prev.text == "-", !prev.spaceBefore, !tokens[c.first].spaceBefore, c.first >= 2,
            ["D", "R", "I", "DFL", "Ind"].contains(tokens[c.first - 2].text) {

@@ -47,6 +47,8 @@ extension CityRecognizer {
     static let sites: Set<String> = ["Hospital", "Center", "Centre", "Clinic", "Church", "Cemetery", "Home", "Library",
                                      "Museum", "School", "College", "University", "Airport"]
     static let directions: Set<String> = ["North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"]
+    /// Words naming a part of a big city before its borough ("Lower Manhattan", "Midtown Manhattan", "Downtown Brooklyn").
+    static let cityParts: Set<String> = ["Lower", "Upper", "Midtown", "Downtown", "Central"]
     /// "W. Phila.", "N.W. Rochester" (after a given name "W." is a middle initial: "George W. Houston").
     static let directionAbbreviations: Set<String> = ["N.", "S.", "E.", "W.", "N.E.", "N.W.", "S.E.", "S.W."]
     /// Capitalised first words that do not start a person's name ("Three Philadelphia officers", "Many Chicago …").

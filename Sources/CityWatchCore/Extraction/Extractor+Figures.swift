@@ -25,7 +25,9 @@ extension Extractor {
         let ranked = counts.sorted { $0.value > $1.value }
         let dominant = ranked.count == 1 || (ranked.count > 1 && ranked[0].value > ranked[1].value) ? ranked.first?.key : nil
         // The story's city for a sentence that names none: the one it names most, else the first it names as a place.
-        let lead = storyPlace(units, hits)
+        var lead = storyPlace(units, hits, dominant: dominant)
+        // "an operation in La Paz and Mohave Counties": a story about counties is its state's.
+        if let st = countyOperationState(units, hits) { lead = (nil, st) }
         let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         // The last figure's measure: "more than 600 of them have records" counts a part of it.
         var lastMeasure: (measure: String, unit: FigureUnit)?
@@ -116,8 +118,11 @@ extension Extractor {
                         else if hits.isEmpty { city = nil }
                     }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
-                    let state = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
-                        ?? stateFallback
+                    let owner = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                    // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
+                    // region of several states that no one of them owns.
+                    if city == nil, owner == nil, statesNamed(unit, range) >= 2 { continue }
+                    let state = owner ?? stateFallback
                     if state != nil { city = nil }
                     // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field
                     // office's) that no city, state or the nation owns.

@@ -79,6 +79,19 @@ extension Extractor {
         return found
     }
 
+    /// How many states a sentence names as places, outside its cities' mentions ("Denver, Colorado").
+    func statesNamed(_ unit: TextUnit, _ range: Range<Int>) -> Int {
+        let t = unit.tz.tokens
+        var states: Set<String> = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard let st = stateName(t, at: k, in: range) else { k += 1; continue }
+            if !(k >= 2 && t[k - 1].text == "," && t[k - 2].isCapitalized) { states.insert(st.code) }
+            k += st.length
+        }
+        return states.count
+    }
+
     /// Whether a city follows the number through a preposition in its clause ("400 troops to Nashville").
     func cityAttached(_ n: RecognizedNumber, _ t: [Token], _ sentenceHits: [CityHit]) -> Bool {
         sentenceHits.contains { h in h.first > n.last && h.first <= n.last + 6
@@ -88,7 +101,7 @@ extension Extractor {
 
     /// Where the story is, from its title and first paragraph: the first city named there as a place, or the first
     /// state when a state comes before any city ("Immigration crackdown in Georgia nets 475 arrests").
-    func storyPlace(_ units: [TextUnit], _ hits: [CityHit]) -> (city: Int?, state: String?) {
+    func storyPlace(_ units: [TextUnit], _ hits: [CityHit], dominant: Int? = nil) -> (city: Int?, state: String?) {
         var leadUnits: [Int] = []
         for (u, unit) in units.enumerated() {
             if unit.kind == .title { leadUnits.append(u) }
@@ -97,7 +110,12 @@ extension Extractor {
         for u in leadUnits {
             let unit = units[u]
             guard let range = unit.sentences.first else { continue }
-            let cityHit = hits.first { $0.unit == u && $0.sentence == 0 && !isPassingOwner($0, units) }
+            let leadHits = hits.filter { $0.unit == u && $0.sentence == 0 && !isPassingOwner($0, units) }
+            // A lead naming several cities ("after a shooting in Minneapolis, Philadelphia emerged as …") is about the
+            // one the story names most, when its first is named nowhere else.
+            let once = leadHits.first.map { h in hits.filter { $0.place == h.place }.count == 1 } ?? false
+            let cityHit = once && Set(leadHits.map(\.place)).count > 1
+                ? leadHits.first { $0.place == dominant } ?? leadHits.first : leadHits.first
             var stateAt: (Int, String)?
             let t = unit.tz.tokens
             var k = range.lowerBound
@@ -105,8 +123,11 @@ extension Extractor {
                 defer { k += 1 }
                 guard let st = stateName(t, at: k, in: range) else { continue }
                 if k >= 1, t[k - 1].lower == "from" || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
-                // "in Georgia", "across Massachusetts", "in frigid Minnesota"; not "As Oregon awaits …".
-                guard (max(range.lowerBound, k - 2)..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
+                // "in Georgia", "across Massachusetts", "in frigid Minnesota", "across the Commonwealth of
+                // Massachusetts"; not "As Oregon awaits …".
+                let title = k >= 3 && t[k - 1].lower == "of" && ["commonwealth", "state"].contains(t[k - 2].lower)
+                    && t[k - 3].lower == "the"
+                guard (max(range.lowerBound, k - (title ? 4 : 2))..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
                 else { continue }
                 stateAt = (k, st.code)
             }
@@ -114,6 +135,33 @@ extension Extractor {
             if let st = stateAt { return (nil, st.1) }
         }
         return (nil, nil)
+    }
+
+    /// The state of a story whose lead places its operation in counties and names no city there but its dateline
+    /// ("PHOENIX — … concluded a three-day operation in La Paz and Mohave Counties"): its figures are the state's.
+    func countyOperationState(_ units: [TextUnit], _ hits: [CityHit]) -> String? {
+        let countyWords: Set<String> = ["County", "Counties", "Parish", "Parishes"]
+        var paragraphs = 0
+        for (u, unit) in units.enumerated() where unit.kind == .paragraph {
+            paragraphs += 1
+            if paragraphs > 3 { return nil }
+            guard let range = unit.sentences.first else { continue }
+            let t = unit.tz.tokens
+            guard range.contains(where: { ["operation", "operations"].contains(t[$0].lower) }) else { continue }
+            let inCounties = range.contains { k in
+                guard t[k].lower == "in" else { return false }
+                var j = k + 1
+                while j < range.upperBound, !countyWords.contains(t[j].text),
+                      (t[j].kind == .word && t[j].isCapitalized) || t[j].lower == "and" || t[j].text == "," { j += 1 }
+                return j > k + 1 && j < range.upperBound && countyWords.contains(t[j].text)
+            }
+            guard inCounties else { continue }
+            let own = hits.filter { $0.unit == u && $0.sentence == 0 }
+            guard own.allSatisfy({ $0.first == range.lowerBound }), let place = own.first?.place ?? hits.first?.place
+            else { return nil }
+            return gazetteer.places[place].state
+        }
+        return nil
     }
 
     /// How many states the number's clause names after it through "in", "across" or "throughout" ("arrests in

@@ -163,6 +163,8 @@ extension FigureExtractor {
 
     /// Words that make a sentence's figure national even in an article about one city.
     static let nationalWords: Set<String> = ["nationwide", "nationally", "national", "countrywide", "country", "nation"]
+    /// Words before "nationally" that make it a person's or a thing's renown ("known nationally").
+    static let renownWords: Set<String> = ["known", "recognized", "renowned", "famous", "televised", "ranked", "syndicated"]
 
     /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
     func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
@@ -171,6 +173,7 @@ extension FigureExtractor {
         for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
             let w = t[k].text.lowercased()
             guard Self.nationalWords.contains(w) else { continue }
+            if w == "nationally", k > range.lowerBound, Self.renownWords.contains(t[k - 1].lower) { continue }
             // "agents from around the country": where they come from, not the figure's scope.
             if (max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) { continue }
             if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
@@ -187,6 +190,8 @@ extension FigureExtractor {
             // "National Guard troops" names the troops, not the scope; "agents from around the country" says where
             // they come from.
             if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
+            // "brothers known nationally as worship singers": their fame, not the figure's scope.
+            if w == "nationally", k > range.lowerBound, Self.renownWords.contains(t[k - 1].lower) { continue }
             if Self.nationalWords.contains(w), !(max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) {
                 return true
             }

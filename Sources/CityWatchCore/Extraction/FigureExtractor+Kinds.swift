@@ -45,11 +45,25 @@ extension FigureExtractor {
     /// Whether the number's clause describes a local criminal booking (see `localBookingPhrases`) within a few
     /// words after it ("two were arrested on suspicion of assault"; not "40 people in Chicago, including two on
     /// suspicion of assault", where the comma ends the 40's clause).
+    /// Words that make a sentence's subject federal ("ICE and the police arrested …").
+    static let federalWords: Set<String> = ["ice", "agents", "federal", "border", "immigration", "dhs", "hsi", "cbp", "fbi"]
+
     static func isLocalBooking(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         var end = n.last + 1
         while end < min(range.upperBound, n.last + 12), ![",", ";", "—", "–", "--"].contains(t[end].text) { end += 1 }
         let clause = n.last + 1..<end
+        // "The county Sheriff's Department said it had arrested two people as protests raged": a local body's
+        // arrests at a protest, not the operation's.
+        let before = range.lowerBound..<n.first
+        let localBody = before.contains { k in
+            guard ["sheriff", "sheriff's", "sheriff’s", "police"].contains(t[k].lower) else { return false }
+            var j = k + 1
+            if j < n.first, ["'s", "’s"].contains(t[j].text) { j += 1 }
+            return j < n.first && ["department", "office", "bureau"].contains(t[j].lower)
+        }
+        if localBody, !before.contains(where: { Self.federalWords.contains(t[$0].lower) }),
+           range.contains(where: { t[$0].lower.hasPrefix("protest") }) { return true }
         return clause.contains { k in
             localBookingPhrases.contains { phrase in
                 k + phrase.count <= clause.upperBound && phrase.indices.allSatisfy { t[k + $0].lower == phrase[$0] }

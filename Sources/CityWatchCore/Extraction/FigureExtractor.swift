@@ -141,11 +141,18 @@ struct FigureExtractor: Sendable {
             if Self.actionVerbs.contains(w) { return w }
             if let form = Self.actionForms[w] { return form }
         }
-        var k = n.last + 2
-        while k < min(range.upperBound, n.last + 7) {
+        var start = n.last + 2
+        // "Thirteen individuals, including two minors, were taken into custody": the verb after an appositive.
+        if start + 1 < range.upperBound, t[start].text == ",", ["including", "among"].contains(t[start + 1].lower) {
+            var j = start + 2
+            while j < min(range.upperBound, start + 14), ![",", ";", "—"].contains(t[j].text) { j += 1 }
+            if j < range.upperBound, t[j].text == "," { start = j + 1 }
+        }
+        var k = start
+        while k < min(range.upperBound, start + 5) {
             let w = t[k].lower
             // The people are acted on: "30 people arrested", "130 people were detained", not "31 agencies have arrested".
-            let passive = k == n.last + 2 || Self.passiveMarks.contains(t[k - 1].lower)
+            let passive = k == start || Self.passiveMarks.contains(t[k - 1].lower)
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
