@@ -38,7 +38,8 @@ struct FeedCommand: AsyncParsableCommand {
             // ArgumentParser's positional handling grows quadratically with thousands of paths; a list file does not.
             let data = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: list)
             guard let data else { throw ValidationError("cannot read the input list \(list)") }
-            inputs += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            // Split on the bytes: CR and LF end a line (a Character-wise split costs more than reading the files).
+            inputs += data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { String(decoding: $0, as: UTF8.self) }
         }
         if let rounds = benchmark {
             StandardOutput.write(FeedBenchmark.run(paths: inputs, rounds: max(1, rounds)) + "\n")

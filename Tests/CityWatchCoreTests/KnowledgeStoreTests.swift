@@ -54,6 +54,48 @@ import Testing
         #expect(try store.feedState("wire")?.etag == nil)
     }
 
+    /// A quiet poll (healthy feed, same validators) writes no transaction of its own: its time is kept in memory,
+    /// seen by this store at once and written for other processes by the next flush.
+    @Test func quietPollsAreWrittenTogether() throws {
+        let store = try KnowledgeStore(stateDir: folder)
+        let other = try KnowledgeStore(stateDir: folder)   // as `citywatch status` reads it
+        try store.registerFeed(name: "wire", url: "https://example.org/rss")
+        let first = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.recordFeedSuccess(name: "wire", etag: "\"v1\"", lastModified: nil, now: first)
+        let previous = try #require(try store.feedState("wire"))
+        let later = first.addingTimeInterval(1)
+        try store.recordFeedSuccess(name: "wire", etag: "\"v1\"", lastModified: nil, now: later, previous: previous)
+        #expect(try store.feedState("wire")?.lastSuccess == KnowledgeTime.string(later))
+        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(first))
+        try store.flushQuietPolls()
+        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(later))
+        // New validators are not quiet: written at once.
+        let third = later.addingTimeInterval(1)
+        try store.recordFeedSuccess(name: "wire", etag: "\"v2\"", lastModified: nil, now: third,
+                                    previous: try store.feedState("wire"))
+        #expect(try other.feedState("wire")?.etag == "\"v2\"")
+        // Nor is a recovery; and a failure in between drops the quiet time kept for it.
+        let fourth = third.addingTimeInterval(1)
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: fourth, previous: try store.feedState("wire"))
+        try store.recordFeedFailure(name: "wire", error: "http 500", now: fourth.addingTimeInterval(1))
+        try store.flushQuietPolls()
+        let failing = try #require(try other.feedState("wire"))
+        #expect(failing.consecutiveFailures == 1)
+        #expect(failing.lastSuccess == KnowledgeTime.string(third))
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: fourth.addingTimeInterval(2), previous: failing)
+        #expect(try other.feedState("wire")?.consecutiveFailures == 0)
+        // Reading every feed writes what is kept first; so does the quiet time's age.
+        let fifth = fourth.addingTimeInterval(3)
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: fifth, previous: try store.feedState("wire"))
+        _ = try store.feedStates()
+        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(fifth))
+        let sixth = fifth.addingTimeInterval(1)
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: sixth, previous: try store.feedState("wire"))
+        let due = sixth.addingTimeInterval(KnowledgeStore.quietPollFlushInterval)
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: due, previous: try store.feedState("wire"))
+        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(due))
+    }
+
     @Test func seenItemsAreFoundByAnyKey() throws {
         let store = try KnowledgeStore(stateDir: folder)
         var record = article("A")

@@ -5,8 +5,12 @@ extension Cycle {
     /// failure is recorded and reported, never thrown; only a store or log failure throws.
     public func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
         var outcome = FeedOutcome(feed: feed.name)
-        try store.registerFeed(name: feed.name, url: feed.url)
-        let state = try store.feedState(feed.name)
+        var state = try store.feedState(feed.name)
+        // A feed seen before under the same URL needs no write.
+        if state?.url != feed.url {
+            try store.registerFeed(name: feed.name, url: feed.url)
+            state = try store.feedState(feed.name)
+        }
         // The feed URL was written in the config: it may name a private host; its redirects may stay on its origin.
         var request = request(feed.url, access: .trusting(feed.url, allowPrivateNetworks: config.allowPrivateNetworks))
         request.etag = state?.etag
@@ -28,7 +32,8 @@ extension Cycle {
         outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
         if response.notModified {
             outcome.notModified = true
-            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified, now: now())
+            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
+                                        now: now(), previous: state)
             return outcome
         }
         let parsed = pipeline.parseFeed(response.body, feed.url, response.finalURL,
@@ -96,7 +101,9 @@ extension Cycle {
         }
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
         if outcome.alerts > 0 { try delivery.deliverPending() }
-        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified, now: now())
+        // A poll that read no new item is quiet: its time is written with others' (no transaction of its own).
+        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
+                                    now: now(), previous: outcome.newItems == 0 && deferred == 0 ? state : nil)
         return outcome
     }
 

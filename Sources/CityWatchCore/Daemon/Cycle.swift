@@ -66,6 +66,7 @@ public struct Cycle: Sendable {
             report.alerts += outcome.alerts
         }
         try delivery.deliverPending()
+        try store.flushQuietPolls()
         return report
     }
 

@@ -31,6 +31,7 @@ extension Daemon {
 
     /// Writes the status file (when the plan names one); a failure is logged, never fatal.
     func writeStatus() async {
+        flushStore?()
         guard let url = currentStatusFile() else { return }
         let file = FeedStatusFile(written: clock.now, feeds: await statusRecords())
         do {
@@ -86,7 +87,12 @@ extension Daemon {
             }
         }
         let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store,
-                            housekeeping: prune, heartbeat: heartbeat)
+                            housekeeping: prune, heartbeat: heartbeat,
+                            flushStore: store.map { store in { @Sendable in
+                                do { try store.flushQuietPolls() } catch {
+                                    logger.warning("could not write the feeds' poll times: \(error)")
+                                }
+                            } })
         var configuration = ServiceGroupConfiguration(services: [daemon] + services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(10)

@@ -155,9 +155,41 @@ final class CurlTransfer: @unchecked Sendable {
     /// Takes one header line; a status line starts a new response (after a redirect or a 100 Continue).
     func receivedHeader(_ bytes: UnsafeRawPointer?, count: Int) {
         guard let bytes, count > 0 else { return }
-        let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
-        // Header bytes are ISO-8859-1 by RFC 9110; decoding as Latin-1 never fails.
-        let raw = String(bytes: buffer, encoding: .isoLatin1) ?? String(decoding: buffer, as: UTF8.self)
+        let line = UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)
+        // Header bytes are ISO-8859-1 by RFC 9110: a line with any byte over 0x7F is decoded as such (never fails).
+        guard !line.contains(where: { $0 >= 0x80 }) else { return receivedHeader(latin1: line) }
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == 0x0B || c == 0x0C }
+        var start = 0, end = count
+        while start < end, blank(line[start]) { start += 1 }
+        while end > start, blank(line[end - 1]) { end -= 1 }
+        guard start < end else { return }
+        let text = UnsafeBufferPointer(rebasing: line[start..<end])
+        if text.starts(with: "HTTP/".utf8) {
+            headers = [:]
+            var code = 0
+            if let space = text.firstIndex(of: 0x20) {
+                var i = space + 1
+                while i < text.count, text[i] == 0x20 { i += 1 }
+                while i < text.count, (0x30...0x39).contains(text[i]), code < 1000 { code = code * 10 + Int(text[i] - 0x30); i += 1 }
+                if i < text.count, text[i] != 0x20 { code = 0 }
+            }
+            if code >= 200, let handle, let url = infoString(handle, CURLINFO_EFFECTIVE_URL) {
+                responseURLs.append(url)
+            }
+            return
+        }
+        guard let colon = text.firstIndex(of: UInt8(ascii: ":")) else { return }
+        var nameEnd = colon
+        while nameEnd > 0, text[nameEnd - 1] == 0x20 || text[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+        var valueStart = colon + 1
+        while valueStart < text.count, text[valueStart] == 0x20 || text[valueStart] == 0x09 { valueStart += 1 }
+        let name = String(decoding: text[0..<nameEnd].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        headers[name] = String(decoding: UnsafeBufferPointer(rebasing: text[valueStart...]), as: UTF8.self)
+    }
+
+    /// The same for a line with bytes over 0x7F, read as ISO-8859-1.
+    private func receivedHeader(latin1 bytes: UnsafeBufferPointer<UInt8>) {
+        let raw = String(bytes: bytes, encoding: .isoLatin1) ?? String(decoding: bytes, as: UTF8.self)
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty else { return }
         if line.hasPrefix("HTTP/") {

@@ -41,11 +41,22 @@ public struct FetchRequest: Sendable {
     }
 
     /// The lower-cased scheme of `url` ("https"), or nil when it has none.
-    var scheme: String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon].lowercased()
-        let valid = !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
-        return valid ? scheme : nil
+    var scheme: String? { Self.scheme(of: url) }
+
+    /// The lower-cased scheme of a URL, read on its bytes (the CLI asks it of every input): letters, digits,
+    /// "+", "-" and "." before the first ":".
+    static func scheme(of url: String) -> String? {
+        var bytes: [UInt8] = []
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): bytes.append(byte)
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// The host of `url` for messages ("example.org"), or the whole URL when it has none.

@@ -17,7 +17,7 @@ public enum InputLoader {
             return Loaded(data: FileHandle.standardInput.readDataToEndOfFile(), url: nil, charset: nil)
         }
         // Anything with a scheme goes to the Fetcher, which names the schemes it refuses (ftp://, ...).
-        if FetchRequest(url: input).scheme != nil, input.contains("://") {
+        if input.contains("://"), FetchRequest.scheme(of: input) != nil {
             // The URL was given by the user: its own origin may be private, a redirect elsewhere may not.
             let response = try await fetcher.fetch(FetchRequest(url: input, maxBytes: maxBytes, access: .trusting(input)))
             return Loaded(data: response.body, url: response.finalURL,

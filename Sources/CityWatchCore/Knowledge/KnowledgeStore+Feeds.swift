@@ -21,14 +21,20 @@ public struct FeedState: Sendable, Equatable {
 extension KnowledgeStore {
     /// The stored state of a feed, nil before its first poll.
     public func feedState(_ name: String) throws -> FeedState? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE name = ?", arguments: [name]).map(Self.feedState)
+        let quiet = quietPolls.withLock { $0.stamps[name] }
+        return try pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feeds WHERE name = ?"), arguments: [name]).map(Self.feedState)
+        }.map { state in
+            var state = state
+            if let quiet { state.lastPoll = quiet; state.lastSuccess = quiet }
+            return state
         }
     }
 
     /// Every feed the store has polled, by name.
     public func feedStates() throws -> [FeedState] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM feeds ORDER BY name").map(Self.feedState) }
+        try flushQuietPolls()
+        return try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM feeds ORDER BY name").map(Self.feedState) }
     }
 
     static func feedState(_ row: Row) -> FeedState {
@@ -51,13 +57,47 @@ extension KnowledgeStore {
     }
 
     /// A poll that worked (also a 304); validators are kept only when the server sent new ones.
-    public func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date()) throws {
+    ///
+    /// A quiet poll (`previous` says the feed was healthy and the validators did not change) changes only the
+    /// poll's time: that is kept in memory and written with the other quiet polls in one transaction, at most
+    /// `quietPollFlushInterval` later, before every read of all feeds, and when the store closes. A crash loses at
+    /// most those times, never an item, a figure or an alert.
+    public func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date(),
+                                  previous: FeedState? = nil) throws {
         let stamp = KnowledgeTime.string(now)
+        if let previous, previous.consecutiveFailures == 0, previous.retryAfter == nil, previous.lastSuccess != nil,
+           etag == nil || etag == previous.etag, lastModified == nil || lastModified == previous.lastModified {
+            let due = quietPolls.withLock { quiet -> Bool in
+                quiet.stamps[name] = stamp
+                let since = quiet.since ?? now
+                quiet.since = since
+                return now.timeIntervalSince(since) >= Self.quietPollFlushInterval || quiet.stamps.count >= 10_000
+            }
+            if due { try flushQuietPolls() }
+            return
+        }
+        quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         try pool.write { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
                     last_poll = ?, last_success = ?, consecutive_failures = 0, retry_after = NULL WHERE name = ?
-                """, arguments: [etag, lastModified, stamp, stamp, name])
+                """).execute(arguments: [etag, lastModified, stamp, stamp, name])
+        }
+    }
+
+    /// The longest a quiet poll's time waits in memory.
+    static let quietPollFlushInterval: TimeInterval = 5
+
+    /// Writes the quiet polls' times kept in memory, in one transaction.
+    public func flushQuietPolls() throws {
+        let stamps = quietPolls.withLock { quiet in
+            defer { quiet = QuietPolls() }
+            return quiet.stamps
+        }
+        guard !stamps.isEmpty else { return }
+        try pool.write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE feeds SET last_poll = ?, last_success = ? WHERE name = ? AND consecutive_failures = 0")
+            for (name, stamp) in stamps { try statement.execute(arguments: [stamp, stamp, name]) }
         }
     }
 
@@ -65,6 +105,7 @@ extension KnowledgeStore {
     @discardableResult
     public func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
         let stamp = KnowledgeTime.string(now)
+        quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         let until = retryAfter.map { KnowledgeTime.string(now.addingTimeInterval(min($0, 86400))) }
         return try pool.write { db in
             try db.execute(sql: """
@@ -112,4 +153,10 @@ extension KnowledgeStore {
                 """, arguments: [feed, key, count ?? 1, stamp, count, count])
         }
     }
+}
+
+/// Quiet polls' times by feed, and when the oldest was kept.
+struct QuietPolls: Sendable {
+    var stamps: [String: String] = [:]
+    var since: Date?
 }

@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The knowledge database (SQLite through GRDB, WAL): feeds' fetch state, seen items, articles, cities,
 /// figures and the alert outbox.
 public final class KnowledgeStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Polls that changed nothing but their time, not yet written (see `recordFeedSuccess`).
+    let quietPolls = Mutex(QuietPolls())
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -31,6 +34,8 @@ public final class KnowledgeStore: Sendable {
                              message: "cannot open the knowledge database \(path): \(error). Check that the state_dir exists and is writable by this user.")
         }
     }
+
+    deinit { try? flushQuietPolls() }
 
     /// Opens `knowledge.sqlite` inside `stateDir`.
     public convenience init(stateDir: String) throws(StoreError) {
@@ -142,8 +147,8 @@ public final class KnowledgeStore: Sendable {
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
             var args: [DatabaseValueConvertible] = [feed]
             args.append(contentsOf: keys)
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM seen_items WHERE feed = ? AND key IN (\(marks)))",
-                                     arguments: StatementArguments(args)) ?? false
+            let statement = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM seen_items WHERE feed = ? AND key IN (\(marks)))")
+            return try Bool.fetchOne(statement, arguments: StatementArguments(args)) ?? false
         }
     }
 }
