@@ -111,6 +111,9 @@ import Testing
 
     @Test func timesAreISOUTCToTheSecond() {
         #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 1_795_003_205.7)) == "2026-11-18T12:00:05Z")
+        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 981_173_106)) == "2001-02-03T04:05:06Z")
+        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
         #expect(KnowledgeTime.date("2026-11-18T12:00:05Z") == Date(timeIntervalSince1970: 1_795_003_205))
     }
 }

@@ -73,7 +73,8 @@ extension CurlTransfer {
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
             // Newlines would let a header value inject further headers.
-            let clean = line.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            let clean = line.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A })
+                ? String(decoding: line.utf8.map { $0 == 0x0D || $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : line
             list = curl_slist_append(list, clean)
         }
         return list
