@@ -60,4 +60,22 @@ import Testing
         """
         #expect(facts(text).figures.first { $0.value == 2 }?.city == "Memphis, TN")
     }
+
+    @Test func aListOfManyTownsIsTheStorysMetro() {
+        let text = """
+        Sweep across Greater Boston
+
+        ICE agents mounted an operation across Greater Boston on Saturday.
+        ICE reported about 30 arrests and said teams worked in Quincy, Malden, Medford, Waltham and Newton.
+        """
+        #expect(facts(text).figures.first { $0.value == 30 }?.city == "Boston, MA")
+        // A count attached to one listed town stays that town's.
+        let attached = """
+        Sweep across Greater Boston
+
+        ICE agents mounted an operation across Greater Boston on Saturday.
+        Agents made 30 arrests in Quincy, and more in Malden, Medford, Waltham and Newton.
+        """
+        #expect(facts(attached).figures.first { $0.value == 30 }?.city == "Quincy, MA")
+    }
 }

@@ -117,6 +117,12 @@ extension Extractor {
                         if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
                         else if hits.isEmpty { city = nil }
                     }
+                    // "30 arrests … teams worked in Quincy, Malden, Medford, Waltham and Newton": a list of many towns
+                    // is the story's metro, not the first town listed (unless the count is attached to one of them).
+                    if let place = city, let main = storyCity, main != place, Set(sentenceHits.map(\.place)).count >= 4,
+                       !sentenceHits.contains(where: { $0.place == main }), !cityAttached(n, unit.tz.tokens, sentenceHits) {
+                        city = main
+                    }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
                     let owner = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
                     // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
