@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CityWatchCore
 
@@ -77,5 +78,16 @@ import Testing
         Agents made 30 arrests in Quincy, and more in Malden, Medford, Waltham and Newton.
         """
         #expect(facts(attached).figures.first { $0.value == 30 }?.city == "Quincy, MA")
+    }
+
+    @Test func aBigCityEndingACaptionIsNoFamilyName() throws {
+        let html = """
+        <html><body><h1>ICE sweep</h1>
+        <p>Border Patrol agents made 120 arrests in Chicago this week, the agency said.</p>
+        <p>Photo Desk Border Enforcement Chicago</p></body></html>
+        """
+        let doc = try ArticlePageParser.parse(Data(html.utf8), url: nil)
+        let f = Extractor().extract(doc).figures
+        #expect(f.first { $0.value == 120 }?.city == "Chicago, IL")
     }
 }
