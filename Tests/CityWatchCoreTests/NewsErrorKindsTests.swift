@@ -90,4 +90,15 @@ import Testing
         let f = Extractor().extract(doc).figures
         #expect(f.first { $0.value == 120 }?.city == "Chicago, IL")
     }
+
+    @Test func troopsStationedAtACampAreTheStorysCitys() {
+        let text = """
+        Guard troops for Portland
+
+        The National Guard deployment to Portland drew protests outside the ICE facility.
+        The governor asked the Pentagon to send home the 150 Oregon soldiers stationed at a camp in Salem and the 150 California soldiers stationed at a base in Bend for the ICE mission.
+        """
+        let f = facts(text).figures.filter { $0.value == 150 }
+        #expect(f.count == 2 && f.allSatisfy { $0.city == "Portland, OR" })
+    }
 }
