@@ -166,6 +166,7 @@ extension CityRecognizerTests {
     @Test func aBareDCIsTheCapitalAndAPaperIsNoCity() {
         #expect(cities("Governors sent 1,100 troops to join 800 D.C. Guard members.") == ["Washington, DC"])
         #expect(cities("Workers told the Phoenix that agents came at dawn.") == [])
+        #expect(cities("An ICE officer told the Phoenix Thursday that agents came at dawn.") == [])
         #expect(cities("Agents came to Phoenix at dawn.") == ["Phoenix, AZ"])
     }
 

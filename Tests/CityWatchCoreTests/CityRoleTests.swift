@@ -18,6 +18,15 @@ import Testing
         #expect(roles("ICE raided a plant west of Savannah, Georgia.") == ["Savannah, GA": .mention])
     }
 
+    @Test func aCampusACountyAnOfficeAndARegionsMembersAreMentions() {
+        #expect(roles("ICE agents detained three students at the University of Texas at El Paso on Monday.")["Austin, TX"] != .target)
+        #expect(roles("The Fresno-Kings County jail agreed to hold ICE detainees.")["Fresno, CA"] != .target)
+        #expect(roles("ICE agents fanned out across the valley, which includes Visalia and Hanford as well as Tulare, on Monday.")
+                .values.allSatisfy { $0 == .mention })
+        #expect(roles("A former Denver ICE field office director said arrests in Aurora rose.")
+                == ["Denver, CO": .mention, "Aurora, CO": .target])
+    }
+
     @Test func stagingAndOperationsAreTargets() {
         #expect(roles("Border Patrol agents staged near Tacoma before the ICE operation began.") == ["Tacoma, WA": .target])
         #expect(roles("ICE agents arrested 40 people in Fresno.") == ["Fresno, CA": .target])

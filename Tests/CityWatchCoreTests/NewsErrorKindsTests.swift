@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CityWatchCore
 
@@ -59,5 +60,45 @@ import Testing
         Agents arrested two cousins known nationally as gospel singers.
         """
         #expect(facts(text).figures.first { $0.value == 2 }?.city == "Memphis, TN")
+    }
+
+    @Test func aListOfManyTownsIsTheStorysMetro() {
+        let text = """
+        Sweep across Greater Boston
+
+        ICE agents mounted an operation across Greater Boston on Saturday.
+        ICE reported about 30 arrests and said teams worked in Quincy, Malden, Medford, Waltham and Newton.
+        """
+        #expect(facts(text).figures.first { $0.value == 30 }?.city == "Boston, MA")
+        // A count attached to one listed town stays that town's.
+        let attached = """
+        Sweep across Greater Boston
+
+        ICE agents mounted an operation across Greater Boston on Saturday.
+        Agents made 30 arrests in Quincy, and more in Malden, Medford, Waltham and Newton.
+        """
+        #expect(facts(attached).figures.first { $0.value == 30 }?.city == "Quincy, MA")
+    }
+
+    @Test func aBigCityEndingACaptionIsNoFamilyName() throws {
+        let html = """
+        <html><body><h1>ICE sweep</h1>
+        <p>Border Patrol agents made 120 arrests in Chicago this week, the agency said.</p>
+        <p>Photo Desk Border Enforcement Chicago</p></body></html>
+        """
+        let doc = try ArticlePageParser.parse(Data(html.utf8), url: nil)
+        let f = Extractor().extract(doc).figures
+        #expect(f.first { $0.value == 120 }?.city == "Chicago, IL")
+    }
+
+    @Test func troopsStationedAtACampAreTheStorysCitys() {
+        let text = """
+        Guard troops for Portland
+
+        The National Guard deployment to Portland drew protests outside the ICE facility.
+        The governor asked the Pentagon to send home the 150 Oregon soldiers stationed at a camp in Salem and the 150 California soldiers stationed at a base in Bend for the ICE mission.
+        """
+        let f = facts(text).figures.filter { $0.value == 150 }
+        #expect(f.count == 2 && f.allSatisfy { $0.city == "Portland, OR" })
     }
 }

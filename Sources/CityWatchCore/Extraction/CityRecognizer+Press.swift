@@ -70,6 +70,10 @@ extension CityRecognizer {
             return true
         }
         guard let prev else { return false }
+        // "told the Phoenix Thursday": one tells a paper, not a place.
+        if prev.text == "the", c.first == c.last, c.first >= 2, ["told", "tells", "telling"].contains(tokens[c.first - 2].lower) {
+            return true
+        }
         return Self.agencyPrefixes.contains(prev.text) || ([")", "'s", "’s"].contains(prev.text) && c.first >= 2
             && Self.agencyPrefixes.contains(tokens[c.first - 2].text))
     }

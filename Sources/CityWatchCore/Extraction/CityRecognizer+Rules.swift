@@ -157,8 +157,11 @@ extension CityRecognizer {
                 && (NumberWords.isNumberWord(prev.lower) || Self.sentenceStarters.contains(prev.text))
             if !(sentenceStart && Self.functionWords.contains(prev.lower)) && !safeAfterFirstWord {
                 c.verdict = .rejected
-                // "Wade McKinney": a one-word name after a given name is a family name here.
-                if c.first == c.last, prev.text.count > 2, !sentenceStart, !Self.directions.contains(prev.text),
+                // "Wade McKinney": a one-word name after a given name is a family name here (a big city's safe name
+                // ending a caption of capitalised words, "Immigration Enforcement Chicago", is no family name).
+                let caption = next == nil && riskOf(c.entries) == .low
+                    && range.allSatisfy { tokens[$0].kind != .word || tokens[$0].isCapitalized }
+                if c.first == c.last, prev.text.count > 2, !caption, !sentenceStart, !Self.directions.contains(prev.text),
                    prev.text != "Operation",
                    !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(), gazetteer.stateNames[prev.text] == nil,
                    !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {

@@ -117,8 +117,20 @@ extension Extractor {
                         if let nearest = hits.map({ distance($0, n) }).min(), national < nearest { city = nil }
                         else if hits.isEmpty { city = nil }
                     }
+                    // "30 arrests … teams worked in Quincy, Malden, Medford, Waltham and Newton": a list of many towns
+                    // is the story's metro, not the first town listed (unless the count is attached to one of them).
+                    if let place = city, let main = storyCity, main != place, Set(sentenceHits.map(\.place)).count >= 4,
+                       !sentenceHits.contains(where: { $0.place == main }), !cityAttached(n, unit.tz.tokens, sentenceHits) {
+                        city = main
+                    }
+                    // "the 200 Oregon soldiers stationed at Camp Rilea in Warrenton": troops staged for the story's
+                    // city, not the camp's town's (nor their home state's) figure.
+                    let staged = Self.troopNouns.contains(String(measure.split(separator: " ").last ?? ""))
+                        && storyCity != nil && (n.last + 1..<min(range.upperBound, n.last + 5)).contains {
+                            ["stationed", "staged", "staging", "based", "housed"].contains(unit.tz.tokens[$0].lower) }
+                    if staged, let main = storyCity { city = main }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
-                    let owner = stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                    let owner = staged ? nil : stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
                     // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
                     // region of several states that no one of them owns.
                     if city == nil, owner == nil, statesNamed(unit, range) >= 2 { continue }
@@ -137,6 +149,9 @@ extension Extractor {
         }
         return (figures, numbers)
     }
+
+    /// Nouns of a deployment's forces ("200 Oregon soldiers", "300 Guard troops").
+    static let troopNouns: Set<String> = ["troops", "soldiers", "guardsmen", "guardsman", "marines"]
 
     /// Whether a hit stands in a comparison ("than in the Chicago sweeps", "like Los Angeles"): not the owner.
     func isComparison(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> Bool {

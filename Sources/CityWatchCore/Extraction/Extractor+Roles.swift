@@ -45,6 +45,8 @@ extension Extractor {
                                            "miles", "blocks", "across", "just"]
     static let schools: Set<String> = ["University", "College", "Institute", "School", "Seminary", "Academy", "Church",
                                        "Diocese", "Archdiocese", "Cathedral", "Temple", "Synagogue", "Mosque", "Museum"]
+    /// Agencies named between a city and its office ("the Chicago ICE field office").
+    static let agencies: Set<String> = ["ICE", "HSI", "ERO", "FBI", "CBP", "DHS", "DEA", "ATF", "USCIS"]
     static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
                                           "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
 
@@ -59,6 +61,19 @@ extension Extractor {
         // "Tucson International Airport": a place in the city, named for where something is.
         if let next, next.text == "Airport" || (next.text == "International" && hit.last + 2 < range.upperBound
             && t[hit.last + 2].text == "Airport") { return .seat }
+        // A university standing for its campus ("the University of Texas at El Paso"): a school, not the story's place.
+        if Self.schools.contains(t[hit.first].text) { return .affiliation }
+        // A county named after the city ("the Fresno-Kings County jail"): the county, not the city.
+        if let next, ["-", "‑"].contains(next.text), hit.last + 3 < range.upperBound, t[hit.last + 2].isCapitalized,
+           ["County", "Parish"].contains(t[hit.last + 3].text) { return .seat }
+        // A region's members ("the valley, which includes Fresno and Visalia"): what the region is, not where it happened.
+        var j = hit.first - 1
+        while j >= range.lowerBound + 2, hit.first - j <= 10, ![";", "—", "–", "(", ")", "."].contains(t[j].text) {
+            if ["includes", "include"].contains(t[j].lower), ["which", "that"].contains(t[j - 1].lower), t[j - 2].text == "," {
+                return .seat
+            }
+            j -= 1
+        }
         // A mayor's or council member's city: "Fresno Mayor Ana Ruiz", "mayor of Fresno", "Mayor Ana Ruiz of Fresno".
         if let next, Self.titleWords.contains(next.text) { return .title }
         if let next, next.text == "City", hit.last + 2 < range.upperBound,
@@ -72,7 +87,8 @@ extension Extractor {
         }
         // A court's or an office's seat: "a Seattle federal judge", "a judge in Chicago", "HSI's office in Denver".
         if let next, Self.courtWords.contains(next.lower)
-            || (next.lower == "federal" && hit.last + 2 < range.upperBound && Self.courtWords.contains(t[hit.last + 2].lower)) {
+            || ((next.lower == "federal" || Self.agencies.contains(next.text)) && hit.last + 2 < range.upperBound
+                && Self.courtWords.contains(t[hit.last + 2].lower)) {
             return .seat
         }
         if let prev, ["in", "at"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
