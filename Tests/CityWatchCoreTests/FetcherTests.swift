@@ -25,6 +25,24 @@ import Testing
         #expect(request.headers["if-none-match"] == nil)
     }
 
+    /// Header bytes are ISO-8859-1: a byte over 0x7F is its Latin-1 character, and NBSP around a value is trimmed.
+    @Test func headerBytesAreReadAsLatin1() async throws {
+        let server = try TestHTTPServer { _, connection in
+            var head = Data("HTTP/1.1 200 OK\r\nConnection: close\r\nX-Place: Z".utf8)
+            head.append(contentsOf: [0xFC])
+            head.append(Data("rich".utf8))
+            head.append(contentsOf: [0xA0])
+            head.append(Data("\r\nX-Tab:\t v \r\nContent-Length: 2\r\n\r\nok".utf8))
+            connection.send(head)
+        }
+        defer { server.stop() }
+        let response = try await fetcher.fetch(FetchRequest(url: server.base + "/h"))
+        #expect(response.status == 200)
+        #expect(response.headers["x-place"] == "Z\u{FC}rich")
+        #expect(response.headers["x-tab"] == "v")
+        #expect(response.body == Data("ok".utf8))
+    }
+
     @Test func conditionalGetGivesNotModifiedWithEmptyBody() async throws {
         let server = try TestHTTPServer { request, connection in
             if request.headers["if-none-match"] == "\"v1\"" {

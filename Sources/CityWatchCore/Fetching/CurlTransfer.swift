@@ -132,12 +132,8 @@ final class CurlTransfer: @unchecked Sendable {
         var raw = [UInt8](repeating: 0, count: 16)
         let count = Int(cw_sockaddr_bytes(address, &raw))
         // A family other than IPv4/IPv6 (a Unix socket) is not a network address a feed could name.
-        if count > 0, let target = NetworkAddress(bytes: Array(raw[0..<count])) {
-            let hop = handle.flatMap { infoString($0, CURLINFO_EFFECTIVE_URL) } ?? request.url
-            if let why = request.access.refusal(connecting: target, for: hop) {
-                if refusedConnection == nil { refusedConnection = (hop, why) }
-                return CURL_SOCKET_BAD
-            }
+        if count > 0, let target = NetworkAddress(bytes: Array(raw[0..<count])), refuses(target) {
+            return CURL_SOCKET_BAD
         }
         return cw_socket_cloexec(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
     }
@@ -146,19 +142,27 @@ final class CurlTransfer: @unchecked Sendable {
     /// connection never passed through `openSocket`, and may have been opened for a feed the config trusts.
     func beforeRequest(primaryIP: UnsafePointer<CChar>?) -> Bool {
         guard let primaryIP, primaryIP.pointee != 0, let target = NetworkAddress(String(cString: primaryIP)) else { return true }
+        return !refuses(target)
+    }
+
+    /// Whether the access rules refuse a connection to `target` for the current hop; the first refusal is kept.
+    private func refuses(_ target: NetworkAddress) -> Bool {
         let hop = handle.flatMap { infoString($0, CURLINFO_EFFECTIVE_URL) } ?? request.url
-        guard let why = request.access.refusal(connecting: target, for: hop) else { return true }
+        guard let why = request.access.refusal(connecting: target, for: hop) else { return false }
         if refusedConnection == nil { refusedConnection = (hop, why) }
-        return false
+        return true
     }
 
     /// Takes one header line; a status line starts a new response (after a redirect or a 100 Continue).
+    /// Header bytes are ISO-8859-1 by RFC 9110: the line is read on its bytes, and a name or value with a byte
+    /// over 0x7F is decoded as Latin-1 (which never fails).
     func receivedHeader(_ bytes: UnsafeRawPointer?, count: Int) {
         guard let bytes, count > 0 else { return }
         let line = UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)
-        // Header bytes are ISO-8859-1 by RFC 9110: a line with any byte over 0x7F is decoded as such (never fails).
-        guard !line.contains(where: { $0 >= 0x80 }) else { return receivedHeader(latin1: line) }
-        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == 0x0B || c == 0x0C }
+        // Latin-1's whitespace and newlines (NEL 0x85, NBSP 0xA0 included) end the line; spaces, tabs and NBSP
+        // surround a name and a value.
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) || c == 0x85 || c == 0xA0 }
+        @inline(__always) func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 }
         var start = 0, end = count
         while start < end, blank(line[start]) { start += 1 }
         while end > start, blank(line[end - 1]) { end -= 1 }
@@ -166,13 +170,8 @@ final class CurlTransfer: @unchecked Sendable {
         let text = UnsafeBufferPointer(rebasing: line[start..<end])
         if text.starts(with: "HTTP/".utf8) {
             headers = [:]
-            var code = 0
-            if let space = text.firstIndex(of: 0x20) {
-                var i = space + 1
-                while i < text.count, text[i] == 0x20 { i += 1 }
-                while i < text.count, (0x30...0x39).contains(text[i]), code < 1000 { code = code * 10 + Int(text[i] - 0x30); i += 1 }
-                if i < text.count, text[i] != 0x20 { code = 0 }
-            }
+            // The code is the second word of the status line.
+            let code = text.split(separator: 0x20).dropFirst().first.flatMap { Int(Self.latin1($0)) } ?? 0
             if code >= 200, let handle, let url = infoString(handle, CURLINFO_EFFECTIVE_URL) {
                 responseURLs.append(url)
             }
@@ -180,30 +179,21 @@ final class CurlTransfer: @unchecked Sendable {
         }
         guard let colon = text.firstIndex(of: UInt8(ascii: ":")) else { return }
         var nameEnd = colon
-        while nameEnd > 0, text[nameEnd - 1] == 0x20 || text[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+        while nameEnd > 0, space(text[nameEnd - 1]) { nameEnd -= 1 }
         var valueStart = colon + 1
-        while valueStart < text.count, text[valueStart] == 0x20 || text[valueStart] == 0x09 { valueStart += 1 }
-        let name = String(decoding: text[0..<nameEnd].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        headers[name] = String(decoding: UnsafeBufferPointer(rebasing: text[valueStart...]), as: UTF8.self)
+        while valueStart < text.count, space(text[valueStart]) { valueStart += 1 }
+        let name = text[0..<nameEnd]
+        let lowered = name.allSatisfy { $0 < 0x80 }
+            ? String(decoding: name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : Self.latin1(name).lowercased()
+        headers[lowered] = Self.latin1(text[valueStart...])
     }
 
-    /// The same for a line with bytes over 0x7F, read as ISO-8859-1.
-    private func receivedHeader(latin1 bytes: UnsafeBufferPointer<UInt8>) {
-        let raw = String(bytes: bytes, encoding: .isoLatin1) ?? String(decoding: bytes, as: UTF8.self)
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !line.isEmpty else { return }
-        if line.hasPrefix("HTTP/") {
-            headers = [:]
-            let code = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-            if code >= 200, let handle, let url = infoString(handle, CURLINFO_EFFECTIVE_URL) {
-                responseURLs.append(url)
-            }
-            return
-        }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        headers[name] = value
+    /// Header bytes as text: ASCII as it is, anything else as ISO-8859-1.
+    private static func latin1(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        let buffer = UnsafeBufferPointer(rebasing: bytes)
+        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+        return String(bytes: buffer, encoding: .isoLatin1) ?? String(decoding: buffer, as: UTF8.self)
     }
 
     /// The Location of the last response, made absolute: libcurl forgets where a refused redirect pointed.
