@@ -101,4 +101,69 @@ import Testing
         let f = facts(text).figures.filter { $0.value == 150 }
         #expect(f.count == 2 && f.allSatisfy { $0.city == "Portland, OR" })
     }
+
+    @Test func aHeadlineRepeatedAsAParagraphIsNoFamilyName() throws {
+        // A feed or page that repeats its title as a line: "Hits Chicago," is a verb and a city, not a name.
+        let html = """
+        <html><head><title>Crackdown Hits Chicago, Five Detained</title></head><body>
+        <p>Crackdown Hits Chicago, Five Detained</p>
+        <p>Chicago is in the second week of an ICE enforcement surge. Agents detained five people on Monday.</p></body></html>
+        """
+        let doc = try ArticlePageParser.parse(Data(html.utf8), url: nil)
+        let facts = Extractor().extract(doc)
+        #expect(facts.cities.map(\.city).contains("Chicago, IL"))
+        #expect(facts.figures.first { $0.value == 5 }?.city == "Chicago, IL")
+        // A street in such a line stays a street.
+        let street = """
+        <html><head><title>ICE raids in Denver</title></head><body>
+        <p>ICE agents raided three apartment buildings in Denver on Wednesday.</p>
+        <p>Apartments at 1200 Macon St. in Arapahoe County</p></body></html>
+        """
+        let d2 = try ArticlePageParser.parse(Data(street.utf8), url: nil)
+        #expect(!Extractor().extract(d2).cities.map(\.city).contains("Macon, GA"))
+    }
+
+    @Test func aBylineNamesPeople() {
+        let text = """
+        Agents at the county jail
+
+        By: Jamie Ortiz and Harrison Bell
+        ICE agents detained 14 people in Newark, N.J., on Friday.
+        """
+        #expect(cities(text) == ["Newark, NJ"])
+    }
+
+    @Test func harmedOfficersAreNotADeployment() {
+        let text = """
+        Nights outside the Portland ICE building
+
+        Protesters outside the Portland ICE facility have doxxed at least five ICE employees, the agency said.
+        Two federal officers were injured on Sunday night in Portland.
+        About 25 federal officers were sent to Portland to guard the building.
+        """
+        let f = facts(text).figures
+        #expect(!f.contains { $0.value == 5 || $0.value == 2 })
+        #expect(f.contains { $0.value == 25 && $0.city == "Portland, OR" })
+    }
+
+    @Test func aLeadListingStatesIsNoStateStory() {
+        let text = """
+        Guard troops for the capital
+
+        Governors in Ohio, Georgia and Alabama have committed 900 Guard troops to the Washington, D.C. immigration crackdown.
+        The attorney general reported 310 arrests by ICE and its partners since the operation began.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 310 }?.city == "Washington, DC")
+    }
+
+    @Test func aCityInAnOfficialsTitleOwnsNoFigure() {
+        let text = """
+        Raids in Denver
+
+        ICE agents raided apartment complexes in Denver on Wednesday.
+        Lakewood City Councilman Sam Ortiz said roughly 40 people were arrested.
+        """
+        #expect(facts(text).figures.first { $0.value == 40 }?.city == "Denver, CO")
+    }
 }

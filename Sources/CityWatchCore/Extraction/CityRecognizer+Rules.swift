@@ -1,6 +1,15 @@
 import Foundation
 
 extension CityRecognizer {
+    /// A byline line: "By: Ana Ruiz and Harrison Malkin", "By Jordan Hale and Staff": every name in it is a person's.
+    func isByline(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        guard range.lowerBound == 0, range.count <= 14, tokens[range.lowerBound].text == "By" else { return false }
+        return range.dropFirst().allSatisfy { k in
+            let t = tokens[k]
+            return t.kind != .word || t.isCapitalized || ["and", "by"].contains(t.text)
+        }
+    }
+
     /// Decides a candidate: accepted, rejected, or pending (needs a list or the article's own cities to confirm).
     func judge(_ c: inout Candidate, unit: TextUnit, range: Range<Int>, titleCase: Bool, docStates: Set<String>,
                abroad: Bool) {
@@ -44,6 +53,7 @@ extension CityRecognizer {
             return
         }
         c.place = choose(c.entries, states: docStates)
+        if isByline(tokens, range) { c.verdict = .rejected; return }
         // In a story set abroad, a small namesake of a foreign city ("LONDON —", "London-based") is the foreign one
         // unless the story names the town's state; "Mexico City" is always the foreign capital.
         let foreignNamesake = abroad && c.entries.allSatisfy { !$0.flags.isDisjoint(with: [.foreignCity, .country])
@@ -145,6 +155,8 @@ extension CityRecognizer {
             return
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
+        // In a headline every word is capitalised: "Macon St.", "Harris County" are still a street and a county.
+        if titleCase, let next, Self.placeTypeWords.contains(next.text) { c.verdict = .rejected; return }
         // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
         let abbreviatedDirection = Self.directionAbbreviations.contains(prev?.text ?? "")
             && !(c.first >= 2 && tokens[c.first - 2].kind == .word && tokens[c.first - 2].isCapitalized)

@@ -27,6 +27,11 @@ extension CityRecognizer {
     /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
     static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
                                                "valley", "street", "avenue", "road", "boulevard", "university", "college"]
+    /// Capitalised words after a name that make it a street, a county or another kind of place ("Macon St.").
+    static let placeTypeWords: Set<String> = ["St.", "St", "Street", "Ave.", "Ave", "Avenue", "Rd.", "Rd", "Road", "Blvd.",
+                                              "Blvd", "Boulevard", "Dr.", "Drive", "Ln.", "Lane", "Pkwy", "Parkway", "Hwy",
+                                              "Highway", "County", "Counties", "Parish", "Township", "River", "Lake", "Bay",
+                                              "Valley", "University", "College"]
     /// Verbs after a name that make it a person ("Hopkins said").
     static let personVerbs: Set<String> = ["said", "says", "told", "added", "explained", "noted", "suggested", "wrote",
                                           "asked", "stated", "testified", "recalled", "admitted", "agreed", "continued",

@@ -187,7 +187,14 @@ struct CityRecognizer: Sendable {
     }
 
     func isTitleCase(_ unit: TextUnit) -> Bool {
-        guard unit.kind == .title || unit.kind == .heading else { return false }
+        // A paragraph may be a headline too (a page or a feed repeating its title as a line of its own): short, with
+        // no sentence end.
+        if unit.kind == .paragraph {
+            guard let last = unit.tz.tokens.last(where: { !["\"", "”", "’", "'", ")"].contains($0.text) }),
+                  ![".", "!", "?", ":", ";"].contains(last.text), unit.tz.tokens.count <= 30 else { return false }
+        } else if unit.kind != .title && unit.kind != .heading {
+            return false
+        }
         var words = 0, capitalized = 0
         // A word of ≤ 3 bytes has ≤ 3 characters: only longer ones need counting.
         for (i, t) in unit.tz.tokens.enumerated() where t.kind == .word && t.end - t.start > 3 && unit.tz.length(i) > 3 {

@@ -82,6 +82,8 @@ extension Extractor {
                         && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
                     // "nearly a dozen agents pulled up to her home": agents at one scene, not a deployment.
                     if judge.isSceneCount(n, value: value, measure: measure, unit.tz, range) { continue }
+                    // "doxxed at least six ICE employees", "two officers were injured": victims, not a deployment.
+                    if judge.isHarmedPersonnel(n, measure: measure, unit.tz, range) { continue }
                     previous = (measure, n.unit)
                     let plan = judge.isPlan(n, unit.tz, range)
                     // Cities named in passing (where someone spoke, a campus) own no figure.
@@ -167,7 +169,7 @@ extension Extractor {
     /// Whether a hit names its city in passing in a way that cannot own a figure (a speaker's place, a campus).
     func isPassingOwner(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
         let p = hit.passing
-        return p == .speech || p == .affiliation || p == .seat || p == .origin || p == .dateline
+        return p == .speech || p == .affiliation || p == .seat || p == .origin || p == .dateline || p == .title
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.

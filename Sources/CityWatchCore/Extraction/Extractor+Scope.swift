@@ -129,6 +129,10 @@ extension Extractor {
                     && t[k - 3].lower == "the"
                 guard (max(range.lowerBound, k - (title ? 4 : 2))..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
                 else { continue }
+                // "governors in Mississippi, Louisiana and Ohio": a list of states places the story in none of them.
+                let end = k + st.length
+                if end + 1 < range.upperBound, [",", "and", "&"].contains(t[end].text),
+                   stateName(t, at: end + 1, in: range) != nil { break }
                 stateAt = (k, st.code)
             }
             if let c = cityHit, stateAt.map({ c.first < $0.0 }) ?? true { return (c.place, nil) }

@@ -176,6 +176,25 @@ extension FigureExtractor {
         return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
     }
 
+    /// Verbs of harm done to people: "doxxed at least six ICE employees", "two officers were injured".
+    static let harmWords: Set<String> = ["doxxed", "doxed", "injured", "hurt", "assaulted", "attacked", "wounded", "killed",
+                                         "shot", "threatened", "harassed", "rammed", "struck", "stabbed", "hospitalized"]
+
+    /// Agents, officers or staff who were harmed (the object of a verb of harm, or "were injured" after them) are
+    /// victims, not a deployment.
+    func isHarmedPersonnel(_ n: RecognizedNumber, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let personnel = ["agent", "officer", "employee", "staff", "personnel", "troop", "guard", "soldier", "deput"]
+        guard measure.split(separator: " ").contains(where: { w in personnel.contains { w.hasPrefix($0) } }) else { return false }
+        let t = tz.tokens
+        if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { Self.harmWords.contains(t[$0].lower) }) {
+            return true
+        }
+        let after = n.last + 1..<min(range.upperBound, n.last + 7)
+        return after.contains { k in
+            Self.harmWords.contains(t[k].lower) && k - 1 > n.last && ["were", "was", "been", "got", "being"].contains(t[k - 1].lower)
+        }
+    }
+
     /// Whether a percent states a change ("a 15% rise in arrests", "arrests jumped 40%", "31% more deportations"),
     /// not a share ("41% of arrests").
     func isPercentChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
