@@ -166,4 +166,50 @@ import Testing
         """
         #expect(facts(text).figures.first { $0.value == 40 }?.city == "Denver, CO")
     }
+
+    @Test func enforcementMoneyAndBedsInTheirUsualShapes() {
+        let text = """
+        Detention money
+
+        The spending law sets aside a whopping $30 billion for ICE detention operations.
+        It is part of a wider $120 billion immigration and border enforcement package.
+        ICE intends to roughly double the number of detention beds nationwide, from 40,000 to as many as 80,000.
+        """
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 30_000_000_000 && $0.unit == .usd })
+        #expect(f.contains { $0.value == 120_000_000_000 && $0.unit == .usd })
+        #expect(f.contains { $0.value == 80_000 && $0.measure.contains("beds") && $0.qualifier == .upTo })
+    }
+
+    @Test func quotasMembersSubsetsAndDistantVerbs() {
+        let text = """
+        Operations in Houston
+
+        ICE agents worked across Houston this week.
+        Advocates cite a daily arrest quota of 4,000 set by the White House.
+        The governor approved a 150-member Texas National Guard deployment to guard the ICE office in Houston.
+        In a raid at a warehouse on Tuesday, 212 workers suspected of lacking work permits were detained by agents.
+        Six gang members were also among those taken into custody.
+        Agents came to search for more than 60 members of the gang, ICE said, calling them 60+ targets.
+        """
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 4_000 && $0.plan && $0.measure.hasSuffix("a day") && $0.city == nil })
+        #expect(f.contains { $0.value == 150 && $0.city == "Houston, TX" })
+        #expect(f.contains { $0.value == 212 && $0.city == "Houston, TX" })
+        #expect(f.contains { $0.value == 6 && $0.city == "Houston, TX" })
+        #expect(f.contains { $0.value == 60 && $0.qualifier == .moreThan && $0.measure.contains("targeted") })
+    }
+
+    @Test func aRegionStandsForItsMainCityAndABaseForTheStorysCity() {
+        let text = """
+        Agents for San Francisco
+
+        Federal immigration agents are preparing an operation in San Francisco.
+        More than 120 agents are headed to the Bay Area, officials said.
+        About 90 federal officers will be housed at a Coast Guard base in Alameda for the San Francisco operation.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 120 }?.city == "San Francisco, CA")
+        #expect(f.first { $0.value == 90 }?.city == "San Francisco, CA")
+    }
 }

@@ -93,6 +93,8 @@ extension Extractor {
                     let sentenceHits = owning.filter { $0.sentence == s }
                     let named = (hitsByUnit[u] ?? []).contains { $0.sentence == s }
                     var city = cityFor(n, sentence: s, unitHits: owning, unit: unit, dominant: dominant)
+                    // "100 agents headed to the Bay Area": a region named for its main city is that city's.
+                    if sentenceHits.isEmpty, let region = regionCity(unit, range) { city = region }
                     var stateFallback: String?
                     if city == nil, !named || sentenceHits.isEmpty {
                         // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
@@ -127,9 +129,19 @@ extension Extractor {
                     }
                     // "the 200 Oregon soldiers stationed at Camp Rilea in Warrenton": troops staged for the story's
                     // city, not the camp's town's (nor their home state's) figure.
-                    let staged = Self.troopNouns.contains(String(measure.split(separator: " ").last ?? ""))
+                    let counted = String(measure.split(separator: " ").last ?? "")
+                    let tokens = unit.tz.tokens
+                    var staged = Self.troopNouns.contains(counted)
                         && storyCity != nil && (n.last + 1..<min(range.upperBound, n.last + 5)).contains {
-                            ["stationed", "staged", "staging", "based", "housed"].contains(unit.tz.tokens[$0].lower) }
+                            ["stationed", "staged", "staging", "based", "housed"].contains(tokens[$0].lower) }
+                    // "100 CBP agents deployed to a Coast Guard base in Alameda": agents staged at a base for the
+                    // story's city's operation.
+                    if !staged, let main = storyCity, city != main, Self.troopNouns.contains(counted) || ["agents", "officers"].contains(counted) {
+                        staged = (n.last + 1..<min(range.upperBound, n.last + 22)).contains { k in
+                            Self.baseWords.contains(tokens[k].lower)
+                                || (tokens[k].text == "Coast" && k + 1 < range.upperBound && tokens[k + 1].text == "Guard")
+                        }
+                    }
                     if staged, let main = storyCity { city = main }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
                     let owner = staged ? nil : stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
@@ -154,6 +166,8 @@ extension Extractor {
 
     /// Nouns of a deployment's forces ("200 Oregon soldiers", "300 Guard troops").
     static let troopNouns: Set<String> = ["troops", "soldiers", "guardsmen", "guardsman", "marines"]
+    /// Places where agents or troops are staged: "a Coast Guard base", "a military camp", "the armory".
+    static let baseWords: Set<String> = ["base", "camp", "barracks", "armory", "installation"]
 
     /// Whether a hit stands in a comparison ("than in the Chicago sweeps", "like Los Angeles"): not the owner.
     func isComparison(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> Bool {

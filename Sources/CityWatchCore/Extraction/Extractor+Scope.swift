@@ -101,6 +101,26 @@ extension Extractor {
 
     /// Where the story is, from its title and first paragraph: the first city named there as a place, or the first
     /// state when a state comes before any city ("Immigration crackdown in Georgia nets 475 arrests").
+    /// Regions news names for their main city (news/README.md: a Bay Area surge is San Francisco's).
+    static let regionCities: [(words: [String], city: String, state: String)] = [
+        (["Bay", "Area"], "San Francisco", "CA"), (["Twin", "Cities"], "Minneapolis", "MN"),
+    ]
+
+    /// The main city of a region the sentence names, when the region stands alone ("the Bay Area", not "Tampa Bay
+    /// Area").
+    func regionCity(_ unit: TextUnit, _ range: Range<Int>) -> Int? {
+        let t = unit.tz.tokens
+        for region in Self.regionCities {
+            let n = region.words.count
+            for k in range where k + n <= range.upperBound && (0..<n).allSatisfy({ t[k + $0].text == region.words[$0] }) {
+                if k > range.lowerBound, t[k - 1].kind == .word, t[k - 1].isCapitalized { continue }
+                return gazetteer.names[region.city]?.first { gazetteer.places[$0.place].state == region.state }
+                    .map { gazetteer.resolved($0.place) }
+            }
+        }
+        return nil
+    }
+
     func storyPlace(_ units: [TextUnit], _ hits: [CityHit], dominant: Int? = nil) -> (city: Int?, state: String?) {
         var leadUnits: [Int] = []
         for (u, unit) in units.enumerated() {

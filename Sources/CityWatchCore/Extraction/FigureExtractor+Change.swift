@@ -51,6 +51,9 @@ extension FigureExtractor {
         var stepped = false
         if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
            t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
+        // "double the number of detention beds nationwide — from 56,000 to as many as 100,000"
+        if stepped, b >= range.lowerBound, ["—", "–", ","].contains(t[b].text), let of = numberOf(before: b, tz, range),
+           let np = phrase(tz, from: of + 1, range) { return np }
         let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if setting { b -= 1 }
@@ -142,12 +145,33 @@ extension FigureExtractor {
         let t = tz.tokens
         var b = n.first - 1
         while b >= range.lowerBound, ["a", "an", "the", "another", "additional", "roughly", "about", "estimated",
-                                      "approximately", "nearly", "some"].contains(t[b].lower) { b -= 1 }
+                                      "approximately", "nearly", "some", "staggering", "whopping", "record", "massive",
+                                      "historic", "unprecedented", "extra", "further", "total", "combined"].contains(t[b].lower) { b -= 1 }
         if b >= range.lowerBound, let verb = Self.moneyVerbs[t[b].lower] { return verb }
+        // "a broader $170 billion immigration enforcement package", "a $1 billion detention contract": the amount of
+        // an enforcement package, budget or contract.
+        var k = n.last + 1
+        var enforcement = false
+        while k < min(range.upperBound, n.last + 8), t[k].kind == .word {
+            let w = t[k].lower
+            if Self.moneyNouns[w] != nil { return enforcement || w.hasPrefix("contract") ? Self.moneyNouns[w] : nil }
+            if Self.enforcementAdjectives.contains(w) { enforcement = true }
+            k += 1
+        }
         // "More than $45 billion in the bill is earmarked for …", "the $45 billion will provide 100,000 beds"
         for k in n.last + 1..<min(range.upperBound, n.last + 12) where Self.fundingWords.contains(t[k].lower) { return "funding" }
         return nil
     }
+
+    /// Nouns of money after an amount ("a $170 billion enforcement package") and the measure they give.
+    static let moneyNouns: [String: String] = [
+        "package": "funding", "bill": "funding", "budget": "funding", "funding": "funding", "fund": "funding",
+        "grant": "funding", "grants": "funding", "appropriation": "funding", "allocation": "funding", "plan": "funding",
+        "request": "funding", "contract": "contract", "contracts": "contract", "deal": "contract",
+    ]
+    /// Words of a money noun's phrase that make it enforcement money ("immigration and border enforcement package").
+    static let enforcementAdjectives: Set<String> = ["immigration", "enforcement", "detention", "deportation", "deportations",
+                                                     "border", "ice", "removal", "removals", "surge", "crackdown"]
 
     /// Words after an amount that make it money for something ("is earmarked for", "will provide", "will fund").
     static let fundingWords: Set<String> = ["earmarked", "designated", "allocated", "budgeted", "appropriated", "provide",

@@ -161,10 +161,24 @@ extension FigureExtractor {
         return best?.1
     }
 
+    /// "a daily arrest quota of 3,000", "a deportation goal of 1 million": the measure of the quota.
+    func quotaOf(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        let b = n.first - 1
+        guard b - 2 >= range.lowerBound, t[b].lower == "of", ["quota", "goal", "target"].contains(t[b - 1].lower),
+              let noun = Self.quotaNouns.first(where: { t[b - 2].lower.hasPrefix($0.key) })?.value else { return nil }
+        let daily = b - 3 >= range.lowerBound && t[b - 3].lower == "daily"
+        return noun + (daily ? " a day" : "")
+    }
+
+    /// The word before "quota of N" and the measure it names.
+    static let quotaNouns: [String: String] = ["arrest": "arrests", "deport": "deportations", "detention": "detentions",
+                                               "removal": "removals", "apprehension": "apprehensions"]
+
     /// Words that make a count of agents a deployment rather than the agents seen at one scene.
     static let deploymentStems = ["deploy", "sent", "send", "assign", "arriv", "surge", "staged", "stationed", "dispatch",
                                   "headed", "expected", "join", "added", "additional", "reinforc", "brought", "bring",
-                                  "mobiliz", "operation", "total", "involv", "participat", "took part", "more than"]
+                                  "mobiliz", "operation", "total", "involv", "participat", "took part", "more than", "staffing"]
 
     /// "nearly a dozen agents pulled up", "six armed officers at the door": fewer than 50 agents or officers with no
     /// word of deployment in the sentence are people at a scene, not a figure.
@@ -232,6 +246,11 @@ extension FigureExtractor {
             while j < range.upperBound, Self.subsetAuxiliaries.contains(t[j].lower) || t[j].lower == "who" { j += 1 }
             if let p = participle(j) { return "people " + p }
             return nil
+        }
+        // "Five gang members were also among those taken into custody"
+        for j in n.last + 1..<min(range.upperBound, n.last + 8) where t[j].lower == "among" {
+            if j + 2 < range.upperBound, t[j + 1].lower == "those", let p = participle(j + 2) { return "people " + p }
+            break
         }
         while k < min(range.upperBound, n.last + 4), Self.subsetAuxiliaries.contains(t[k].lower) { k += 1 }
         if k > n.last + 1, let p = participle(k) { return "people " + p }

@@ -87,11 +87,18 @@ struct FigureExtractor: Sendable {
         // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
         // people whose verb names the measure.
         if let subset = subsetMeasure(n, tz, range) { return subset }
+        if let quota = quotaOf(n, tz, range) { return quota }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
             // "a 600-bed detention center": the beds are the measure.
             if n.unit == .count, k + 1 < range.upperBound, ["bed", "beds"].contains(t[k + 1].lower) { return "detention beds" }
+            // "a 200-member Oregon National Guard deployment", "a 300-strong force of agents": the people in it.
+            if n.unit == .count, k + 1 < range.upperBound, ["member", "strong", "person", "soldier", "troop", "agent",
+                                                             "officer"].contains(t[k + 1].lower) {
+                let np = phrase(tz, from: k + 2, range) ?? ""
+                return Self.isEnforcementMeasure(np) ? np : nil
+            }
             // "6-inch main", "34,000-square-foot store", "23-year-old": a size or an age, not a count.
             if n.unit == .count, k + 1 < range.upperBound, t[k + 1].kind == .word { return nil }
             k += 1   // "$5-million grant"
@@ -119,6 +126,8 @@ struct FigureExtractor: Sendable {
             // "1,406 illegal aliens were arrested", "targeting 100 members": the verb names what the noun does not.
             if !Self.isEnforcementMeasure(np) {
                 if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
+                // "a $170 billion immigration and border enforcement package": the money's noun ends the phrase.
+                if let money = moneyMeasure(n, tz, range) { return money }
                 // "200 Customs and Border Protection agents": the counted noun ends an agency's name.
                 if let noun = nounAfterName(n, tz, range) { return noun }
             }
@@ -136,6 +145,9 @@ struct FigureExtractor: Sendable {
 
     func verbAround(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
+        // "to search for more than 100 members of the gang": the people sought are the operation's targets.
+        if n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
+           ["search", "searching", "searched", "hunt", "hunting", "looking"].contains(t[n.first - 2].lower) { return "targeted" }
         for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
@@ -156,6 +168,12 @@ struct FigureExtractor: Sendable {
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
+            k += 1
+        }
+        // "475 immigrants suspected of working in the U.S. illegally were detained": a passive verb further on, in
+        // the same clause.
+        while k < min(range.upperBound, start + 14), ![",", ";", "—", "–", ":", "("].contains(t[k].text) {
+            if Self.actionVerbs.contains(t[k].lower), ["were", "was", "been"].contains(t[k - 1].lower) { return t[k].lower }
             k += 1
         }
         return nil

@@ -142,6 +142,11 @@ extension NumberRecognizer {
                 if r.last + 1 < hi, lower(r.last) == "equal", lower(r.last + 1) == "to" { r.last += 1 }
             }
         }
+        // "100+ members": more than 100 (not "2+2", a sum).
+        if r.qualifier == nil, r.last + 1 < hi, tokens[r.last + 1].text == "+", !tokens[r.last + 1].spaceBefore,
+           !(r.last + 2 < hi && tokens[r.last + 2].kind == .number) {
+            r.qualifier = .moreThan; r.last += 1
+        }
         if !accept(&r, core: core, lo, hi) { return nil }
         return r
     }
