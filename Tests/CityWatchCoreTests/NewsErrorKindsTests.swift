@@ -212,4 +212,54 @@ import Testing
         #expect(f.first { $0.value == 120 }?.city == "San Francisco, CA")
         #expect(f.first { $0.value == 90 }?.city == "San Francisco, CA")
     }
+
+    @Test func anAgencyWideCountInACityStoryIsNational() {
+        let text = """
+        Fear in Reno
+
+        RENO, Nev. — ICE agents have been seen near schools in Reno.
+        In its first 60 days, ICE arrested nearly 41,000 people, the department said.
+        Agents arrested 35 people in Reno last week.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 41_000 }.map { $0.city == nil && $0.state == nil } == true)
+        #expect(f.first { $0.value == 35 }?.city == "Reno, NV")
+    }
+
+    @Test func sharesRecordsAndOtherPeopleAreNoFigures() {
+        let text = """
+        Arrests in Omaha
+
+        ICE agents arrested 80 people in Omaha this month.
+        Roughly one in three arrests happened at traffic stops.
+        Two out of every 3 people ICE arrested had no criminal record.
+        One man arrested had 45 prior jail bookings.
+        After the raids, 31 state legislators sent a letter to ICE.
+        Border Patrol reported 900 daily encounters at the border near Omaha last year.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [80])
+    }
+
+    @Test func protestChargesAreALocalBooking() {
+        let text = """
+        Protest at the ICE office
+
+        Police arrested four people at the ICE office protest in Tucson on charges including unlawful assembly and blocking a road.
+        """
+        #expect(facts(text).figures.isEmpty)
+    }
+
+    @Test func quotedModifiersAndSentencesAboutThoseArrested() {
+        let text = """
+        Data on Utah arrests
+
+        ICE made 1,500 arrests in Utah last year, the data show.
+        Analysts found 212 “non-custodial” arrests in the state.
+        Of those arrested, a majority — 900 people — were from Mexico while 140 people were from Honduras.
+        """
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 212 && $0.state == "UT" })
+        #expect(f.contains { $0.value == 140 })
+    }
 }

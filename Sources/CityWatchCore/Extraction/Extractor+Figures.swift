@@ -75,6 +75,14 @@ extension Extractor {
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
                           !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
                     else { continue }
+                    // "27 state legislators sent a letter", "67 prior jail bookings": people who are not the operation's
+                    // or a person's record, whatever the verb.
+                    if let first = measure.split(separator: " ").first, FigureExtractor.notEnforcementHeads.contains(String(first))
+                        || measure.split(separator: " ").contains(where: { FigureExtractor.notEnforcementNouns.contains(String($0)) }) {
+                        continue
+                    }
+                    // "one in three arrests", "2 out of every 3 people": a share, not a count.
+                    if judge.isShareTerm(n, unit.tz, range) { continue }
                     // "two people were arrested on suspicion of assault": the local police's booking.
                     if measure.contains("arrest"), FigureExtractor.isLocalBooking(n, unit.tz, range) { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
@@ -98,7 +106,11 @@ extension Extractor {
                     var stateFallback: String?
                     if city == nil, !named || sentenceHits.isEmpty {
                         // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
+                        // "ICE arrested nearly 33,000 people in its first 50 days" in a Las Vegas story: a count of
+                        // tens of thousands (or billions of dollars) with no place named is the agency's, not a city's.
+                        let agencyWide = (n.unit == .count && value >= 10_000) || (n.unit == .usd && value >= 1_000_000_000)
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
+                            || (agencyWide && !named && stateNamed(unit, range) == nil)
                             || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
                         // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
                         let change = judge.isPercentChange(n, unit.tz, range)

@@ -9,7 +9,7 @@ extension FigureExtractor {
     static let measureStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "expel", "expul",
                                "agent", "officer", "personnel", "troop", "guard", "soldier", "marine", "deput", "staff",
                                "employee", "hire", "recruit", "operation", "raid", "sweep", "bed", "flight", "case",
-                               "target", "warrant", "custody", "encounter", "release", "freed", "citation", "crossing",
+                               "target", "warrant", "custody", "release", "freed", "citation",
                                "checkpoint", "booking", "booked", "charge", "prosecut", "detainer", "facilit", "center",
                                "jail", "prison", "fund", "cost", "spending", "budget", "contract", "money", "grant",
                                "deploy", "assign", "sent", "stationed", "dispatch", "held", "jailed", "transferr",
@@ -40,7 +40,8 @@ extension FigureExtractor {
     /// Words of a local criminal booking ("arrested on suspicion of assault", "booked into Multnomah County on
     /// disorderly conduct charges"): the police's arrests at a protest or a scene, not the operation's.
     static let localBookingPhrases: [[String]] = [["on", "suspicion", "of"], ["booked", "into"], ["disorderly", "conduct"],
-                                                  ["resisting", "arrest"], ["criminal", "trespass"]]
+                                                  ["resisting", "arrest"], ["criminal", "trespass"], ["unlawful", "assembly"],
+                                                  ["failure", "to", "disperse"], ["failing", "to", "disperse"]]
 
     /// Whether the number's clause describes a local criminal booking (see `localBookingPhrases`) within a few
     /// words after it ("two were arrested on suspicion of assault"; not "40 people in Chicago, including two on
@@ -51,7 +52,7 @@ extension FigureExtractor {
     static func isLocalBooking(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         var end = n.last + 1
-        while end < min(range.upperBound, n.last + 12), ![",", ";", "—", "–", "--"].contains(t[end].text) { end += 1 }
+        while end < min(range.upperBound, n.last + 16), ![",", ";", "—", "–", "--"].contains(t[end].text) { end += 1 }
         let clause = n.last + 1..<end
         // "The county Sheriff's Department said it had arrested two people as protests raged": a local body's
         // arrests at a protest, not the operation's.
@@ -190,6 +191,30 @@ extension FigureExtractor {
         return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
     }
 
+    /// First words of a measure that make it a person's record ("67 prior jail bookings").
+    static let notEnforcementHeads: Set<String> = ["prior", "previous", "past", "former"]
+    /// People counted who are not the operation's ("27 state legislators sent a letter").
+    static let notEnforcementNouns: Set<String> = ["legislators", "lawmakers", "senators", "representatives", "mayors",
+                                                   "governors", "volunteers", "advocates", "lawyers", "attorneys",
+                                                   "journalists", "reporters", "students", "letters", "signatures"]
+
+    /// "one in three arrests", "2 out of every 3 people", "three of every four": the terms of a share.
+    func isShareTerm(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        func isNumber(_ k: Int) -> Bool { k >= range.lowerBound && k < range.upperBound && (t[k].kind == .number || NumberWords.isNumberWord(t[k].lower)) }
+        // The second term: "in three", "out of every 3", "of every four".
+        let b = n.first - 1
+        if b - 1 >= range.lowerBound, t[b].lower == "in", isNumber(b - 1) { return true }
+        if b - 1 >= range.lowerBound, t[b].lower == "every", ["of", "in"].contains(t[b - 1].lower) { return true }
+        if b - 2 >= range.lowerBound, t[b].lower == "of", t[b - 1].lower == "out", isNumber(b - 2) { return true }
+        // The first term: "one in three", "2 out of every 3".
+        let a = n.last + 1
+        if a + 1 < range.upperBound, t[a].lower == "in", isNumber(a + 1) { return true }
+        if a + 2 < range.upperBound, t[a].lower == "out", t[a + 1].lower == "of" { return true }
+        if a + 1 < range.upperBound, t[a].lower == "of", t[a + 1].lower == "every" { return true }
+        return false
+    }
+
     /// Verbs of harm done to people: "doxxed at least six ICE employees", "two officers were injured".
     static let harmWords: Set<String> = ["doxxed", "doxed", "injured", "hurt", "assaulted", "attacked", "wounded", "killed",
                                          "shot", "threatened", "harassed", "rammed", "struck", "stabbed", "hospitalized"]
@@ -256,7 +281,11 @@ extension FigureExtractor {
         if k > n.last + 1, let p = participle(k) { return "people " + p }
         // "All 13 are now in ICE custody"
         if k > n.last + 1, (k..<min(range.upperBound, k + 4)).contains(where: { t[$0].lower == "custody" }) { return "people detained" }
-        // "Among those arrested, 262 had prior convictions"
+        // "Among those arrested, 262 had prior convictions"; a sentence that opens so ("Of those arrested, 1,276 were
+        // from Mexico while 175 were from Guatemala") speaks of them throughout.
+        let opener = range.lowerBound + 2 < n.first && ["among", "of"].contains(t[range.lowerBound].lower)
+            && t[range.lowerBound + 1].lower == "those"
+        if opener, let p = participle(range.lowerBound + 2) { return "people " + p }
         for j in max(range.lowerBound, n.first - 14)..<n.first where ["among", "of"].contains(t[j].lower) {
             if j + 2 < n.first, t[j + 1].lower == "those", let p = participle(j + 2) { return "people " + p }
         }

@@ -196,6 +196,8 @@ struct FigureExtractor: Sendable {
                t[k + 1].kind == .word, !t[k + 1].spaceBefore {
                 words[words.count - 1] += "-" + t[k + 1].lower; k += 2; continue
             }
+            // "273 “non-custodial” arrests": quotation marks around a modifier are not part of the phrase.
+            if tok.kind == .punct, ["“", "”", "\""].contains(tok.text), k + 1 < range.upperBound { k += 1; continue }
             guard tok.kind == .word else { break }
             let w = tok.lower
             if Self.stopWords.contains(w) { break }
