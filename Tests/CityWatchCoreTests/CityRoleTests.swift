@@ -27,6 +27,20 @@ import Testing
                 == ["Denver, CO": .mention, "Aurora, CO": .target])
     }
 
+    @Test func localBodiesLabelsFilePhotosAndOfficesAreMentions() {
+        #expect(roles("ICE agents raided a farm in Fillmore as the Oxnard Fire Department stood by.")["Oxnard, CA"] == .mention)
+        #expect(roles("\"It is cruel,\" said Rep. Jane Doe, an Ann Arbor Democrat, of the ICE arrests in Ypsilanti.")["Ann Arbor, MI"] == .mention)
+        #expect(roles("In a file photo, ICE officers arrest a man in Manassas.")["Manassas, VA"] == .mention)
+        #expect(roles("ICE worked with Homeland Security Investigations in Tallahassee, a division of DHS, on the sweep in Wildwood, Fla.")["Tallahassee, FL"] == .mention)
+        #expect(roles("Data gathered at the University of California in Berkeley show ICE arrests rose in Idaho.")["Berkeley, CA"] == .mention)
+    }
+
+    @Test func papersSpanishNamesAndTheRioGrandeAreNoCities() {
+        #expect(facts("ICE news\nAgents raided a farm in Carpinteria, according to the Santa Barbara news site Noozhawk.").cities.map(\.city) == ["Carpinteria, CA"])
+        #expect(facts("ICE news\nThe director of El Centro de Derechos spoke about ICE arrests in Santa Fe, N.M.").cities.map(\.city) == ["Santa Fe, NM"])
+        #expect(facts("ICE news\nHe crossed the Rio Grande decades ago and was detained by ICE in Houston.").cities.map(\.city) == ["Houston, TX"])
+    }
+
     @Test func stagingAndOperationsAreTargets() {
         #expect(roles("Border Patrol agents staged near Tacoma before the ICE operation began.") == ["Tacoma, WA": .target])
         #expect(roles("ICE agents arrested 40 people in Fresno.") == ["Fresno, CA": .target])

@@ -144,6 +144,14 @@ extension CityRecognizer {
             c.verdict = .rejected; return
         }
         if Self.nonCityNames.contains(tokens[c.first...c.last].map(\.text).joined(separator: " ")) { c.verdict = .rejected; return }
+        // "the Santa Barbara news site Noozhawk", "El Centro de Igualdad", "crossed the Rio Grande": a paper, a Spanish
+        // name of a body, a river.
+        if let next, next.lower == "news", c.last + 2 < range.upperBound,
+           ["site", "website", "outlet", "station", "service"].contains(tokens[c.last + 2].lower) { c.verdict = .rejected; return }
+        if let next, ["de", "del"].contains(next.text) { c.verdict = .rejected; return }
+        if let prev, prev.lower == "the", tokens[c.first...c.last].map(\.text).joined(separator: " ") == "Rio Grande" {
+            c.verdict = .rejected; return
+        }
         // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
         // Institution words after a city are fine for a safe name only ("University Medical Center" is no town).
         let lenient = riskOf(c.entries) == .low

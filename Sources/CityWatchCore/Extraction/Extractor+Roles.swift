@@ -47,6 +47,12 @@ extension Extractor {
                                        "Diocese", "Archdiocese", "Cathedral", "Temple", "Synagogue", "Mosque", "Museum"]
     /// Agencies named between a city and its office ("the Chicago ICE field office").
     static let agencies: Set<String> = ["ICE", "HSI", "ERO", "FBI", "CBP", "DHS", "DEA", "ATF", "USCIS"]
+    /// Words after a city that make it a local body's name ("the Oxnard Fire Department", "Meridian Police").
+    static let localBodyWords: Set<String> = ["Police", "Fire", "Sheriff", "Sheriff's", "Sheriff’s", "PD", "Schools",
+                                              "Public", "Unified", "Transit"]
+    /// Words after a city that make it a person's or a group's label ("an Ann Arbor Democrat", "Tulsa officials").
+    static let personLabels: Set<String> = ["democrat", "republican", "native", "resident", "residents", "woman", "man",
+                                            "activist", "activists"]
     static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
                                           "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
 
@@ -76,6 +82,17 @@ extension Extractor {
         }
         // A mayor's or council member's city: "Fresno Mayor Ana Ruiz", "mayor of Fresno", "Mayor Ana Ruiz of Fresno".
         if let next, Self.titleWords.contains(next.text) { return .title }
+        // A local body or a person's label: "the Oxnard Fire Department", "Meridian Police", "an Ann Arbor Democrat",
+        // "a Nampa woman".
+        if let next, Self.localBodyWords.contains(next.text) { return .affiliation }
+        if let next, Self.personLabels.contains(next.lower),
+           !(hit.last + 2 < range.upperBound && ["were", "was", "are", "is", "have", "has"].contains(t[hit.last + 2].lower)) {
+            return .title
+        }
+        // "In a file photo, ICE officers arrest a man in Manassas": an old picture, not this story's place.
+        if range.contains(where: { t[$0].lower == "file" && $0 + 1 < range.upperBound && ["photo", "image", "picture"].contains(t[$0 + 1].lower) }) {
+            return .seat
+        }
         if let next, next.text == "City", hit.last + 2 < range.upperBound,
            ["Council", "Councilman", "Councilwoman", "Councilmember"].contains(t[hit.last + 2].text) { return .title }
         if let prev, prev.lower == "of" {
@@ -98,6 +115,18 @@ extension Extractor {
         if let prev, ["in", "from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
            Self.speakerWords.contains(t[hit.first - 2].lower) {
             return .title
+        }
+        // "Homeland Security Investigations in Tallahassee, a division of …": an office's seat.
+        if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound, t[hit.first - 2].text == "Investigations" {
+            return .seat
+        }
+        // "the University of California in Berkeley"
+        if let prev, ["in", "at"].contains(prev.lower), hit.first - 3 >= range.lowerBound, t[hit.first - 2].isCapitalized {
+            var k = hit.first - 2
+            while k >= range.lowerBound, hit.first - k <= 6, t[k].isCapitalized || t[k].lower == "of" {
+                if Self.schools.contains(t[k].text) { return .affiliation }
+                k -= 1
+            }
         }
         // "west of Savannah", "north of Tacoma": a landmark, not the place itself.
         if let prev, prev.lower == "of", hit.first - 2 >= range.lowerBound,

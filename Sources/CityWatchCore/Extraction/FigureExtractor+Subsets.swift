@@ -28,6 +28,11 @@ extension FigureExtractor {
     func subsetOfThem(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
                       last: (measure: String, unit: FigureUnit)?) -> String? {
         let t = tz.tokens
+        // "Of those, 1,549 involved people with a conviction": the sentence opens on the last figure's people.
+        if let last, last.unit == n.unit, n.first == range.lowerBound + 3, ["of", "among"].contains(t[range.lowerBound].lower),
+           ["those", "them", "these"].contains(t[range.lowerBound + 1].lower), t[range.lowerBound + 2].text == "," {
+            return last.measure
+        }
         guard let last, last.unit == n.unit, n.last + 2 < range.upperBound, t[n.last + 1].lower == "of",
               ["them", "those", "the", "these"].contains(t[n.last + 2].lower) else { return nil }
         if let np = phrase(tz, from: n.last + 2, range), Self.isEnforcementMeasure(np) { return nil }
@@ -36,15 +41,10 @@ extension FigureExtractor {
 
     /// A number with no noun of its own whose verb or noun before it names the measure: "ICE arrests 10 in …",
     /// "arrests of 656", "Of the 422 arrests, 262 have convictions", "44 of 372 detainees", "100 of the 4,000 people
-    /// detained", "a 200-member Guard deployment".
+    /// detained".
     func bareCount(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
         let next = n.last + 1 < range.upperBound ? t[n.last + 1] : nil
-        // "a 200-member Oregon National Guard deployment"
-        if let next, ["-", "‑"].contains(next.text), n.last + 2 < range.upperBound, t[n.last + 2].lower == "member" {
-            let guardNear = (n.last + 3..<min(range.upperBound, n.last + 7)).contains { t[$0].lower == "guard" }
-            return guardNear ? "national guard members" : nil
-        }
         if let next, next.kind == .word, !Self.stopWords.contains(next.lower) { return nil }
         let b = n.first - 1
         guard b >= range.lowerBound else { return nil }

@@ -88,6 +88,9 @@ struct FigureExtractor: Sendable {
         // people whose verb names the measure.
         if let subset = subsetMeasure(n, tz, range) { return subset }
         if let quota = quotaOf(n, tz, range) { return quota }
+        // "the number of immigrant arrests in Indiana this year (1,830)": a number in brackets after "the number of …".
+        if n.first - 1 >= range.lowerBound, t[n.first - 1].text == "(", k < range.upperBound, t[k].text == ")",
+           let of = numberOf(before: n.first - 1, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
            let np = phrase(tz, from: k + 1, range) { return np }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
