@@ -262,4 +262,56 @@ import Testing
         #expect(f.contains { $0.value == 212 && $0.state == "UT" })
         #expect(f.contains { $0.value == 140 })
     }
+
+    @Test func recordSharesCountAsFiguresOfThoseArrested() {
+        let text = """
+        ICE arrests in Iowa
+
+        ICE made 1,200 arrests in Iowa this year, the data show.
+        About 35% had been convicted of a crime.
+        Only 9% committed violent crimes.
+        """
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 35 && $0.unit == .percent && $0.state == "IA" })
+        #expect(f.contains { $0.value == 9 && $0.unit == .percent })
+        // A share with no enforcement around it is no figure.
+        #expect(facts("Crime report\n\nAbout 35% of residents had been victims of a crime.").figures.isEmpty)
+    }
+
+    @Test func moneyForEnforcementAndTargetsSetByAVerb() {
+        let text = """
+        The spending bill
+
+        The bill contains $150 billion for the immigration crackdown, including $25 billion for ICE.
+        ICE's 2023 detention budget was about $8 billion.
+        The White House ordered officials to increase detentions to 2,500 per day.
+        Officials want to triple the number of daily arrests to 4,500 people.
+        The money would grow the agency's detention capacity for migrants — from 35,000 to 90,000.
+        """
+        let f = facts(text).figures
+        for v in [150_000_000_000.0, 25_000_000_000, 8_000_000_000] { #expect(f.contains { $0.value == v && $0.unit == .usd }) }
+        #expect(f.contains { $0.value == 2_500 && $0.measure.hasPrefix("detentions") })
+        #expect(f.contains { $0.value == 4_500 && $0.measure.contains("arrests") })
+        #expect(f.contains { $0.value == 90_000 && $0.measure.contains("detention") })
+    }
+
+    @Test func aTableWithoutPlacesIsTheStorysCitys() throws {
+        let html = """
+        <html><body><h1>ICE arrests in Houston</h1>
+        <p>ICE agents made hundreds of arrests in Houston this month, the agency said.</p>
+        <table><tr><th>Category</th><th>Number detained</th></tr>
+        <tr><td>Felony convictions</td><td>412</td></tr><tr><td>Repeat violators</td><td>230</td></tr></table>
+        </body></html>
+        """
+        let doc = try ArticlePageParser.parse(Data(html.utf8), url: nil)
+        let f = Extractor().extract(doc).figures
+        #expect(f.first { $0.value == 412 }?.city == "Houston, TX")
+    }
+
+    @Test func aHyphenatedPairIsTheFirstCitysAndProtestChargesAreLocal() {
+        let f = facts("ICE in Texas\n\nIn the Dallas-Fort Worth area, ICE agents made 61 arrests on Sunday.").figures
+        #expect(f.first { $0.value == 61 }?.city == "Dallas, TX")
+        let g = facts("Protest\n\nThere were 9 arrests near the ICE office in Santa Ana, police said, including for charges ranging from failure to disperse to vandalism.").figures
+        #expect(!g.contains { $0.value == 9 })
+    }
 }

@@ -54,14 +54,22 @@ extension Extractor {
                         // A numeric cell: the number is (nearly) the whole cell.
                         guard n.first == 0, n.last >= unit.tz.tokens.count - 2,
                               let header = unit.header, !header.isEmpty else { continue }
-                        let city = rowCity["\(table)/\(row)"].map { gazetteer.places[$0].display }
+                        // A table that names no place in any row ("Felony convictions | 1,245") is the story's city's.
+                        let placed = rowCity["\(table)/\(row)"]
+                            ?? (rowCity.keys.contains { $0.hasPrefix("\(table)/") } ? nil : storyCity)
+                        let city = placed.map { gazetteer.places[$0].display }
                         figures.append(Figure(city: city, measure: FigureExtractor.normalize(header), value: value,
                                               unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))
                         continue
                     }
                     // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).
                     if enforcement == nil { enforcement = FigureExtractor.isEnforcementContext(unit.tz, range) }
-                    guard enforcement == true else { continue }
+                    // A share told by the arrestees' record needs the paragraph, or one of the two before, to be about
+                    // enforcement ("Of all the immigrant arrests this year, 41% … Nearly 60% have no criminal convictions").
+                    let recordShare = enforcement != true && judge.isRecordShare(n, unit.tz, range)
+                        && (FigureExtractor.isEnforcementContext(unit.tz, 0..<unit.tz.tokens.count)
+                            || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
+                    guard enforcement == true || recordShare else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure;
@@ -218,7 +226,11 @@ extension Extractor {
         }
         let sameClause = inSentence.filter { !clauseBreak($0.last, n.first) }
         let pool = sameClause.isEmpty ? inSentence : sameClause
-        return pool.min { distance($0, n) < distance($1, n) }?.place
+        guard let nearest = pool.min(by: { distance($0, n) < distance($1, n) }) else { return nil }
+        // "the Dallas-Fort Worth area": a hyphenated pair of cities is the first one's.
+        if nearest.first >= 2, t[nearest.first - 1].text == "-", !t[nearest.first - 1].spaceBefore,
+           let pair = inSentence.first(where: { $0.last == nearest.first - 2 }) { return pair.place }
+        return nearest.place
     }
 
     func distance(_ h: CityHit, _ n: RecognizedNumber) -> Int {

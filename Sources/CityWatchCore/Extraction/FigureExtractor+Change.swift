@@ -38,6 +38,11 @@ extension FigureExtractor {
         return false
     }
 
+    /// Verbs that set their object to a value: "increase detentions to 3,000".
+    static let objectSettingVerbs: Set<String> = ["increase", "increasing", "raise", "raising", "boost", "boosting", "double",
+                                                  "doubling", "triple", "tripling", "cut", "cutting", "reduce", "reducing",
+                                                  "expand", "expanding", "push", "pushing", "bring", "bringing"]
+
     /// Adverbs between a subject and its verb of change ("arrests nationwide rose", "deportations also fell").
     static let scopeAdverbs: Set<String> = ["nationwide", "nationally", "statewide", "countrywide", "overall", "locally",
                                             "also", "again", "sharply", "steadily", "dramatically", "significantly"]
@@ -52,10 +57,21 @@ extension FigureExtractor {
         if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
            t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
         // "double the number of detention beds nationwide — from 56,000 to as many as 100,000"
-        if stepped, b >= range.lowerBound, ["—", "–", ","].contains(t[b].text), let of = numberOf(before: b, tz, range),
-           let np = phrase(tz, from: of + 1, range) { return np }
+        // (A range read as one number, "— from 35,000 to 90,000", stands right after the dash too.)
+        if stepped || t[n.first].lower == "from", b >= range.lowerBound, ["—", "–", ","].contains(t[b].text) {
+            if let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+            // "the agency's detention capacity for undocumented people — from 40,000 to 100,000"
+            for j in stride(from: b - 1, through: max(range.lowerBound, b - 8), by: -1) where t[j].kind == .word {
+                if ["detention", "beds", "arrests", "deportations", "detentions", "removals", "agents", "officers", "troops"].contains(t[j].lower) {
+                    return phrase(tz, from: j, range)
+                }
+            }
+        }
         let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+        // "increase detentions to 3,000 per day", "triple daily arrests to 3,000": a verb, its object, "to N".
+        if setting, b - 2 >= range.lowerBound, t[b - 1].kind == .word, Self.objectSettingVerbs.contains(t[b - 2].lower),
+           Self.isEnforcementMeasure(t[b - 1].lower) { return t[b - 1].lower }
         if setting { b -= 1 }
         // "rose 25 percent to 1.2 million": step over the percent change.
         if setting, b - 1 >= range.lowerBound, ["percent", "%"].contains(t[b].text.lowercased()), t[b - 1].kind == .number { b -= 2 }
@@ -136,7 +152,9 @@ extension FigureExtractor {
         "spending": "spending", "approved": "funding", "allocated": "funding", "budgeted": "funding", "earmarked": "funding",
         "awarded": "funding", "granted": "funding", "received": "funding", "requested": "funding", "sought": "funding",
         "pledged": "funding", "provided": "funding", "aside": "funding", "allotted": "funding", "appropriated": "funding",
-        "worth": "contract", "valued": "contract",
+        "worth": "contract", "valued": "contract", "allocates": "funding", "allocate": "funding", "provides": "funding",
+        "provide": "funding", "includes": "funding", "including": "funding", "contains": "funding", "earmarks": "funding",
+        "approves": "funding", "budgets": "funding",
     ]
 
     /// The measure of a dollar amount named by the verb before it: "the operation will cost $2.5 million".
@@ -148,6 +166,10 @@ extension FigureExtractor {
                                       "approximately", "nearly", "some", "staggering", "whopping", "record", "massive",
                                       "historic", "unprecedented", "extra", "further", "total", "combined"].contains(t[b].lower) { b -= 1 }
         if b >= range.lowerBound, let verb = Self.moneyVerbs[t[b].lower] { return verb }
+        // "ICE's 2024 immigrant detention budget was about $9 billion"
+        if b - 1 >= range.lowerBound, ["was", "is", "of", "totaled", "totals", "reached", "hit"].contains(t[b].lower),
+           let noun = Self.moneyNouns[t[b - 1].lower],
+           (max(range.lowerBound, b - 5)..<b).contains(where: { Self.enforcementAdjectives.contains(t[$0].lower) }) { return noun }
         // "a broader $170 billion immigration enforcement package", "a $1 billion detention contract": the amount of
         // an enforcement package, budget or contract.
         var k = n.last + 1
@@ -182,6 +204,12 @@ extension FigureExtractor {
         let t = tz.tokens
         guard t[n.first].text.lowercased() == "from", n.first - 1 >= range.lowerBound else { return false }
         let before = t[n.first - 1].text.lowercased()
+        // "to nearly double the number of beds — from 56,000 to 100,000": the verb before the dash.
+        if ["—", "–"].contains(before) {
+            return (max(range.lowerBound, n.first - 12)..<n.first - 1).contains {
+                Self.objectSettingVerbs.contains(t[$0].lower) || Self.changeVerbs.contains(t[$0].lower) || ["grow", "expand"].contains(t[$0].lower)
+            }
+        }
         return Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before)
     }
 

@@ -65,6 +65,12 @@ extension FigureExtractor {
         }
         if localBody, !before.contains(where: { Self.federalWords.contains(t[$0].lower) }),
            range.contains(where: { t[$0].lower.hasPrefix("protest") }) { return true }
+        // "11 arrests …, including for charges ranging from failure to disperse to vandalism": protest charges
+        // anywhere in the sentence.
+        let protestCharges: [[String]] = [["failure", "to", "disperse"], ["failing", "to", "disperse"], ["unlawful", "assembly"],
+                                          ["disorderly", "conduct"]]
+        if range.contains(where: { k in protestCharges.contains { p in
+            k + p.count <= range.upperBound && p.indices.allSatisfy { t[k + $0].lower == p[$0] } } }) { return true }
         return clause.contains { k in
             localBookingPhrases.contains { phrase in
                 k + phrase.count <= clause.upperBound && phrase.indices.allSatisfy { t[k + $0].lower == phrase[$0] }
@@ -212,6 +218,22 @@ extension FigureExtractor {
         if a + 1 < range.upperBound, t[a].lower == "in", isNumber(a + 1) { return true }
         if a + 2 < range.upperBound, t[a].lower == "out", t[a + 1].lower == "of" { return true }
         if a + 1 < range.upperBound, t[a].lower == "of", t[a + 1].lower == "every" { return true }
+        return false
+    }
+
+    /// Words of a criminal record after a share: "60% had no criminal record", "Only 13% committed violent crimes".
+    static let recordWords: Set<String> = ["criminal", "convicted", "conviction", "convictions", "crimes", "crime",
+                                           "charges", "charged"]
+
+    /// A share of the people arrested told by their record ("About 22% had been convicted of a crime").
+    func isRecordShare(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .percent else { return false }
+        let t = tz.tokens
+        var k = n.last + 1
+        while k < min(range.upperBound, n.last + 9), ![",", ";", "—", "–", "("].contains(t[k].text) {
+            if Self.recordWords.contains(t[k].lower) { return true }
+            k += 1
+        }
         return false
     }
 

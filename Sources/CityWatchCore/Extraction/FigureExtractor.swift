@@ -84,6 +84,8 @@ struct FigureExtractor: Sendable {
             if !Self.isEnforcementMeasure(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
             return np
         }
+        // "Only 13% committed violent crimes", "Nearly 60% have no criminal convictions": a share of those arrested.
+        if n.unit == .percent, k < range.upperBound, t[k].lower != "of", isRecordShare(n, tz, range) { return "arrestees" }
         // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
         // people whose verb names the measure.
         if let subset = subsetMeasure(n, tz, range) { return subset }
@@ -92,7 +94,14 @@ struct FigureExtractor: Sendable {
         if n.first - 1 >= range.lowerBound, t[n.first - 1].text == "(", k < range.upperBound, t[k].text == ")",
            let of = numberOf(before: n.first - 1, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         if k < range.upperBound, ["in", "for"].contains(t[k].lower), n.unit == .usd,
-           let np = phrase(tz, from: k + 1, range) { return np }
+           let np = phrase(tz, from: k + 1, range) {
+            // "$170 billion for Trump's immigration crackdown", "$30 billion for ICE": money for enforcement.
+            if !Self.isEnforcementMeasure(np), np.split(separator: " ").contains(where: {
+                Self.enforcementAdjectives.contains(String($0)) || $0.hasSuffix("’s") == false && Self.enforcementAdjectives.contains(String($0.split(separator: "'").first ?? "")) }) {
+                return "funding"
+            }
+            return np
+        }
         if k < range.upperBound, t[k].text == "-", !t[k].spaceBefore {
             // "a 600-bed detention center": the beds are the measure.
             if n.unit == .count, k + 1 < range.upperBound, ["bed", "beds"].contains(t[k + 1].lower) { return "detention beds" }
@@ -123,6 +132,8 @@ struct FigureExtractor: Sendable {
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
                 if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
+                // "triple the number of daily arrests to 3,000 people"
+                if let changed = changedSubject(n, tz, range), Self.isEnforcementMeasure(changed) { return changed + rate }
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.
                 return nil
             }
