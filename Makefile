@@ -13,7 +13,7 @@ help:
 	@echo "make e2e      end-to-end scenario on a local HTTP server (scripts/e2e)"
 	@echo "make bench    every stage benchmark on the release build (scripts/bench; slow; skips absent corpora)"
 	@echo "make score    every quality scorer: seeds, real news, ../shared/corpora when present (scripts/score)"
-	@echo "make score-news  score the release binary on the real-news dev set (news/; needs news/.cache)"
+	@echo "make score-news  score the release binary on the real-news sets (news/*.jsonl; needs news/.cache)"
 	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
 	@echo "make gazetteer  regenerate Sources/CityWatchCore/Extraction/GazetteerData.swift from data/"
 	@echo "make check-gazetteer  fail if data/ no longer generates the committed GazetteerData.swift"
@@ -76,9 +76,12 @@ bench: deps
 score: deps
 	./scripts/score
 
-## score-news: the real-news development set (news/dev.jsonl); skipped when news/.cache is absent.
+## score-news: the real-news development set and the two held-out sets (news/*.jsonl); skipped when news/.cache
+## is absent.
 score-news:
-	scripts/score-news .build/release/citywatch
+	scripts/score-news .build/release/citywatch --gold news/dev.jsonl
+	scripts/score-news .build/release/citywatch --gold news/holdout.jsonl
+	scripts/score-news .build/release/citywatch --gold news/holdout2.jsonl
 
 ## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
 BINDIR = $(DESTDIR)$(PREFIX)/bin
