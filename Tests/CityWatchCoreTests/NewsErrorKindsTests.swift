@@ -314,4 +314,18 @@ import Testing
         let g = facts("Protest\n\nThere were 9 arrests near the ICE office in Santa Ana, police said, including for charges ranging from failure to disperse to vandalism.").figures
         #expect(!g.contains { $0.value == 9 })
     }
+
+    @Test func anOperationNamedForItsCityAndACityPastAClauseBreak() {
+        let text = """
+        Operation Charlotte's Web nets over 90 arrests
+
+        65 arrests were reported on the first day; the operation is said to head to Raleigh next.
+        Arrests in the Border Patrol's Operation Charlotte's Web rose to over 90, officials said.
+        """
+        let f = facts(text)
+        #expect(f.cities.contains { $0.city == "Charlotte, NC" && $0.role == .target })
+        #expect(f.figures.first { $0.value == 65 }?.city == "Charlotte, NC")
+        let plan = facts("Quota\n\nThe administration ordered ICE officials to increase detentions to 2,000 per day.").figures
+        #expect(plan.first.map { $0.plan && $0.city == nil && $0.measure.hasSuffix("a day") } == true)
+    }
 }

@@ -170,6 +170,10 @@ extension CityRecognizer {
             && !(c.first >= 2 && tokens[c.first - 2].kind == .word && tokens[c.first - 2].isCapitalized)
         let directionOfBigCity = (Self.directions.contains(prev?.text ?? "") || abbreviatedDirection) && riskOf(c.entries) == .low
             && c.entries.contains { gazetteer.places[gazetteer.resolved($0.place)].population >= 100_000 }
+        // "Operation Charlotte's Web": an operation named for the city it is run in.
+        if let prev, prev.text == "Operation", let next, next.text == "'s" || next.text == "’s", riskOf(c.entries) == .low {
+            c.verdict = .accepted; return
+        }
         if let prev, prev.kind == .word, prev.isCapitalized, !Self.leaders.contains(prev.text), !titleCase, !directionOfBigCity {
             let sentenceStart = c.first - 1 == range.lowerBound
             // "Three Philadelphia police officers": a capitalised first word before a safe name is fine.

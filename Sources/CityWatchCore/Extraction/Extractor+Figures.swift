@@ -214,15 +214,18 @@ extension Extractor {
         // agents would take part") is not the place the figure describes.
         let inSentence = unitHits.filter { $0.sentence == sentence && !Self.inRelativeClause($0, apartFrom: n, t) }
         guard !inSentence.isEmpty else { return named ? dominant : nil }
+        func clauseBreak(_ a: Int, _ b: Int) -> Bool {
+            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but"].contains(t[$0].text) }
+        }
+        // "81 arrests on the first day; operation said to head to Raleigh": a city only past a clause break is not
+        // the figure's when the story has its own.
+        if let dominant, inSentence.allSatisfy({ clauseBreak($0.last, n.first) }) { return dominant }
         if Set(inSentence.map(\.place)).count == 1 { return inSentence[0].place }
         // "150 to Tucson", "85 people in Omaha": a place right after the number, through a preposition, is its place.
         if let after = inSentence.filter({ $0.first > n.last && $0.first <= n.last + 4 }).min(by: { $0.first < $1.first }),
            (n.last + 1..<after.first).contains(where: { ["to", "in", "at", "for", "across"].contains(t[$0].text.lowercased()) }),
            !(n.last + 1..<after.first).contains(where: { [",", ";", "and", "while"].contains(t[$0].text.lowercased()) }) {
             return after.place
-        }
-        func clauseBreak(_ a: Int, _ b: Int) -> Bool {
-            (min(a, b)..<max(a, b)).contains { [";", "while", "whereas", "but"].contains(t[$0].text) }
         }
         let sameClause = inSentence.filter { !clauseBreak($0.last, n.first) }
         let pool = sameClause.isEmpty ? inSentence : sameClause

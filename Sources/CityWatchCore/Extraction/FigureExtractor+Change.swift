@@ -71,7 +71,9 @@ extension FigureExtractor {
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         // "increase detentions to 3,000 per day", "triple daily arrests to 3,000": a verb, its object, "to N".
         if setting, b - 2 >= range.lowerBound, t[b - 1].kind == .word, Self.objectSettingVerbs.contains(t[b - 2].lower),
-           Self.isEnforcementMeasure(t[b - 1].lower) { return t[b - 1].lower }
+           Self.isEnforcementMeasure(t[b - 1].lower) {
+            return t[b - 1].lower + (rate(after: n.last + 1, tz, range).map { " " + $0 } ?? "")
+        }
         if setting { b -= 1 }
         // "rose 25 percent to 1.2 million": step over the percent change.
         if setting, b - 1 >= range.lowerBound, ["percent", "%"].contains(t[b].text.lowercased()), t[b - 1].kind == .number { b -= 2 }
