@@ -65,15 +65,15 @@ import Testing
 
     @Test func deliveryIsIdempotent() throws {
         let store = try KnowledgeStore(stateDir: folder)
-        let echoed = Box<[String]>([])
-        let delivery = AlertDelivery(store: store, log: AlertLog(path: logPath), echo: { line in echoed.with { $0.append(line) } })
+        let echoed = Shared<[String]>([])
+        let delivery = AlertDelivery(store: store, log: AlertLog(path: logPath), echo: { line in echoed.mutex.withLock { $0.append(line) } })
         _ = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 2)
         #expect(try delivery.deliverPending() == 0)
         let lines = try AlertLog(path: logPath).readLines()
         #expect(lines.count == 2)
-        #expect(echoed.get.count == 2)
-        #expect(echoed.get.allSatisfy { $0.hasPrefix("<4>") })
+        #expect(echoed.mutex.withLock { $0 }.count == 2)
+        #expect(echoed.mutex.withLock { $0 }.allSatisfy { $0.hasPrefix("<4>") })
         // The same fact from another article never alerts again.
         _ = try store.ingest(article("B"), facts: madeFacts("B", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 0)

@@ -5,10 +5,10 @@ import Testing
 
 @Suite struct JournalLogHandlerTests {
     /// A logger whose lines land in a list.
-    static func capture(level: Logger.Level = .info) -> (Logger, Locked<[String]>) {
-        let lines = Locked<[String]>([])
+    static func capture(level: Logger.Level = .info) -> (Logger, Shared<[String]>) {
+        let lines = Shared<[String]>([])
         let logger = Logger(label: "test") { label in
-            JournalLogHandler(label: label, level: level) { line in lines.withLock { $0.append(line) } }
+            JournalLogHandler(label: label, level: level) { line in lines.mutex.withLock { $0.append(line) } }
         }
         return (logger, lines)
     }
@@ -20,13 +20,13 @@ import Testing
         logger.notice("recovered")
         logger.info("running")
         logger.debug("not shown at info level")
-        #expect(lines.withLock { $0 } == ["<3>store gone\n", "<4>feed failing\n", "<5>recovered\n", "<6>running\n"])
+        #expect(lines.mutex.withLock { $0 } == ["<3>store gone\n", "<4>feed failing\n", "<5>recovered\n", "<6>running\n"])
     }
 
     @Test func keepsAMessageOnOneJournalLine() {
         let (logger, lines) = Self.capture()
         logger.error("config reload failed:\nline 3: bad key", metadata: ["file": "/etc/citywatch/citywatch.toml"])
-        #expect(lines.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
+        #expect(lines.mutex.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
     }
 
     @Test func journalLinesMapBackToLevels() {
