@@ -53,8 +53,8 @@ struct AlertsCommand: AsyncParsableCommand {
         var figure = ""
         if let measure = line.string("measure"), let value = line.number("value") {
             let unit = line.string("unit")
-            figure = "\(measure) \(JSONText.number(value))\(unit == "percent" ? "%" : unit == "usd" ? " USD" : "")"
-            if let previous = line.number("previous") { figure += " (was \(JSONText.number(previous)))" }
+            figure = "\(measure) \(JSONWriter.number(value))\(unit == "percent" ? "%" : unit == "usd" ? " USD" : "")"
+            if let previous = line.number("previous") { figure += " (was \(JSONWriter.number(previous)))" }
         }
         var source = line.string("title") ?? line.string("url") ?? ""
         if let feed = line.string("feed") { source += " [\(feed)]" }

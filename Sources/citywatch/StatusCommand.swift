@@ -29,10 +29,8 @@ struct StatusCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.write(try feeds.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
-            StandardOutput.write(try notifiers.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
+            StandardOutput.write(feeds.map { $0.jsonLine + "\n" }.joined())
+            StandardOutput.write(notifiers.map { $0.jsonLine + "\n" }.joined())
             return
         }
         StandardOutput.write(Self.table(feeds) + FeedHealth.summary(feeds) + "\n")

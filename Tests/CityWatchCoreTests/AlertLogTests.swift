@@ -27,8 +27,8 @@ import Testing
         let fresh = Alert(kind: .newCity, city: "Portland, OR", watched: true, measure: nil, measureKey: nil, value: nil,
                           unit: nil, previous: nil, article: sample().article, evidence: "x", time: Date())
         #expect(fresh.jsonLine.contains("\"measure\":null,\"value\":null,\"unit\":null,\"previous\":null"))
-        #expect(JSONText.number(1_200_000) == "1200000")
-        #expect(JSONText.number(2.5) == "2.5")
+        #expect(JSONWriter.number(1_200_000) == "1200000")
+        #expect(JSONWriter.number(2.5) == "2.5")
     }
 
     @Test func idsAreStableHashesOfTheFact() {

@@ -7,9 +7,9 @@ import Testing
 
     static func alert(_ kind: String, city: String?, title: String = "A title", url: String? = "https://example.org/a",
                       evidence: String = "The sentence.", time: String = "2026-11-20T11:00:00Z") -> LoggedAlert {
-        let line = "{\"id\":\"\(kind)\(city ?? "")\",\"time\":\"\(time)\",\"kind\":\"\(kind)\",\"city\":\(JSONText.string(city)),\"watched\":false,"
-            + "\"measure\":\"arrests\",\"value\":4500,\"unit\":\"count\",\"previous\":null,\"article\":{\"url\":\(JSONText.string(url)),"
-            + "\"title\":\(JSONText.string(title)),\"feed\":\"wire\",\"published\":null},\"evidence\":\(JSONText.string(evidence))}"
+        let line = "{\"id\":\"\(kind)\(city ?? "")\",\"time\":\"\(time)\",\"kind\":\"\(kind)\",\"city\":\(JSONWriter.text { $0.string(city) }),\"watched\":false,"
+            + "\"measure\":\"arrests\",\"value\":4500,\"unit\":\"count\",\"previous\":null,\"article\":{\"url\":\(JSONWriter.text { $0.string(url) }),"
+            + "\"title\":\(JSONWriter.text { $0.string(title) }),\"feed\":\"wire\",\"published\":null},\"evidence\":\(JSONWriter.text { $0.string(evidence) })}"
         return LoggedAlert(AlertLogLine(bytes: ArraySlice(Array(line.utf8))))!
     }
 

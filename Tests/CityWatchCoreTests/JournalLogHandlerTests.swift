@@ -43,7 +43,7 @@ import Testing
         }
         let feeds = [feed("a", "ok", alerts: 2), feed("b", "failing", alerts: 1), feed("c", "pending", alerts: 0)]
         #expect(FeedHealth.summary(feeds) == "3 feeds: 1 ok, 1 failing, 1 pending; 3 alerts raised")
-        let json = String(decoding: try! JSONEncoder().encode(feeds[2]), as: UTF8.self)
+        let json = feeds[2].jsonLine
         #expect(json.contains(#""last_success":null"#) && json.contains(#""next_poll":null"#))
     }
 }

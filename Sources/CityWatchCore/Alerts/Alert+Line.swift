@@ -43,7 +43,7 @@ extension Alert {
         formatter.usesGroupingSeparator = true
         formatter.groupingSeparator = ","
         formatter.maximumFractionDigits = 2
-        let text = formatter.string(from: NSNumber(value: value)) ?? JSONText.number(value)
+        let text = formatter.string(from: NSNumber(value: value)) ?? JSONWriter.number(value)
         switch unit {
         case .percent: return text + "%"
         case .usd: return "$" + text

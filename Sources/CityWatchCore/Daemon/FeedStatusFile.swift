@@ -88,7 +88,7 @@ public struct FeedStatusFile: Sendable, Codable, Equatable {
         try encoded().write(to: url, options: .atomic)
     }
 
-    /// The JSON text (also what `citywatch status --json` prints).
+    /// The JSON text (Codable: the daemon reads it back with `read(from:)`).
     public func encoded() throws -> Data {
         try Self.encoder.encode(self)
     }
