@@ -112,7 +112,7 @@ import Testing
         handle.seekToEndOfFile(); handle.write(Data("{\"id\":\"torn".utf8)); try handle.close()
         #expect(try log.lines().count == 2)   // "not json" and the torn line are not alerts
         #expect(try log.lines(kind: .newCity) == [recent.jsonLine])
-        let now = try #require(KnowledgeTime.date("2026-11-18T15:00:00Z"))
+        let now = try #require(UTCTime.date("2026-11-18T15:00:00Z"))
         #expect(try log.lines(since: AlertLog.cutoff("2h", now: now)) == [recent.jsonLine])
         #expect(try log.lines(since: AlertLog.cutoff("2026-11-18T12:00:00Z")).count == 2)
         #expect(AlertLog.cutoff("yesterday") == nil)

@@ -3,7 +3,7 @@ import Testing
 @testable import CityWatchCore
 
 @Suite struct DashboardPageTests {
-    static let now = KnowledgeTime.date("2026-11-20T12:00:00Z")!
+    static let now = UTCTime.date("2026-11-20T12:00:00Z")!
 
     static func alert(_ kind: String, city: String?, title: String = "A title", url: String? = "https://example.org/a",
                       evidence: String = "The sentence.", time: String = "2026-11-20T11:00:00Z") -> LoggedAlert {

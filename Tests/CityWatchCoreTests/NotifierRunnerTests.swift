@@ -193,8 +193,8 @@ import Testing
     @Test func digestScheduleFollowsTheTimeZone() throws {
         let chicago = try #require(TimeZone(identifier: "America/Chicago"))
         let schedule = try #require(DigestSchedule("daily 07:00"))
-        let now = try #require(KnowledgeTime.date("2026-12-01T14:00:00Z"))   // 08:00 in Chicago
-        #expect(KnowledgeTime.string(schedule.next(after: now, timeZone: chicago)) == "2026-12-02T13:00:00Z")
+        let now = try #require(UTCTime.date("2026-12-01T14:00:00Z"))   // 08:00 in Chicago
+        #expect(UTCTime.string(schedule.next(after: now, timeZone: chicago)) == "2026-12-02T13:00:00Z")
         #expect(DigestSchedule("hourly")?.next(after: now, timeZone: chicago) == now.addingTimeInterval(3600))
         #expect(DigestSchedule("daily 25:00") == nil && DigestSchedule("weekly") == nil)
     }

@@ -34,7 +34,7 @@ public struct Alert: Sendable, Equatable {
     public init(kind: Kind, city: String?, watched: Bool, measure: String?, measureKey: String?, value: Double?,
                 unit: FigureUnit?, previous: Double?, article: Article, evidence: String, time: Date) {
         self.id = AlertID.make(kind: kind, city: city, measure: measureKey ?? measure, value: value, unit: unit, previous: previous)
-        self.time = KnowledgeTime.string(time)
+        self.time = UTCTime.string(time)
         self.kind = kind; self.city = city; self.watched = watched; self.measure = measure
         self.value = value; self.unit = unit; self.previous = previous; self.article = article
         self.evidence = TextLimit.clip(evidence)

@@ -51,7 +51,7 @@ extension Daemon {
                 totals[event.feed.id, default: FeedTotals()].alerts += alerts
             }
         }
-        let next = event.schedule.nextPoll.formatted(.iso8601)
+        let next = UTCTime.string(event.schedule.nextPoll)
         switch event.report {
         case .failing(let failure):
             logger.warning("feed \"\(event.feed.id)\" is failing: \(failure.message) (\(event.feed.url)); retrying at \(next), reported again when it recovers")

@@ -48,11 +48,11 @@ public struct FeedHealth: Sendable, Equatable {
             let schedule = scheduled[feed.name].flatMap { $0.url == feed.url ? $0 : nil }
             let failures = record?.consecutiveFailures ?? 0
             let state = failures > 0 ? "failing" : (record?.lastSuccess == nil ? "pending" : "ok")
-            var next = schedule?.nextPoll.map(KnowledgeTime.string)
+            var next = schedule?.nextPoll.map(UTCTime.string)
             if next == nil, let record {
                 next = record.retryAfter
-                    ?? record.lastPoll.flatMap(KnowledgeTime.date).map {
-                        KnowledgeTime.string($0.addingTimeInterval(config.interval(of: feed)))
+                    ?? record.lastPoll.flatMap(UTCTime.date).map {
+                        UTCTime.string($0.addingTimeInterval(config.interval(of: feed)))
                     }
             }
             return FeedHealth(name: feed.name, url: feed.url, state: state, lastSuccess: record?.lastSuccess,

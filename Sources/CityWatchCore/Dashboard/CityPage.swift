@@ -9,7 +9,7 @@ public enum CityPage {
         out.reserveCapacity(32 * 1024)
         DashboardPage.head(title: "\(snapshot.name) · citywatch", into: &out)
         out += "<header><h1><a href=\"/\">citywatch</a></h1><p class=\"summary\">" + HTMLEscape.text(snapshot.name)
-        out += " · as of " + KnowledgeTime.string(snapshot.now) + "</p></header>\n<main>\n"
+        out += " · as of " + UTCTime.string(snapshot.now) + "</p></header>\n<main>\n"
         out += "<h2>" + HTMLEscape.text(snapshot.name)
         if snapshot.watched { out += " <span class=\"watched\">watched</span>" }
         out += "</h2>\n"

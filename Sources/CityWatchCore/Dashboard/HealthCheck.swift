@@ -69,8 +69,8 @@ public struct HealthReport: Sendable, Equatable {
         JSONWriter.text { w in
             w.open()
             w.key("status"); w.string(healthy ? "ok" : "unhealthy")
-            w.key("time"); w.string(KnowledgeTime.string(time))
-            w.key("scheduler"); w.open(); w.key("last_heartbeat"); w.string(lastHeartbeat.map(KnowledgeTime.string)); w.close()
+            w.key("time"); w.string(UTCTime.string(time))
+            w.key("scheduler"); w.open(); w.key("last_heartbeat"); w.string(lastHeartbeat.map(UTCTime.string)); w.close()
             w.key("store"); w.open(); w.key("writable"); w.bool(storeWritable); w.close()
             w.key("problems"); w.array(problems) { w, problem in w.string(problem) }
             w.close()
