@@ -45,9 +45,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 }
                 else {
                     let rows = figures.map { f -> [String] in
-                        let unit = f.unit == "percent" ? "%" : f.unit == "usd" ? " USD" : ""
-                        let history = f.history.map { "\(JSONWriter.number($0.value))\(unit) since \($0.firstSeen) (\($0.articles) articles, \($0.sources) sources)" }
-                        return [f.city ?? "national", f.measure, JSONWriter.number(f.current) + unit, history.joined(separator: " → ")]
+                        let history = f.history.map { "\(NumberText.figure($0.value, unit: f.unit)) since \($0.firstSeen) (\($0.articles) articles, \($0.sources) sources)" }
+                        return [f.city ?? "national", f.measure, NumberText.figure(f.current, unit: f.unit), history.joined(separator: " → ")]
                     }
                     out = rows.isEmpty ? "no figures known yet\n"
                         : TextTable.render(header: ["city", "measure", "current", "history"], rows: rows, maxWidth: 200)

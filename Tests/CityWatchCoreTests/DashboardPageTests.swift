@@ -125,6 +125,10 @@ import Testing
         #expect(NumberText.grouped(1_200_000) == "1,200,000")
         #expect(NumberText.grouped(27.5) == "27.5")
         #expect(NumberText.grouped(-12) == "-12")
+        #expect(NumberText.grouped(27.999) == "28")
+        #expect(NumberText.figure(2_500_000, unit: "usd") == "2500000 USD")
+        #expect(NumberText.figure(2_500_000, unit: "usd", grouped: true) == "$2,500,000")
+        #expect(NumberText.figure(27, unit: "percent") == "27%" && NumberText.figure(180, unit: "count") == "180")
         #expect(Self.alert("new_figure", city: nil).headline == "national: arrests 4,500")
     }
 }

@@ -68,7 +68,7 @@ public struct Alert: Sendable, Equatable {
     public var journalLine: String {
         var text = "<4>citywatch alert \(kind.rawValue): \(city ?? "national")"
         if let measure, let value {
-            text += ": \(measure) \(JSONWriter.number(value))\(unit == .percent ? "%" : "")"
+            text += ": \(measure) \(NumberText.figure(value, unit: unit?.rawValue))"
             if let previous { text += " (was \(JSONWriter.number(previous)))" }
         }
         if watched { text += " [watched]" }
