@@ -54,7 +54,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "citywatch-bench",
-            dependencies: ["CityWatchCore"]
+            dependencies: [
+                "CityWatchCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "CityWatchCoreTests",

@@ -52,30 +52,13 @@ struct AlertsCommand: AsyncParsableCommand {
     static func row(_ line: AlertLogLine) -> [String] {
         var figure = ""
         if let measure = line.string("measure"), let value = line.number("value") {
-            let unit = line.string("unit")
-            figure = "\(measure) \(JSONText.number(value))\(unit == "percent" ? "%" : unit == "usd" ? " USD" : "")"
-            if let previous = line.number("previous") { figure += " (was \(JSONText.number(previous)))" }
+            figure = "\(measure) \(NumberText.figure(value, unit: line.string("unit")))"
+            if let previous = line.number("previous") { figure += " (was \(JSONWriter.number(previous)))" }
         }
         var source = line.string("title") ?? line.string("url") ?? ""
         if let feed = line.string("feed") { source += " [\(feed)]" }
         var city = line.string("city") ?? "national"
         if line.bool("watched") { city += " *" }
         return [line.string("time") ?? "", line.string("kind") ?? "", city, figure, source]
-    }
-}
-
-/// Plain aligned columns for terminal tables.
-enum TextTable {
-    static func render(header: [String], rows: [[String]], maxWidth: Int = 60) -> String {
-        // Cells hold feed text: control characters are escaped so none reaches the terminal.
-        let all = ([header] + rows).map { $0.map(TerminalText.escape) }
-        var widths = Array(repeating: 0, count: header.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = min(maxWidth, max(widths[i], cell.count)) } }
-        return all.map { row in
-            row.enumerated().map { i, cell in
-                let clipped = cell.count > maxWidth ? String(cell.prefix(maxWidth - 1)) + "…" : cell
-                return i == row.count - 1 ? clipped : clipped + String(repeating: " ", count: max(0, widths[i] - clipped.count))
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }

@@ -27,19 +27,26 @@ struct KnowledgeCommand: AsyncParsableCommand {
             switch subject {
             case .cities:
                 let cities = try store.cities()
-                if json { for city in cities { city.appendJSON(to: &out); out += "\n" } }
+                if json {
+                    var w = JSONWriter()
+                    for city in cities { city.appendJSON(to: &w); w.newline() }
+                    out = w.string
+                }
                 else {
                     let rows = cities.map { [$0.city, $0.firstSeen, String($0.articles), $0.sources.joined(separator: ", ")] }
                     out = rows.isEmpty ? "no cities known yet\n" : TextTable.render(header: ["city", "first seen", "articles", "sources"], rows: rows)
                 }
             case .figures:
                 let figures = try store.figures()
-                if json { for figure in figures { figure.appendJSON(to: &out); out += "\n" } }
+                if json {
+                    var w = JSONWriter()
+                    for figure in figures { figure.appendJSON(to: &w); w.newline() }
+                    out = w.string
+                }
                 else {
                     let rows = figures.map { f -> [String] in
-                        let unit = f.unit == "percent" ? "%" : f.unit == "usd" ? " USD" : ""
-                        let history = f.history.map { "\(JSONText.number($0.value))\(unit) since \($0.firstSeen) (\($0.articles) articles, \($0.sources) sources)" }
-                        return [f.city ?? "national", f.measure, JSONText.number(f.current) + unit, history.joined(separator: " → ")]
+                        let history = f.history.map { "\(NumberText.figure($0.value, unit: f.unit)) since \($0.firstSeen) (\($0.articles) articles, \($0.sources) sources)" }
+                        return [f.city ?? "national", f.measure, NumberText.figure(f.current, unit: f.unit), history.joined(separator: " → ")]
                     }
                     out = rows.isEmpty ? "no figures known yet\n"
                         : TextTable.render(header: ["city", "measure", "current", "history"], rows: rows, maxWidth: 200)

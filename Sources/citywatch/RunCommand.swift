@@ -52,7 +52,7 @@ struct RunCommand: AsyncParsableCommand {
             let round = await runner.deliverOnce()
             if let failure = round.failure {
                 // The runner warned once when the notifier started failing; this is the run's own account.
-                let next = round.nextDue.map { " next attempt at \(KnowledgeTime.string($0))," } ?? ""
+                let next = round.nextDue.map { " next attempt at \(UTCTime.string($0))," } ?? ""
                 StandardError.write("<6>citywatch: notifier \"\(entry.name)\": \(round.delivered) sent, the rest stay queued;\(next) last error: \(failure)\n")
             } else if round.delivered > 0 {
                 StandardError.write("<6>citywatch: notifier \"\(entry.name)\": sent \(round.delivered) alert(s)\n")

@@ -29,10 +29,8 @@ struct StatusCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.write(try feeds.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
-            StandardOutput.write(try notifiers.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined())
+            StandardOutput.write(feeds.map { $0.jsonLine + "\n" }.joined())
+            StandardOutput.write(notifiers.map { $0.jsonLine + "\n" }.joined())
             return
         }
         StandardOutput.write(Self.table(feeds) + FeedHealth.summary(feeds) + "\n")
@@ -43,17 +41,12 @@ struct StatusCommand: AsyncParsableCommand {
     static func table(_ notifiers: [NotifierHealth]) -> String {
         let header = ["NOTIFIER", "TYPE", "STATE", "LAST SUCCESS", "FAILURES", "QUEUED", "NEXT ATTEMPT"]
         let rows = notifiers.map { n in
-            [TerminalText.escape(n.name), n.type, n.state, n.lastSuccess ?? "never", "\(n.consecutiveFailures)",
-             "\(n.queued)", n.nextAttempt ?? "-"]
+            [n.name, n.type, n.state, n.lastSuccess ?? "never", "\(n.consecutiveFailures)", "\(n.queued)", n.nextAttempt ?? "-"]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func format(_ row: [String]) -> String {
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        var text = format(header) + "\n"
-        for (notifier, row) in zip(notifiers, rows) {
-            text += format(row) + "\n"
+        let lines = TextTable.lines(header: header, rows: rows, maxWidth: .max)
+        var text = lines[0] + "\n"
+        for (notifier, line) in zip(notifiers, lines.dropFirst()) {
+            text += line + "\n"
             if let error = notifier.lastError {
                 text += "    last error (\(notifier.lastErrorTime ?? "?")): \(TerminalText.escape(error))\n"
             }
@@ -64,19 +57,14 @@ struct StatusCommand: AsyncParsableCommand {
     /// A readable table: one row per feed, the last error under its row.
     static func table(_ feeds: [FeedHealth]) -> String {
         let header = ["FEED", "STATE", "LAST SUCCESS", "FAILURES", "NEXT POLL", "ITEMS", "ALERTS"]
-        // Names and errors can carry feed-controlled text (URLs): control characters are escaped.
         let rows = feeds.map { feed in
-            [TerminalText.escape(feed.name), feed.state, feed.lastSuccess ?? "never", "\(feed.consecutiveFailures)",
-             feed.nextPoll ?? "at start", "\(feed.itemsSeen)", "\(feed.alertsRaised)"]
+            [feed.name, feed.state, feed.lastSuccess ?? "never", "\(feed.consecutiveFailures)", feed.nextPoll ?? "at start",
+             "\(feed.itemsSeen)", "\(feed.alertsRaised)"]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func format(_ row: [String]) -> String {
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        var text = format(header) + "\n"
-        for (feed, row) in zip(feeds, rows) {
-            text += format(row) + "\n"
+        let lines = TextTable.lines(header: header, rows: rows, maxWidth: .max)
+        var text = lines[0] + "\n"
+        for (feed, line) in zip(feeds, lines.dropFirst()) {
+            text += line + "\n"
             if let error = feed.lastError {
                 text += "    last error (\(feed.lastErrorTime ?? "?")): \(TerminalText.escape(error))\n"
             }

@@ -27,8 +27,8 @@ import Testing
         let fresh = Alert(kind: .newCity, city: "Portland, OR", watched: true, measure: nil, measureKey: nil, value: nil,
                           unit: nil, previous: nil, article: sample().article, evidence: "x", time: Date())
         #expect(fresh.jsonLine.contains("\"measure\":null,\"value\":null,\"unit\":null,\"previous\":null"))
-        #expect(JSONText.number(1_200_000) == "1200000")
-        #expect(JSONText.number(2.5) == "2.5")
+        #expect(JSONWriter.number(1_200_000) == "1200000")
+        #expect(JSONWriter.number(2.5) == "2.5")
     }
 
     @Test func idsAreStableHashesOfTheFact() {
@@ -65,15 +65,15 @@ import Testing
 
     @Test func deliveryIsIdempotent() throws {
         let store = try KnowledgeStore(stateDir: folder)
-        let echoed = Box<[String]>([])
-        let delivery = AlertDelivery(store: store, log: AlertLog(path: logPath), echo: { line in echoed.with { $0.append(line) } })
+        let echoed = Shared<[String]>([])
+        let delivery = AlertDelivery(store: store, log: AlertLog(path: logPath), echo: { line in echoed.mutex.withLock { $0.append(line) } })
         _ = try store.ingest(article("A"), facts: madeFacts("A", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 2)
         #expect(try delivery.deliverPending() == 0)
         let lines = try AlertLog(path: logPath).readLines()
         #expect(lines.count == 2)
-        #expect(echoed.get.count == 2)
-        #expect(echoed.get.allSatisfy { $0.hasPrefix("<4>") })
+        #expect(echoed.mutex.withLock { $0 }.count == 2)
+        #expect(echoed.mutex.withLock { $0 }.allSatisfy { $0.hasPrefix("<4>") })
         // The same fact from another article never alerts again.
         _ = try store.ingest(article("B"), facts: madeFacts("B", cities: ["Reno, NV"], figures: [figure("Reno, NV", "arrests", 12)]), policy: DiffPolicy())
         #expect(try delivery.deliverPending() == 0)
@@ -112,7 +112,7 @@ import Testing
         handle.seekToEndOfFile(); handle.write(Data("{\"id\":\"torn".utf8)); try handle.close()
         #expect(try log.lines().count == 2)   // "not json" and the torn line are not alerts
         #expect(try log.lines(kind: .newCity) == [recent.jsonLine])
-        let now = try #require(KnowledgeTime.date("2026-11-18T15:00:00Z"))
+        let now = try #require(UTCTime.date("2026-11-18T15:00:00Z"))
         #expect(try log.lines(since: AlertLog.cutoff("2h", now: now)) == [recent.jsonLine])
         #expect(try log.lines(since: AlertLog.cutoff("2026-11-18T12:00:00Z")).count == 2)
         #expect(AlertLog.cutoff("yesterday") == nil)

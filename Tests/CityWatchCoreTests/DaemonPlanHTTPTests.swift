@@ -37,9 +37,9 @@ import Testing
     /// 429 + Retry-After, two 500s, then 200 with max-age: the schedule follows Retry-After and the backoff,
     /// the outage is reported once and the recovery once, and no poll waits out anything in real time.
     @Test func retryAfterBackoffAndRecoveryThroughTheRealFetcher() async throws {
-        let served = Locked(0)
+        let served = Shared(0)
         let server = try TestHTTPServer { _, connection in
-            let number = served.withLock { count -> Int in
+            let number = served.mutex.withLock { count -> Int in
                 count += 1
                 return count
             }
@@ -56,9 +56,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = try Self.config(in: directory, url: server.base + "/rss.xml")
         let store = try KnowledgeStore(path: config.databasePath)
-        let lines = Locked<[String]>([])
+        let lines = Shared<[String]>([])
         let logger = Logger(label: "test") { _ in
-            JournalLogHandler(label: "test", level: .debug) { line in lines.withLock { $0.append(line) } }
+            JournalLogHandler(label: "test", level: .debug) { line in lines.mutex.withLock { $0.append(line) } }
         }
         let plan = DaemonPlan.make(config: config, store: store, pipeline: .live(keywords: config.keywords), logger: logger)
         var policy = plan.policy
@@ -66,10 +66,10 @@ import Testing
         let clock = ManualClock()
         let start = clock.now
         let events = PollEvents()
-        let totals = Locked<[String: Daemon.FeedTotals]>([:])
+        let totals = Shared<[String: Daemon.FeedTotals]>([:])
         let scheduler = Scheduler(feeds: plan.feeds, policy: policy, limits: plan.limits, clock: clock, poll: plan.poll,
                                   observer: { event in
-                                      Daemon.observe(event, totals: totals, logger: logger)
+                                      Daemon.observe(event, totals: totals.mutex, logger: logger)
                                       await events.add(event)
                                   })
         let began = ContinuousClock.now
@@ -80,7 +80,7 @@ import Testing
         #expect(ContinuousClock.now - began < .seconds(5))
 
         let list = await events.list
-        #expect(list.count == 5 && served.withLock { $0 } == 5)
+        #expect(list.count == 5 && served.mutex.withLock { $0 } == 5)
         // Retry-After 3600 beats the first backoff (1200); the 500s back off 2400 and 4800; the success's
         // max-age (1800) is a floor above the 600 s interval (and above the 5 min <ttl>).
         #expect(pollTimes == [0, 3600, 6000, 10800, 12600])
@@ -92,7 +92,7 @@ import Testing
         #expect(list[3].outcome == .success(maxAge: 1800, ttl: 300, items: 1, alerts: 0))
 
         // The journal: one warning when it starts failing, one notice when it recovers; each failed poll only at debug.
-        let journal = lines.withLock { $0 }
+        let journal = lines.mutex.withLock { $0 }
         #expect(journal.filter { $0.contains("is failing") }.count == 1)
         #expect(journal.filter { $0.hasPrefix("<4>") && $0.contains("\"wire\" is failing: http 429") }.count == 1)
         #expect(journal.filter { $0.hasPrefix("<5>") && $0.contains("recovered after 3 failed polls") }.count == 1)
@@ -110,11 +110,11 @@ import Testing
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cw-once-http-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = try Self.config(in: directory, url: server.base + "/rss.xml")
-        let lines = Locked<[String]>([])
+        let lines = Shared<[String]>([])
         let cycle = Cycle(config: config, store: try KnowledgeStore(path: config.databasePath),
-                          pipeline: .live(keywords: config.keywords), report: { line in lines.withLock { $0.append(line) } })
+                          pipeline: .live(keywords: config.keywords), report: { line in lines.mutex.withLock { $0.append(line) } })
         for _ in 0..<2 { _ = try await cycle.run() }
-        let failures = lines.withLock { $0 }.filter { $0.contains("\"wire\"") && $0.contains(" failed: http 500") }
+        let failures = lines.mutex.withLock { $0 }.filter { $0.contains("\"wire\"") && $0.contains(" failed: http 500") }
         #expect(failures.count == 2 && failures.allSatisfy { $0.hasPrefix("<3>") })
     }
 
@@ -128,20 +128,20 @@ import Testing
         #expect(plan.limits == ConcurrencyLimits(global: 3, perHost: 2))
         // Ten feeds on ten hosts: only the global limit can hold them back.
         let feeds = (0..<10).map { ScheduledFeed(id: "f\($0)", url: "https://host\($0).example/rss") }
-        let gauge = Locked((running: 0, most: 0, done: 0))
+        let gauge = Shared((running: 0, most: 0, done: 0))
         let scheduler = Scheduler(feeds: feeds, policy: plan.policy, limits: plan.limits) { _ in
-            gauge.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
+            gauge.mutex.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
             try? await Task.sleep(for: .milliseconds(20))
-            gauge.withLock { $0.running -= 1; $0.done += 1 }
+            gauge.mutex.withLock { $0.running -= 1; $0.done += 1 }
             return .success()
         }
         let task = Task { await scheduler.run() }
-        for _ in 0..<500 where gauge.withLock({ $0.done }) < 10 {
+        for _ in 0..<500 where gauge.mutex.withLock({ $0.done }) < 10 {
             try await Task.sleep(for: .milliseconds(10))
         }
         task.cancel()
         await task.value
-        #expect(gauge.withLock { $0.done } == 10)
-        #expect(gauge.withLock { $0.most } == 3)
+        #expect(gauge.mutex.withLock { $0.done } == 10)
+        #expect(gauge.mutex.withLock { $0.most } == 3)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CityWatchCore
 
 /// A scripted feed server: each fetch of the feed URL answers with the next scripted response.
-private final class ScriptedServer: @unchecked Sendable {
+private final class ScriptedServer: Sendable {
     enum Answer { case status(Int, retryAfter: TimeInterval?), feed(cacheControl: String?) }
-    private let answers: Locked<[Answer]>
-    let requests = Locked<[String]>([])
+    private let answers: Mutex<[Answer]>
+    let requests = Mutex<[String]>([])
 
-    init(_ answers: [Answer]) { self.answers = Locked(answers) }
+    init(_ answers: [Answer]) { self.answers = Mutex(answers) }
 
     func fetch(_ request: FetchRequest) async throws -> FetchResponse {
         requests.withLock { $0.append(request.url) }

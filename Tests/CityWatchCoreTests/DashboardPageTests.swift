@@ -3,13 +3,13 @@ import Testing
 @testable import CityWatchCore
 
 @Suite struct DashboardPageTests {
-    static let now = KnowledgeTime.date("2026-11-20T12:00:00Z")!
+    static let now = UTCTime.date("2026-11-20T12:00:00Z")!
 
     static func alert(_ kind: String, city: String?, title: String = "A title", url: String? = "https://example.org/a",
                       evidence: String = "The sentence.", time: String = "2026-11-20T11:00:00Z") -> LoggedAlert {
-        let line = "{\"id\":\"\(kind)\(city ?? "")\",\"time\":\"\(time)\",\"kind\":\"\(kind)\",\"city\":\(JSONText.string(city)),\"watched\":false,"
-            + "\"measure\":\"arrests\",\"value\":4500,\"unit\":\"count\",\"previous\":null,\"article\":{\"url\":\(JSONText.string(url)),"
-            + "\"title\":\(JSONText.string(title)),\"feed\":\"wire\",\"published\":null},\"evidence\":\(JSONText.string(evidence))}"
+        let line = "{\"id\":\"\(kind)\(city ?? "")\",\"time\":\"\(time)\",\"kind\":\"\(kind)\",\"city\":\(JSONWriter.text { $0.string(city) }),\"watched\":false,"
+            + "\"measure\":\"arrests\",\"value\":4500,\"unit\":\"count\",\"previous\":null,\"article\":{\"url\":\(JSONWriter.text { $0.string(url) }),"
+            + "\"title\":\(JSONWriter.text { $0.string(title) }),\"feed\":\"wire\",\"published\":null},\"evidence\":\(JSONWriter.text { $0.string(evidence) })}"
         return LoggedAlert(AlertLogLine(bytes: ArraySlice(Array(line.utf8))))!
     }
 
@@ -125,6 +125,10 @@ import Testing
         #expect(NumberText.grouped(1_200_000) == "1,200,000")
         #expect(NumberText.grouped(27.5) == "27.5")
         #expect(NumberText.grouped(-12) == "-12")
+        #expect(NumberText.grouped(27.999) == "28")
+        #expect(NumberText.figure(2_500_000, unit: "usd") == "2500000 USD")
+        #expect(NumberText.figure(2_500_000, unit: "usd", grouped: true) == "$2,500,000")
+        #expect(NumberText.figure(27, unit: "percent") == "27%" && NumberText.figure(180, unit: "count") == "180")
         #expect(Self.alert("new_figure", city: nil).headline == "national: arrests 4,500")
     }
 }

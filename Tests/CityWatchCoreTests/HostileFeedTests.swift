@@ -31,14 +31,14 @@ import Testing
 
     /// Runs one cycle over the config; returns the journal lines and the alert log's text.
     func runOnce(_ config: Config, limits: CycleLimits = CycleLimits()) async throws -> (journal: [String], log: String) {
-        let lines = Box<[String]>([])
+        let lines = Shared<[String]>([])
         var cycle = Cycle(config: config, store: try KnowledgeStore(path: config.databasePath),
                           pipeline: .live(keywords: config.keywords),
-                          report: { line in lines.with { $0.append(line) } }, echo: { line in lines.with { $0.append(line) } })
+                          report: { line in lines.mutex.withLock { $0.append(line) } }, echo: { line in lines.mutex.withLock { $0.append(line) } })
         cycle.limits = limits
         _ = try await cycle.run()
         let log = (try? String(contentsOfFile: config.alertLog, encoding: .utf8)) ?? ""
-        return (lines.get, log)
+        return (lines.mutex.withLock { $0 }, log)
     }
 
     @Test(arguments: ["127.0.0.1", "127.1", "2130706433", "0x7f000001", "[::ffff:127.0.0.1]", "localhost",
@@ -196,13 +196,13 @@ import Testing
         var config = config(feedURL: feedServer.base + "/rss")
         config.feeds[0].fetchArticles = false
         let store = try KnowledgeStore(path: config.databasePath)
-        let lines = Box<[String]>([])
+        let lines = Shared<[String]>([])
         var cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords),
-                          report: { line in lines.with { $0.append(line) } }, echo: { _ in })
+                          report: { line in lines.mutex.withLock { $0.append(line) } }, echo: { _ in })
         cycle.limits.itemsPerPoll = 50
         let report = try await cycle.run()
         #expect(report.newItems == 50)
-        #expect(lines.get.contains { $0.contains("lists 300 items: only the newest 50") })
+        #expect(lines.mutex.withLock { $0 }.contains { $0.contains("lists 300 items: only the newest 50") })
     }
 
     @Test func slowLinksCannotHoldAPollPastItsBudget() async throws {
@@ -260,19 +260,19 @@ import Testing
         defer { feedServer.stop() }
         let config = config(feedURL: feedServer.base + "/rss")
         let store = try KnowledgeStore(path: config.databasePath)
-        let seenWhileParsing = Box<[Int]>([])
+        let seenWhileParsing = Shared<[Int]>([])
         let item = FeedItem(title: "ICE big", link: feedServer.base + "/big", id: "item-0", summary: "ICE teaser")
         let keys = Cycle.seenKeys(item)
         var pipeline = Pipeline.live(keywords: ["ICE"])
         let parse = pipeline.parsePage
         pipeline.parsePage = { data, url, charset in
             // Had the process died here, the next start would find the item marked and skip it.
-            seenWhileParsing.with { $0.append((try? store.itemAttempts(feed: "hostile", keys: keys)) ?? -1) }
+            seenWhileParsing.mutex.withLock { $0.append((try? store.itemAttempts(feed: "hostile", keys: keys)) ?? -1) }
             return try parse(data, url, charset)
         }
         let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: { _ in }, echo: { _ in })
         _ = try await cycle.run()
-        #expect(seenWhileParsing.get == [CycleLimits().attemptsPerItem])
+        #expect(seenWhileParsing.mutex.withLock { $0 } == [CycleLimits().attemptsPerItem])
     }
 
     @Test func anotherFeedCannotPreRegisterAnOutletsURL() async throws {

@@ -5,10 +5,10 @@ import Testing
 
 @Suite struct JournalLogHandlerTests {
     /// A logger whose lines land in a list.
-    static func capture(level: Logger.Level = .info) -> (Logger, Locked<[String]>) {
-        let lines = Locked<[String]>([])
+    static func capture(level: Logger.Level = .info) -> (Logger, Shared<[String]>) {
+        let lines = Shared<[String]>([])
         let logger = Logger(label: "test") { label in
-            JournalLogHandler(label: label, level: level) { line in lines.withLock { $0.append(line) } }
+            JournalLogHandler(label: label, level: level) { line in lines.mutex.withLock { $0.append(line) } }
         }
         return (logger, lines)
     }
@@ -20,13 +20,13 @@ import Testing
         logger.notice("recovered")
         logger.info("running")
         logger.debug("not shown at info level")
-        #expect(lines.withLock { $0 } == ["<3>store gone\n", "<4>feed failing\n", "<5>recovered\n", "<6>running\n"])
+        #expect(lines.mutex.withLock { $0 } == ["<3>store gone\n", "<4>feed failing\n", "<5>recovered\n", "<6>running\n"])
     }
 
     @Test func keepsAMessageOnOneJournalLine() {
         let (logger, lines) = Self.capture()
         logger.error("config reload failed:\nline 3: bad key", metadata: ["file": "/etc/citywatch/citywatch.toml"])
-        #expect(lines.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
+        #expect(lines.mutex.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
     }
 
     @Test func journalLinesMapBackToLevels() {
@@ -43,7 +43,7 @@ import Testing
         }
         let feeds = [feed("a", "ok", alerts: 2), feed("b", "failing", alerts: 1), feed("c", "pending", alerts: 0)]
         #expect(FeedHealth.summary(feeds) == "3 feeds: 1 ok, 1 failing, 1 pending; 3 alerts raised")
-        let json = String(decoding: try! JSONEncoder().encode(feeds[2]), as: UTF8.self)
+        let json = feeds[2].jsonLine
         #expect(json.contains(#""last_success":null"#) && json.contains(#""next_poll":null"#))
     }
 }

@@ -43,7 +43,7 @@ import Testing
         let state = try #require(try store.feedState("wire"))
         #expect(state.consecutiveFailures == 2)
         #expect(state.lastError == "http 429")
-        #expect(state.retryAfter == KnowledgeTime.string(now.addingTimeInterval(120)))
+        #expect(state.retryAfter == UTCTime.string(now.addingTimeInterval(120)))
         #expect(state.etag == "\"abc\"")   // a failure keeps the validators
         // A 304 sends no new validators: the old ones stay.
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil)
@@ -65,10 +65,10 @@ import Testing
         let previous = try #require(try store.feedState("wire"))
         let later = first.addingTimeInterval(1)
         try store.recordFeedSuccess(name: "wire", etag: "\"v1\"", lastModified: nil, now: later, previous: previous)
-        #expect(try store.feedState("wire")?.lastSuccess == KnowledgeTime.string(later))
-        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(first))
+        #expect(try store.feedState("wire")?.lastSuccess == UTCTime.string(later))
+        #expect(try other.feedState("wire")?.lastSuccess == UTCTime.string(first))
         try store.flushQuietPolls()
-        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(later))
+        #expect(try other.feedState("wire")?.lastSuccess == UTCTime.string(later))
         // New validators are not quiet: written at once.
         let third = later.addingTimeInterval(1)
         try store.recordFeedSuccess(name: "wire", etag: "\"v2\"", lastModified: nil, now: third,
@@ -81,19 +81,19 @@ import Testing
         try store.flushQuietPolls()
         let failing = try #require(try other.feedState("wire"))
         #expect(failing.consecutiveFailures == 1)
-        #expect(failing.lastSuccess == KnowledgeTime.string(third))
+        #expect(failing.lastSuccess == UTCTime.string(third))
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: fourth.addingTimeInterval(2), previous: failing)
         #expect(try other.feedState("wire")?.consecutiveFailures == 0)
         // Reading every feed writes what is kept first; so does the quiet time's age.
         let fifth = fourth.addingTimeInterval(3)
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: fifth, previous: try store.feedState("wire"))
         _ = try store.feedStates()
-        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(fifth))
+        #expect(try other.feedState("wire")?.lastSuccess == UTCTime.string(fifth))
         let sixth = fifth.addingTimeInterval(1)
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: sixth, previous: try store.feedState("wire"))
         let due = sixth.addingTimeInterval(KnowledgeStore.quietPollFlushInterval)
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: due, previous: try store.feedState("wire"))
-        #expect(try other.feedState("wire")?.lastSuccess == KnowledgeTime.string(due))
+        #expect(try other.feedState("wire")?.lastSuccess == UTCTime.string(due))
     }
 
     @Test func seenItemsAreFoundByAnyKey() throws {
@@ -107,13 +107,5 @@ import Testing
         #expect(try !store.hasSeen(feed: "other", keys: ["id:1"]))
         try store.pruneSeenItems(olderThan: -60)
         #expect(try !store.hasSeen(feed: "wire", keys: ["id:1"]))
-    }
-
-    @Test func timesAreISOUTCToTheSecond() {
-        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 1_795_003_205.7)) == "2026-11-18T12:00:05Z")
-        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
-        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 981_173_106)) == "2001-02-03T04:05:06Z")
-        #expect(KnowledgeTime.string(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
-        #expect(KnowledgeTime.date("2026-11-18T12:00:05Z") == Date(timeIntervalSince1970: 1_795_003_205))
     }
 }

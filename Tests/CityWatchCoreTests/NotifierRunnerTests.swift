@@ -9,9 +9,9 @@ import Testing
 
     /// A receiver that answers with `script` in turn (then 200), recording each request.
     func receiver(_ script: [(Int, [(String, String)])]) throws -> TestHTTPServer {
-        let count = Box(0)
+        let count = Shared(0)
         return try TestHTTPServer { _, connection in
-            let n = count.with { value -> Int in value += 1; return value }
+            let n = count.mutex.withLock { value -> Int in value += 1; return value }
             if n <= script.count {
                 connection.respond(script[n - 1].0, script[n - 1].1, text: "busy \(script[n - 1].0)")
             } else {
@@ -58,7 +58,7 @@ import Testing
                                     expectRequests: 4)
         #expect(waits == [30, 60, 120])
         // Reported once when it starts failing and once when it recovers, not at every retry.
-        let reports = lines.withLock { $0 }.filter { $0.hasPrefix("<4>") || $0.hasPrefix("<5>") }
+        let reports = lines.mutex.withLock { $0 }.filter { $0.hasPrefix("<4>") || $0.hasPrefix("<5>") }
         #expect(reports.count == 2)
         #expect(reports.first?.hasPrefix("<4>notifier \"test\" (webhook) is failing: http 500: busy 500") == true)
         #expect(reports.last == "<5>notifier \"test\" recovered after 3 failed attempts\n")
@@ -111,9 +111,9 @@ import Testing
 
     @Test func matrixResendsAfterACrashWithTheSameTransactionId() async throws {
         // A homeserver that stores each transaction id once, as the spec requires.
-        let events = Box<[String: Int]>([:])
+        let events = Shared<[String: Int]>([:])
         let server = try TestHTTPServer { request, connection in
-            events.with { $0[request.path, default: 0] += 1 }
+            events.mutex.withLock { $0[request.path, default: 0] += 1 }
             connection.respond(200, text: "{\"event_id\":\"$1\"}")
         }
         defer { server.stop() }
@@ -130,7 +130,7 @@ import Testing
         let round = await runner(entry, store: reopened, secret: "tok").deliverOnce()
         #expect(round.delivered == 1)
         #expect(server.requests.count == 2)
-        #expect(events.get.count == 1)   // both PUTs to one txn id: one event in the room
+        #expect(events.mutex.withLock { $0 }.count == 1)   // both PUTs to one txn id: one event in the room
         #expect(try reopened.notifyStates(entry.name).values.sorted() == ["sent"])
     }
 
@@ -193,8 +193,8 @@ import Testing
     @Test func digestScheduleFollowsTheTimeZone() throws {
         let chicago = try #require(TimeZone(identifier: "America/Chicago"))
         let schedule = try #require(DigestSchedule("daily 07:00"))
-        let now = try #require(KnowledgeTime.date("2026-12-01T14:00:00Z"))   // 08:00 in Chicago
-        #expect(KnowledgeTime.string(schedule.next(after: now, timeZone: chicago)) == "2026-12-02T13:00:00Z")
+        let now = try #require(UTCTime.date("2026-12-01T14:00:00Z"))   // 08:00 in Chicago
+        #expect(UTCTime.string(schedule.next(after: now, timeZone: chicago)) == "2026-12-02T13:00:00Z")
         #expect(DigestSchedule("hourly")?.next(after: now, timeZone: chicago) == now.addingTimeInterval(3600))
         #expect(DigestSchedule("daily 25:00") == nil && DigestSchedule("weekly") == nil)
     }
@@ -217,9 +217,9 @@ extension NotifierRunnerTests {
     }
 
     @Test func matrixDigestInterruptedByACrashIsResentAsTheSameTransaction() async throws {
-        let paths = Box<[String]>([])
+        let paths = Shared<[String]>([])
         let server = try TestHTTPServer { request, connection in
-            paths.with { $0.append(request.path) }
+            paths.mutex.withLock { $0.append(request.path) }
             connection.respond(200, text: "{}")
         }
         defer { server.stop() }
@@ -237,7 +237,7 @@ extension NotifierRunnerTests {
         try reopened.enqueue([NotifyBench.alert("Ogden, UT")])   // raised while it was down
         let round = await runner(entry, store: reopened, secret: "tok").deliverOnce(now: start.addingTimeInterval(180))
         #expect(round.delivered == 2)
-        #expect(paths.get.count == 2 && Set(paths.get).count == 1)   // the same txn id: one event
+        #expect(paths.mutex.withLock { $0 }.count == 2 && Set(paths.mutex.withLock { $0 }).count == 1)   // the same txn id: one event
         // The new alert waits for the next digest.
         #expect(try reopened.notifierState(entry.name)?.queued == 1)
     }

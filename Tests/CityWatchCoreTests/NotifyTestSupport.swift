@@ -30,7 +30,7 @@ extension KnowledgeStore {
             try alerts.map { alert in
                 try db.execute(sql: "INSERT INTO outbox(alert_id, kind, line, summary, created) VALUES (?, ?, ?, ?, ?)",
                                arguments: [alert.id, alert.kind.rawValue, alert.jsonLine, alert.journalLine,
-                                           KnowledgeTime.string(created)])
+                                           UTCTime.string(created)])
                 return db.lastInsertedRowID
             }
         }

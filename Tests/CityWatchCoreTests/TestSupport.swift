@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CityWatchCore
 
@@ -10,13 +11,10 @@ func temporaryFolder(_ name: String = #function) -> String {
     return path
 }
 
-/// A lock-protected value that test closures can mutate.
-final class Box<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: T
-    init(_ value: T) { self.value = value }
-    func with<R>(_ body: (inout T) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
-    var get: T { with { $0 } }
+/// A `Mutex` that escaping test closures can share (they cannot capture the non-copyable `Mutex` itself).
+final class Shared<Value>: Sendable {
+    let mutex: Mutex<Value>
+    init(_ value: sending Value) { mutex = Mutex(value) }
 }
 
 /// Hand-made facts for one article.
@@ -36,28 +34,28 @@ func article(_ title: String, feed: String = "wire", source: String? = nil, url:
 }
 
 /// A scripted world of feeds: the fetch, feed parser and extractor stages, all in memory.
-final class FakeWorld: @unchecked Sendable {
-    let feeds = Box<[String: [FeedItem]]>([:])
-    let pages = Box<[String: String]>([:])
-    let failing = Box<[String: FetchError]>([:])
-    let factsByTitle = Box<[String: Facts]>([:])
-    let requests = Box<[FetchRequest]>([])
+final class FakeWorld: Sendable {
+    let feeds = Mutex<[String: [FeedItem]]>([:])
+    let pages = Mutex<[String: String]>([:])
+    let failing = Mutex<[String: FetchError]>([:])
+    let factsByTitle = Mutex<[String: Facts]>([:])
+    let requests = Mutex<[FetchRequest]>([])
 
     func pipeline() -> Pipeline {
         Pipeline(
             fetch: { [self] request in
-                requests.with { $0.append(request) }
-                if let error = failing.get[request.url] { throw error }
-                if feeds.get[request.url] != nil {
+                requests.withLock { $0.append(request) }
+                if let error = failing.withLock({ $0[request.url] }) { throw error }
+                if feeds.withLock({ $0[request.url] }) != nil {
                     return FetchResponse(status: 200, finalURL: request.url, headers: ["etag": "\"v1\""], body: Data(request.url.utf8))
                 }
-                if let page = pages.get[request.url] {
+                if let page = pages.withLock({ $0[request.url] }) {
                     return FetchResponse(status: 200, finalURL: request.url, headers: [:], body: Data(page.utf8))
                 }
                 throw FetchError(kind: .httpStatus, message: "http 404", status: 404)
             },
             parseFeed: { [self] _, input, _, _ in
-                guard let items = feeds.get[input] else { return ParsedFeed(input: input, parseOK: false, error: "not a feed") }
+                guard let items = feeds.withLock({ $0[input] }) else { return ParsedFeed(input: input, parseOK: false, error: "not a feed") }
                 return ParsedFeed(input: input, parseOK: true, format: "rss", items: items)
             },
             parsePage: { data, _, _ in
@@ -65,7 +63,7 @@ final class FakeWorld: @unchecked Sendable {
                 SeedTextParser.parse(String(decoding: data, as: UTF8.self))
             },
             facts: { [self] document in
-                factsByTitle.get[document.title ?? ""] ?? Facts(title: document.title, relevant: false)
+                factsByTitle.withLock { $0[document.title ?? ""] } ?? Facts(title: document.title, relevant: false)
             })
     }
 }

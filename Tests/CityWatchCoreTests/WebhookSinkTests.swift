@@ -1,17 +1,18 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CityWatchCore
 
 /// An in-memory outbox: entries with delivered flags and failed-attempt counts.
-private final class ListOutbox: WebhookOutbox, @unchecked Sendable {
-    private let state: Locked<(entries: [OutboxEntry], delivered: Set<Int64>, attempts: [Int64: Int])>
+private final class ListOutbox: WebhookOutbox, Sendable {
+    private let state: Mutex<(entries: [OutboxEntry], delivered: Set<Int64>, attempts: [Int64: Int])>
 
     init(count: Int) {
         let entries = (1...count).map { seq in
             OutboxEntry(seq: Int64(seq), alertID: "id\(seq)", kind: "new_city",
                         line: #"{"id":"id\#(seq)","kind":"new_city"}"#, summary: "alert \(seq)")
         }
-        state = Locked((entries, [], [:]))
+        state = Mutex((entries, [], [:]))
     }
 
     var delivered: Set<Int64> { state.withLock { $0.delivered } }
@@ -29,8 +30,8 @@ private final class ListOutbox: WebhookOutbox, @unchecked Sendable {
 }
 
 /// A fake endpoint: fails the first `failures` requests, records every request.
-private final class FakeEndpoint: @unchecked Sendable {
-    let requests = Locked<[FetchRequest]>([])
+private final class FakeEndpoint: Sendable {
+    let requests = Mutex<[FetchRequest]>([])
     let failures: Int
 
     init(failures: Int) { self.failures = failures }

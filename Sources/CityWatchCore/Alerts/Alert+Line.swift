@@ -35,22 +35,6 @@ extension Alert {
         return code.count == 2 ? code.uppercased() : nil
     }
 
-    /// The figure as a person reads it: "180", "27%", "$1,200,000".
-    static func display(_ value: Double, unit: FigureUnit?) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        formatter.maximumFractionDigits = 2
-        let text = formatter.string(from: NSNumber(value: value)) ?? JSONText.number(value)
-        switch unit {
-        case .percent: return text + "%"
-        case .usd: return "$" + text
-        default: return text
-        }
-    }
-
     /// One line saying what happened: "New city: Portland, OR", "Chicago, IL: ice personnel assigned 180 (was 150)".
     public var headline: String {
         let place = city ?? "National"
@@ -59,8 +43,8 @@ extension Alert {
             return "New city: \(place)"
         case .newFigure, .changedFigure:
             var text = "\(place): \(measure ?? "figure")"
-            if let value { text += " \(Self.display(value, unit: unit))" }
-            if let previous { text += " (was \(Self.display(previous, unit: unit)))" }
+            if let value { text += " \(NumberText.figure(value, unit: unit?.rawValue, grouped: true))" }
+            if let previous { text += " (was \(NumberText.figure(previous, unit: unit?.rawValue, grouped: true)))" }
             return kind == .newFigure ? "New figure, " + text : "Changed figure, " + text
         }
     }

@@ -34,7 +34,7 @@ public struct Alert: Sendable, Equatable {
     public init(kind: Kind, city: String?, watched: Bool, measure: String?, measureKey: String?, value: Double?,
                 unit: FigureUnit?, previous: Double?, article: Article, evidence: String, time: Date) {
         self.id = AlertID.make(kind: kind, city: city, measure: measureKey ?? measure, value: value, unit: unit, previous: previous)
-        self.time = KnowledgeTime.string(time)
+        self.time = UTCTime.string(time)
         self.kind = kind; self.city = city; self.watched = watched; self.measure = measure
         self.value = value; self.unit = unit; self.previous = previous; self.article = article
         self.evidence = TextLimit.clip(evidence)
@@ -42,30 +42,34 @@ public struct Alert: Sendable, Equatable {
 
     /// The log line (without newline), fields in INTERFACE.md's order, nulls written out.
     public var jsonLine: String {
-        var out = "{"
-        out += "\"id\":" + JSONText.string(id)
-        out += ",\"time\":" + JSONText.string(time)
-        out += ",\"kind\":" + JSONText.string(kind.rawValue)
-        out += ",\"city\":" + JSONText.string(city)
-        out += ",\"watched\":" + (watched ? "true" : "false")
-        out += ",\"measure\":" + JSONText.string(measure)
-        out += ",\"value\":" + JSONText.number(value)
-        out += ",\"unit\":" + JSONText.string(unit?.rawValue)
-        out += ",\"previous\":" + JSONText.number(previous)
-        out += ",\"article\":{\"url\":" + JSONText.string(article.url)
-        out += ",\"title\":" + JSONText.string(article.title)
-        out += ",\"feed\":" + JSONText.string(article.feed)
-        out += ",\"published\":" + JSONText.string(article.published) + "}"
-        out += ",\"evidence\":" + JSONText.string(evidence)
-        return out + "}"
+        JSONWriter.text { w in
+            w.open()
+            w.key("id"); w.string(id)
+            w.key("time"); w.string(time)
+            w.key("kind"); w.string(kind.rawValue)
+            w.key("city"); w.string(city)
+            w.key("watched"); w.bool(watched)
+            w.key("measure"); w.string(measure)
+            w.key("value"); w.number(value)
+            w.key("unit"); w.string(unit?.rawValue)
+            w.key("previous"); w.number(previous)
+            w.key("article"); w.open()
+            w.key("url"); w.string(article.url)
+            w.key("title"); w.string(article.title)
+            w.key("feed"); w.string(article.feed)
+            w.key("published"); w.string(article.published)
+            w.close()
+            w.key("evidence"); w.string(evidence)
+            w.close()
+        }
     }
 
     /// The readable journald line (`<4>` = warning priority).
     public var journalLine: String {
         var text = "<4>citywatch alert \(kind.rawValue): \(city ?? "national")"
         if let measure, let value {
-            text += ": \(measure) \(JSONText.number(value))\(unit == .percent ? "%" : "")"
-            if let previous { text += " (was \(JSONText.number(previous)))" }
+            text += ": \(measure) \(NumberText.figure(value, unit: unit?.rawValue))"
+            if let previous { text += " (was \(JSONWriter.number(previous)))" }
         }
         if watched { text += " [watched]" }
         if let title = article.title { text += " — \(title)" }
@@ -78,8 +82,8 @@ public struct Alert: Sendable, Equatable {
 public enum AlertID {
     public static func make(kind: Alert.Kind, city: String?, measure: String?, value: Double?, unit: FigureUnit?,
                             previous: Double?) -> String {
-        let fields = [kind.rawValue, city ?? "", measure ?? "", value.map(JSONText.number) ?? "",
-                      unit?.rawValue ?? "", previous.map(JSONText.number) ?? ""]
+        let fields = [kind.rawValue, city ?? "", measure ?? "", value.map(JSONWriter.number) ?? "",
+                      unit?.rawValue ?? "", previous.map(JSONWriter.number) ?? ""]
         return hex(fnv1a64(fields.joined(separator: "\u{1F}")))
     }
 

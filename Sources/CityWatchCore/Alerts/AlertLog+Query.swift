@@ -58,7 +58,7 @@ public struct AlertLogLine: Sendable {
 extension AlertLog {
     /// `--since`: an ISO 8601 time, or a duration back from `now` ("90s", "15m", "2h", "7d").
     public static func cutoff(_ text: String, now: Date = Date()) -> Date? {
-        if let date = KnowledgeTime.date(text) { return date }
+        if let date = UTCTime.date(text) { return date }
         return DurationText.parse(text).map { now.addingTimeInterval(-$0) }
     }
 
@@ -69,7 +69,7 @@ extension AlertLog {
             throw AlertLogError(message: "cannot read the alert log \(path)")
         }
         let bytes = [UInt8](data)
-        let sinceText = since.map(KnowledgeTime.string)
+        let sinceText = since.map(UTCTime.string)
         // The last piece is empty (the log ends with a newline) or a torn line: neither is an alert.
         return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().compactMap { slice in
             let line = AlertLogLine(bytes: slice)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An index of the alert log kept by a long-running reader (the dashboard): each request reads only the lines
 /// appended since the last one, so its cost does not grow with the log, and holds only the few fields filters
@@ -24,7 +25,7 @@ public final class AlertLogIndex: Sendable {
     }
 
     public let path: String
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     public init(path: String) { self.path = path }
 

@@ -32,7 +32,7 @@ public struct AtomFeed: Sendable {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         out += "  <id>" + Self.escape(id) + "</id>\n"
         out += "  <title>" + Self.escape(title) + "</title>\n"
-        out += "  <updated>" + Self.escape(alerts.map(\.time).max() ?? KnowledgeTime.string(emptyUpdated)) + "</updated>\n"
+        out += "  <updated>" + Self.escape(alerts.map(\.time).max() ?? UTCTime.string(emptyUpdated)) + "</updated>\n"
         out += "  <author><name>citywatch</name></author>\n"
         out += "  <generator version=\"\(CityWatch.version)\">citywatch</generator>\n"
         if let link = HTMLEscape.safeURL(selfURL) {
@@ -49,7 +49,7 @@ public struct AtomFeed: Sendable {
         if alert.watched { title += " [watched]" }
         out += "    <title type=\"text\">" + Self.escape(title) + "</title>\n"
         out += "    <updated>" + Self.escape(alert.time) + "</updated>\n"
-        if let published = alert.published, KnowledgeTime.date(published) != nil {
+        if let published = alert.published, UTCTime.date(published) != nil {
             out += "    <published>" + Self.escape(published) + "</published>\n"
         }
         out += "    <category term=\"" + Self.escape(alert.kind) + "\"/>\n"

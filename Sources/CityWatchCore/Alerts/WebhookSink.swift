@@ -121,7 +121,7 @@ public struct WebhookSink: Sendable {
             if failures == 1 {
                 logger.warning("webhook failed: \(failure); alerts stay queued and are retried with backoff")
             } else {
-                logger.debug("webhook attempt \(failures) failed: \(failure); next at \(next.formatted(.iso8601))")
+                logger.debug("webhook attempt \(failures) failed: \(failure); next at \(UTCTime.string(next))")
             }
             // New alerts do not cut the backoff short: they wait in the outbox with the others.
             try? await clock.sleep(until: next)

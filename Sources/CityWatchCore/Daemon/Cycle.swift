@@ -95,7 +95,7 @@ public struct Cycle: Sendable {
                 count += 1
             }
         }
-        try store.setMeta("seeds_imported", KnowledgeTime.string(now()))
+        try store.setMeta("seeds_imported", UTCTime.string(now()))
         return count
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 extension Daemon {
@@ -10,7 +11,7 @@ extension Daemon {
         let ok = states.filter(\.isHealthy).count
         let failing = states.filter(\.isFailing).count
         let pending = states.count - ok - failing
-        let alerts = totals.withLock { totals in states.reduce(0) { $0 + (totals[$1.feed.id]?.alerts ?? 0) } }
+        let alerts = shared.totals.withLock { totals in states.reduce(0) { $0 + (totals[$1.feed.id]?.alerts ?? 0) } }
         var line = "\(states.count) feeds: \(ok) ok, \(failing) failing"
         if pending > 0 { line += ", \(pending) pending" }
         line += "; \(alerts) alert\(alerts == 1 ? "" : "s") raised"
@@ -20,7 +21,7 @@ extension Daemon {
     /// The status records of every configured feed, in config order.
     public func statusRecords() async -> [FeedStatusRecord] {
         let states = await scheduler.states()
-        return totals.withLock { totals in
+        return shared.totals.withLock { totals in
             states.map { state in
                 let total = totals[state.feed.id] ?? FeedTotals()
                 return FeedStatusRecord(name: state.feed.id, url: state.feed.url, schedule: state.schedule,
@@ -42,7 +43,7 @@ extension Daemon {
     }
 
     /// Logs a poll's report (once per outage and once per recovery) and counts its items and alerts.
-    static func observe(_ event: Scheduler.PollEvent, totals: Locked<[String: FeedTotals]>, logger: Logger) {
+    static func observe(_ event: Scheduler.PollEvent, totals: borrowing Mutex<[String: FeedTotals]>, logger: Logger) {
         CityWatchMetrics.record(event)
         if case .success(_, _, let items, let alerts) = event.outcome, items > 0 || alerts > 0 {
             totals.withLock { totals in
@@ -50,7 +51,7 @@ extension Daemon {
                 totals[event.feed.id, default: FeedTotals()].alerts += alerts
             }
         }
-        let next = event.schedule.nextPoll.formatted(.iso8601)
+        let next = UTCTime.string(event.schedule.nextPoll)
         switch event.report {
         case .failing(let failure):
             logger.warning("feed \"\(event.feed.id)\" is failing: \(failure.message) (\(event.feed.url)); retrying at \(next), reported again when it recovers")

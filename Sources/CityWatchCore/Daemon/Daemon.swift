@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// The long-running service: schedules every feed, reloads on SIGHUP, reports to systemd, stops on request.
@@ -16,14 +17,13 @@ public final class Daemon: Service, Sendable {
     let logger: Logger
     let clock: any DaemonClock
     private let reloadPlan: Reload
-    private let plan: Locked<DaemonPlan>
-    let totals: Locked<[String: FeedTotals]>
+    /// The plan, the totals and the notifiers' wake signals, shared with the scheduler's closures.
+    let shared: Shared
     private let changed: WakeSignal
     /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
     private let webhook: WebhookSink?
     private let alertsRaised: WakeSignal
-    /// One wake signal per running notifier (signalled with `alertsRaised`), and the signal that restarts them.
-    let notifierWakes: Locked<[WakeSignal]>
+    /// The signal that restarts the notifiers.
     let notifiersChanged = WakeSignal()
     /// Periodic upkeep (pruning old seen-item keys) so the store does not grow without bound.
     private let housekeeping: (@Sendable () async -> Void)?
@@ -40,6 +40,20 @@ public final class Daemon: Service, Sendable {
         var alerts = 0
     }
 
+    /// What the daemon and the scheduler's closures share (a `Mutex` is not copyable: one class holds them).
+    final class Shared: Sendable {
+        /// The plan of the moment; a reload swaps it.
+        let plan: Mutex<DaemonPlan>
+        let totals: Mutex<[String: FeedTotals]>
+        /// One wake signal per running notifier (signalled with `alertsRaised`).
+        let notifierWakes = Mutex<[WakeSignal]>([])
+
+        init(plan: DaemonPlan, totals: [String: FeedTotals]) {
+            self.plan = Mutex(plan)
+            self.totals = Mutex(totals)
+        }
+    }
+
     /// A daemon for `plan` (store already open); `reload` is called on each SIGHUP.
     /// `outbox` feeds the webhook sink (when the plan names a webhook); the token comes from the environment.
     public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
@@ -48,12 +62,11 @@ public final class Daemon: Service, Sendable {
                 housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2),
                 heartbeat: SchedulerHeartbeat = SchedulerHeartbeat(), flushStore: (@Sendable () -> Void)? = nil) {
         let saved = Self.readStatus(initial.statusFile, logger: logger)
-        let planBox = Locked(initial)
-        let totals = Locked(Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
-                                       uniquingKeysWith: { first, _ in first }))
+        let shared = Shared(plan: initial,
+                            totals: Dictionary(saved.map { ($0.name, FeedTotals(items: $0.itemsSeen, alerts: $0.alertsRaised)) },
+                                               uniquingKeysWith: { first, _ in first }))
         let changed = WakeSignal()
         let alertsRaised = WakeSignal()
-        let notifierWakes = Locked<[WakeSignal]>([])
         // Alerts left in the outbox by an earlier run go out at start.
         alertsRaised.signal()
         // A saved schedule applies only to the same feed at the same URL.
@@ -65,26 +78,24 @@ public final class Daemon: Service, Sendable {
             feeds: initial.feeds, policy: initial.policy, limits: initial.limits, clock: clock, saved: schedules,
             poll: { feed in
                 // The plan of the moment: a reload swaps it, and the next poll uses the new watch lists.
-                let poll = planBox.withLock { $0.poll }
+                let poll = shared.plan.withLock { $0.poll }
                 return await poll(feed)
             },
             observer: { event in
-                Self.observe(event, totals: totals, logger: logger)
+                Self.observe(event, totals: shared.totals, logger: logger)
                 changed.signal()
                 if case .success(_, _, _, let alerts) = event.outcome, alerts > 0 {
                     alertsRaised.signal()
-                    for wake in notifierWakes.withLock({ $0 }) { wake.signal() }
+                    for wake in shared.notifierWakes.withLock({ $0 }) { wake.signal() }
                 }
             })
-        self.plan = planBox
-        self.totals = totals
+        self.shared = shared
         self.changed = changed
         self.alertsRaised = alertsRaised
-        self.notifierWakes = notifierWakes
         self.housekeeping = housekeeping
         self.flushStore = flushStore
         self.webhook = outbox.map { outbox in
-            WebhookSink(outbox: outbox, url: { planBox.withLock { $0.webhook } }, token: webhookToken, clock: clock,
+            WebhookSink(outbox: outbox, url: { shared.plan.withLock { $0.webhook } }, token: webhookToken, clock: clock,
                         logger: logger)
         }
         self.reloadPlan = reload
@@ -98,7 +109,7 @@ public final class Daemon: Service, Sendable {
     /// Runs until graceful shutdown (SIGTERM/SIGINT in a ServiceGroup) or cancellation.
     public func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let feeds = plan.withLock { $0.feeds.count }
+        let feeds = shared.plan.withLock { $0.feeds.count }
         logger.info("citywatch \(CityWatch.version) running: \(feeds) feed\(feeds == 1 ? "" : "s")")
         notify.ready(status: await summary())
         await withTaskGroup(of: Void.self) { group in
@@ -140,7 +151,7 @@ public final class Daemon: Service, Sendable {
         logger.info("reloading the config")
         do {
             let next = try await reloadPlan()
-            let old = plan.withLock { plan -> DaemonPlan in
+            let old = shared.plan.withLock { plan -> DaemonPlan in
                 defer { plan = next }
                 return plan
             }
@@ -151,7 +162,7 @@ public final class Daemon: Service, Sendable {
             await scheduler.update(feeds: next.feeds, policy: next.policy, limits: next.limits)
             let before = Set(old.feeds.map(\.id))
             let after = Set(next.feeds.map(\.id))
-            totals.withLock { totals in totals = totals.filter { after.contains($0.key) } }
+            shared.totals.withLock { totals in totals = totals.filter { after.contains($0.key) } }
             let changed = next.feeds.filter { feed in old.feeds.contains { $0.id == feed.id && $0 != feed } }.count
             logger.notice("""
                 config reloaded: \(after.count) feeds (\(after.subtracting(before).count) added, \
@@ -170,9 +181,9 @@ public final class Daemon: Service, Sendable {
     /// Runs the plan's notifiers until cancelled, restarting them when a reload changed them.
     func runNotifiers() async {
         while !Task.isCancelled {
-            let runners = plan.withLock { $0.notifiers }
+            let runners = shared.plan.withLock { $0.notifiers }
             let wakes = runners.map { _ in WakeSignal() }
-            notifierWakes.withLock { $0 = wakes }
+            shared.notifierWakes.withLock { $0 = wakes }
             await withTaskGroup(of: Void.self) { group in
                 for (runner, wake) in zip(runners, wakes) {
                     group.addTask { [clock] in await runner.run(wake: wake, clock: clock) }
@@ -185,7 +196,7 @@ public final class Daemon: Service, Sendable {
     }
 
     /// The status file of the running plan.
-    func currentStatusFile() -> URL? { plan.withLock { $0.statusFile } }
+    func currentStatusFile() -> URL? { shared.plan.withLock { $0.statusFile } }
 
     /// Sends WATCHDOG=1 until cancelled, each time after the scheduler answered (a stuck scheduler stops the pings).
     private func pingWatchdog(every interval: Duration) async {
@@ -209,7 +220,7 @@ public final class Daemon: Service, Sendable {
                 lastLine = line
             }
             // The file lists every feed: with many feeds it is rewritten less often (10 ms per feed, 10 s for 1,000).
-            let feeds = plan.withLock { $0.feeds.count }
+            let feeds = shared.plan.withLock { $0.feeds.count }
             try? await Task.sleep(for: max(statusInterval, .milliseconds(10 * feeds)))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Time as the scheduler sees it: wall-clock instants and a cancellable sleep (a test clock replaces both).
 ///
@@ -24,7 +25,7 @@ public struct SystemClock: DaemonClock {
 }
 
 /// A clock that only moves when a test advances it; sleepers wake when their deadline is passed.
-public final class ManualClock: DaemonClock, @unchecked Sendable {
+public final class ManualClock: DaemonClock, Sendable {
     private struct Sleeper {
         var deadline: Date
         var continuation: CheckedContinuation<Void, Error>
@@ -34,11 +35,11 @@ public final class ManualClock: DaemonClock, @unchecked Sendable {
         var sleepers: [UInt64: Sleeper] = [:]
         var nextID: UInt64 = 0
     }
-    private let state: Locked<State>
+    private let state: Mutex<State>
 
     /// Starts at `start` (a fixed instant by default, so tests are reproducible).
     public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
-        state = Locked(State(now: start))
+        state = Mutex(State(now: start))
     }
 
     public var now: Date { state.withLock { $0.now } }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One feed's health for `citywatch status`: the store's record joined with the daemon's schedule.
-public struct FeedHealth: Sendable, Equatable, Encodable {
+public struct FeedHealth: Sendable, Equatable {
     public var name: String
     public var url: String
     /// "ok", "failing" or "pending" (never polled).
@@ -17,26 +17,23 @@ public struct FeedHealth: Sendable, Equatable, Encodable {
     public var itemsSeen: Int
     public var alertsRaised: Int
 
-    enum CodingKeys: String, CodingKey {
-        case name, url, state, lastSuccess = "last_success", lastError = "last_error", lastErrorTime = "last_error_time"
-        case consecutiveFailures = "consecutive_failures", nextPoll = "next_poll", retryAfter = "retry_after"
-        case itemsSeen = "items_seen", alertsRaised = "alerts_raised"
-    }
-
-    // By hand so absent values are written as null.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(url, forKey: .url)
-        try container.encode(state, forKey: .state)
-        try container.encode(lastSuccess, forKey: .lastSuccess)
-        try container.encode(lastError, forKey: .lastError)
-        try container.encode(lastErrorTime, forKey: .lastErrorTime)
-        try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
-        try container.encode(nextPoll, forKey: .nextPoll)
-        try container.encode(retryAfter, forKey: .retryAfter)
-        try container.encode(itemsSeen, forKey: .itemsSeen)
-        try container.encode(alertsRaised, forKey: .alertsRaised)
+    /// `status --json`'s line: keys in alphabetical order, absent values as null.
+    public var jsonLine: String {
+        JSONWriter.text { w in
+            w.open()
+            w.key("alerts_raised"); w.int(alertsRaised)
+            w.key("consecutive_failures"); w.int(consecutiveFailures)
+            w.key("items_seen"); w.int(itemsSeen)
+            w.key("last_error"); w.string(lastError)
+            w.key("last_error_time"); w.string(lastErrorTime)
+            w.key("last_success"); w.string(lastSuccess)
+            w.key("name"); w.string(name)
+            w.key("next_poll"); w.string(nextPoll)
+            w.key("retry_after"); w.string(retryAfter)
+            w.key("state"); w.string(state)
+            w.key("url"); w.string(url)
+            w.close()
+        }
     }
 
     /// Every configured feed's health, in config order.
@@ -51,11 +48,11 @@ public struct FeedHealth: Sendable, Equatable, Encodable {
             let schedule = scheduled[feed.name].flatMap { $0.url == feed.url ? $0 : nil }
             let failures = record?.consecutiveFailures ?? 0
             let state = failures > 0 ? "failing" : (record?.lastSuccess == nil ? "pending" : "ok")
-            var next = schedule?.nextPoll.map(KnowledgeTime.string)
+            var next = schedule?.nextPoll.map(UTCTime.string)
             if next == nil, let record {
                 next = record.retryAfter
-                    ?? record.lastPoll.flatMap(KnowledgeTime.date).map {
-                        KnowledgeTime.string($0.addingTimeInterval(config.interval(of: feed)))
+                    ?? record.lastPoll.flatMap(UTCTime.date).map {
+                        UTCTime.string($0.addingTimeInterval(config.interval(of: feed)))
                     }
             }
             return FeedHealth(name: feed.name, url: feed.url, state: state, lastSuccess: record?.lastSuccess,

@@ -88,21 +88,31 @@ public struct FeedStatusFile: Sendable, Codable, Equatable {
         try encoded().write(to: url, options: .atomic)
     }
 
-    /// The JSON text (also what `citywatch status --json` prints).
+    /// The JSON text (Codable: the daemon reads it back with `read(from:)`).
     public func encoded() throws -> Data {
         try Self.encoder.encode(self)
     }
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(UTCTime.string(date))
+        }
         encoder.outputFormatting = [.sortedKeys]
         return encoder
     }()
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = UTCTime.date(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 time: \(text)")
+            }
+            return date
+        }
         return decoder
     }()
 }

@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// The scheduler's proof of life for `/healthz`: the daemon records a beat each time the scheduler's actor answers.
 public final class SchedulerHeartbeat: Sendable {
-    private let last = Locked<Date?>(nil)
+    private let last = Mutex<Date?>(nil)
 
     public init() {}
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Wakes one sleeping loop early (a poll finished, the feed list changed); remembers a wake sent while nobody waits.
 final class WakeSignal: Sendable {
@@ -6,7 +7,7 @@ final class WakeSignal: Sendable {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
     }
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     /// Wakes the waiter, or the next call to `wait` if nobody is waiting.
     func signal() {

@@ -9,7 +9,7 @@ public enum CityPage {
         out.reserveCapacity(32 * 1024)
         DashboardPage.head(title: "\(snapshot.name) · citywatch", into: &out)
         out += "<header><h1><a href=\"/\">citywatch</a></h1><p class=\"summary\">" + HTMLEscape.text(snapshot.name)
-        out += " · as of " + KnowledgeTime.string(snapshot.now) + "</p></header>\n<main>\n"
+        out += " · as of " + UTCTime.string(snapshot.now) + "</p></header>\n<main>\n"
         out += "<h2>" + HTMLEscape.text(snapshot.name)
         if snapshot.watched { out += " <span class=\"watched\">watched</span>" }
         out += "</h2>\n"
@@ -40,11 +40,11 @@ public enum CityPage {
         for entry in figures {
             let figure = entry.figure
             out += "<tr><td>" + HTMLEscape.text(figure.measure) + "</td><td class=\"num\"><b>"
-            out += HTMLEscape.text(SparklineChart.label(figure.current, unit: figure.unit)) + "</b></td><td>"
+            out += HTMLEscape.text(NumberText.figure(figure.current, unit: figure.unit, grouped: true)) + "</b></td><td>"
             out += SparklineChart.svg(figure.history, unit: figure.unit) + "</td><td>"
             for (i, value) in figure.history.enumerated() {
                 if i > 0 { out += "<br>" }
-                out += HTMLEscape.text(SparklineChart.label(value.value, unit: figure.unit)) + " · "
+                out += HTMLEscape.text(NumberText.figure(value.value, unit: figure.unit, grouped: true)) + " · "
                 out += HTMLEscape.text(value.firstSeen) + " · \(value.articles) article\(value.articles == 1 ? "" : "s") · "
                 let sources = entry.sources[value.value] ?? []
                 out += "\(value.sources) source\(value.sources == 1 ? "" : "s")"

@@ -6,7 +6,7 @@ extension DashboardPage {
     static func map(_ cities: [KnownCity], snapshot: DashboardSnapshot, into out: inout String) {
         out += "<svg class=\"map\" viewBox=\"0 0 \(Int(USMap.width)) \(Int(USMap.height))\" role=\"img\" aria-label=\"Map of the cities named\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += USMap.backdrop
-        let cutoffs = [1.0, 7, 30].map { KnowledgeTime.string(snapshot.now.addingTimeInterval(-$0 * 86_400)) }
+        let cutoffs = [1.0, 7, 30].map { UTCTime.string(snapshot.now.addingTimeInterval(-$0 * 86_400)) }
         var unplaced: [KnownCity] = []
         // Big points first, so small ones stay visible (and clickable) on top.
         for city in cities.sorted(by: { $0.articles > $1.articles }) {

@@ -16,7 +16,7 @@ public enum DashboardPage {
     public static func render(_ snapshot: DashboardSnapshot) -> String {
         var out = ""
         out.reserveCapacity(256 * 1024)
-        let since = snapshot.query.since.map(KnowledgeTime.string)
+        let since = snapshot.query.since.map(UTCTime.string)
         let cities = snapshot.cities.filter { city in
             snapshot.query.admits(city: city.city, watched: snapshot.watched) && (since.map { $0 <= city.firstSeen } ?? true)
         }
@@ -26,7 +26,7 @@ public enum DashboardPage {
         out += "\(NumberText.grouped(Double(snapshot.matchingAlerts))) alerts"
         out += snapshot.query.queryString.isEmpty ? "" : " matching the filters"
         out += " · " + HTMLEscape.text(FeedHealth.summary(snapshot.feeds))
-        out += " · as of " + KnowledgeTime.string(snapshot.now) + "</p></header>\n"
+        out += " · as of " + UTCTime.string(snapshot.now) + "</p></header>\n"
         filterForm(snapshot, into: &out)
         out += "<main>\n<div class=\"top\"><section id=\"map\"><h2>Cities named"
         out += cities.count == snapshot.cities.count ? "" : " (\(cities.count) of \(snapshot.cities.count) pass the filters)"

@@ -71,7 +71,7 @@ public struct DashboardQuery: Sendable, Equatable {
     /// Whether an alert passes every filter (a national alert passes only when no city, state or watched filter is set).
     public func admits(_ alert: LoggedAlert, watched: Set<String>) -> Bool {
         if let kind, alert.kind != kind.rawValue { return false }
-        if let since, alert.time < KnowledgeTime.string(since) { return false }
+        if let since, alert.time < UTCTime.string(since) { return false }
         guard let city = alert.city else { return self.city == nil && state == nil && !watchedOnly }
         if watchedOnly, !(alert.watched || watched.contains(city)) { return false }
         if let filter = self.city, city.caseInsensitiveCompare(filter) != .orderedSame { return false }

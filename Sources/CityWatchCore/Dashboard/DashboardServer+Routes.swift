@@ -23,7 +23,9 @@ extension DashboardServer {
         router.get("/alerts.json") { request, _ -> Response in
             switch Self.alertQuery(request) {
             case .failure(let error):
-                return Self.response(.badRequest, Self.json, "{\"error\":" + JSONText.string(error.message) + "}\n")
+                return Self.response(.badRequest, Self.json, JSONWriter.text { w in
+                    w.open(); w.key("error"); w.string(error.message); w.close(); w.newline()
+                })
             case .success(let query):
                 // Log order, as in the JSONL file.
                 let lines = try self.currentSource.alerts(query).reversed().map(\.line)

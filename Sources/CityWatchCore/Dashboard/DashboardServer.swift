@@ -6,6 +6,7 @@ import Metrics
 import NIOCore
 import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 /// The read-only HTTP server (`[http] listen`): the dashboard, `/alerts.json`, `/alerts.atom`, `/metrics` and
 /// `/healthz`, served by Hummingbird as one more `Service` in the daemon's ServiceGroup.
@@ -13,7 +14,7 @@ import ServiceLifecycle
 /// Only GET and HEAD are answered (anything else gets 405): nothing here can change the knowledge.
 public final class DashboardServer: Service, Sendable {
     public let address: ListenAddress
-    let source: Locked<DashboardSource>
+    let source: Mutex<DashboardSource>
     let health: HealthCheck
     let registry: PrometheusCollectorRegistry
     let logger: Logger
@@ -25,7 +26,7 @@ public final class DashboardServer: Service, Sendable {
                 registry: PrometheusCollectorRegistry, logger: Logger = Logger(label: "citywatch.http"),
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.address = address
-        self.source = Locked(source)
+        self.source = Mutex(source)
         self.health = health
         self.registry = registry
         self.logger = logger

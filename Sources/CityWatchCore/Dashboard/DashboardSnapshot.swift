@@ -78,7 +78,7 @@ public struct DashboardSource: Sendable {
         var place = query
         place.watchedOnly = false   // checked on the entry itself: the alert's own "watched" counts too
         let byCity = query.city != nil || query.state != nil
-        let since = query.since.map(KnowledgeTime.string)
+        let since = query.since.map(UTCTime.string)
         var shown: [AlertLogIndex.Entry] = []
         var total = 0
         for entry in try log.entries().reversed() {

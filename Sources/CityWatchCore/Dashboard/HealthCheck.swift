@@ -66,11 +66,14 @@ public struct HealthReport: Sendable, Equatable {
 
     /// `{"status":"ok"|"unhealthy","time":...,"scheduler":{"last_heartbeat":...},"store":{"writable":...},"problems":[...]}`
     public var json: String {
-        var out = "{\"status\":" + JSONText.string(healthy ? "ok" : "unhealthy")
-        out += ",\"time\":" + JSONText.string(KnowledgeTime.string(time))
-        out += ",\"scheduler\":{\"last_heartbeat\":" + JSONText.string(lastHeartbeat.map(KnowledgeTime.string)) + "}"
-        out += ",\"store\":{\"writable\":" + (storeWritable ? "true" : "false") + "}"
-        out += ",\"problems\":[" + problems.map { JSONText.string($0) }.joined(separator: ",") + "]}"
-        return out
+        JSONWriter.text { w in
+            w.open()
+            w.key("status"); w.string(healthy ? "ok" : "unhealthy")
+            w.key("time"); w.string(UTCTime.string(time))
+            w.key("scheduler"); w.open(); w.key("last_heartbeat"); w.string(lastHeartbeat.map(UTCTime.string)); w.close()
+            w.key("store"); w.open(); w.key("writable"); w.bool(storeWritable); w.close()
+            w.key("problems"); w.array(problems) { w, problem in w.string(problem) }
+            w.close()
+        }
     }
 }

@@ -53,35 +53,6 @@ public struct LoggedAlert: Sendable, Equatable {
     /// A value with its unit: "4,500", "27%", "$1,200,000".
     public func formattedValue(_ number: Double?) -> String {
         guard let number else { return "?" }
-        let digits = NumberText.grouped(number)
-        switch unit {
-        case "percent": return digits + "%"
-        case "usd": return "$" + digits
-        default: return digits
-        }
-    }
-}
-
-/// Numbers for people: thousands grouped, no trailing ".0".
-public enum NumberText {
-    public static func grouped(_ value: Double) -> String {
-        guard value.isFinite else { return "?" }
-        let negative = value < 0
-        let magnitude = abs(value)
-        let whole = magnitude.rounded(.towardZero)
-        let fraction = magnitude - whole
-        var digits = String(format: "%.0f", whole)
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
-            index -= 3
-        }
-        if fraction > 0.000_001 {
-            let decimals = String(format: "%.2f", fraction).dropFirst()  // ".25"
-            var trimmed = String(decimals)
-            while trimmed.hasSuffix("0") { trimmed.removeLast() }
-            if trimmed != "." { digits += trimmed }
-        }
-        return (negative ? "-" : "") + digits
+        return NumberText.figure(number, unit: unit, grouped: true)
     }
 }

@@ -31,19 +31,9 @@ public enum SparklineChart {
         }
         for (i, value) in history.enumerated() {
             out += "<circle cx=\"\(USMap.fmt(x(i)))\" cy=\"\(USMap.fmt(y(value.value)))\" r=\"2.6\"><title>"
-            out += HTMLEscape.text("\(label(value.value, unit: unit)) first seen \(value.firstSeen), \(value.articles) article\(value.articles == 1 ? "" : "s"), \(value.sources) source\(value.sources == 1 ? "" : "s")")
+            out += HTMLEscape.text("\(NumberText.figure(value.value, unit: unit, grouped: true)) first seen \(value.firstSeen), \(value.articles) article\(value.articles == 1 ? "" : "s"), \(value.sources) source\(value.sources == 1 ? "" : "s")")
             out += "</title></circle>"
         }
         return out + "</svg>"
-    }
-
-    /// A value with its unit, as on the rest of the dashboard.
-    static func label(_ value: Double, unit: String) -> String {
-        let digits = NumberText.grouped(value)
-        switch unit {
-        case "percent": return digits + "%"
-        case "usd": return "$" + digits
-        default: return digits
-        }
     }
 }

@@ -1,7 +1,7 @@
 /// The document as one JSON line, keys in the order INTERFACE.md shows, nulls written out.
 extension Document {
     public func jsonLine() -> String {
-        var w = JSONLineWriter()
+        var w = JSONWriter()
         w.open()
         w.key("title"); w.string(title)
         w.key("byline"); w.string(byline)
@@ -24,6 +24,6 @@ extension Document {
         }
         w.key("boilerplate"); w.array(boilerplate) { w, line in w.string(line) }
         w.close()
-        return w.out
+        return w.string
     }
 }

@@ -85,7 +85,7 @@ struct PageMetadata {
                      m.jsonLD.datePublished, itempropDate, metas["pubdate"], metas["publishdate"], metas["publish-date"],
                      metas["parsely-pub-date"], metas["sailthru.date"], metas["dc.date"], metas["dc.date.issued"],
                      metas["date"], timeDatetime]
-        m.published = dates.lazy.compactMap { $0.flatMap(ISODate.normalize) }.first
+        m.published = dates.lazy.compactMap { $0.flatMap(isoTime) }.first
         if m.canonical == nil, let og = metas["og:url"] { m.canonical = resolve(og, against: url) }
         return m
     }
@@ -120,4 +120,50 @@ struct PageMetadata {
     }
 
     static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+}
+
+extension PageMetadata {
+    /// A page's date ("2019-11-19", "2019-11-19T09:05:00-05:00", "2019-11-19 14:05") as ISO 8601 in UTC to the
+    /// second ("2019-11-19T14:05:00Z"); nil when it does not start with a date.
+    static func isoTime(_ raw: String) -> String? {
+        let s = TextNormalizer.trimmingWhitespace(raw)
+        let digits = Array(s.utf8)
+        func num(_ from: Int, _ len: Int) -> Int? {
+            guard from + len <= digits.count else { return nil }
+            var v = 0
+            for k in from..<(from + len) {
+                let d = digits[k]
+                guard d >= 0x30 && d <= 0x39 else { return nil }
+                v = v * 10 + Int(d - 0x30)
+            }
+            return v
+        }
+        guard let year = num(0, 4), digits.count >= 10, digits[4] == 0x2D, let month = num(5, 2), digits[7] == 0x2D,
+              let day = num(8, 2), (1...12).contains(month), (1...31).contains(day), year > 1900 else { return nil }
+        var hour = 0, minute = 0, second = 0, offset = 0
+        var i = 10
+        if i < digits.count, digits[i] == UInt8(ascii: "T") || digits[i] == 0x20 {
+            guard let h = num(i + 1, 2), digits.count > i + 3, digits[i + 3] == 0x3A, let mi = num(i + 4, 2) else {
+                return format(year, month, day, 0, 0, 0, 0)
+            }
+            hour = h; minute = mi; i += 6
+            if i < digits.count, digits[i] == 0x3A, let sec = num(i + 1, 2) { second = sec; i += 3 }
+            if i < digits.count, digits[i] == 0x2E { i += 1; while i < digits.count, digits[i] >= 0x30 && digits[i] <= 0x39 { i += 1 } }
+            if i < digits.count, digits[i] == 0x2B || digits[i] == 0x2D {
+                let sign = digits[i] == 0x2B ? 1 : -1
+                if let oh = num(i + 1, 2) {
+                    var om = 0
+                    if let m = num(i + 3, 2) { om = m } else if i + 3 < digits.count, digits[i + 3] == 0x3A, let m = num(i + 4, 2) { om = m }
+                    offset = sign * (oh * 60 + om)
+                }
+            }
+        }
+        return format(year, month, day, hour, minute, second, offset)
+    }
+
+    private static func format(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ offsetMinutes: Int) -> String? {
+        guard (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s) else { return nil }
+        let days = UTCTime.days(year: Int64(y), month: Int64(mo), day: Int64(d))
+        return UTCTime.string(epochSeconds: days * 86_400 + Int64(h * 3600 + mi * 60 + s - offsetMinutes * 60))
+    }
 }

@@ -4,7 +4,7 @@ public enum FeedDate {
     /// "Thu, 01 Jan 04 19:48:21 EST" → "2004-01-02T00:48:21Z"; nil when unreadable.
     public static func iso8601(_ text: String) -> String? {
         guard let seconds = epochSeconds(text) else { return nil }
-        return format(seconds)
+        return UTCTime.string(epochSeconds: seconds)
     }
 
     /// Seconds since 1970-01-01T00:00:00Z.
@@ -21,57 +21,10 @@ public enum FeedDate {
         return parseRFC822(bytes)
     }
 
-    /// Formats epoch seconds as "YYYY-MM-DDTHH:MM:SSZ".
-    public static func format(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rem = seconds - days * 86_400
-        let (y, m, d) = civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(20)
-        func two(_ v: Int64) { out.append(UInt8(48 + v / 10)); out.append(UInt8(48 + v % 10)) }
-        let year = max(0, min(9999, y))
-        out.append(UInt8(48 + year / 1000)); out.append(UInt8(48 + (year / 100) % 10)); two(year % 100)
-        out.append(0x2D); two(m); out.append(0x2D); two(d); out.append(0x54)
-        two(rem / 3600); out.append(0x3A); two((rem / 60) % 60); out.append(0x3A); two(rem % 60); out.append(0x5A)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    // MARK: calendar arithmetic (Howard Hinnant's days_from_civil)
-
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func daysInMonth(_ year: Int64, _ month: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     static func compose(_ y: Int64, _ mo: Int64, _ d: Int64, _ h: Int64, _ mi: Int64, _ s: Int64, offset: Int64) -> Int64? {
-        guard mo >= 1, mo <= 12, d >= 1, d <= daysInMonth(y, mo), h >= 0, h <= 24, mi >= 0, mi <= 59, s >= 0, s <= 60 else { return nil }
+        guard mo >= 1, mo <= 12, d >= 1, d <= UTCTime.daysInMonth(y, mo), h >= 0, h <= 24, mi >= 0, mi <= 59, s >= 0, s <= 60 else { return nil }
         if h == 24 && (mi > 0 || s > 0) { return nil }
-        return days(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s - offset
+        return UTCTime.days(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s - offset
     }
 
     // MARK: ISO 8601 / RFC 3339 / W3C-DTF

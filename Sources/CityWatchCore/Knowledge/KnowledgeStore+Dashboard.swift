@@ -83,7 +83,7 @@ extension KnowledgeStore {
         do {
             try pool.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('health_check', ?)",
-                               arguments: [KnowledgeTime.string(Date())])
+                               arguments: [UTCTime.string(Date())])
             }
             return nil
         } catch {

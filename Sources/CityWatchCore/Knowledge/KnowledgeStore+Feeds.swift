@@ -64,7 +64,7 @@ extension KnowledgeStore {
     /// most those times, never an item, a figure or an alert.
     public func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date(),
                                   previous: FeedState? = nil) throws {
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         if let previous, previous.consecutiveFailures == 0, previous.retryAfter == nil, previous.lastSuccess != nil,
            etag == nil || etag == previous.etag, lastModified == nil || lastModified == previous.lastModified {
             let due = quietPolls.withLock { quiet -> Bool in
@@ -104,9 +104,9 @@ extension KnowledgeStore {
     /// A poll that failed; returns the number of consecutive failures so far.
     @discardableResult
     public func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
-        let until = retryAfter.map { KnowledgeTime.string(now.addingTimeInterval(min($0, 86400))) }
+        let until = retryAfter.map { UTCTime.string(now.addingTimeInterval(min($0, 86400))) }
         return try pool.write { db in
             try db.execute(sql: """
                 UPDATE feeds SET last_poll = ?, last_error = ?, last_error_time = ?,
@@ -121,8 +121,8 @@ extension KnowledgeStore {
     /// The cities, measures and figure values learnt from them stay.
     public func pruneSeenItems(olderThan age: TimeInterval, irrelevantAge: TimeInterval = 30 * 86_400,
                                now: Date = Date()) throws {
-        let cutoff = KnowledgeTime.string(now.addingTimeInterval(-age))
-        let irrelevantCutoff = KnowledgeTime.string(now.addingTimeInterval(-min(age, irrelevantAge)))
+        let cutoff = UTCTime.string(now.addingTimeInterval(-age))
+        let irrelevantCutoff = UTCTime.string(now.addingTimeInterval(-min(age, irrelevantAge)))
         try pool.write { db in
             try db.execute(sql: "DELETE FROM seen_items WHERE seen < ?", arguments: [cutoff])
             try db.execute(sql: "DELETE FROM item_attempts WHERE last < ?", arguments: [cutoff])
@@ -145,7 +145,7 @@ extension KnowledgeStore {
     /// Records that reading the item starts (one attempt more), or sets the count to at least `count`.
     public func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) throws {
         guard let key = keys.last else { return }
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO item_attempts(feed, key, attempts, last) VALUES (?, ?, ?, ?)

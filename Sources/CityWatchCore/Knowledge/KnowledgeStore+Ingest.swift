@@ -58,7 +58,7 @@ extension KnowledgeStore {
     }
 
     static func ingest(_ db: Database, _ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date) throws -> IngestResult {
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         var result = IngestResult()
         for key in Set(article.seenKeys) {
             try db.executeCached(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)",

@@ -44,7 +44,7 @@ extension KnowledgeStore {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO notifiers(name, type, since_seq, created, last_digest)
                 VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) FROM outbox), ?, ?)
-                """, arguments: [name, type, KnowledgeTime.string(now), KnowledgeTime.string(now)])
+                """, arguments: [name, type, UTCTime.string(now), UTCTime.string(now)])
             try db.execute(sql: "UPDATE notifiers SET type = ? WHERE name = ?", arguments: [type, name])
         }
         return try notifierState(name)!
@@ -93,7 +93,7 @@ extension KnowledgeStore {
     /// "failed", "skipped" (filtered out) or "uncertain" (a send interrupted by a crash, not repeated).
     public func markNotify(_ name: String, seqs: [Int64], state: String, now: Date = Date()) throws {
         guard !seqs.isEmpty else { return }
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         try pool.write { db in
             for seq in seqs {
                 try db.execute(sql: """
@@ -115,13 +115,13 @@ extension KnowledgeStore {
 
     /// Records how an attempt went: a success clears the failures; a failure counts one and sets the next attempt.
     public func recordNotifyAttempt(_ name: String, error: String?, next: Date?, now: Date = Date()) throws {
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         try pool.write { db in
             if let error {
                 try db.execute(sql: """
                     UPDATE notifiers SET consecutive_failures = consecutive_failures + 1, last_error = ?,
                         last_error_time = ?, next_attempt = ? WHERE name = ?
-                    """, arguments: [error, stamp, next.map(KnowledgeTime.string), name])
+                    """, arguments: [error, stamp, next.map(UTCTime.string), name])
             } else {
                 try db.execute(sql: """
                     UPDATE notifiers SET consecutive_failures = 0, last_success = ?, next_attempt = NULL WHERE name = ?
@@ -133,7 +133,7 @@ extension KnowledgeStore {
     /// When the notifier's last digest went out (or was due with nothing to say).
     public func setLastDigest(_ name: String, _ time: Date) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE notifiers SET last_digest = ? WHERE name = ?", arguments: [KnowledgeTime.string(time), name])
+            try db.execute(sql: "UPDATE notifiers SET last_digest = ? WHERE name = ?", arguments: [UTCTime.string(time), name])
         }
     }
 

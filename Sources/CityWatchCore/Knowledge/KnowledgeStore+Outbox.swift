@@ -43,7 +43,7 @@ extension KnowledgeStore {
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE outbox SET webhook_delivered = ?, webhook_attempts = webhook_attempts + ?, webhook_next = ? WHERE seq = ?
-                """, arguments: [delivered, delivered ? 0 : 1, next.map(KnowledgeTime.string), seq])
+                """, arguments: [delivered, delivered ? 0 : 1, next.map(UTCTime.string), seq])
         }
     }
 }

@@ -2,26 +2,23 @@ import Foundation
 import GRDB
 
 /// A city as the knowledge holds it (`citywatch knowledge cities`).
-public struct KnownCity: Sendable, Equatable, Encodable {
+public struct KnownCity: Sendable, Equatable {
     public var city: String
     public var firstSeen: String
     public var articles: Int
     /// Who reported it (document source or feed name), most articles first.
     public var sources: [String]
-
-    enum CodingKeys: String, CodingKey { case city, firstSeen = "first_seen", articles, sources }
 }
 
 /// A (city, measure) with its history of values (`citywatch knowledge figures`).
-public struct KnownFigure: Sendable, Equatable, Encodable {
+public struct KnownFigure: Sendable, Equatable {
     /// One value the measure has had, with how many articles and sources stated it.
-    public struct Value: Sendable, Equatable, Encodable {
+    public struct Value: Sendable, Equatable {
         public var value: Double
         public var firstSeen: String
         public var lastSeen: String
         public var articles: Int
         public var sources: Int
-        enum CodingKeys: String, CodingKey { case value, firstSeen = "first_seen", lastSeen = "last_seen", articles, sources }
     }
 
     public var city: String?
@@ -30,18 +27,6 @@ public struct KnownFigure: Sendable, Equatable, Encodable {
     public var unit: String
     public var current: Double
     public var history: [Value]
-
-    enum CodingKeys: String, CodingKey { case city, measure, key, unit, current, history }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(city, forKey: .city)   // null for national figures, not omitted
-        try c.encode(measure, forKey: .measure)
-        try c.encode(key, forKey: .key)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(current, forKey: .current)
-        try c.encode(history, forKey: .history)
-    }
 }
 
 extension KnowledgeStore {
@@ -88,41 +73,40 @@ extension KnowledgeStore {
 
 extension KnownCity {
     /// One JSON line (hand-written: JSONEncoder per line is too slow for thousands of lines).
-    public var jsonLine: String { var out = ""; appendJSON(to: &out); return out }
+    public var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
 
-    /// Appends the JSON object to a buffer (no newline).
-    public func appendJSON(to out: inout String) {
-        out += "{\"city\":"; JSONText.append(city, to: &out)
-        out += ",\"first_seen\":"; JSONText.append(firstSeen, to: &out)
-        out += ",\"articles\":"; out += String(articles)
-        out += ",\"sources\":["
-        for (i, source) in sources.enumerated() {
-            if i > 0 { out += "," }
-            JSONText.append(source, to: &out)
-        }
-        out += "]}"
+    /// Appends the JSON object to a writer (no newline).
+    public func appendJSON(to w: inout JSONWriter) {
+        w.open()
+        w.key("city"); w.string(city)
+        w.key("first_seen"); w.string(firstSeen)
+        w.key("articles"); w.int(articles)
+        w.key("sources"); w.array(sources) { w, source in w.string(source) }
+        w.close()
     }
 }
 
 extension KnownFigure {
     /// One JSON line; `city` is null for a national figure.
-    public var jsonLine: String { var out = ""; appendJSON(to: &out); return out }
+    public var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
 
-    /// Appends the JSON object to a buffer (no newline).
-    public func appendJSON(to out: inout String) {
-        out += "{\"city\":"; JSONText.append(city, to: &out)
-        out += ",\"measure\":"; JSONText.append(measure, to: &out)
-        out += ",\"key\":"; JSONText.append(key, to: &out)
-        out += ",\"unit\":"; JSONText.append(unit, to: &out)
-        out += ",\"current\":"; out += JSONText.number(current)
-        out += ",\"history\":["
-        for (i, v) in history.enumerated() {
-            out += i > 0 ? ",{\"value\":" : "{\"value\":"; out += JSONText.number(v.value)
-            out += ",\"first_seen\":"; JSONText.append(v.firstSeen, to: &out)
-            out += ",\"last_seen\":"; JSONText.append(v.lastSeen, to: &out)
-            out += ",\"articles\":"; out += String(v.articles)
-            out += ",\"sources\":"; out += String(v.sources); out += "}"
+    /// Appends the JSON object to a writer (no newline).
+    public func appendJSON(to w: inout JSONWriter) {
+        w.open()
+        w.key("city"); w.string(city)
+        w.key("measure"); w.string(measure)
+        w.key("key"); w.string(key)
+        w.key("unit"); w.string(unit)
+        w.key("current"); w.number(current)
+        w.key("history"); w.array(history) { w, v in
+            w.open()
+            w.key("value"); w.number(v.value)
+            w.key("first_seen"); w.string(v.firstSeen)
+            w.key("last_seen"); w.string(v.lastSeen)
+            w.key("articles"); w.int(v.articles)
+            w.key("sources"); w.int(v.sources)
+            w.close()
         }
-        out += "]}"
+        w.close()
     }
 }

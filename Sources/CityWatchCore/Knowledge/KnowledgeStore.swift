@@ -132,7 +132,7 @@ public final class KnowledgeStore: Sendable {
 
     /// Marks item keys seen for a feed without recording an article.
     public func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
-        let stamp = KnowledgeTime.string(now)
+        let stamp = UTCTime.string(now)
         try pool.write { db in
             for key in keys {
                 try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)", arguments: [feed, key, stamp])
@@ -159,43 +159,4 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(code: String, message: String) { self.code = code; self.message = message }
     public var description: String { message }
-}
-
-/// ISO 8601 UTC times to the second, as the store and the alert log write them.
-public enum KnowledgeTime {
-    public static func string(_ date: Date) -> String {
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        let year = Int(parts.tm_year) + 1900
-        guard (0...9999).contains(year) else {
-            return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, Int(parts.tm_mon) + 1,
-                          Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-        }
-        // Written digit by digit: every poll stamps a time, and String(format:) costs more than the rest of it.
-        var bytes: [UInt8] = Array("0000-00-00T00:00:00Z".utf8)
-        func put(_ value: Int, at end: Int, digits: Int) {
-            var value = value
-            for i in stride(from: end, to: end - digits, by: -1) {
-                bytes[i] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-        }
-        put(year, at: 3, digits: 4)
-        put(Int(parts.tm_mon) + 1, at: 6, digits: 2)
-        put(Int(parts.tm_mday), at: 9, digits: 2)
-        put(Int(parts.tm_hour), at: 12, digits: 2)
-        put(Int(parts.tm_min), at: 15, digits: 2)
-        put(Int(parts.tm_sec), at: 18, digits: 2)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    public static func date(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withFullDate]
-        return f.date(from: text)
-    }
 }

@@ -5,24 +5,36 @@ extension HTTPNotifier {
     enum Payload {
         /// Slack incoming webhook: `{"text": ...}` in mrkdwn, whose only special characters are &, < and >.
         static func slack(_ message: NotifyMessage) -> String {
-            "{\"text\":" + JSONText.string(slackEscape(clip(message.text, to: 39_000))) + "}"
+            JSONWriter.text { w in
+                w.open(); w.key("text"); w.string(slackEscape(clip(message.text, to: 39_000))); w.close()
+            }
         }
 
         /// Discord webhook: `content` at most 2000 characters, and no @everyone or role pings from feed text.
         static func discord(_ message: NotifyMessage) -> String {
-            "{\"content\":" + JSONText.string(clip(message.text, to: 2000)) + ",\"allowed_mentions\":{\"parse\":[]}}"
+            JSONWriter.text { w in
+                w.open(); w.key("content"); w.string(clip(message.text, to: 2000))
+                w.key("allowed_mentions"); w.open(); w.key("parse"); w.raw("[]"); w.close()
+                w.close()
+            }
         }
 
         /// Matrix m.room.message event content.
         static func matrix(_ message: NotifyMessage) -> String {
-            "{\"msgtype\":\"m.text\",\"body\":" + JSONText.string(message.text) + "}"
+            JSONWriter.text { w in
+                w.open(); w.key("msgtype"); w.string("m.text"); w.key("body"); w.string(message.text); w.close()
+            }
         }
 
         /// Telegram sendMessage: plain text (no parse_mode, so nothing in it is markup), at most 4096 characters.
         static func telegram(_ message: NotifyMessage, chatID: String) -> String {
-            let chat = Int64(chatID).map(String.init) ?? JSONText.string(chatID)
-            return "{\"chat_id\":" + chat + ",\"text\":" + JSONText.string(clip(message.text, to: 4096))
-                + ",\"disable_web_page_preview\":true}"
+            JSONWriter.text { w in
+                w.open(); w.key("chat_id")
+                if let number = Int64(chatID) { w.append(String(number)) } else { w.string(chatID) }
+                w.key("text"); w.string(clip(message.text, to: 4096))
+                w.key("disable_web_page_preview"); w.bool(true)
+                w.close()
+            }
         }
 
         static func slackEscape(_ text: String) -> String {

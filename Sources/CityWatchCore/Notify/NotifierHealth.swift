@@ -1,7 +1,7 @@
 import Foundation
 
 /// One notifier's health for `citywatch status`: the config entry joined with its record in the store.
-public struct NotifierHealth: Sendable, Equatable, Encodable {
+public struct NotifierHealth: Sendable, Equatable {
     public var name: String
     public var type: String
     /// "ok", "failing" or "pending" (nothing sent yet).
@@ -16,24 +16,22 @@ public struct NotifierHealth: Sendable, Equatable, Encodable {
     /// "each alert" or the digest schedule.
     public var delivery: String
 
-    enum CodingKeys: String, CodingKey {
-        case name = "notifier", type, state, lastSuccess = "last_success", lastError = "last_error"
-        case lastErrorTime = "last_error_time", consecutiveFailures = "consecutive_failures"
-        case nextAttempt = "next_attempt", queued, delivery
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(type, forKey: .type)
-        try c.encode(state, forKey: .state)
-        try c.encode(lastSuccess, forKey: .lastSuccess)
-        try c.encode(lastError, forKey: .lastError)
-        try c.encode(lastErrorTime, forKey: .lastErrorTime)
-        try c.encode(consecutiveFailures, forKey: .consecutiveFailures)
-        try c.encode(nextAttempt, forKey: .nextAttempt)
-        try c.encode(queued, forKey: .queued)
-        try c.encode(delivery, forKey: .delivery)
+    /// `status --json`'s line: keys in alphabetical order, absent values as null.
+    public var jsonLine: String {
+        JSONWriter.text { w in
+            w.open()
+            w.key("consecutive_failures"); w.int(consecutiveFailures)
+            w.key("delivery"); w.string(delivery)
+            w.key("last_error"); w.string(lastError)
+            w.key("last_error_time"); w.string(lastErrorTime)
+            w.key("last_success"); w.string(lastSuccess)
+            w.key("next_attempt"); w.string(nextAttempt)
+            w.key("notifier"); w.string(name)
+            w.key("queued"); w.int(queued)
+            w.key("state"); w.string(state)
+            w.key("type"); w.string(type)
+            w.close()
+        }
     }
 
     /// Every configured notifier, in config order.

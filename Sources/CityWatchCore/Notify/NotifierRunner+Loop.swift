@@ -19,7 +19,7 @@ extension NotifierRunner {
             round.nextDue = schedule.next(after: now, timeZone: zone)
             return round
         }
-        let last = state.lastDigest.flatMap(KnowledgeTime.date) ?? now
+        let last = state.lastDigest.flatMap(UTCTime.date) ?? now
         let due = schedule.next(after: last, timeZone: zone)
         guard due <= now else {
             round.nextDue = min(round.nextDue ?? due, due)

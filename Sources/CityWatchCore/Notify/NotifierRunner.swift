@@ -86,7 +86,7 @@ public struct NotifierRunner: Sendable {
             round.failure = "cannot read the knowledge store: \(error)"
             return round
         }
-        if let next = state.nextAttempt.flatMap(KnowledgeTime.date), next > now {
+        if let next = state.nextAttempt.flatMap(UTCTime.date), next > now {
             round.nextDue = next
             round.failure = state.lastError
             return round
@@ -125,7 +125,7 @@ public struct NotifierRunner: Sendable {
                 continue
             }
             if entry.minSources > 1, try store.sourceCount(for: alert) < entry.minSources {
-                let age = KnowledgeTime.date(item.created).map { now.timeIntervalSince($0) } ?? 0
+                let age = UTCTime.date(item.created).map { now.timeIntervalSince($0) } ?? 0
                 if age > holdLimit { skipped.append(item.entry.seq) } else { round.held += 1 }
                 continue
             }
@@ -154,9 +154,9 @@ public struct NotifierRunner: Sendable {
             let next = now.addingTimeInterval(delay(after: state.consecutiveFailures + 1, retryAfter: (error as? FetchError)?.retryAfter))
             try? store.recordNotifyAttempt(name, error: failure, next: next, now: now)
             if state.consecutiveFailures == 0 {
-                logger.warning("notifier \"\(name)\" (\(entry.service.rawValue)) is failing: \(failure); alerts stay queued and are retried with backoff (next at \(next.formatted(.iso8601))), reported again when it recovers")
+                logger.warning("notifier \"\(name)\" (\(entry.service.rawValue)) is failing: \(failure); alerts stay queued and are retried with backoff (next at \(UTCTime.string(next))), reported again when it recovers")
             } else {
-                logger.debug("notifier \"\(name)\" attempt \(state.consecutiveFailures + 1) failed: \(failure); next at \(next.formatted(.iso8601))")
+                logger.debug("notifier \"\(name)\" attempt \(state.consecutiveFailures + 1) failed: \(failure); next at \(UTCTime.string(next))")
             }
             round.failure = failure
             round.nextDue = next

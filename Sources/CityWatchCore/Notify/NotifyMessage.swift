@@ -64,7 +64,7 @@ public struct NotifyMessage: Sendable, Equatable {
         let alert = Alert(kind: .newFigure, city: "Chicago, IL", watched: true, measure: "ICE personnel assigned",
                           measureKey: "personnel", value: 180, unit: .count, previous: nil,
                           article: Alert.Article(url: "https://example.org/citywatch-test", title: "citywatch test alert",
-                                                 feed: "citywatch", published: KnowledgeTime.string(now)),
+                                                 feed: "citywatch", published: UTCTime.string(now)),
                           evidence: "This is a test message from citywatch notify test: no real alert was raised.", time: now)
         var message = NotifyMessage(alert: alert, seq: 0, line: alert.jsonLine)
         message.key = "test-\(Int(now.timeIntervalSince1970))"
