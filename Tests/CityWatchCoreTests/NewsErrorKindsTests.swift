@@ -328,4 +328,16 @@ import Testing
         let plan = facts("Quota\n\nThe administration ordered ICE officials to increase detentions to 2,000 per day.").figures
         #expect(plan.first.map { $0.plan && $0.city == nil && $0.measure.hasSuffix("a day") } == true)
     }
+
+    @Test func listsOfStatesVerbsOfTheClauseBeforeAndAgencySharesAndAssaults() {
+        #expect(!cities("ICE news\n\nMost jail holds are people detained by ICE in Washington or Montana.").contains("Washington, DC"))
+        let a = facts("Raid\n\nICE said 210 people were arrested in Oxnard and 12 children were rescued.").figures
+        #expect(!a.contains { $0.value == 12 })
+        let b = facts("Raid\n\nFive U.S. citizens were arrested in Oxnard for assaulting or resisting ICE officers.").figures
+        #expect(b.isEmpty)
+        let c = facts("Fear in Reno\n\nRENO, Nev. — ICE agents were seen in Reno.\nIn 40 days, ICE arrested nearly 30,000 people, including 70% accused of a crime.").figures
+        #expect(c.first { $0.value == 70 }.map { $0.city == nil && $0.state == nil } == true)
+        let d = facts("Crunch\n\nICE and Border Patrol began an operation in New Orleans, Kenner and nearby parishes, deploying about 200 agents.").figures
+        #expect(d.first { $0.value == 200 }?.city == "New Orleans, LA")
+    }
 }

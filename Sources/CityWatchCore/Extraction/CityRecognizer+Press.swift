@@ -50,6 +50,15 @@ extension CityRecognizer {
 
     /// A story about Washington state: a bare "Washington" is the state, not the capital.
     func rejectWashingtonInAStateStory(_ candidates: inout [Candidate], _ units: [TextUnit]) {
+        // "detained in Washington or Montana", "Oregon and Washington": the state, in a list of states.
+        for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
+            let t = units[candidates[k].unit].tz.tokens
+            let (a, b) = (candidates[k].first, candidates[k].last)
+            let after = b + 2 < t.count && ["or", "and", "&"].contains(t[b + 1].text) && gazetteer.stateNames[t[b + 2].text] != nil
+                && t[b + 2].text != "Washington"
+            let before = a >= 2 && ["or", "and", "&"].contains(t[a - 1].text) && gazetteer.stateNames[t[a - 2].text] != nil
+            if after || before { candidates[k].verdict = .rejected }
+        }
         guard candidates.contains(where: { $0.surface == "Washington" }), units.contains(where: { u in
             u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
                 && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) else { return }

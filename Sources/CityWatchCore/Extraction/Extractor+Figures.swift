@@ -116,7 +116,10 @@ extension Extractor {
                         // A quota or a rate stated without a city is the agency's ("wants 3,000 arrests a day").
                         // "ICE arrested nearly 33,000 people in its first 50 days" in a Las Vegas story: a count of
                         // tens of thousands (or billions of dollars) with no place named is the agency's, not a city's.
+                        // (A share in such a sentence is the agency's too: "nearly 33,000 …, including 75% accused of
+                        // a crime".)
                         let agencyWide = (n.unit == .count && value >= 10_000) || (n.unit == .usd && value >= 1_000_000_000)
+                            || (n.unit == .percent && found.contains { $0.unit == .count && ($0.value ?? 0) >= 10_000 })
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
                             || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
@@ -230,10 +233,12 @@ extension Extractor {
         let sameClause = inSentence.filter { !clauseBreak($0.last, n.first) }
         let pool = sameClause.isEmpty ? inSentence : sameClause
         guard let nearest = pool.min(by: { distance($0, n) < distance($1, n) }) else { return nil }
-        // "the Dallas-Fort Worth area": a hyphenated pair of cities is the first one's.
-        if nearest.first >= 2, t[nearest.first - 1].text == "-", !t[nearest.first - 1].spaceBefore,
-           let pair = inSentence.first(where: { $0.last == nearest.first - 2 }) { return pair.place }
-        return nearest.place
+        // "the Dallas-Fort Worth area", "in New Orleans, Kenner and southeast Louisiana": a pair or a list of cities
+        // is the first one's.
+        var first = nearest
+        while first.first >= 2, ["-", ",", "and"].contains(t[first.first - 1].text),
+              let before = inSentence.first(where: { $0.last == first.first - 2 }) { first = before }
+        return first.place
     }
 
     func distance(_ h: CityHit, _ n: RecognizedNumber) -> Int {

@@ -41,7 +41,8 @@ extension FigureExtractor {
     /// disorderly conduct charges"): the police's arrests at a protest or a scene, not the operation's.
     static let localBookingPhrases: [[String]] = [["on", "suspicion", "of"], ["booked", "into"], ["disorderly", "conduct"],
                                                   ["resisting", "arrest"], ["criminal", "trespass"], ["unlawful", "assembly"],
-                                                  ["failure", "to", "disperse"], ["failing", "to", "disperse"]]
+                                                  ["failure", "to", "disperse"], ["failing", "to", "disperse"],
+                                                  ["assaulting"], ["resisting", "officers"], ["impeding"]]
 
     /// Whether the number's clause describes a local criminal booking (see `localBookingPhrases`) within a few
     /// words after it ("two were arrested on suspicion of assault"; not "40 people in Chicago, including two on

@@ -163,6 +163,8 @@ struct FigureExtractor: Sendable {
         if n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
            ["search", "searching", "searched", "hunt", "hunting", "looking"].contains(t[n.first - 2].lower) { return "targeted" }
         for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
+            // "319 people were arrested and 14 children were rescued": the verb is the clause before's.
+            if k == n.first - 2, [",", "and", "or", "but", "while"].contains(t[n.first - 1].lower) { break }
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
             if let form = Self.actionForms[w] { return form }
