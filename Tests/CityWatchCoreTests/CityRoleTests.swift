@@ -35,6 +35,16 @@ import Testing
         #expect(roles("Data gathered at the University of California in Berkeley show ICE arrests rose in Idaho.")["Berkeley, CA"] == .mention)
     }
 
+    @Test func protestsSectorsFileCaptionsAndDistrictsAreMentions() {
+        #expect(roles("ICE agents raided farms in Bakersfield. Protests in nearby Fresno drew hundreds on Sunday.")["Fresno, CA"] == .mention)
+        #expect(roles("Border Patrol agents from the agency's El Centro sector raided farms in Bakersfield.")["El Centro, CA"] == .mention)
+        #expect(roles("ICE tracks thousands in the Seattle area of responsibility, which includes Oregon.")["Seattle, WA"] == .mention)
+        #expect(roles("FILE - The governor speaks about ICE at the State House in Augusta, Maine.")["Augusta, ME"] == .mention)
+        #expect(roles("An advocacy group based in West Valley City has heard reports of ICE agents in Salt Lake City.")["West Valley City, UT"] == .mention)
+        #expect(roles("Mayors Ana Ruiz of Fresno and Tom Lee of Visalia condemned the ICE arrests in Bakersfield.")["Visalia, CA"] == .mention)
+        #expect(roles("LOUISVILLE, Ky. (WXYZ 18) — An ICE operation led to 70 arrests in Kentucky.")["Louisville, KY"] == .mention)
+    }
+
     @Test func papersSpanishNamesAndTheRioGrandeAreNoCities() {
         #expect(facts("ICE news\nAgents raided a farm in Carpinteria, according to the Santa Barbara news site Noozhawk.").cities.map(\.city) == ["Carpinteria, CA"])
         #expect(facts("ICE news\nThe director of El Centro de Derechos spoke about ICE arrests in Santa Fe, N.M.").cities.map(\.city) == ["Santa Fe, NM"])

@@ -53,7 +53,14 @@ extension Extractor {
     /// Words after a city that make it a person's or a group's label ("an Ann Arbor Democrat", "Tulsa officials").
     static let personLabels: Set<String> = ["democrat", "republican", "native", "resident", "residents", "woman", "man",
                                             "activist", "activists"]
-    static let titleWords: Set<String> = ["Mayor", "mayor", "Mayor's", "mayor's", "Councilman", "Councilwoman",
+    /// Words of a group that sits somewhere ("an advocacy group based in …").
+    static let groupWords: Set<String> = ["group", "organization", "nonprofit", "coalition", "company", "firm", "network",
+                                          "center", "alliance", "project"]
+    /// Words of a protest and of enforcement done (a protest's place is a mention unless enforcement is in the sentence).
+    static let protestStems = ["protest", "demonstrat", "rally", "rallies", "gathering", "vigil", "march"]
+    static let actionStems = ["arrest", "detain", "detention", "raid", "deport", "agent", "officer", "operation", "custody",
+                              "troop", "guard", "deploy", "sweep", "apprehen"]
+    static let titleWords: Set<String> = ["Mayor", "mayor", "Mayors", "mayors", "Mayor's", "mayor's", "Councilman", "Councilwoman",
                                           "Councilmember", "Alderman", "Alderwoman", "councilman", "councilwoman"]
 
     /// How the hit names its city in passing, or nil when it names it as a place of the story.
@@ -89,16 +96,36 @@ extension Extractor {
            !(hit.last + 2 < range.upperBound && ["were", "was", "are", "is", "have", "has"].contains(t[hit.last + 2].lower)) {
             return .title
         }
-        // "In a file photo, ICE officers arrest a man in Manassas": an old picture, not this story's place.
-        if range.contains(where: { t[$0].lower == "file" && $0 + 1 < range.upperBound && ["photo", "image", "picture"].contains(t[$0 + 1].lower) }) {
+        // "In a file photo, ICE officers arrest a man in Manassas", "FILE - The governor speaks in Augusta": an old
+        // picture, not this story's place.
+        if range.contains(where: { t[$0].lower == "file" && $0 + 1 < range.upperBound && ["photo", "image", "picture"].contains(t[$0 + 1].lower) })
+            || t[range.lowerBound].text == "FILE" {
+            return .seat
+        }
+        // "the agency's El Centro sector", "the Seattle area of responsibility": a unit of the agency, not a place.
+        if let next, ["sector", "Sector"].contains(next.text) { return .seat }
+        if let next, next.lower == "area", hit.last + 3 < range.upperBound, t[hit.last + 2].lower == "of",
+           t[hit.last + 3].lower == "responsibility" { return .seat }
+        // "an advocacy group based in West Valley City": where a group sits.
+        if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound, t[hit.first - 2].lower == "based",
+           (max(range.lowerBound, hit.first - 6)..<hit.first - 2).contains(where: { Self.groupWords.contains(t[$0].lower) }) {
+            return .affiliation
+        }
+        // "D-Central Falls": a legislator's district.
+        if let prev, prev.text == "-", hit.first >= 2, ["D", "R", "I", "DFL"].contains(t[hit.first - 2].text) { return .title }
+        // "Protests in nearby Fresno", "gatherings in areas like Whittier": a protest's place, with no enforcement in
+        // the sentence.
+        if range.contains(where: { k in Self.protestStems.contains { t[k].lower.hasPrefix($0) } }),
+           !range.contains(where: { k in Self.actionStems.contains { t[k].lower.hasPrefix($0) } }) {
             return .seat
         }
         if let next, next.text == "City", hit.last + 2 < range.upperBound,
            ["Council", "Councilman", "Councilwoman", "Councilmember"].contains(t[hit.last + 2].text) { return .title }
         if let prev, prev.lower == "of" {
             var k = hit.first - 2
-            while k >= range.lowerBound, hit.first - k <= 5, t[k].isCapitalized, !Self.titleWords.contains(t[k].text),
-                  !Self.schools.contains(t[k].text) { k -= 1 }
+            // (Across a list of officials too: "Mayors Ana Ruiz of Fresno and Tom Lee of Visalia".)
+            while k >= range.lowerBound, hit.first - k <= 10, t[k].isCapitalized || (["and", ",", "of"].contains(t[k].lower) && hit.first - k > 2),
+                  !Self.titleWords.contains(t[k].text), !Self.schools.contains(t[k].text) { k -= 1 }
             if k >= range.lowerBound, Self.titleWords.contains(t[k].text) { return .title }
             if k >= range.lowerBound, Self.schools.contains(t[k].text) { return .affiliation }
         }
@@ -163,7 +190,7 @@ extension Extractor {
         let t = unit.tz.tokens
         guard hit.first == range.lowerBound || (hit.first > 0 && t[hit.first - 1].kind == .number),
               unit.tz.length(hit.first) >= 3, unit.tz.isAllCaps(hit.first) else { return false }
-        guard let dash = (hit.last + 1..<min(range.upperBound, hit.last + 6)).first(where: { ["—", "–", "--", "-"].contains(t[$0].text) })
+        guard let dash = (hit.last + 1..<min(range.upperBound, hit.last + 10)).first(where: { ["—", "–", "--", "-"].contains(t[$0].text) })
         else { return false }
         if hits.contains(where: { $0.unit == hit.unit && $0.sentence == hit.sentence && $0.first > dash && $0.place != hit.place }) {
             return true
