@@ -340,4 +340,17 @@ import Testing
         let d = facts("Crunch\n\nICE and Border Patrol began an operation in New Orleans, Kenner and nearby parishes, deploying about 200 agents.").figures
         #expect(d.first { $0.value == 200 }?.city == "New Orleans, LA")
     }
+
+    @Test func moneyIsEnforcementMoneyOnlyWhenItsSentenceSaysSo() {
+        let text = """
+        ICE in Memphis
+
+        The ICE task force has made hundreds of arrests in Memphis.
+        A court clerk is accused of firing an accountant who reported more than $4,000 in questionable spending.
+        The state approved $1.5 million in emergency funding for the Guard deployment in Memphis.
+        """
+        let f = facts(text).figures
+        #expect(!f.contains { $0.value == 4_000 })
+        #expect(f.contains { $0.value == 1_500_000 && $0.unit == .usd })
+    }
 }

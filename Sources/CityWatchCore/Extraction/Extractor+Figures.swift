@@ -83,6 +83,10 @@ extension Extractor {
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
                           !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
                     else { continue }
+                    // "$5,000 in questionable spending" in a story about ICE: money is enforcement money only when its
+                    // sentence names immigration enforcement.
+                    if n.unit == .usd, !unit.tz.tokens[range].contains(where: { tok in
+                        FigureExtractor.immigrationStems.contains { tok.lower.hasPrefix($0) } || tok.text == "ICE" }) { continue }
                     // "27 state legislators sent a letter", "67 prior jail bookings": people who are not the operation's
                     // or a person's record, whatever the verb.
                     if let first = measure.split(separator: " ").first, FigureExtractor.notEnforcementHeads.contains(String(first))

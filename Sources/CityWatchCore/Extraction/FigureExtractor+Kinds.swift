@@ -198,6 +198,11 @@ extension FigureExtractor {
         return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
     }
 
+    /// Stems that tie money to immigration enforcement ("$45 billion for ICE detention", "the deportation budget").
+    static let immigrationStems = ["immigra", "deport", "detention", "detain", "border", "enforce", "removal", "migrant",
+                                   "asylum", "homeland", "dhs", "cbp", "bed", "crackdown", "noncitizen", "alien", "deploy",
+                                   "guard", "troop"]
+
     /// First words of a measure that make it a person's record ("67 prior jail bookings").
     static let notEnforcementHeads: Set<String> = ["prior", "previous", "past", "former"]
     /// People counted who are not the operation's ("27 state legislators sent a letter").
