@@ -201,7 +201,7 @@ extension FigureExtractor {
     /// Stems that tie money to immigration enforcement ("$45 billion for ICE detention", "the deportation budget").
     static let immigrationStems = ["immigra", "deport", "detention", "detain", "border", "enforce", "removal", "migrant",
                                    "asylum", "homeland", "dhs", "cbp", "bed", "crackdown", "noncitizen", "alien", "deploy",
-                                   "guard", "troop"]
+                                   "guard", "troop", "operation", "raid", "sweep", "surge"]
 
     /// First words of a measure that make it a person's record ("67 prior jail bookings").
     static let notEnforcementHeads: Set<String> = ["prior", "previous", "past", "former"]
