@@ -353,4 +353,18 @@ import Testing
         #expect(!f.contains { $0.value == 4_000 })
         #expect(f.contains { $0.value == 1_500_000 && $0.unit == .usd })
     }
+
+    @Test func stateDataStoryShapes() {
+        let text = """
+        ICE arrests by state
+
+        Oregon has seen a sharp increase in immigration arrests, surging by 140% since January.
+        Nearly 70 percent of immigrants arrested in Oregon this year had no criminal history.
+        Between March and June, more than 2,100 people in Oregon were taken into custody by ICE.
+        """
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 140 && $0.unit == .percent && $0.state == "OR" })
+        #expect(f.contains { $0.value == 70 && $0.unit == .percent && $0.state == "OR" })
+        #expect(f.contains { $0.value == 2_100 && $0.state == "OR" && $0.measure.contains("detained") })
+    }
 }

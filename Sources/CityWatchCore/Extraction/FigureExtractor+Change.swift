@@ -106,7 +106,13 @@ extension FigureExtractor {
                 j -= 1
             }
         }
-        guard k >= range.lowerBound, t[k].kind == .word else { return nil }
+        // "a staggering increase in immigration arrests, surging by 182%": the change noun's object names it.
+        if k < range.lowerBound || t[k].kind != .word {
+            for j in range.lowerBound..<b where Self.changeNouns.contains(t[j].lower) && j + 1 < b && ["in", "of"].contains(t[j + 1].lower) {
+                if let np = phrase(tz, from: j + 2, range), Self.isEnforcementMeasure(np) { return np }
+            }
+            return nil
+        }
         // The noun phrase ending at k (at most three words, no stop words).
         var start = k
         while start - 1 >= range.lowerBound, k - start < 2, t[start - 1].kind == .word,

@@ -45,7 +45,8 @@ struct FigureExtractor: Sendable {
                                           "rises", "falls", "increases", "decreases", "drops", "jumps", "grows", "declines",
                                           "climbs", "surges", "soars", "plunges", "totaled", "totalled", "reached", "hit",
                                           "rising", "falling", "climbing", "growing", "jumping", "increasing", "dropping",
-                                          "topped", "numbered"]
+                                          "topped", "numbered", "surging", "soaring", "spiking", "skyrocketed", "skyrocketing",
+                                          "quadrupled", "doubling", "tripling", "plunging", "declining"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
                                           "processed", "screened", "transferred", "expelled"]
@@ -79,9 +80,12 @@ struct FigureExtractor: Sendable {
             return np
         }
         // "15% of arrests"
-        if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let np = phrase(tz, from: k + 1, range) {
-            // "90% of the individuals they detained"
+        if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let (np, end) = phraseSpan(tz, from: k + 1, range) {
+            // "90% of the individuals they detained", "75 percent of immigrants arrested in Michigan"
             if !Self.isEnforcementMeasure(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
+            if !Self.isEnforcementMeasure(np), end < range.upperBound, Self.actionVerbs.contains(t[end].lower) {
+                return np + " " + t[end].lower
+            }
             return np
         }
         // "Only 13% committed violent crimes", "Nearly 60% have no criminal convictions": a share of those arrested.
@@ -190,6 +194,9 @@ struct FigureExtractor: Sendable {
         // the same clause.
         while k < min(range.upperBound, start + 14), ![",", ";", "—", "–", ":", "("].contains(t[k].text) {
             if Self.actionVerbs.contains(t[k].lower), ["were", "was", "been"].contains(t[k - 1].lower) { return t[k].lower }
+            // "6,200 people in Tennessee were taken into custody"
+            if t[k].lower == "custody", ["into", "in"].contains(t[k - 1].lower),
+               (max(start, k - 4)..<k).contains(where: { ["were", "was", "been"].contains(t[$0].lower) }) { return "detained" }
             k += 1
         }
         return nil
