@@ -48,4 +48,15 @@ import Testing
         let fortWorth = g.names["Fort Worth"]!.first!.place
         #expect(g.distance(dallas, fortWorth) > 40 && g.distance(dallas, fortWorth) < 70)
     }
+
+    @Test func aTownBelowTheCitiesFloorIsReadOnlyWithItsState() {
+        let f = facts("ICE raids\n\nWILDER, Idaho — ICE agents arrested 90 people at a racetrack.\nAgents detained 20 men near Bellefonte, Pa., on Tuesday.")
+        #expect(Set(f.cities.map(\.city)) == ["Wilder, ID", "Bellefonte, PA"])
+        #expect(f.figures.first { $0.value == 90 }?.city == "Wilder, ID")
+        // A state after a city's name still means the city ("Wildwood" is a city in Missouri, a town in Florida).
+        #expect(cities("ICE news\n\nICE arrested 24 workers in Wildwood, Florida, last week.") == ["Wildwood, FL"])
+        #expect(cities("ICE news\n\nICE arrested 24 workers in Wildwood, Mo., last week.") == ["Wildwood, MO"])
+        // A bare town name is no city.
+        #expect(cities("ICE news\n\nICE arrested 24 workers in Bellefonte last week.").isEmpty)
+    }
 }

@@ -47,6 +47,17 @@ struct CityRecognizer: Sendable {
                     if let c = bareCapital(tokens, at: i, unit: u, sentence: s, capitalEntries) {
                         candidates.append(c); i += 1; continue
                     }
+                    // "Bellefonte, Pa.", "WILDER, Idaho —": a town below the cities' floor, named with its state.
+                    if let (place, last, code, after) = town(unit.tz, at: i, end: range.upperBound) {
+                        var c = Candidate(unit: u, sentence: s, first: i, last: last,
+                                          entries: [Gazetteer.Entry(place: place, risk: .low, flags: [], demonym: false)],
+                                          verdict: .accepted)
+                        c.surface = tokens[i...last].map(\.text).joined(separator: " ")
+                        c.place = place; c.explicitState = code; c.confirmed = true
+                        candidates.append(c)
+                        i = after
+                        continue
+                    }
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
                     c.surface = last == i ? tokens[i].text : tokens[i...last].map(\.text).joined(separator: " ")
@@ -134,6 +145,30 @@ struct CityRecognizer: Sendable {
             }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
         }
+    }
+
+    /// A town (not a city of that state) named at `i` and followed by ", State": its place, its last token, the state
+    /// and the token after the state.
+    func town(_ tz: Tokenizer, at i: Int, end: Int) -> (Int, Int, String, Int)? {
+        let tokens = tz.tokens
+        guard tokens[i].kind == .word, tokens[i].isCapitalized else { return nil }
+        var n = Gazetteer.townMaxTokens
+        while n >= 1 {
+            defer { n -= 1 }
+            let last = i + n - 1
+            guard last + 2 < end, tokens[last + 1].text == ",",
+                  (i...last).allSatisfy({ tokens[$0].isCapitalized || ["-", "'", "’", "."].contains(tokens[$0].text) }),
+                  let readings = gazetteer.towns[tz.span(i, last).lowercased()],
+                  let st = gazetteer.state(in: tokens, at: last + 2, allowPostal: true),
+                  let place = readings.first(where: { gazetteer.places[$0].state == st.code }) else { continue }
+            // A city of that name and state wins (the towns hold only places the cities do not).
+            if gazetteer.names[tz.span(i, last)]?.contains(where: { gazetteer.places[$0.place].state == st.code }) == true { return nil }
+            // "Dallas, New York City and Atlanta": a list, not a town in New York.
+            let after = last + 2 + st.length
+            if after < end, tokens[after].kind == .word, tokens[after].isCapitalized { return nil }
+            return (place, last, st.code, after)
+        }
+        return nil
     }
 
     /// The longest gazetteer name starting at token `i`.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The US places ≥ 10,000 people (GeoNames, see NOTICE.md), their aliases and the states, indexed by surface form.
+/// The US places ≥ 10,000 people (GeoNames, see NOTICE.md), their aliases and the states, indexed by surface form;
+/// towns of 1,000–9,999 people apart, read only as "Town, State".
 public final class Gazetteer: Sendable {
     /// Why a bare name is risky (from the data's `name_flags`).
     struct Flags: OptionSet, Sendable {
@@ -62,6 +63,10 @@ public final class Gazetteer: Sendable {
     let stateWordShape: WordShape
     /// The state capitals (place indices): known beyond their region, like big cities.
     let capitals: Set<Int>
+    /// Towns of 1,000–9,999 people, by lower-cased name → place indices; read only with their state after them.
+    let towns: [String: [Int]]
+    /// The most words in a town's name.
+    static let townMaxTokens = 4
     /// "Walker County", "Rapides Parish" → the states that have a county of that name.
     let counties: [String: [String]]
 
@@ -98,6 +103,17 @@ public final class Gazetteer: Sendable {
             if p.name.utf8.contains(where: { $0 >= 0x80 }),
                case let folded = p.name.folding(options: .diacriticInsensitive, locale: nil), folded != p.name { names[folded, default: []].append(Entry(place: i, risk: .low, flags: p.flags, demonym: false)) }
         }
+        // Towns below the cities' floor: places of their own, but no surface forms (read only as "Town, State").
+        var towns: [String: [Int]] = [:]
+        for line in GazetteerData.towns.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 6, let id = Int(f[3]), index[id] == nil else { continue }
+            index[id] = places.count
+            towns[f[0].lowercased(), default: []].append(places.count)
+            places.append(Place(name: f[0], state: f[1], population: Int(f[2]) ?? 0, id: id, kind: "town", parent: nil,
+                                flags: [], display: f[0] + ", " + f[1], lat: Double(f[4]) ?? 0, lon: Double(f[5]) ?? 0))
+        }
+        self.towns = towns
         for line in GazetteerData.aliases.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 3, let id = Int(f[1]), let i = index[id] else { continue }
