@@ -151,7 +151,9 @@ struct CityRecognizer: Sendable {
     /// and the token after the state.
     func town(_ tz: Tokenizer, at i: Int, end: Int) -> (Int, Int, String, Int)? {
         let tokens = tz.tokens
-        guard tokens[i].kind == .word, tokens[i].isCapitalized else { return nil }
+        guard tokens[i].kind == .word, tokens[i].isCapitalized,
+              (i + 1..<min(end, i + Gazetteer.townMaxTokens + 1)).contains(where: { tokens[$0].text == "," }),
+              gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
         var n = Gazetteer.townMaxTokens
         while n >= 1 {
             defer { n -= 1 }
