@@ -59,4 +59,11 @@ import Testing
         // A bare town name is no city.
         #expect(cities("ICE news\n\nICE arrested 24 workers in Bellefonte last week.").isEmpty)
     }
+
+    @Test func aSmallNamesakeInABigCitysSuburbsIsThatOne() {
+        #expect(cities("ICE in Chicago\n\nICE agents raided homes in Chicago and detained 12 people in Franklin Park on Monday.")
+                == ["Chicago, IL", "Franklin Park, IL"])
+        // With no big city named, the namesakes stay unresolved.
+        #expect(!cities("ICE news\n\nICE agents detained 12 people in Franklin Park on Monday.").contains("Franklin Park, IL"))
+    }
 }

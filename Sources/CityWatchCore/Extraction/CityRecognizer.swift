@@ -201,7 +201,15 @@ struct CityRecognizer: Sendable {
         let plain = choose(entries, states: [], anchors: [])
         if best != plain || states.contains(gazetteer.places[best].state) { return best }
         let big = gazetteer.places[best].population >= 300_000 || gazetteer.capitals.contains(gazetteer.resolved(best))
-        return big ? best : nil
+        if big { return best }
+        // Small namesakes of one another ("Franklin Park" in Illinois, New Jersey, Pennsylvania) in a story naming a big
+        // city: the one reading in that city's suburbs (within 40 km).
+        if entries.allSatisfy({ gazetteer.places[$0.place].population < 100_000 }) {
+            let near = Set(entries.map(\.place).filter { e in anchors.contains { a in
+                gazetteer.places[a].population >= 300_000 && gazetteer.distance(a, e) < 40 } })
+            if near.count == 1 { return near.first }
+        }
+        return nil
     }
 
     /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over
