@@ -5,7 +5,6 @@ let package = Package(
     name: "citywatch",
     products: [
         .executable(name: "citywatch", targets: ["citywatch"]),
-        .library(name: "CityWatchCore", targets: ["CityWatchCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

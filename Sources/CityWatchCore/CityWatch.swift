@@ -1,4 +1,4 @@
 /// Project-wide constants.
-public enum CityWatch {
-    public static let version = "0.1.0"
+package enum CityWatch {
+    package static let version = "0.1.0"
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Alert {
     /// Reads an alert back from its log line (the outbox and the log hold the same bytes); nil when it is not one.
-    public init?(line: String) {
+    package init?(line: String) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
               let id = object["id"] as? String, let kindText = object["kind"] as? String,
               let kind = Kind(rawValue: kindText) else { return nil }
@@ -29,14 +29,14 @@ extension Alert {
     }
 
     /// The two-letter state of the alert's city ("IL" for "Chicago, IL"); nil for a national figure.
-    public var state: String? {
+    package var state: String? {
         guard let city, let comma = city.lastIndex(of: ",") else { return nil }
         let code = city[city.index(after: comma)...].trimmingCharacters(in: .whitespaces)
         return code.count == 2 ? code.uppercased() : nil
     }
 
     /// One line saying what happened: "New city: Portland, OR", "Chicago, IL: ice personnel assigned 180 (was 150)".
-    public var headline: String {
+    package var headline: String {
         let place = city ?? "National"
         switch kind {
         case .newCity:
@@ -50,7 +50,7 @@ extension Alert {
     }
 
     /// The article link when it is a web address (never a `seed:` or `file:` reference).
-    public var articleLink: String? {
+    package var articleLink: String? {
         guard let url = article.url, let scheme = url.split(separator: ":").first?.lowercased(),
               scheme == "http" || scheme == "https" else { return nil }
         return url

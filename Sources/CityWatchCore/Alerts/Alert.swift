@@ -1,37 +1,37 @@
 import Foundation
 
 /// One alert: INTERFACE.md's alert log line.
-public struct Alert: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct Alert: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case newCity = "new_city", newFigure = "new_figure", changedFigure = "changed_figure"
     }
 
     /// The article an alert comes from.
-    public struct Article: Sendable, Equatable {
-        public var url: String?
-        public var title: String?
-        public var feed: String?
-        public var published: String?
-        public init(url: String?, title: String?, feed: String?, published: String?) {
+    package struct Article: Sendable, Equatable {
+        package var url: String?
+        package var title: String?
+        package var feed: String?
+        package var published: String?
+        package init(url: String?, title: String?, feed: String?, published: String?) {
             self.url = url; self.title = title; self.feed = feed; self.published = published
         }
     }
 
-    public var id: String
-    public var time: String
-    public var kind: Kind
-    public var city: String?
-    public var watched: Bool
+    package var id: String
+    package var time: String
+    package var kind: Kind
+    package var city: String?
+    package var watched: Bool
     /// The measure as the article words it (nil for new_city).
-    public var measure: String?
-    public var value: Double?
-    public var unit: FigureUnit?
-    public var previous: Double?
-    public var article: Article
-    public var evidence: String
+    package var measure: String?
+    package var value: Double?
+    package var unit: FigureUnit?
+    package var previous: Double?
+    package var article: Article
+    package var evidence: String
 
     /// Builds an alert whose `id` is the hash of the fact (kind, city, canonical measure, value, previous).
-    public init(kind: Kind, city: String?, watched: Bool, measure: String?, measureKey: String?, value: Double?,
+    package init(kind: Kind, city: String?, watched: Bool, measure: String?, measureKey: String?, value: Double?,
                 unit: FigureUnit?, previous: Double?, article: Article, evidence: String, time: Date) {
         self.id = AlertID.make(kind: kind, city: city, measure: measureKey ?? measure, value: value, unit: unit, previous: previous)
         self.time = UTCTime.string(time)
@@ -41,7 +41,7 @@ public struct Alert: Sendable, Equatable {
     }
 
     /// The log line (without newline), fields in INTERFACE.md's order, nulls written out.
-    public var jsonLine: String {
+    package var jsonLine: String {
         JSONWriter.text { w in
             w.open()
             w.key("id"); w.string(id)
@@ -65,7 +65,7 @@ public struct Alert: Sendable, Equatable {
     }
 
     /// The readable journald line (`<4>` = warning priority).
-    public var journalLine: String {
+    package var journalLine: String {
         var text = "<4>citywatch alert \(kind.rawValue): \(city ?? "national")"
         if let measure, let value {
             text += ": \(measure) \(NumberText.figure(value, unit: unit?.rawValue))"
@@ -79,8 +79,8 @@ public struct Alert: Sendable, Equatable {
 }
 
 /// Stable alert ids: FNV-1a 64 over a canonical text of the fact, the same in every installation.
-public enum AlertID {
-    public static func make(kind: Alert.Kind, city: String?, measure: String?, value: Double?, unit: FigureUnit?,
+package enum AlertID {
+    package static func make(kind: Alert.Kind, city: String?, measure: String?, value: Double?, unit: FigureUnit?,
                             previous: Double?) -> String {
         let fields = [kind.rawValue, city ?? "", measure ?? "", value.map(JSONWriter.number) ?? "",
                       unit?.rawValue ?? "", previous.map(JSONWriter.number) ?? ""]
@@ -88,7 +88,7 @@ public enum AlertID {
     }
 
     /// FNV-1a, 64-bit, over the UTF-8 bytes.
-    public static func fnv1a64(_ text: String) -> UInt64 {
+    package static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

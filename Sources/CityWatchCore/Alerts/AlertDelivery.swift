@@ -2,22 +2,22 @@ import Foundation
 
 /// Moves committed alerts from the outbox to the log: after the commit, idempotently, so a crash at any
 /// point leaves every alert in the log exactly once after the next run.
-public struct AlertDelivery: Sendable {
-    public let store: KnowledgeStore
-    public let log: AlertLog
+package struct AlertDelivery: Sendable {
+    package let store: KnowledgeStore
+    package let log: AlertLog
     /// Receives each newly logged alert's journald line (stderr by default).
-    public let echo: @Sendable (String) -> Void
+    package let echo: @Sendable (String) -> Void
     /// `[alerts] atom`: rewritten after each delivery that added alerts (and when missing).
-    public let atom: AtomFeedFile?
+    package let atom: AtomFeedFile?
 
-    public init(store: KnowledgeStore, log: AlertLog, atom: AtomFeedFile? = nil,
+    package init(store: KnowledgeStore, log: AlertLog, atom: AtomFeedFile? = nil,
                 echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") }) {
         self.store = store; self.log = log; self.atom = atom; self.echo = echo
     }
 
     /// Writes every pending alert not already in the log, then marks them delivered; returns how many were written.
     @discardableResult
-    public func deliverPending() throws -> Int {
+    package func deliverPending() throws -> Int {
         let written = try appendPending()
         if let atom, written > 0 || !FileManager.default.fileExists(atPath: atom.path) {
             // The feed is a view of the log: a failure to write it never holds up the alerts.

@@ -2,13 +2,13 @@ import Foundation
 
 /// One line of the alert log, its fields read without a full JSON parse: the log holds our own fixed-form
 /// lines, and `citywatch alerts` must stay quick on a log of many thousands of them.
-public struct AlertLogLine: Sendable {
-    public let bytes: ArraySlice<UInt8>
+package struct AlertLogLine: Sendable {
+    package let bytes: ArraySlice<UInt8>
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A string field (the first with this name: top-level fields come before the article's); nil for null.
-    public func string(_ name: String) -> String? {
+    package func string(_ name: String) -> String? {
         guard var i = value(name), i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
         let start = i
@@ -25,14 +25,14 @@ public struct AlertLogLine: Sendable {
     }
 
     /// A number field; nil for null.
-    public func number(_ name: String) -> Double? {
+    package func number(_ name: String) -> Double? {
         guard var i = value(name) else { return nil }
         let start = i
         while i < bytes.endIndex, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}") { i += 1 }
         return Double(String(decoding: bytes[start..<i], as: UTF8.self))
     }
 
-    public func bool(_ name: String) -> Bool {
+    package func bool(_ name: String) -> Bool {
         guard let i = value(name) else { return false }
         return bytes[i...].starts(with: "true".utf8)
     }
@@ -57,13 +57,13 @@ public struct AlertLogLine: Sendable {
 
 extension AlertLog {
     /// `--since`: an ISO 8601 time, or a duration back from `now` ("90s", "15m", "2h", "7d").
-    public static func cutoff(_ text: String, now: Date = Date()) -> Date? {
+    package static func cutoff(_ text: String, now: Date = Date()) -> Date? {
         if let date = UTCTime.date(text) { return date }
         return DurationText.parse(text).map { now.addingTimeInterval(-$0) }
     }
 
     /// The alerts raised at or after `since` and of `kind`, in log order (lines that are not alerts are skipped).
-    public func entries(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [AlertLogLine] {
+    package func entries(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [AlertLogLine] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AlertLogError(message: "cannot read the alert log \(path)")
@@ -82,7 +82,7 @@ extension AlertLog {
     }
 
     /// The matching lines' text.
-    public func lines(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [String] {
+    package func lines(since: Date? = nil, kind: Alert.Kind? = nil) throws -> [String] {
         try entries(since: since, kind: kind).map(\.text)
     }
 }

@@ -6,13 +6,13 @@ import Darwin
 #endif
 
 /// The append-only JSON-lines alert log. Only whole lines ever go in; a torn last line is trimmed first.
-public struct AlertLog: Sendable {
-    public let path: String
+package struct AlertLog: Sendable {
+    package let path: String
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Runs `body` with the log open for appending under an exclusive lock (one writer at a time).
-    public func withLock<T>(_ body: (Int32) throws -> T) throws -> T {
+    package func withLock<T>(_ body: (Int32) throws -> T) throws -> T {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         // Never through a symlink (the torn-line trim would cut its target), only a regular file, not world-readable.
@@ -34,11 +34,11 @@ public struct AlertLog: Sendable {
     }
 
     /// Checks the log can be opened for appending (creating it and its folder when missing).
-    public func checkWritable() throws { try withLock { _ in () } }
+    package func checkWritable() throws { try withLock { _ in () } }
 
     /// Cuts a last line that lacks its newline (a write torn by a crash); returns the bytes removed.
     @discardableResult
-    public static func trimTornLine(fd: Int32) throws -> Int {
+    package static func trimTornLine(fd: Int32) throws -> Int {
         let size = lseek(fd, 0, SEEK_END)
         guard size > 0 else { return 0 }
         var last: UInt8 = 0
@@ -61,7 +61,7 @@ public struct AlertLog: Sendable {
     }
 
     /// The ids of the alerts in the last `bytes` bytes of the log.
-    public static func recentIDs(fd: Int32, bytes: Int) throws -> Set<String> {
+    package static func recentIDs(fd: Int32, bytes: Int) throws -> Set<String> {
         let size = lseek(fd, 0, SEEK_END)
         let start = max(0, size - off_t(bytes))
         var buffer = [UInt8](repeating: 0, count: Int(size - start))
@@ -75,7 +75,7 @@ public struct AlertLog: Sendable {
     }
 
     /// Appends whole lines in one write, then flushes them to disk.
-    public static func append(fd: Int32, lines: [String]) throws {
+    package static func append(fd: Int32, lines: [String]) throws {
         guard !lines.isEmpty else { return }
         let data = Array(lines.map { $0 + "\n" }.joined().utf8)
         var written = 0
@@ -91,7 +91,7 @@ public struct AlertLog: Sendable {
     }
 
     /// The `id` field of a log line.
-    public static func id(ofLine line: String) -> String? {
+    package static func id(ofLine line: String) -> String? {
         guard let range = line.range(of: "\"id\":\"") else { return nil }
         let rest = line[range.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
@@ -99,7 +99,7 @@ public struct AlertLog: Sendable {
     }
 
     /// Every whole line of the log (a torn last line is left out).
-    public func readLines() throws -> [String] {
+    package func readLines() throws -> [String] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AlertLogError(message: "cannot read the alert log \(path)")
@@ -111,8 +111,8 @@ public struct AlertLog: Sendable {
 }
 
 /// The alert log cannot be opened, read or written.
-public struct AlertLogError: Error, Sendable, CustomStringConvertible {
-    public var code = "alert-log"
-    public var message: String
-    public var description: String { message }
+package struct AlertLogError: Error, Sendable, CustomStringConvertible {
+    package var code = "alert-log"
+    package var message: String
+    package var description: String { message }
 }

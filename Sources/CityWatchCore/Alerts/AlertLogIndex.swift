@@ -4,15 +4,15 @@ import Synchronization
 /// An index of the alert log kept by a long-running reader (the dashboard): each request reads only the lines
 /// appended since the last one, so its cost does not grow with the log, and holds only the few fields filters
 /// need, not the lines (those are read back by offset when shown).
-public final class AlertLogIndex: Sendable {
+package final class AlertLogIndex: Sendable {
     /// One alert line: where it is and what the filters look at.
-    public struct Entry: Sendable, Equatable {
-        public var offset: UInt64
-        public var length: Int
-        public var time: String
-        public var kind: String
-        public var city: String?
-        public var watched: Bool
+    package struct Entry: Sendable, Equatable {
+        package var offset: UInt64
+        package var length: Int
+        package var time: String
+        package var kind: String
+        package var city: String?
+        package var watched: Bool
     }
 
     struct State {
@@ -24,13 +24,13 @@ public final class AlertLogIndex: Sendable {
         var inode: UInt64 = 0
     }
 
-    public let path: String
+    package let path: String
     private let state = Mutex(State())
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Every alert in the log, in log order, after indexing what was appended since the last call.
-    public func entries() throws -> [Entry] {
+    package func entries() throws -> [Entry] {
         try state.withLock { state in
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -66,7 +66,7 @@ public final class AlertLogIndex: Sendable {
     }
 
     /// The lines of these entries, read back from the file.
-    public func lines(_ entries: [Entry]) throws -> [AlertLogLine] {
+    package func lines(_ entries: [Entry]) throws -> [AlertLogLine] {
         guard !entries.isEmpty else { return [] }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw AlertLogError(message: "cannot read the alert log \(path)")

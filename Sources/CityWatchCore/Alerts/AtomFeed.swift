@@ -2,23 +2,23 @@ import Foundation
 
 /// The latest alerts as an RFC 4287 Atom feed: served at `/alerts.atom`, and written to `[alerts] atom = PATH` by
 /// `AtomFeedFile` (render, then write through a temporary file and a rename).
-public struct AtomFeed: Sendable {
+package struct AtomFeed: Sendable {
     /// The feed's permanent id (an IRI): the same for every rendering of the same installation's feed.
-    public var id: String
-    public var title: String
+    package var id: String
+    package var title: String
     /// Where the feed itself is served (`rel="self"`), when it is served; absolute http(s) only.
-    public var selfURL: String?
+    package var selfURL: String?
     /// The entries, newest first.
-    public var alerts: [LoggedAlert]
+    package var alerts: [LoggedAlert]
     /// When the feed last changed: the newest alert's time, or this when there is none.
-    public var emptyUpdated: Date
+    package var emptyUpdated: Date
 
     /// The entries in a feed at most: readers want the latest, not the whole history.
-    public static let entryLimit = 100
+    package static let entryLimit = 100
     /// The entries `[alerts] atom` keeps by default.
-    public static let defaultLimit = entryLimit
+    package static let defaultLimit = entryLimit
 
-    public init(id: String = "urn:citywatch:alerts", title: String = "citywatch alerts", selfURL: String? = nil,
+    package init(id: String = "urn:citywatch:alerts", title: String = "citywatch alerts", selfURL: String? = nil,
                 alerts: [LoggedAlert], emptyUpdated: Date = Date()) {
         self.id = id
         self.title = title
@@ -28,7 +28,7 @@ public struct AtomFeed: Sendable {
     }
 
     /// The XML document (UTF-8). Every text is escaped; links are written only for http and https URLs.
-    public func render() -> String {
+    package func render() -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         out += "  <id>" + Self.escape(id) + "</id>\n"
         out += "  <title>" + Self.escape(title) + "</title>\n"
@@ -66,11 +66,11 @@ public struct AtomFeed: Sendable {
     }
 
     /// XML text and attribute escaping; characters XML 1.0 forbids (controls) are dropped.
-    public static func escape(_ text: String) -> String { HTMLEscape.text(text) }
+    package static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     /// Removes the characters XML 1.0 forbids or a reader would trip on: C0 controls (except tab and newline),
     /// DEL, C1 controls and the noncharacters U+FFFE/U+FFFF; a carriage return becomes a newline.
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -4,17 +4,17 @@ import Glibc
 #endif
 
 /// `[alerts] atom`: the feed file, rewritten atomically (temporary file in the same folder, fsync, rename).
-public struct AtomFeedFile: Sendable {
-    public let path: String
-    public var limit: Int
+package struct AtomFeedFile: Sendable {
+    package let path: String
+    package var limit: Int
 
-    public init(path: String, limit: Int = AtomFeed.defaultLimit) {
+    package init(path: String, limit: Int = AtomFeed.defaultLimit) {
         self.path = path
         self.limit = limit
     }
 
     /// Rewrites the feed from the newest alerts of `log`.
-    public func update(from log: AlertLog, now: Date = Date()) throws {
+    package func update(from log: AlertLog, now: Date = Date()) throws {
         try replace(with: AtomFeed(alerts: try Self.latest(log, limit: limit).reversed(), emptyUpdated: now).render())
     }
 
@@ -35,7 +35,7 @@ public struct AtomFeedFile: Sendable {
     }
 
     /// Writes the document next to its final place, flushes it, then renames it over the old one.
-    public func replace(with document: String) throws {
+    package func replace(with document: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

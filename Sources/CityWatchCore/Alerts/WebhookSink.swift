@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// The alerts waiting for the webhook: the store's outbox (a protocol so tests can use a list).
-public protocol WebhookOutbox: Sendable {
+package protocol WebhookOutbox: Sendable {
     /// Alerts the webhook has not taken yet, oldest first.
     func pendingWebhookAlerts(limit: Int) throws -> [OutboxEntry]
     /// Records a delivery, or one more failed attempt and when the next one is due.
@@ -15,9 +15,9 @@ extension KnowledgeStore: WebhookOutbox {}
 ///
 /// It works from the outbox, so an alert committed before a crash or restart is still delivered; it runs beside
 /// the polls and the log, so a slow or dead endpoint never holds up either.
-public struct WebhookSink: Sendable {
+package struct WebhookSink: Sendable {
     /// One HTTP transfer (the Fetcher in production).
-    public typealias Send = @Sendable (FetchRequest) async throws -> FetchResponse
+    package typealias Send = @Sendable (FetchRequest) async throws -> FetchResponse
 
     let outbox: any WebhookOutbox
     let url: @Sendable () -> String?
@@ -30,7 +30,7 @@ public struct WebhookSink: Sendable {
     let maxDelay: TimeInterval
 
     /// `url` is read before each delivery, so a reloaded config applies without a restart.
-    public init(outbox: any WebhookOutbox, url: @escaping @Sendable () -> String?, token: String?,
+    package init(outbox: any WebhookOutbox, url: @escaping @Sendable () -> String?, token: String?,
                 send: @escaping Send = { request in try await Fetcher().fetch(request) },
                 clock: any DaemonClock = SystemClock(), logger: Logger = Logger(label: "citywatch.webhook"),
                 baseDelay: TimeInterval = 30, maxDelay: TimeInterval = 3600) {
@@ -45,7 +45,7 @@ public struct WebhookSink: Sendable {
     }
 
     /// The bearer token: `$CITYWATCH_WEBHOOK_TOKEN`, else the systemd credential `webhook-token`, else none.
-    public static func token(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func token(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let token = environment["CITYWATCH_WEBHOOK_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines),
            !token.isEmpty {
             return token
@@ -57,14 +57,14 @@ public struct WebhookSink: Sendable {
     }
 
     /// What one delivery round did.
-    public struct Round: Sendable, Equatable {
-        public var delivered = 0
+    package struct Round: Sendable, Equatable {
+        package var delivered = 0
         /// Why the round stopped early (the endpoint failed); nil when the outbox is empty.
-        public var failure: String?
+        package var failure: String?
     }
 
     /// Delivers pending alerts in order until the outbox is empty or the endpoint fails.
-    public func deliverPending(batch: Int = 100) async -> Round {
+    package func deliverPending(batch: Int = 100) async -> Round {
         var round = Round()
         guard let target = url() else { return round }
         while !Task.isCancelled {

@@ -3,7 +3,7 @@ import Foundation
 extension Cycle {
     /// Polls one feed: conditional GET, parse, every new item through extraction and the diff. A feed's
     /// failure is recorded and reported, never thrown; only a store or log failure throws.
-    public func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
+    package func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
         var outcome = FeedOutcome(feed: feed.name)
         var state = try store.feedState(feed.name)
         // A feed seen before under the same URL needs no write.

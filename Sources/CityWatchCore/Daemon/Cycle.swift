@@ -2,25 +2,25 @@ import Foundation
 
 /// One full pass over every feed: fetch, parse, extract, diff, alert. `citywatch run --once` is one Cycle;
 /// the daemon runs `poll(_:)` per feed on its own schedule.
-public struct Cycle: Sendable {
-    public var config: Config
-    public var store: KnowledgeStore
-    public var pipeline: Pipeline
+package struct Cycle: Sendable {
+    package var config: Config
+    package var store: KnowledgeStore
+    package var pipeline: Pipeline
     /// true: record knowledge without alerting (`--learn`).
-    public var learn: Bool
+    package var learn: Bool
     /// true (`run --once`): each failing poll is reported as an error. false (the daemon): the scheduler reports a
     /// feed once when it starts failing and once when it recovers, so each poll's failure goes out at debug level.
-    public var reportFailures: Bool
+    package var reportFailures: Bool
     /// Receives diagnostics as journald lines (`<3>` errors, `<4>` warnings, `<6>` info).
-    public var report: @Sendable (String) -> Void
-    public var now: @Sendable () -> Date
-    public var delivery: AlertDelivery
+    package var report: @Sendable (String) -> Void
+    package var now: @Sendable () -> Date
+    package var delivery: AlertDelivery
     /// Bounds on what one poll may read, spend and raise.
-    public var limits = CycleLimits()
+    package var limits = CycleLimits()
     /// Article fetches of every poll share one per-host limit.
-    public let articleGate = HostGate(perHost: 2)
+    package let articleGate = HostGate(perHost: 2)
 
-    public init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
+    package init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
                 reportFailures: Bool = true,
                 report: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
                 echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
@@ -36,7 +36,7 @@ public struct Cycle: Sendable {
     }
 
     /// Runs the cycle: pending alerts delivered, seeds imported once, then every feed (at most `concurrency` at a time).
-    public func run() async throws -> CycleReport {
+    package func run() async throws -> CycleReport {
         try delivery.log.checkWritable()
         // Alerts committed before a crash go out first.
         try delivery.deliverPending()
@@ -71,7 +71,7 @@ public struct Cycle: Sendable {
     }
 
     /// Imports `seeds_dir` as known knowledge (no alerts) on the store's first start; returns the documents read.
-    public func importSeedsIfNeeded() throws -> Int {
+    package func importSeedsIfNeeded() throws -> Int {
         guard !store.seedsImported else { return 0 }
         var count = 0
         if let dir = config.seedsDir {
@@ -104,20 +104,20 @@ public struct Cycle: Sendable {
 }
 
 /// What polling one feed did.
-public struct FeedOutcome: Sendable, Equatable {
-    public var feed: String
+package struct FeedOutcome: Sendable, Equatable {
+    package var feed: String
     /// Why the feed failed (nil when it worked, also when not modified).
-    public var error: String?
+    package var error: String?
     /// Seconds the server asked us to wait (recorded, never waited out here).
-    public var retryAfter: TimeInterval?
-    public var notModified = false
-    public var newItems = 0
-    public var relevant = 0
-    public var alerts = 0
+    package var retryAfter: TimeInterval?
+    package var notModified = false
+    package var newItems = 0
+    package var relevant = 0
+    package var alerts = 0
     /// RSS `<ttl>` in minutes, a floor for the scheduler.
-    public var ttlMinutes: Int?
+    package var ttlMinutes: Int?
     /// `Cache-Control: max-age` of the feed response in seconds, another floor for the scheduler.
-    public var maxAge: TimeInterval?
+    package var maxAge: TimeInterval?
 
     /// The `max-age` directive of a Cache-Control header.
     static func maxAge(_ header: String?) -> TimeInterval? {

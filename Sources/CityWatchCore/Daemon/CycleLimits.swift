@@ -2,25 +2,25 @@ import Foundation
 
 /// What one feed poll may cost at most, so that one hostile feed can neither take the daemon down nor hold a
 /// slot for hours nor flood the log: items read, time and bytes spent on pages, text read per document, alerts.
-public struct CycleLimits: Sendable, Equatable {
+package struct CycleLimits: Sendable, Equatable {
     /// The newest items of a feed read per poll (real feeds list 10–100).
-    public var itemsPerPoll = 200
+    package var itemsPerPoll = 200
     /// Wall time one poll may spend fetching article pages; items left over wait for the next poll.
-    public var pollTime: TimeInterval = 60
+    package var pollTime: TimeInterval = 60
     /// Page bytes one poll may fetch, as a multiple of `[fetch] max_bytes`.
-    public var pollBytesFactor = 4
+    package var pollBytesFactor = 4
     /// Characters of text taken from one document (the rest is not read, and the journal says so).
-    public var charactersPerDocument = Document.textLimit
+    package var charactersPerDocument = Document.textLimit
     /// Alerts one article may raise, and one poll: the facts past them are recorded without an alert.
-    public var alertsPerArticle = 25
-    public var alertsPerPoll = 100
+    package var alertsPerArticle = 25
+    package var alertsPerPoll = 100
     /// Tries at reading one item before it is skipped (a large document gets one).
-    public var attemptsPerItem = 4
+    package var attemptsPerItem = 4
 
     /// A page or item content this large is a candidate poison: one failed reading skips it.
-    public static let largeDocumentBytes = 1 << 20
+    package static let largeDocumentBytes = 1 << 20
 
-    public init() {}
+    package init() {}
 }
 
 /// The time and bytes one poll has left for article pages.

@@ -6,7 +6,7 @@ import UnixSignals
 
 extension Daemon {
     /// One line for `systemctl status`: feeds ok/failing/pending and alerts raised.
-    public func summary() async -> String {
+    package func summary() async -> String {
         let states = await scheduler.states()
         let ok = states.filter(\.isHealthy).count
         let failing = states.filter(\.isFailing).count
@@ -19,7 +19,7 @@ extension Daemon {
     }
 
     /// The status records of every configured feed, in config order.
-    public func statusRecords() async -> [FeedStatusRecord] {
+    package func statusRecords() async -> [FeedStatusRecord] {
         let states = await scheduler.states()
         return shared.totals.withLock { totals in
             states.map { state in
@@ -75,7 +75,7 @@ extension Daemon {
 
     /// Runs the daemon in a ServiceGroup: SIGTERM and SIGINT stop it gracefully (within 10 s, then cancel).
     /// `services` run beside it in the same group (the HTTP dashboard); `heartbeat` is beaten while the scheduler answers.
-    public static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
+    package static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
                            notify: SdNotify = SdNotify(), store: KnowledgeStore? = nil,
                            heartbeat: SchedulerHeartbeat = SchedulerHeartbeat(), services: [any Service] = []) async throws {
         // Seen-item keys older than half a year are forgotten: feeds do not keep items that long, and the

@@ -8,9 +8,9 @@ import UnixSignals
 ///
 /// Run it in a `ServiceGroup` (see `Daemon.run(plan:reload:logger:)`): SIGTERM/SIGINT trigger a graceful
 /// shutdown that cancels the polls in flight, writes the status file and sends STOPPING=1.
-public final class Daemon: Service, Sendable {
+package final class Daemon: Service, Sendable {
     /// Re-reads the config and builds a new plan; throws (with a message a person can act on) when it is invalid.
-    public typealias Reload = @Sendable () async throws -> DaemonPlan
+    package typealias Reload = @Sendable () async throws -> DaemonPlan
 
     let scheduler: Scheduler
     let notify: SdNotify
@@ -32,7 +32,7 @@ public final class Daemon: Service, Sendable {
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
     let statusInterval: Duration
     /// Beaten while the scheduler answers (for `/healthz`).
-    public let heartbeat: SchedulerHeartbeat
+    package let heartbeat: SchedulerHeartbeat
 
     /// Items seen and alerts raised by one feed, kept across restarts through the status file.
     struct FeedTotals: Sendable {
@@ -56,7 +56,7 @@ public final class Daemon: Service, Sendable {
 
     /// A daemon for `plan` (store already open); `reload` is called on each SIGHUP.
     /// `outbox` feeds the webhook sink (when the plan names a webhook); the token comes from the environment.
-    public init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
+    package init(plan initial: DaemonPlan, reload: @escaping Reload, notify: SdNotify = SdNotify(),
                 logger: Logger = Logger(label: "citywatch"), clock: any DaemonClock = SystemClock(),
                 outbox: (any WebhookOutbox)? = nil, webhookToken: String? = WebhookSink.token(),
                 housekeeping: (@Sendable () async -> Void)? = nil, statusInterval: Duration = .seconds(2),
@@ -107,7 +107,7 @@ public final class Daemon: Service, Sendable {
     }
 
     /// Runs until graceful shutdown (SIGTERM/SIGINT in a ServiceGroup) or cancellation.
-    public func run() async throws {
+    package func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let feeds = shared.plan.withLock { $0.feeds.count }
         logger.info("citywatch \(CityWatch.version) running: \(feeds) feed\(feeds == 1 ? "" : "s")")

@@ -4,7 +4,7 @@ import Synchronization
 /// Time as the scheduler sees it: wall-clock instants and a cancellable sleep (a test clock replaces both).
 ///
 /// Named `DaemonClock` so it does not shadow the standard library's `Clock` protocol.
-public protocol DaemonClock: Sendable {
+package protocol DaemonClock: Sendable {
     /// The current instant.
     var now: Date { get }
     /// Suspends until `deadline`; throws `CancellationError` when the task is cancelled first.
@@ -12,12 +12,12 @@ public protocol DaemonClock: Sendable {
 }
 
 /// The real clock: `Date()` and `Task.sleep`, so an idle daemon is suspended, not spinning.
-public struct SystemClock: DaemonClock {
-    public init() {}
+package struct SystemClock: DaemonClock {
+    package init() {}
 
-    public var now: Date { Date() }
+    package var now: Date { Date() }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         let seconds = deadline.timeIntervalSinceNow
         if seconds > 0 { try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded(.up)))) }
         try Task.checkCancellation()
@@ -25,7 +25,7 @@ public struct SystemClock: DaemonClock {
 }
 
 /// A clock that only moves when a test advances it; sleepers wake when their deadline is passed.
-public final class ManualClock: DaemonClock, Sendable {
+package final class ManualClock: DaemonClock, Sendable {
     private struct Sleeper {
         var deadline: Date
         var continuation: CheckedContinuation<Void, Error>
@@ -38,19 +38,19 @@ public final class ManualClock: DaemonClock, Sendable {
     private let state: Mutex<State>
 
     /// Starts at `start` (a fixed instant by default, so tests are reproducible).
-    public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+    package init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
         state = Mutex(State(now: start))
     }
 
-    public var now: Date { state.withLock { $0.now } }
+    package var now: Date { state.withLock { $0.now } }
 
     /// How many tasks are sleeping on this clock (a test waits for this to know the scheduler is idle).
-    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     /// The earliest deadline anyone sleeps until.
-    public var nextDeadline: Date? { state.withLock { $0.sleepers.values.map(\.deadline).min() } }
+    package var nextDeadline: Date? { state.withLock { $0.sleepers.values.map(\.deadline).min() } }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
@@ -72,12 +72,12 @@ public final class ManualClock: DaemonClock, Sendable {
     }
 
     /// Moves time forward and wakes every sleeper whose deadline has come.
-    public func advance(by seconds: TimeInterval) {
+    package func advance(by seconds: TimeInterval) {
         advance(to: now.addingTimeInterval(seconds))
     }
 
     /// Moves time to `instant` (never backwards) and wakes every sleeper whose deadline has come.
-    public func advance(to instant: Date) {
+    package func advance(to instant: Date) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = max(state.now, instant)
             let ready = state.sleepers.filter { $0.value.deadline <= state.now }

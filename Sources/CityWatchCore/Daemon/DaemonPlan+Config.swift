@@ -6,7 +6,7 @@ extension DaemonPlan {
     ///
     /// Feed failures are reported by the scheduler (once when a feed starts failing, once when it recovers), so
     /// the cycle runs with `reportFailures: false`: its per-poll failure lines arrive at debug level.
-    public static func make(config: Config, store: KnowledgeStore, pipeline: Pipeline, logger: Logger) -> DaemonPlan {
+    package static func make(config: Config, store: KnowledgeStore, pipeline: Pipeline, logger: Logger) -> DaemonPlan {
         let report: @Sendable (String) -> Void = { line in
             let (level, text) = JournalLine.split(line)
             logger.log(level: level, "\(text)")
@@ -38,7 +38,7 @@ extension DaemonPlan {
 
 extension PollOutcome {
     /// What the scheduler needs from a cycle's poll of one feed.
-    public init(_ outcome: FeedOutcome) {
+    package init(_ outcome: FeedOutcome) {
         let maxAge = outcome.maxAge
         if let error = outcome.error {
             self = .failure(kind: "feed", message: error, retryAfter: outcome.retryAfter)

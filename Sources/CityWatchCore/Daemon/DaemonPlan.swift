@@ -4,20 +4,20 @@ import Foundation
 ///
 /// The run command builds a plan from the config (opening the store once) and builds a new one on each reload,
 /// so the daemon never needs to know the config's shape.
-public struct DaemonPlan: Sendable {
-    public var feeds: [ScheduledFeed]
-    public var policy: SchedulePolicy
-    public var limits: ConcurrencyLimits
+package struct DaemonPlan: Sendable {
+    package var feeds: [ScheduledFeed]
+    package var policy: SchedulePolicy
+    package var limits: ConcurrencyLimits
     /// Polls one feed with this config's settings (watch lists, fetch limits): one cycle for that feed.
-    public var poll: Scheduler.Poll
+    package var poll: Scheduler.Poll
     /// Where `citywatch status` finds the feeds' health (`<state_dir>/feed-status.json`); nil to keep none.
-    public var statusFile: URL?
+    package var statusFile: URL?
     /// Where alerts are POSTed (`[alerts] webhook`); read at each delivery, so a reload applies.
-    public var webhook: String?
+    package var webhook: String?
     /// `[[notify]]` entries, each delivering the outbox on its own; a reload that changes them restarts them.
-    public var notifiers: [NotifierRunner]
+    package var notifiers: [NotifierRunner]
 
-    public init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
+    package init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
                 statusFile: URL?, webhook: String? = nil, notifiers: [NotifierRunner] = [],
                 poll: @escaping Scheduler.Poll) {
         self.notifiers = notifiers
@@ -30,7 +30,7 @@ public struct DaemonPlan: Sendable {
     }
 
     /// The status file's conventional place inside a state directory.
-    public static func statusFile(inStateDirectory directory: URL) -> URL {
+    package static func statusFile(inStateDirectory directory: URL) -> URL {
         directory.appendingPathComponent("feed-status.json")
     }
 }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// One feed's health for `citywatch status`: the store's record joined with the daemon's schedule.
-public struct FeedHealth: Sendable, Equatable {
-    public var name: String
-    public var url: String
+package struct FeedHealth: Sendable, Equatable {
+    package var name: String
+    package var url: String
     /// "ok", "failing" or "pending" (never polled).
-    public var state: String
-    public var lastSuccess: String?
-    public var lastError: String?
-    public var lastErrorTime: String?
-    public var consecutiveFailures: Int
+    package var state: String
+    package var lastSuccess: String?
+    package var lastError: String?
+    package var lastErrorTime: String?
+    package var consecutiveFailures: Int
     /// When the daemon polls it next (ISO 8601); nil when nothing has scheduled it yet.
-    public var nextPoll: String?
+    package var nextPoll: String?
     /// The earliest time the server allows (a 429/503 Retry-After), when one is in force.
-    public var retryAfter: String?
-    public var itemsSeen: Int
-    public var alertsRaised: Int
+    package var retryAfter: String?
+    package var itemsSeen: Int
+    package var alertsRaised: Int
 
     /// `status --json`'s line: keys in alphabetical order, absent values as null.
-    public var jsonLine: String {
+    package var jsonLine: String {
         JSONWriter.text { w in
             w.open()
             w.key("alerts_raised"); w.int(alertsRaised)
@@ -40,7 +40,7 @@ public struct FeedHealth: Sendable, Equatable {
     ///
     /// The store knows what polls did (also `run --once`'s); the daemon's status file knows when it polls next.
     /// Without a status file the next poll is estimated from the last poll and the interval.
-    public static func report(config: Config, stored: [FeedState], status: FeedStatusFile?) -> [FeedHealth] {
+    package static func report(config: Config, stored: [FeedState], status: FeedStatusFile?) -> [FeedHealth] {
         let byName = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let scheduled = Dictionary((status?.feeds ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return config.feeds.map { feed in
@@ -64,7 +64,7 @@ public struct FeedHealth: Sendable, Equatable {
     }
 
     /// The one-line summary (as in the sd_notify STATUS line).
-    public static func summary(_ feeds: [FeedHealth]) -> String {
+    package static func summary(_ feeds: [FeedHealth]) -> String {
         let ok = feeds.filter { $0.state == "ok" }.count
         let failing = feeds.filter { $0.state == "failing" }.count
         let pending = feeds.count - ok - failing

@@ -4,28 +4,28 @@ import Foundation
 ///
 /// A broken feed is reported once when it starts failing and once when it recovers; in between it keeps
 /// being polled on the backoff schedule, never abandoned.
-public struct FeedSchedule: Sendable, Equatable, Codable {
+package struct FeedSchedule: Sendable, Equatable, Codable {
     /// When the feed is due next.
-    public var nextPoll: Date
+    package var nextPoll: Date
     /// Failures since the last success.
-    public var consecutiveFailures: Int = 0
+    package var consecutiveFailures: Int = 0
     /// When the last poll succeeded (a 304 counts).
-    public var lastSuccess: Date?
+    package var lastSuccess: Date?
     /// When and why the last poll failed.
-    public var lastErrorTime: Date?
-    public var lastError: String?
+    package var lastErrorTime: Date?
+    package var lastError: String?
     /// The last RSS `<ttl>` seen, kept because a 304 carries no body to read it from.
-    public var ttl: TimeInterval?
+    package var ttl: TimeInterval?
     /// True between the "failing" report and the "recovered" report.
-    public var reportedFailing: Bool = false
+    package var reportedFailing: Bool = false
 
     /// A new feed, due at `nextPoll`.
-    public init(nextPoll: Date) {
+    package init(nextPoll: Date) {
         self.nextPoll = nextPoll
     }
 
     /// What a poll outcome asks the daemon to tell its operator.
-    public enum Report: Sendable, Equatable {
+    package enum Report: Sendable, Equatable {
         /// The feed started failing (sent once per outage).
         case failing(PollFailure)
         /// The feed works again after a reported outage; `failures` is how many polls failed.
@@ -35,7 +35,7 @@ public struct FeedSchedule: Sendable, Equatable, Codable {
     /// Applies the outcome of a poll that finished at `now`; returns what to report, if anything.
     ///
     /// `random` is a number in 0..<1 for the jitter (tests pass 0.5 for none).
-    public mutating func record(_ outcome: PollOutcome, at now: Date, interval: TimeInterval,
+    package mutating func record(_ outcome: PollOutcome, at now: Date, interval: TimeInterval,
                                 policy: SchedulePolicy, random: Double = .random(in: 0..<1)) -> Report? {
         switch outcome {
         case .success(let maxAge, let ttl, _, _):

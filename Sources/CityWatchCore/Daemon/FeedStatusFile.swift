@@ -1,22 +1,22 @@
 import Foundation
 
 /// One feed's health as `citywatch status` shows it (and the daemon restores at start).
-public struct FeedStatusRecord: Sendable, Equatable, Codable {
-    public var name: String
-    public var url: String
-    public var lastSuccess: Date?
-    public var lastError: String?
-    public var lastErrorTime: Date?
-    public var consecutiveFailures: Int
-    public var nextPoll: Date?
-    public var itemsSeen: Int
-    public var alertsRaised: Int
+package struct FeedStatusRecord: Sendable, Equatable, Codable {
+    package var name: String
+    package var url: String
+    package var lastSuccess: Date?
+    package var lastError: String?
+    package var lastErrorTime: Date?
+    package var consecutiveFailures: Int
+    package var nextPoll: Date?
+    package var itemsSeen: Int
+    package var alertsRaised: Int
     /// The last RSS `<ttl>` (seconds), kept as a floor across restarts.
-    public var ttl: TimeInterval?
+    package var ttl: TimeInterval?
     /// True while the failure has been reported and the recovery not yet.
-    public var reportedFailing: Bool
+    package var reportedFailing: Bool
 
-    public init(name: String, url: String, schedule: FeedSchedule?, itemsSeen: Int, alertsRaised: Int) {
+    package init(name: String, url: String, schedule: FeedSchedule?, itemsSeen: Int, alertsRaised: Int) {
         self.name = name
         self.url = url
         lastSuccess = schedule?.lastSuccess
@@ -31,7 +31,7 @@ public struct FeedStatusRecord: Sendable, Equatable, Codable {
     }
 
     /// The schedule to resume from after a restart (nil when the feed was never scheduled).
-    public var schedule: FeedSchedule? {
+    package var schedule: FeedSchedule? {
         guard let nextPoll else { return nil }
         var schedule = FeedSchedule(nextPoll: nextPoll)
         schedule.consecutiveFailures = consecutiveFailures
@@ -50,7 +50,7 @@ public struct FeedStatusRecord: Sendable, Equatable, Codable {
     }
 
     // Written by hand so absent values appear as `null`, not as missing keys.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(url, forKey: .url)
@@ -67,29 +67,29 @@ public struct FeedStatusRecord: Sendable, Equatable, Codable {
 }
 
 /// The daemon's feed health, kept as a small JSON file in the state directory and replaced atomically.
-public struct FeedStatusFile: Sendable, Codable, Equatable {
+package struct FeedStatusFile: Sendable, Codable, Equatable {
     /// When the daemon wrote it.
-    public var written: Date
-    public var feeds: [FeedStatusRecord]
+    package var written: Date
+    package var feeds: [FeedStatusRecord]
 
-    public init(written: Date, feeds: [FeedStatusRecord]) {
+    package init(written: Date, feeds: [FeedStatusRecord]) {
         self.written = written
         self.feeds = feeds
     }
 
     /// Reads the file; nil when there is none yet (the daemon never ran).
-    public static func read(from url: URL) throws -> FeedStatusFile? {
+    package static func read(from url: URL) throws -> FeedStatusFile? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return try decoder.decode(FeedStatusFile.self, from: Data(contentsOf: url))
     }
 
     /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try encoded().write(to: url, options: .atomic)
     }
 
     /// The JSON text (Codable: the daemon reads it back with `read(from:)`).
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         try Self.encoder.encode(self)
     }
 

@@ -5,14 +5,14 @@ import Logging
 ///
 /// journald (and `systemd-cat`) read the prefix as the syslog priority: `<3>` errors, `<4>` warnings and alerts,
 /// `<6>` info. Each line is written with one `write`, so lines from concurrent tasks never interleave.
-public struct JournalLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
+package struct JournalLogHandler: LogHandler {
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
     private let label: String
     private let write: @Sendable (String) -> Void
 
     /// `write` receives whole lines (standard error unless a test captures them).
-    public init(label: String, level: Logger.Level = .info,
+    package init(label: String, level: Logger.Level = .info,
                 write: @escaping @Sendable (String) -> Void = { StandardError.write($0) }) {
         self.label = label
         self.logLevel = level
@@ -20,17 +20,17 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// Bootstraps swift-log so every `Logger` writes journald lines.
-    public static func bootstrap(level: Logger.Level = .info) {
+    package static func bootstrap(level: Logger.Level = .info) {
         LoggingSystem.bootstrap { JournalLogHandler(label: $0, level: level) }
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
     /// The syslog priority for a swift-log level.
-    public static func priority(_ level: Logger.Level) -> Int {
+    package static func priority(_ level: Logger.Level) -> Int {
         switch level {
         case .trace, .debug: 7
         case .info: 6
@@ -41,7 +41,7 @@ public struct JournalLogHandler: LogHandler {
         }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields = metadata
         if let explicit = event.metadata { fields.merge(explicit) { $1 } }
         var text = "<\(Self.priority(event.level))>\(event.message)"

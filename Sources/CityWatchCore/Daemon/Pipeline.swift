@@ -1,17 +1,17 @@
 import Foundation
 
 /// The stages a cycle composes, as plain functions so tests (and the daemon) can swap any of them.
-public struct Pipeline: Sendable {
+package struct Pipeline: Sendable {
     /// One transfer (http, https, file).
-    public var fetch: @Sendable (FetchRequest) async throws -> FetchResponse
+    package var fetch: @Sendable (FetchRequest) async throws -> FetchResponse
     /// Feed bytes to items: (data, input, base URL, HTTP charset).
-    public var parseFeed: @Sendable (Data, String, String?, String?) -> ParsedFeed
+    package var parseFeed: @Sendable (Data, String, String?, String?) -> ParsedFeed
     /// HTML (a page or an item's content) to a Document: (data, URL, HTTP charset).
-    public var parsePage: @Sendable (Data, String?, String?) throws -> Document
+    package var parsePage: @Sendable (Data, String?, String?) throws -> Document
     /// A document's facts, relevance judged against the watch keywords.
-    public var facts: @Sendable (Document) -> Facts
+    package var facts: @Sendable (Document) -> Facts
 
-    public init(fetch: @escaping @Sendable (FetchRequest) async throws -> FetchResponse,
+    package init(fetch: @escaping @Sendable (FetchRequest) async throws -> FetchResponse,
                 parseFeed: @escaping @Sendable (Data, String, String?, String?) -> ParsedFeed = { data, input, base, charset in
                     FeedParser.parse(data, input: input, baseURL: base, httpCharset: charset)
                 },
@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The real stages: libcurl, libxml2 feed and page parsers, the Extractor with the config's keywords.
-    public static func live(keywords: [String], fetcher: Fetcher = Fetcher()) -> Pipeline {
+    package static func live(keywords: [String], fetcher: Fetcher = Fetcher()) -> Pipeline {
         let extractor = Extractor(keywords: keywords)
         return Pipeline(fetch: { request in try await CityWatchMetrics.timeFetch { try await fetcher.fetch(request) } },
                         facts: { document in
@@ -35,18 +35,18 @@ public struct Pipeline: Sendable {
 }
 
 /// What one cycle did, for the summary line and `--once`'s exit status.
-public struct CycleReport: Sendable, Equatable {
-    public var feeds = 0
-    public var failedFeeds: [String] = []
-    public var newItems = 0
-    public var relevantArticles = 0
-    public var alerts = 0
-    public var seedsImported = 0
+package struct CycleReport: Sendable, Equatable {
+    package var feeds = 0
+    package var failedFeeds: [String] = []
+    package var newItems = 0
+    package var relevantArticles = 0
+    package var alerts = 0
+    package var seedsImported = 0
 
-    public init() {}
+    package init() {}
 
     /// The one-line summary (also used for sd_notify STATUS=).
-    public var summary: String {
+    package var summary: String {
         var text = "\(feeds) feeds"
         if !failedFeeds.isEmpty { text += " (\(failedFeeds.count) failed)" }
         text += ", \(newItems) new items, \(relevantArticles) relevant, \(alerts) alerts"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one poll of a feed came to, as far as scheduling cares.
-public enum PollOutcome: Sendable, Equatable {
+package enum PollOutcome: Sendable, Equatable {
     /// Fetched and parsed; `maxAge` (Cache-Control) and `ttl` (RSS `<ttl>`) in seconds are floors for the next poll.
     /// `items` counts the new items seen, `alerts` the alerts raised (for `status`).
     case success(maxAge: TimeInterval? = nil, ttl: TimeInterval? = nil, items: Int = 0, alerts: Int = 0)
@@ -11,21 +11,21 @@ public enum PollOutcome: Sendable, Equatable {
     case failure(PollFailure)
 
     /// A failure outcome in one call.
-    public static func failure(kind: String, message: String, retryAfter: TimeInterval? = nil) -> PollOutcome {
+    package static func failure(kind: String, message: String, retryAfter: TimeInterval? = nil) -> PollOutcome {
         .failure(PollFailure(kind: kind, message: message, retryAfter: retryAfter))
     }
 }
 
 /// Why a poll failed.
-public struct PollFailure: Sendable, Equatable {
+package struct PollFailure: Sendable, Equatable {
     /// A short machine-readable kind ("http-status", "timeout", "parse", ...).
-    public var kind: String
+    package var kind: String
     /// A one-line message a person can act on.
-    public var message: String
+    package var message: String
     /// Seconds the server asked us to wait (429/503 Retry-After).
-    public var retryAfter: TimeInterval?
+    package var retryAfter: TimeInterval?
 
-    public init(kind: String, message: String, retryAfter: TimeInterval? = nil) {
+    package init(kind: String, message: String, retryAfter: TimeInterval? = nil) {
         self.kind = kind
         self.message = message
         self.retryAfter = retryAfter
@@ -34,12 +34,12 @@ public struct PollFailure: Sendable, Equatable {
 
 extension PollOutcome {
     /// Maps a fetch error to a failure outcome, keeping Retry-After.
-    public init(_ error: FetchError) {
+    package init(_ error: FetchError) {
         self = .failure(kind: error.kind.rawValue, message: error.message, retryAfter: error.retryAfter)
     }
 
     /// True for success and not-modified.
-    public var isSuccess: Bool {
+    package var isSuccess: Bool {
         if case .failure = self { return false }
         return true
     }

@@ -1,21 +1,21 @@
 import Foundation
 
 /// The rules that turn a poll's outcome into the time of the next poll (values, no I/O).
-public struct SchedulePolicy: Sendable, Equatable {
+package struct SchedulePolicy: Sendable, Equatable {
     /// Interval for feeds without an override (`[schedule] interval`).
-    public var defaultInterval: TimeInterval
+    package var defaultInterval: TimeInterval
     /// Each delay is spread by up to ± this fraction, so feeds with the same interval drift apart.
-    public var jitter: Double
+    package var jitter: Double
     /// Consecutive failures double the interval up to this bound (or the feed's own interval, if longer).
-    public var maxBackoff: TimeInterval
+    package var maxBackoff: TimeInterval
     /// A Retry-After longer than this is cut to it: a feed is never silenced for longer.
-    public var maxRetryAfter: TimeInterval
+    package var maxRetryAfter: TimeInterval
     /// Cache-Control max-age and RSS `<ttl>` are floors, but never above this.
-    public var maxFloor: TimeInterval
+    package var maxFloor: TimeInterval
     /// Never poll one feed more often than this, whatever the config or server says.
-    public var minInterval: TimeInterval
+    package var minInterval: TimeInterval
 
-    public init(defaultInterval: TimeInterval = 900, jitter: Double = 0.1, maxBackoff: TimeInterval = 6 * 3600,
+    package init(defaultInterval: TimeInterval = 900, jitter: Double = 0.1, maxBackoff: TimeInterval = 6 * 3600,
                 maxRetryAfter: TimeInterval = 86_400, maxFloor: TimeInterval = 86_400, minInterval: TimeInterval = 1) {
         self.defaultInterval = defaultInterval
         self.jitter = jitter
@@ -26,12 +26,12 @@ public struct SchedulePolicy: Sendable, Equatable {
     }
 
     /// The interval of a feed: its override, else the default.
-    public func interval(override: TimeInterval?) -> TimeInterval {
+    package func interval(override: TimeInterval?) -> TimeInterval {
         max(minInterval, override ?? defaultInterval)
     }
 
     /// The delay after `failures` consecutive failures: interval × 2^failures, bounded.
-    public func backoff(interval: TimeInterval, failures: Int) -> TimeInterval {
+    package func backoff(interval: TimeInterval, failures: Int) -> TimeInterval {
         guard failures > 0 else { return interval }
         let bound = max(maxBackoff, interval)
         let factor = pow(2.0, Double(min(failures, 30)))
@@ -39,7 +39,7 @@ public struct SchedulePolicy: Sendable, Equatable {
     }
 
     /// Spreads `delay` by the jitter fraction; `unit` is a random number in 0..<1 (0.5 means no change).
-    public func jittered(_ delay: TimeInterval, unit: Double) -> TimeInterval {
+    package func jittered(_ delay: TimeInterval, unit: Double) -> TimeInterval {
         delay * (1 + jitter * (2 * unit - 1))
     }
 }

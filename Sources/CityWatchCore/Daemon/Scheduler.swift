@@ -5,18 +5,18 @@ import Foundation
 /// The loop starts what is due, then sleeps on the clock until the next feed is due, a poll finishes or the feed
 /// list changes, so an idle daemon uses no CPU. Polls run as child tasks of `run()`: cancelling `run()` cancels
 /// every transfer in flight.
-public actor Scheduler {
+package actor Scheduler {
     /// Polls one feed (fetch, parse, extract, diff, alert) and says how it went.
-    public typealias Poll = @Sendable (ScheduledFeed) async -> PollOutcome
+    package typealias Poll = @Sendable (ScheduledFeed) async -> PollOutcome
     /// Called after each poll with the feed's new state and what to report, if anything.
-    public typealias Observer = @Sendable (PollEvent) async -> Void
+    package typealias Observer = @Sendable (PollEvent) async -> Void
 
     /// One finished poll.
-    public struct PollEvent: Sendable {
-        public var feed: ScheduledFeed
-        public var outcome: PollOutcome
-        public var schedule: FeedSchedule
-        public var report: FeedSchedule.Report?
+    package struct PollEvent: Sendable {
+        package var feed: ScheduledFeed
+        package var outcome: PollOutcome
+        package var schedule: FeedSchedule
+        package var report: FeedSchedule.Report?
     }
 
     private struct Entry {
@@ -52,7 +52,7 @@ public actor Scheduler {
     private var generations = 0
 
     /// `saved` holds schedules kept from an earlier run (by feed id), so a restart does not poll everything at once.
-    public init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
+    package init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
                 clock: any DaemonClock = SystemClock(), saved: [String: FeedSchedule] = [:],
                 poll: @escaping Poll, observer: @escaping Observer = { _ in }) {
         self.policy = policy
@@ -70,7 +70,7 @@ public actor Scheduler {
     }
 
     /// Runs until the task is cancelled; in-flight polls are cancelled with it.
-    public func run() async {
+    package func run() async {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 startDuePolls(in: &group)
@@ -80,7 +80,7 @@ public actor Scheduler {
     }
 
     /// Replaces the feed list (a reload): new feeds are due at once, removed ones stop, changed ones restart.
-    public func update(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits) {
+    package func update(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits) {
         let now = clock.now
         var updated: [Entry] = []
         var updatedIndex: [String: Int] = [:]
@@ -112,10 +112,10 @@ public actor Scheduler {
     }
 
     /// Returns as soon as the scheduler's actor is free: the watchdog's proof of life.
-    public func ping() {}
+    package func ping() {}
 
     /// Every feed's schedule and health, in config order.
-    public func states() -> [ScheduledFeedState] {
+    package func states() -> [ScheduledFeedState] {
         entries.map { ScheduledFeedState(feed: $0.feed, schedule: $0.schedule, inFlight: $0.inFlight, polls: $0.polls) }
     }
 

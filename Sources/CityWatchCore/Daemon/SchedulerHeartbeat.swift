@@ -2,20 +2,20 @@ import Foundation
 import Synchronization
 
 /// The scheduler's proof of life for `/healthz`: the daemon records a beat each time the scheduler's actor answers.
-public final class SchedulerHeartbeat: Sendable {
+package final class SchedulerHeartbeat: Sendable {
     private let last = Mutex<Date?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// Records a beat at `time`.
-    public func beat(at time: Date = Date()) { last.withLock { $0 = time } }
+    package func beat(at time: Date = Date()) { last.withLock { $0 = time } }
 
     /// The last beat; nil before the scheduler first answered.
-    public var lastBeat: Date? { last.withLock { $0 } }
+    package var lastBeat: Date? { last.withLock { $0 } }
 
     /// How often the daemon beats, and the age past which `/healthz` reports the scheduler stuck.
-    public static let interval: Duration = .seconds(5)
-    public static let staleAfter: TimeInterval = 60
+    package static let interval: Duration = .seconds(5)
+    package static let staleAfter: TimeInterval = 60
 }
 
 extension Daemon {

@@ -11,14 +11,14 @@ import Foundation
 ///
 /// Without `$NOTIFY_SOCKET` (not started by systemd with `Type=notify`) every call is a no-op, so the daemon
 /// needs no special mode for running in a terminal.
-public struct SdNotify: Sendable {
+package struct SdNotify: Sendable {
     /// The socket address from `$NOTIFY_SOCKET`: a filesystem path, or an abstract name starting with "@".
-    public let socketPath: String?
+    package let socketPath: String?
     /// How often to send WATCHDOG=1: half of `$WATCHDOG_USEC`, as systemd recommends; nil when no watchdog.
-    public let watchdogInterval: Duration?
+    package let watchdogInterval: Duration?
 
     /// Reads `NOTIFY_SOCKET`, `WATCHDOG_USEC` and `WATCHDOG_PID` from the given environment.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         socketPath = path
         var interval: Duration?
@@ -31,41 +31,41 @@ public struct SdNotify: Sendable {
     }
 
     /// True when there is a notification socket to talk to.
-    public var isEnabled: Bool { socketPath != nil }
+    package var isEnabled: Bool { socketPath != nil }
 
     /// Sends the service manager that startup is finished (and a status line).
     @discardableResult
-    public func ready(status: String? = nil) -> Bool {
+    package func ready(status: String? = nil) -> Bool {
         send(["READY=1"] + (status.map { ["STATUS=\(Self.oneLine($0))"] } ?? []))
     }
 
     /// Tells the service manager the config is being reloaded; READY=1 must follow when done.
     @discardableResult
-    public func reloading() -> Bool {
+    package func reloading() -> Bool {
         send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"])
     }
 
     /// Tells the service manager the service is shutting down.
     @discardableResult
-    public func stopping() -> Bool { send(["STOPPING=1"]) }
+    package func stopping() -> Bool { send(["STOPPING=1"]) }
 
     /// Keeps the watchdog from firing.
     @discardableResult
-    public func watchdog() -> Bool { send(["WATCHDOG=1"]) }
+    package func watchdog() -> Bool { send(["WATCHDOG=1"]) }
 
     /// Sets the one-line status shown by `systemctl status`.
     @discardableResult
-    public func status(_ text: String) -> Bool { send(["STATUS=\(Self.oneLine(text))"]) }
+    package func status(_ text: String) -> Bool { send(["STATUS=\(Self.oneLine(text))"]) }
 
     /// Sends `KEY=value` assignments as one datagram; false when disabled or the send failed.
     @discardableResult
-    public func send(_ assignments: [String]) -> Bool {
+    package func send(_ assignments: [String]) -> Bool {
         guard let socketPath else { return false }
         return Self.sendDatagram(assignments.joined(separator: "\n"), to: socketPath)
     }
 
     /// CLOCK_MONOTONIC in microseconds, the clock systemd expects in MONOTONIC_USEC.
-    public static func monotonicMicroseconds() -> UInt64 {
+    package static func monotonicMicroseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000

@@ -2,9 +2,9 @@ import Foundation
 
 /// A city's page (`/city/<Name, ST>`): its figures with their value histories as small charts, the sources
 /// that stated each value (corroboration), the articles that named it and its alerts.
-public enum CityPage {
+package enum CityPage {
     /// The page; a city the knowledge does not hold gets a page that says so (served with 404).
-    public static func render(_ snapshot: CitySnapshot) -> String {
+    package static func render(_ snapshot: CitySnapshot) -> String {
         var out = ""
         out.reserveCapacity(32 * 1024)
         DashboardPage.head(title: "\(snapshot.name) · citywatch", into: &out)

@@ -5,28 +5,28 @@ import Metrics
 ///
 /// Counters are incremented where things happen (a poll's end, a fetch, an alert written to the log); the gauges
 /// that describe state (outbox depth, store size, feeds by state) are set when `/metrics` is scraped.
-public enum CityWatchMetrics {
+package enum CityWatchMetrics {
     /// Polls finished, by feed and result ("ok", "not_modified", "failure").
-    public static let polls = "citywatch_polls_total"
+    package static let polls = "citywatch_polls_total"
     /// Failed polls, by feed.
-    public static let pollFailures = "citywatch_poll_failures_total"
+    package static let pollFailures = "citywatch_poll_failures_total"
     /// New feed items seen, by feed.
-    public static let items = "citywatch_items_total"
+    package static let items = "citywatch_items_total"
     /// Alerts written to the log, by kind.
-    public static let alerts = "citywatch_alerts_total"
+    package static let alerts = "citywatch_alerts_total"
     /// The time of each transfer (feeds and article pages), a histogram in seconds.
-    public static let fetchDuration = "citywatch_fetch_duration_seconds"
+    package static let fetchDuration = "citywatch_fetch_duration_seconds"
     /// Alerts committed but not yet delivered, by queue ("log", "webhook").
-    public static let outboxDepth = "citywatch_outbox_depth"
+    package static let outboxDepth = "citywatch_outbox_depth"
     /// The knowledge database's size on disk (with its WAL), in bytes.
-    public static let storeBytes = "citywatch_store_bytes"
+    package static let storeBytes = "citywatch_store_bytes"
     /// Configured feeds by state ("ok", "failing", "pending").
-    public static let feeds = "citywatch_feeds"
+    package static let feeds = "citywatch_feeds"
     /// Unix time of the scheduler's last heartbeat.
-    public static let schedulerHeartbeat = "citywatch_scheduler_heartbeat_timestamp_seconds"
+    package static let schedulerHeartbeat = "citywatch_scheduler_heartbeat_timestamp_seconds"
 
     /// Counts one finished poll.
-    public static func record(_ event: Scheduler.PollEvent, factory: any MetricsFactory = MetricsSystem.factory) {
+    package static func record(_ event: Scheduler.PollEvent, factory: any MetricsFactory = MetricsSystem.factory) {
         let feed = event.feed.id
         switch event.outcome {
         case .success(_, _, let newItems, _):
@@ -41,12 +41,12 @@ public enum CityWatchMetrics {
     }
 
     /// Counts alerts written to the log (their kinds as stored in the outbox).
-    public static func recordAlerts(kinds: [String], factory: any MetricsFactory = MetricsSystem.factory) {
+    package static func recordAlerts(kinds: [String], factory: any MetricsFactory = MetricsSystem.factory) {
         for kind in kinds { Counter(label: alerts, dimensions: [("kind", kind)], factory: factory).increment() }
     }
 
     /// Runs a transfer and records how long it took (failed transfers too).
-    public static func timeFetch<T: Sendable>(factory: any MetricsFactory = MetricsSystem.factory,
+    package static func timeFetch<T: Sendable>(factory: any MetricsFactory = MetricsSystem.factory,
                                               _ body: () async throws -> T) async rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
@@ -57,7 +57,7 @@ public enum CityWatchMetrics {
     }
 
     /// Creates every series at zero, so a scraper sees each feed and kind before the first event.
-    public static func prime(feeds names: [String], factory: any MetricsFactory = MetricsSystem.factory) {
+    package static func prime(feeds names: [String], factory: any MetricsFactory = MetricsSystem.factory) {
         for feed in names {
             for result in ["ok", "not_modified", "failure"] {
                 _ = Counter(label: polls, dimensions: [("feed", feed), ("result", result)], factory: factory)
@@ -70,7 +70,7 @@ public enum CityWatchMetrics {
     }
 
     /// Sets the state gauges from the store and the feeds' health (called at each scrape).
-    public static func updateGauges(store: KnowledgeStore, feeds: [FeedHealth], webhook: Bool, heartbeat: Date?,
+    package static func updateGauges(store: KnowledgeStore, feeds: [FeedHealth], webhook: Bool, heartbeat: Date?,
                                     factory: any MetricsFactory) {
         if let depth = try? store.outboxDepth() {
             Gauge(label: outboxDepth, dimensions: [("queue", "log")], factory: factory).record(depth.log)

@@ -2,31 +2,31 @@ import Foundation
 
 /// Fills a store with real gazetteer cities (so every point lands on the map) and their figures, with the alert
 /// log that filling writes, then times the dashboard's work per request: the snapshot read and the HTML render.
-public struct DashboardBenchmark: Sendable {
-    public struct Result: Sendable {
-        public var cities: Int
-        public var figures: Int
-        public var alerts: Int
-        public var fillSeconds: Double
-        public var overviewBytes: Int
-        public var cityBytes: Int
+package struct DashboardBenchmark: Sendable {
+    package struct Result: Sendable {
+        package var cities: Int
+        package var figures: Int
+        package var alerts: Int
+        package var fillSeconds: Double
+        package var overviewBytes: Int
+        package var cityBytes: Int
         /// Best and median milliseconds over the rounds: snapshot read, render, and both (the request's work).
-        public var snapshotMs: (best: Double, median: Double)
-        public var renderMs: (best: Double, median: Double)
-        public var overviewMs: (best: Double, median: Double)
-        public var cityPageMs: (best: Double, median: Double)
+        package var snapshotMs: (best: Double, median: Double)
+        package var renderMs: (best: Double, median: Double)
+        package var overviewMs: (best: Double, median: Double)
+        package var cityPageMs: (best: Double, median: Double)
     }
 
-    public var cities: Int
-    public var figuresPerCity: Int
-    public var rounds: Int
+    package var cities: Int
+    package var figuresPerCity: Int
+    package var rounds: Int
 
-    public init(cities: Int = 3_000, figuresPerCity: Int = 6, rounds: Int = 20) {
+    package init(cities: Int = 3_000, figuresPerCity: Int = 6, rounds: Int = 20) {
         self.cities = cities; self.figuresPerCity = min(figuresPerCity, KnowledgeBenchmark.measures.count); self.rounds = rounds
     }
 
     /// Runs in `folder` (which should be empty).
-    public func run(folder: String) throws -> Result {
+    package func run(folder: String) throws -> Result {
         let config = Config(file: folder + "/citywatch.toml", stateDir: folder + "/state", alertLog: folder + "/state/alerts.jsonl",
                             watchedCities: ["Chicago, IL"],
                             feeds: (0..<20).map { Config.Feed(name: "bench-\($0)", url: "https://bench.example/\($0).xml") })

@@ -4,16 +4,16 @@ import Foundation
 ///
 /// No scripts, no external assets (styles inline, the map inline SVG), so it works offline, with JavaScript
 /// disabled and under `DashboardPage.contentSecurityPolicy`. Every text from the store passes `HTMLEscape`.
-public enum DashboardPage {
+package enum DashboardPage {
     /// Sent with every page: nothing may load but inline styles and same-origin or data: images.
-    public static let contentSecurityPolicy =
+    package static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     /// The cities listed in the overview's table at most (the map shows them all).
-    public static let cityRows = 200
+    package static let cityRows = 200
 
     /// The overview page.
-    public static func render(_ snapshot: DashboardSnapshot) -> String {
+    package static func render(_ snapshot: DashboardSnapshot) -> String {
         var out = ""
         out.reserveCapacity(256 * 1024)
         let since = snapshot.query.since.map(UTCTime.string)

@@ -1,20 +1,20 @@
 import Foundation
 
 /// The dashboard's filters, from the query string of a plain GET form (`?kind=new_city&state=IL&since=7d`).
-public struct DashboardQuery: Sendable, Equatable {
+package struct DashboardQuery: Sendable, Equatable {
     /// Only alerts of this kind.
-    public var kind: Alert.Kind?
+    package var kind: Alert.Kind?
     /// Only this city ("Name, ST").
-    public var city: String?
+    package var city: String?
     /// Only cities in this state (two-letter code).
-    public var state: String?
+    package var state: String?
     /// Only watched cities.
-    public var watchedOnly = false
+    package var watchedOnly = false
     /// The text of `since` as given ("7d", "24h" or an ISO 8601 time), and the time it stands for.
-    public var sinceText: String?
-    public var since: Date?
+    package var sinceText: String?
+    package var since: Date?
 
-    public init(kind: Alert.Kind? = nil, city: String? = nil, state: String? = nil, watchedOnly: Bool = false,
+    package init(kind: Alert.Kind? = nil, city: String? = nil, state: String? = nil, watchedOnly: Bool = false,
                 since: String? = nil, now: Date = Date()) {
         self.kind = kind
         self.city = city
@@ -25,7 +25,7 @@ public struct DashboardQuery: Sendable, Equatable {
 
     /// Reads `kind`, `city`, `state`, `watched` and `since` (`time` is accepted as another name for `since`);
     /// unknown or empty values are ignored, never an error.
-    public init(parameters: [(String, String)], now: Date = Date()) {
+    package init(parameters: [(String, String)], now: Date = Date()) {
         self.init(now: now)
         for (name, raw) in parameters {
             let value = raw.trimmingCharacters(in: .whitespaces)
@@ -50,7 +50,7 @@ public struct DashboardQuery: Sendable, Equatable {
     }
 
     /// The query string that reproduces these filters (for links that keep them), "" when none is set.
-    public var queryString: String {
+    package var queryString: String {
         var parts: [String] = []
         if let kind { parts.append("kind=" + kind.rawValue) }
         if let city { parts.append("city=" + HTMLEscape.component(city)) }
@@ -61,7 +61,7 @@ public struct DashboardQuery: Sendable, Equatable {
     }
 
     /// Whether a city passes the city, state and watched filters.
-    public func admits(city name: String, watched: Set<String>) -> Bool {
+    package func admits(city name: String, watched: Set<String>) -> Bool {
         if let city, name.caseInsensitiveCompare(city) != .orderedSame { return false }
         if let state, !name.hasSuffix(", " + state) { return false }
         if watchedOnly, !watched.contains(name) { return false }
@@ -69,7 +69,7 @@ public struct DashboardQuery: Sendable, Equatable {
     }
 
     /// Whether an alert passes every filter (a national alert passes only when no city, state or watched filter is set).
-    public func admits(_ alert: LoggedAlert, watched: Set<String>) -> Bool {
+    package func admits(_ alert: LoggedAlert, watched: Set<String>) -> Bool {
         if let kind, alert.kind != kind.rawValue { return false }
         if let since, alert.time < UTCTime.string(since) { return false }
         guard let city = alert.city else { return self.city == nil && state == nil && !watchedOnly }
@@ -82,7 +82,7 @@ public struct DashboardQuery: Sendable, Equatable {
 
 extension DashboardQuery {
     /// Splits a raw query string ("a=1&b=x%20y") into decoded pairs; `+` is a space, as HTML forms send it.
-    public static func pairs(_ query: String?) -> [(String, String)] {
+    package static func pairs(_ query: String?) -> [(String, String)] {
         guard let query, !query.isEmpty else { return [] }
         return query.split(separator: "&").prefix(32).map { part in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -12,8 +12,8 @@ import Synchronization
 /// `/healthz`, served by Hummingbird as one more `Service` in the daemon's ServiceGroup.
 ///
 /// Only GET and HEAD are answered (anything else gets 405): nothing here can change the knowledge.
-public final class DashboardServer: Service, Sendable {
-    public let address: ListenAddress
+package final class DashboardServer: Service, Sendable {
+    package let address: ListenAddress
     let source: Mutex<DashboardSource>
     let health: HealthCheck
     let registry: PrometheusCollectorRegistry
@@ -22,7 +22,7 @@ public final class DashboardServer: Service, Sendable {
 
     /// A server for `address`; `registry` holds the metrics the daemon records (its swift-metrics factory's),
     /// `onListening` gets the bound port (the OS's choice for port 0).
-    public init(address: ListenAddress, source: DashboardSource, health: HealthCheck,
+    package init(address: ListenAddress, source: DashboardSource, health: HealthCheck,
                 registry: PrometheusCollectorRegistry, logger: Logger = Logger(label: "citywatch.http"),
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.address = address
@@ -35,13 +35,13 @@ public final class DashboardServer: Service, Sendable {
     }
 
     /// A reloaded config: the watched cities and the feeds shown change with it (the address does not).
-    public func update(config: Config) {
+    package func update(config: Config) {
         source.withLock { $0.config = config }
         CityWatchMetrics.prime(feeds: config.feeds.map(\.name), factory: PrometheusMetricsFactory(registry: registry))
     }
 
     /// Serves until graceful shutdown or cancellation.
-    public func run() async throws {
+    package func run() async throws {
         // HEAD routes come from the GET ones; the middleware also wraps the not-found responder, so it sees
         // every request, matched or not.
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -78,7 +78,7 @@ public final class DashboardServer: Service, Sendable {
 extension DashboardServer {
     /// The daemon's server for `[http] listen` (nil when the config has none): bootstraps swift-metrics with a
     /// Prometheus registry, and warns in the journal when the address is reachable from other machines.
-    public static func make(config: Config, store: KnowledgeStore, heartbeat: SchedulerHeartbeat,
+    package static func make(config: Config, store: KnowledgeStore, heartbeat: SchedulerHeartbeat,
                             logger: Logger) -> DashboardServer? {
         guard let listen = config.httpListen else { return nil }
         if !listen.isLoopback {

@@ -1,40 +1,40 @@
 import Foundation
 
 /// Everything the overview page shows, read at one moment: the pure renderers take this and return HTML.
-public struct DashboardSnapshot: Sendable {
-    public var now: Date
-    public var cities: [KnownCity]
+package struct DashboardSnapshot: Sendable {
+    package var now: Date
+    package var cities: [KnownCity]
     /// Figures per city ("" holds the national ones).
-    public var figureCounts: [String: Int]
+    package var figureCounts: [String: Int]
     /// The alerts that pass the query, newest first, at most `alertLimit`.
-    public var alerts: [LoggedAlert]
+    package var alerts: [LoggedAlert]
     /// How many alerts passed the query in all.
-    public var matchingAlerts: Int
-    public var feeds: [FeedHealth]
-    public var watched: Set<String>
-    public var query: DashboardQuery
+    package var matchingAlerts: Int
+    package var feeds: [FeedHealth]
+    package var watched: Set<String>
+    package var query: DashboardQuery
 
-    public init(now: Date, cities: [KnownCity], figureCounts: [String: Int] = [:], alerts: [LoggedAlert],
+    package init(now: Date, cities: [KnownCity], figureCounts: [String: Int] = [:], alerts: [LoggedAlert],
                 matchingAlerts: Int? = nil, feeds: [FeedHealth], watched: Set<String>, query: DashboardQuery = DashboardQuery()) {
         self.now = now; self.cities = cities; self.figureCounts = figureCounts; self.alerts = alerts
         self.matchingAlerts = matchingAlerts ?? alerts.count; self.feeds = feeds; self.watched = watched; self.query = query
     }
 
     /// The alerts shown on the overview at most.
-    public static let alertLimit = 100
+    package static let alertLimit = 100
 }
 
 /// A city's page: what the knowledge holds about it, and the alerts that named it.
-public struct CitySnapshot: Sendable {
-    public var now: Date
-    public var name: String
-    public var city: KnownCity?
-    public var figures: [CityFigure]
-    public var sightings: [CitySighting]
-    public var alerts: [LoggedAlert]
-    public var watched: Bool
+package struct CitySnapshot: Sendable {
+    package var now: Date
+    package var name: String
+    package var city: KnownCity?
+    package var figures: [CityFigure]
+    package var sightings: [CitySighting]
+    package var alerts: [LoggedAlert]
+    package var watched: Bool
 
-    public init(now: Date, name: String, city: KnownCity?, figures: [CityFigure], sightings: [CitySighting],
+    package init(now: Date, name: String, city: KnownCity?, figures: [CityFigure], sightings: [CitySighting],
                 alerts: [LoggedAlert], watched: Bool) {
         self.now = now; self.name = name; self.city = city; self.figures = figures; self.sightings = sightings
         self.alerts = alerts; self.watched = watched
@@ -42,17 +42,17 @@ public struct CitySnapshot: Sendable {
 }
 
 /// Where the dashboard reads from: the store, the alert log, the config and the daemon's status file.
-public struct DashboardSource: Sendable {
-    public var config: Config {
+package struct DashboardSource: Sendable {
+    package var config: Config {
         didSet { if config.alertLog != oldValue.alertLog { log = AlertLogIndex(path: config.alertLog) } }
     }
-    public var store: KnowledgeStore
+    package var store: KnowledgeStore
     /// The alert log, indexed as it grows.
-    public var log: AlertLogIndex
-    public var statusFile: URL?
-    public var clock: @Sendable () -> Date
+    package var log: AlertLogIndex
+    package var statusFile: URL?
+    package var clock: @Sendable () -> Date
 
-    public init(config: Config, store: KnowledgeStore, statusFile: URL? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+    package init(config: Config, store: KnowledgeStore, statusFile: URL? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config
         self.store = store
         self.log = AlertLogIndex(path: config.alertLog)
@@ -61,19 +61,19 @@ public struct DashboardSource: Sendable {
     }
 
     /// The feeds' health exactly as `citywatch status` computes it.
-    public func feeds() throws -> [FeedHealth] {
+    package func feeds() throws -> [FeedHealth] {
         let status = statusFile.flatMap { try? FeedStatusFile.read(from: $0) }
         return FeedHealth.report(config: config, stored: try store.feedStates(), status: status)
     }
 
     /// The alerts in the log that pass `query`, newest first.
-    public func alerts(_ query: DashboardQuery) throws -> [LoggedAlert] {
+    package func alerts(_ query: DashboardQuery) throws -> [LoggedAlert] {
         try alerts(query, limit: .max).alerts
     }
 
     /// The newest `limit` alerts that pass `query`, and how many pass in all. The filters run on the log's
     /// index; only the shown lines are read back and parsed.
-    public func alerts(_ query: DashboardQuery, limit: Int) throws -> (alerts: [LoggedAlert], total: Int) {
+    package func alerts(_ query: DashboardQuery, limit: Int) throws -> (alerts: [LoggedAlert], total: Int) {
         let watched = Set(config.watchedCities)
         var place = query
         place.watchedOnly = false   // checked on the entry itself: the alert's own "watched" counts too
@@ -97,7 +97,7 @@ public struct DashboardSource: Sendable {
     }
 
     /// The overview's snapshot.
-    public func snapshot(_ query: DashboardQuery) throws -> DashboardSnapshot {
+    package func snapshot(_ query: DashboardQuery) throws -> DashboardSnapshot {
         let alerts = try self.alerts(query, limit: DashboardSnapshot.alertLimit)
         return DashboardSnapshot(now: clock(), cities: try store.cities(), figureCounts: try store.figureCounts(),
                                  alerts: alerts.alerts, matchingAlerts: alerts.total,
@@ -105,7 +105,7 @@ public struct DashboardSource: Sendable {
     }
 
     /// One city's snapshot (also for a city the knowledge does not hold: the page says so).
-    public func city(_ name: String) throws -> CitySnapshot {
+    package func city(_ name: String) throws -> CitySnapshot {
         let alerts = try self.alerts(DashboardQuery(city: name), limit: 50)
         return CitySnapshot(now: clock(), name: name, city: try store.city(name), figures: try store.figures(city: name),
                             sightings: try store.sightings(city: name), alerts: alerts.alerts,

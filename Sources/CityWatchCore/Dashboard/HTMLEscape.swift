@@ -5,9 +5,9 @@ import Foundation
 /// Titles, evidence and feed names come from hostile feeds, so text is escaped for both element content and
 /// quoted attributes (the same five characters), control characters are dropped, and only http/https URLs
 /// ever become links.
-public enum HTMLEscape {
+package enum HTMLEscape {
     /// Text safe inside an element or a double- or single-quoted attribute; C0/C1 controls and bidi overrides removed.
-    public static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         var needs = false
         for scalar in value.unicodeScalars where isSpecial(scalar) { needs = true; break }
         guard needs else { return value }
@@ -31,13 +31,13 @@ public enum HTMLEscape {
 
     /// Appends escaped text to a page being built (the hot path: no intermediate string when nothing needs escaping).
     @inline(__always)
-    public static func append(_ value: String, to out: inout String) {
+    package static func append(_ value: String, to out: inout String) {
         out += text(value)
     }
 
     /// The URL when it is an absolute http or https URL (escaped for an attribute); nil for anything else
     /// (`javascript:`, `data:`, relative or malformed), which is then shown as text, never as a link.
-    public static func safeURL(_ value: String?) -> String? {
+    package static func safeURL(_ value: String?) -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.unicodeScalars.contains(where: { isControl($0) || $0 == " " }) else { return nil }
@@ -49,7 +49,7 @@ public enum HTMLEscape {
     }
 
     /// A path segment or query value, percent-encoded (unreserved characters only are kept).
-    public static func component(_ value: String) -> String {
+    package static func component(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 
 /// `/healthz`: healthy when the scheduler has answered recently and the knowledge store takes writes.
-public struct HealthCheck: Sendable {
+package struct HealthCheck: Sendable {
     /// The scheduler's last heartbeat (nil: it has not run yet).
-    public var heartbeat: @Sendable () -> Date?
+    package var heartbeat: @Sendable () -> Date?
     /// nil when the store is writable, else what is wrong.
-    public var storeProblem: @Sendable () -> String?
-    public var staleAfter: TimeInterval
-    public var clock: @Sendable () -> Date
+    package var storeProblem: @Sendable () -> String?
+    package var staleAfter: TimeInterval
+    package var clock: @Sendable () -> Date
 
-    public init(heartbeat: @escaping @Sendable () -> Date?, storeProblem: @escaping @Sendable () -> String?,
+    package init(heartbeat: @escaping @Sendable () -> Date?, storeProblem: @escaping @Sendable () -> String?,
                 staleAfter: TimeInterval = SchedulerHeartbeat.staleAfter, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.heartbeat = heartbeat
         self.storeProblem = storeProblem
@@ -18,13 +18,13 @@ public struct HealthCheck: Sendable {
     }
 
     /// The checks of a running daemon: its heartbeat, and a real write to its store.
-    public static func live(heartbeat: SchedulerHeartbeat, store: KnowledgeStore) -> HealthCheck {
+    package static func live(heartbeat: SchedulerHeartbeat, store: KnowledgeStore) -> HealthCheck {
         HealthCheck(heartbeat: { heartbeat.lastBeat }, storeProblem: { Self.storeProblem(store) })
     }
 
     /// Whether the store can be written: the file and its folder must have a write bit (root ignores
     /// permissions, the daemon's user does not, and the WAL needs the folder), and a small write must commit.
-    public static func storeProblem(_ store: KnowledgeStore) -> String? {
+    package static func storeProblem(_ store: KnowledgeStore) -> String? {
         let folder = (store.path as NSString).deletingLastPathComponent
         for (what, path) in [("the knowledge database", store.path), ("the state folder", folder)] {
             var info = stat()
@@ -37,7 +37,7 @@ public struct HealthCheck: Sendable {
     }
 
     /// Runs the checks.
-    public func report() -> HealthReport {
+    package func report() -> HealthReport {
         let now = clock()
         var problems: [String] = []
         let beat = heartbeat()
@@ -56,16 +56,16 @@ public struct HealthCheck: Sendable {
 }
 
 /// The result of the health checks, and its JSON body.
-public struct HealthReport: Sendable, Equatable {
-    public var time: Date
-    public var lastHeartbeat: Date?
-    public var storeWritable: Bool
-    public var problems: [String]
+package struct HealthReport: Sendable, Equatable {
+    package var time: Date
+    package var lastHeartbeat: Date?
+    package var storeWritable: Bool
+    package var problems: [String]
 
-    public var healthy: Bool { problems.isEmpty }
+    package var healthy: Bool { problems.isEmpty }
 
     /// `{"status":"ok"|"unhealthy","time":...,"scheduler":{"last_heartbeat":...},"store":{"writable":...},"problems":[...]}`
-    public var json: String {
+    package var json: String {
         JSONWriter.text { w in
             w.open()
             w.key("status"); w.string(healthy ? "ok" : "unhealthy")

@@ -1,17 +1,17 @@
 import Foundation
 
 /// `[http] listen`: a host (IPv4, bracketed IPv6 or a name) and a port, e.g. "127.0.0.1:8787" or "[::1]:8787".
-public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
+package struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
+    package var host: String
+    package var port: Int
 
-    public init(host: String, port: Int) {
+    package init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// Parses "host:port"; nil (with the reason) when it is not one.
-    public static func parse(_ text: String) -> Result<ListenAddress, ListenAddressError> {
+    package static func parse(_ text: String) -> Result<ListenAddress, ListenAddressError> {
         let value = text.trimmingCharacters(in: .whitespaces)
         let host: Substring
         let portText: Substring
@@ -35,16 +35,16 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True for 127.0.0.0/8, ::1 and "localhost": reachable from this machine only.
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         if host == "localhost" || host.hasSuffix(".localhost") { return true }
         return NetworkAddress(host)?.kind == .loopback
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    package var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
 /// Why a `listen` value is not usable.
-public struct ListenAddressError: Error, Sendable, Equatable {
-    public var message: String
+package struct ListenAddressError: Error, Sendable, Equatable {
+    package var message: String
     init(_ message: String) { self.message = message }
 }

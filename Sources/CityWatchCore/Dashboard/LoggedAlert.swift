@@ -1,26 +1,26 @@
 import Foundation
 
 /// One alert as read back from the alert log, for the dashboard and the Atom feed.
-public struct LoggedAlert: Sendable, Equatable {
-    public var id: String
-    public var time: String
-    public var kind: String
-    public var city: String?
-    public var watched: Bool
-    public var measure: String?
-    public var value: Double?
-    public var unit: String?
-    public var previous: Double?
-    public var url: String?
-    public var title: String?
-    public var feed: String?
-    public var published: String?
-    public var evidence: String
+package struct LoggedAlert: Sendable, Equatable {
+    package var id: String
+    package var time: String
+    package var kind: String
+    package var city: String?
+    package var watched: Bool
+    package var measure: String?
+    package var value: Double?
+    package var unit: String?
+    package var previous: Double?
+    package var url: String?
+    package var title: String?
+    package var feed: String?
+    package var published: String?
+    package var evidence: String
     /// The log line itself (what `/alerts.json` returns).
-    public var line: String
+    package var line: String
 
     /// Reads the fields of a log line (our own fixed-form JSON: top-level fields come before the article's).
-    public init?(_ line: AlertLogLine) {
+    package init?(_ line: AlertLogLine) {
         guard let id = line.string("id"), let time = line.string("time"), let kind = line.string("kind") else { return nil }
         self.id = id
         self.time = time
@@ -40,7 +40,7 @@ public struct LoggedAlert: Sendable, Equatable {
     }
 
     /// "national guard troops 200 (was 150)", "new city" and so on: the alert in a few words.
-    public var headline: String {
+    package var headline: String {
         switch kind {
         case Alert.Kind.newCity.rawValue: return "new city: \(city ?? "?")"
         default:
@@ -51,7 +51,7 @@ public struct LoggedAlert: Sendable, Equatable {
     }
 
     /// A value with its unit: "4,500", "27%", "$1,200,000".
-    public func formattedValue(_ number: Double?) -> String {
+    package func formattedValue(_ number: Double?) -> String {
         guard let number else { return "?" }
         return NumberText.figure(number, unit: unit, grouped: true)
     }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// A figure's value history as a small inline SVG line chart: one point per value, in the order first seen.
-public enum SparklineChart {
-    public static let width = 180.0
-    public static let height = 44.0
+package enum SparklineChart {
+    package static let width = 180.0
+    package static let height = 44.0
 
     /// The chart; a single value is drawn as one point on a flat line.
-    public static func svg(_ history: [KnownFigure.Value], unit: String) -> String {
+    package static func svg(_ history: [KnownFigure.Value], unit: String) -> String {
         guard !history.isEmpty else { return "" }
         let values = history.map(\.value)
         let low = values.min()!, high = values.max()!

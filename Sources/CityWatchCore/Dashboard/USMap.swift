@@ -3,10 +3,10 @@ import Foundation
 /// Places US latitudes and longitudes on the dashboard's SVG map: the lower 48 in an equirectangular
 /// projection scaled by the cosine of 38°N, with Alaska, Hawaii and Puerto Rico (and the other islands) in
 /// insets along the bottom, as printed US maps do.
-public enum USMap {
+package enum USMap {
     /// The SVG viewBox: 0 0 width height.
-    public static let width = 960.0
-    public static let height = 600.0
+    package static let width = 960.0
+    package static let height = 600.0
 
     /// Where each region is drawn: its lat/lon box and the rectangle it is scaled into.
     struct Region: Sendable {
@@ -34,13 +34,13 @@ public enum USMap {
     ]
 
     /// The map position of a place; nil when it lies outside every region (Guam, the Marianas…).
-    public static func point(lat: Double, lon: Double) -> (x: Double, y: Double)? {
+    package static func point(lat: Double, lon: Double) -> (x: Double, y: Double)? {
         for region in regions where region.contains(lat: lat, lon: lon) { return region.point(lat: lat, lon: lon) }
         return nil
     }
 
     /// Map positions of the gazetteer's places by display name ("Chicago, IL"); the most populous place wins a shared name.
-    public static let positions: [String: (x: Double, y: Double)] = {
+    package static let positions: [String: (x: Double, y: Double)] = {
         var out: [String: (x: Double, y: Double)] = [:]
         for place in Gazetteer.shared.places where out[place.display] == nil {
             if let p = point(lat: place.lat, lon: place.lon) { out[place.display] = p }
@@ -50,7 +50,7 @@ public enum USMap {
 
     /// The backdrop: every gazetteer place as a faint dot (the country's shape emerges from its towns),
     /// the inset frames and their names. Built once; the same for every page.
-    public static let backdrop: String = {
+    package static let backdrop: String = {
         var out = "<g class=\"land\">"
         var seen = Set<Int>()
         for place in Gazetteer.shared.places {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns an HTML article page into a Document: main text, structure and metadata, boilerplate dropped.
-public enum ArticlePageParser {
+package enum ArticlePageParser {
     /// Bodies shorter than this (visible characters) make the parser try the fallbacks (JSON-LD, all paragraphs).
     static let minimumBody = 250
 
@@ -9,7 +9,7 @@ public enum ArticlePageParser {
     /// - Parameters:
     ///   - url: where the page came from (the canonical URL found in the page wins).
     ///   - httpCharset: the charset from the HTTP Content-Type, when fetched.
-    public static func parse(_ data: Data, url: String? = nil, httpCharset: String? = nil) throws(DocumentError) -> Document {
+    package static func parse(_ data: Data, url: String? = nil, httpCharset: String? = nil) throws(DocumentError) -> Document {
         let (blank, hasNUL) = data.withUnsafeBytes { raw -> (Bool, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
             let blank = !bytes.contains(where: { $0 > 0x20 })
@@ -44,7 +44,7 @@ public enum ArticlePageParser {
     }
 
     /// Parses an HTML fragment (a feed item's `content:encoded`) into blocks: no container search, furniture still dropped.
-    public static func parseFragment(_ html: String) -> Document {
+    package static func parseFragment(_ html: String) -> Document {
         var bytes = Array(html.utf8)
         if bytes.count > DocumentReader.maxBytes { bytes = Array(bytes.prefix(DocumentReader.maxBytes)) }
         let prescan = bytes.withUnsafeBufferPointer { HTMLPrescan.strip($0) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Recognises lines that are navigation, credits or footer rather than article text.
-public enum Boilerplate {
+package enum Boilerplate {
     /// Short lines that are page furniture wherever they stand (compared lower-cased, without trailing punctuation).
     static let exactLines: Set<String> = [
         "you may also like", "about us", "editor' picks", "editor's picks", "editors' picks", "editor’s picks",
@@ -29,7 +29,7 @@ public enum Boilerplate {
 
     /// Whether the line is navigation, a credit or a footer. The lists hold ASCII letters only, so the line is
     /// lower-cased on its ASCII bytes (a String's Unicode lower-casing showed in profiles).
-    public static func isBoilerplate(_ line: String) -> Bool {
+    package static func isBoilerplate(_ line: String) -> Bool {
         let count = line.utf8.count
         // Article paragraphs are long: only a furniture prefix can mark them, so look at the head alone.
         let lower = asciiLowercased(line, count > 240 ? 32 : count)
@@ -89,7 +89,7 @@ public enum Boilerplate {
     }
 
     /// The name in a byline line ("by LA News Daily Contributor" → "LA News Daily Contributor"), or nil.
-    public static func byline(_ line: String) -> String? {
+    package static func byline(_ line: String) -> String? {
         for prefix in ["by ", "By ", "BY "] where line.hasPrefix(prefix) {
             guard line.utf8.count <= 100 || line.count <= 100, !line.hasSuffix(".") else { return nil }
             let name = TextNormalizer.trim(line.dropFirst(prefix.count))

@@ -1,6 +1,6 @@
 /// The document as one JSON line, keys in the order INTERFACE.md shows, nulls written out.
 extension Document {
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         var w = JSONWriter()
         w.open()
         w.key("title"); w.string(title)

@@ -3,12 +3,12 @@
 extension Document {
     /// The text taken from one document by default: far above any article (the longest seed has ~5,000), far
     /// below what would take the daemon's memory.
-    public static let textLimit = 400_000
+    package static let textLimit = 400_000
 
     /// Keeps the blocks within `limit` characters of text (UTF-8 bytes, which is at least the character count),
     /// cutting the block that crosses it at a word; returns how many bytes were left out (0: nothing cut).
     @discardableResult
-    public mutating func limitText(to limit: Int) -> Int {
+    package mutating func limitText(to limit: Int) -> Int {
         var titleCut = 0
         // A title is a line, not a story: a document that is one huge line must not make its title the story.
         if let title, title.utf8.count > Self.titleLimit {
@@ -54,11 +54,11 @@ extension Document {
     }
 
     /// The longest title kept (a document that is one long line is all title, and its title is read as the story).
-    public static let titleLimit = textLimit
+    package static let titleLimit = textLimit
 
     /// Raw text (seed text or prose) cut before it is parsed, at a line end when one is near: parsing is the
     /// first cost, so a 20 MB line never reaches it. Twice `textLimit`, so `limitText` still sees and reports it.
-    public static func limitRawText(_ text: String) -> String {
+    package static func limitRawText(_ text: String) -> String {
         let limit = 2 * textLimit
         guard text.utf8.count > limit else { return text }
         let head = prefix(text, bytes: limit)

@@ -1,17 +1,17 @@
 import Foundation
 
 /// An article in the seeds' schema: metadata plus ordered blocks, and the boilerplate lines left out.
-public struct Document: Sendable, Equatable, Codable {
-    public var title: String?
-    public var byline: String?
-    public var source: String?
-    public var url: String?
+package struct Document: Sendable, Equatable, Codable {
+    package var title: String?
+    package var byline: String?
+    package var source: String?
+    package var url: String?
     /// ISO 8601 (UTC) publication time, when known.
-    public var published: String?
-    public var blocks: [Block]
-    public var boilerplate: [String]
+    package var published: String?
+    package var blocks: [Block]
+    package var boilerplate: [String]
 
-    public init(title: String? = nil, byline: String? = nil, source: String? = nil, url: String? = nil,
+    package init(title: String? = nil, byline: String? = nil, source: String? = nil, url: String? = nil,
                 published: String? = nil, blocks: [Block] = [], boilerplate: [String] = []) {
         self.title = title
         self.byline = byline
@@ -23,23 +23,23 @@ public struct Document: Sendable, Equatable, Codable {
     }
 
     /// Headings, in order.
-    public var headings: [String] {
+    package var headings: [String] {
         blocks.compactMap { if case .heading(let h) = $0 { return h } else { return nil } }
     }
 
     /// Every table, in order.
-    public var tables: [Table] {
+    package var tables: [Table] {
         blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
     }
 
     /// All bullet items, in order.
-    public var bulletItems: [String] {
+    package var bulletItems: [String] {
         blocks.flatMap { block -> [String] in if case .bullets(let b) = block { return b } else { return [] } }
     }
 }
 
 /// One block of an article body.
-public enum Block: Sendable, Equatable {
+package enum Block: Sendable, Equatable {
     case heading(String)
     case paragraph(String)
     case bullets([String])
@@ -47,11 +47,11 @@ public enum Block: Sendable, Equatable {
 }
 
 /// A table: a header row and body rows (rows may be ragged; renderers pad them).
-public struct Table: Sendable, Equatable, Codable {
-    public var header: [String]
-    public var rows: [[String]]
+package struct Table: Sendable, Equatable, Codable {
+    package var header: [String]
+    package var rows: [[String]]
 
-    public init(header: [String], rows: [[String]]) {
+    package init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows
     }
@@ -60,7 +60,7 @@ public struct Table: Sendable, Equatable, Codable {
 extension Block: Codable {
     private enum Key: String, CodingKey { case heading, paragraph, bullets, table }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         if let h = try c.decodeIfPresent(String.self, forKey: .heading) { self = .heading(h); return }
         if let p = try c.decodeIfPresent(String.self, forKey: .paragraph) { self = .paragraph(p); return }
@@ -70,7 +70,7 @@ extension Block: Codable {
                                                 debugDescription: "a block needs one of heading, paragraph, bullets, table"))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         switch self {
         case .heading(let h): try c.encode(h, forKey: .heading)
@@ -85,7 +85,7 @@ extension Document {
     private enum Key: String, CodingKey { case title, byline, source, url, published, blocks, boilerplate }
 
     /// Encodes every field, writing `null` for missing metadata (the schema shows nulls, not absent keys).
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(title, forKey: .title)
         try c.encode(byline, forKey: .byline)
@@ -96,7 +96,7 @@ extension Document {
         try c.encode(boilerplate, forKey: .boilerplate)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         self.init(title: try c.decodeIfPresent(String.self, forKey: .title),
                   byline: try c.decodeIfPresent(String.self, forKey: .byline),

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads a document from bytes: HTML pages go to `ArticlePageParser`, anything else textual to `SeedTextParser`.
-public enum DocumentReader {
+package enum DocumentReader {
     /// Inputs above this size are refused rather than parsed.
-    public static let maxBytes = 32 * 1024 * 1024
+    package static let maxBytes = 32 * 1024 * 1024
 
     /// `limitText`: plain text past twice `Document.textLimit` is cut before it is parsed (`extract`; `parse` keeps all).
-    public static func read(_ data: Data, url: String? = nil, httpCharset: String? = nil,
+    package static func read(_ data: Data, url: String? = nil, httpCharset: String? = nil,
                             limitText: Bool = false) throws(DocumentError) -> Document {
         if data.count > maxBytes {
             throw DocumentError(code: "too-large", message: "too large: \(data.count) bytes, over the \(maxBytes)-byte limit for one document")
@@ -41,7 +41,7 @@ public enum DocumentReader {
 
     /// A page whose first character (after whitespace/BOM) opens a tag, comment, doctype or XML declaration
     /// (`<x`, `<!`, `<?`), or whose first 1 KB holds `<html`, `<body` or `<!doctype` (pages with junk in front).
-    public static func looksLikeHTML(_ data: Data) -> Bool {
+    package static func looksLikeHTML(_ data: Data) -> Bool {
         let head = data.prefix(2048)
         guard let start = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) })
         else { return false }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads the seed text format: a title line, then one line per heading or paragraph, `- ` bullets,
 /// pipe tables, and boilerplate lines (breadcrumbs, credits, footers) moved out of the blocks.
-public enum SeedTextParser {
+package enum SeedTextParser {
     /// Parses seed text. Never fails: odd input gives a sensible (possibly empty) document.
-    public static func parse(_ text: String) -> Document {
+    package static func parse(_ text: String) -> Document {
         let lines = splitLines(text).map(TextNormalizer.normalizeLine)
         var doc = Document()
         var index = 0

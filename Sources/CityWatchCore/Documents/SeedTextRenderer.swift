@@ -1,8 +1,8 @@
 /// Writes a Document in the seed text format; `SeedTextParser.parse` reads it back to the same blocks.
-public enum SeedTextRenderer {
+package enum SeedTextRenderer {
     /// Title on the first line (a blank line when there is none), a "By …" line for the byline, one line per
     /// heading and paragraph, `- ` bullets, `| a | b |` tables under `|---|---|`. Boilerplate is left out.
-    public static func render(_ document: Document) -> String {
+    package static func render(_ document: Document) -> String {
         var lines: [String] = [document.title ?? ""]
         if let byline = document.byline { lines.append("By \(byline)") }
         var previous: Block?

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Turns a Document into Facts: cities, figures tied to city and measure, quotes, relevance.
-public struct Extractor: Sendable {
-    public var keywords: [String] { didSet { relevance = Relevance(keywords) } }
+package struct Extractor: Sendable {
+    package var keywords: [String] { didSet { relevance = Relevance(keywords) } }
     private var relevance: Relevance
     let gazetteer: Gazetteer
 
     /// The production config's `[watch] keywords` (config/citywatch.toml), so `extract` judges as the daemon does.
-    public static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation", "immigration enforcement",
+    package static let defaultKeywords = ["ICE", "Immigration and Customs Enforcement", "deportation", "immigration enforcement",
                                          "immigration raid", "immigration crackdown", "immigration agents", "Border Patrol",
                                          "CBP", "Customs and Border Protection"]
 
-    public init(keywords: [String] = Extractor.defaultKeywords) {
+    package init(keywords: [String] = Extractor.defaultKeywords) {
         self.keywords = keywords
         self.relevance = Relevance(keywords)
         self.gazetteer = .shared
     }
 
-    public func extract(_ document: Document, numbers: Bool = false) -> Facts {
+    package func extract(_ document: Document, numbers: Bool = false) -> Facts {
         let units = TextUnit.units(of: document)
         var hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
         let recognized = hits

@@ -3,7 +3,7 @@ import Foundation
 /// The facts as one JSON line with the keys in the order INTERFACE.md shows (JSONEncoder on Linux orders keys by
 /// hash, differently in every run) and fast enough for thousands of articles a second.
 extension Facts {
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         var w = JSONWriter()
         w.open()
         w.key("title"); w.string(title)

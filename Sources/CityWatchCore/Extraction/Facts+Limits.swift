@@ -2,13 +2,13 @@
 /// figure costs a lookup against the city's known measures.
 extension Facts {
     /// At most these many figures and cities from one document.
-    public static let maxFigures = 200
-    public static let maxCities = 500
+    package static let maxFigures = 200
+    package static let maxCities = 500
 
     /// The same (city, measure, value, unit) stated again is one figure; past the caps, the rest are dropped.
     /// Returns how many figures and cities were dropped.
     @discardableResult
-    public mutating func bound(figures maxFigures: Int = Facts.maxFigures, cities maxCities: Int = Facts.maxCities) -> Int {
+    package mutating func bound(figures maxFigures: Int = Facts.maxFigures, cities maxCities: Int = Facts.maxCities) -> Int {
         var seen = Set<String>()
         let before = figures.count + cities.count
         var kept: [Figure] = []

@@ -1,17 +1,17 @@
 import Foundation
 
 /// What one document says: the cities it names, the figures it states, the quotes it carries.
-public struct Facts: Sendable, Equatable, Codable {
-    public var title: String?
+package struct Facts: Sendable, Equatable, Codable {
+    package var title: String?
     /// Whether the document matches the watch keywords.
-    public var relevant: Bool
-    public var cities: [CityMention]
-    public var figures: [Figure]
-    public var quotes: [Quote]
+    package var relevant: Bool
+    package var cities: [CityMention]
+    package var figures: [Figure]
+    package var quotes: [Quote]
     /// Every numeric expression recognised (only filled for `extract --numbers`).
-    public var numbers: [NumberMention]?
+    package var numbers: [NumberMention]?
 
-    public init(title: String?, relevant: Bool, cities: [CityMention] = [], figures: [Figure] = [],
+    package init(title: String?, relevant: Bool, cities: [CityMention] = [], figures: [Figure] = [],
                 quotes: [Quote] = [], numbers: [NumberMention]? = nil) {
         self.title = title
         self.relevant = relevant
@@ -24,7 +24,7 @@ public struct Facts: Sendable, Equatable, Codable {
     private enum Key: String, CodingKey { case title, relevant, cities, figures, quotes, numbers }
 
     /// Writes `title` as `null` when absent; `numbers` only when recognised numbers were asked for.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(title, forKey: .title)
         try c.encode(relevant, forKey: .relevant)
@@ -37,20 +37,20 @@ public struct Facts: Sendable, Equatable, Codable {
 
 /// What a city is to a story: where enforcement happens, is planned or is staged, or a place named in passing
 /// (where a speaker spoke, a university's campus, a mayor's title).
-public enum CityRole: String, Sendable, Codable, Equatable {
+package enum CityRole: String, Sendable, Codable, Equatable {
     case target, mention
 }
 
 /// A US city named in a document, as "Name, ST".
-public struct CityMention: Sendable, Equatable, Codable {
-    public var city: String
+package struct CityMention: Sendable, Equatable, Codable {
+    package var city: String
     /// `target` raises `new_city`; a `mention` is only recorded.
-    public var role: CityRole
-    public var mentions: Int
+    package var role: CityRole
+    package var mentions: Int
     /// The first sentence (or table row) that names it.
-    public var evidence: String
+    package var evidence: String
 
-    public init(city: String, role: CityRole = .target, mentions: Int, evidence: String) {
+    package init(city: String, role: CityRole = .target, mentions: Int, evidence: String) {
         self.city = city
         self.role = role
         self.mentions = mentions
@@ -60,7 +60,7 @@ public struct CityMention: Sendable, Equatable, Codable {
     private enum Key: String, CodingKey { case city, role, mentions, evidence }
 
     /// Reads a city without a role (facts written before roles existed) as a target.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         self.init(city: try c.decode(String.self, forKey: .city),
                   role: try c.decodeIfPresent(CityRole.self, forKey: .role) ?? .target,
@@ -69,37 +69,37 @@ public struct CityMention: Sendable, Equatable, Codable {
 }
 
 /// Whose figure it is: a city's, a state's (a statewide count, another state's operation) or the nation's.
-public enum FigureScope: String, Sendable, Codable, Equatable {
+package enum FigureScope: String, Sendable, Codable, Equatable {
     case city, state, national
 }
 
 /// The unit a figure is stated in.
-public enum FigureUnit: String, Sendable, Codable, Equatable {
+package enum FigureUnit: String, Sendable, Codable, Equatable {
     case count, percent, usd
 }
 
 /// How a stated number is hedged ("more than 130", "about 200").
-public enum Qualifier: String, Sendable, Codable, Equatable {
+package enum Qualifier: String, Sendable, Codable, Equatable {
     case approx, atLeast = "at_least", atMost = "at_most", moreThan = "more_than", upTo = "up_to"
 }
 
 /// A number that measures something, tied to the city it describes (nil: national) and the sentence stating it.
-public struct Figure: Sendable, Equatable, Codable {
-    public var city: String?
+package struct Figure: Sendable, Equatable, Codable {
+    package var city: String?
     /// Normalised lower-case noun phrase: "ice personnel assigned", "arrests".
-    public var measure: String
-    public var value: Double
-    public var unit: FigureUnit
-    public var qualifier: Qualifier?
-    public var evidence: String
+    package var measure: String
+    package var value: Double
+    package var unit: FigureUnit
+    package var qualifier: Qualifier?
+    package var evidence: String
     /// `city` when `city` is set; `state` (with `state`) or `national` when it is nil.
-    public var scope: FigureScope
+    package var scope: FigureScope
     /// The USPS code of the state whose figure it is, when `scope` is `state`.
-    public var state: String?
+    package var state: String?
     /// A quota, goal or plan ("wants 3,000 arrests a day"), not a count of what happened.
-    public var plan: Bool
+    package var plan: Bool
 
-    public init(city: String?, measure: String, value: Double, unit: FigureUnit, qualifier: Qualifier?, evidence: String,
+    package init(city: String?, measure: String, value: Double, unit: FigureUnit, qualifier: Qualifier?, evidence: String,
                 scope: FigureScope? = nil, state: String? = nil, plan: Bool = false) {
         self.city = city
         self.measure = measure
@@ -115,7 +115,7 @@ public struct Figure: Sendable, Equatable, Codable {
     private enum Key: String, CodingKey { case city, scope, state, measure, value, unit, qualifier, plan, evidence }
 
     /// Reads a figure without scope, state or plan (facts written before they existed) from its city.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         self.init(city: try c.decodeIfPresent(String.self, forKey: .city), measure: try c.decode(String.self, forKey: .measure),
                   value: try c.decode(Double.self, forKey: .value), unit: try c.decode(FigureUnit.self, forKey: .unit),
@@ -127,7 +127,7 @@ public struct Figure: Sendable, Equatable, Codable {
     }
 
     /// Writes every field, `null` for a national figure's city and an unhedged qualifier.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(city, forKey: .city)
         try c.encode(scope, forKey: .scope)
@@ -142,12 +142,12 @@ public struct Figure: Sendable, Equatable, Codable {
 }
 
 /// Quoted words and who said them (speaker nil when unnamed, e.g. "a spokesperson").
-public struct Quote: Sendable, Equatable, Codable {
-    public var speaker: String?
-    public var role: String?
-    public var text: String
+package struct Quote: Sendable, Equatable, Codable {
+    package var speaker: String?
+    package var role: String?
+    package var text: String
 
-    public init(speaker: String?, role: String?, text: String) {
+    package init(speaker: String?, role: String?, text: String) {
         self.speaker = speaker
         self.role = role
         self.text = text
@@ -156,7 +156,7 @@ public struct Quote: Sendable, Equatable, Codable {
     private enum Key: String, CodingKey { case speaker, role, text }
 
     /// Writes every field, `null` for an unnamed speaker or a missing role.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(speaker, forKey: .speaker)
         try c.encode(role, forKey: .role)
@@ -165,23 +165,23 @@ public struct Quote: Sendable, Equatable, Codable {
 }
 
 /// A numeric expression as recognised in text, before it is judged a figure.
-public struct NumberMention: Sendable, Equatable, Codable {
-    public struct Range: Sendable, Equatable, Codable {
-        public var min: Double
-        public var max: Double
-        public init(min: Double, max: Double) { self.min = min; self.max = max }
+package struct NumberMention: Sendable, Equatable, Codable {
+    package struct Range: Sendable, Equatable, Codable {
+        package var min: Double
+        package var max: Double
+        package init(min: Double, max: Double) { self.min = min; self.max = max }
     }
     /// nil for a range.
-    public var value: Double?
-    public var unit: FigureUnit
+    package var value: Double?
+    package var unit: FigureUnit
     /// The text as written ("More than 130").
-    public var span: String
-    public var qualifier: Qualifier?
-    public var range: Range?
+    package var span: String
+    package var qualifier: Qualifier?
+    package var range: Range?
     /// A money unit other than US dollars ("eur", "gbp", "jpy", "cny", "cad", "mxn"): written as the JSON `unit`.
-    public var currency: String?
+    package var currency: String?
 
-    public init(value: Double?, unit: FigureUnit, span: String, qualifier: Qualifier?, range: Range?,
+    package init(value: Double?, unit: FigureUnit, span: String, qualifier: Qualifier?, range: Range?,
                 currency: String? = nil) {
         self.value = value
         self.unit = unit
@@ -194,7 +194,7 @@ public struct NumberMention: Sendable, Equatable, Codable {
     private enum Key: String, CodingKey { case value, unit, span, qualifier, range, currency }
 
     /// Writes every field, `null` where absent, and a foreign currency as the unit.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(value, forKey: .value)
         try c.encode(currency ?? unit.rawValue, forKey: .unit)
@@ -203,7 +203,7 @@ public struct NumberMention: Sendable, Equatable, Codable {
         try c.encode(range, forKey: .range)
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         let unit = try c.decode(String.self, forKey: .unit)
         self.init(value: try c.decodeIfPresent(Double.self, forKey: .value), unit: FigureUnit(rawValue: unit) ?? .count,

@@ -2,7 +2,7 @@ import Foundation
 
 /// The US places ≥ 10,000 people (GeoNames, see NOTICE.md), their aliases and the states, indexed by surface form;
 /// towns of 1,000–9,999 people apart, read only as "Town, State".
-public final class Gazetteer: Sendable {
+package final class Gazetteer: Sendable {
     /// Why a bare name is risky (from the data's `name_flags`).
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -73,7 +73,7 @@ public final class Gazetteer: Sendable {
     let counties: [String: [String]]
 
     /// The gazetteer compiled into the binary, built once on first use.
-    public static let shared = Gazetteer()
+    package static let shared = Gazetteer()
 
     init() {
         var places: [Place] = []

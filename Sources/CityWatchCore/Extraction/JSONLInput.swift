@@ -1,15 +1,15 @@
 import Foundation
 
 /// One line of `extract --jsonl` input: `{"text": ...}` (seed text or plain prose) or `{"html": ...}`.
-public enum JSONLInput {
-    public struct LineError: Error, CustomStringConvertible, Sendable {
-        public var code: String
-        public var message: String
-        public var description: String { message }
+package enum JSONLInput {
+    package struct LineError: Error, CustomStringConvertible, Sendable {
+        package var code: String
+        package var message: String
+        package var description: String { message }
     }
 
     /// The document a line describes.
-    public static func document(_ line: Data) throws -> Document {
+    package static func document(_ line: Data) throws -> Document {
         let fields = FlatJSONObject.strings(line) ?? generalStrings(line)
         guard let fields else {
             throw LineError(code: "bad-json", message: "not a JSON object; give {\"text\": \"...\"} or {\"html\": \"...\"}")

@@ -4,8 +4,8 @@ import Foundation
 /// `citywatch feed --benchmark N FILE...`: reads every file from disk once (timed), then parses all of them
 /// N times in memory on the calling thread. Each round also times libxml2 alone (parse to a tree and free it,
 /// same options, no mapping) over the same bytes, so the figures can be compared on a machine whose load varies.
-public enum FeedBenchmark {
-    public static func run(paths: [String], rounds: Int) -> String {
+package enum FeedBenchmark {
+    package static func run(paths: [String], rounds: Int) -> String {
         let readStart = DispatchTime.now().uptimeNanoseconds
         var documents: [(String, Data)] = []
         documents.reserveCapacity(paths.count)

@@ -1,14 +1,14 @@
 /// Parses the dates feeds really carry (RFC 822 and its odd forms, RFC 3339 / ISO 8601 / W3C-DTF, asctime)
 /// into ISO 8601 UTC to the second. A date it cannot read gives nil, never an error.
-public enum FeedDate {
+package enum FeedDate {
     /// "Thu, 01 Jan 04 19:48:21 EST" → "2004-01-02T00:48:21Z"; nil when unreadable.
-    public static func iso8601(_ text: String) -> String? {
+    package static func iso8601(_ text: String) -> String? {
         guard let seconds = epochSeconds(text) else { return nil }
         return UTCTime.string(epochSeconds: seconds)
     }
 
     /// Seconds since 1970-01-01T00:00:00Z.
-    public static func epochSeconds(_ text: String) -> Int64? {
+    package static func epochSeconds(_ text: String) -> Int64? {
         var bytes = Array(text.utf8)
         // Trim, lower-case ASCII letters.
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }

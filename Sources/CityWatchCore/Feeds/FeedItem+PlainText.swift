@@ -2,12 +2,12 @@
 /// person reads use these.
 extension FeedItem {
     /// The title as plain text: tags dropped, character references decoded, whitespace collapsed.
-    public var titleText: String? { title.flatMap(PlainText.from) }
+    package var titleText: String? { title.flatMap(PlainText.from) }
 }
 
 extension ParsedFeed.Info {
     /// The feed title as plain text.
-    public var titleText: String? { title.flatMap(PlainText.from) }
+    package var titleText: String? { title.flatMap(PlainText.from) }
 }
 
 enum PlainText {

@@ -2,14 +2,14 @@ import CLibXML2
 import Foundation
 
 /// Parses RSS, RDF, Atom and JSON Feed documents with libxml2, recovering what it can.
-public enum FeedParser {
+package enum FeedParser {
     /// Documents larger than this are refused unparsed (the fetcher caps bodies at 10 MB by default).
-    public static let maxInputBytes = 32 << 20
+    package static let maxInputBytes = 32 << 20
 
     /// Never throws: a document that is not a feed gives `parseOK == false` and an `error`.
     /// - Parameters:
     ///   - httpCharset: the charset from the HTTP Content-Type, which wins over the XML declaration.
-    public static func parse(_ data: Data, input: String, baseURL: String? = nil, httpCharset: String? = nil) -> ParsedFeed {
+    package static func parse(_ data: Data, input: String, baseURL: String? = nil, httpCharset: String? = nil) -> ParsedFeed {
         if data.count > maxInputBytes {
             return ParsedFeed(input: input, parseOK: false, error: "too large: over \(maxInputBytes) bytes")
         }
@@ -21,7 +21,7 @@ public enum FeedParser {
     /// Parses a fetched feed with its HTTP response headers (names lower-cased), as RFC 3023 and feed readers
     /// use them: the Content-Type charset (text/* without one means us-ascii), Content-Location as the base URL,
     /// Content-Language as the language when the feed names none.
-    public static func parse(_ data: Data, input: String, url: String?, headers: [String: String]) -> ParsedFeed {
+    package static func parse(_ data: Data, input: String, url: String?, headers: [String: String]) -> ParsedFeed {
         let contentType = headers["content-type"]
         var charset = ContentType.charset(contentType)
         let media = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
@@ -38,7 +38,7 @@ public enum FeedParser {
     }
 
     /// The same, over bytes already in memory.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, input: String, baseURL: String? = nil,
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>, input: String, baseURL: String? = nil,
                              httpCharset: String? = nil) -> ParsedFeed {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }

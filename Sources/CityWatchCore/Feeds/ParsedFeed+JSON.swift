@@ -1,14 +1,14 @@
 /// Writes a ParsedFeed as INTERFACE.md's `citywatch feed --json` line, by hand: every key, nulls as null, "" as null.
 extension ParsedFeed {
     /// The JSON object on one line, without the newline.
-    public var jsonLine: String {
+    package var jsonLine: String {
         var out = JSONWriter()
         appendJSON(to: &out)
         return out.string
     }
 
     /// Appends the JSON object (no newline) to a writer; the CLI reuses one writer for a whole batch.
-    public func appendJSON(to out: inout JSONWriter) {
+    package func appendJSON(to out: inout JSONWriter) {
         out.raw("{\"input\":"); out.nonEmptyString(input)
         out.raw(",\"parse_ok\":"); out.bool(parseOK)
         out.raw(",\"format\":"); out.nonEmptyString(format)

@@ -5,17 +5,17 @@ import Foundation
 /// allow_private_networks`): a URL written in the config may name a private host, and its redirects and the links
 /// found under it may stay on that origin; everything else must reach a public address, and `file:` only inside
 /// the folder of a `file:` feed.
-public struct FetchAccess: Sendable, Equatable {
+package struct FetchAccess: Sendable, Equatable {
     /// Loopback, private, link-local and unique-local addresses allowed everywhere (and `file:` links).
-    public var allowPrivateNetworks: Bool
+    package var allowPrivateNetworks: Bool
     /// The origin (scheme, host, port) of the URL written in the config or on the command line.
-    public var trustedOrigin: URLOrigin?
+    package var trustedOrigin: URLOrigin?
     /// A `file:` feed's own folder, inside which its links may read files.
-    public var fileRoot: String?
+    package var fileRoot: String?
     /// The request's own URL may be a `file:` URL (it was written by the user).
-    public var fileAllowed: Bool
+    package var fileAllowed: Bool
 
-    public init(allowPrivateNetworks: Bool, trustedOrigin: URLOrigin? = nil, fileRoot: String? = nil, fileAllowed: Bool = false) {
+    package init(allowPrivateNetworks: Bool, trustedOrigin: URLOrigin? = nil, fileRoot: String? = nil, fileAllowed: Bool = false) {
         self.allowPrivateNetworks = allowPrivateNetworks
         self.trustedOrigin = trustedOrigin
         self.fileRoot = fileRoot
@@ -24,12 +24,12 @@ public struct FetchAccess: Sendable, Equatable {
 
     /// A URL the user wrote (the config's feed or webhook, a command-line argument): it and its own origin may be
     /// private, a redirect elsewhere may not.
-    public static func trusting(_ url: String, allowPrivateNetworks: Bool = false) -> FetchAccess {
+    package static func trusting(_ url: String, allowPrivateNetworks: Bool = false) -> FetchAccess {
         FetchAccess(allowPrivateNetworks: allowPrivateNetworks, trustedOrigin: URLOrigin(url), fileAllowed: true)
     }
 
     /// The links found in a feed (or page) fetched from `feedURL`, which the config named.
-    public static func links(of feedURL: String, allowPrivateNetworks: Bool) -> FetchAccess {
+    package static func links(of feedURL: String, allowPrivateNetworks: Bool) -> FetchAccess {
         if FetchRequest(url: feedURL).scheme == "file" {
             let folder = URLOrigin.filePath(feedURL).map { ($0 as NSString).deletingLastPathComponent }
             return FetchAccess(allowPrivateNetworks: allowPrivateNetworks, fileRoot: folder)
@@ -67,12 +67,12 @@ public struct FetchAccess: Sendable, Equatable {
 }
 
 /// A URL's scheme, host and port as libcurl itself reads them (the same parser that decides where it connects).
-public struct URLOrigin: Sendable, Equatable, Hashable, CustomStringConvertible {
-    public var scheme: String
-    public var host: String
-    public var port: Int
+package struct URLOrigin: Sendable, Equatable, Hashable, CustomStringConvertible {
+    package var scheme: String
+    package var host: String
+    package var port: Int
 
-    public init?(_ url: String) {
+    package init?(_ url: String) {
         guard let handle = curl_url() else { return nil }
         defer { curl_url_cleanup(handle) }
         guard curl_url_set(handle, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK,
@@ -85,7 +85,7 @@ public struct URLOrigin: Sendable, Equatable, Hashable, CustomStringConvertible 
         self.port = port
     }
 
-    public var description: String { "\(scheme)://\(host):\(port)" }
+    package var description: String { "\(scheme)://\(host):\(port)" }
 
     /// The decoded path of a `file:` URL, as libcurl will open it.
     static func filePath(_ url: String) -> String? {

@@ -1,23 +1,23 @@
 import Foundation
 
 /// A failed transfer, with a kind scripts can switch on and a message a person can act on.
-public struct FetchError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct FetchError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         case badURL = "bad-url", unsupportedScheme = "unsupported-scheme", dns, connect, timeout, tls
         case tooLarge = "too-large", tooManyRedirects = "too-many-redirects", httpStatus = "http-status"
         case file, cancelled, other
         /// A private-network address or a local file that the access rules keep out of reach.
         case refused
     }
-    public var kind: Kind
-    public var message: String
-    public var status: Int?
+    package var kind: Kind
+    package var message: String
+    package var status: Int?
     /// Seconds to wait before retrying, from a 429/503 Retry-After.
-    public var retryAfter: TimeInterval?
+    package var retryAfter: TimeInterval?
     /// The first line of the server's answer to a refused request (what a notifier's endpoint said).
-    public var reply: String?
+    package var reply: String?
 
-    public init(kind: Kind, message: String, status: Int? = nil, retryAfter: TimeInterval? = nil, reply: String? = nil) {
+    package init(kind: Kind, message: String, status: Int? = nil, retryAfter: TimeInterval? = nil, reply: String? = nil) {
         self.kind = kind
         self.message = message
         self.status = status
@@ -25,7 +25,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         self.reply = reply
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// The body went past the cap; the message is the one INTERFACE.md shows.
     static func tooLarge(_ maxBytes: Int) -> FetchError {

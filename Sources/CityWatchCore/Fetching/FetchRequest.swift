@@ -1,26 +1,26 @@
 import Foundation
 
 /// What to fetch and how (limits default to INTERFACE.md's `[fetch]` defaults).
-public struct FetchRequest: Sendable {
-    public var url: String
-    public var method: String
-    public var body: Data?
-    public var headers: [String: String]
+package struct FetchRequest: Sendable {
+    package var url: String
+    package var method: String
+    package var body: Data?
+    package var headers: [String: String]
     /// Conditional GET validators from the last response.
-    public var etag: String?
-    public var lastModified: String?
-    public var timeout: TimeInterval
-    public var connectTimeout: TimeInterval
-    public var maxBytes: Int
-    public var maxRedirects: Int
+    package var etag: String?
+    package var lastModified: String?
+    package var timeout: TimeInterval
+    package var connectTimeout: TimeInterval
+    package var maxBytes: Int
+    package var maxRedirects: Int
     /// A transfer slower than `lowSpeedLimit` bytes per second for `lowSpeedTime` seconds is dropped
     /// (INTERFACE.md: less than 1 KB in 15 s). libcurl counts whole seconds, so the window is at least 1 s.
-    public var lowSpeedLimit: Int
-    public var lowSpeedTime: TimeInterval
+    package var lowSpeedLimit: Int
+    package var lowSpeedTime: TimeInterval
     /// Which addresses and files the transfer may reach (every hop is checked when it connects).
-    public var access: FetchAccess
+    package var access: FetchAccess
 
-    public init(url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
+    package init(url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
                 etag: String? = nil, lastModified: String? = nil, timeout: TimeInterval = 30,
                 connectTimeout: TimeInterval = 10, maxBytes: Int = 10_485_760, maxRedirects: Int = 5,
                 lowSpeedLimit: Int = 1024, lowSpeedTime: TimeInterval = 15, access: FetchAccess? = nil) {

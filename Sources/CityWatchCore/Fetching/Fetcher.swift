@@ -1,15 +1,15 @@
 import Foundation
 
 /// Fetches http, https and file URLs with libcurl.
-public final class Fetcher: Sendable {
-    public let userAgent: String
+package final class Fetcher: Sendable {
+    package let userAgent: String
 
-    public init(userAgent: String = "citywatch/\(CityWatch.version) (+https://github.com/citywatch/citywatch)") {
+    package init(userAgent: String = "citywatch/\(CityWatch.version) (+https://github.com/citywatch/citywatch)") {
         self.userAgent = userAgent
     }
 
     /// Performs one transfer; non-2xx/304 statuses come back as `.httpStatus` errors.
-    public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+    package func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
         guard let scheme = request.scheme else {
             throw FetchError(kind: .badURL, message: "not a URL: \(request.url) (give an http://, https:// or file:// URL)")
         }

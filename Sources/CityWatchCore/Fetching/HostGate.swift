@@ -1,15 +1,15 @@
 /// At most `perHost` transfers at once to one host, shared by every poll: a feed's article pages go through the
 /// same politeness limit as the feeds themselves, and one feed's thousand links wait their turn instead of
 /// opening a thousand connections.
-public actor HostGate {
-    public let perHost: Int
+package actor HostGate {
+    package let perHost: Int
     private var running: [String: Int] = [:]
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    public init(perHost: Int = 2) { self.perHost = max(1, perHost) }
+    package init(perHost: Int = 2) { self.perHost = max(1, perHost) }
 
     /// Runs `body` once a slot for `url`'s host is free.
-    public func withSlot<T: Sendable>(for url: String, _ body: @Sendable () async throws -> T) async rethrows -> T {
+    package func withSlot<T: Sendable>(for url: String, _ body: @Sendable () async throws -> T) async rethrows -> T {
         let host = URLOrigin(url)?.host ?? "file:"
         await acquire(host)
         defer { release(host) }

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Loads a CLI input: a file path, `-` for standard input, or an http(s)/file URL (through the Fetcher).
-public enum InputLoader {
-    public struct Loaded: Sendable {
-        public var data: Data
+package enum InputLoader {
+    package struct Loaded: Sendable {
+        package var data: Data
         /// The URL the bytes came from (nil for files and stdin).
-        public var url: String?
+        package var url: String?
         /// The charset named by the HTTP Content-Type, if any.
-        public var charset: String?
+        package var charset: String?
         /// The HTTP response headers, names lower-cased (empty for files and stdin).
-        public var headers: [String: String] = [:]
+        package var headers: [String: String] = [:]
     }
 
-    public static func load(_ input: String, maxBytes: Int = 10_485_760, fetcher: Fetcher = Fetcher()) async throws -> Loaded {
+    package static func load(_ input: String, maxBytes: Int = 10_485_760, fetcher: Fetcher = Fetcher()) async throws -> Loaded {
         if input == "-" {
             return Loaded(data: FileHandle.standardInput.readDataToEndOfFile(), url: nil, charset: nil)
         }
@@ -71,15 +71,15 @@ public enum InputLoader {
 }
 
 /// A CLI input that could not be read.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct InputError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 /// Reads parameters out of a Content-Type header.
-public enum ContentType {
+package enum ContentType {
     /// The `charset` parameter, lower-cased and unquoted ("text/html; charset=UTF-8" → "utf-8").
-    public static func charset(_ header: String?) -> String? {
+    package static func charset(_ header: String?) -> String? {
         guard let header else { return nil }
         for part in header.split(separator: ";").dropFirst() {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -8,17 +8,17 @@ import Glibc
 /// The check runs on the address libcurl resolved and is about to use (its socket-opening callback), not on
 /// the URL's text, so every spelling of loopback ("127.1", "2130706433", "0x7f000001", "[::ffff:127.0.0.1]",
 /// "localhost", a DNS name that resolves there) meets the same refusal.
-public struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
+package struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
     /// 4 bytes (IPv4) or 16 bytes (IPv6), network order.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    public init?(bytes: [UInt8]) {
+    package init?(bytes: [UInt8]) {
         guard bytes.count == 4 || bytes.count == 16 else { return nil }
         self.bytes = bytes
     }
 
     /// Parses a numeric address ("10.0.0.1", "::1"); nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
             self.bytes = withUnsafeBytes(of: &v4) { Array($0) }
@@ -33,7 +33,7 @@ public struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The kinds of network a link found in a feed must never reach.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case publicInternet = "public"
         case loopback, unspecified
         case privateNetwork = "private"
@@ -44,7 +44,7 @@ public struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The kind of network, with IPv4 inside IPv6 (mapped, compatible, NAT64, 6to4) judged as the IPv4 address.
-    public var kind: Kind {
+    package var kind: Kind {
         if let v4 = embeddedIPv4 { return Self.kind(ipv4: v4) }
         if bytes.count == 4 { return Self.kind(ipv4: bytes) }
         let b = bytes
@@ -60,7 +60,7 @@ public struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when a link found in a feed may connect here.
-    public var isPublic: Bool { kind == .publicInternet }
+    package var isPublic: Bool { kind == .publicInternet }
 
     /// The IPv4 address carried inside an IPv6 one: ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d, 2002:aabb:ccdd::.
     var embeddedIPv4: [UInt8]? {
@@ -96,7 +96,7 @@ public struct NetworkAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "127.0.0.1", "::1": the address as inet_ntop writes it.
-    public var description: String {
+    package var description: String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
         let family = bytes.count == 4 ? AF_INET : AF_INET6
         let ok = bytes.withUnsafeBytes { raw in

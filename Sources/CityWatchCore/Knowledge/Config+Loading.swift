@@ -3,7 +3,7 @@ import TOMLKit
 
 extension Config {
     /// Reads and validates a config file; every problem found is reported at once.
-    public static func load(path: String,
+    package static func load(path: String,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let data = FileManager.default.contents(atPath: absolute) else {
@@ -16,7 +16,7 @@ extension Config {
     }
 
     /// Validates config text; `file` names it in messages and anchors relative paths.
-    public static func parse(_ text: String, file: String,
+    package static func parse(_ text: String, file: String,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
         // toml++ (inside TOMLKit) aborts the process on some invalid TOML instead of reporting it.
         if let line = TOMLPrecheck.abortingLine(text) {

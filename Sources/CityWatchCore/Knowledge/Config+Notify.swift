@@ -2,60 +2,60 @@ import Foundation
 
 extension Config {
     /// One `[[notify]]` entry: where alerts go, which ones, and how often.
-    public struct Notify: Sendable, Equatable {
+    package struct Notify: Sendable, Equatable {
         /// The services a notifier can speak to.
-        public enum Service: String, Sendable, CaseIterable {
+        package enum Service: String, Sendable, CaseIterable {
             case email, slack, discord, matrix, ntfy, telegram, webhook
         }
 
         /// Where the entry's secret lives: an environment variable, a systemd credential, or both (the
         /// environment first). The secret itself is never in the config.
-        public struct Secret: Sendable, Equatable {
-            public var environment: String?
-            public var credential: String?
-            public init(environment: String? = nil, credential: String? = nil) {
+        package struct Secret: Sendable, Equatable {
+            package var environment: String?
+            package var credential: String?
+            package init(environment: String? = nil, credential: String? = nil) {
                 self.environment = environment; self.credential = credential
             }
-            public var isEmpty: Bool { environment == nil && credential == nil }
+            package var isEmpty: Bool { environment == nil && credential == nil }
         }
 
-        public var name: String
-        public var service: Service
+        package var name: String
+        package var service: Service
         // Filters (an empty list lets everything through).
-        public var kinds: [Alert.Kind] = []
-        public var cities: [String] = []
-        public var states: [String] = []
-        public var watchedOnly = false
+        package var kinds: [Alert.Kind] = []
+        package var cities: [String] = []
+        package var states: [String] = []
+        package var watchedOnly = false
         /// Independent sources the knowledge must hold for the fact before it is sent (1: at once).
-        public var minSources = 1
+        package var minSources = 1
         /// nil: each alert as it comes; else one message per period.
-        public var digest: DigestSchedule?
+        package var digest: DigestSchedule?
         /// The digest's clock (a Foundation TimeZone identifier).
-        public var timezone = "UTC"
-        public var secret = Secret()
+        package var timezone = "UTC"
+        package var secret = Secret()
         // Service settings (which apply depends on `service`).
         /// webhook and ntfy: the URL to POST to; email: the SMTP server (smtp:// or smtps://).
-        public var url: String?
-        public var homeserver: String?
-        public var room: String?
-        public var chatID: String?
-        public var apiURL: String?
-        public var from: String?
-        public var to: [String] = []
-        public var username: String?
-        public var html = false
+        package var url: String?
+        package var homeserver: String?
+        package var room: String?
+        package var chatID: String?
+        package var apiURL: String?
+        package var from: String?
+        package var to: [String] = []
+        package var username: String?
+        package var html = false
         /// A CA bundle for a server whose certificate is not in the system store (email).
-        public var caFile: String?
-        public var priority: String?
-        public var tags: [String] = []
+        package var caFile: String?
+        package var priority: String?
+        package var tags: [String] = []
 
-        public init(name: String, service: Service) {
+        package init(name: String, service: Service) {
             self.name = name
             self.service = service
         }
 
         /// Whether an alert passes the kind, place and watch filters (the source count is checked apart).
-        public func accepts(_ alert: Alert) -> Bool {
+        package func accepts(_ alert: Alert) -> Bool {
             if !kinds.isEmpty, !kinds.contains(alert.kind) { return false }
             if watchedOnly, !alert.watched { return false }
             if cities.isEmpty && states.isEmpty { return true }
@@ -65,7 +65,7 @@ extension Config {
         }
 
         /// Services whose secret is required (the URL or token is the credential).
-        public var needsSecret: Bool {
+        package var needsSecret: Bool {
             switch service {
             case .slack, .discord, .matrix, .telegram: return true
             case .email: return username != nil
@@ -76,17 +76,17 @@ extension Config {
 }
 
 /// When a digest goes out: "hourly" (at the top of each hour) or "daily HH:MM", on a given time zone's clock.
-public struct DigestSchedule: Sendable, Equatable, CustomStringConvertible {
-    public enum Period: Sendable, Equatable {
+package struct DigestSchedule: Sendable, Equatable, CustomStringConvertible {
+    package enum Period: Sendable, Equatable {
         case hourly
         case daily(hour: Int, minute: Int)
     }
-    public var period: Period
+    package var period: Period
 
-    public init(period: Period) { self.period = period }
+    package init(period: Period) { self.period = period }
 
     /// "hourly", "daily", "daily 07:00"; nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let words = text.lowercased().split(separator: " ").map(String.init)
         switch words.first {
         case "hourly" where words.count == 1:
@@ -103,7 +103,7 @@ public struct DigestSchedule: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch period {
         case .hourly: return "hourly"
         case .daily(let hour, let minute): return String(format: "daily %02d:%02d", hour, minute)
@@ -111,7 +111,7 @@ public struct DigestSchedule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The first digest time strictly after `date` on `timeZone`'s clock.
-    public func next(after date: Date, timeZone: TimeZone) -> Date {
+    package func next(after date: Date, timeZone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let components: DateComponents

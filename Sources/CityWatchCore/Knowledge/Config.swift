@@ -1,46 +1,46 @@
 import Foundation
 
 /// The daemon's configuration (INTERFACE.md's TOML file), with every path already absolute.
-public struct Config: Sendable, Equatable {
+package struct Config: Sendable, Equatable {
     /// One `[[feed]]` entry.
-    public struct Feed: Sendable, Equatable {
-        public var name: String
+    package struct Feed: Sendable, Equatable {
+        package var name: String
         /// http, https or an absolute file:// URL (relative file URLs are resolved at load time).
-        public var url: String
+        package var url: String
         /// Per-feed poll interval in seconds; nil uses `schedule.interval`.
-        public var interval: TimeInterval?
-        public var fetchArticles: Bool
+        package var interval: TimeInterval?
+        package var fetchArticles: Bool
 
-        public init(name: String, url: String, interval: TimeInterval? = nil, fetchArticles: Bool = true) {
+        package init(name: String, url: String, interval: TimeInterval? = nil, fetchArticles: Bool = true) {
             self.name = name; self.url = url; self.interval = interval; self.fetchArticles = fetchArticles
         }
     }
 
     /// Where the config was read from (absolute), for messages.
-    public var file: String
-    public var stateDir: String
-    public var seedsDir: String?
-    public var alertLog: String
-    public var webhook: String?
+    package var file: String
+    package var stateDir: String
+    package var seedsDir: String?
+    package var alertLog: String
+    package var webhook: String?
     /// `[alerts] atom`: the latest alerts as an Atom feed file.
-    public var atomFeed: String?
-    public var interval: TimeInterval
-    public var concurrency: Int
-    public var fetchTimeout: TimeInterval
-    public var maxBytes: Int
-    public var maxRedirects: Int
+    package var atomFeed: String?
+    package var interval: TimeInterval
+    package var concurrency: Int
+    package var fetchTimeout: TimeInterval
+    package var maxBytes: Int
+    package var maxRedirects: Int
     /// `[fetch] allow_private_networks`: links and redirects may reach private networks and local files.
-    public var allowPrivateNetworks: Bool
-    public var keywords: [String]
-    public var watchedCities: [String]
-    public var ignoredCities: [String]
-    public var feeds: [Feed]
+    package var allowPrivateNetworks: Bool
+    package var keywords: [String]
+    package var watchedCities: [String]
+    package var ignoredCities: [String]
+    package var feeds: [Feed]
     /// `[[notify]]` entries, in config order.
-    public var notifiers: [Notify] = []
+    package var notifiers: [Notify] = []
     /// `[http] listen`: where the dashboard, metrics and health endpoints are served; nil (absent) serves none.
-    public var httpListen: ListenAddress?
+    package var httpListen: ListenAddress?
 
-    public init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
+    package init(file: String, stateDir: String, seedsDir: String? = nil, alertLog: String, webhook: String? = nil,
                 interval: TimeInterval = 900, concurrency: Int = 4, fetchTimeout: TimeInterval = 30,
                 maxBytes: Int = 10_485_760, maxRedirects: Int = 5, allowPrivateNetworks: Bool = false,
                 keywords: [String] = Extractor.defaultKeywords, watchedCities: [String] = [],
@@ -55,13 +55,13 @@ public struct Config: Sendable, Equatable {
     }
 
     /// The SQLite file inside `stateDir`.
-    public var databasePath: String { (stateDir as NSString).appendingPathComponent("knowledge.sqlite") }
+    package var databasePath: String { (stateDir as NSString).appendingPathComponent("knowledge.sqlite") }
 
     /// The effective poll interval of a feed.
-    public func interval(of feed: Feed) -> TimeInterval { feed.interval ?? interval }
+    package func interval(of feed: Feed) -> TimeInterval { feed.interval ?? interval }
 
     /// The config path a command uses: `--config`, then `$CITYWATCH_CONFIG`, then the system file.
-    public static func defaultPath(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let env = environment["CITYWATCH_CONFIG"], !env.isEmpty { return env }
         return "/etc/citywatch/citywatch.toml"
@@ -69,8 +69,8 @@ public struct Config: Sendable, Equatable {
 }
 
 /// Durations as written in the config: "90s", "15m", "1h", "1h30m", "2d", or a bare number of seconds.
-public enum DurationText {
-    public static func parse(_ text: String) -> TimeInterval? {
+package enum DurationText {
+    package static func parse(_ text: String) -> TimeInterval? {
         let s = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !s.isEmpty else { return nil }
         if let seconds = Double(s), seconds.isFinite { return seconds }
@@ -103,7 +103,7 @@ public enum DurationText {
     }
 
     /// "15m", "1h30m", "90s": the shortest way to write a number of seconds.
-    public static func format(_ seconds: TimeInterval) -> String {
+    package static func format(_ seconds: TimeInterval) -> String {
         var rest = Int(seconds.rounded())
         if rest == 0 { return "0s" }
         var out = ""
@@ -116,29 +116,29 @@ public enum DurationText {
 }
 
 /// One thing wrong with a config file: where, which key, what, and how to fix it.
-public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var key: String
-    public var message: String
-    public var fix: String
+package struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var key: String
+    package var message: String
+    package var fix: String
 
-    public init(file: String, line: Int?, key: String, message: String, fix: String) {
+    package init(file: String, line: Int?, key: String, message: String, fix: String) {
         self.file = file; self.line = line; self.key = key; self.message = message; self.fix = fix
     }
 
-    public var description: String {
+    package var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
         return "\(place): \(key): \(message) (fix: \(fix))"
     }
 }
 
 /// A config that cannot be used; holds every issue found, not just the first.
-public struct ConfigError: Error, Sendable, CustomStringConvertible {
-    public var code = "bad-config"
-    public var issues: [ConfigIssue]
+package struct ConfigError: Error, Sendable, CustomStringConvertible {
+    package var code = "bad-config"
+    package var issues: [ConfigIssue]
 
-    public init(_ issues: [ConfigIssue]) { self.issues = issues }
+    package init(_ issues: [ConfigIssue]) { self.issues = issues }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    package var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -96,9 +96,9 @@ extension ConfigReader {
 }
 
 /// The "Name, ST" form of a city.
-public enum WatchedCityName {
+package enum WatchedCityName {
     /// "chicago,  il" → "Chicago, IL"; nil when there is no two-letter state code.
-    public static func normalize(_ text: String) -> String? {
+    package static func normalize(_ text: String) -> String? {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count == 2, parts[1].allSatisfy(\.isLetter) else { return nil }
         let name = parts[0].split(separator: " ").map { word -> String in

@@ -2,26 +2,26 @@ import Foundation
 
 /// Ingests synthetic articles into a fresh store to show that the time per article does not grow with the
 /// store, and how long the `knowledge` queries take at that size.
-public struct KnowledgeBenchmark: Sendable {
-    public struct Result: Sendable {
-        public var articles: Int
+package struct KnowledgeBenchmark: Sendable {
+    package struct Result: Sendable {
+        package var articles: Int
         /// Mean milliseconds per article over the first and the last `window` articles.
-        public var firstWindowMs: Double
-        public var lastWindowMs: Double
-        public var window: Int
-        public var totalSeconds: Double
-        public var alerts: Int
-        public var citiesQuerySeconds: Double
-        public var figuresQuerySeconds: Double
-        public var cities: Int
-        public var figures: Int
+        package var firstWindowMs: Double
+        package var lastWindowMs: Double
+        package var window: Int
+        package var totalSeconds: Double
+        package var alerts: Int
+        package var citiesQuerySeconds: Double
+        package var figuresQuerySeconds: Double
+        package var cities: Int
+        package var figures: Int
     }
 
-    public var articles: Int
-    public var window: Int
-    public var cityPool: Int
+    package var articles: Int
+    package var window: Int
+    package var cityPool: Int
 
-    public init(articles: Int = 100_000, window: Int = 10_000, cityPool: Int = 3_000) {
+    package init(articles: Int = 100_000, window: Int = 10_000, cityPool: Int = 3_000) {
         self.articles = articles; self.window = min(window, articles); self.cityPool = cityPool
     }
 
@@ -30,7 +30,7 @@ public struct KnowledgeBenchmark: Sendable {
     static let states = ["TX", "CA", "IL", "NY", "FL", "OR", "CO", "GA", "AZ", "WA", "MA", "NV"]
 
     /// Runs the benchmark in `folder` (which should be empty); `progress` gets a line every 10,000 articles.
-    public func run(folder: String, progress: (String) -> Void = { _ in }) throws -> Result {
+    package func run(folder: String, progress: (String) -> Void = { _ in }) throws -> Result {
         let store = try KnowledgeStore(stateDir: folder)
         let delivery = AlertDelivery(store: store, log: AlertLog(path: folder + "/alerts.jsonl"), echo: { _ in })
         var rng = SplitMix64(seed: 42)

@@ -2,27 +2,27 @@ import Foundation
 import GRDB
 
 /// One article that named a city: who said it, where, and the sentence.
-public struct CitySighting: Sendable, Equatable {
-    public var title: String?
-    public var url: String?
-    public var source: String
-    public var feed: String
-    public var published: String?
-    public var fetched: String
-    public var mentions: Int
-    public var evidence: String
+package struct CitySighting: Sendable, Equatable {
+    package var title: String?
+    package var url: String?
+    package var source: String
+    package var feed: String
+    package var published: String?
+    package var fetched: String
+    package var mentions: Int
+    package var evidence: String
 }
 
 /// A figure of one city with the sources that stated each of its values (its corroboration).
-public struct CityFigure: Sendable, Equatable {
-    public var figure: KnownFigure
+package struct CityFigure: Sendable, Equatable {
+    package var figure: KnownFigure
     /// Value → the sources that stated it, in name order.
-    public var sources: [Double: [String]]
+    package var sources: [Double: [String]]
 }
 
 extension KnowledgeStore {
     /// How many figures each city has ("" for national figures): the overview needs counts, not 18,000 histories.
-    public func figureCounts() throws -> [String: Int] {
+    package func figureCounts() throws -> [String: Int] {
         try pool.read { db in
             var out: [String: Int] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT city, COUNT(*) FROM measures GROUP BY city")
@@ -32,7 +32,7 @@ extension KnowledgeStore {
     }
 
     /// One known city, nil when the knowledge has never seen it.
-    public func city(_ name: String) throws -> KnownCity? {
+    package func city(_ name: String) throws -> KnownCity? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT city, first_seen, articles FROM cities WHERE city = ?",
                                              arguments: [name]) else { return nil }
@@ -43,7 +43,7 @@ extension KnowledgeStore {
     }
 
     /// A city's figures with their value histories (oldest value first) and each value's sources.
-    public func figures(city: String) throws -> [CityFigure] {
+    package func figures(city: String) throws -> [CityFigure] {
         try pool.read { db in
             let measures = try Row.fetchAll(db, sql: "SELECT id, measure_key, unit, label, current_value FROM measures WHERE city = ? ORDER BY label",
                                             arguments: [city])
@@ -65,7 +65,7 @@ extension KnowledgeStore {
     }
 
     /// The latest articles that named a city, newest first.
-    public func sightings(city: String, limit: Int = 50) throws -> [CitySighting] {
+    package func sightings(city: String, limit: Int = 50) throws -> [CitySighting] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.title, a.url, a.source, a.feed, a.published, a.fetched, s.mentions, s.evidence
@@ -79,7 +79,7 @@ extension KnowledgeStore {
     }
 
     /// Writes and deletes a row: nil when the store takes writes, else what went wrong (for `/healthz`).
-    public func writeProblem() -> String? {
+    package func writeProblem() -> String? {
         do {
             try pool.write { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('health_check', ?)",
@@ -92,14 +92,14 @@ extension KnowledgeStore {
     }
 
     /// The database's size on disk in bytes (the file with its WAL).
-    public func sizeOnDisk() -> Int {
+    package func sizeOnDisk() -> Int {
         [path, path + "-wal"].reduce(0) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         }
     }
 
     /// Alerts committed but not yet in the log, and (when a webhook is set) not yet taken by the webhook.
-    public func outboxDepth() throws -> (log: Int, webhook: Int) {
+    package func outboxDepth() throws -> (log: Int, webhook: Int) {
         try pool.read { db in
             let log = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE delivered = 0") ?? 0
             let webhook = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE webhook_delivered = 0") ?? 0

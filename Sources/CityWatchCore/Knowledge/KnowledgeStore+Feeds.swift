@@ -2,25 +2,25 @@ import Foundation
 import GRDB
 
 /// What the store remembers about polling one feed (conditional GET validators, health).
-public struct FeedState: Sendable, Equatable {
-    public var name: String
-    public var url: String
-    public var etag: String?
-    public var lastModified: String?
-    public var lastPoll: String?
-    public var lastSuccess: String?
-    public var lastError: String?
-    public var lastErrorTime: String?
-    public var consecutiveFailures: Int
+package struct FeedState: Sendable, Equatable {
+    package var name: String
+    package var url: String
+    package var etag: String?
+    package var lastModified: String?
+    package var lastPoll: String?
+    package var lastSuccess: String?
+    package var lastError: String?
+    package var lastErrorTime: String?
+    package var consecutiveFailures: Int
     /// ISO 8601 time before which the server asked not to be polled again (429/503 Retry-After).
-    public var retryAfter: String?
-    public var itemsSeen: Int
-    public var alertsRaised: Int
+    package var retryAfter: String?
+    package var itemsSeen: Int
+    package var alertsRaised: Int
 }
 
 extension KnowledgeStore {
     /// The stored state of a feed, nil before its first poll.
-    public func feedState(_ name: String) throws -> FeedState? {
+    package func feedState(_ name: String) throws -> FeedState? {
         let quiet = quietPolls.withLock { $0.stamps[name] }
         return try pool.read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feeds WHERE name = ?"), arguments: [name]).map(Self.feedState)
@@ -32,7 +32,7 @@ extension KnowledgeStore {
     }
 
     /// Every feed the store has polled, by name.
-    public func feedStates() throws -> [FeedState] {
+    package func feedStates() throws -> [FeedState] {
         try flushQuietPolls()
         return try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM feeds ORDER BY name").map(Self.feedState) }
     }
@@ -45,7 +45,7 @@ extension KnowledgeStore {
     }
 
     /// Makes sure a feed has a row (so item and alert counters can be kept), updating its URL.
-    public func registerFeed(name: String, url: String) throws {
+    package func registerFeed(name: String, url: String) throws {
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO feeds(name, url) VALUES (?, ?)
@@ -62,7 +62,7 @@ extension KnowledgeStore {
     /// poll's time: that is kept in memory and written with the other quiet polls in one transaction, at most
     /// `quietPollFlushInterval` later, before every read of all feeds, and when the store closes. A crash loses at
     /// most those times, never an item, a figure or an alert.
-    public func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date(),
+    package func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date(),
                                   previous: FeedState? = nil) throws {
         let stamp = UTCTime.string(now)
         if let previous, previous.consecutiveFailures == 0, previous.retryAfter == nil, previous.lastSuccess != nil,
@@ -89,7 +89,7 @@ extension KnowledgeStore {
     static let quietPollFlushInterval: TimeInterval = 5
 
     /// Writes the quiet polls' times kept in memory, in one transaction.
-    public func flushQuietPolls() throws {
+    package func flushQuietPolls() throws {
         let stamps = quietPolls.withLock { quiet in
             defer { quiet = QuietPolls() }
             return quiet.stamps
@@ -103,7 +103,7 @@ extension KnowledgeStore {
 
     /// A poll that failed; returns the number of consecutive failures so far.
     @discardableResult
-    public func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
+    package func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
         let stamp = UTCTime.string(now)
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         let until = retryAfter.map { UTCTime.string(now.addingTimeInterval(min($0, 86400))) }
@@ -119,7 +119,7 @@ extension KnowledgeStore {
     /// Forgets seen-item keys and reading attempts older than `age`, and articles older than `age` (irrelevant
     /// ones after `irrelevantAge`) with their city sightings: the tables stay bounded however much a feed lists.
     /// The cities, measures and figure values learnt from them stay.
-    public func pruneSeenItems(olderThan age: TimeInterval, irrelevantAge: TimeInterval = 30 * 86_400,
+    package func pruneSeenItems(olderThan age: TimeInterval, irrelevantAge: TimeInterval = 30 * 86_400,
                                now: Date = Date()) throws {
         let cutoff = UTCTime.string(now.addingTimeInterval(-age))
         let irrelevantCutoff = UTCTime.string(now.addingTimeInterval(-min(age, irrelevantAge)))
@@ -135,7 +135,7 @@ extension KnowledgeStore {
     }
 
     /// How many times reading this item was started (under any of its keys) without it being recorded.
-    public func itemAttempts(feed: String, keys: [String]) throws -> Int {
+    package func itemAttempts(feed: String, keys: [String]) throws -> Int {
         guard let key = keys.last else { return 0 }
         return try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT attempts FROM item_attempts WHERE feed = ? AND key = ?", arguments: [feed, key]) ?? 0
@@ -143,7 +143,7 @@ extension KnowledgeStore {
     }
 
     /// Records that reading the item starts (one attempt more), or sets the count to at least `count`.
-    public func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) throws {
+    package func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) throws {
         guard let key = keys.last else { return }
         let stamp = UTCTime.string(now)
         try pool.write { db in

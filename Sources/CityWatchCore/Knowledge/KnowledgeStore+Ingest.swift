@@ -2,18 +2,18 @@ import Foundation
 import GRDB
 
 /// An article as the store records it.
-public struct ArticleRecord: Sendable {
-    public var url: String?
-    public var feed: String
+package struct ArticleRecord: Sendable {
+    package var url: String?
+    package var feed: String
     /// Who published it (the document's source, else the feed's name): corroboration counts sources.
-    public var source: String
-    public var title: String?
-    public var published: String?
-    public var contentHash: String
+    package var source: String
+    package var title: String?
+    package var published: String?
+    package var contentHash: String
     /// The feed item's id, link and content hash, marked seen for `feed`.
-    public var seenKeys: [String]
+    package var seenKeys: [String]
 
-    public init(url: String?, feed: String, source: String? = nil, title: String?, published: String?,
+    package init(url: String?, feed: String, source: String? = nil, title: String?, published: String?,
                 contentHash: String, seenKeys: [String] = []) {
         self.url = url; self.feed = feed; self.source = source ?? feed; self.title = title
         self.published = published; self.contentHash = contentHash; self.seenKeys = seenKeys
@@ -21,17 +21,17 @@ public struct ArticleRecord: Sendable {
 }
 
 /// How a diff turns facts into alerts.
-public struct DiffPolicy: Sendable {
+package struct DiffPolicy: Sendable {
     /// false: record knowledge only (seed import, `--learn`).
-    public var alert: Bool
+    package var alert: Bool
     /// false: take the facts even when the article is not relevant (the seeds are the baseline by definition).
-    public var requireRelevant: Bool
-    public var watched: Set<String>
-    public var ignored: Set<String>
+    package var requireRelevant: Bool
+    package var watched: Set<String>
+    package var ignored: Set<String>
     /// At most this many alerts from one article; the facts past them are recorded without one.
-    public var maxAlerts: Int
+    package var maxAlerts: Int
 
-    public init(alert: Bool = true, requireRelevant: Bool = true, watched: Set<String> = [], ignored: Set<String> = [],
+    package init(alert: Bool = true, requireRelevant: Bool = true, watched: Set<String> = [], ignored: Set<String> = [],
                 maxAlerts: Int = .max) {
         self.alert = alert; self.requireRelevant = requireRelevant; self.watched = watched; self.ignored = ignored
         self.maxAlerts = maxAlerts
@@ -39,21 +39,21 @@ public struct DiffPolicy: Sendable {
 }
 
 /// What one ingest did.
-public struct IngestResult: Sendable {
+package struct IngestResult: Sendable {
     /// The article was already known (same URL or same content): nothing recorded.
-    public var duplicate = false
-    public var relevant = false
+    package var duplicate = false
+    package var relevant = false
     /// Alerts newly placed in the outbox (an alert whose id is already there is not raised again).
-    public var alerts: [Alert] = []
+    package var alerts: [Alert] = []
     /// Figures that restated a known value (corroboration, no alert).
-    public var corroborations = 0
+    package var corroborations = 0
     /// Alerts not raised because the article reached `DiffPolicy.maxAlerts`.
-    public var heldBack = 0
+    package var heldBack = 0
 }
 
 extension KnowledgeStore {
     /// Diffs one article's facts against the knowledge and records both, with its alerts, in one transaction.
-    public func ingest(_ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date = Date()) throws -> IngestResult {
+    package func ingest(_ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date = Date()) throws -> IngestResult {
         try pool.write { db in try Self.ingest(db, article, facts: facts, policy: policy, now: now) }
     }
 

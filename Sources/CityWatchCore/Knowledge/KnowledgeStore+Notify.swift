@@ -2,27 +2,27 @@ import Foundation
 import GRDB
 
 /// A notifier's record: where its queue starts, how its last attempts went, when it may try again.
-public struct NotifierState: Sendable, Equatable {
-    public var name: String
-    public var type: String
+package struct NotifierState: Sendable, Equatable {
+    package var name: String
+    package var type: String
     /// Alerts committed before the notifier first ran (seq at or below this) are not its business.
-    public var sinceSeq: Int64
-    public var lastSuccess: String?
-    public var lastError: String?
-    public var lastErrorTime: String?
-    public var consecutiveFailures: Int
-    public var nextAttempt: String?
-    public var lastDigest: String?
+    package var sinceSeq: Int64
+    package var lastSuccess: String?
+    package var lastError: String?
+    package var lastErrorTime: String?
+    package var consecutiveFailures: Int
+    package var nextAttempt: String?
+    package var lastDigest: String?
     /// Alerts waiting for it (filters not yet applied).
-    public var queued: Int
+    package var queued: Int
 }
 
 /// An outbox alert waiting for one notifier, with where its delivery stands.
-public struct NotifyEntry: Sendable, Equatable {
-    public var entry: OutboxEntry
-    public var created: String
+package struct NotifyEntry: Sendable, Equatable {
+    package var entry: OutboxEntry
+    package var created: String
     /// nil (never tried), "failed" (tried, refused) or "sending" (interrupted; retried only when idempotent).
-    public var state: String?
+    package var state: String?
 }
 
 extension KnowledgeStore {
@@ -39,7 +39,7 @@ extension KnowledgeStore {
 
     /// Records a notifier the first time it runs: its queue starts after the alerts already committed.
     @discardableResult
-    public func registerNotifier(name: String, type: String, now: Date = Date()) throws -> NotifierState {
+    package func registerNotifier(name: String, type: String, now: Date = Date()) throws -> NotifierState {
         try pool.write { db in
             try db.execute(sql: """
                 INSERT OR IGNORE INTO notifiers(name, type, since_seq, created, last_digest)
@@ -51,12 +51,12 @@ extension KnowledgeStore {
     }
 
     /// One notifier's record, or nil before its first run.
-    public func notifierState(_ name: String) throws -> NotifierState? {
+    package func notifierState(_ name: String) throws -> NotifierState? {
         try notifierStates().first { $0.name == name }
     }
 
     /// Every notifier that ever ran, with its queue length.
-    public func notifierStates() throws -> [NotifierState] {
+    package func notifierStates() throws -> [NotifierState] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT n.*, (SELECT COUNT(*) FROM outbox o WHERE o.seq > n.since_seq AND NOT EXISTS (
@@ -73,7 +73,7 @@ extension KnowledgeStore {
     }
 
     /// Alerts the notifier has neither sent nor set aside, oldest first.
-    public func pendingNotify(_ name: String, limit: Int = 100) throws -> [NotifyEntry] {
+    package func pendingNotify(_ name: String, limit: Int = 100) throws -> [NotifyEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT o.seq, o.alert_id, o.kind, o.line, o.summary, o.created, d.state FROM outbox o
@@ -91,7 +91,7 @@ extension KnowledgeStore {
 
     /// Sets the delivery state of alerts for a notifier: "sending" (before the send: one more attempt), "sent",
     /// "failed", "skipped" (filtered out) or "uncertain" (a send interrupted by a crash, not repeated).
-    public func markNotify(_ name: String, seqs: [Int64], state: String, now: Date = Date()) throws {
+    package func markNotify(_ name: String, seqs: [Int64], state: String, now: Date = Date()) throws {
         guard !seqs.isEmpty else { return }
         let stamp = UTCTime.string(now)
         try pool.write { db in
@@ -106,7 +106,7 @@ extension KnowledgeStore {
     }
 
     /// How many attempts an alert has had with a notifier.
-    public func notifyAttempts(_ name: String, seq: Int64) throws -> Int {
+    package func notifyAttempts(_ name: String, seq: Int64) throws -> Int {
         try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT attempts FROM notify_deliveries WHERE notifier = ? AND seq = ?",
                              arguments: [name, seq]) ?? 0
@@ -114,7 +114,7 @@ extension KnowledgeStore {
     }
 
     /// Records how an attempt went: a success clears the failures; a failure counts one and sets the next attempt.
-    public func recordNotifyAttempt(_ name: String, error: String?, next: Date?, now: Date = Date()) throws {
+    package func recordNotifyAttempt(_ name: String, error: String?, next: Date?, now: Date = Date()) throws {
         let stamp = UTCTime.string(now)
         try pool.write { db in
             if let error {
@@ -131,7 +131,7 @@ extension KnowledgeStore {
     }
 
     /// When the notifier's last digest went out (or was due with nothing to say).
-    public func setLastDigest(_ name: String, _ time: Date) throws {
+    package func setLastDigest(_ name: String, _ time: Date) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE notifiers SET last_digest = ? WHERE name = ?", arguments: [UTCTime.string(time), name])
         }
@@ -139,7 +139,7 @@ extension KnowledgeStore {
 
     /// The independent sources (document source or feed) the knowledge holds for the alert's fact: the city's
     /// sources for a new city, the sources of that value of that measure for a figure.
-    public func sourceCount(for alert: Alert) throws -> Int {
+    package func sourceCount(for alert: Alert) throws -> Int {
         try pool.read { db in
             switch alert.kind {
             case .newCity:

@@ -2,36 +2,36 @@ import Foundation
 import GRDB
 
 /// A city as the knowledge holds it (`citywatch knowledge cities`).
-public struct KnownCity: Sendable, Equatable {
-    public var city: String
-    public var firstSeen: String
-    public var articles: Int
+package struct KnownCity: Sendable, Equatable {
+    package var city: String
+    package var firstSeen: String
+    package var articles: Int
     /// Who reported it (document source or feed name), most articles first.
-    public var sources: [String]
+    package var sources: [String]
 }
 
 /// A (city, measure) with its history of values (`citywatch knowledge figures`).
-public struct KnownFigure: Sendable, Equatable {
+package struct KnownFigure: Sendable, Equatable {
     /// One value the measure has had, with how many articles and sources stated it.
-    public struct Value: Sendable, Equatable {
-        public var value: Double
-        public var firstSeen: String
-        public var lastSeen: String
-        public var articles: Int
-        public var sources: Int
+    package struct Value: Sendable, Equatable {
+        package var value: Double
+        package var firstSeen: String
+        package var lastSeen: String
+        package var articles: Int
+        package var sources: Int
     }
 
-    public var city: String?
-    public var measure: String
-    public var key: String
-    public var unit: String
-    public var current: Double
-    public var history: [Value]
+    package var city: String?
+    package var measure: String
+    package var key: String
+    package var unit: String
+    package var current: Double
+    package var history: [Value]
 }
 
 extension KnowledgeStore {
     /// Every known city, first seen first.
-    public func cities() throws -> [KnownCity] {
+    package func cities() throws -> [KnownCity] {
         try pool.read { db in
             // Column indexes and cursors, not names and arrays: `knowledge` must answer fast at 100,000 articles.
             var sources: [String: [(String, Int)]] = [:]
@@ -51,7 +51,7 @@ extension KnowledgeStore {
     }
 
     /// Every known figure with its value history, oldest value first.
-    public func figures() throws -> [KnownFigure] {
+    package func figures() throws -> [KnownFigure] {
         try pool.read { db in
             var history: [Int64: [KnownFigure.Value]] = [:]
             let values = try Row.fetchCursor(db, sql: "SELECT measure, value, first_seen, last_seen, articles, sources FROM figure_values ORDER BY id")
@@ -73,10 +73,10 @@ extension KnowledgeStore {
 
 extension KnownCity {
     /// One JSON line (hand-written: JSONEncoder per line is too slow for thousands of lines).
-    public var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
+    package var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
 
     /// Appends the JSON object to a writer (no newline).
-    public func appendJSON(to w: inout JSONWriter) {
+    package func appendJSON(to w: inout JSONWriter) {
         w.open()
         w.key("city"); w.string(city)
         w.key("first_seen"); w.string(firstSeen)
@@ -88,10 +88,10 @@ extension KnownCity {
 
 extension KnownFigure {
     /// One JSON line; `city` is null for a national figure.
-    public var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
+    package var jsonLine: String { JSONWriter.text { appendJSON(to: &$0) } }
 
     /// Appends the JSON object to a writer (no newline).
-    public func appendJSON(to w: inout JSONWriter) {
+    package func appendJSON(to w: inout JSONWriter) {
         w.open()
         w.key("city"); w.string(city)
         w.key("measure"); w.string(measure)

@@ -4,14 +4,14 @@ import Synchronization
 
 /// The knowledge database (SQLite through GRDB, WAL): feeds' fetch state, seen items, articles, cities,
 /// figures and the alert outbox.
-public final class KnowledgeStore: Sendable {
-    public let path: String
+package final class KnowledgeStore: Sendable {
+    package let path: String
     let pool: DatabasePool
     /// Polls that changed nothing but their time, not yet written (see `recordFeedSuccess`).
     let quietPolls = Mutex(QuietPolls())
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    package init(path: String) throws(StoreError) {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -38,7 +38,7 @@ public final class KnowledgeStore: Sendable {
     deinit { try? flushQuietPolls() }
 
     /// Opens `knowledge.sqlite` inside `stateDir`.
-    public convenience init(stateDir: String) throws(StoreError) {
+    package convenience init(stateDir: String) throws(StoreError) {
         try self.init(path: (stateDir as NSString).appendingPathComponent("knowledge.sqlite"))
     }
 
@@ -104,21 +104,21 @@ public final class KnowledgeStore: Sendable {
     // MARK: meta
 
     /// A value from the store's own key/value table.
-    public func meta(_ key: String) throws -> String? {
+    package func meta(_ key: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
-    public func setMeta(_ key: String, _ value: String) throws {
+    package func setMeta(_ key: String, _ value: String) throws {
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
         }
     }
 
     /// Whether the seeds have been imported (the baseline is taken once).
-    public var seedsImported: Bool { (try? meta("seeds_imported")) != nil }
+    package var seedsImported: Bool { (try? meta("seeds_imported")) != nil }
 
     /// A table whose rows `count(_:)` can count: a closed set, so no caller's string is pasted into SQL.
-    public enum Table: String, Sendable, CaseIterable {
+    package enum Table: String, Sendable, CaseIterable {
         case feeds, articles, cities, measures, figures, outbox, notifiers
         case seenItems = "seen_items", citySightings = "city_sightings", citySources = "city_sources"
         case figureValues = "figure_values", figureSources = "figure_sources", itemAttempts = "item_attempts"
@@ -126,12 +126,12 @@ public final class KnowledgeStore: Sendable {
     }
 
     /// Number of rows in a table (for tests, status and benchmarks).
-    public func count(_ table: Table) throws -> Int {
+    package func count(_ table: Table) throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0 }
     }
 
     /// Marks item keys seen for a feed without recording an article.
-    public func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
+    package func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
         let stamp = UTCTime.string(now)
         try pool.write { db in
             for key in keys {
@@ -141,7 +141,7 @@ public final class KnowledgeStore: Sendable {
     }
 
     /// Whether a feed already saw an item under any of these keys (id, link, content hash).
-    public func hasSeen(feed: String, keys: [String]) throws -> Bool {
+    package func hasSeen(feed: String, keys: [String]) throws -> Bool {
         guard !keys.isEmpty else { return false }
         return try pool.read { db in
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
@@ -154,9 +154,9 @@ public final class KnowledgeStore: Sendable {
 }
 
 /// The knowledge store cannot be opened or written.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public var code: String
-    public var message: String
-    public init(code: String, message: String) { self.code = code; self.message = message }
-    public var description: String { message }
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package var code: String
+    package var message: String
+    package init(code: String, message: String) { self.code = code; self.message = message }
+    package var description: String { message }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// The canonical form of a measure label, so one fact restated in other words matches itself:
 /// plurals folded, near-synonyms merged, filler and agency words dropped, word order ignored.
-public enum MeasureKey {
+package enum MeasureKey {
     /// "ICE officers deployed" and "agents" both give "personnel"; "national guard troops" gives "troop".
-    public static func canonical(_ label: String) -> String {
+    package static func canonical(_ label: String) -> String {
         let words = label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         var tokens: [String] = []
         for word in words {
@@ -25,7 +25,7 @@ public enum MeasureKey {
 
     /// The head noun of a label in canonical form: its last word that is neither a participle nor filler
     /// ("projected cases targeted" → "case", "deportation cases" → "case", "detention beds" → "bed").
-    public static func head(_ label: String) -> String? {
+    package static func head(_ label: String) -> String? {
         let words = label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         for word in words.reversed() where !(word.hasSuffix("ed") && words.count > 1) {
             let stem = singular(word)
@@ -37,7 +37,7 @@ public enum MeasureKey {
 
     /// Words that make a measure another one even when it is otherwise the same: "deportation flights" are not
     /// deportations, "police officers" not ICE officers, "detainees released" not detentions.
-    public static let distinguishing: Set<String> = [
+    package static let distinguishing: Set<String> = [
         "flight", "police", "sheriff", "deputy", "trooper", "released", "release", "freed", "bed", "death", "child",
         "family", "facility", "center", "local", "county", "state", "criminal", "conviction", "complaint", "lawsuit",
         // An increment is not the running total, a rate or a quota not a count.

@@ -2,23 +2,23 @@ import Foundation
 
 /// An RFC 5322 message with MIME parts: plain text, optionally with an HTML alternative; headers RFC 2047-encoded
 /// when they are not ASCII; every line ends in CRLF.
-public struct EmailMessage: Sendable {
-    public var from: String
-    public var to: [String]
-    public var subject: String
-    public var text: String
-    public var html: String?
-    public var date: Date
-    public var messageID: String
+package struct EmailMessage: Sendable {
+    package var from: String
+    package var to: [String]
+    package var subject: String
+    package var text: String
+    package var html: String?
+    package var date: Date
+    package var messageID: String
 
-    public init(from: String, to: [String], subject: String, text: String, html: String? = nil, date: Date,
+    package init(from: String, to: [String], subject: String, text: String, html: String? = nil, date: Date,
                 messageID: String) {
         self.from = from; self.to = to; self.subject = subject; self.text = text; self.html = html
         self.date = date; self.messageID = messageID
     }
 
     /// The whole message, ready for the SMTP DATA phase.
-    public var rendered: String {
+    package var rendered: String {
         var head = "Date: \(Self.rfc5322Date(date))\r\n"
         head += "From: \(Self.clean(from))\r\n"
         head += "To: \(to.map(Self.clean).joined(separator: ", "))\r\n"
@@ -53,7 +53,7 @@ public struct EmailMessage: Sendable {
 
     /// RFC 2047 B-encoding when the text is not plain ASCII, split into encoded words of at most 75 characters
     /// (each holding whole characters).
-    public static func encodedWord(_ text: String) -> String {
+    package static func encodedWord(_ text: String) -> String {
         let line = clean(text)
         if line.unicodeScalars.allSatisfy({ $0.isASCII }) { return line }
         var words: [String] = []
@@ -85,7 +85,7 @@ public struct EmailMessage: Sendable {
     static func clean(_ text: String) -> String { NotifyMessage.clean(text) }
 
     /// A minimal HTML rendering of a plain-text body (escaped; links made clickable).
-    public static func html(from text: String, title: String) -> String {
+    package static func html(from text: String, title: String) -> String {
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Alerts by e-mail through an SMTP server (libcurl): plain text, or plain text and HTML as multipart/alternative.
-public struct EmailNotifier: Notifier {
-    public let entry: Config.Notify
+package struct EmailNotifier: Notifier {
+    package let entry: Config.Notify
     let password: String?
 
-    public init(entry: Config.Notify, password: String?) {
+    package init(entry: Config.Notify, password: String?) {
         self.entry = entry
         self.password = password
     }
 
-    public var name: String { entry.name }
+    package var name: String { entry.name }
     /// SMTP has no idempotency key a server honours: an interrupted send is never repeated.
-    public var idempotentRetries: Bool { false }
+    package var idempotentRetries: Bool { false }
 
-    public func send(_ message: NotifyMessage) async throws -> NotifyReply {
+    package func send(_ message: NotifyMessage) async throws -> NotifyReply {
         let settings = SMTPTransfer.Settings(url: entry.url ?? "", from: entry.from ?? "", recipients: entry.to,
                                              username: entry.username, password: password, caFile: entry.caFile)
         return try await SMTPTransfer.send(settings, message: email(for: message).rendered)

@@ -2,30 +2,30 @@ import Foundation
 
 /// The services reached by one HTTP request per message: Slack and Discord incoming webhooks, Matrix, ntfy,
 /// Telegram and the plain JSON webhook.
-public struct HTTPNotifier: Notifier {
-    public typealias Send = @Sendable (FetchRequest) async throws -> FetchResponse
+package struct HTTPNotifier: Notifier {
+    package typealias Send = @Sendable (FetchRequest) async throws -> FetchResponse
 
-    public let entry: Config.Notify
+    package let entry: Config.Notify
     /// The webhook URL (Slack, Discord), the access or bot token (Matrix, Telegram, ntfy, webhook).
     let secret: String?
     let sendRequest: Send
 
-    public init(entry: Config.Notify, secret: String?, fetcher: Fetcher = Fetcher()) {
+    package init(entry: Config.Notify, secret: String?, fetcher: Fetcher = Fetcher()) {
         self.init(entry: entry, secret: secret, send: { request in try await fetcher.fetch(request) })
     }
 
-    public init(entry: Config.Notify, secret: String?, send: @escaping Send) {
+    package init(entry: Config.Notify, secret: String?, send: @escaping Send) {
         self.entry = entry
         self.secret = secret
         self.sendRequest = send
     }
 
-    public var name: String { entry.name }
+    package var name: String { entry.name }
 
     /// Matrix de-duplicates by transaction id: resending after a crash cannot post twice.
-    public var idempotentRetries: Bool { entry.service == .matrix }
+    package var idempotentRetries: Bool { entry.service == .matrix }
 
-    public func send(_ message: NotifyMessage) async throws -> NotifyReply {
+    package func send(_ message: NotifyMessage) async throws -> NotifyReply {
         var requests: [FetchRequest] = []
         if entry.service == .webhook {
             // Today's webhook body: the alert's log line, one POST per alert.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A protocol because the delivery loop (`NotifierRunner`) is the same for every service and tests plug in
 /// their own.
-public protocol Notifier: Sendable {
+package protocol Notifier: Sendable {
     /// The `[[notify]]` entry's name.
     var name: String { get }
     /// true when sending the same message twice cannot post it twice (Matrix transaction ids), so a send
@@ -15,11 +15,11 @@ public protocol Notifier: Sendable {
 }
 
 /// What the server answered: a status (HTTP or SMTP) and the first line of its reply.
-public struct NotifyReply: Sendable, Equatable, CustomStringConvertible {
-    public var status: Int
-    public var firstLine: String
+package struct NotifyReply: Sendable, Equatable, CustomStringConvertible {
+    package var status: Int
+    package var firstLine: String
 
-    public init(status: Int, firstLine: String) {
+    package init(status: Int, firstLine: String) {
         self.status = status
         self.firstLine = firstLine
     }
@@ -31,12 +31,12 @@ public struct NotifyReply: Sendable, Equatable, CustomStringConvertible {
         return String(AtomFeed.clean(line).trimmingCharacters(in: .whitespaces).prefix(200))
     }
 
-    public var description: String { firstLine.isEmpty ? "\(status)" : "\(status) \(firstLine)" }
+    package var description: String { firstLine.isEmpty ? "\(status)" : "\(status) \(firstLine)" }
 }
 
 /// Builds the notifier a config entry describes, its secret read from the environment or a credential.
-public enum Notifiers {
-    public static func make(_ entry: Config.Notify,
+package enum Notifiers {
+    package static func make(_ entry: Config.Notify,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             fetcher: Fetcher = Fetcher()) -> Result<any Notifier, SecretError> {
         var secret: String?

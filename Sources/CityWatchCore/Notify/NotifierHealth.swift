@@ -1,23 +1,23 @@
 import Foundation
 
 /// One notifier's health for `citywatch status`: the config entry joined with its record in the store.
-public struct NotifierHealth: Sendable, Equatable {
-    public var name: String
-    public var type: String
+package struct NotifierHealth: Sendable, Equatable {
+    package var name: String
+    package var type: String
     /// "ok", "failing" or "pending" (nothing sent yet).
-    public var state: String
-    public var lastSuccess: String?
-    public var lastError: String?
-    public var lastErrorTime: String?
-    public var consecutiveFailures: Int
-    public var nextAttempt: String?
+    package var state: String
+    package var lastSuccess: String?
+    package var lastError: String?
+    package var lastErrorTime: String?
+    package var consecutiveFailures: Int
+    package var nextAttempt: String?
     /// Alerts not yet sent nor set aside (before the filters).
-    public var queued: Int
+    package var queued: Int
     /// "each alert" or the digest schedule.
-    public var delivery: String
+    package var delivery: String
 
     /// `status --json`'s line: keys in alphabetical order, absent values as null.
-    public var jsonLine: String {
+    package var jsonLine: String {
         JSONWriter.text { w in
             w.open()
             w.key("consecutive_failures"); w.int(consecutiveFailures)
@@ -35,7 +35,7 @@ public struct NotifierHealth: Sendable, Equatable {
     }
 
     /// Every configured notifier, in config order.
-    public static func report(config: Config, stored: [NotifierState]) -> [NotifierHealth] {
+    package static func report(config: Config, stored: [NotifierState]) -> [NotifierHealth] {
         let byName = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return config.notifiers.map { entry in
             let record = byName[entry.name]
@@ -50,7 +50,7 @@ public struct NotifierHealth: Sendable, Equatable {
     }
 
     /// What an entry sends and how often: "each alert; new_city; IL; watched only; 2+ sources".
-    public static func describe(_ entry: Config.Notify) -> String {
+    package static func describe(_ entry: Config.Notify) -> String {
         var parts = [entry.digest.map { "\($0) digest (\(entry.timezone))" } ?? "each alert"]
         if !entry.kinds.isEmpty { parts.append(entry.kinds.map(\.rawValue).joined(separator: ",")) }
         if !entry.cities.isEmpty || !entry.states.isEmpty { parts.append((entry.cities + entry.states).joined(separator: "; ")) }

@@ -63,7 +63,7 @@ extension NotifierRunner {
     }
 
     /// `run --once`: settle interrupted sends, then one round (a Retry-After or backoff is recorded, never waited).
-    public func deliverOnce(now: Date = Date()) async -> Round {
+    package func deliverOnce(now: Date = Date()) async -> Round {
         recoverInterrupted(now: now)
         var total = Round()
         while true {

@@ -7,8 +7,8 @@ import Logging
 /// Crash safety: an alert is marked "sending" before the send and "sent" after. A "sending" mark found at start
 /// means the process died in between: the alert may or may not have arrived, so it is never sent again (marked
 /// "uncertain"), except to a service where a repeat cannot post twice (Matrix: the transaction id is stable).
-public struct NotifierRunner: Sendable {
-    public let entry: Config.Notify
+package struct NotifierRunner: Sendable {
+    package let entry: Config.Notify
     /// The notifier, or why it cannot be built (a missing secret): then every attempt fails with that message.
     let notifier: Result<any Notifier, SecretError>
     let store: KnowledgeStore
@@ -23,7 +23,7 @@ public struct NotifierRunner: Sendable {
     /// Tests: stop right after a successful send, before recording it (a crash at the worst moment).
     var interruptAfterSend = false
 
-    public init(entry: Config.Notify, notifier: Result<any Notifier, SecretError>, store: KnowledgeStore,
+    package init(entry: Config.Notify, notifier: Result<any Notifier, SecretError>, store: KnowledgeStore,
                 logger: Logger = Logger(label: "citywatch.notify"), baseDelay: TimeInterval = 30, maxDelay: TimeInterval = 3600) {
         self.entry = entry
         self.notifier = notifier
@@ -34,36 +34,36 @@ public struct NotifierRunner: Sendable {
     }
 
     /// The runner for a config entry, its secret read from `environment`.
-    public static func make(_ entry: Config.Notify, store: KnowledgeStore, logger: Logger,
+    package static func make(_ entry: Config.Notify, store: KnowledgeStore, logger: Logger,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> NotifierRunner {
         NotifierRunner(entry: entry, notifier: Notifiers.make(entry, environment: environment), store: store, logger: logger)
     }
 
-    public var name: String { entry.name }
+    package var name: String { entry.name }
 
     /// Records each notifier before the first poll of a run, so its queue starts with the alerts of this run:
     /// a notifier added to an existing installation is not flooded with the alerts raised before it existed.
-    public static func register(_ entries: [Config.Notify], store: KnowledgeStore, now: Date = Date()) {
+    package static func register(_ entries: [Config.Notify], store: KnowledgeStore, now: Date = Date()) {
         for entry in entries { _ = try? store.registerNotifier(name: entry.name, type: entry.service.rawValue, now: now) }
     }
 
     /// What one round did.
-    public struct Round: Sendable, Equatable {
-        public var delivered = 0
-        public var skipped = 0
+    package struct Round: Sendable, Equatable {
+        package var delivered = 0
+        package var skipped = 0
         /// Alerts waiting for more independent sources.
-        public var held = 0
+        package var held = 0
         /// Why the round failed; nil when it did not.
-        public var failure: String?
+        package var failure: String?
         /// When to look again (a retry, the next digest, a recheck of held alerts); nil: at the next alert.
-        public var nextDue: Date?
+        package var nextDue: Date?
         /// More alerts are waiting than one round takes.
-        public var more = false
+        package var more = false
     }
 
     /// Settles sends that a crash interrupted; returns how many were set aside as uncertain.
     @discardableResult
-    public func recoverInterrupted(now: Date = Date()) -> Int {
+    package func recoverInterrupted(now: Date = Date()) -> Int {
         guard let state = try? store.registerNotifier(name: name, type: entry.service.rawValue, now: now) else { return 0 }
         _ = state
         let idempotent = (try? notifier.get())?.idempotentRetries ?? false
@@ -77,7 +77,7 @@ public struct NotifierRunner: Sendable {
 
     /// Delivers what is due: each eligible alert (or the digest, when its time has come), oldest first, until done
     /// or the service fails.
-    public func deliverRound(now: Date = Date()) async -> Round {
+    package func deliverRound(now: Date = Date()) async -> Round {
         var round = Round()
         let state: NotifierState
         do {

@@ -1,22 +1,22 @@
 import Foundation
 
 /// One message to send: a single alert, or a digest of several grouped by city.
-public struct NotifyMessage: Sendable, Equatable {
+package struct NotifyMessage: Sendable, Equatable {
     /// The alerts it carries, oldest first, with their outbox sequence numbers.
-    public var alerts: [Alert]
-    public var seqs: [Int64]
+    package var alerts: [Alert]
+    package var seqs: [Int64]
     /// The log lines as committed (the webhook sends them unchanged).
-    public var lines: [String]
-    public var isDigest: Bool
+    package var lines: [String]
+    package var isDigest: Bool
     /// A short title (e-mail subject, ntfy Title).
-    public var title: String
+    package var title: String
     /// The plain-text body.
-    public var text: String
+    package var text: String
     /// Stable for these alerts: a retry of the same message has the same key (Matrix txn id, Message-ID).
-    public var key: String
+    package var key: String
 
     /// A message for one alert.
-    public init(alert: Alert, seq: Int64, line: String) {
+    package init(alert: Alert, seq: Int64, line: String) {
         alerts = [alert]; seqs = [seq]; lines = [line]; isDigest = false
         title = "citywatch: " + Self.clean(alert.headline) + (alert.watched ? " [watched]" : "")
         text = Self.block(alert, indent: "")
@@ -24,7 +24,7 @@ public struct NotifyMessage: Sendable, Equatable {
     }
 
     /// A digest of several alerts, grouped by city (national figures last).
-    public init(digest entries: [(seq: Int64, alert: Alert, line: String)], schedule: String) {
+    package init(digest entries: [(seq: Int64, alert: Alert, line: String)], schedule: String) {
         let sorted = entries.sorted { $0.seq < $1.seq }
         alerts = sorted.map(\.alert); seqs = sorted.map(\.seq); lines = sorted.map(\.line); isDigest = true
         var places: [String] = []
@@ -60,7 +60,7 @@ public struct NotifyMessage: Sendable, Equatable {
     }
 
     /// A sample, for `citywatch notify test`.
-    public static func sample(now: Date = Date()) -> NotifyMessage {
+    package static func sample(now: Date = Date()) -> NotifyMessage {
         let alert = Alert(kind: .newFigure, city: "Chicago, IL", watched: true, measure: "ICE personnel assigned",
                           measureKey: "personnel", value: 180, unit: .count, previous: nil,
                           article: Alert.Article(url: "https://example.org/citywatch-test", title: "citywatch test alert",

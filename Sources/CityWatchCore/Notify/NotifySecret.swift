@@ -2,9 +2,9 @@ import Foundation
 
 /// A notifier's secret (webhook URL, token, password), read from the environment or from a systemd credential
 /// (`$CREDENTIALS_DIRECTORY/<name>`, as `LoadCredential=` provides), never from the config file.
-public enum NotifySecret {
+package enum NotifySecret {
     /// The secret, or why it cannot be had (a message naming the variable or file and the fix).
-    public static func resolve(_ source: Config.Notify.Secret, notifier: String,
+    package static func resolve(_ source: Config.Notify.Secret, notifier: String,
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, SecretError> {
         if let name = source.environment,
            let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
@@ -45,7 +45,7 @@ public enum NotifySecret {
 }
 
 /// A notifier's secret could not be found.
-public struct SecretError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct SecretError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

@@ -2,39 +2,39 @@
 ///
 /// Two styles mix freely: `raw` pieces with the keys spelled out (the feed lines, the fastest), or `open`/`key`/
 /// `array`/`close`, which place the commas.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     /// Per open object or array: whether the next member is its first (no comma before it).
     private var first: [Bool] = [true]
 
-    public init() { bytes.reserveCapacity(4096) }
+    package init() { bytes.reserveCapacity(4096) }
 
     /// The text written so far.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    public mutating func raw(_ s: StaticString) {
+    package mutating func raw(_ s: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    public mutating func newline() { bytes.append(0x0A) }
+    package mutating func newline() { bytes.append(0x0A) }
 
     /// Plain text, unescaped.
-    public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     // MARK: structure
 
     /// A comma unless this is the first member of the object or array being written.
-    public mutating func separate() {
+    package mutating func separate() {
         if first[first.count - 1] { first[first.count - 1] = false } else { bytes.append(0x2C) }
     }
-    public mutating func open() { bytes.append(0x7B); first.append(true) }
-    public mutating func close() { bytes.append(0x7D); first.removeLast() }
+    package mutating func open() { bytes.append(0x7B); first.append(true) }
+    package mutating func close() { bytes.append(0x7D); first.removeLast() }
     /// A member's key (plain ASCII, written as given) and its colon.
-    public mutating func key(_ k: StaticString) { separate(); bytes.append(0x22); raw(k); bytes.append(0x22); bytes.append(0x3A) }
+    package mutating func key(_ k: StaticString) { separate(); bytes.append(0x22); raw(k); bytes.append(0x22); bytes.append(0x3A) }
 
-    public mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+    package mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
         bytes.append(0x5B)
         first.append(true)
         for item in items { separate(); body(&self, item) }
@@ -45,32 +45,32 @@ public struct JSONWriter {
     // MARK: values
 
     /// A JSON string; null for nil ("" stays "").
-    public mutating func string(_ s: String?) {
+    package mutating func string(_ s: String?) {
         guard var s else { raw("null"); return }
         s.withUTF8 { escape($0) }
     }
 
     /// A JSON string, or null for nil and "" (the parsed feed's rule: empty strings are null).
-    public mutating func nonEmptyString(_ s: String?) {
+    package mutating func nonEmptyString(_ s: String?) {
         guard let s, !s.isEmpty else { raw("null"); return }
         string(s)
     }
 
-    public mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
+    package mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
 
-    public mutating func int(_ v: Int) { append(String(v)) }
+    package mutating func int(_ v: Int) { append(String(v)) }
 
-    public mutating func number(_ v: Double?) { append(Self.number(v)) }
+    package mutating func number(_ v: Double?) { append(Self.number(v)) }
 
     /// Whole numbers without ".0"; others in the shortest form that reads back the same; null for nil and non-finite.
-    public static func number(_ value: Double?) -> String {
+    package static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
     /// One JSON value as text: `body` writes it.
-    public static func text(_ body: (inout JSONWriter) -> Void) -> String {
+    package static func text(_ body: (inout JSONWriter) -> Void) -> String {
         var w = JSONWriter()
         body(&w)
         return w.string

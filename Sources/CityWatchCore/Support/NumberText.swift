@@ -1,9 +1,9 @@
 import Foundation
 
 /// Numbers for people, and the one place a figure's unit is written next to its value.
-public enum NumberText {
+package enum NumberText {
     /// Thousands grouped, at most two decimals (rounded), no trailing zeros: "4,500", "27.5", "-12"; "?" when not finite.
-    public static func grouped(_ value: Double) -> String {
+    package static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "?" }
         let text = String(format: "%.2f", abs(value))
         var digits = String(text.prefix { $0 != "." })
@@ -19,7 +19,7 @@ public enum NumberText {
 
     /// A value with its unit (`FigureUnit` raw values). Plain: "2500000 USD", "27%", "180" (terminal tables and
     /// the journal line); grouped: "$2,500,000", "27%", "4,500" (the dashboard and notifications).
-    public static func figure(_ value: Double, unit: String?, grouped: Bool = false) -> String {
+    package static func figure(_ value: Double, unit: String?, grouped: Bool = false) -> String {
         let digits = grouped ? Self.grouped(value) : JSONWriter.number(value)
         switch unit {
         case FigureUnit.percent.rawValue: return digits + "%"

@@ -1,10 +1,10 @@
 /// Text from feeds and pages made safe for a journal line or a terminal cell: every control character is
 /// written as a visible escape, so a hostile title can neither start a forged `<3>` journal record on a new
 /// line, nor move the cursor, recolour or retitle a terminal, nor reorder what follows with bidi controls.
-public enum TerminalText {
+package enum TerminalText {
     /// C0 controls, DEL, C1 controls, the Unicode line and paragraph separators and the bidi controls, as
     /// `\n`, `\r`, `\t`, `\x1B`, `\u{202E}`; everything else unchanged.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -23,7 +23,7 @@ public enum TerminalText {
     }
 
     /// One journal record: the text escaped, then exactly one newline.
-    public static func line(_ text: String) -> String {
+    package static func line(_ text: String) -> String {
         var body = Substring(text)
         while body.hasSuffix("\n") { body = body.dropLast() }
         return escape(String(body)) + "\n"
@@ -41,12 +41,12 @@ public enum TerminalText {
 }
 
 /// Bounds on what one document can put into the knowledge, the log, the journal and a webhook.
-public enum TextLimit {
+package enum TextLimit {
     /// An evidence sentence or table row is at most this many characters (a long one is cut with "…").
-    public static let evidence = 600
+    package static let evidence = 600
 
     /// `text` cut to `limit` characters at a word boundary when one is near, with "…" added.
-    public static func clip(_ text: String, to limit: Int = evidence) -> String {
+    package static func clip(_ text: String, to limit: Int = evidence) -> String {
         guard text.utf8.count > limit, text.count > limit else { return text }
         var cut = text.prefix(limit - 1)
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 {

@@ -2,14 +2,14 @@ import Foundation
 
 /// ISO 8601 times in UTC to the second ("2026-11-18T12:00:05Z"): the one writer and reader of them, and the
 /// calendar arithmetic behind both (proleptic Gregorian, Howard Hinnant's days_from_civil).
-public enum UTCTime {
+package enum UTCTime {
     /// The time, its fraction of a second dropped.
-    public static func string(_ date: Date) -> String {
+    package static func string(_ date: Date) -> String {
         string(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 
     /// Seconds since 1970-01-01T00:00:00Z as "YYYY-MM-DDTHH:MM:SSZ"; a year outside 0...9999 is written as 0 or 9999.
-    public static func string(epochSeconds seconds: Int64) -> String {
+    package static func string(epochSeconds seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rem = seconds - days * 86_400
         let (y, m, d) = civil(fromDays: days)
@@ -26,7 +26,7 @@ public enum UTCTime {
 
     /// Reads an ISO 8601 time: "YYYY-MM-DDTHH:MM:SSZ" directly; other forms (offsets, fractions, a bare date)
     /// through ISO8601DateFormatter.
-    public static func date(_ text: String) -> Date? {
+    package static func date(_ text: String) -> Date? {
         if let seconds = canonicalSeconds(text) { return Date(timeIntervalSince1970: TimeInterval(seconds)) }
         let f = ISO8601DateFormatter()
         if let d = f.date(from: text) { return d }
