@@ -58,9 +58,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Loopback servers and clients the tests start (no dependency on the product's code).
+        .target(name: "CityWatchTestSupport", path: "Tests/CityWatchTestSupport"),
         .testTarget(
             name: "CityWatchCoreTests",
-            dependencies: ["CityWatchCore"],
+            dependencies: ["CityWatchCore", "CityWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

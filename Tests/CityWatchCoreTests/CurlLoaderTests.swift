@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// libcurl is opened on the first transfer, not at start-up: commands that fetch nothing never load it.
 @Suite struct CurlLoaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// The real daemon with notifiers: the demo feed's alerts reach a loopback webhook once each, also across a restart.
 @Suite(.serialized) struct DaemonNotifyTests {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// The daemon's plan over real HTTP: a local server, the real libcurl Fetcher and feed parser, the real cycle,
 /// the scheduler on the manual clock and the daemon's own reporting of outages.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// Starts the real `citywatch run` with a fake `$NOTIFY_SOCKET` and drives it with signals.
 @Suite(.serialized) struct DaemonProcessTests {

@@ -2,6 +2,7 @@ import Foundation
 import Prometheus
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// A knowledge store and alert log filled with a few articles, one of them hostile.
 struct DashboardFixture {

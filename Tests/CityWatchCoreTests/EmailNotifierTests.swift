@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// Debian's python3-aiosmtpd on loopback (scripts/smtp-test-server), with a self-signed certificate and AUTH.
 final class SMTPTestServer: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// The fetcher's limits (size cap, low speed, timeouts, cancellation) against a scripted local server.
 @Suite struct FetcherLimitsTests {

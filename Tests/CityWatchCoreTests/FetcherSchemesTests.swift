@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// file:// URLs, refused redirects, TLS and DNS failures, and POST.
 @Suite struct FetcherSchemesTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// The fetcher against a real HTTP server on 127.0.0.1 that scripts each response.
 @Suite struct FetcherTests {

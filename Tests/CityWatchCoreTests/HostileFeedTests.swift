@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// A feed as an attacker would write it, served from loopback by the test: each case asserts the refusal or the
 /// bound, not merely that nothing crashed. Refused addresses are only ever loopback forms (a refusal that broke

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// Each service's request, as a real HTTP receiver on loopback gets it.
 @Suite(.serialized) struct NotifierPayloadTests {

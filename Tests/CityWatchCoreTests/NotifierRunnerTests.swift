@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// Delivery from the outbox: storms of 429 and 500, crashes between send and record, filters and digests.
 @Suite(.serialized) struct NotifierRunnerTests {

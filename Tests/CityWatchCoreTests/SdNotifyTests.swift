@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 @Suite struct SdNotifyTests {
     @Test func noSocketMeansNoOp() {

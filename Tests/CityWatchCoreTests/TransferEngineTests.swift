@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityWatchCore
+import CityWatchTestSupport
 
 /// The process's one transfer engine against a keep-alive HTTP server on 127.0.0.1 that counts its connections.
 @Suite struct TransferEngineTests {

@@ -4,17 +4,17 @@ import Glibc
 #endif
 
 /// A reply as the test client read it (header names lower-cased).
-struct HTTPReply: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: String
+package struct HTTPReply: Sendable {
+    package var status: Int
+    package var headers: [String: String]
+    package var body: String
 }
 
 /// A minimal blocking HTTP/1.1 client for loopback tests: one request per connection, read to EOF.
-enum HTTPTestClient {
-    struct Failure: Error, CustomStringConvertible { var description: String }
+package enum HTTPTestClient {
+    package struct Failure: Error, CustomStringConvertible { package var description: String }
 
-    static func request(port: Int, _ method: String = "GET", _ path: String) throws -> HTTPReply {
+    package static func request(port: Int, _ method: String = "GET", _ path: String) throws -> HTTPReply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
         defer { close(fd) }

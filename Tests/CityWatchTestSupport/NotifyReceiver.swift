@@ -4,12 +4,12 @@ import Glibc
 import Foundation
 
 /// A fake systemd: a bound Unix datagram socket that collects sd_notify messages.
-final class NotifyReceiver: @unchecked Sendable {
-    let path: String
+package final class NotifyReceiver: @unchecked Sendable {
+    package let path: String
     private let fd: Int32
 
     /// Binds a socket at a fresh temporary path, or an abstract name ("@...") when `abstract` is true.
-    init(abstract: Bool = false) throws {
+    package init(abstract: Bool = false) throws {
         let name = "cw-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         path = abstract ? "@\(name)" : NSTemporaryDirectory() + name + ".sock"
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
@@ -32,7 +32,7 @@ final class NotifyReceiver: @unchecked Sendable {
     }
 
     /// The next datagram, or nil after `timeout` seconds.
-    func receive(timeout: Double = 5) -> String? {
+    package func receive(timeout: Double = 5) -> String? {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -42,7 +42,7 @@ final class NotifyReceiver: @unchecked Sendable {
     }
 
     /// Datagrams until one contains `needle` (all of them, in order), or nil on timeout.
-    func receive(until needle: String, timeout: Double = 10) -> [String]? {
+    package func receive(until needle: String, timeout: Double = 10) -> [String]? {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -5,27 +5,27 @@ import Glibc
 #endif
 
 /// A request as the test server received it (header names lower-cased).
-struct ServedRequest: Sendable {
-    var method: String
-    var path: String
-    var headers: [String: String]
-    var body: Data
+package struct ServedRequest: Sendable {
+    package var method: String
+    package var path: String
+    package var headers: [String: String]
+    package var body: Data
 }
 
 /// One accepted connection; a handler writes raw HTTP through it. The server closes it afterwards.
-final class ServedConnection: Sendable {
-    let fd: Int32
+package final class ServedConnection: Sendable {
+    package let fd: Int32
     /// The connection stays open for further requests (no "Connection: close" in `head`).
-    let keepAlive: Bool
+    package let keepAlive: Bool
 
-    init(fd: Int32, keepAlive: Bool = false) {
+    package init(fd: Int32, keepAlive: Bool = false) {
         self.fd = fd
         self.keepAlive = keepAlive
     }
 
     /// Writes bytes; false once the client has gone (MSG_NOSIGNAL: a closed peer must not raise SIGPIPE).
     @discardableResult
-    func send(_ data: Data) -> Bool {
+    package func send(_ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -38,11 +38,11 @@ final class ServedConnection: Sendable {
     }
 
     @discardableResult
-    func send(_ text: String) -> Bool { send(Data(text.utf8)) }
+    package func send(_ text: String) -> Bool { send(Data(text.utf8)) }
 
     /// Writes a status line and headers (adding Connection: close unless kept alive, and Content-Length unless given).
     @discardableResult
-    func head(_ status: Int, _ headers: [(String, String)] = [], contentLength: Int? = nil) -> Bool {
+    package func head(_ status: Int, _ headers: [(String, String)] = [], contentLength: Int? = nil) -> Bool {
         var text = "HTTP/1.1 \(status) Scripted\r\n" + (keepAlive ? "" : "Connection: close\r\n")
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let contentLength { text += "Content-Length: \(contentLength)\r\n" }
@@ -50,27 +50,27 @@ final class ServedConnection: Sendable {
     }
 
     /// Writes a whole response.
-    func respond(_ status: Int, _ headers: [(String, String)] = [], body: Data = Data()) {
+    package func respond(_ status: Int, _ headers: [(String, String)] = [], body: Data = Data()) {
         if head(status, headers, contentLength: body.count) { send(body) }
     }
 
-    func respond(_ status: Int, _ headers: [(String, String)] = [], text: String) {
+    package func respond(_ status: Int, _ headers: [(String, String)] = [], text: String) {
         respond(status, headers, body: Data(text.utf8))
     }
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 with an OS-chosen port, one thread per connection, for fetcher tests.
-final class TestHTTPServer: Sendable {
-    typealias Handler = @Sendable (ServedRequest, ServedConnection) -> Void
-    let port: Int
+package final class TestHTTPServer: Sendable {
+    package typealias Handler = @Sendable (ServedRequest, ServedConnection) -> Void
+    package let port: Int
     private let listener: Int32
     private let log = Mutex<[ServedRequest]>([])
     private let accepted = Mutex(0)
     /// Connections serve request after request until the client closes them (HTTP/1.1 keep-alive).
-    let keepAlive: Bool
+    package let keepAlive: Bool
 
     /// With `readsRequest` false the handler answers at once, before the client has said anything.
-    init(readsRequest: Bool = true, keepAlive: Bool = false, _ handler: @escaping Handler) throws {
+    package init(readsRequest: Bool = true, keepAlive: Bool = false, _ handler: @escaping Handler) throws {
         let (listener, port) = try Self.listen()
         self.listener = listener
         self.port = port
@@ -79,16 +79,16 @@ final class TestHTTPServer: Sendable {
         thread.start()
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    package var base: String { "http://127.0.0.1:\(port)" }
 
     /// Every request received so far, in order.
-    var requests: [ServedRequest] { log.withLock { $0 } }
+    package var requests: [ServedRequest] { log.withLock { $0 } }
 
     /// The connections accepted so far.
-    var connections: Int { accepted.withLock { $0 } }
+    package var connections: Int { accepted.withLock { $0 } }
 
     /// Stops accepting (shutdown wakes the blocked accept on Linux).
-    func stop() {
+    package func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -147,7 +147,7 @@ final class TestHTTPServer: Sendable {
     }
 
     /// Opens a listening socket on 127.0.0.1 with a free port.
-    static func listen() throws -> (fd: Int32, port: Int) {
+    package static func listen() throws -> (fd: Int32, port: Int) {
         _ = bypassProxy
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError(message: "socket: errno \(errno)") }
@@ -171,12 +171,15 @@ final class TestHTTPServer: Sendable {
 
     /// libcurl honours http_proxy; a proxy set in the environment must not stand between the tests and
     /// their own server. Set once, before the first test server exists.
-    static let bypassProxy: Void = {
+    package static let bypassProxy: Void = {
         for name in ["no_proxy", "NO_PROXY"] {
             let current = ProcessInfo.processInfo.environment[name].map { $0 + "," } ?? ""
             setenv(name, current + "127.0.0.1,localhost", 1)
         }
     }()
 
-    struct ServerError: Error { var message: String }
+    package struct ServerError: Error {
+        package var message: String
+        package init(message: String) { self.message = message }
+    }
 }
