@@ -10,24 +10,6 @@ struct CityWatchBench: AsyncParsableCommand {
         abstract: "Micro-benchmarks of single stages (run them on a release build).",
         subcommands: [Parse.self, Soak.self, Dashboard.self])
 
-    /// Like ArgumentParser's own main, but usage errors exit 2 (as the bench did before, and as citywatch does).
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                exit(withError: ExitCode(2))
-            }
-            exit(withError: error)
-        }
-    }
-
     /// No stage named: the usage, exit 2.
     func run() async throws {
         print(Self.helpMessage())
