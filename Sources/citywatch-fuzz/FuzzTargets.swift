@@ -5,7 +5,7 @@ import Foundation
 /// result so the output code runs too. A target must return for every input; a trap, a sanitizer report, a
 /// leak or a slow input is a bug.
 enum FuzzTargets {
-    static let names = ["feed", "page", "seedtext", "numbers", "extract", "config", "flatjson"]
+    static let names = ["feed", "page", "seedtext", "numbers", "extract", "config", "flatjson", "headers"]
 
     /// Built once: the gazetteer and keyword sets are shared by every input.
     static let extractor = Extractor()
@@ -20,6 +20,7 @@ enum FuzzTargets {
         case "extract": extract(data)
         case "config": config(data)
         case "flatjson": flatJSON(data)
+        case "headers": headers(data)
         default: return false
         }
         return true
@@ -76,5 +77,22 @@ enum FuzzTargets {
         }
         let general = object.compactMapValues { $0 as? String }
         if fast != general { fatalError("FlatJSONObject and Foundation read different strings: \(fast) vs \(general)") }
+    }
+
+    /// A response head as a server sends it, one line at a time as libcurl hands them over: each line read by
+    /// `HeaderLine`. A field's name must come out lower-case ASCII letters kept as such and must never hold the
+    /// line's colon; a status code is never negative.
+    static func headers(_ data: Data) {
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            switch HeaderLine(Data(line)) {
+            case .field(let name, _):
+                if name.utf8.contains(where: { (0x41...0x5A).contains($0) }) { fatalError("header name not lower-cased: \(name)") }
+                if name.contains(":") { fatalError("header name holds the colon: \(name)") }
+            case .status(let code):
+                if code < 0 { fatalError("negative status code \(code)") }
+            case .none:
+                break
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// every crash input kept under Fixtures/fuzz/TARGET, and the curated seeds under fuzz/seeds/TARGET. Each must
 /// return, with output bounded by its input (bounded work, checked by size rather than time).
 @Suite struct FuzzRegressionTests {
-    static let targets = ["feed", "page", "seedtext", "numbers", "extract", "config", "flatjson"]
+    static let targets = ["feed", "page", "seedtext", "numbers", "extract", "config", "flatjson", "headers"]
 
     /// The crash inputs and curated seeds of a target.
     static func inputs(_ target: String) -> [URL] {
@@ -54,6 +54,15 @@ import Testing
             let general = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?.compactMapValues { $0 as? String }
             #expect(general == fast, "FlatJSONObject and Foundation differ")
             return fast.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        case "headers":
+            var size = 0
+            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                if case .field(let name, let value) = HeaderLine(Data(line)) {
+                    #expect(name == name.lowercased() && !name.contains(":"), "header name \(name)")
+                    size += name.utf8.count + value.utf8.count
+                }
+            }
+            return size
         default:
             Issue.record("unknown fuzz target \(target)")
             return 0

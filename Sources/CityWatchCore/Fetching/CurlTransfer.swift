@@ -153,47 +153,21 @@ final class CurlTransfer: @unchecked Sendable {
         return true
     }
 
-    /// Takes one header line; a status line starts a new response (after a redirect or a 100 Continue).
-    /// Header bytes are ISO-8859-1 by RFC 9110: the line is read on its bytes, and a name or value with a byte
-    /// over 0x7F is decoded as Latin-1 (which never fails).
+    /// Takes one header line (`HeaderLine` reads it); a status line starts a new response (after a redirect or a
+    /// 100 Continue).
     func receivedHeader(_ bytes: UnsafeRawPointer?, count: Int) {
         guard let bytes, count > 0 else { return }
-        let line = UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)
-        // Latin-1's whitespace and newlines (NEL 0x85, NBSP 0xA0 included) end the line; spaces, tabs and NBSP
-        // surround a name and a value.
-        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) || c == 0x85 || c == 0xA0 }
-        @inline(__always) func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 }
-        var start = 0, end = count
-        while start < end, blank(line[start]) { start += 1 }
-        while end > start, blank(line[end - 1]) { end -= 1 }
-        guard start < end else { return }
-        let text = UnsafeBufferPointer(rebasing: line[start..<end])
-        if text.starts(with: "HTTP/".utf8) {
+        switch HeaderLine(UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)) {
+        case .status(let code):
             headers = [:]
-            // The code is the second word of the status line.
-            let code = text.split(separator: 0x20).dropFirst().first.flatMap { Int(Self.latin1($0)) } ?? 0
             if code >= 200, let handle, let url = infoString(handle, CURLINFO_EFFECTIVE_URL) {
                 responseURLs.append(url)
             }
-            return
+        case .field(let name, let value):
+            headers[name] = value
+        case .none:
+            break
         }
-        guard let colon = text.firstIndex(of: UInt8(ascii: ":")) else { return }
-        var nameEnd = colon
-        while nameEnd > 0, space(text[nameEnd - 1]) { nameEnd -= 1 }
-        var valueStart = colon + 1
-        while valueStart < text.count, space(text[valueStart]) { valueStart += 1 }
-        let name = text[0..<nameEnd]
-        let lowered = name.allSatisfy { $0 < 0x80 }
-            ? String(decoding: name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : Self.latin1(name).lowercased()
-        headers[lowered] = Self.latin1(text[valueStart...])
-    }
-
-    /// Header bytes as text: ASCII as it is, anything else as ISO-8859-1.
-    private static func latin1(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        let buffer = UnsafeBufferPointer(rebasing: bytes)
-        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
-        return String(bytes: buffer, encoding: .isoLatin1) ?? String(decoding: buffer, as: UTF8.self)
     }
 
     /// The Location of the last response, made absolute: libcurl forgets where a refused redirect pointed.

@@ -59,6 +59,12 @@ package struct FetchRequest: Sendable {
         return nil
     }
 
+    /// `text` for a message: control characters (a NUL, an escape) as `\u{…}`, so an error line cannot carry them.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        return String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
+    }
+
     /// The host of `url` for messages ("example.org"), or the whole URL when it has none.
     var hostForMessages: String {
         URL(string: url)?.host ?? url

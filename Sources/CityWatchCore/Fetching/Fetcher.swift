@@ -13,6 +13,10 @@ package final class Fetcher: Sendable {
         guard let scheme = request.scheme else {
             throw FetchError(kind: .badURL, message: "not a URL: \(request.url) (give an http://, https:// or file:// URL)")
         }
+        // C sees a string up to its first NUL: libcurl would fetch a shorter URL than the one named.
+        guard !request.url.utf8.contains(0) else {
+            throw FetchError(kind: .badURL, message: "not a URL: \(FetchRequest.printable(request.url)) (it holds a NUL byte)")
+        }
         guard Fetcher.schemes.contains(scheme) else {
             throw FetchError(kind: .unsupportedScheme,
                              message: "refused \(request.url): only http, https and file URLs are fetched, not \(scheme)")

@@ -29,6 +29,10 @@ package enum InputLoader {
     /// The whole file in one read of its size, through POSIX calls: FileHandle.readToEnd reads in small
     /// chunks, and Foundation's URL and FileManager calls around it cost as much as parsing a page.
     static func readFile(_ path: String) throws(InputError) -> Data {
+        // C sees a path up to its first NUL: another file than the one named would be read.
+        guard !path.utf8.contains(0) else {
+            throw InputError(message: "cannot read \(FetchRequest.printable(path)): the path holds a NUL byte")
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import CityWatchCore
+
+/// `citywatch feed --inputs-from FILE`: the list is a file of any bytes. Every line is one input, named in
+/// one JSON line of its own; a line that is not a readable input is an error on its line, never a crash, and
+/// never another file than the one named.
+@Suite struct FeedInputListTests {
+    struct Run {
+        var status: Int32
+        var lines: [[String: Any]]
+    }
+
+    func feed(list: Data, in folder: String) throws -> Run {
+        let listPath = folder + "/list"
+        try list.write(to: URL(fileURLWithPath: listPath))
+        let process = Process()
+        process.executableURL = try DaemonProcessTests.binary()
+        process.arguments = ["feed", "--json", "--inputs-from", listPath]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = try data.split(separator: 0x0A).map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
+        }
+        return Run(status: process.terminationStatus, lines: lines)
+    }
+
+    @Test func hostileLinesAreErrorsOnTheirOwnLines() throws {
+        let folder = temporaryFolder()
+        let good = folder + "/good.xml"
+        try Data("<rss version=\"2.0\"><channel><title>t</title><item><title>i</title></item></channel></rss>".utf8)
+            .write(to: URL(fileURLWithPath: good))
+        try FileManager.default.createDirectory(atPath: folder + "/adir", withIntermediateDirectories: true)
+        var list = Data()
+        list.append(Data("\(good)\r\n\r\n\n".utf8))
+        list.append(Data("\(good)".utf8)); list.append(0); list.append(Data("tail\n".utf8))   // NUL: not good.xml
+        list.append(contentsOf: [0xFF, 0xFE, 0x2F, 0x78, 0x0A])                              // not UTF-8
+        list.append(Data(String(repeating: "a", count: 70_000).utf8)); list.append(0x0A)      // over PATH_MAX
+        list.append(Data("adir\nftp://example.invalid/feed\nhttp://exa\u{0}mple.invalid/\nfile:///nonexistent/x.xml".utf8))
+        let run = try feed(list: list, in: folder)
+        #expect(run.status == 1)
+        #expect(run.lines.count == 8)
+        #expect(run.lines.first?["parse_ok"] as? Bool == true)
+        for line in run.lines.dropFirst() {
+            #expect(line["parse_ok"] as? Bool == false)
+            #expect((line["error"] as? String)?.isEmpty == false)
+        }
+        #expect((run.lines[1]["error"] as? String)?.contains("NUL") == true)
+        #expect((run.lines[6]["error"] as? String)?.contains("NUL") == true)
+        #expect((run.lines[4]["error"] as? String)?.contains("directory") == true)
+    }
+
+    @Test func anEmptyOrBlankListReadsNothingAndSucceeds() throws {
+        let folder = temporaryFolder()
+        for list in [Data(), Data("\n\r\n\n".utf8)] {
+            let run = try feed(list: list, in: folder)
+            #expect(run.status == 0)
+            #expect(run.lines.isEmpty)
+        }
+    }
+
+    @Test func aMissingListIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = try DaemonProcessTests.binary()
+        process.arguments = ["feed", "--inputs-from", "/nonexistent/list"]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(text.contains("cannot read the input list /nonexistent/list"))
+    }
+}
