@@ -174,5 +174,23 @@ extension CityRecognizerTests {
         #expect(cities("Officers from ICE Enforcement and Removal Operations (ERO) Boston took part.") == [])
         #expect(cities("Contact the station at 100 Main St., Chapel Hill, NC 27517.") == [])
     }
-}
 
+    @Test func aTownWithoutItsStateIsReadOnlyInTheSuburbsOfABigCityTheStoryNames() {
+        #expect(cities("Agents detained two men outside a store in west suburban Broadview, officials in Chicago said.")
+                == ["Broadview, IL", "Chicago, IL"])
+        #expect(cities("Lawmakers toured the Broadview facility on Monday, weeks after the Chicago operation began.")
+                == ["Broadview, IL", "Chicago, IL"])
+        // No big city near it in the story: the bare name stays unread (it might be another Broadview, or a word).
+        #expect(cities("Lawmakers toured the Broadview facility on Monday.").isEmpty)
+        // Not where a place is expected: no town.
+        #expect(cities("Broadview residents in Chicago said they saw agents.") == ["Chicago, IL"])
+    }
+
+    @Test func aHomonymNextToABigCityTheStoryNamesIsItsSuburb() {
+        // Newark is a city in New Jersey, Ohio, California and Delaware: the one beside New York City is meant.
+        #expect(cities("ICE will reopen a detention centre in Newark, close to New York City, in May.")
+                == ["Newark, NJ", "New York, NY"])
+        // With nothing to place it, a homonym under 300,000 people is left out, as before.
+        #expect(cities("ICE will reopen a detention centre in Newark in May.").isEmpty)
+    }
+}

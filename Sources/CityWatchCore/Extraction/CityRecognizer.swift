@@ -32,6 +32,8 @@ struct CityRecognizer: Sendable {
         /// Accepted on strong local evidence ("Alexandria police", "City of X", a dateline).
         var confirmed = false
         var surface = ""
+        /// A town below the cities' floor named without its state: accepted only where the story places it.
+        var bareTown = false
     }
 
     func find(in units: [TextUnit]) -> [CityHit] {
@@ -58,7 +60,21 @@ struct CityRecognizer: Sendable {
                         i = after
                         continue
                     }
-                    guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else { i += 1; continue }
+                    guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else {
+                        // "in Broadview", "suburban Broadview": a town without its state, kept only if the story places it.
+                        if let (readings, last) = bareTown(unit.tz, at: i, range: range) {
+                            var c = Candidate(unit: u, sentence: s, first: i, last: last,
+                                              entries: readings.map { Gazetteer.Entry(place: $0, risk: .medium, flags: [], demonym: false) },
+                                              verdict: .pending)
+                            c.surface = tokens[i...last].map(\.text).joined(separator: " ")
+                            c.bareTown = true
+                            candidates.append(c)
+                            i = last + 1
+                        } else {
+                            i += 1
+                        }
+                        continue
+                    }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
                     c.surface = last == i ? tokens[i].text : tokens[i...last].map(\.text).joined(separator: " ")
                     judge(&c, unit: unit, range: range, titleCase: titleCase, docStates: docStates, abroad: abroad)
@@ -99,6 +115,17 @@ struct CityRecognizer: Sendable {
             else if places.count == 1, let p = places.first { strong.insert(p) }
         }
         let anchorStates = docStates.union(strong.map { gazetteer.places[$0].state })
+        // A town named without its state is the one reading in the suburbs (within 40 km) of a big city the story
+        // names ("Broadview" in a Chicago story); otherwise it is not read at all.
+        for k in candidates.indices where candidates[k].bareTown {
+            let placed = candidates[k].entries.filter { e in
+                strong.contains { gazetteer.places[$0].population >= 300_000 && gazetteer.distance($0, e.place) < 40 } }
+            if placed.count == 1 {
+                candidates[k].entries = placed; candidates[k].place = placed[0].place; candidates[k].verdict = .accepted
+            } else {
+                candidates[k].verdict = .rejected
+            }
+        }
         // A pending name with a reading next to a town the story names unambiguously is that neighbour (local news:
         // "Augusta" in a story naming Grovetown).
         for k in candidates.indices where candidates[k].verdict == .pending && !candidates[k].person {
@@ -173,6 +200,29 @@ struct CityRecognizer: Sendable {
         return nil
     }
 
+    /// A town (1,000–9,999 people) named without its state where a place name is expected: after "in", "near",
+    /// "outside", "at", "from" or "suburban", or as "the Broadview facility"; its readings and last token. Its
+    /// words are capitalised and the word after it is not (no longer name goes on).
+    func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
+        let tokens = tz.tokens
+        guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized, tz.length(i) >= 4,
+              !tz.isAllCaps(i), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
+        let prev = tokens[i - 1].text
+        var n = min(Gazetteer.townMaxTokens, range.upperBound - i)
+        while n >= 1 {
+            defer { n -= 1 }
+            let last = i + n - 1
+            guard (i...last).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
+                  let readings = gazetteer.towns[tz.span(i, last).lowercased()] else { continue }
+            let next = last + 1 < range.upperBound ? tokens[last + 1] : nil
+            if let next, next.kind == .word, next.isCapitalized, next.text != "ICE" { return nil }
+            let facility = next.map { Self.townFacilityWords.contains($0.text) } ?? false
+            guard Self.townLocatives.contains(prev) || (prev == "the" && facility) else { return nil }
+            return (readings, last)
+        }
+        return nil
+    }
+
     /// The longest gazetteer name starting at token `i`.
     func match(_ tz: Tokenizer, at i: Int, end: Int) -> ([Gazetteer.Entry], Int)? {
         let t = tz.tokens[i]
@@ -202,13 +252,11 @@ struct CityRecognizer: Sendable {
         if best != plain || states.contains(gazetteer.places[best].state) { return best }
         let big = gazetteer.places[best].population >= 300_000 || gazetteer.capitals.contains(gazetteer.resolved(best))
         if big { return best }
-        // Small namesakes of one another ("Franklin Park" in Illinois, New Jersey, Pennsylvania) in a story naming a big
-        // city: the one reading in that city's suburbs (within 40 km).
-        if entries.allSatisfy({ gazetteer.places[$0.place].population < 100_000 }) {
-            let near = Set(entries.map(\.place).filter { e in anchors.contains { a in
-                gazetteer.places[a].population >= 300_000 && gazetteer.distance(a, e) < 40 } })
-            if near.count == 1 { return near.first }
-        }
+        // Namesakes of one another ("Franklin Park" in Illinois, New Jersey, Pennsylvania; Newark in New Jersey, Ohio,
+        // California) in a story naming a big city: the one reading in that city's suburbs (within 40 km).
+        let near = Set(entries.map(\.place).filter { e in anchors.contains { a in
+            gazetteer.places[a].population >= 300_000 && gazetteer.distance(a, e) < 40 } })
+        if near.count == 1 { return near.first }
         return nil
     }
 
