@@ -367,4 +367,24 @@ import Testing
         #expect(f.contains { $0.value == 70 && $0.unit == .percent && $0.state == "OR" })
         #expect(f.contains { $0.value == 2_100 && $0.state == "OR" && $0.measure.contains("detained") })
     }
+
+    @Test func aSubsetNamedByTheSentencesOpeningCounts() {
+        let text = """
+        ICE operation in Tulsa
+
+        TULSA, Okla. — ICE arrested 300 people in Tulsa last week.
+        Among the detainees, 91 were truck drivers.
+        Of the total 300 detainees, DHS flagged 112 as gang members.
+        Of those arrested on Friday, 40 had prior convictions, ICE said.
+        """
+        let values = facts(text).figures.filter { $0.city == "Tulsa, OK" }.map(\.value)
+        #expect(values == [300, 91, 300, 112, 40])
+    }
+
+    @Test func aPartOfALargerCountIsNoShareTerm() {
+        let f = facts("TULSA, Okla. — ICE said it arrested 118 immigrants, including 44 in one raid.").figures
+        #expect(f.map(\.value) == [118, 44])
+        // "one in three" is still a share, not a count.
+        #expect(facts("TULSA, Okla. — ICE said one in three arrests were of people with no record.").figures.isEmpty)
+    }
 }

@@ -73,10 +73,7 @@ extension CityRecognizer {
         "these", "every", "each", "all", "some", "many", "most",
     ]
     /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
-    static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "suburban"]
-    /// What may follow "the" and a town named without its state ("the Broadview facility", "the Broadview ICE center").
-    static let townFacilityWords: Set<String> = ["ICE", "facility", "detention", "processing", "center", "plant", "raid",
-                                                 "site", "jail", "office"]
+    static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "into", "suburban"]
     static let locatives: Set<String> = ["in", "from", "near", "outside", "to", "at", "across", "throughout", "around",
                                         "into", "toward", "towards", "through", "inside", "within", "between", "of", "and"]
 }

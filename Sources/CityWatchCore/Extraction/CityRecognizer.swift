@@ -201,8 +201,8 @@ struct CityRecognizer: Sendable {
     }
 
     /// A town (1,000–9,999 people) named without its state where a place name is expected: after "in", "near",
-    /// "outside", "at", "from" or "suburban", or as "the Broadview facility"; its readings and last token. Its
-    /// words are capitalised and the word after it is not (no longer name goes on).
+    /// "outside", "at", "from", "into" or "suburban" (not "the Broadview center", which may name a facility of
+    /// the story's city); its readings and last token. Its words are capitalised and the word after it is not.
     func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
         let tokens = tz.tokens
         guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized, tz.length(i) >= 4,
@@ -216,8 +216,7 @@ struct CityRecognizer: Sendable {
                   let readings = gazetteer.towns[tz.span(i, last).lowercased()] else { continue }
             let next = last + 1 < range.upperBound ? tokens[last + 1] : nil
             if let next, next.kind == .word, next.isCapitalized, next.text != "ICE" { return nil }
-            let facility = next.map { Self.townFacilityWords.contains($0.text) } ?? false
-            guard Self.townLocatives.contains(prev) || (prev == "the" && facility) else { return nil }
+            guard Self.townLocatives.contains(prev) else { return nil }
             return (readings, last)
         }
         return nil

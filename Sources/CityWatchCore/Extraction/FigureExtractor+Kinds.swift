@@ -219,9 +219,15 @@ extension FigureExtractor {
         if b - 1 >= range.lowerBound, t[b].lower == "in", isNumber(b - 1) { return true }
         if b - 1 >= range.lowerBound, t[b].lower == "every", ["of", "in"].contains(t[b - 1].lower) { return true }
         if b - 2 >= range.lowerBound, t[b].lower == "of", t[b - 1].lower == "out", isNumber(b - 2) { return true }
-        // The first term: "one in three", "2 out of every 3".
+        // The first term: "one in three", "2 out of every 3"; not a part of a larger number ("including 44 in one raid").
         let a = n.last + 1
-        if a + 1 < range.upperBound, t[a].lower == "in", isNumber(a + 1) { return true }
+        func termValue(_ k: Int) -> Double? {
+            t[k].kind == .number ? Double(t[k].text.filter { $0 != "," }) : NumberWords.units[t[k].lower] ?? NumberWords.teens[t[k].lower] ?? NumberWords.tens[t[k].lower]
+        }
+        if a + 1 < range.upperBound, t[a].lower == "in", isNumber(a + 1) {
+            if let first = n.value, let second = termValue(a + 1), first > second { return false }
+            return true
+        }
         if a + 2 < range.upperBound, t[a].lower == "out", t[a + 1].lower == "of" { return true }
         if a + 1 < range.upperBound, t[a].lower == "of", t[a + 1].lower == "every" { return true }
         return false

@@ -33,6 +33,17 @@ extension FigureExtractor {
            ["those", "them", "these"].contains(t[range.lowerBound + 1].lower), t[range.lowerBound + 2].text == "," {
             return last.measure
         }
+        // "Among the detainees, 91 were truck drivers", "Of those arrested in May, 140 had convictions": the opening
+        // names the people, the number counts some of them.
+        if n.unit == .count, n.first >= range.lowerBound + 3, n.first <= range.lowerBound + 9, t[n.first - 1].text == ",",
+           ["of", "among"].contains(t[range.lowerBound].lower),
+           ["the", "those", "these", "them", "all"].contains(t[range.lowerBound + 1].lower),
+           !(range.lowerBound + 1..<n.first - 1).contains(where: { [",", ";"].contains(t[$0].text) || t[$0].kind == .number }) {
+            let opener = range.lowerBound + 1..<n.first - 1
+            if let noun = opener.first(where: { Self.countNouns.contains(t[$0].lower) }) { return t[noun].lower }
+            if let verb = opener.first(where: { Self.actionVerbs.contains(t[$0].lower) }) { return "people " + t[verb].lower }
+            if let last, last.unit == n.unit, ["those", "these", "them"].contains(t[range.lowerBound + 1].lower) { return last.measure }
+        }
         guard let last, last.unit == n.unit, n.last + 2 < range.upperBound, t[n.last + 1].lower == "of",
               ["them", "those", "the", "these"].contains(t[n.last + 2].lower) else { return nil }
         if let np = phrase(tz, from: n.last + 2, range), Self.isEnforcementMeasure(np) { return nil }
@@ -76,6 +87,9 @@ extension FigureExtractor {
         while k >= range.lowerBound, n.first - k < 30 {
             if t[k].lower == "of", k + 2 < n.first, t[k + 1].lower == "the", t[k + 2].kind == .number,
                k + 3 < n.first, Self.countNouns.contains(t[k + 3].lower) { return t[k + 3].lower }
+            // "Of the total 2,500 detainees, DHS flagged 212"
+            if t[k].lower == "of", k + 4 < n.first, t[k + 1].lower == "the", ["total", "estimated", "reported"].contains(t[k + 2].lower),
+               t[k + 3].kind == .number, Self.countNouns.contains(t[k + 4].lower) { return t[k + 4].lower }
             k -= 1
         }
         return nil
