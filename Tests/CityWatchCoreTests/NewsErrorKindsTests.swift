@@ -387,4 +387,22 @@ import Testing
         // "one in three" is still a share, not a count.
         #expect(facts("TULSA, Okla. — ICE said one in three arrests were of people with no record.").figures.isEmpty)
     }
+
+    @Test func aChannelNumberAfterACallSignIsNoFigure() {
+        let f = facts("DALLAS — An ICE spokeswoman told KHOU 11 News that 84 people were arrested in Dallas.").figures
+        #expect(f.map(\.value) == [84])
+    }
+
+    @Test func vehiclesAndBuildingsAreNotCountedButMoneyForThemIs() {
+        let text = """
+        ICE in Nashville
+
+        NASHVILLE — ICE detained 40 people in Nashville on Sunday.
+        At least two busloads of people were sent to an ICE detention facility.
+        The contractor runs 20 U.S. facilities for ICE.
+        Congress set aside $45 billion for immigration detention centers.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [40, 45_000_000_000])
+    }
 }

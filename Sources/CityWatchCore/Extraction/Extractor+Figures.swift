@@ -93,6 +93,9 @@ extension Extractor {
                         || measure.split(separator: " ").contains(where: { FigureExtractor.notEnforcementNouns.contains(String($0)) }) {
                         continue
                     }
+                    if n.unit == .count, measure.split(separator: " ").contains(where: { FigureExtractor.notCountedNouns.contains(String($0)) }) {
+                        continue
+                    }
                     // "one in three arrests", "2 out of every 3 people": a share, not a count.
                     if judge.isShareTerm(n, unit.tz, range) { continue }
                     // "two people were arrested on suspicion of assault": the local police's booking.

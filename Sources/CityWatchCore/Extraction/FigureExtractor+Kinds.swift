@@ -10,7 +10,7 @@ extension FigureExtractor {
                                "agent", "officer", "personnel", "troop", "guard", "soldier", "marine", "deput", "staff",
                                "employee", "hire", "recruit", "operation", "raid", "sweep", "bed", "flight", "case",
                                "target", "warrant", "custody", "release", "freed", "citation",
-                               "checkpoint", "booking", "booked", "charge", "prosecut", "detainer", "facilit", "center",
+                               "checkpoint", "booking", "booked", "charge", "prosecut", "detainer",
                                "jail", "prison", "fund", "cost", "spending", "budget", "contract", "money", "grant",
                                "deploy", "assign", "sent", "stationed", "dispatch", "held", "jailed", "transferr",
                                "processed", "screened", "taken", "captured", "seized", "expelled", "returned", "gotaway",
@@ -209,6 +209,10 @@ extension FigureExtractor {
     static let notEnforcementNouns: Set<String> = ["legislators", "lawmakers", "senators", "representatives", "mayors",
                                                    "governors", "volunteers", "advocates", "lawyers", "attorneys",
                                                    "journalists", "reporters", "students", "letters", "signatures"]
+    /// Things a count may name that are not people or operations: vehicles and batches people are moved in,
+    /// buildings ("two busloads", "20 U.S. facilities"); money for them is still enforcement money.
+    static let notCountedNouns: Set<String> = ["busloads", "buses", "batches", "vans", "vehicles", "facilities",
+                                               "centers", "centres", "sites"]
 
     /// "one in three arrests", "2 out of every 3 people", "three of every four": the terms of a share.
     func isShareTerm(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {

@@ -61,10 +61,19 @@ struct FigureExtractor: Sendable {
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
                                            "u.s. citizens", "americans", "adults", "teenagers", "minors", "students"]
 
+    /// A US broadcaster's call sign: K or W and two or three more capitals ("KHOU", "WFAA", "WSB").
+    static func isCallSign(_ word: String) -> Bool {
+        let b = Array(word.utf8)
+        return (3...4).contains(b.count) && (b[0] == UInt8(ascii: "K") || b[0] == UInt8(ascii: "W"))
+            && b.allSatisfy { (0x41...0x5A).contains($0) }
+    }
+
     /// The measure label for the number `n` in `range` of `tz`, or nil when it measures nothing.
     func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
         let t = tz.tokens
         var k = n.last + 1
+        // "told KHOU 11 News", "WSB 2": a broadcaster's channel number after its call sign.
+        if n.first > range.lowerBound, Self.isCallSign(t[n.first - 1].text) { return nil }
         // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
         if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
         // "11 people have died in ICE custody": deaths, not detentions.
