@@ -36,7 +36,9 @@ struct CityRecognizer: Sendable {
         var bareTown = false
     }
 
-    func find(in units: [TextUnit]) -> [CityHit] {
+    /// The cities `units` name. With `townsInNamedStates`, a town below the cities' floor named without its state
+    /// is also read when it has one reading in a state the story names.
+    func find(in units: [TextUnit], townsInNamedStates: Bool = false) -> [CityHit] {
         let (docStates, abroad) = statesMentioned(in: units)
         var candidates: [Candidate] = []
         let capitalEntries = (gazetteer.names["Washington"] ?? []).filter { gazetteer.places[$0.place].state == "DC" }
@@ -115,11 +117,17 @@ struct CityRecognizer: Sendable {
             else if places.count == 1, let p = places.first { strong.insert(p) }
         }
         let anchorStates = docStates.union(strong.map { gazetteer.places[$0].state })
-        // A town named without its state is the one reading in the suburbs (within 40 km) of a big city the story
-        // names ("Broadview" in a Chicago story); otherwise it is not read at all.
+        // A town named without its state is the one the story names with its state elsewhere ("Bellefonte, Pa.", then
+        // "in Bellefonte"), or the one reading in the suburbs (within 40 km) of a big city the story names
+        // ("Broadview" in a Chicago story), or (in an enforcement story) the one reading in a state the story
+        // names; otherwise it is not read at all.
+        let townsWithState = Set(candidates.filter { $0.verdict == .accepted && $0.explicitState != nil }.map(\.place))
         for k in candidates.indices where candidates[k].bareTown {
-            let placed = candidates[k].entries.filter { e in
-                strong.contains { gazetteer.places[$0].population >= 300_000 && gazetteer.distance($0, e.place) < 40 } }
+            var placed = candidates[k].entries.filter { e in townsWithState.contains(e.place)
+                || strong.contains { gazetteer.places[$0].population >= 300_000 && gazetteer.distance($0, e.place) < 40 } }
+            if placed.isEmpty, townsInNamedStates {
+                placed = candidates[k].entries.filter { docStates.contains(gazetteer.places[$0.place].state) }
+            }
             if placed.count == 1 {
                 candidates[k].entries = placed; candidates[k].place = placed[0].place; candidates[k].verdict = .accepted
             } else {
@@ -206,7 +214,8 @@ struct CityRecognizer: Sendable {
     func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
         let tokens = tz.tokens
         guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized, tz.length(i) >= 4,
-              !tz.isAllCaps(i), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
+              !tz.isAllCaps(i), gazetteer.townFirstWords.contains(tokens[i].lower),
+              !Self.calendarWords.contains(tokens[i].text) else { return nil }
         let prev = tokens[i - 1].text
         var n = min(Gazetteer.townMaxTokens, range.upperBound - i)
         while n >= 1 {

@@ -9,6 +9,9 @@ extension Extractor {
                                                   "Sen.", "Rep.", "Attorney", "Lt.", "Secretary", "Senator"]
     /// Words and marks that end the clause a state must share with its number.
     static let stateClauseBreaks: Set<String> = [";", "while", "whereas", "but", "—", "–", "--", "("]
+    /// Verbs after a lead's first word that make a state its subject ("Virginia has seen …", "Texas leads …").
+    static let stateSubjectVerbs: Set<String> = ["has", "had", "is", "was", "saw", "sees", "leads", "led", "reported",
+                                                 "recorded", "ranks", "ranked", "tops", "topped"]
     /// Prepositions that put a number in a state ("across Colorado", "in Texas", "throughout Georgia").
     static let statePrepositions: Set<String> = ["across", "in", "throughout", "statewide", "around", "within", "of"]
 
@@ -147,7 +150,12 @@ extension Extractor {
                 // Massachusetts"; not "As Oregon awaits …".
                 let title = k >= 3 && t[k - 1].lower == "of" && ["commonwealth", "state"].contains(t[k - 2].lower)
                     && t[k - 3].lower == "the"
-                guard (max(range.lowerBound, k - (title ? 4 : 2))..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
+                // "Virginia has seen a surge in arrests": a lead whose subject is the state (not "Illinois lawmakers
+                // visit …", nor Washington or New York, which name cities as often).
+                let end0 = k + st.length
+                let subject = k == range.lowerBound && end0 < range.upperBound && !["Washington", "New"].contains(t[k].text)
+                    && Self.stateSubjectVerbs.contains(t[end0].lower)
+                guard subject || (max(range.lowerBound, k - (title ? 4 : 2))..<k).contains(where: { ["in", "across", "throughout", "statewide"].contains(t[$0].lower) })
                 else { continue }
                 // "governors in Mississippi, Louisiana and Ohio": a list of states places the story in none of them.
                 let end = k + st.length

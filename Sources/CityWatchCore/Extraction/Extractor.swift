@@ -19,10 +19,13 @@ package struct Extractor: Sendable {
 
     package func extract(_ document: Document, numbers: Bool = false) -> Facts {
         let units = TextUnit.units(of: document)
-        var hits = CityRecognizer(gazetteer: gazetteer).find(in: units)
+        let relevant = relevance.matches(units)
+        // Small-town raids are news in an enforcement story ("in rural Wilder" in an Idaho story): there a town
+        // named without its state is read in the state the story names.
+        var hits = CityRecognizer(gazetteer: gazetteer).find(in: units, townsInNamedStates: relevant)
         let recognized = hits
         for k in hits.indices { hits[k].passing = passing(hits[k], units, recognized) }
-        var facts = Facts(title: document.title, relevant: relevance.matches(units))
+        var facts = Facts(title: document.title, relevant: relevant)
         let (figures, found) = figuresAndNumbers(units, hits)
         // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
         // targets no city: its cities are mentions.
