@@ -434,4 +434,21 @@ import Testing
         let g = facts("Illinois lawmakers visit the ICE site in Broadview\n\nLawmakers toured the site in Broadview, where 2 detainees remained, weeks after the Chicago operation.").figures
         #expect(g.first?.city == "Broadview, IL")
     }
+
+    @Test func sharesAndPartsToldBesideACount() {
+        let text = """
+        ICE arrests in Utah
+
+        SALT LAKE CITY — ICE made 3,000 arrests in Utah last year.
+        Slightly more than half of the arrests in Utah, 55% or 1,650, were of people with convictions.
+        About 27% or 810 arrests were of people with pending charges.
+        DHS confirmed 130 people were arrested in Utah, with 44 having a criminal record.
+        The task force made 319 administrative arrests in Utah, around 17% of the total.
+        Witnesses counted about 50 detainees in Ogden and an additional 18 in Provo.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [3000, 55, 1650, 27, 810, 130, 44, 319, 17, 50, 18])
+        #expect(f.first { $0.value == 18 }?.city == "Provo, UT")
+        #expect(f.filter { $0.unit == .percent }.allSatisfy { $0.measure.contains("arrests") })
+    }
 }

@@ -74,10 +74,15 @@ extension Extractor {
                     if judge.isEarlierValue(n, unit.tz, range) { continue }
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure;
                     // "2,943 arrests, including 313 gang members": a subset of it.
-                    guard let measure = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
+                    // The number's own words first; when they name no enforcement measure ("17% of the total",
+                    // "a 7% share"), the figures around it may.
+                    let own = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
+                    let ownCounts = own.map { FigureExtractor.isEnforcementMeasure($0) || FigureExtractor.moneyVerbs.values.contains($0) } ?? false
+                    guard let measure = (ownCounts ? own : nil)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
-                        ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) else { continue }
+                        ?? judge.pairedMeasure(n, unit.tz, range)
+                        ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }
                     // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement;
                     // "two activists arrested": protesters arrested by the police are not the operation's.
                     guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),

@@ -147,10 +147,17 @@ extension FigureExtractor {
     /// "300 agents to Phoenix and 150 to Tucson", "85 people in Omaha, 40 in Lincoln".
     func elidedMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
                        previous: (measure: String, unit: FigureUnit)?) -> String? {
-        guard let previous, previous.unit == n.unit, n.first - 1 >= range.lowerBound else { return nil }
+        guard let previous, n.first - 1 >= range.lowerBound else { return nil }
         let t = tz.tokens
-        guard ["and", ",", "plus", "while"].contains(t[n.first - 1].text.lowercased()) else { return nil }
         let next = n.last + 1 < range.upperBound ? t[n.last + 1].text.lowercased() : ""
+        // "319 arrests, around 17% of the total": a share of the count before it.
+        if n.unit == .percent, previous.unit == .count, next == "of", n.last + 3 < range.upperBound,
+           t[n.last + 2].lower == "the", t[n.last + 3].lower == "total" { return previous.measure }
+        guard previous.unit == n.unit else { return nil }
+        // "130 people were arrested, with 44 having a criminal record": a part of the count before it.
+        if t[n.first - 1].lower == "with", ["having", "facing", "being", "with"].contains(next) { return previous.measure }
+        // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson".
+        guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }
         return ["to", "in", "at", "for", "across", "from"].contains(next) ? previous.measure : nil
     }
 

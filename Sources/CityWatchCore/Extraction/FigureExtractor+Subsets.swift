@@ -50,6 +50,38 @@ extension FigureExtractor {
         return last.measure
     }
 
+    /// A share and a count of the same people told together: "55% or 1,650", "About 27% or 810 arrests", "(82, or a
+    /// 7% share)". Each takes the count noun after the pair, else the nearest count noun before it in the sentence
+    /// ("Half of the arrests in Utah, 55% or 1,650, were …").
+    func pairedMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        func isNumber(_ k: Int) -> Bool { k >= range.lowerBound && k < range.upperBound && t[k].kind == .number }
+        var after: Int?
+        if n.unit == .percent, n.last + 2 < range.upperBound, t[n.last + 1].lower == "or", isNumber(n.last + 2) {
+            var j = n.last + 2
+            while isNumber(j + 1) || (j + 2 < range.upperBound && t[j + 1].text == "," && isNumber(j + 2) && t[j + 2].end - t[j + 2].start == 3) { j += 1 }
+            after = j + 1
+        } else if n.unit == .count, n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "or",
+                  (t[n.first - 2].text == "%" || t[n.first - 2].lower == "percent") {
+            after = n.last + 1
+        } else if n.unit == .percent, n.first - 3 >= range.lowerBound, t[n.first - 1].lower == "a" || t[n.first - 1].lower == "or",
+                  t[n.first - 1].lower == "or" || t[n.first - 2].lower == "or" {
+            // "(82, or a 7% share)"
+            let k = t[n.first - 1].lower == "or" ? n.first - 2 : n.first - 3
+            guard k >= range.lowerBound, t[k].text == ",", k - 1 >= range.lowerBound, isNumber(k - 1) else { return nil }
+            after = nil
+        } else {
+            return nil
+        }
+        if let after, after < range.upperBound, t[after].kind == .word, Self.countNouns.contains(t[after].lower) { return t[after].lower }
+        var k = n.first - 1
+        while k >= max(range.lowerBound, n.first - 14) {
+            if Self.countNouns.contains(t[k].lower) { return t[k].lower }
+            k -= 1
+        }
+        return nil
+    }
+
     /// A number with no noun of its own whose verb or noun before it names the measure: "ICE arrests 10 in …",
     /// "arrests of 656", "Of the 422 arrests, 262 have convictions", "44 of 372 detainees", "100 of the 4,000 people
     /// detained".
