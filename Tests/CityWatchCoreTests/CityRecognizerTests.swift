@@ -184,6 +184,8 @@ extension CityRecognizerTests {
         #expect(cities("Lawmakers toured the ICE site in Broadview on Monday.").isEmpty)
         // "the Broadview center" may be a facility of the story's city: not read as the town.
         #expect(cities("The Broadview center in Chicago held 1,450 detainees in October.") == ["Chicago, IL"])
+        // A town point inside a big city the story names is a neighbourhood of it, not a suburb.
+        #expect(cities("ICE agents arrested five people in Highlandtown on Tuesday, officials in Baltimore said.") == ["Baltimore, MD"])
         // Not where a place is expected: no town.
         #expect(cities("Broadview residents in Chicago said they saw agents.") == ["Chicago, IL"])
     }

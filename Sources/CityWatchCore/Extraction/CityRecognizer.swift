@@ -123,10 +123,16 @@ struct CityRecognizer: Sendable {
         // names; otherwise it is not read at all.
         let townsWithState = Set(candidates.filter { $0.verdict == .accepted && $0.explicitState != nil }.map(\.place))
         for k in candidates.indices where candidates[k].bareTown {
-            var placed = candidates[k].entries.filter { e in townsWithState.contains(e.place)
-                || strong.contains { gazetteer.places[$0].population >= 300_000 && gazetteer.distance($0, e.place) < 40 } }
+            // A suburb lies outside its city (a town point inside the city's own radius, like Baltimore's
+            // Highlandtown, is a neighbourhood of it): roughly 5 km for 500,000 people, growing with the root of size.
+            func radius(_ a: Int) -> Double { 5 * (Double(gazetteer.places[a].population) / 500_000).squareRoot() }
+            let bigAnchors = strong.filter { gazetteer.places[$0].population >= 300_000 }
+            let readings = candidates[k].entries.filter { e in
+                !bigAnchors.contains { gazetteer.distance($0, e.place) < radius($0) } }
+            var placed = readings.filter { e in townsWithState.contains(e.place)
+                || bigAnchors.contains { gazetteer.distance($0, e.place) < 40 } }
             if placed.isEmpty, townsInNamedStates {
-                placed = candidates[k].entries.filter { docStates.contains(gazetteer.places[$0.place].state) }
+                placed = readings.filter { docStates.contains(gazetteer.places[$0.place].state) }
             }
             if placed.count == 1 {
                 candidates[k].entries = placed; candidates[k].place = placed[0].place; candidates[k].verdict = .accepted
