@@ -451,4 +451,18 @@ import Testing
         #expect(f.first { $0.value == 18 }?.city == "Provo, UT")
         #expect(f.filter { $0.unit == .percent }.allSatisfy { $0.measure.contains("arrests") })
     }
+
+    @Test func aPhotoCaptionFirstDoesNotPlaceTheStory() {
+        let text = """
+        Agents gather outside a house on Elm Street in Lewiston. (Jane Roe/Staff Photographer)
+
+        Reports of ICE activity in Maine rose sharply on Tuesday.
+        Officials said 50 arrests had been made by Tuesday night.
+        """
+        let f = facts(text).figures
+        #expect(f.first?.value == 50 && f.first?.city == nil && f.first?.state == "ME")
+        // Without the credit, the first line is the title and places the story.
+        let g = facts(text.replacingOccurrences(of: " (Jane Roe/Staff Photographer)", with: "")).figures
+        #expect(g.first?.city == "Lewiston, ME")
+    }
 }

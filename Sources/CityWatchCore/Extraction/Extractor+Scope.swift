@@ -9,6 +9,24 @@ extension Extractor {
                                                   "Sen.", "Rep.", "Attorney", "Lt.", "Secretary", "Senator"]
     /// Words and marks that end the clause a state must share with its number.
     static let stateClauseBreaks: Set<String> = [";", "while", "whereas", "but", "—", "–", "--", "("]
+    /// Whether a unit is a photo caption or credit: "Staff Photographer", "Photo by", "Photo provided by", "AP
+    /// Photo", "Getty Images", "/Staff".
+    static func isCaption(_ unit: TextUnit) -> Bool {
+        let t = unit.tz.tokens
+        for k in t.indices where t[k].kind == .word || t[k].text == "/" {
+            switch t[k].text {
+            case "Photographer", "photographer", "Getty": return true
+            case "Photo", "photo", "Photos", "photos":
+                if k + 1 < t.count, ["by", "provided", "courtesy", "credit", "illustration"].contains(t[k + 1].lower) { return true }
+                if k >= 1, t[k - 1].text == "AP" { return true }
+            case "/":
+                if k + 1 < t.count, t[k + 1].text == "Staff" { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Verbs after a lead's first word that make a state its subject ("Virginia has seen …", "Texas leads …").
     static let stateSubjectVerbs: Set<String> = ["has", "had", "is", "was", "saw", "sees", "leads", "led", "reported",
                                                  "recorded", "ranks", "ranked", "tops", "topped"]
@@ -126,7 +144,9 @@ extension Extractor {
 
     func storyPlace(_ units: [TextUnit], _ hits: [CityHit], dominant: Int? = nil) -> (city: Int?, state: String?) {
         var leadUnits: [Int] = []
-        for (u, unit) in units.enumerated() {
+        // A photo caption standing first ("Agents gather at a home in Lewiston. (Jane Doe/Staff Photographer)") says
+        // where the picture was taken, not where the story is.
+        for (u, unit) in units.enumerated() where !Self.isCaption(unit) {
             if unit.kind == .title { leadUnits.append(u) }
             if unit.kind == .paragraph { leadUnits.append(u); break }
         }
