@@ -465,4 +465,17 @@ import Testing
         let g = facts(text.replacingOccurrences(of: " (Jane Roe/Staff Photographer)", with: "")).figures
         #expect(g.first?.city == "Lewiston, ME")
     }
+
+    @Test func membersOfAForceAreItsTroops() {
+        let text = """
+        Guard joins ICE task force in Memphis
+
+        MEMPHIS, Tenn. — About 140 members of the Tennessee National Guard will join the ICE task force in Memphis.
+        About 170 more members of the National Guard arrived Monday.
+        Twelve members of the local council signed a letter.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [140, 170])
+        #expect(f.allSatisfy { $0.measure.hasSuffix("guard members") && $0.city == "Memphis, TN" })
+    }
 }

@@ -130,7 +130,8 @@ struct FigureExtractor: Sendable {
         }
         // "six more arrests", "200 additional agents": an increment, never the running total.
         if n.unit == .count, k < range.upperBound, Self.incrementWords.contains(t[k].lower),
-           let (np, _) = phraseSpan(tz, from: k + 1, range) {
+           let (np, end) = phraseSpan(tz, from: k + 1, range) {
+            if let force = forceMembers(np, end: end, tz, range) { return "additional " + force }
             let verb = Self.genericNouns.contains(np) ? verbAround(n, tz, range) ?? actionBefore(n, tz, range) : nil
             return "additional " + np + (verb.map { " " + $0 } ?? "")
         }
@@ -152,6 +153,7 @@ struct FigureExtractor: Sendable {
             }
             // "1,406 illegal aliens were arrested", "targeting 100 members": the verb names what the noun does not.
             if !Self.isEnforcementMeasure(np) {
+                if let force = forceMembers(np, end: end, tz, range) { return force + rate }
                 if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
                 // "a $170 billion immigration and border enforcement package": the money's noun ends the phrase.
                 if let money = moneyMeasure(n, tz, range) { return money }
@@ -168,6 +170,20 @@ struct FigureExtractor: Sendable {
         if let money = moneyMeasure(n, tz, range) { return money }
         // "arrests rose 15%", "deportations from Chicago increased by 27%", "the number of agents rose to 160"
         return changedSubject(n, tz, range)
+    }
+
+    /// "140 members of the Tennessee National Guard", "members of the Marines": a force's members are its troops.
+    func forceMembers(_ np: String, end: Int, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        guard np == "members" || np.hasSuffix(" members"), end + 1 < range.upperBound, t[end].lower == "of" else { return nil }
+        var j = end + 1
+        if t[j].lower == "the" { j += 1 }
+        let stop = min(range.upperBound, j + 5)
+        while j < stop, t[j].kind == .word, t[j].isCapitalized {
+            if ["Guard", "Marines", "Army", "Corps"].contains(t[j].text) { return "guard members" }
+            j += 1
+        }
+        return nil
     }
 
     func verbAround(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
