@@ -219,10 +219,10 @@ struct CityRecognizer: Sendable {
     /// the story's city); its readings and last token. Its words are capitalised and the word after it is not.
     func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
         let tokens = tz.tokens
-        guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized, tz.length(i) >= 4,
-              !tz.isAllCaps(i), gazetteer.townFirstWords.contains(tokens[i].lower),
-              !Self.calendarWords.contains(tokens[i].text) else { return nil }
-        let prev = tokens[i - 1].text
+        // The cheap tests first: this runs on every capitalised word that is no city.
+        guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized,
+              Self.townLocatives.contains(tokens[i - 1].text), tz.length(i) >= 4, !tz.isAllCaps(i),
+              !Self.calendarWords.contains(tokens[i].text), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
         var n = min(Gazetteer.townMaxTokens, range.upperBound - i)
         while n >= 1 {
             defer { n -= 1 }
@@ -231,7 +231,6 @@ struct CityRecognizer: Sendable {
                   let readings = gazetteer.towns[tz.span(i, last).lowercased()] else { continue }
             let next = last + 1 < range.upperBound ? tokens[last + 1] : nil
             if let next, next.kind == .word, next.isCapitalized, next.text != "ICE" { return nil }
-            guard Self.townLocatives.contains(prev) else { return nil }
             return (readings, last)
         }
         return nil
