@@ -194,6 +194,9 @@ extension CityRecognizerTests {
         // Newark is a city in New Jersey, Ohio, California and Delaware: the one beside New York City is meant.
         #expect(cities("ICE will reopen a detention centre in Newark, close to New York City, in May.")
                 == ["Newark, NJ", "New York, NY"])
+        // A namesake near a reading of another listed name (Ohio's Aurora) does not outweigh a big city's suburb.
+        #expect(cities("The arrests were made across the metro area, including Denver, Aurora and Lakewood.")
+                == ["Denver, CO", "Aurora, CO", "Lakewood, CO"])
         // With nothing to place it, a homonym under 300,000 people is left out, as before.
         #expect(cities("ICE will reopen a detention centre in Newark in May.").isEmpty)
     }

@@ -174,8 +174,13 @@ struct CityRecognizer: Sendable {
                 let supported = Set(c.entries.map(\.place)).map { ($0, support($0, c.surface)) }.sorted { $0.1 > $1.1 }
                 // One reading in a state the story names (or a county of it names) wins over nearby towns and size.
                 let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
+                // A reading in the suburbs (within 40 km) of a big city the story names unambiguously wins over a
+                // namesake a town elsewhere supports ("Denver, Aurora and Lakewood": Colorado's Lakewood).
+                let suburbs = Set(places.filter { p in strong.contains { a in a != p && gazetteer.places[a].population >= 300_000
+                    && gazetteer.distance(a, p) < 40 } })
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
                 else if Set(places).count > 1, named.count == 1, let p = named.first { place = p }
+                else if Set(places).count > 1, suburbs.count == 1, let p = suburbs.first { place = p }
                 else if Set(places).count > 1, let top = supported.first, top.1 > 0,
                         supported.count < 2 || supported[1].1 < top.1 {
                     place = gazetteer.resolved(top.0)
