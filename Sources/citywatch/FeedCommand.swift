@@ -44,9 +44,19 @@ struct FeedCommand: AsyncParsableCommand {
     /// The inputs named in a list file (- for standard input), nil when it cannot be read.
     static func readList(_ list: String) -> [String]? {
         // ArgumentParser's positional handling grows quadratically with thousands of paths; a list file does not.
-        let data = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: list)
-        // Split on the bytes: CR and LF end a line (a Character-wise split costs more than reading the files).
-        return data?.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { String(decoding: $0, as: UTF8.self) }
+        let data = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try? InputLoader.readFile(list)
+        // Split on the bytes: CR and LF end a line, blank lines are skipped (a Character-wise split costs more
+        // than reading the files).
+        return data?.withUnsafeBytes { raw -> [String] in
+            let b = raw.bindMemory(to: UInt8.self)
+            var lines: [String] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x0A || b[i] == 0x0D {
+                if i > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return lines
+        }
     }
 
     /// `citywatch feed --json --inputs-from FILE` (the options in either order, each once, FILE not starting with

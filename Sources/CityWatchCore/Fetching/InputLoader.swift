@@ -41,9 +41,10 @@ package enum InputLoader {
 
     /// The whole file in one read of its size, through POSIX calls: FileHandle.readToEnd reads in small
     /// chunks, and Foundation's URL and FileManager calls around it cost as much as parsing a page.
-    static func readFile(_ path: String) throws(InputError) -> Data {
+    package static func readFile(_ path: String) throws(InputError) -> Data {
         // C sees a path up to its first NUL: another file than the one named would be read.
-        guard !path.utf8.contains(0) else {
+        var path = path
+        guard !path.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) else {
             throw InputError(message: "cannot read \(FetchRequest.printable(path)): the path holds a NUL byte")
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -56,9 +57,13 @@ package enum InputLoader {
         }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+        let known = fstat(fd, &info) == 0
+        if known, info.st_mode & S_IFMT == S_IFDIR {
             throw InputError(message: "\(path) is a directory, not a document")
         }
+        // A regular file read to its size is read to its end: no second read to see the end (one system call
+        // per file of a batch).
+        let size = known && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
         // st_size is 0 for pipes and /proc files: read on in chunks until the end either way. The buffer is
         // malloc'd and handed to Data as it is (Data(count:) zero-fills it first).
         var capacity = max(Int(info.st_size), 0) + 1
@@ -82,6 +87,7 @@ package enum InputLoader {
             }
             if n == 0 { break }
             used += n
+            if size > 0 && used == size { break }
         }
         return Data(bytesNoCopy: buffer, count: used, deallocator: .free)
     }
