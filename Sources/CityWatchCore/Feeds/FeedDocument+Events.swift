@@ -22,21 +22,22 @@ extension FeedDocument {
         h.startElementNs = { ctx, localname, prefix, uri, _, _, nbAttributes, nbDefaulted, attributes in
             guard let ctx, let localname else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            building(ctxt).start(ctxt, localname, prefix, uri, nbAttributes, nbDefaulted, attributes)
+            building(ctxt) { $0.start(ctxt, localname, prefix, uri, nbAttributes, nbDefaulted, attributes) }
         }
         h.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            let document = building(ctxt)
-            document.sync(ctxt)
-            _ = nodePop(ctxt)
-            document.sync(ctxt)
+            building(ctxt) { document in
+                document.sync(ctxt)
+                _ = nodePop(ctxt)
+                document.sync(ctxt)
+            }
         }
         // One function for both: libxml2 then never asks whether white space is ignorable (which reads ctxt->node).
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            building(ctxt).characters(ctxt, ch, Int(len))
+            building(ctxt) { $0.characters(ctxt, ch, Int(len)) }
         }
         h.characters = characters
         h.ignorableWhitespace = characters
@@ -44,12 +45,12 @@ extension FeedDocument {
         h.comment = { ctx, _ in
             guard let ctx else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            building(ctxt).other(ctxt)
+            building(ctxt) { $0.other(ctxt) }
         }
         h.processingInstruction = { ctx, _, _ in
             guard let ctx else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            building(ctxt).other(ctxt)
+            building(ctxt) { $0.other(ctxt) }
         }
         h.reference = { ctx, _ in
             guard let ctx else { return }
@@ -75,13 +76,14 @@ extension FeedDocument {
         return node
     }()
 
-    /// The document being built by the parse `ctxt` runs (set in ctxt->_private by FeedParserContext.readEvents).
-    @inline(__always) static func building(_ ctxt: xmlParserCtxtPtr) -> FeedDocument {
-        Unmanaged<FeedDocument>.fromOpaque(ctxt.pointee._private).takeUnretainedValue()
+    /// The document being built by the parse `ctxt` runs (set in ctxt->_private by FeedParserContext.readEvents,
+    /// which holds it for the parse: no retain and release per event).
+    @inline(__always) static func building(_ ctxt: xmlParserCtxtPtr, _ body: (FeedDocument) -> Void) {
+        Unmanaged<FeedDocument>.fromOpaque(ctxt.pointee._private)._withUnsafeGuaranteedRef(body)
     }
 
     private static func giveUp(_ ctxt: xmlParserCtxtPtr) {
-        building(ctxt).unsupported = true
+        building(ctxt) { $0.unsupported = true }
         xmlStopParser(ctxt)
     }
 
@@ -89,7 +91,7 @@ extension FeedDocument {
     @inline(__always) func sync(_ ctxt: xmlParserCtxtPtr) {
         let depth = Int(ctxt.pointee.nodeNr)
         if open.count > depth {
-            open.removeLast(open.count - depth)
+            repeat { open.removeLast() } while open.count > depth
         } else if open.count < depth {
             unsupported = true  // never: only this handler pushes
         }
