@@ -33,14 +33,10 @@ extension FeedDocument {
                 let attrName = String(cString: a.name)
                 out.append(contentsOf: attrName.utf8)
                 out.append(contentsOf: [0x3D, 0x22])
-                if let base, FeedLinks.uriAttributes.contains(attrName.lowercased()) {
-                    let v = Array(FeedLinks.resolve(string(a.start, a.end), against: base).utf8)
-                    v.withUnsafeBufferPointer { XMLNode.escape($0, into: &out, attribute: true) }
-                } else {
-                    // The value's own bytes; the tree's String round trip leaves valid UTF-8 as it is.
-                    let v = Array(string(a.start, a.end).utf8)
-                    v.withUnsafeBufferPointer { XMLNode.escape($0, into: &out, attribute: true) }
-                }
+                var value = string(a.start, a.end)
+                if let base, FeedLinks.uriAttributes.contains(attrName.lowercased()) { value = FeedLinks.resolve(value, against: base) }
+                let v = Array(value.utf8)
+                v.withUnsafeBufferPointer { XMLNode.escape($0, into: &out, attribute: true) }
                 out.append(0x22)
             }
             if n.firstChild < 0 && XMLNode.voidElements.contains(name) {
