@@ -85,4 +85,15 @@ static inline xmlDocPtr cw_feed_read(xmlParserCtxtPtr ctxt, const char *bytes, i
     return doc;
 }
 
+/// cw_feed_read with another SAX2 handler set (FeedDocument's), the context's own put back afterwards.
+/// The document returned is what the handler's startDocument made (libxml2's default: an empty document with the URL).
+static inline xmlDocPtr cw_feed_read_events(xmlParserCtxtPtr ctxt, xmlSAXHandlerPtr sax, const char *bytes, int size,
+                                            const char *url) {
+    xmlSAXHandlerPtr own = ctxt->sax;
+    ctxt->sax = sax;
+    xmlDocPtr doc = cw_feed_read(ctxt, bytes, size, url);
+    ctxt->sax = own;
+    return doc;
+}
+
 #endif

@@ -15,6 +15,10 @@ struct CityWatchCommand: AsyncParsableCommand {
 
     /// Like ArgumentParser's own main, but usage errors exit 2 as INTERFACE.md says (not 64).
     static func main() async {
+        if let code = await FeedCommand.fastRun(Array(CommandLine.arguments.dropFirst())) {
+            if code != .success { exit(withError: code) }
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

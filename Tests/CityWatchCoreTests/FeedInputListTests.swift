@@ -11,12 +11,18 @@ import Testing
         var lines: [[String: Any]]
     }
 
-    func feed(list: Data, in folder: String) throws -> Run {
+    /// - Parameter arguments: the command line; LIST stands for the list file (the default is the form the
+    ///   CLI reads without ArgumentParser, see FeedCommand.fastRun).
+    func feed(list: Data, in folder: String, arguments: [String] = ["feed", "--json", "--inputs-from", "LIST"]) throws -> Run {
+        try output(list: list, in: folder, arguments: arguments).run
+    }
+
+    func output(list: Data, in folder: String, arguments: [String]) throws -> (run: Run, bytes: Data) {
         let listPath = folder + "/list"
         try list.write(to: URL(fileURLWithPath: listPath))
         let process = Process()
         process.executableURL = try DaemonProcessTests.binary()
-        process.arguments = ["feed", "--json", "--inputs-from", listPath]
+        process.arguments = arguments.map { $0 == "LIST" ? listPath : $0.replacingOccurrences(of: "=LIST", with: "=" + listPath) }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe()
         process.standardOutput = output
@@ -28,7 +34,24 @@ import Testing
         let lines = try data.split(separator: 0x0A).map {
             try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
         }
-        return Run(status: process.terminationStatus, lines: lines)
+        return (Run(status: process.terminationStatus, lines: lines), data)
+    }
+
+    /// The fast path (`feed --json --inputs-from LIST`, no ArgumentParser) and ArgumentParser's reading of the
+    /// same command give the same bytes and the same exit status.
+    @Test func theFastCommandLineIsTheSameCommand() throws {
+        let folder = temporaryFolder()
+        let good = folder + "/good.xml"
+        try Data("<rss version=\"2.0\"><channel><title>t</title><item><title>i</title></item></channel></rss>".utf8)
+            .write(to: URL(fileURLWithPath: good))
+        for list in [Data("\(good)\n".utf8), Data("\(good)\n/nonexistent/x.xml\n\(good)\n".utf8)] {
+            let fast = try output(list: list, in: folder, arguments: ["feed", "--json", "--inputs-from", "LIST"])
+            let swapped = try output(list: list, in: folder, arguments: ["feed", "--inputs-from", "LIST", "--json"])
+            let parsed = try output(list: list, in: folder, arguments: ["feed", "--inputs-from=LIST", "--json"])
+            #expect(fast.bytes == parsed.bytes && swapped.bytes == parsed.bytes)
+            #expect(fast.run.status == parsed.run.status && swapped.run.status == parsed.run.status)
+            #expect(!fast.bytes.isEmpty)
+        }
     }
 
     @Test func hostileLinesAreErrorsOnTheirOwnLines() throws {
@@ -54,6 +77,14 @@ import Testing
         #expect((run.lines[1]["error"] as? String)?.contains("NUL") == true)
         #expect((run.lines[6]["error"] as? String)?.contains("NUL") == true)
         #expect((run.lines[4]["error"] as? String)?.contains("directory") == true)
+    }
+
+    @Test func schemeSeparatorOnBytes() {
+        for (input, expected) in [("http://a", true), ("file:///x", true), ("a://", true), ("://", true), (":/", false),
+                                  ("feeds/a.xml", false), ("c:/x", false), ("", false), ("é://x", true), (":/\u{0}/", false)] {
+            #expect(InputLoader.hasSchemeSeparator(input) == expected, "\(input)")
+            #expect(input.contains("://") == expected)
+        }
     }
 
     @Test func anEmptyOrBlankListReadsNothingAndSucceeds() throws {

@@ -70,8 +70,8 @@ func parseFeedText(_ text: String, baseURL: String? = nil) -> ParsedFeed {
     @Test func base64WhiteSpaceStrippedAlikeBothWays() {
         let ascii = String(decoding: (0..<128).map { UInt8($0) } + Array("QUJD\n\t RA==".utf8), as: UTF8.self)
         let scalarWise = String(String.UnicodeScalarView(ascii.unicodeScalars.filter { !$0.properties.isWhitespace }))
-        #expect(FeedXMLMapper.strippingWhitespace(ascii) == scalarWise)
-        #expect(FeedXMLMapper.strippingWhitespace("QU\u{2003}JD\u{85}") == "QUJD")
+        #expect(FeedXMLMapper<FeedDocument>.strippingWhitespace(ascii) == scalarWise)
+        #expect(FeedXMLMapper<FeedDocument>.strippingWhitespace("QU\u{2003}JD\u{85}") == "QUJD")
     }
 
     @Test func relativeLinksResolveAgainstXMLBaseAndFeedURL() throws {

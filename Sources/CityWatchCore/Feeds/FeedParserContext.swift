@@ -10,6 +10,8 @@ import Glibc
 final class FeedParserContext {
     private(set) var ctxt: xmlParserCtxtPtr
     let namespaces = NamespaceCache()
+    /// The document SAX2 events are read into (see readEvents).
+    let document: FeedDocument
     /// Converters by charset name; nil values remember the names iconv does not know.
     private var converters: [String: iconv_t?] = [:]
 
@@ -18,9 +20,11 @@ final class FeedParserContext {
 
     private init(ctxt: xmlParserCtxtPtr) {
         self.ctxt = ctxt
+        document = FeedDocument(namespaces: namespaces)
     }
 
     deinit {
+        document.reset()
         xmlFreeParserCtxt(ctxt)
         for case let cd? in converters.values { iconv_close(cd) }
     }
@@ -50,16 +54,42 @@ final class FeedParserContext {
 
     /// Parses UTF-8 bytes to a tree with the feed options (see cw_feed_read).
     func read(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> xmlDocPtr? {
-        if let dict = ctxt.pointee.dict, xmlDictSize(dict) > Self.maxDictionaryEntries, let fresh = xmlNewParserCtxt() {
-            xmlFreeParserCtxt(ctxt)
-            ctxt = fresh
-            namespaces.forgetNames()
-        }
+        renewIfFull()
         let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
             cw_feed_read(ctxt, chars.baseAddress, Int32(chars.count), baseURL)
         }
         namespaces.reset(dict: ctxt.pointee.dict)
         return doc
+    }
+
+    private func renewIfFull() {
+        if let dict = ctxt.pointee.dict, xmlDictSize(dict) > Self.maxDictionaryEntries, let fresh = xmlNewParserCtxt() {
+            document.reset()  // its names belong to the old dictionary
+            xmlFreeParserCtxt(ctxt)
+            ctxt = fresh
+            namespaces.forgetNames()
+        }
+    }
+
+    /// Parses UTF-8 bytes as `read` does, into `document` from SAX2 events instead of a tree (same parser, same
+    /// options, same errors in the context). nil when the document held what FeedDocument does not model: it is
+    /// then to be read with `read`. The document is valid until the next parse on this thread.
+    func readEvents(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: String?) -> FeedDocument? {
+        renewIfFull()
+        document.reset()
+        var handler = FeedDocument.handler
+        ctxt.pointee._private = Unmanaged.passUnretained(document).toOpaque()
+        let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
+            cw_feed_read_events(ctxt, &handler, chars.baseAddress, Int32(chars.count), baseURL)
+        }
+        ctxt.pointee._private = nil
+        namespaces.reset(dict: ctxt.pointee.dict)
+        document.adopt(doc)
+        if document.unsupported {
+            document.reset()
+            return nil
+        }
+        return document
     }
 
     /// A converter from `charset` to UTF-8 in its initial state, handed to `body`; nil when iconv does not know it.

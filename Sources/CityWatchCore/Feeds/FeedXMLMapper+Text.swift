@@ -4,19 +4,19 @@ import Foundation
 /// Text fields, Atom text constructs and base URIs.
 extension FeedXMLMapper {
     /// An RSS-style text field: its text, or its markup when it holds elements; relative links resolved.
-    func field(_ node: xmlNodePtr) -> String? {
-        if XMLNode.hasElementChildren(node) { return cleaned(XMLNode.innerXML(node, base: base(node))) }
-        guard let text = XMLNode.cleanedText(node) else { return nil }
+    func field(_ node: Node) -> String? {
+        if tree.hasElementChildren(node) { return cleaned(tree.innerXML(node, base: base(node))) }
+        guard let text = tree.cleanedText(node) else { return nil }
         if hasBase, text.utf8.contains(0x3D), let base = base(node) { return FeedLinks.resolveHTML(text, against: base) }
         return text
     }
 
     /// An Atom text construct (text, html, xhtml; Atom 0.3 escaped, base64 and xml modes).
-    func atomText(_ node: xmlNodePtr) -> String? {
-        let type = XMLNode.attribute(node, "type")?.lowercased() ?? "text"
-        let mode = XMLNode.attribute(node, "mode")?.lowercased()
+    func atomText(_ node: Node) -> String? {
+        let type = tree.attribute(node, "type")?.lowercased() ?? "text"
+        let mode = tree.attribute(node, "mode")?.lowercased()
         if mode == "base64" || FeedXMLMapper.isBinary(type) {
-            let raw = FeedXMLMapper.strippingWhitespace(XMLNode.text(node))
+            let raw = FeedXMLMapper.strippingWhitespace(tree.text(node))
             let decoded = Data(base64Encoded: raw, options: .ignoreUnknownCharacters)
                 .flatMap { String(data: $0, encoding: .utf8) }.flatMap(cleaned)
             if let decoded, hasBase, decoded.utf8.contains(0x3D), let base = base(node) {
@@ -26,9 +26,9 @@ extension FeedXMLMapper {
         }
         if type == "xhtml" || (atom10 && type == "application/xhtml+xml") {
             // Atom 1.0 xhtml: the content is inside one xhtml:div, which is not part of it.
-            var children = XMLNode.elements(node)
-            if let div = children.next(), children.next() == nil, namespaces.peek(div).name == "div" {
-                return cleaned(XMLNode.innerXML(div, base: base(div)))
+            var children = tree.elements(node)
+            if let div = children.next(), children.next() == nil, tree.peek(div).name == "div" {
+                return cleaned(tree.innerXML(div, base: base(div)))
             }
         }
         return field(node)
@@ -52,25 +52,21 @@ extension FeedXMLMapper {
     }
 
     /// The base URI in effect at a node (xml:base, then the document URL), when there is one.
-    func base(_ node: xmlNodePtr) -> String? {
-        guard hasBase, let base = xmlNodeGetBase(doc, node) else { return nil }
-        defer { cw_xmlFree(base) }
-        return String(cString: base)
+    func base(_ node: Node) -> String? {
+        hasBase ? tree.base(node) : nil
     }
 
-    mutating func mapCDF(_ root: xmlNodePtr, into feed: inout ParsedFeed.Info) {
-        if feed.link == nil { feed.link = XMLNode.attribute(root, "href").flatMap(cleaned) }
-        if feed.updated == nil { feed.updated = XMLNode.attribute(root, "lastmod").flatMap(FeedDate.iso8601) }
+    mutating func mapCDF(_ root: Node, into feed: inout ParsedFeed.Info) {
+        if feed.link == nil { feed.link = tree.attribute(root, "href").flatMap(cleaned) }
+        if feed.updated == nil { feed.updated = tree.attribute(root, "lastmod").flatMap(FeedDate.iso8601) }
     }
 
-    func xmlLang(_ node: xmlNodePtr) -> String? {
-        guard let lang = xmlNodeGetLang(node) else { return nil }
-        defer { cw_xmlFree(lang) }
-        return cleaned(String(cString: lang))
+    func xmlLang(_ node: Node) -> String? {
+        tree.lang(node).flatMap(cleaned)
     }
 
     /// Resolves a relative reference against xml:base and the document URL.
-    func resolve(_ url: String, _ node: xmlNodePtr) -> String {
+    func resolve(_ url: String, _ node: Node) -> String {
         if !hasBase || FeedLinks.hasScheme(url) { return url }
         guard let base = base(node) else { return url }
         return FeedLinks.resolve(url, against: base)

@@ -44,8 +44,8 @@ enum FeedNamespace: UInt8 {
 }
 
 /// An element seen by the mapper: its namespace and local name, resolved once.
-struct FeedElement {
-    let node: xmlNodePtr
+struct FeedElement<Node> {
+    let node: Node
     let ns: FeedNamespace
     let name: String
 }

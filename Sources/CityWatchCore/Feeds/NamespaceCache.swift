@@ -23,13 +23,15 @@ final class NamespaceCache {
 
     // Per document.
     @exclusivity(unchecked) private var dict: xmlDictPtr?
-    @exclusivity(unchecked) private var seen: [(UnsafeMutablePointer<xmlNs>, FeedNamespace)] = []
+    /// Namespaces classified in this document, by xmlNs pointer (the tree) or URI pointer (FeedDocument).
+    @exclusivity(unchecked) private var seen: [(key: UnsafeRawPointer, prefixed: Bool, kind: FeedNamespace)] = []
     /// (name, namespace) pointer pairs resolved in this document, searched without touching the strings.
     @exclusivity(unchecked) private var resolved: [Resolved] = []
 
     private struct Resolved {
         var name: UnsafePointer<xmlChar>
-        var ns: UnsafeMutablePointer<xmlNs>?
+        var ns: UnsafeRawPointer?
+        var prefixed: Bool
         var kind: FeedNamespace
         var local: String
     }
@@ -45,44 +47,56 @@ final class NamespaceCache {
     func forgetNames() { names = [(key: UnsafeRawPointer, name: Name)?](repeating: nil, count: names.count) }
 
     /// The local name only, lower-cased (no namespace bookkeeping).
-    func peek(_ node: xmlNodePtr) -> FeedElement {
+    func peek(_ node: xmlNodePtr) -> FeedElement<xmlNodePtr> {
         let raw = node.pointee.name.map { String(cString: $0) } ?? ""
         return FeedElement(node: node, ns: .other, name: raw.lowercased())
     }
 
-    func element(_ node: xmlNodePtr) -> FeedElement {
-        guard let namePointer = node.pointee.name else {
-            return FeedElement(node: node, ns: node.pointee.ns.map(kind) ?? .none, name: "")
-        }
-        let nsPointer = node.pointee.ns
+    func element(_ node: xmlNodePtr) -> FeedElement<xmlNodePtr> {
+        let ns = node.pointee.ns
+        let (kind, name) = element(name: node.pointee.name, ns: ns.map { UnsafeRawPointer($0) }, href: ns?.pointee.href,
+                                   prefixed: ns?.pointee.prefix != nil)
+        return FeedElement(node: node, ns: kind, name: name)
+    }
+
+    /// A FeedDocument element: its name and namespace URI pointers (the dictionary's), and whether it had a prefix.
+    func element(name: UnsafePointer<xmlChar>?, href: UnsafePointer<xmlChar>?, prefixed: Bool) -> (FeedNamespace, String) {
+        element(name: name, ns: href.map { UnsafeRawPointer($0) }, href: href, prefixed: prefixed)
+    }
+
+    /// - Parameters:
+    ///   - ns: what identifies the element's namespace in this document (nil for none), with `href` its URI.
+    ///   - prefixed: whether that namespace was declared with a prefix (an unknown default namespace reads as none).
+    private func element(name namePointer: UnsafePointer<xmlChar>?, ns: UnsafeRawPointer?, href: UnsafePointer<xmlChar>?,
+                         prefixed: Bool) -> (FeedNamespace, String) {
+        guard let namePointer else { return (ns.map { kind($0, href, prefixed) } ?? .none, "") }
         // Searched through a buffer pointer: one class property access, not one per step.
         let hit = resolved.withUnsafeBufferPointer { entries in
-            entries.first { $0.name == namePointer && $0.ns == nsPointer }
+            entries.first { $0.name == namePointer && $0.ns == ns && $0.prefixed == prefixed }
         }
-        if let hit { return FeedElement(node: node, ns: hit.kind, name: hit.local) }
-        let element = resolve(node, namePointer)
+        if let hit { return (hit.kind, hit.local) }
+        let name = self.name(namePointer)
+        let element: (FeedNamespace, String)
+        if let ns {
+            element = (kind(ns, href, prefixed), name.lower)
+        } else if let prefixed = name.prefixed {
+            element = (prefixed, name.local)
+        } else {
+            element = (.none, name.lower)
+        }
         if resolved.count < 64 {
-            resolved.append(Resolved(name: namePointer, ns: nsPointer, kind: element.ns, local: element.name))
+            resolved.append(Resolved(name: namePointer, ns: ns, prefixed: prefixed, kind: element.0, local: element.1))
         }
         return element
     }
 
-    private func resolve(_ node: xmlNodePtr, _ namePointer: UnsafePointer<xmlChar>) -> FeedElement {
-        let name = self.name(namePointer)
-        guard let ns = node.pointee.ns else {
-            if let prefixed = name.prefixed { return FeedElement(node: node, ns: prefixed, name: name.local) }
-            return FeedElement(node: node, ns: .none, name: name.lower)
-        }
-        return FeedElement(node: node, ns: kind(ns), name: name.lower)
-    }
-
-    private func kind(_ ns: UnsafeMutablePointer<xmlNs>) -> FeedNamespace {
-        for (p, kind) in seen where p == ns { return kind }
-        var kind = FeedNamespace.classify(ns.pointee.href)
+    private func kind(_ ns: UnsafeRawPointer, _ href: UnsafePointer<xmlChar>?, _ prefixed: Bool) -> FeedNamespace {
+        for entry in seen where entry.key == ns && entry.prefixed == prefixed { return entry.kind }
+        var kind = FeedNamespace.classify(href)
         // Atom 0.3 and 1.0 elements mean the same; an unknown default namespace is read as no namespace.
         if kind == .atom03 { kind = .atom10 }
-        if kind == .other && ns.pointee.prefix == nil { kind = .none }
-        seen.append((ns, kind))
+        if kind == .other && !prefixed { kind = .none }
+        seen.append((ns, prefixed, kind))
         return kind
     }
 
