@@ -72,11 +72,11 @@ extension CityRecognizer {
         "between", "only", "even", "just", "here", "there", "now", "today", "yesterday", "last", "this", "that", "those",
         "these", "every", "each", "all", "some", "many", "most",
     ]
-    /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
     /// Months and days, which some towns are named after ("in August", "on Friday").
     static let calendarWords: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
                                             "September", "October", "November", "December", "Monday", "Tuesday",
                                             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
     static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "into", "suburban", "rural"]
     static let locatives: Set<String> = ["in", "from", "near", "outside", "to", "at", "across", "throughout", "around",
                                         "into", "toward", "towards", "through", "inside", "within", "between", "of", "and"]

@@ -122,15 +122,14 @@ struct CityRecognizer: Sendable {
         // ("Broadview" in a Chicago story), or (in an enforcement story) the one reading in a state the story
         // names; otherwise it is not read at all.
         let townsWithState = Set(candidates.filter { $0.verdict == .accepted && $0.explicitState != nil }.map(\.place))
+        // A suburb lies outside its city (a town point inside the city's own radius, like Baltimore's Highlandtown, is a
+        // neighbourhood of it): roughly 5 km for 500,000 people, growing with the root of size.
+        func radius(_ a: Int) -> Double { 5 * (Double(gazetteer.places[a].population) / 500_000).squareRoot() }
+        let bigAnchors = strong.filter { gazetteer.places[$0].population >= 300_000 }
         for k in candidates.indices where candidates[k].bareTown {
-            // A suburb lies outside its city (a town point inside the city's own radius, like Baltimore's
-            // Highlandtown, is a neighbourhood of it): roughly 5 km for 500,000 people, growing with the root of size.
-            func radius(_ a: Int) -> Double { 5 * (Double(gazetteer.places[a].population) / 500_000).squareRoot() }
-            let bigAnchors = strong.filter { gazetteer.places[$0].population >= 300_000 }
             let readings = candidates[k].entries.filter { e in
                 !bigAnchors.contains { gazetteer.distance($0, e.place) < radius($0) } }
-            var placed = readings.filter { e in townsWithState.contains(e.place)
-                || bigAnchors.contains { gazetteer.distance($0, e.place) < 40 } }
+            var placed = readings.filter { e in townsWithState.contains(e.place) || isSuburb(e.place, of: bigAnchors) }
             if placed.isEmpty, townsInNamedStates {
                 placed = readings.filter { docStates.contains(gazetteer.places[$0.place].state) }
             }
@@ -176,8 +175,7 @@ struct CityRecognizer: Sendable {
                 let named = Set(c.entries.map(\.place).filter { docStates.contains(gazetteer.places[$0].state) }.map { gazetteer.resolved($0) })
                 // A reading in the suburbs (within 40 km) of a big city the story names unambiguously wins over a
                 // namesake a town elsewhere supports ("Denver, Aurora and Lakewood": Colorado's Lakewood).
-                let suburbs = Set(places.filter { p in strong.contains { a in a != p && gazetteer.places[a].population >= 300_000
-                    && gazetteer.distance(a, p) < 40 } })
+                let suburbs = Set(places.filter { isSuburb($0, of: strong) })
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
                 else if Set(places).count > 1, named.count == 1, let p = named.first { place = p }
                 else if Set(places).count > 1, suburbs.count == 1, let p = suburbs.first { place = p }
@@ -220,7 +218,7 @@ struct CityRecognizer: Sendable {
     }
 
     /// A town (1,000–9,999 people) named without its state where a place name is expected: after "in", "near",
-    /// "outside", "at", "from", "into" or "suburban" (not "the Broadview center", which may name a facility of
+    /// "outside", "at", "from", "into", "suburban" or "rural" (not "the Broadview center", which may name a facility of
     /// the story's city); its readings and last token. Its words are capitalised and the word after it is not.
     func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
         let tokens = tz.tokens
@@ -272,10 +270,14 @@ struct CityRecognizer: Sendable {
         if big { return best }
         // Namesakes of one another ("Franklin Park" in Illinois, New Jersey, Pennsylvania; Newark in New Jersey, Ohio,
         // California) in a story naming a big city: the one reading in that city's suburbs (within 40 km).
-        let near = Set(entries.map(\.place).filter { e in anchors.contains { a in
-            gazetteer.places[a].population >= 300_000 && gazetteer.distance(a, e) < 40 } })
+        let near = Set(entries.map(\.place).filter { isSuburb($0, of: anchors) })
         if near.count == 1 { return near.first }
         return nil
+    }
+
+    /// Whether `place` lies within 40 km of one of `anchors` (other than itself) that is a big city (300,000 people).
+    func isSuburb(_ place: Int, of anchors: some Sequence<Int>) -> Bool {
+        anchors.contains { a in a != place && gazetteer.places[a].population >= 300_000 && gazetteer.distance(a, place) < 40 }
     }
 
     /// Homonyms: the most populous reading, where a reading in a state the document names counts 30 times over

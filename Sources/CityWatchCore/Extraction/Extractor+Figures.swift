@@ -78,14 +78,13 @@ extension Extractor {
                     // "a 7% share"), the figures around it may.
                     let own = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
-                    let ownCounts = own.map { FigureExtractor.isEnforcementMeasure($0) || FigureExtractor.moneyVerbs.values.contains($0) } ?? false
-                    guard let measure = (ownCounts ? own : nil)
+                    guard let measure = own.flatMap({ FigureExtractor.isFigureMeasure($0) ? $0 : nil })
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
                         ?? judge.pairedMeasure(n, unit.tz, range)
                         ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }
                     // "40 counties", "a dozen protesters", "offered 300": counts of something other than enforcement;
                     // "two activists arrested": protesters arrested by the police are not the operation's.
-                    guard FigureExtractor.isEnforcementMeasure(measure) || FigureExtractor.moneyVerbs.values.contains(measure),
+                    guard FigureExtractor.isFigureMeasure(measure),
                           !measure.split(separator: " ").contains(where: { FigureExtractor.protestNouns.contains(String($0)) })
                     else { continue }
                     // "$5,000 in questionable spending" in a story about ICE: money is enforcement money only when its

@@ -17,6 +17,14 @@ extension FigureExtractor {
                                "increase", "decrease", "rise", "jump", "drop", "decline", "surge", "growth",
                                "fall", "cut", "arrival", "removal", "flown", "bus", "stop"]
 
+    /// Whether a figure's measure is kept: it counts or measures enforcement, or is money named by its verb.
+    static func isFigureMeasure(_ measure: String) -> Bool {
+        isEnforcementMeasure(measure) || moneyMeasures.contains(measure)
+    }
+
+    /// The measures money verbs name ("cost", "funding", …).
+    static let moneyMeasures = Set(moneyVerbs.values)
+
     /// Whether the measure counts or measures enforcement (money named by its verb always does).
     static func isEnforcementMeasure(_ measure: String) -> Bool {
         for word in measure.split(separator: " ") where !word.hasPrefix("fundrais") {

@@ -64,12 +64,10 @@ extension FigureExtractor {
         } else if n.unit == .count, n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "or",
                   (t[n.first - 2].text == "%" || t[n.first - 2].lower == "percent") {
             after = n.last + 1
-        } else if n.unit == .percent, n.first - 3 >= range.lowerBound, t[n.first - 1].lower == "a" || t[n.first - 1].lower == "or",
-                  t[n.first - 1].lower == "or" || t[n.first - 2].lower == "or" {
-            // "(82, or a 7% share)"
-            let k = t[n.first - 1].lower == "or" ? n.first - 2 : n.first - 3
-            guard k >= range.lowerBound, t[k].text == ",", k - 1 >= range.lowerBound, isNumber(k - 1) else { return nil }
-            after = nil
+        } else if n.unit == .percent, n.first - 3 >= range.lowerBound {
+            // "(82, or a 7% share)", "(82, or 7%)": the comma before "or" follows the count.
+            let or = t[n.first - 1].lower == "or" ? n.first - 1 : t[n.first - 1].lower == "a" && t[n.first - 2].lower == "or" ? n.first - 2 : nil
+            guard let or, t[or - 1].text == ",", or - 2 >= range.lowerBound, isNumber(or - 2) else { return nil }
         } else {
             return nil
         }
