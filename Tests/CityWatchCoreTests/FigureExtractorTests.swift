@@ -51,17 +51,31 @@ import Testing
         extractor.extract(SeedTextParser.parse("ICE update\n" + text)).figures
     }
 
-    @Test func anEarlierValueIsNotAFigure() {
+    /// An earlier value is kept as the measure's earlier figure, right after the figure it is compared with, with
+    /// the same city and measure (the knowledge takes a measure's first statement in an article as its claim).
+    @Test func anEarlierValueFollowsItsFigureWithItsMeasure() {
         let up = figures("ICE raised the number of personnel assigned to Chicago to 250, up from the 180 planned earlier this year.")
-        #expect(up.map(\.value) == [250])
+        #expect(up.map(\.value) == [250, 180])
         #expect(up.first?.measure.hasPrefix("personnel") == true)   // "personnel" or "personnel assigned": one MeasureKey
-        #expect(up.first?.city == "Chicago, IL")
+        #expect(Set(up.map(\.measure)).count == 1 && up.allSatisfy { $0.city == "Chicago, IL" })
         let compared = figures("The Broadview center in Chicago held 1,450 detainees in October, compared with 980 in September.")
-        #expect(compared.map(\.value) == [1450])
-        #expect(compared.first?.measure == "detainees")
+        #expect(compared.map(\.value) == [1450, 980])
+        #expect(compared.allSatisfy { $0.measure == "detainees" })
         let from = figures("ICE has increased the number of agents in Denver to 160, from 120 at the start.")
-        #expect(from.map(\.value) == [160])
-        #expect(from.first?.measure == "agents")
+        #expect(from.map(\.value) == [160, 120])
+        #expect(from.allSatisfy { $0.measure == "agents" })
+        let state = figures("Federal data show the agency made more than 300 arrests in Idaho this year, up from 77 in 2024.")
+        #expect(state.map(\.value) == [300, 77] && state.allSatisfy { $0.state == "ID" && $0.city == nil })
+        #expect(state.map(\.qualifier) == [.moreThan, nil])
+        let increase = figures("The task force in Virginia had made 3,564 arrests, an increase from 2,500 reported in July.")
+        #expect(increase.map(\.value) == [3564, 2500])
+        // A change stated as a range after its measure: the new value first, then the old.
+        let capacity = figures("The bill is meant to grow ICE's detention capacity nationwide from 40,000 to 100,000 beds.")
+        #expect(capacity.map(\.value) == [100_000, 40_000])
+        // Not an earlier value: where people come from, a hedge, a range of ages.
+        #expect(figures("In Houston, 120 agents from 12 agencies took part in the raids.").map(\.value) == [120])
+        #expect(figures("In Houston, agents arrested more than 120 people.").map(\.value) == [120])
+        #expect(!figures("In Houston, agents arrested 40 people whose ages ranged from 18 to 65.").contains { $0.value == 18 })
     }
 
     @Test func theSubjectOfAChangeIsTheMeasure() {
@@ -72,13 +86,13 @@ import Testing
         let up = figures("Arrests in Denver are up 45% from the first week.")
         #expect(up.first?.measure == "arrests" && up.first?.value == 45)
         let number = figures("The number of National Guard troops in Nashville rose to 550 this week, up from 400 in early November.")
-        #expect(number.map(\.value) == [550])
+        #expect(number.map(\.value) == [550, 400])
         #expect(number.first?.measure == "national guard troops")
         let fell = figures("Arrests in Chicago fell from 550 to 400 last month.")
-        #expect(fell.map(\.value) == [400])
+        #expect(fell.map(\.value) == [400, 550])
         #expect(fell.first?.measure == "arrests")
         let range = figures("Arrests in Chicago rose from 400 to 550 last month.")
-        #expect(range.map(\.value) == [550])
+        #expect(range.map(\.value) == [550, 400])
         #expect(range.first?.measure == "arrests")
         // A place is never the measure.
         #expect(!figures("Arrests in Houston climbed to 300.").contains { $0.measure.contains("houston") })
@@ -124,7 +138,7 @@ extension FigureExtractorTests {
         let spent = figures("The city of Baltimore has spent $1.2 million on legal aid since the raids began.")
         #expect(spent.first?.measure == "spending" && spent.first?.city == "Baltimore, MD")
         let level = figures("Guard troops in Memphis now number 450, up from 300 last week.")
-        #expect(level.map(\.value) == [450])
+        #expect(level.map(\.value) == [450, 300])
         #expect(level.first?.measure == "guard troops")
         // "number 5" as a label is still no figure.
         #expect(figures("Agents in Memphis met at gate number 5 on Monday.").isEmpty)
@@ -153,7 +167,7 @@ extension FigureExtractorTests {
 extension FigureExtractorTests {
     @Test func newYorkAfterAPrepositionIsTheCity() {
         let f = figures("ICE now plans to target 5,000 cases in New York, up from 4,500.")
-        #expect(f.map(\.value) == [5000])
+        #expect(f.map(\.value) == [5000, 4500])
         #expect(f.first?.city == "New York, NY")
         #expect(figures("ICE has 250 officers assigned to New York, according to the agency.").first?.city == "New York, NY")
     }
@@ -207,3 +221,15 @@ extension FigureExtractorTests {
     }
 }
 
+
+extension FigureExtractorTests {
+    /// Places raided, counted, are operations: "raids at two restaurants", "raided at least two worksites".
+    @Test func placesRaidedAreOperations() {
+        let raids = figures("Immigration agents carried out raids at two Italian restaurants in San Diego on Friday.")
+        #expect(raids.first?.measure == "operations" && raids.first?.value == 2 && raids.first?.city == "San Diego, CA")
+        let sites = figures("Agents raided at least two worksites in Seattle.")
+        #expect(sites.first?.value == 2 && sites.first?.qualifier == .atLeast)
+        // Places with no raid are not operations.
+        #expect(figures("In Denver, the two restaurants near the ICE office reopened on Monday.").isEmpty)
+    }
+}

@@ -38,11 +38,26 @@ extension Extractor {
                 var previous: (measure: String, unit: FigureUnit)?
                 defer { if let previous { lastMeasure = previous } }
                 var enforcement: Bool?   // computed once per sentence, when a number gets that far
+                // Earlier values of a change ("up from 77", "rose from 400 to 550"): the figure they precede or
+                // follow in the sentence, with its city and measure, is stated again with the earlier value, just
+                // after it (the knowledge keeps the first statement of a measure in an article as its claim).
+                var sentenceFigure: Int?
+                var pendingEarlier: [(value: Double, qualifier: Qualifier?)] = []
+                func appendEarlier(after index: Int) {
+                    for e in pendingEarlier {
+                        var copy = figures[index]
+                        copy.value = e.value; copy.qualifier = e.qualifier
+                        figures.append(copy)
+                    }
+                    pendingEarlier = []
+                }
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
+                    var changeStart: Double?
                     if n.value == nil, unit.rowText == nil, let r = n.range {
                         if judge.isChange(n, unit.tz, range) {
                             n.value = r.max; n.range = nil   // "rose from 400 to 550": the figure is 550
+                            changeStart = r.min
                         } else if n.qualifier == nil {
                             n.value = r.min; n.qualifier = .atLeast   // "40% to 45% of arrests": at least 40%
                         }
@@ -71,14 +86,25 @@ extension Extractor {
                             || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
                     guard enforcement == true || recordShare else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
-                    if judge.isEarlierValue(n, unit.tz, range) { continue }
+                    if judge.isEarlierValue(n, unit.tz, range) {
+                        if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
+                            if let last = sentenceFigure, figures[last].unit == n.unit {
+                                pendingEarlier = [(value, n.qualifier)]; appendEarlier(after: last)
+                            } else if sentenceFigure == nil {
+                                pendingEarlier.append((value, n.qualifier))
+                            }
+                        }
+                        continue
+                    }
                     // "300 agents to Phoenix and 150 to Tucson": the second number shares the first one's measure;
                     // "2,943 arrests, including 313 gang members": a subset of it.
                     // The number's own words first; when they name no enforcement measure ("17% of the total",
                     // "a 7% share"), the figures around it may.
                     let own = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
+                    let raided = judge.isRaidedSites(n, unit.tz, range)
                     guard let measure = own.flatMap({ FigureExtractor.isFigureMeasure($0) ? $0 : nil })
+                        ?? (raided ? "operations" : nil)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
                         ?? judge.pairedMeasure(n, unit.tz, range)
                         ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }
@@ -105,7 +131,7 @@ extension Extractor {
                     // "two people were arrested on suspicion of assault": the local police's booking.
                     if measure.contains("arrest"), FigureExtractor.isLocalBooking(n, unit.tz, range) { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
-                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil && !raided
                         && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
                     // "nearly a dozen agents pulled up to her home": agents at one scene, not a deployment.
                     if judge.isSceneCount(n, value: value, measure: measure, unit.tz, range) { continue }
@@ -192,6 +218,10 @@ extension Extractor {
                                           scope: city != nil ? .city : state != nil ? .state : .national,
                                           state: state ?? city.map { gazetteer.places[$0].state },
                                           plan: plan))
+                    sentenceFigure = figures.count - 1
+                    if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
+                    pendingEarlier.removeAll { $0.value == value }
+                    if !pendingEarlier.isEmpty { appendEarlier(after: figures.count - 1) }
                 }
             }
         }

@@ -38,6 +38,35 @@ extension FigureExtractor {
         return false
     }
 
+    /// Words before "from" that make the number after it the earlier value of a change ("up from 77", "an increase
+    /// from 2,500", "rose … from 95").
+    static let changeBeforeFrom: Set<String> = ["up", "down", "increase", "decrease", "rise", "drop", "fall", "jump",
+                                                "growth", "decline", "risen", "fallen", "grown", "gone", "went", "change"]
+    static let rangeWords: Set<String> = ["range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+                                          "anywhere", "aged", "ages", "between"]
+
+    /// Whether an earlier value is stated as the start of a change or a comparison, so that a reader keeps it as the
+    /// measure's earlier figure: "up from 77 in 2024", "an increase from 2,500 reported in July", "compared with 250
+    /// during the same period", "rose to 140 from 95", "versus 95". Not "people from 30 countries" nor "more than".
+    func keepsEarlierValue(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        var b = n.first - 1
+        while b >= range.lowerBound, ["the", "a", "an", "its", "their", "about", "some", "roughly"].contains(t[b].lower) { b -= 1 }
+        guard b > range.lowerBound else { return false }
+        let w = t[b].lower
+        if ["versus", "vs", "vs."].contains(w) { return true }
+        if ["with", "to"].contains(w) { return ["compared", "comparison"].contains(t[b - 1].lower) }
+        guard w == "from" else { return false }
+        let before = t[b - 1].lower
+        if Self.changeBeforeFrom.contains(before) || Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before) {
+            return true
+        }
+        // "rose to 140 from 95", "increased to 160 agents, from 120": a value set by a verb of change just before.
+        let window = max(range.lowerBound, b - 6)..<b
+        guard window.contains(where: { t[$0].kind == .number }) else { return false }
+        return (range.lowerBound..<b).contains { Self.changeVerbs.contains(t[$0].lower) || Self.settingVerbs.contains(t[$0].lower) }
+    }
+
     /// Verbs that set their object to a value: "increase detentions to 3,000".
     static let objectSettingVerbs: Set<String> = ["increase", "increasing", "raise", "raising", "boost", "boosting", "double",
                                                   "doubling", "triple", "tripling", "cut", "cutting", "reduce", "reducing",
@@ -225,7 +254,11 @@ extension FigureExtractor {
                 Self.objectSettingVerbs.contains(t[$0].lower) || Self.changeVerbs.contains(t[$0].lower) || ["grow", "expand"].contains(t[$0].lower)
             }
         }
-        return Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before)
+        if Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before) { return true }
+        // "detention capacity from 40,000 to 100,000", "noncriminal arrests … from 27% to 51%": a from-to range after
+        // a measure is a change too, unless a word of range ("ages ranging from 18 to 65") stands before it.
+        return t[n.first - 1].kind == .word && !Self.rangeWords.contains(before)
+            && !(max(range.lowerBound, n.first - 4)..<n.first).contains { Self.rangeWords.contains(t[$0].lower) }
     }
 
     /// Words that make a sentence's figure national even in an article about one city.

@@ -354,3 +354,31 @@ extension FigureExtractor {
         return nil
     }
 }
+
+/// Places raided, counted: "raided two worksites", "raids at 2 restaurants", "operations at at least four
+/// locations", "in two separate stops". Each place is an operation.
+extension FigureExtractor {
+    /// Nouns of the places an operation hits.
+    static let siteNouns: Set<String> = ["sites", "worksites", "locations", "restaurants", "farms", "businesses", "stores",
+                                         "stops", "warehouses", "plants", "addresses", "properties", "workplaces",
+                                         "factories", "shops", "markets", "warrants", "homes", "residences", "car"]
+    /// Words of raiding before the count of places ("raided", "raids at", "targeted", "operations at").
+    static let raidWords: Set<String> = ["raided", "raid", "raids", "targeted", "searched", "operations", "operation",
+                                         "enforcement", "sweeps", "executed", "execute", "executing", "served", "hit"]
+
+    /// Whether `n` counts places raided: a site noun within four words after it ("two Glass House Farms sites",
+    /// "two Italian restaurants", "two search warrants") and a word of raiding within eight before it. A count of
+    /// places with no raid ("20 U.S. facilities", "the two restaurants reopened") is not one.
+    func isRaidedSites(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        guard n.unit == .count, n.currency == nil, let v = n.value, v >= 1, v <= 50 else { return false }
+        let after = (n.last + 1)..<min(range.upperBound, n.last + 5)
+        guard let site = after.first(where: { Self.siteNouns.contains(t[$0].lower) }),
+              !(n.last + 1..<site).contains(where: { t[$0].kind != .word || [",", "and", "or", "of"].contains(t[$0].lower) })
+        else { return false }
+        if t[site].lower == "car", !(site + 1 < range.upperBound && t[site + 1].lower.hasPrefix("wash")) { return false }
+        if t[site].lower == "warrants", !(n.last + 1..<site).contains(where: { t[$0].lower == "search" }) { return false }
+        let before = max(range.lowerBound, n.first - 8)..<n.first
+        return before.contains { Self.raidWords.contains(t[$0].lower) }
+    }
+}
