@@ -117,7 +117,7 @@ final class SMTPTransfer: @unchecked Sendable {
         guard let bytes, count > 0 else { return }
         let line = String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        if !line.isEmpty { replies.append(String(AtomFeed.clean(line).prefix(200))) }
+        if !line.isEmpty { replies.append(String(ControlCharacters.clean(line).prefix(200))) }
     }
 
     /// The bare address of "Desk <desk@example.org>".

@@ -14,26 +14,6 @@ package protocol Notifier: Sendable {
     func send(_ message: NotifyMessage) async throws -> NotifyReply
 }
 
-/// What the server answered: a status (HTTP or SMTP) and the first line of its reply.
-package struct NotifyReply: Sendable, Equatable, CustomStringConvertible {
-    package var status: Int
-    package var firstLine: String
-
-    package init(status: Int, firstLine: String) {
-        self.status = status
-        self.firstLine = firstLine
-    }
-
-    /// The first line of a body, clipped, control characters removed.
-    static func firstLine(of body: Data) -> String {
-        let text = String(decoding: body.prefix(4096), as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return String(AtomFeed.clean(line).trimmingCharacters(in: .whitespaces).prefix(200))
-    }
-
-    package var description: String { firstLine.isEmpty ? "\(status)" : "\(status) \(firstLine)" }
-}
-
 /// Builds the notifier a config entry describes, its secret read from the environment or a credential.
 package enum Notifiers {
     package static func make(_ entry: Config.Notify,

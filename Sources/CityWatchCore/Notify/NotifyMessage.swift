@@ -56,7 +56,7 @@ package struct NotifyMessage: Sendable, Equatable {
 
     /// One line of text: control characters and line breaks removed.
     static func clean(_ text: String) -> String {
-        AtomFeed.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        ControlCharacters.clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
     /// A sample, for `citywatch notify test`.

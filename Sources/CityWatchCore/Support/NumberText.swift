@@ -1,6 +1,6 @@
 import Foundation
 
-/// Numbers for people, and the one place a figure's unit is written next to its value.
+/// Numbers for people (a figure with its unit: `NumberText+Figure.swift`, beside `FigureUnit`).
 package enum NumberText {
     /// Thousands grouped, at most two decimals (rounded), no trailing zeros: "4,500", "27.5", "-12"; "?" when not finite.
     package static func grouped(_ value: Double) -> String {
@@ -15,16 +15,5 @@ package enum NumberText {
             index -= 3
         }
         return (value < 0 ? "-" : "") + digits + (decimals.isEmpty ? "" : "." + decimals)
-    }
-
-    /// A value with its unit (`FigureUnit` raw values). Plain: "2500000 USD", "27%", "180" (terminal tables and
-    /// the journal line); grouped: "$2,500,000", "27%", "4,500" (the dashboard and notifications).
-    package static func figure(_ value: Double, unit: String?, grouped: Bool = false) -> String {
-        let digits = grouped ? Self.grouped(value) : JSONWriter.number(value)
-        switch unit {
-        case FigureUnit.percent.rawValue: return digits + "%"
-        case FigureUnit.usd.rawValue: return grouped ? "$" + digits : digits + " USD"
-        default: return digits
-        }
     }
 }

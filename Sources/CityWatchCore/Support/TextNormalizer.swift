@@ -38,8 +38,8 @@ enum TextNormalizer {
             } else {
                 // "Angeles,renowned" → "Angeles, renowned" (a letter after a comma that follows a letter)
                 if previousStart >= 0, out[previousStart] == 0x2C, beforePreviousStart >= 0,
-                   Tokenizer.isLetter(Tokenizer.scalar(in: out, at: beforePreviousStart).0), replacement == nil,
-                   Tokenizer.isLetter(Tokenizer.scalar(in: bytes, at: i).0) {
+                   UTF8Scalar.isLetter(UTF8Scalar.decode(in: out, at: beforePreviousStart).0), replacement == nil,
+                   UTF8Scalar.isLetter(UTF8Scalar.decode(in: bytes, at: i).0) {
                     out.append(0x20)
                 }
                 lastWasSpace = false
