@@ -43,13 +43,12 @@ extension Extractor {
                 // after it (the knowledge keeps the first statement of a measure in an article as its claim).
                 var sentenceFigure: Int?
                 var pendingEarlier: [(value: Double, qualifier: Qualifier?)] = []
-                func appendEarlier(after index: Int) {
-                    for e in pendingEarlier {
+                func appendEarlier(_ earlier: [(value: Double, qualifier: Qualifier?)], after index: Int) {
+                    for e in earlier {
                         var copy = figures[index]
                         copy.value = e.value; copy.qualifier = e.qualifier
                         figures.append(copy)
                     }
-                    pendingEarlier = []
                 }
                 for var n in found {
                     numbers.append(n.mention(unit.tz))
@@ -88,10 +87,10 @@ extension Extractor {
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
-                            if let last = sentenceFigure, figures[last].unit == n.unit {
-                                pendingEarlier = [(value, n.qualifier)]; appendEarlier(after: last)
-                            } else if sentenceFigure == nil {
-                                pendingEarlier.append((value, n.qualifier))
+                            if let last = sentenceFigure {
+                                if figures[last].unit == n.unit { appendEarlier([(value, n.qualifier)], after: last) }
+                            } else {
+                                pendingEarlier.append((value, n.qualifier))   // stated before its figure
                             }
                         }
                         continue
@@ -221,7 +220,8 @@ extension Extractor {
                     sentenceFigure = figures.count - 1
                     if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
                     pendingEarlier.removeAll { $0.value == value }
-                    if !pendingEarlier.isEmpty { appendEarlier(after: figures.count - 1) }
+                    appendEarlier(pendingEarlier, after: figures.count - 1)
+                    pendingEarlier = []
                 }
             }
         }

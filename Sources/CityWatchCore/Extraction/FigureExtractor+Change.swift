@@ -23,9 +23,7 @@ extension FigureExtractor {
     /// "versus 95". Such a number belongs to the same measure as the figure it is compared with.
     func isEarlierValue(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
-        var b = n.first - 1
-        while b >= range.lowerBound, ["the", "a", "an", "its", "their", "about", "some", "roughly"].contains(t[b].text.lowercased()) { b -= 1 }
-        guard b >= range.lowerBound else { return false }
+        guard let b = earlierMarker(n, t, range) else { return false }
         let w = t[b].text.lowercased()
         if Self.earlierMarkers.contains(w) {
             // "more than 130" is a hedge and part of the number; "than" alone compares with another value.
@@ -50,9 +48,7 @@ extension FigureExtractor {
     /// during the same period", "rose to 140 from 95", "versus 95". Not "people from 30 countries" nor "more than".
     func keepsEarlierValue(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
-        var b = n.first - 1
-        while b >= range.lowerBound, ["the", "a", "an", "its", "their", "about", "some", "roughly"].contains(t[b].lower) { b -= 1 }
-        guard b > range.lowerBound else { return false }
+        guard let b = earlierMarker(n, t, range), b > range.lowerBound else { return false }
         let w = t[b].lower
         if ["versus", "vs", "vs."].contains(w) { return true }
         if ["with", "to"].contains(w) { return ["compared", "comparison"].contains(t[b - 1].lower) }
@@ -65,6 +61,14 @@ extension FigureExtractor {
         let window = max(range.lowerBound, b - 6)..<b
         guard window.contains(where: { t[$0].kind == .number }) else { return false }
         return (range.lowerBound..<b).contains { Self.changeVerbs.contains(t[$0].lower) || Self.settingVerbs.contains(t[$0].lower) }
+    }
+
+    /// The word before `n` that may mark it as an earlier value ("from", "versus", "with"), past the determiners
+    /// and hedges between them ("up from the 180", "compared with about 980").
+    func earlierMarker(_ n: RecognizedNumber, _ t: [Token], _ range: Range<Int>) -> Int? {
+        var b = n.first - 1
+        while b >= range.lowerBound, ["the", "a", "an", "its", "their", "about", "some", "roughly"].contains(t[b].lower) { b -= 1 }
+        return b >= range.lowerBound ? b : nil
     }
 
     /// Verbs that set their object to a value: "increase detentions to 3,000".

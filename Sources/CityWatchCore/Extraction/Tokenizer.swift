@@ -87,18 +87,8 @@ struct Tokenizer: Sendable {
     }
 
     /// The scalar at byte `i` and its length in bytes (invalid bytes read as U+FFFD, one byte).
-    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) { Self.scalar(in: bytes, at: i) }
+    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) { UTF8Scalar.decode(in: bytes, at: i) }
 
-    /// The scalar at byte `i` of UTF-8 `bytes` and its length in bytes (invalid bytes read as U+FFFD, one byte).
-    @inline(__always) static func scalar(in bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
-        UTF8Scalar.decode(in: bytes, at: i)
-    }
-
-    @inline(__always) static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        UTF8Scalar.decode(in: bytes, at: i)
-    }
-
-    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool { UTF8Scalar.isLetter(s) }
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{2009}" || s == "\u{202F}"
@@ -117,9 +107,9 @@ struct Tokenizer: Sendable {
         let n = b.count
         var i = 0
         var space = true
-        @inline(__always) func scalar(at k: Int) -> (Unicode.Scalar, Int) { Self.scalar(in: b, at: k) }
+        @inline(__always) func scalar(at k: Int) -> (Unicode.Scalar, Int) { UTF8Scalar.decode(in: b, at: k) }
         @inline(__always) func letterAt(_ k: Int) -> Bool {
-            k < n && (b[k] < 0x80 ? isASCIILetter(b[k]) : isLetter(scalar(at: k).0))
+            k < n && (b[k] < 0x80 ? isASCIILetter(b[k]) : UTF8Scalar.isLetter(scalar(at: k).0))
         }
         @inline(__always) func digitAt(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
         @inline(__always) func apostropheAt(_ k: Int) -> Int {   // length of an apostrophe at k, or 0
@@ -140,7 +130,7 @@ struct Tokenizer: Sendable {
             let start = i
             var kind = Token.Kind.punct
             var capital = false
-            if isLetter(c) {
+            if UTF8Scalar.isLetter(c) {
                 kind = .word
                 capital = c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
                 i += clen
