@@ -232,4 +232,32 @@ extension FigureExtractorTests {
         // Places with no raid are not operations.
         #expect(figures("In Denver, the two restaurants near the ICE office reopened on Monday.").isEmpty)
     }
+
+    @Test func aBreakdownsItemsTakeTheMeasureOfItsHead() {
+        // Items after "included", with number words and nouns of record that are not enforcement measures.
+        let listed = figures("In Tulsa, the agency said those detained included 12 people with gang ties, 30 convicted of felonies, one wanted fugitive and 9 repeat offenders.")
+        #expect(listed.map(\.value) == [12, 30, 1, 9])
+        #expect(listed.allSatisfy { $0.measure == "people detained" && $0.city == "Tulsa, OK" })
+        // A list after "the arrest of:".
+        let colon = figures("The sweep in Omaha led to the arrest of: 21 repeat offenders, 6 gang members and two fugitives.")
+        #expect(colon.map(\.value) == [21, 6, 2])
+        #expect(colon.first?.measure == "repeat offenders arrested")
+        // Without a head, a list of people is not a breakdown.
+        #expect(figures("In Tulsa, 12 students, 30 teachers and two coaches attended the game.").isEmpty)
+    }
+
+    @Test func bulletsUnderAColonTakeItsMeasure() {
+        let text = "BOISE, Idaho — ICE agents arrested 210 people in Boise this week.\n\n"
+            + "The 210 people arrested had records of the following kinds:\n\n"
+            + "- Assault or battery: 44 people.\n\n- Drunk driving: 31 people.\n\n"
+            + "Officials said 15 people attended the hearing.\n\n- Parks: 8 people.\n"
+        let f = figures(text)
+        #expect(f.map(\.value) == [210, 210, 44, 31])
+        #expect(f.allSatisfy { $0.city == "Boise, ID" && $0.measure == "people arrested" })
+    }
+
+    @Test func workersArrestedAreFigures() {
+        #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
+        #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")
+    }
 }

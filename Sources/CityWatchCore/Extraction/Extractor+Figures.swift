@@ -31,12 +31,21 @@ extension Extractor {
         let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         // The last figure's measure: "more than 600 of them have records" counts a part of it.
         var lastMeasure: (measure: String, unit: FigureUnit)?
+        // The measure of the bullets under a sentence that ends in a colon ("The 543 people arrested had been charged
+        // with:" then "- Drunk driving: 93 people."), while bullets follow it.
+        var bulletMeasure: String?
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
+            let bullet = FigureExtractor.isBullet(unit)
+            if !bullet { bulletMeasure = nil }
+            var lastSentenceMeasure: (measure: String, unit: FigureUnit)?
+            defer { if !bullet { bulletMeasure = judge.listIntroMeasure(unit, lastFigure: lastSentenceMeasure) } }
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
                 var previous: (measure: String, unit: FigureUnit)?
-                defer { if let previous { lastMeasure = previous } }
+                defer { if let previous { lastMeasure = previous }; lastSentenceMeasure = previous }
+                // A breakdown's measure ("those arrested included 17 gang members, 40 convicted of felonies, …").
+                var listMeasure: String?
                 var enforcement: Bool?   // computed once per sentence, when a number gets that far
                 // Earlier values of a change ("up from 77", "rose from 400 to 550"): the figure they precede or
                 // follow in the sentence, with its city and measure, is stated again with the earlier value, just
@@ -83,7 +92,9 @@ extension Extractor {
                     let recordShare = enforcement != true && judge.isRecordShare(n, unit.tz, range)
                         && (FigureExtractor.isEnforcementContext(unit.tz, 0..<unit.tz.tokens.count)
                             || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
-                    guard enforcement == true || recordShare else { continue }
+                    // A bullet under a breakdown's colon is about what its head counts.
+                    let breakdownBullet = bullet && bulletMeasure != nil && judge.isBulletCount(n, unit.tz)
+                    guard enforcement == true || recordShare || breakdownBullet else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
@@ -102,8 +113,14 @@ extension Extractor {
                     let own = judge.subsetOfPrevious(n, unit.tz, range, previous: previous)
                         ?? judge.measure(for: n, in: unit.tz, range: range)
                     let raided = judge.isRaidedSites(n, unit.tz, range)
-                    guard let measure = own.flatMap({ FigureExtractor.isFigureMeasure($0) ? $0 : nil })
+                    let ownFigure = own.flatMap { FigureExtractor.isFigureMeasure($0) ? $0 : nil }
+                    // An item of a breakdown, in the sentence or in bullets, without an enforcement noun of its own.
+                    let listed = ownFigure != nil || raided ? nil
+                        : listMeasure != nil && judge.isListItem(n, unit.tz, range) ? listMeasure
+                        : bullet && judge.isBulletCount(n, unit.tz) ? bulletMeasure : nil
+                    guard let measure = ownFigure
                         ?? (raided ? "operations" : nil)
+                        ?? listed
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
                         ?? judge.pairedMeasure(n, unit.tz, range)
                         ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }
@@ -130,13 +147,14 @@ extension Extractor {
                     // "two people were arrested on suspicion of assault": the local police's booking.
                     if measure.contains("arrest"), FigureExtractor.isLocalBooking(n, unit.tz, range) { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.
-                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil && !raided
+                    if n.isWords && !n.hasScale && value < 10 && n.qualifier == nil && !raided && listed == nil
                         && (!FigureExtractor.isActedOn(measure) || value < 2) { continue }
                     // "nearly a dozen agents pulled up to her home": agents at one scene, not a deployment.
                     if judge.isSceneCount(n, value: value, measure: measure, unit.tz, range) { continue }
                     // "doxxed at least six ICE employees", "two officers were injured": victims, not a deployment.
                     if judge.isHarmedPersonnel(n, measure: measure, unit.tz, range) { continue }
                     previous = (measure, n.unit)
+                    if listed != nil || judge.opensList(n, unit.tz, range) { listMeasure = measure }
                     let plan = judge.isPlan(n, unit.tz, range)
                     // Cities named in passing (where someone spoke, a campus) own no figure.
                     let owning = (hitsByUnit[u] ?? []).filter {

@@ -108,6 +108,8 @@ extension FigureExtractor {
     func actionBefore(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
         var b = n.first - 1
+        // "led to the arrest of: 54 predators, …": a list after a colon.
+        if b - 2 >= range.lowerBound, t[b].text == ":" { b -= 1 }
         guard b - 1 >= range.lowerBound, t[b].lower == "of" else { return nil }
         b -= 1
         return Self.actionNouns[t[b].lower]

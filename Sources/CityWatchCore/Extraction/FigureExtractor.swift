@@ -56,6 +56,8 @@ struct FigureExtractor: Sendable {
         "deporting": "deported", "remove": "removed", "removing": "removed", "apprehend": "apprehended",
         "apprehending": "apprehended", "target": "targeted", "targeting": "targeted", "targets": "targeted",
         "release": "released", "releasing": "released", "jailed": "detained", "nabbed": "arrested", "rounded": "detained",
+        "detains": "detained", "arrests": "arrested", "deports": "deported", "removes": "removed",
+        "apprehends": "apprehended", "nabs": "arrested",
     ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
@@ -151,6 +153,8 @@ struct FigureExtractor: Sendable {
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.
                 return nil
             }
+            // "arrested four employees": workers taken in a raid, not the agency's staff.
+            if np == "employees" || np.hasSuffix(" employees"), let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
             // "1,406 illegal aliens were arrested", "targeting 100 members": the verb names what the noun does not.
             if !Self.isEnforcementMeasure(np) {
                 if let force = forceMembers(np, end: end, tz, range) { return force + rate }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Breakdowns of a count by the people's records: "those arrested included 17 gang members, 40 convicted of
+/// felonies and one fugitive", "led to the arrest of: 54 predators, 164 offenders …", and bulleted lists under a
+/// sentence that ends in a colon ("The 543 people arrested … had been charged with the following crimes:" then
+/// "- Drunk driving: 93 people."). Each item counts some of the people the list's head counts, so it takes that measure.
+extension FigureExtractor {
+    /// Words before a number that open a breakdown of the figure they follow.
+    static let listOpeners: Set<String> = ["included", "include", "includes", "including", ":"]
+
+    /// Whether the number opens a breakdown: it follows "included" or a colon.
+    func opensList(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        n.unit == .count && n.first - 1 >= range.lowerBound && Self.listOpeners.contains(tz.tokens[n.first - 1].lower)
+    }
+
+    /// Whether the number starts the next item of a list: after a comma, a semicolon or "and" (", and").
+    func isListItem(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .count, n.first - 1 >= range.lowerBound else { return false }
+        return [",", ";", "and"].contains(tz.tokens[n.first - 1].lower)
+    }
+
+    /// Whether a bullet's number is its count: at the start of the item ("54 sexual predators", "- 54 …") or right
+    /// after its label's colon ("Drunk driving: 93 people").
+    func isBulletCount(_ n: RecognizedNumber, _ tz: Tokenizer) -> Bool {
+        let t = tz.tokens
+        guard n.unit == .count else { return false }
+        if n.first == 0 || (n.first == 1 && Self.isBulletMark(t[0].text)) { return true }
+        return t[n.first - 1].text == ":"
+    }
+
+    /// A bullet written into a paragraph's text ("- Drunk driving: 93 people.", "• …").
+    static func isBulletMark(_ text: String) -> Bool { ["-", "•", "*", "–", "·"].contains(text) }
+
+    /// Whether the unit is a bullet, as a list item or as a paragraph that starts with a bullet mark.
+    static func isBullet(_ unit: TextUnit) -> Bool {
+        if unit.kind == .bullet { return true }
+        guard unit.kind == .paragraph, let first = unit.tz.tokens.first else { return false }
+        return isBulletMark(first.text) && unit.tz.tokens.count > 1 && unit.tz.tokens[1].spaceBefore
+    }
+
+    /// The measure a unit ending in a colon gives the bullets under it: its last figure's, else the people its last
+    /// sentence's action verb names ("Those arrested had been charged with:").
+    func listIntroMeasure(_ unit: TextUnit, lastFigure: (measure: String, unit: FigureUnit)?) -> String? {
+        let t = unit.tz.tokens
+        guard let range = unit.sentences.last, let end = range.last, t[end].text == ":" else { return nil }
+        if let lastFigure, lastFigure.unit == .count { return lastFigure.measure }
+        for k in range where Self.actionVerbs.contains(t[k].lower) || Self.actionForms[t[k].lower] != nil {
+            return "people " + (Self.actionForms[t[k].lower] ?? t[k].lower)
+        }
+        return nil
+    }
+}
