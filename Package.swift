@@ -65,7 +65,8 @@ let package = Package(
             dependencies: [
                 "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments",
                 "CityWatchExtraction", "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify",
-                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
@@ -73,8 +74,9 @@ let package = Package(
         .target(
             name: "CityWatchDashboard",
             dependencies: [
-                "CityWatchSupport", "CityWatchExtraction", "CityWatchKnowledge", "CityWatchConfig",
-                "CityWatchAlerts", "CityWatchDaemon", .product(name: "Logging", package: "swift-log"),
+                "CityWatchSupport", "CityWatchExtraction", "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts",
+                "CityWatchDaemon",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
