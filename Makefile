@@ -15,7 +15,7 @@ help:
 	@echo "make score    every quality scorer: seeds, real news, ../shared/corpora when present (scripts/score)"
 	@echo "make score-news  score the release binary on the real-news sets (news/*.jsonl; needs news/.cache)"
 	@echo "make fuzz-smoke  every fuzz target for a few seconds (libFuzzer + ASan; scripts/fuzz)"
-	@echo "make gazetteer  regenerate Sources/CityWatchCore/Extraction/GazetteerData.swift from data/"
+	@echo "make gazetteer  regenerate Sources/CityWatchExtraction/GazetteerData.swift from data/"
 	@echo "make check-gazetteer  fail if data/ no longer generates the committed GazetteerData.swift"
 	@echo "make release  release build (.build/release/citywatch)"
 	@echo "make install  install binary, seeds, config and systemd unit (root; after make release)"
@@ -54,7 +54,7 @@ e2e: release
 	./scripts/e2e
 
 ## gazetteer: GazetteerData.swift is generated from data/ alone (data/README.md says where each table comes from).
-GAZETTEER = Sources/CityWatchCore/Extraction/GazetteerData.swift
+GAZETTEER = Sources/CityWatchExtraction/GazetteerData.swift
 gazetteer:
 	python3 scripts/generate-gazetteer.py $(GAZETTEER)
 

@@ -24,20 +24,74 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // One target per pipeline stage, each depending only on earlier stages: the compiler refuses an import
+        // against the pipeline order Support → Fetching → Feeds → Documents → Extraction → Knowledge → Config →
+        // Alerts → Notify → Daemon → Dashboard.
+        .target(name: "CityWatchSupport", dependencies: [.product(name: "Metrics", package: "swift-metrics")]),
+        .target(name: "CityWatchFetching", dependencies: ["CityWatchSupport", "CCurl"]),
+        .target(name: "CityWatchFeeds", dependencies: ["CityWatchSupport", "CityWatchFetching", "CLibXML2"]),
+        .target(name: "CityWatchDocuments", dependencies: ["CityWatchSupport", "CityWatchFeeds", "CLibXML2"]),
+        .target(name: "CityWatchExtraction", dependencies: ["CityWatchSupport", "CityWatchDocuments"]),
+        .target(
+            name: "CityWatchKnowledge",
+            dependencies: [
+                "CityWatchSupport", "CityWatchDocuments", "CityWatchExtraction",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CityWatchConfig",
+            dependencies: [
+                "CityWatchSupport", "CityWatchFetching", "CityWatchExtraction", "CityWatchKnowledge",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "CityWatchAlerts",
+            dependencies: [
+                "CityWatchSupport", "CityWatchFetching", "CityWatchExtraction", "CityWatchKnowledge",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CityWatchNotify",
+            dependencies: [
+                "CityWatchSupport", "CityWatchFetching", "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CityWatchDaemon",
+            dependencies: [
+                "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments",
+                "CityWatchExtraction", "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "CityWatchDashboard",
+            dependencies: [
+                "CityWatchSupport", "CityWatchExtraction", "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts",
+                "CityWatchDaemon",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The stages re-exported as one module, for the executables.
         .target(
             name: "CityWatchCore",
             dependencies: [
-                "CCurl", "CLibXML2",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments", "CityWatchExtraction",
+                "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify", "CityWatchDaemon",
+                "CityWatchDashboard",
             ]
         ),
         .executableTarget(
@@ -62,7 +116,11 @@ let package = Package(
         .target(name: "CityWatchTestSupport", path: "Tests/CityWatchTestSupport"),
         .testTarget(
             name: "CityWatchCoreTests",
-            dependencies: ["CityWatchCore", "CityWatchTestSupport"],
+            dependencies: [
+                "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments", "CityWatchExtraction",
+                "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify", "CityWatchDaemon",
+                "CityWatchDashboard", "CityWatchTestSupport",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

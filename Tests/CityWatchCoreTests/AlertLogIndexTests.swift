@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchAlerts
 
 @Suite struct AlertLogIndexTests {
     func line(_ id: String, city: String = "Chicago, IL", kind: String = "new_city") -> String {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchKnowledge
+@testable import CityWatchAlerts
 
 @Suite struct AlertLogTests {
     let folder = temporaryFolder()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
 
 @Suite struct ArticlePageParserTests {
     // MARK: real pages (article-extraction benchmark, MIT)

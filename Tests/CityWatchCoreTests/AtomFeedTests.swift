@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchKnowledge
+@testable import CityWatchAlerts
 
 /// Counts elements and collects the text of <title> while parsing: a well-formedness check.
 final class AtomReader: NSObject, XMLParserDelegate {

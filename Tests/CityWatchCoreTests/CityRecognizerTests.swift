@@ -1,5 +1,6 @@
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
 
 /// Sentences written for these tests (not taken from any corpus).
 @Suite struct CityRecognizerTests {

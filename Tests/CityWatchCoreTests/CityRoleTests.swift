@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
 
 /// City roles: where enforcement happens, is planned or is staged (target), or a city named in passing (mention).
 /// Sentences written for these tests (not taken from any article).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchExtraction
+@testable import CityWatchConfig
 
 @Suite struct ConfigTests {
     let folder = temporaryFolder()

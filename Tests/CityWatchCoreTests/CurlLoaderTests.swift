@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 import CityWatchTestSupport
 
 /// libcurl is opened on the first transfer, not at start-up: commands that fetch nothing never load it.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
+@testable import CityWatchFeeds
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchAlerts
+@testable import CityWatchDaemon
 
 @Suite struct CycleTests {
     let folder = temporaryFolder()

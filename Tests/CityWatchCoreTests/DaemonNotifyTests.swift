@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchAlerts
 import CityWatchTestSupport
 
 /// The real daemon with notifiers: the demo feed's alerts reach a loopback webhook once each, also across a restart.

@@ -1,7 +1,10 @@
 import Foundation
 import Logging
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchDaemon
 import CityWatchTestSupport
 
 /// The daemon's plan over real HTTP: a local server, the real libcurl Fetcher and feed parser, the real cycle,

@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchFeeds
+@testable import CityWatchExtraction
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchDaemon
 
 /// A scripted feed server: each fetch of the feed URL answers with the next scripted response.
 private final class ScriptedServer: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDaemon
 import CityWatchTestSupport
 
 /// Starts the real `citywatch run` with a fake `$NOTIFY_SOCKET` and drives it with signals.

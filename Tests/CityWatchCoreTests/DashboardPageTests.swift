@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchKnowledge
+@testable import CityWatchAlerts
+@testable import CityWatchDashboard
 
 @Suite struct DashboardPageTests {
     static let now = UTCTime.date("2026-11-20T12:00:00Z")!

@@ -1,7 +1,12 @@
 import Foundation
 import Prometheus
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchAlerts
+@testable import CityWatchDaemon
+@testable import CityWatchDashboard
 import CityWatchTestSupport
 
 /// A knowledge store and alert log filled with a few articles, one of them hostile.

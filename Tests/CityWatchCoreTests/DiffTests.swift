@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchKnowledge
 
 @Suite struct DiffTests {
     let store: KnowledgeStore

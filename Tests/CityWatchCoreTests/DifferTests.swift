@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
+@testable import CityWatchKnowledge
 
 /// The Differ alone: facts against a hand-made snapshot of the knowledge, no database.
 @Suite struct DifferTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchDocuments
 
 @Suite struct DocumentReaderTests {
     @Test func emptyInputIsAnEmptyDocument() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
+@testable import CityWatchConfig
+@testable import CityWatchNotify
 import CityWatchTestSupport
 
 /// Debian's python3-aiosmtpd on loopback (scripts/smtp-test-server), with a self-signed certificate and AUTH.

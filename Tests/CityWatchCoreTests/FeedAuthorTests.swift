@@ -1,5 +1,5 @@
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFeeds
 
 @Suite struct FeedAuthorTests {
     @Test(arguments: [

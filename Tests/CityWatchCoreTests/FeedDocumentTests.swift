@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFeeds
 
 /// The fast path (FeedDocument, built from SAX2 events) against the general path (libxml2's tree): the same
 /// JSON line for every document, well-formed or broken, with and without a base URL.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFeeds
 
 @Suite struct FeedEncodingTests {
     @Test func byteOrderMarksAndUnmarkedUnicode() throws {

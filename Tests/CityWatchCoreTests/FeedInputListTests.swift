@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 
 /// `citywatch feed --inputs-from FILE`: the list is a file of any bytes. Every line is one input, named in
 /// one JSON line of its own; a line that is not a readable input is an error on its line, never a crash, and

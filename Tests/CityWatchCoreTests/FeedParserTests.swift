@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFeeds
 
 /// Loads a fixture from Fixtures/feeds and parses it.
 func parseFeedFixture(_ name: String, baseURL: String? = nil, httpCharset: String? = nil) throws -> ParsedFeed {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFeeds
 
 /// Broken feeds: what a reader would see is recovered, and `error` says what was wrong.
 @Suite struct FeedRecoveryTests {

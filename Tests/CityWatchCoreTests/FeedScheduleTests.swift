@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchDaemon
 
 @Suite struct FeedScheduleTests {
     let policy = SchedulePolicy(defaultInterval: 600, jitter: 0)

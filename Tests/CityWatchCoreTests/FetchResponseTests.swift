@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 
 @Suite struct FetchResponseTests {
     private func response(date: String?, lastModified: String?) -> FetchResponse {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 import CityWatchTestSupport
 
 /// The fetcher's limits (size cap, low speed, timeouts, cancellation) against a scripted local server.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 import CityWatchTestSupport
 
 /// file:// URLs, refused redirects, TLS and DNS failures, and POST.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
 import CityWatchTestSupport
 
 /// The fetcher against a real HTTP server on 127.0.0.1 that scripts each response.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
 
 /// Figures a reader would accept: what counts enforcement, who owns it, plans and increments.
 /// Sentences written for these tests (not taken from any article).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
 
 @Suite struct FigureExtractorTests {
     @Test func percentChangeNamesTheChangedNoun() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
 
 @Suite struct FlatJSONObjectTests {
     func flat(_ s: String) -> [String: String]? { FlatJSONObject.strings(Array(s.utf8)) }

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchFeeds
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
+@testable import CityWatchConfig
 
 /// Replays the fuzz inputs through the APIs the fuzz targets call (Sources/citywatch-fuzz/FuzzTargets.swift):
 /// every crash input kept under Fixtures/fuzz/TARGET, and the curated seeds under fuzz/seeds/TARGET. Each must

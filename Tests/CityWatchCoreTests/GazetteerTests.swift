@@ -1,5 +1,5 @@
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
 
 @Suite struct GazetteerTests {
     let g = Gazetteer.shared

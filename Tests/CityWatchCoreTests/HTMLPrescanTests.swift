@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
 
 /// The prescan hands attributes and plain text to the tree builder past libxml2: the tree must be the one
 /// libxml2 alone would have given.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 
 /// `HeaderLine`: one line of a response head, read on its bytes, whatever a server sends.
 @Suite struct HeaderLineTests {

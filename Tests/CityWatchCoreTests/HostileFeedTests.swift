@@ -1,7 +1,15 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchFeeds
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchAlerts
+@testable import CityWatchDaemon
 import CityWatchTestSupport
 
 /// A feed as an attacker would write it, served from loopback by the test: each case asserts the refusal or the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
 
 /// One JSON string as the writer writes it.
 private func json(_ s: String?) -> String { JSONWriter.text { $0.string(s) } }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDaemon
 
 @Suite struct JournalLogHandlerTests {
     /// A logger whose lines land in a list.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchDocuments
+@testable import CityWatchKnowledge
 
 @Suite struct KnowledgeStoreTests {
     let folder = temporaryFolder()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchConfig
 
 @Suite struct ListenAddressTests {
     func config(_ http: String) throws(ConfigError) -> Config {

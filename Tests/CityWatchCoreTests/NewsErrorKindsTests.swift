@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
 
 /// Error kinds seen on real reporting (issue 12), on sentences written for these tests.
 @Suite struct NewsErrorKindsTests {

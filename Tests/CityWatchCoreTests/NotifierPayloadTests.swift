@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
+@testable import CityWatchConfig
+@testable import CityWatchNotify
 import CityWatchTestSupport
 
 /// Each service's request, as a real HTTP receiver on loopback gets it.

@@ -1,7 +1,11 @@
 import Foundation
 import Logging
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
+@testable import CityWatchNotify
 import CityWatchTestSupport
 
 /// Delivery from the outbox: storms of 429 and 500, crashes between send and record, filters and digests.

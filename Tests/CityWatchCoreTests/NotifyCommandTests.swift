@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
 import CityWatchTestSupport
 
 /// `citywatch notify test NAME`: the real binary against a loopback receiver.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchConfig
 
 @Suite struct NotifyConfigTests {
     let folder = temporaryFolder()

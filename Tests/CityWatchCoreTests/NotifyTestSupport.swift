@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchKnowledge
+@testable import CityWatchConfig
 
 /// An open store in a fresh folder, and the alerts tests put in its outbox.
 struct NotifyBench {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
 
 @Suite struct NumberRecognizerTests {
     func numbers(_ text: String) -> [NumberMention] { facts(text, numbers: true).numbers ?? [] }

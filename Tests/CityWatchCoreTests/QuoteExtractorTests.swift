@@ -1,5 +1,4 @@
 import Testing
-@testable import CityWatchCore
 
 @Suite struct QuoteExtractorTests {
     @Test func saidRoleNameAfterTheQuote() {

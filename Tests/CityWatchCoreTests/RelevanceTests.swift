@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchExtraction
 
 @Suite struct RelevanceTests {
     @Test func acronymsMatchOnlyAsCapitalisedWords() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchDaemon
 
 /// Counts polls running at once, in total and per host.
 private actor Gauge {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDaemon
 import CityWatchTestSupport
 
 @Suite struct SdNotifyTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchDocuments
 
 @Suite struct SeedTextParserTests {
     @Test func fiveSeedsAreThere() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchDocuments
 
 @Suite struct SeedTextRendererTests {
     /// The text form leaves boilerplate out by definition; everything else must survive.

@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchFeeds
+@testable import CityWatchDocuments
+@testable import CityWatchExtraction
+@testable import CityWatchKnowledge
+@testable import CityWatchDaemon
 
 /// A fresh temporary folder per test.
 func temporaryFolder(_ name: String = #function) -> String {

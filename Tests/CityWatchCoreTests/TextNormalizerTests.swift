@@ -1,5 +1,5 @@
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
 
 @Suite struct TextNormalizerTests {
     @Test func cleanLinesComeBackAsTheyAre() {

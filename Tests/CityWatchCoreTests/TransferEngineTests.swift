@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchFetching
 import CityWatchTestSupport
 
 /// The process's one transfer engine against a keep-alive HTTP server on 127.0.0.1 that counts its connections.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
 
 @Suite struct UTCTimeTests {
     @Test func timesAreISOUTCToTheSecond() {

@@ -1,7 +1,10 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import CityWatchCore
+@testable import CityWatchSupport
+@testable import CityWatchFetching
+@testable import CityWatchKnowledge
+@testable import CityWatchAlerts
 
 /// An in-memory outbox: entries with delivered flags and failed-attempt counts.
 private final class ListOutbox: WebhookOutbox, Sendable {

@@ -1,0 +1,11 @@
+@_exported import CityWatchSupport
+@_exported import CityWatchFetching
+@_exported import CityWatchFeeds
+@_exported import CityWatchDocuments
+@_exported import CityWatchExtraction
+@_exported import CityWatchKnowledge
+@_exported import CityWatchConfig
+@_exported import CityWatchAlerts
+@_exported import CityWatchNotify
+@_exported import CityWatchDaemon
+@_exported import CityWatchDashboard
