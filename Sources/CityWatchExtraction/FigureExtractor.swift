@@ -56,7 +56,7 @@ struct FigureExtractor: Sendable {
         "deporting": "deported", "remove": "removed", "removing": "removed", "apprehend": "apprehended",
         "apprehending": "apprehended", "target": "targeted", "targeting": "targeted", "targets": "targeted",
         "release": "released", "releasing": "released", "jailed": "detained", "nabbed": "arrested", "rounded": "detained",
-        "detains": "detained", "arrests": "arrested", "deports": "deported", "removes": "removed",
+        "detains": "detained", "deports": "deported", "removes": "removed",
         "apprehends": "apprehended", "nabs": "arrested",
     ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
