@@ -93,8 +93,8 @@ extension Extractor {
                         && (FigureExtractor.isEnforcementContext(unit.tz, 0..<unit.tz.tokens.count)
                             || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
                     // A bullet under a breakdown's colon is about what its head counts.
-                    let breakdownBullet = bullet && bulletMeasure != nil && judge.isBulletCount(n, unit.tz)
-                    guard enforcement == true || recordShare || breakdownBullet else { continue }
+                    let bulletCount = bullet && bulletMeasure != nil && judge.isBulletCount(n, unit.tz)
+                    guard enforcement == true || recordShare || bulletCount else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
@@ -117,7 +117,7 @@ extension Extractor {
                     // An item of a breakdown, in the sentence or in bullets, without an enforcement noun of its own.
                     let listed = ownFigure != nil || raided ? nil
                         : listMeasure != nil && judge.isListItem(n, unit.tz, range) ? listMeasure
-                        : bullet && judge.isBulletCount(n, unit.tz) ? bulletMeasure : nil
+                        : bulletCount ? bulletMeasure : nil
                     guard let measure = ownFigure
                         ?? (raided ? "operations" : nil)
                         ?? listed

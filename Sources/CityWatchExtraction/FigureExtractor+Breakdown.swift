@@ -29,7 +29,8 @@ extension FigureExtractor {
     }
 
     /// A bullet written into a paragraph's text ("- Drunk driving: 93 people.", "• …").
-    static func isBulletMark(_ text: String) -> Bool { ["-", "•", "*", "–", "·"].contains(text) }
+    static let bulletMarks: Set<String> = ["-", "•", "*", "–", "·"]
+    static func isBulletMark(_ text: String) -> Bool { bulletMarks.contains(text) }
 
     /// Whether the unit is a bullet, as a list item or as a paragraph that starts with a bullet mark.
     static func isBullet(_ unit: TextUnit) -> Bool {
