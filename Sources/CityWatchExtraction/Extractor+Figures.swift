@@ -39,7 +39,7 @@ extension Extractor {
             let bullet = FigureExtractor.isBullet(unit)
             if !bullet { bulletMeasure = nil }
             var lastSentenceMeasure: (measure: String, unit: FigureUnit)?
-            defer { if !bullet { bulletMeasure = judge.listIntroMeasure(unit, lastFigure: lastSentenceMeasure) } }
+            defer { if !bullet { bulletMeasure = judge.listIntroMeasure(unit, lastFigure: lastSentenceMeasure, earlier: lastMeasure) } }
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
                 var previous: (measure: String, unit: FigureUnit)?
@@ -94,7 +94,10 @@ extension Extractor {
                             || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
                     // A bullet under a breakdown's colon is about what its head counts.
                     let bulletCount = bullet && bulletMeasure != nil && judge.isBulletCount(n, unit.tz)
-                    guard enforcement == true || recordShare || bulletCount else { continue }
+                    // "… bringing the total to 1,150" just after an enforcement figure restates it.
+                    let restatesLast = enforcement != true && previous == nil && lastMeasure != nil
+                        && judge.refersToPrevious(n, unit.tz, range)
+                    guard enforcement == true || recordShare || bulletCount || restatesLast else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
@@ -118,9 +121,14 @@ extension Extractor {
                     let listed = ownFigure != nil || raided ? nil
                         : listMeasure != nil && judge.isListItem(n, unit.tz, range) ? listMeasure
                         : bulletCount ? bulletMeasure : nil
+                    // "with the number rising to 4,000": the figure before it (in the sentence or the last one) again.
+                    var restated: String?
+                    if ownFigure == nil, judge.refersToPrevious(n, unit.tz, range), let before = previous ?? lastMeasure,
+                       before.unit == n.unit { restated = before.measure }
                     guard let measure = ownFigure
                         ?? (raided ? "operations" : nil)
                         ?? listed
+                        ?? restated
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
                         ?? judge.pairedMeasure(n, unit.tz, range)
                         ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }

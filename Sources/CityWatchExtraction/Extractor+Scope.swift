@@ -48,6 +48,9 @@ extension Extractor {
         let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
         var best: (Int, String)?
         var states: Set<String> = []
+        // "five arrests in Ohio and three in Kentucky": a state right after the number's words through a preposition,
+        // not itself the head of a list of states, is that number's even when the sentence names others.
+        var attached: String?
         var k = max(range.lowerBound, n.first - 9)
         while k < min(range.upperBound, n.last + 15) {
             defer { k += 1 }
@@ -74,10 +77,17 @@ extension Extractor {
                 guard k - n.last <= (wide ? 14 : 5), (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
                 else { continue }
                 d = k - n.last
+                if attached == nil, d <= 4, Self.statePrepositions.contains(t[k - 1].lower),
+                   !(n.last + 1..<k).contains(where: { [",", "and", "or"].contains(t[$0].lower) }),
+                   !(end + 1 < range.upperBound && [",", "and", "or"].contains(t[end].lower)
+                     && stateName(t, at: end + 1, in: range) != nil) {
+                    attached = st.code
+                }
             }
             if best == nil || d < best!.0 { best = (d, st.code) }
             states.insert(st.code)
         }
+        if let attached, cityDistance > 4 { return attached }
         // "governors in Mississippi, Louisiana and Ohio have committed 1,100 troops": no one state owns it.
         guard let best, best.0 < cityDistance, states.count <= 1 else { return nil }
         return best.1
@@ -224,7 +234,9 @@ extension Extractor {
         var preposition = false
         var states: Set<String> = []
         while k < min(range.upperBound, n.last + 20) {
-            if Self.stateClauseBreaks.contains(t[k].text) { break }
+            // "five arrests in Ohio and three in Kentucky": the states after the next number are its own.
+            if Self.stateClauseBreaks.contains(t[k].text) || t[k].kind == .number
+                || NumberWords.units[t[k].lower] != nil || NumberWords.teens[t[k].lower] != nil { break }
             if ["in", "across", "throughout"].contains(t[k].lower) { preposition = true }
             if preposition, let st = stateName(t, at: k, in: range) {
                 states.insert(st.code); k += st.length; continue

@@ -39,14 +39,20 @@ extension FigureExtractor {
         return isBulletMark(first.text) && unit.tz.tokens.count > 1 && unit.tz.tokens[1].spaceBefore
     }
 
-    /// The measure a unit ending in a colon gives the bullets under it: its last figure's, else the people its last
-    /// sentence's action verb names ("Those arrested had been charged with:").
-    func listIntroMeasure(_ unit: TextUnit, lastFigure: (measure: String, unit: FigureUnit)?) -> String? {
+    /// The measure a unit ending in a colon gives the bullets under it: its last sentence's last figure's, else the
+    /// people its last sentence's action verb names ("Those arrested had been charged with:"), else, for a sentence
+    /// that points back ("Among them:", "Of those:"), the figure before it (`earlier`).
+    func listIntroMeasure(_ unit: TextUnit, lastFigure: (measure: String, unit: FigureUnit)?,
+                          earlier: (measure: String, unit: FigureUnit)?) -> String? {
         let t = unit.tz.tokens
         guard let range = unit.sentences.last, let end = range.last, t[end].text == ":" else { return nil }
         if let lastFigure, lastFigure.unit == .count { return lastFigure.measure }
         for k in range where Self.actionVerbs.contains(t[k].lower) || Self.actionForms[t[k].lower] != nil {
             return "people " + (Self.actionForms[t[k].lower] ?? t[k].lower)
+        }
+        if let earlier, earlier.unit == .count, range.count <= 4, ["among", "of"].contains(t[range.lowerBound].lower),
+           range.count > 1, ["them", "those", "these"].contains(t[range.lowerBound + 1].lower) {
+            return earlier.measure
         }
         return nil
     }

@@ -71,6 +71,31 @@ extension FigureExtractor {
         return b >= range.lowerBound ? b : nil
     }
 
+    /// Nouns that name a count the sentence or the one before has given ("the number", "the total", "the tally").
+    static let anaphoricCounts: Set<String> = ["number", "total", "tally", "count", "figure", "toll"]
+
+    /// Whether `n` sets or changes a count named only by a noun that refers back ("deployed 2,000 troops, with the
+    /// number rising to 4,000", "bringing the total to 2,500", "pushing the tally past 200"): it is the figure before
+    /// it, stated again, and takes that figure's measure. "The number of agents rose to 160" names its own.
+    func refersToPrevious(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        let determiners: Set<String> = ["the", "that", "this", "its", "their"]
+        var b = n.first - 1
+        guard b - 2 >= range.lowerBound, ["to", "past", "above", "beyond", "at"].contains(t[b].lower) else { return false }
+        b -= 1
+        // "bringing the total to", "pushing the tally past"
+        if Self.anaphoricCounts.contains(t[b].lower), determiners.contains(t[b - 1].lower) {
+            guard b - 2 >= range.lowerBound else { return false }
+            let verb = t[b - 2].lower
+            return verb.hasSuffix("ing") || Self.settingVerbs.contains(verb) || Self.objectSettingVerbs.contains(verb)
+        }
+        // "the number rising to", "the tally rose to", "the total has climbed to"
+        guard Self.changeVerbs.contains(t[b].lower) || Self.settingVerbs.contains(t[b].lower) else { return false }
+        var k = b - 1
+        while k >= range.lowerBound, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
+        return k - 1 >= range.lowerBound && Self.anaphoricCounts.contains(t[k].lower) && determiners.contains(t[k - 1].lower)
+    }
+
     /// Verbs that set their object to a value: "increase detentions to 3,000".
     static let objectSettingVerbs: Set<String> = ["increase", "increasing", "raise", "raising", "boost", "boosting", "double",
                                                   "doubling", "triple", "tripling", "cut", "cutting", "reduce", "reducing",

@@ -153,7 +153,7 @@ extension FigureExtractor {
             if [",", ";", ":", "—", "–", "--", "(", "said", "says", "who", "which", "that", "after", "since"].contains(w) { break }
             if Self.planWords.contains(w) {
                 // "pushed the tally past 200" reports a count; "will" and "would" plan only a number ahead of them.
-                if w == "pushed", k + 1 < n.first, ["the", "a"].contains(t[k + 1].lower) { return false }
+                if ["pushed", "pushing"].contains(w), k + 1 < n.first, ["the", "a"].contains(t[k + 1].lower) { return false }
                 return true
             }
             k -= 1; steps += 1

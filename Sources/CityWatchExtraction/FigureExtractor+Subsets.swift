@@ -33,12 +33,13 @@ extension FigureExtractor {
            ["those", "them", "these"].contains(t[range.lowerBound + 1].lower), t[range.lowerBound + 2].text == "," {
             return last.measure
         }
-        // "Among the detainees, 91 were truck drivers", "Of those arrested in May, 140 had convictions": the opening
-        // names the people, the number counts some of them.
-        if n.unit == .count, n.first >= range.lowerBound + 3, n.first <= range.lowerBound + 9, t[n.first - 1].text == ",",
+        // "Among the detainees, 91 were truck drivers", "Of those arrested in May, 140 had convictions", "Of the 33
+        // people arrested in Ocala, four face felony charges": the opening names the people (and may count them all),
+        // the number counts some of them.
+        if n.unit == .count, n.first >= range.lowerBound + 3, n.first <= range.lowerBound + 14, t[n.first - 1].text == ",",
            ["of", "among"].contains(t[range.lowerBound].lower),
            ["the", "those", "these", "them", "all"].contains(t[range.lowerBound + 1].lower),
-           !(range.lowerBound + 1..<n.first - 1).contains(where: { [",", ";"].contains(t[$0].text) || t[$0].kind == .number }) {
+           !(range.lowerBound + 1..<n.first - 1).contains(where: { [",", ";"].contains(t[$0].text) }) {
             let opener = range.lowerBound + 1..<n.first - 1
             if let noun = opener.first(where: { Self.countNouns.contains(t[$0].lower) }) { return t[noun].lower }
             if let verb = opener.first(where: { Self.actionVerbs.contains(t[$0].lower) }) { return "people " + t[verb].lower }

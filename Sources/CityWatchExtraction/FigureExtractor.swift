@@ -28,8 +28,10 @@ struct FigureExtractor: Sendable {
         "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
     ]
     /// Words before a participle that make the counted people its object ("were arrested", "they detained").
+    /// ("the 2,200 people the Denver ICE office arrested": an agency as the subject of an object clause.)
     static let passiveMarks: Set<String> = ["were", "was", "been", "being", "are", "is", "got", "later", "they", "we",
-                                            "agents", "officers", "ice", "authorities"]
+                                            "agents", "officers", "ice", "authorities", "office", "agency", "patrol",
+                                            "officials", "dhs", "cbp"]
     /// Verbs that end a measure phrase once it has begun ("250 agents plan to …").
     static let phraseVerbs: Set<String> = ["plan", "plans", "aim", "aims", "want", "wants", "need", "needs", "expect",
                                            "expects", "face", "faces", "defied", "remain", "against", "arrive", "arrives"]
@@ -195,9 +197,13 @@ struct FigureExtractor: Sendable {
         // "to search for more than 100 members of the gang": the people sought are the operation's targets.
         if n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
            ["search", "searching", "searched", "hunt", "hunting", "looking"].contains(t[n.first - 2].lower) { return "targeted" }
-        for k in [n.first - 1, n.first - 2] where k >= range.lowerBound {
+        // "held a total of 19 people for ICE", "arrested a total of 300 people": the verb before the total.
+        var first = n.first
+        if first - 3 >= range.lowerBound, t[first - 1].lower == "of", ["total", "number"].contains(t[first - 2].lower),
+           ["a", "the"].contains(t[first - 3].lower) { first -= 3 }
+        for k in [first - 1, first - 2] where k >= range.lowerBound {
             // "319 people were arrested and 14 children were rescued": the verb is the clause before's.
-            if k == n.first - 2, [",", "and", "or", "but", "while"].contains(t[n.first - 1].lower) { break }
+            if k == first - 2, [",", "and", "or", "but", "while"].contains(t[first - 1].lower) { break }
             let w = t[k].lower
             if Self.actionVerbs.contains(w) { return w }
             if let form = Self.actionForms[w] { return form }
@@ -254,6 +260,10 @@ struct FigureExtractor: Sendable {
             let w = tok.lower
             if Self.stopWords.contains(w) { break }
             if words.isEmpty, Self.nonMeasures.contains(w) || w.hasPrefix("square-") || w.hasSuffix("-old") { return nil }
+            // "three face felony charges", "40 remain in custody": the number is the subject of a verb, not a noun's.
+            if words.isEmpty, Self.phraseVerbs.contains(w) { return nil }
+            // "the 33 people ICE arrested": the agency after the people is the subject of a clause about them.
+            if let last = words.last, Self.genericNouns.contains(last), ["ice", "dhs", "cbp", "agents"].contains(w) { break }
             // "agents pulling up", "agents plan to": a verb ends the noun phrase.
             if let last = words.last, (w.hasSuffix("ing") && w.count > 5 && last.hasSuffix("s")) || Self.phraseVerbs.contains(w) { break }
             if !words.isEmpty, Self.phraseEnds.contains(w) || (w.hasSuffix("ed") && w.count > 4 && w != "related")

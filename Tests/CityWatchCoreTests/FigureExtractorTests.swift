@@ -257,6 +257,42 @@ extension FigureExtractorTests {
         #expect(f.allSatisfy { $0.city == "Boise, ID" && $0.measure == "people arrested" })
     }
 
+    @Test func bulletsUnderAPointerBackTakeTheFigureBefore() {
+        let text = "BOISE, Idaho — In all, 380 immigrants were arrested across Boise during the ICE sweep. Among them:\n\n"
+            + "- 95 ignored final orders of removal\n\n- 12 were wanted abroad\n"
+        let f = figures(text)
+        #expect(f.map(\.value) == [380, 95, 12])
+        #expect(f.allSatisfy { $0.measure == "immigrants arrested" })
+    }
+
+    @Test func eachStateOfAListOfCountsOwnsItsOwn() {
+        let f = figures("The field office described six ICE cases: four arrests in Ohio and two in Kentucky.")
+        #expect(f.map(\.value) == [4, 2])
+        #expect(f.map(\.state) == ["OH", "KY"] && f.allSatisfy { $0.city == nil && $0.measure == "arrests" })
+        // A list of states before one count still gives it to none of them.
+        #expect(figures("Governors in Ohio, Indiana and Kentucky committed 900 troops to the ICE mission.").isEmpty)
+    }
+
+    @Test func aCountNamedByTheNumberOrTheTotalIsTheFigureBefore() {
+        let f = figures("In May the Guard sent 1,500 troops to Denver for ICE, with the number climbing to 3,200 by June.")
+        #expect(f.map(\.value) == [1_500, 3_200] && f.allSatisfy { $0.measure == "troops" && $0.city == "Denver, CO" })
+        let g = figures("ICE agents detained 45 people in Omaha on Friday, pushing the tally past 300.")
+        #expect(g.map(\.value) == [45, 300] && g.allSatisfy { $0.measure == "people detained" && !$0.plan })
+        let h = figures("ICE arrested 700 people in Tulsa in March. April added more, bringing the total to 1,150.")
+        #expect(h.map(\.value) == [700, 1_150] && h.last?.measure == "people arrested")
+        // "The number of agents" names its own measure.
+        #expect(figures("ICE said the number of agents in Tulsa rose to 90.").first?.measure == "agents")
+    }
+
+    @Test func peopleAnAgencyActedOnAndTheirParts() {
+        let f = figures("More than half of the 1,900 people the Tulsa ICE office arrested this year had no record.")
+        #expect(f.first?.value == 1_900 && f.first?.measure == "people arrested")
+        let g = figures("In 2025 the county jail held a total of 23 people for ICE.")
+        #expect(g.first?.value == 23 && g.first?.measure == "people held")
+        let h = figures("Of the 41 people ICE arrested during the sweep in Tulsa last week, three face felony charges.")
+        #expect(h.map(\.value) == [41, 3] && h.allSatisfy { $0.city == "Tulsa, OK" })
+    }
+
     @Test func workersArrestedAreFigures() {
         #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
         #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")
