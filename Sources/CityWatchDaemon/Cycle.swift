@@ -55,7 +55,8 @@ package struct Cycle: Sendable {
             func launch() {
                 let index = next
                 let feed = config.feeds[index]
-                group.addTask { (index, try await poll(feed)) }
+                // The parse, the extraction and the store's writes block: they run on the blocking executor.
+                group.addTask(executorPreference: BlockingExecutor.shared) { (index, try await poll(feed)) }
                 next += 1
             }
             while next < config.feeds.count && next < max(1, config.concurrency) { launch() }

@@ -81,7 +81,8 @@ package final class Daemon: Service, Sendable {
             poll: { feed in
                 // The plan of the moment: a reload swaps it, and the next poll uses the new watch lists.
                 let poll = shared.plan.withLock { $0.poll }
-                return await poll(feed)
+                // Its parse, extraction and store writes block: off the cooperative pool the watchdog ping needs.
+                return await BlockingExecutor.shared.run { await poll(feed) }
             },
             observer: { event in
                 Self.observe(event, totals: shared.totals, logger: logger)
@@ -125,7 +126,7 @@ package final class Daemon: Service, Sendable {
             if let housekeeping {
                 group.addTask { [clock] in
                     while !Task.isCancelled {
-                        await housekeeping()
+                        await BlockingExecutor.shared.run { await housekeeping() }
                         try? await clock.sleep(until: clock.now.addingTimeInterval(6 * 3600))
                     }
                 }

@@ -81,7 +81,9 @@ import CityWatchTestSupport
         let pollTimes = try await drivePolls(5, events: events, clock: clock, from: start, waitSteps: 4000)
         task.cancel()
         await task.value
-        #expect(ContinuousClock.now - began < .seconds(5))
+        // Nothing waited in real time: the shortest real wait the schedule could hold is the 600 s interval (the bound
+        // leaves room for a loaded machine running the suite in parallel).
+        #expect(ContinuousClock.now - began < .seconds(60))
 
         let list = await events.list
         #expect(list.count == 5 && served.mutex.withLock { $0 } == 5)

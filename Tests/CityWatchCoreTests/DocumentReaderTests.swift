@@ -39,7 +39,11 @@ import Testing
         }
     }
 
-    @Test func largeTextJustUnderTheLimitParses() throws {
+    @Test func largeTextJustUnderTheLimitParses() async throws {
+        try await BlockingExecutor.shared.run { try Self.parseLargeText() }
+    }
+
+    static func parseLargeText() throws {
         let line = "Federal agents made 12 arrests in Chicago on Monday, officials said.\n"
         let text = "Title\n" + String(repeating: line, count: 50_000)
         let doc = try DocumentReader.read(Data(text.utf8))
