@@ -41,7 +41,7 @@ release: deps
 # Serial: several tests check that transfers stop in time, and CPU-heavy tests running beside them on a
 # two-core machine would hold the threads that resume them.
 test: deps
-	$(SWIFT) test --no-parallel
+	$(SWIFT) test
 
 ## fuzz-smoke: builds the libFuzzer binary and runs each target from its seeds (fixed seed and run count, ≤ 20 s each); fails on a crash or leak.
 fuzz-smoke: deps

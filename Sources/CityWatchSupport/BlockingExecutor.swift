@@ -38,8 +38,13 @@ package final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Runs `body` with this executor as the task's preference: its synchronous parts run on these threads.
+    /// (A preference applies at the task's next enqueue, so the task first yields: without it the body's first
+    /// synchronous stretch could still run on the caller's thread.)
     package func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
-        try await withTaskExecutorPreference(self, operation: body)
+        try await withTaskExecutorPreference(self) {
+            await Task.yield()
+            return try await body()
+        }
     }
 
     private func work() {

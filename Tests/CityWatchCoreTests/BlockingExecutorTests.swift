@@ -6,8 +6,11 @@ import Testing
     static func threadName() -> String { Thread.current.name ?? "" }
 
     @Test func workRunsOnTheExecutorsOwnThreads() async {
-        let name = await BlockingExecutor.shared.run { Self.threadName() }
-        #expect(name.hasPrefix("cw-blocking-"))
+        // From the first statement on, every time (the preference alone applies only at the next enqueue).
+        for _ in 0..<200 {
+            let name = await BlockingExecutor.shared.run { Self.threadName() }
+            #expect(name.hasPrefix("cw-blocking-"))
+        }
         // Without the preference the same code runs on the cooperative pool's threads.
         let pool = await Task.detached { Self.threadName() }.value
         #expect(!pool.hasPrefix("cw-blocking-"))

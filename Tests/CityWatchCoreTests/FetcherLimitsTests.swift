@@ -177,15 +177,17 @@ extension FetcherLimitsTests {
     }
 
     @Test func transfersRunInParallelOffTheCooperativePool() async throws {
-        // Eight three-second responses: on the cooperative pool (one thread per core) blocking transfers
-        // would queue behind each other (12 s or more on two cores); on their own threads they overlap.
+        // Eight slow responses: on the cooperative pool (one thread per core, two here) blocking transfers would
+        // have at most two requests at the server at once; on the engine they overlap up to its per-host limit.
+        let inFlight = Shared((now: 0, most: 0))
         let server = try TestHTTPServer { _, connection in
-            Thread.sleep(forTimeInterval: 3)
+            inFlight.mutex.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            Thread.sleep(forTimeInterval: 1.5)
+            inFlight.mutex.withLock { $0.now -= 1 }
             connection.respond(200, text: "late")
         }
         defer { server.stop() }
         let fetcher = self.fetcher
-        let start = Date()
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
                 group.addTask { try await fetcher.fetch(FetchRequest(url: server.base)).status }
@@ -193,6 +195,6 @@ extension FetcherLimitsTests {
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
         #expect(statuses == Array(repeating: 200, count: 8))
-        #expect(Date().timeIntervalSince(start) < 9)
+        #expect(inFlight.mutex.withLock { $0.most } == TransferEngine.maxHostConnections)
     }
 }
