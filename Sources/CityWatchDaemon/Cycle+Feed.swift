@@ -42,8 +42,14 @@ extension Cycle {
                                         now: now(), previous: state)
             return outcome
         }
-        let parsed = pipeline.parseFeed(response.body, feed.url, response.finalURL,
-                                        ContentType.charset(response.headers["content-type"]))
+        // Parsing, extraction, the store's writes and the log's fsync block: they run on the blocking executor's
+        // threads, never on the cooperative pool the scheduler and the watchdog ping need.
+        let blocking = BlockingExecutor.shared
+        let parseFeed = pipeline.parseFeed
+        let feedURL = feed.url
+        let parsed = await blocking.run { [response] in
+            parseFeed(response.body, feedURL, response.finalURL, ContentType.charset(response.headers["content-type"]))
+        }
         outcome.ttlMinutes = parsed.ttlMinutes
         guard parsed.parseOK else {
             outcome.error = "not a readable feed: \(parsed.error ?? "unknown format")"
@@ -88,13 +94,15 @@ extension Cycle {
                 report("<4>citywatch: feed \"\(feed.name)\": \(item.link ?? item.id ?? "an item") has more text than \(limits.charactersPerDocument) characters: the last \(cut) are not read")
             }
             let document = read.document
-            let facts = pipeline.facts(document)
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
                                        title: item.title ?? document.title, published: item.published ?? document.published,
                                        contentHash: Self.hash(SeedTextRenderer.render(document)), seenKeys: keys)
             var policy = self.policy
             policy.maxAlerts = max(0, min(limits.alertsPerArticle, limits.alertsPerPoll - outcome.alerts))
-            let result = try store.ingest(record, facts: facts, policy: policy, now: now())
+            let (facts, knowledge, time) = (pipeline.facts, store, now())
+            let result = try await blocking.run { [policy] in
+                try knowledge.ingest(record, facts: facts(document), policy: policy, now: time)
+            }
             if result.relevant && !result.duplicate { outcome.relevant += 1 }
             outcome.alerts += result.alerts.count
             heldBack += result.heldBack
@@ -106,7 +114,7 @@ extension Cycle {
             report("<4>citywatch: feed \"\(feed.name)\": \(heldBack) more alerts held back (at most \(limits.alertsPerArticle) per article, \(limits.alertsPerPoll) per poll); their facts are in the knowledge")
         }
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
-        if outcome.alerts > 0 { try delivery.deliverPending() }
+        if outcome.alerts > 0 { try await blocking.run { [delivery] in try delivery.deliverPending() } }
         // A poll that read no new item is quiet: its time is written with others' (no transaction of its own).
         try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
                                     now: now(), previous: outcome.newItems == 0 && deferred == 0 ? state : nil)
@@ -147,8 +155,10 @@ extension Cycle {
                 budget.spend(bytes: response.body.count)
                 large = response.body.count >= CycleLimits.largeDocumentBytes
                 if large { try markLarge() }
-                document = try pipeline.parsePage(response.body, response.finalURL,
-                                                  ContentType.charset(response.headers["content-type"]))
+                let parsePage = pipeline.parsePage
+                document = try await BlockingExecutor.shared.run {
+                    try parsePage(response.body, response.finalURL, ContentType.charset(response.headers["content-type"]))
+                }
             } catch {
                 report("<4>citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
             }
@@ -159,8 +169,10 @@ extension Cycle {
                 try? markLarge()
             }
             // An item's content is a fragment: read all of it (headings, tables), no search for a page's body.
-            document = Self.isWholePage(html) ? try? pipeline.parsePage(Data(html.utf8), item.link, "utf-8")
-                                              : ArticlePageParser.parseFragment(html)
+            let (parsePage, link) = (pipeline.parsePage, item.link)
+            document = await BlockingExecutor.shared.run {
+                Self.isWholePage(html) ? try? parsePage(Data(html.utf8), link, "utf-8") : ArticlePageParser.parseFragment(html)
+            }
             if document?.blocks.isEmpty ?? true {
                 document = Document(blocks: [.paragraph(PlainText.from(html) ?? "")])
             }

@@ -55,8 +55,7 @@ package struct Cycle: Sendable {
             func launch() {
                 let index = next
                 let feed = config.feeds[index]
-                // The parse, the extraction and the store's writes block: they run on the blocking executor.
-                group.addTask(executorPreference: BlockingExecutor.shared) { (index, try await poll(feed)) }
+                group.addTask { (index, try await poll(feed)) }
                 next += 1
             }
             while next < config.feeds.count && next < max(1, config.concurrency) { launch() }

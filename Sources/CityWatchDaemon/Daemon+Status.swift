@@ -84,7 +84,7 @@ extension Daemon {
         // stable alert ids keep a re-seen item from alerting twice.
         let prune: (@Sendable () async -> Void)? = store.map { store in
             { @Sendable in
-                do { try store.pruneSeenItems(olderThan: 182 * 86_400) } catch {
+                do { try await BlockingExecutor.shared.run { try store.pruneSeenItems(olderThan: 182 * 86_400) } } catch {
                     logger.warning("could not prune old seen items: \(error)")
                 }
             }

@@ -81,8 +81,7 @@ package final class Daemon: Service, Sendable {
             poll: { feed in
                 // The plan of the moment: a reload swaps it, and the next poll uses the new watch lists.
                 let poll = shared.plan.withLock { $0.poll }
-                // Its parse, extraction and store writes block: off the cooperative pool the watchdog ping needs.
-                return await BlockingExecutor.shared.run { await poll(feed) }
+                return await poll(feed)
             },
             observer: { event in
                 Self.observe(event, totals: shared.totals, logger: logger)
@@ -126,7 +125,7 @@ package final class Daemon: Service, Sendable {
             if let housekeeping {
                 group.addTask { [clock] in
                     while !Task.isCancelled {
-                        await BlockingExecutor.shared.run { await housekeeping() }
+                        await housekeeping()
                         try? await clock.sleep(until: clock.now.addingTimeInterval(6 * 3600))
                     }
                 }

@@ -152,6 +152,8 @@ extension Extractor {
                     }
                     // "one in three arrests", "2 out of every 3 people": a share, not a count.
                     if judge.isShareTerm(n, unit.tz, range) { continue }
+                    // "525 arrests in its El Paso Area of Responsibility", "in several western states": no one owns it.
+                    if judge.isRegionCount(n, unit.tz, range) { continue }
                     // "two people were arrested on suspicion of assault": the local police's booking.
                     if measure.contains("arrest"), FigureExtractor.isLocalBooking(n, unit.tz, range) { continue }
                     // "two agents walked in" is narrative; "three U.S. citizens detained", "six more arrests" count.

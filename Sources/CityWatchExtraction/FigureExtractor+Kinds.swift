@@ -87,6 +87,37 @@ extension FigureExtractor {
         }
     }
 
+    /// Words that count states loosely or by number ("in several western states", "across six states").
+    static let manyWords: Set<String> = ["several", "multiple", "many", "numerous", "various", "two", "three", "four", "five",
+                                         "six", "seven", "eight", "nine", "ten", "other"]
+
+    /// Whether the number counts in an agency's region or a group of states, which no city, state or the nation owns:
+    /// "525 arrests … in its El Paso Area of Responsibility", "the Washington AOR", "more than 15,000 arrests in
+    /// several western states". (The annotation rules leave such figures out.)
+    func isRegionCount(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        // The region named near the number: after it ("… in its El Paso Area of Responsibility") or just before it.
+        for k in max(range.lowerBound, n.first - 8)..<min(range.upperBound, n.last + 17) {
+            let w = t[k].lower
+            if w == "aor" || w == "aors" { return true }
+            if w == "responsibility", k - 2 >= range.lowerBound, t[k - 1].lower == "of", ["area", "areas"].contains(t[k - 2].lower) {
+                return true
+            }
+        }
+        var k = n.last + 1
+        while k + 1 < min(range.upperBound, n.last + 12) {
+            if [";", "—", "–", "("].contains(t[k].text) { break }
+            if ["in", "across", "throughout"].contains(t[k].lower),
+               Self.manyWords.contains(t[k + 1].lower) || t[k + 1].kind == .number {
+                var j = k + 2
+                while j < min(range.upperBound, k + 5), t[j].kind == .word, t[j].lower != "states", !t[j].isCapitalized { j += 1 }
+                if j < range.upperBound, t[j].lower == "states" { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Stems of measures of people acted on: a small number in words counts ("three U.S. citizens detained").
     static let actedOnStems = ["arrest", "detain", "detention", "deport", "remov", "apprehen", "custody", "release",
                                "additional", "expel", "jailed", "held", "charged"]

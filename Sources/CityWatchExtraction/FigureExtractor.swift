@@ -78,6 +78,9 @@ struct FigureExtractor: Sendable {
         var k = n.last + 1
         // "told KHOU 11 News", "WSB 2": a broadcaster's channel number after its call sign.
         if n.first > range.lowerBound, Self.isCallSign(t[n.first - 1].text) { return nil }
+        // "MS-13", "COVID-19", "I-95": a number joined to a capitalised code is part of a name.
+        if n.first - 2 >= range.lowerBound, t[n.first - 1].text == "-", !t[n.first - 1].spaceBefore, !t[n.first].spaceBefore,
+           t[n.first - 2].kind == .word, tz.isAllCaps(n.first - 2) { return nil }
         // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
         if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
         // "11 people have died in ICE custody": deaths, not detentions.

@@ -1,50 +1,64 @@
 import Foundation
 import Synchronization
 
-/// A task executor of its own threads for the work that blocks: parsing a feed or a page, extraction, the store's
-/// writes and the alert log's fsync. A task run with this executor as its preference
-/// (`BlockingExecutor.shared.run { … }`) does its synchronous work here, so the cooperative pool (the scheduler,
-/// the watchdog ping, the dashboard, signal handling) never waits behind a 20 MB page or a slow disk.
-package final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
-    /// The process's one executor: as many threads as cores, at least two.
+/// Threads of their own for the work that blocks: parsing a feed or a page, extraction, the store's writes and the
+/// alert log's fsync. `await BlockingExecutor.shared.run { … }` runs the closure on one of them and resumes the
+/// caller when it is done, so the cooperative pool (the scheduler, the watchdog ping, the dashboard, signal
+/// handling) never waits behind a 20 MB page or a slow disk. Only the blocking parts go here (the awaits around
+/// them, fetches among them, stay where they are), so each handoff is explicit and testable.
+package final class BlockingExecutor: @unchecked Sendable {
+    /// The process's one pool: as many threads as cores, at least two.
     package static let shared = BlockingExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     private struct Queue {
-        var jobs: [UnownedJob] = []
+        var jobs: [@Sendable () -> Void] = []
         var head = 0
     }
     private let queue = Mutex(Queue())
     private let ready = NSCondition()
     private var pending = 0   // guarded by `ready`
+    /// The threads' ids, for `runsOnCurrentThread`.
+    private let threadIDs = Mutex(Set<UInt>())
 
     package init(threads: Int) {
         for index in 0..<max(1, threads) {
-            let thread = Thread { [unowned self] in
-                // Named for `top -H` and the journal's thread view (at most 15 bytes).
+            // The threads keep their executor: it lives as long as the process.
+            let thread = Thread { [self] in
+                // Named for `top -H` (at most 15 bytes).
                 Thread.current.name = "cw-blocking-\(index % 1000)"
+                self.threadIDs.withLock { _ = $0.insert(UInt(pthread_self())) }
                 self.work()
             }
             thread.start()
         }
     }
 
-    package func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
+    /// Whether the calling code runs on one of this executor's threads.
+    package func runsOnCurrentThread() -> Bool {
+        let me = UInt(pthread_self())
+        return threadIDs.withLock { $0.contains(me) }
+    }
+
+    /// Runs `body` on one of the threads and returns its result.
+    package func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+            submit { continuation.resume(returning: body()) }
+        }
+    }
+
+    /// The same, for a body that throws: its error comes back to the caller.
+    package func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            submit { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private func submit(_ job: @escaping @Sendable () -> Void) {
         queue.withLock { $0.jobs.append(job) }
         ready.lock()
         pending += 1
         ready.signal()
         ready.unlock()
-    }
-
-    /// Runs `body` with this executor as the task's preference: its synchronous parts run on these threads.
-    /// (A preference applies at the task's next enqueue, so the task first yields: without it the body's first
-    /// synchronous stretch could still run on the caller's thread.)
-    package func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
-        try await withTaskExecutorPreference(self) {
-            await Task.yield()
-            return try await body()
-        }
     }
 
     private func work() {
@@ -53,7 +67,7 @@ package final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
             while pending == 0 { ready.wait() }
             pending -= 1
             ready.unlock()
-            let job = queue.withLock { queue -> UnownedJob in
+            let job = queue.withLock { queue -> @Sendable () -> Void in
                 let job = queue.jobs[queue.head]
                 queue.head += 1
                 if queue.head > 1024, queue.head * 2 > queue.jobs.count {
@@ -61,7 +75,7 @@ package final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
                 }
                 return job
             }
-            job.runSynchronously(on: asUnownedTaskExecutor())
+            job()
         }
     }
 }

@@ -293,6 +293,21 @@ extension FigureExtractorTests {
         #expect(h.map(\.value) == [41, 3] && h.allSatisfy { $0.city == "Tulsa, OK" })
     }
 
+    @Test func anAgencysRegionOrAGroupOfStatesOwnsNoFigure() {
+        #expect(figures("ICE logged 610 arrests last year in its Denver Area of Responsibility, which spans Colorado and Wyoming.").isEmpty)
+        #expect(figures("Across the Phoenix AOR, officers made 88 arrests a week.").isEmpty)
+        #expect(figures("Agency data show more than 9,000 ICE arrests in several southern states.").isEmpty)
+        // A goal stated in the same sentence, far from the region's name, is still a figure.
+        let goal = figures("These towns sit in what DHS calls the Phoenix Area of Responsibility, where the government wants more detention space as part of its push to reach 900,000 deportations.")
+        #expect(goal.map(\.value) == [900_000])
+        #expect(figures("ICE agents made 40 arrests in six Phoenix suburbs.").map(\.value) == [40])
+    }
+
+    @Test func aNumberInAGangsOrAnIllnesssNameIsNoFigure() {
+        let f = figures("ICE agents in Tulsa arrested 52 people. Among those arrested were alleged MS-13 and Sureños gang members.")
+        #expect(f.map(\.value) == [52])
+    }
+
     @Test func workersArrestedAreFigures() {
         #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
         #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")

@@ -231,7 +231,9 @@ import CityWatchTestSupport
         let started = ContinuousClock.now
         let (journal, _) = try await runOnce(config(feedURL: feedServer.base + "/rss"), limits: limits)
         let took = ContinuousClock.now - started
-        #expect(took < .seconds(15), "the poll took \(took)")
+        // Without the budget the links would hold the poll for minutes (20 links of 20 s, two at a time); the
+        // bound leaves room for a loaded machine running the suite in parallel.
+        #expect(took < .seconds(40), "the poll took \(took)")
         #expect(journal.contains { $0.contains("new items left for the next poll") })
         // The per-host limit holds for article pages: never more than two at once on one host.
         #expect(feedServer.requests.filter { $0.path.hasPrefix("/slow/") }.count <= 4)

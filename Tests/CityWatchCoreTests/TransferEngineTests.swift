@@ -17,8 +17,9 @@ import CityWatchTestSupport
             #expect(String(decoding: response.body, as: UTF8.self) == "page /p\(index)")
         }
         #expect(server.requests.count == 20)
-        // A transfer per connection would have opened 20.
-        #expect(server.connections == 1)
+        // A transfer per connection would have opened 20. (The test server drops a connection idle for 5 s: on a
+        // machine loaded enough to stall the test that long between two fetches, a second one is opened.)
+        #expect(server.connections <= 2)
     }
 
     @Test func concurrentFetchesShareAFewConnections() async throws {
@@ -62,7 +63,7 @@ import CityWatchTestSupport
 
     @Test func cancellingOneTransferLeavesTheOthersRunning() async throws {
         let server = try TestHTTPServer(keepAlive: true) { request, connection in
-            if request.path == "/slow" { Thread.sleep(forTimeInterval: 3) }
+            if request.path == "/slow" { Thread.sleep(forTimeInterval: 10) }
             connection.respond(200, text: request.path)
         }
         defer { server.stop() }
@@ -71,7 +72,8 @@ import CityWatchTestSupport
         let started = ContinuousClock.now
         slow.cancel()
         await #expect(throws: FetchError.self) { _ = try await slow.value }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Far sooner than the slow answer (10 s), with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(5))
         let fast = try await fetcher.fetch(FetchRequest(url: server.base + "/fast"))
         #expect(String(decoding: fast.body, as: UTF8.self) == "/fast")
     }
