@@ -94,9 +94,10 @@ extension Extractor {
                             || (max(0, u - 2)..<u).contains { FigureExtractor.isEnforcementContext(units[$0].tz, 0..<units[$0].tz.tokens.count) })
                     // A bullet under a breakdown's colon is about what its head counts.
                     let bulletCount = bullet && bulletMeasure != nil && judge.isBulletCount(n, unit.tz)
-                    // "… bringing the total to 1,150" just after an enforcement figure restates it.
-                    let restatesLast = enforcement != true && previous == nil && lastMeasure != nil
-                        && judge.refersToPrevious(n, unit.tz, range)
+                    // "with the number rising to 4,000", "… bringing the total to 1,150": the figure before, stated again
+                    // (the one just before in the sentence, else the last one, which makes the sentence enforcement's).
+                    let refersBack = judge.refersToPrevious(n, unit.tz, range)
+                    let restatesLast = enforcement != true && previous == nil && lastMeasure != nil && refersBack
                     guard enforcement == true || recordShare || bulletCount || restatesLast else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
@@ -121,10 +122,10 @@ extension Extractor {
                     let listed = ownFigure != nil || raided ? nil
                         : listMeasure != nil && judge.isListItem(n, unit.tz, range) ? listMeasure
                         : bulletCount ? bulletMeasure : nil
-                    // "with the number rising to 4,000": the figure before it (in the sentence or the last one) again.
                     var restated: String?
-                    if ownFigure == nil, judge.refersToPrevious(n, unit.tz, range), let before = previous ?? lastMeasure,
-                       before.unit == n.unit { restated = before.measure }
+                    if ownFigure == nil, refersBack, let before = previous ?? lastMeasure, before.unit == n.unit {
+                        restated = before.measure
+                    }
                     guard let measure = ownFigure
                         ?? (raided ? "operations" : nil)
                         ?? listed

@@ -10,13 +10,11 @@ package final class BlockingExecutor: @unchecked Sendable {
     /// The process's one pool: as many threads as cores, at least two.
     package static let shared = BlockingExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
-    private struct Queue {
-        var jobs: [@Sendable () -> Void] = []
-        var head = 0
-    }
-    private let queue = Mutex(Queue())
+    /// Jobs waiting, from `head` on; a slot is emptied when its job is taken, so what a job captured (a page's
+    /// bytes) is released as soon as it has run. Guarded by `ready`, which the threads wait on.
+    private var jobs: [(@Sendable () -> Void)?] = []
+    private var head = 0
     private let ready = NSCondition()
-    private var pending = 0   // guarded by `ready`
     /// The threads' ids, for `runsOnCurrentThread`.
     private let threadIDs = Mutex(Set<UInt>())
 
@@ -54,9 +52,8 @@ package final class BlockingExecutor: @unchecked Sendable {
     }
 
     private func submit(_ job: @escaping @Sendable () -> Void) {
-        queue.withLock { $0.jobs.append(job) }
         ready.lock()
-        pending += 1
+        jobs.append(job)
         ready.signal()
         ready.unlock()
     }
@@ -64,18 +61,17 @@ package final class BlockingExecutor: @unchecked Sendable {
     private func work() {
         while true {
             ready.lock()
-            while pending == 0 { ready.wait() }
-            pending -= 1
-            ready.unlock()
-            let job = queue.withLock { queue -> @Sendable () -> Void in
-                let job = queue.jobs[queue.head]
-                queue.head += 1
-                if queue.head > 1024, queue.head * 2 > queue.jobs.count {
-                    queue.jobs.removeFirst(queue.head); queue.head = 0
-                }
-                return job
+            while head == jobs.count { ready.wait() }
+            let job = jobs[head]
+            jobs[head] = nil
+            head += 1
+            if head == jobs.count {
+                jobs.removeAll(keepingCapacity: true); head = 0
+            } else if head > 1024, head * 2 > jobs.count {
+                jobs.removeFirst(head); head = 0
             }
-            job()
+            ready.unlock()
+            job?()
         }
     }
 }
