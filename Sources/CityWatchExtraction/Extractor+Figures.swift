@@ -34,6 +34,8 @@ extension Extractor {
         // The measure of the bullets under a sentence that ends in a colon ("The 543 people arrested had been charged
         // with:" then "- Drunk driving: 93 people."), while bullets follow it.
         var bulletMeasure: String?
+        // Sentences since the last one that gave a figure ("That trails Georgia with 9,400" ranks the one before's).
+        var sinceFigure = Int.max
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
             let bullet = FigureExtractor.isBullet(unit)
@@ -42,6 +44,7 @@ extension Extractor {
             defer { if !bullet { bulletMeasure = judge.listIntroMeasure(unit, lastFigure: lastSentenceMeasure, earlier: lastMeasure) } }
             for (s, range) in unit.sentences.enumerated() {
                 let found = recognizer.recognize(range.lowerBound, range.upperBound)
+                if sinceFigure < Int.max { sinceFigure += 1 }
                 var previous: (measure: String, unit: FigureUnit)?
                 defer { if let previous { lastMeasure = previous }; lastSentenceMeasure = previous }
                 // A breakdown's measure ("those arrested included 17 gang members, 40 convicted of felonies, …").
@@ -98,7 +101,9 @@ extension Extractor {
                     // (the one just before in the sentence, else the last one, which makes the sentence enforcement's).
                     let refersBack = judge.refersToPrevious(n, unit.tz, range)
                     let restatesLast = enforcement != true && previous == nil && lastMeasure != nil && refersBack
-                    guard enforcement == true || recordShare || bulletCount || restatesLast else { continue }
+                    // "That trails Georgia with 9,400 and Arizona with nearly 6,200": a ranking of the figure just before.
+                    let ranksLast = enforcement != true && sinceFigure <= 1 && judge.rankedWith(n, unit.tz, range) != nil
+                    guard enforcement == true || recordShare || bulletCount || restatesLast || ranksLast else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
@@ -130,6 +135,7 @@ extension Extractor {
                         ?? (raided ? "operations" : nil)
                         ?? listed
                         ?? restated
+                        ?? judge.rankedMeasure(n, unit.tz, range, previous: previous, last: sinceFigure <= 1 ? lastMeasure : nil)
                         ?? judge.elidedMeasure(n, unit.tz, range, previous: previous)
                         ?? judge.pairedMeasure(n, unit.tz, range)
                         ?? judge.subsetOfThem(n, unit.tz, range, last: lastMeasure) ?? own else { continue }
@@ -232,7 +238,12 @@ extension Extractor {
                     }
                     if staged, let main = storyCity { city = main }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
-                    let owner = staged ? nil : stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
+                    // "Texas with 12,500": the place a ranked count stands beside owns it.
+                    let rankedPlace = judge.rankedWith(n, unit.tz, range).flatMap { with in
+                        placeEnding(at: unit.tz.tokens[with - 1].text == "," ? with - 2 : with - 1, unit, range, sentenceHits) }
+                    if let place = rankedPlace?.city { city = place }
+                    let owner = staged ? nil : rankedPlace?.state
+                        ?? stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
                     // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
                     // region of several states that no one of them owns.
                     if city == nil, owner == nil, statesNamed(unit, range) >= 2 { continue }
@@ -247,6 +258,7 @@ extension Extractor {
                                           state: state ?? city.map { gazetteer.places[$0].state },
                                           plan: plan))
                     sentenceFigure = figures.count - 1
+                    sinceFigure = 0
                     if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
                     pendingEarlier.removeAll { $0.value == value }
                     appendEarlier(pendingEarlier, after: figures.count - 1)

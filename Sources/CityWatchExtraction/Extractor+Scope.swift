@@ -93,6 +93,16 @@ extension Extractor {
         return best.1
     }
 
+    /// The city or the state whose name ends at token `p` ("Texas with 12,500", "Harris County with 300").
+    func placeEnding(at p: Int, _ unit: TextUnit, _ range: Range<Int>, _ sentenceHits: [CityHit]) -> (city: Int?, state: String?)? {
+        if let hit = sentenceHits.first(where: { $0.last == p }) { return (hit.place, nil) }
+        let t = unit.tz.tokens
+        for k in max(range.lowerBound, p - 2)...p {
+            if let st = stateName(t, at: k, in: range), k + st.length - 1 == p { return (nil, st.code) }
+        }
+        return nil
+    }
+
     /// The one state a sentence names outside a city's mention ("Authorities in Georgia said …"), if any.
     func stateNamed(_ unit: TextUnit, _ range: Range<Int>) -> String? {
         let t = unit.tz.tokens

@@ -57,3 +57,45 @@ extension FigureExtractor {
         return nil
     }
 }
+
+/// Rankings: "Texas with 12,500 and Louisiana with almost 7,300", "ranks third in the number of immigrants held in
+/// detention with nearly 3,200", "the highest months of ICE arrests have been June, with 873". Each count stands
+/// beside a place or a month after "with" and counts what the ranking counts.
+extension FigureExtractor {
+    /// The index of "with" before a ranked count: a capitalised word (a place, a month) or the end of "the number of
+    /// …", maybe a comma, "with", then the number, with no noun of its own after it. Nil when `n` is not such a count.
+    func rankedWith(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
+        let t = tz.tokens
+        let with = n.first - 1
+        guard with - 1 > range.lowerBound, t[with].lower == "with", n.unit == .count else { return nil }
+        let p = t[with - 1].text == "," ? with - 2 : with - 1
+        guard p > range.lowerBound, t[p].kind == .word else { return nil }
+        // "ranks fourth in the number of immigrants held in detention with about 2,100": the count the ranking names.
+        guard (t[p].isCapitalized && !tz.isAllCaps(p)) || numberOf(before: with, tz, range) != nil else { return nil }
+        if n.last + 1 < range.upperBound, phraseSpan(tz, from: n.last + 1, range) != nil { return nil }
+        return with
+    }
+
+    /// The measure of a ranked count: the figure before it in the sentence, else what the sentence counts before
+    /// "with" ("the number of immigrants held in detention", "the highest months of ICE arrests"), else the figure
+    /// before the sentence (`last`: "That trails Georgia with 9,400").
+    func rankedMeasure(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
+                       previous: (measure: String, unit: FigureUnit)?, last: (measure: String, unit: FigureUnit)?) -> String? {
+        guard let with = rankedWith(n, tz, range) else { return nil }
+        let t = tz.tokens
+        if let previous, previous.unit == n.unit { return previous.measure }
+        if let of = numberOf(before: with, tz, range), let (np, end) = phraseSpan(tz, from: of + 1, range) {
+            if Self.isEnforcementMeasure(np) { return np }
+            if end < range.upperBound, Self.actionVerbs.contains(t[end].lower) { return np + " " + t[end].lower }
+        }
+        for j in stride(from: with - 1, through: range.lowerBound, by: -1) where t[j].kind == .word {
+            if Self.rankedNouns.contains(t[j].lower) { return t[j].lower }
+        }
+        if let last, last.unit == n.unit { return last.measure }
+        return nil
+    }
+
+    /// Nouns a ranking counts when the sentence names one ("the highest months of ICE arrests").
+    static let rankedNouns: Set<String> = ["arrests", "deportations", "detentions", "removals", "apprehensions",
+                                           "detainees", "bookings", "raids"]
+}

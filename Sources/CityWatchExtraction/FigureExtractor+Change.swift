@@ -114,6 +114,16 @@ extension FigureExtractor {
         var stepped = false
         if b - 3 >= range.lowerBound, ["to", "by"].contains(t[b].text.lowercased()), t[b - 1].kind == .number,
            t[b - 2].text.lowercased() == "from" { b -= 3; stepped = true }
+        // "rose from 1,350 in 2024 to 3,900", "an increase from 1,249 arrests in FY 2024 to 3,821": the earlier value
+        // and its time stand between "from" and "to"; a noun after the earlier value names the measure of both.
+        if !stepped, b - 3 >= range.lowerBound, t[b].lower == "to", let from = earlierFrom(before: b, t, range) {
+            var v = from + 1
+            while v < b, t[v].kind != .number { v += 1 }
+            if v + 1 < b, let np = phrase(tz, from: v + 1, range), Self.isEnforcementMeasure(np) { return np }
+            // "the number of agents in Tucson went from about 95 last spring to 140"
+            if let of = numberOf(before: from, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+            b = from - 1; stepped = true
+        }
         // "double the number of detention beds nationwide — from 56,000 to as many as 100,000"
         // (A range read as one number, "— from 35,000 to 90,000", stands right after the dash too.)
         if stepped || t[n.first].lower == "from", b >= range.lowerBound, ["—", "–", ","].contains(t[b].text) {
@@ -185,6 +195,24 @@ extension FigureExtractor {
         guard let head = words.last, !Self.stopWords.contains(head), !Self.nonMeasures.contains(head),
               !Self.auxiliaries.contains(head) else { return nil }
         return words.joined(separator: " ")
+    }
+
+    /// The "from" of a change before its "to" at `b`, with an earlier value right after it and only that value's
+    /// words and a time between ("from 1,350 in 2024 to", "from about 95 agents last year to").
+    func earlierFrom(before b: Int, _ t: [Token], _ range: Range<Int>) -> Int? {
+        var j = b - 1
+        while j >= max(range.lowerBound, b - 9) {
+            if [",", ";", ":", "—", "–", "(", ")"].contains(t[j].text) { return nil }
+            if t[j].lower == "from" {
+                guard j + 1 < b else { return nil }
+                let hedged = NumberRecognizer.hedgeIndex[t[j + 1].lower] != nil && j + 2 < b
+                let value = hedged ? j + 2 : j + 1
+                // Words must stand between the value and "to" ("from 400 to 550" is the recogniser's range).
+                return t[value].kind == .number && value + 1 < b ? j : nil
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The index of "of" in "the number of …" before token `b` in the same clause, when a setting verb precedes it

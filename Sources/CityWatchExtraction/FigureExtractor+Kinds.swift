@@ -258,7 +258,14 @@ extension FigureExtractor {
     /// "one in three arrests", "2 out of every 3 people", "three of every four": the terms of a share.
     func isShareTerm(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
-        func isNumber(_ k: Int) -> Bool { k >= range.lowerBound && k < range.upperBound && (t[k].kind == .number || NumberWords.isNumberWord(t[k].lower)) }
+        // "rose to 1,500 in 2025": a year is a time, not a share's term.
+        func isYear(_ k: Int) -> Bool {
+            let b = t[k].text.utf8
+            return t[k].kind == .number && b.count == 4 && b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1800...2100).contains(Int(t[k].text) ?? 0)
+        }
+        func isNumber(_ k: Int) -> Bool {
+            k >= range.lowerBound && k < range.upperBound && !isYear(k) && (t[k].kind == .number || NumberWords.isNumberWord(t[k].lower))
+        }
         // The second term: "in three", "out of every 3", "of every four".
         let b = n.first - 1
         if b - 1 >= range.lowerBound, t[b].lower == "in", isNumber(b - 1) { return true }

@@ -191,12 +191,16 @@ struct NumberRecognizer: Sendable {
         return [a]
     }
 
+    /// Words that make a four-digit number before "to" a year, not a range's start ("from 1,350 in 2024 to 3,900").
+    static let beforeYear: Set<String> = ["in", "since", "fy", "fiscal", "during", "of", "year", "early", "late", "mid"]
+
     /// "10-20 dollars", "5k-20k", "20 through 100", "20~100", "$10-$20".
     func rangeAfter(_ a: RecognizedNumber, _ lo: Int, _ hi: Int) -> RecognizedNumber? {
         if a.range == nil, a.qualifier == nil, let av = a.value, a.last + 2 < hi,
            ["-", "–", "—", "~", "through", "thru", "to"].contains(lower(a.last + 1)),
            let b = amount(at: a.last + 2, lo, hi), let bv = b.value, b.qualifier == nil, av < bv,
-           !(a.isYear && b.isYear), lower(a.last + 1) != "to" || a.unit == b.unit {
+           !(a.isYear && (b.isYear || Self.beforeYear.contains(a.first > lo ? lower(a.first - 1) : ""))),
+           lower(a.last + 1) != "to" || a.unit == b.unit {
             var r = b
             r.first = a.first; r.value = nil; r.range = .init(min: av * (b.hasScale && !a.hasScale && av < 1000 ? scaleOf(b) : 1), max: bv)
             if a.unit != .count || a.currency != nil { r.unit = a.unit; r.currency = a.currency }

@@ -308,6 +308,32 @@ extension FigureExtractorTests {
         #expect(f.map(\.value) == [52])
     }
 
+    @Test func aChangeWithItsTimesBetweenFromAndToIsOneMeasure() {
+        // Our own sentences: the earlier value and its year stand between "from" and "to".
+        let f = figures("Immigration arrests in Kansas rose from 410 in 2024 to 1,120 in 2025.")
+        #expect(f.map(\.value) == [1_120, 410] && f.allSatisfy { $0.measure == "immigration arrests" && $0.state == "KS" })
+        let g = figures("Federal data show an increase from 640 ICE arrests in Iowa in FY 2024 to 1,980 in FY 2025.")
+        #expect(g.map(\.value) == [1_980, 640] && g.allSatisfy { $0.measure == "ice arrests" && $0.state == "IA" })
+        let h = figures("The number of ICE agents in Omaha went from about 60 last spring to 115 this month.")
+        #expect(h.map(\.value) == [115, 60] && h.allSatisfy { $0.measure == "ice agents" && $0.city == "Omaha, NE" })
+        // "1,500 in 2025" is a count and its year, not a share like "one in three".
+        #expect(figures("ICE arrests in Kansas rose to 1,500 in 2025.").map(\.value) == [1_500])
+        #expect(figures("One in three ICE arrests in Kansas involved no crime.").isEmpty)
+        // A year before "to" is not the start of a range.
+        #expect(figures("ICE detained 40 people in Omaha in 2024 to 2025.").map(\.value) == [40])
+    }
+
+    @Test func aRankingsCountsBelongToThePlacesBesideThem() {
+        let f = figures("Kansas ranks fifth in the number of immigrants held in ICE detention with about 1,700. That trails Georgia with 8,800 and Arizona with nearly 5,900.")
+        #expect(f.map(\.value) == [1_700, 8_800, 5_900])
+        #expect(f.map(\.state) == ["KS", "GA", "AZ"] && f.allSatisfy { $0.measure == "immigrants held" && $0.city == nil })
+        let g = figures("The busiest months for ICE arrests in Iowa were March, with 412, and April, with 388.")
+        #expect(g.map(\.value) == [412, 388] && g.allSatisfy { $0.measure == "arrests" && $0.state == "IA" })
+        // A sentence with no figure before it ranks nothing.
+        #expect(figures("Georgia with 8,800 fans filled the stadium.").isEmpty)
+        #expect(figures("The Braves beat Georgia with 8,800 watching.").isEmpty)
+    }
+
     @Test func workersArrestedAreFigures() {
         #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
         #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")
