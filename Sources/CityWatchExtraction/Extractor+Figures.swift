@@ -17,11 +17,15 @@ extension Extractor {
             }
         }
         // A sentence that names no city states a figure of the article's one city, if it names only one.
-        let soleCity = Set(hits.map(\.place)).count == 1 ? hits.first?.place : nil
+        // (A city named only in passing, in a file photo's caption, as a landmark or a protest's place, is no story's
+        // place; a mayor's city or where an official spoke still is: "Fresno Mayor Ana Ruiz said ICE arrested 40".)
+        let places = Set(hits.filter { $0.passing == nil || $0.passing == .title || $0.passing == .speech }.map(\.place))
+        let placeHits = hits.filter { places.contains($0.place) }
+        let soleCity = Set(placeHits.map(\.place)).count == 1 ? placeHits.first?.place : nil
         // The city the story is mostly about (strictly most mentions), for a figure whose sentence names cities
         // only in a clause about something else.
         var counts: [Int: Int] = [:]
-        for hit in hits { counts[hit.place, default: 0] += 1 }
+        for hit in placeHits { counts[hit.place, default: 0] += 1 }
         let ranked = counts.sorted { $0.value > $1.value }
         let dominant = ranked.count == 1 || (ranked.count > 1 && ranked[0].value > ranked[1].value) ? ranked.first?.key : nil
         // The story's city for a sentence that names none: the one it names most, else the first it names as a place.

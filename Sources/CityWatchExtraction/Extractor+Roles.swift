@@ -53,6 +53,16 @@ extension Extractor {
     /// Words after a city that make it a person's or a group's label ("an Ann Arbor Democrat", "Tulsa officials").
     static let personLabels: Set<String> = ["democrat", "republican", "native", "resident", "residents", "woman", "man",
                                             "activist", "activists"]
+    /// People named by their work after a city and up to two modifiers ("an Oxnard policy advocate", "a Tucson
+    /// immigration attorney", "a Nampa-based lawyer"): where they work, not where the story happens.
+    static let professionLabels: Set<String> = ["lawyer", "lawyers", "attorney", "attorneys", "advocate", "advocates",
+                                                "pastor", "priest", "teacher", "teachers", "organizer", "organizers",
+                                                "activist", "activists", "businessman", "businesswoman", "entrepreneur",
+                                                "student", "students", "professor", "doctor", "nurse", "farmer"]
+    /// Capitalised last words of an organisation's name after a city ("the Richmond Community Legal Fund").
+    static let organizationWords: Set<String> = ["Fund", "Coalition", "Foundation", "Alliance", "Network", "Association",
+                                                 "Society", "Clinic", "Committee", "Project", "Collective", "Partnership",
+                                                 "Federation", "Union"]
     /// Words of a group that sits somewhere ("an advocacy group based in …").
     static let groupWords: Set<String> = ["group", "organization", "nonprofit", "coalition", "company", "firm", "network",
                                           "center", "alliance", "project"]
@@ -95,6 +105,29 @@ extension Extractor {
         if let next, Self.personLabels.contains(next.lower),
            !(hit.last + 2 < range.upperBound && ["were", "was", "are", "is", "have", "has"].contains(t[hit.last + 2].lower)) {
             return .title
+        }
+        // "an Oxnard policy advocate", "a Tucson immigration attorney", "a Nampa-based immigration lawyer".
+        if let label = personAfter(hit, t, range), Self.professionLabels.contains(label) { return .title }
+        // "the Richmond Community Legal Fund": a group's name.
+        var o = hit.last + 1
+        while o < min(range.upperBound, hit.last + 5), t[o].isCapitalized {
+            if Self.organizationWords.contains(t[o].text) { return .affiliation }
+            o += 1
+        }
+        // "89.3 Fresno / 89.1 Bakersfield": a radio station's frequency and city.
+        if let prev, prev.kind == .number, prev.text.contains("."), let mhz = Double(prev.text), (87.5...108).contains(mhz) {
+            return .affiliation
+        }
+        // "about 154 miles from Minneapolis", "The county, home to Houston": a landmark or what a region holds.
+        if let prev, ["from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
+           ["miles", "mile", "kilometers", "km", "minutes", "hours"].contains(t[hit.first - 2].lower) { return .seat }
+        if let prev, prev.lower == "to", hit.first - 2 >= range.lowerBound, t[hit.first - 2].lower == "home" { return .seat }
+        // "whose district consists of Ypsilanti and Ann Arbor": a legislator's district.
+        var d = hit.first - 1
+        while d >= max(range.lowerBound, hit.first - 9), ![";", "—", "–", "(", ")", "."].contains(t[d].text) {
+            if t[d].lower == "district", (d + 1..<hit.first).contains(where: { ["includes", "include", "consists", "covers",
+                "represents", "encompasses", "comprises", "spans"].contains(t[$0].lower) }) { return .title }
+            d -= 1
         }
         // "In a file photo, ICE officers arrest a man in Manassas", "FILE - The governor speaks in Augusta": an old
         // picture, not this story's place.
@@ -181,6 +214,19 @@ extension Extractor {
                 guard Self.sceneFillers.contains(w) || (w == "in" && k == hit.first - 1) else { break }
                 k -= 1
             }
+        }
+        return nil
+    }
+
+    /// The person noun after a city's name and up to two lower-case modifiers ("Oxnard policy advocate" → "advocate"),
+    /// past a "-based" joined to the city ("Nampa-based immigration lawyer").
+    func personAfter(_ hit: CityHit, _ t: [Token], _ range: Range<Int>) -> String? {
+        var k = hit.last + 1
+        if k + 1 < range.upperBound, t[k].text == "-", t[k + 1].lower == "based" { k += 2 }
+        let end = min(range.upperBound, k + 3)
+        while k < end, t[k].kind == .word, !t[k].isCapitalized {
+            if Self.professionLabels.contains(t[k].lower) { return t[k].lower }
+            k += 1
         }
         return nil
     }

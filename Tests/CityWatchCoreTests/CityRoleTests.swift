@@ -45,6 +45,27 @@ import Testing
         #expect(roles("LOUISVILLE, Ky. (WXYZ 18) — An ICE operation led to 70 arrests in Kentucky.")["Louisville, KY"] == .mention)
     }
 
+    @Test func aProfessionAGroupAStationADistanceAndADistrictAreMentions() {
+        #expect(roles("ICE agents raided a farm in Fillmore, said Ana Diaz, an Oxnard policy advocate.")["Oxnard, CA"] == .mention)
+        #expect(roles("A Nampa-based immigration lawyer said ICE detained her client in Caldwell.")["Nampa, ID"] == .mention)
+        #expect(roles("Tucson immigration attorney Rosa Vega said ICE arrests in Phoenix rose.")["Tucson, AZ"] == .mention)
+        #expect(roles("\"It is cruel,\" said the head of the Richmond Community Legal Fund of the ICE raids in Norfolk.")["Richmond, VA"] == .mention)
+        #expect(roles("ICE agents arrested farmworkers in Kern County. 90.7 Fresno | 88.1 Visalia")
+                .values.allSatisfy { $0 == .mention })
+        #expect(roles("ICE agents detained four men in Duluth, about 150 miles from Minneapolis.")["Minneapolis, MN"] == .mention)
+        #expect(roles("ICE agents raided homes across the county, home to Houston, on Monday.")["Houston, TX"] == .mention)
+        #expect(roles("Rep. Jane Doe, whose district consists of Ypsilanti and Ann Arbor, decried the ICE raids in Dearborn.")
+                == ["Ypsilanti, MI": .mention, "Ann Arbor, MI": .mention, "Dearborn, MI": .target])
+        // The people of a city acted on are still its: "Oxnard workers were arrested".
+        #expect(roles("ICE agents arrested 12 Oxnard farmworkers on Monday.")["Oxnard, CA"] == .target)
+    }
+
+    @Test func aCityNamedOnlyInACaptionOwnsNoFigure() {
+        let f = facts("ICE news\nIn a file photo, ICE officers arrest a man in Manassas.\nICE arrested 139 people in the first three months, the agency said.")
+        #expect(f.figures.first?.value == 139 && f.figures.first?.city == nil)
+        #expect(f.cities.first?.role == .mention)
+    }
+
     @Test func papersSpanishNamesAndTheRioGrandeAreNoCities() {
         #expect(facts("ICE news\nAgents raided a farm in Carpinteria, according to the Santa Barbara news site Noozhawk.").cities.map(\.city) == ["Carpinteria, CA"])
         #expect(facts("ICE news\nThe director of El Centro de Derechos spoke about ICE arrests in Santa Fe, N.M.").cities.map(\.city) == ["Santa Fe, NM"])
