@@ -166,9 +166,17 @@ struct CityRecognizer: Sendable {
             readings.filter { $0.key != surface && $0.value.contains {
                 gazetteer.places[$0].population < 300_000 && gazetteer.distance($0, place) < 100 } }.count
         }
+        // A name the story gives once with its state ("Wildwood, Florida") is that place when it comes back alone
+        // ("Wildwood is in Sumter County"), whatever bigger namesake another state has.
+        var stated: [String: Set<Int>] = [:]
+        for c in candidates where c.verdict == .accepted && c.explicitState != nil {
+            stated[c.surface, default: []].insert(gazetteer.resolved(c.place))
+        }
         return candidates.filter { $0.verdict == .accepted }.compactMap { c in
             var place = gazetteer.resolved(c.place)
-            if c.explicitState == nil {
+            if c.explicitState == nil, let named = stated[c.surface], named.count == 1, let p = named.first {
+                place = p
+            } else if c.explicitState == nil {
                 let places = c.entries.map { gazetteer.resolved($0.place) }
                 let supported = Set(c.entries.map(\.place)).map { ($0, support($0, c.surface)) }.sorted { $0.1 > $1.1 }
                 // One reading in a state the story names (or a county of it names) wins over nearby towns and size.

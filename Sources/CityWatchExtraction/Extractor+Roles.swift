@@ -68,6 +68,10 @@ extension Extractor {
                                           "center", "alliance", "project"]
     /// Words of a protest and of enforcement done (a protest's place is a mention unless enforcement is in the sentence).
     static let protestStems = ["protest", "demonstrat", "rally", "rallies", "gathering", "vigil", "march"]
+    /// A word of a protest ("protesters", "a vigil", "marched"; not the month "March").
+    static func isProtestWord(_ token: Token) -> Bool {
+        token.text != "March" && protestStems.contains { token.lower.hasPrefix($0) }
+    }
     static let actionStems = ["arrest", "detain", "detention", "raid", "deport", "agent", "officer", "operation", "custody",
                               "troop", "guard", "deploy", "sweep", "apprehen"]
     static let titleWords: Set<String> = ["Mayor", "mayor", "Mayors", "mayors", "Mayor's", "mayor's", "Councilman", "Councilwoman",
@@ -148,9 +152,32 @@ extension Extractor {
         if let prev, prev.text == "-", hit.first >= 2, ["D", "R", "I", "DFL"].contains(t[hit.first - 2].text) { return .title }
         // "Protests in nearby Fresno", "gatherings in areas like Whittier": a protest's place, with no enforcement in
         // the sentence.
-        if range.contains(where: { k in Self.protestStems.contains { t[k].lower.hasPrefix($0) } }),
+        if range.contains(where: { Self.isProtestWord(t[$0]) }),
            !range.contains(where: { k in Self.actionStems.contains { t[k].lower.hasPrefix($0) } }) {
             return .seat
+        }
+        // "larger gatherings in areas like Whittier", "during a protest in downtown Tucson": a protest's place, when no
+        // enforcement stands between the protest and the city nor in the city's clause after it.
+        var q = hit.first - 1
+        while q >= max(range.lowerBound, hit.first - 6) {
+            if Self.isProtestWord(t[q]) {
+                var end = hit.last + 1
+                while end < range.upperBound, ![",", ";", "—", "–", "."].contains(t[end].text) { end += 1 }
+                let enforcement = (q + 1..<end).contains { k in
+                    (k < hit.first || k > hit.last) && Self.actionStems.contains { t[k].lower.hasPrefix($0) } }
+                if !enforcement { return .seat }
+                break
+            }
+            q -= 1
+        }
+        // "ICE Miami partnered with …", "HSI Tampa released a video": the agency's office named by its city.
+        if let prev, Self.agencies.contains(prev.text) { return .seat }
+        // A paragraph that is the city's name alone: a label or a tag, not a sentence about it.
+        if hit.first == 0, hit.last + 1 == t.count { return .seat }
+        // "a worker-owned newsroom in Spokane": a paper's or a station's seat.
+        if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound,
+           ["newsroom", "newspaper", "station", "outlet", "paper", "publication"].contains(t[hit.first - 2].lower) {
+            return .affiliation
         }
         if let next, next.text == "City", hit.last + 2 < range.upperBound,
            ["Council", "Councilman", "Councilwoman", "Councilmember"].contains(t[hit.last + 2].text) { return .title }

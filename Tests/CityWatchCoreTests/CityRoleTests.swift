@@ -60,6 +60,22 @@ import Testing
         #expect(roles("ICE agents arrested 12 Oxnard farmworkers on Monday.")["Oxnard, CA"] == .target)
     }
 
+    @Test func aProtestsPlaceAnAgencysOfficeATagAndANewsroomAreMentions() {
+        #expect(roles("The arrest of a union leader by ICE led to larger gatherings in areas like Whittier.")["Whittier, CA"] == .mention)
+        #expect(roles("Organizers urged people to report ICE activity during a protest in downtown Tucson.")["Tucson, AZ"] == .mention)
+        // Enforcement in the city's own clause keeps it a target; so does a month called March.
+        #expect(roles("Protesters gathered in Chicago as ICE agents raided homes.")["Chicago, IL"] == .target)
+        #expect(roles("The ICE operation ended March 8 in Albuquerque.")["Albuquerque, NM"] == .target)
+        #expect(roles("MIAMI — ICE Miami partnered with state troopers on the sweep in Wildwood, Fla.")["Miami, FL"] != .target)
+        #expect(roles("Spokane\nICE agents arrested four people in Hayden, Idaho.")["Spokane, WA"] == .mention)
+        #expect(roles("The story was reported with a nonprofit newsroom in Spokane on ICE arrests in Hayden, Idaho.")["Spokane, WA"] == .mention)
+    }
+
+    @Test func aTownNamedOnceWithItsStateIsThatTownWhenNamedAlone() {
+        let f = facts("ICE news\nHSI agents arrested 24 people at construction sites in Wildwood, Florida.\nWildwood lies in Sumter County.")
+        #expect(f.cities.map(\.city) == ["Wildwood, FL"])
+    }
+
     @Test func aCityNamedOnlyInACaptionOwnsNoFigure() {
         let f = facts("ICE news\nIn a file photo, ICE officers arrest a man in Manassas.\nICE arrested 139 people in the first three months, the agency said.")
         #expect(f.figures.first?.value == 139 && f.figures.first?.city == nil)
