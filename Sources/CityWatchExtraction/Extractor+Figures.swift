@@ -161,6 +161,10 @@ extension Extractor {
                     if n.unit == .count, measure.split(separator: " ").contains(where: { FigureExtractor.notCountedNouns.contains(String($0)) }) {
                         continue
                     }
+                    // "Federal prosecutors charged 78 people": the courts' cases, not the operation's arrests ("25 of them
+                    // were charged" counts a part of the arrests).
+                    if let verb = measure.split(separator: " ").last, FigureExtractor.prosecutionVerbs.contains(String(verb)),
+                       unit.tz.tokens[range].contains(where: { $0.lower.hasPrefix("prosecutor") || $0.lower == "jury" }) { continue }
                     // "one in three arrests", "2 out of every 3 people": a share, not a count.
                     if judge.isShareTerm(n, unit.tz, range) { continue }
                     // "525 arrests in its El Paso Area of Responsibility", "in several western states": no one owns it.

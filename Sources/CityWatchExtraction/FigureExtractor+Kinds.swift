@@ -233,7 +233,7 @@ extension FigureExtractor {
     /// word of deployment in the sentence are people at a scene, not a figure.
     func isSceneCount(_ n: RecognizedNumber, value: Double, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         guard n.unit == .count, value < 50,
-              measure.split(separator: " ").contains(where: { ["agents", "officers", "personnel", "officials"].contains($0) })
+              measure.split(separator: " ").contains(where: { ["agents", "officers", "personnel", "officials", "agent", "officer"].contains($0) })
         else { return false }
         let t = tz.tokens
         return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
@@ -250,6 +250,8 @@ extension FigureExtractor {
     static let notEnforcementNouns: Set<String> = ["legislators", "lawmakers", "senators", "representatives", "mayors",
                                                    "governors", "volunteers", "advocates", "lawyers", "attorneys",
                                                    "journalists", "reporters", "students", "letters", "signatures"]
+    /// Verbs of the courts that end a measure: people prosecuted, not taken.
+    static let prosecutionVerbs: Set<String> = ["charged", "indicted", "prosecuted", "convicted", "sentenced"]
     /// Things a count may name that are not people or operations: vehicles and batches people are moved in,
     /// buildings ("two busloads", "20 U.S. facilities"); money for them is still enforcement money.
     static let notCountedNouns: Set<String> = ["busloads", "buses", "batches", "vans", "vehicles", "facilities",

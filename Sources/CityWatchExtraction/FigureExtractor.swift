@@ -16,6 +16,9 @@ struct FigureExtractor: Sendable {
         "took", "take", "takes", "made", "make", "makes", "began", "went", "came", "gave", "got", "did", "do", "does",
         "can", "could", "may", "might", "must", "should", "shall", "stay", "stays", "stayed", "remain", "remains",
         "remained", "joined", "arrived", "including", "included", "includes",
+        // negated auxiliaries ("the 99 detainees figure doesn't include …")
+        "doesn't", "doesn’t", "don't", "don’t", "didn't", "didn’t", "isn't", "isn’t", "wasn't", "wasn’t", "aren't",
+        "aren’t", "weren't", "weren’t", "won't", "won’t", "hasn't", "hasn’t", "haven't", "haven’t",
     ]
     /// Measures that are really spans of time or multipliers, not things counted.
     static let nonMeasures: Set<String> = [
@@ -38,7 +41,8 @@ struct FigureExtractor: Sendable {
     /// Words that end a measure phrase once it has begun (time words, adverbs of place).
     static let phraseEnds: Set<String> = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday", "sunday", "throughout", "short", "apiece",
-                                         "annually", "each", "total", "overall", "alone", "ago", "earlier", "later"]
+                                         "annually", "each", "total", "overall", "alone", "ago", "earlier", "later",
+                                         "figure", "figures", "tally"]
     static let changeNouns: Set<String> = ["rise", "increase", "drop", "decrease", "decline", "jump", "surge", "fall",
                                           "spike", "growth", "reduction", "uptick", "gain", "dip", "cut", "boost", "hike",
                                           "climb", "plunge", "downturn", "upswing"]

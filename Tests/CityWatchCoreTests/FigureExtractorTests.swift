@@ -334,6 +334,15 @@ extension FigureExtractorTests {
         #expect(figures("The Braves beat Georgia with 8,800 watching.").isEmpty)
     }
 
+    @Test func theCourtsCasesOneAgentAndAFigureNamedAgainAreNoNewFigures() {
+        #expect(figures("After the ICE sweep in Tulsa, federal prosecutors charged 64 people with fraud.").isEmpty)
+        // A part of the arrests that was charged is still a part of them.
+        #expect(figures("ICE arrested 70 people in Tulsa, and 21 of them were charged with re-entry.").map(\.value) == [70, 21])
+        #expect(figures("A video showed a man running from ICE through a field in Tulsa with at least one agent behind him.").isEmpty)
+        let f = figures("ICE held 88 detainees in Tulsa. The 88 detainees figure doesn't count a June flight.")
+        #expect(f.map(\.measure) == ["detainees", "detainees"])
+    }
+
     @Test func workersArrestedAreFigures() {
         #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
         #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")
