@@ -172,8 +172,9 @@ extension Extractor {
         }
         // "ICE Miami partnered with …", "HSI Tampa released a video": the agency's office named by its city.
         if let prev, Self.agencies.contains(prev.text) { return .seat }
-        // A paragraph that is the city's name alone: a label or a tag, not a sentence about it.
-        if hit.first == 0, hit.last + 1 == t.count { return .seat }
+        // A paragraph that is the city's name alone: a label or a tag, not a sentence about it (unless it is an item of
+        // a list of such names: "Texas cities with ICE raids" then "Dallas", "Fort Worth", …).
+        if hit.first == 0, hit.last + 1 == t.count, !isNameListItem(hit.unit, units) { return .seat }
         // "a worker-owned newsroom in Spokane": a paper's or a station's seat.
         if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound,
            ["newsroom", "newspaper", "station", "outlet", "paper", "publication"].contains(t[hit.first - 2].lower) {
@@ -243,6 +244,28 @@ extension Extractor {
             }
         }
         return nil
+    }
+
+    /// Whether unit `u` stands among other short units of capitalised words only (a list of names, one per line),
+    /// looking past units of punctuation alone, up to two units each way.
+    func isNameListItem(_ u: Int, _ units: [TextUnit]) -> Bool {
+        func isName(_ unit: TextUnit) -> Bool {
+            let words = unit.tz.tokens.filter { $0.kind == .word }
+            return !words.isEmpty && words.count <= 4 && words.allSatisfy(\.isCapitalized)
+                && unit.tz.tokens.allSatisfy { $0.kind == .word || $0.text == "." || $0.text == "," }
+        }
+        for step in [-1, 1] {
+            var k = u + step, seen = 0
+            while k >= 0, k < units.count, seen < 2 {
+                let unit = units[k]
+                if unit.tz.tokens.contains(where: { $0.kind == .word }) {
+                    if isName(unit) { return true }
+                    seen += 1
+                }
+                k += step
+            }
+        }
+        return false
     }
 
     /// The person noun after a city's name and up to two lower-case modifiers ("Oxnard policy advocate" → "advocate"),

@@ -69,6 +69,8 @@ import Testing
         #expect(roles("MIAMI — ICE Miami partnered with state troopers on the sweep in Wildwood, Fla.")["Miami, FL"] != .target)
         #expect(roles("Spokane\nICE agents arrested four people in Hayden, Idaho.")["Spokane, WA"] == .mention)
         #expect(roles("The story was reported with a nonprofit newsroom in Spokane on ICE arrests in Hayden, Idaho.")["Spokane, WA"] == .mention)
+        // A list of names, one per line, under a heading that says what they are is no tag.
+        #expect(roles("Iowa cities with ICE raids\nDes Moines\n-\nAmes\n-\nDavenport").values.allSatisfy { $0 == .target })
     }
 
     @Test func aTownNamedOnceWithItsStateIsThatTownWhenNamedAlone() {
