@@ -186,7 +186,7 @@ extension CityRecognizer {
                 let caption = next == nil && riskOf(c.entries) == .low
                     && range.allSatisfy { tokens[$0].kind != .word || tokens[$0].isCapitalized }
                 if c.first == c.last, prev.text.count > 2, !caption, !sentenceStart, !Self.directions.contains(prev.text),
-                   prev.text != "Operation",
+                   prev.text != "Operation", !Self.officeNameWords.contains(prev.text),
                    !prev.text.hasSuffix("."), prev.text != prev.text.uppercased(), gazetteer.stateNames[prev.text] == nil,
                    !endsPlaceName(unit.tz, at: c.first - 1), next.map({ !$0.isCapitalized }) ?? true {
                     c.person = true; c.surname = true

@@ -24,6 +24,11 @@ extension CityRecognizer {
         "Fire", "firefighters", "schools", "Public", "streets", "downtown", "airport", "officers", "detectives",
         "Municipal", "Councilman", "Councilwoman",
     ]
+    /// Last words of an agency's or an office's name before its city ("Enforcement and Removal Operations Dallas",
+    /// "HSI Tampa"): the office's city, never a family name.
+    static let officeNameWords: Set<String> = ["Operations", "Office", "Division", "Investigations", "Enforcement",
+                                               "Sector", "Patrol", "Bureau", "Department", "ICE", "ERO", "HSI", "CBP",
+                                               "FBI", "DHS", "USCIS"]
     /// Lower-case words after a name that show it is not the city ("Washington state", "Harris county").
     static let nonCityFollowers: Set<String> = ["state", "county", "counties", "parish", "township", "river", "lake", "bay",
                                                "valley", "street", "avenue", "road", "boulevard", "university", "college"]

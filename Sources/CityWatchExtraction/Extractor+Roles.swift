@@ -171,7 +171,16 @@ extension Extractor {
             q -= 1
         }
         // "ICE Miami partnered with …", "HSI Tampa released a video": the agency's office named by its city.
-        if let prev, Self.agencies.contains(prev.text) { return .seat }
+        if let prev, Self.agencies.contains(prev.text)
+            || (prev.text == ")" && hit.first - 2 >= range.lowerBound && Self.agencies.contains(t[hit.first - 2].text)) {
+            return .seat   // (also "Homeland Security Investigations (HSI) Tampa")
+        }
+        if let prev, CityRecognizer.officeNameWords.contains(prev.text) { return .seat }   // "… Investigations Tampa posted"
+        // "An ICE public information officer in Tampa told reporters": where a speaker works.
+        if let prev, prev.lower == "in", let next, Self.speechWords.contains(next.lower), hit.first - 2 >= range.lowerBound,
+           ["officer", "agent", "director", "chief"].contains(t[hit.first - 2].lower) || Self.speakerWords.contains(t[hit.first - 2].lower) {
+            return .title
+        }
         // A paragraph that is the city's name alone: a label or a tag, not a sentence about it (unless it is an item of
         // a list of such names: "Texas cities with ICE raids" then "Dallas", "Fort Worth", …).
         if hit.first == 0, hit.last + 1 == t.count, !isNameListItem(hit.unit, units) { return .seat }

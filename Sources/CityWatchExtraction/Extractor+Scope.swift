@@ -45,6 +45,17 @@ extension Extractor {
         }
         // A city right after the number through a preposition owns it ("400 troops to Nashville").
         if cityAttached(n, t, sentenceHits) { return nil }
+        // "Washington reported 620 and Idaho 310": a state right before its count (or its verb of reporting), not the
+        // last of a list of states, owns it even when the sentence names others.
+        var p = n.first - 1
+        if p > range.lowerBound, FigureExtractor.reportingVerbs.contains(t[p].lower) { p -= 1 }
+        if p > range.lowerBound, let before = placeEnding(at: p, unit, range, []), let st = before.state {
+            var q = p
+            while q > range.lowerBound, t[q].isCapitalized { q -= 1 }
+            let listed = [",", "and", "or"].contains(t[q].lower) && q - 1 >= range.lowerBound
+                && placeEnding(at: q - 1, unit, range, [])?.state != nil
+            if !listed { return st }
+        }
         let cityDistance = sentenceHits.filter { !clauseBreak($0.first, n.first) }.map { distance($0, n) }.min() ?? Int.max
         var best: (Int, String)?
         var states: Set<String> = []

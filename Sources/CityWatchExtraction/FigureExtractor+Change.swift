@@ -26,6 +26,10 @@ extension FigureExtractor {
         guard let b = earlierMarker(n, t, range) else { return false }
         let w = t[b].text.lowercased()
         if Self.earlierMarkers.contains(w) {
+            // "a far cry from the 10,450 ICE arrests in Dallas": a count with its own enforcement noun after a "from"
+            // that starts no change is a figure of its own.
+            if w == "from", !keepsEarlierValue(n, tz, range), let np = phrase(tz, from: n.last + 1, range),
+               Self.isEnforcementMeasure(np) { return false }
             // "more than 130" is a hedge and part of the number; "than" alone compares with another value.
             return true
         }
@@ -148,7 +152,11 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let verb = t[b].text.lowercased()
         let isUpDown = ["up", "down", "higher", "lower"].contains(verb)
+        // "the jail saw yearly ICE detainments increase from 18 to 128": a bare verb of change after its subject.
+        let bareChange = Self.bareChangeVerbs.contains(verb) && b - 1 >= range.lowerBound && t[b - 1].kind == .word
+            && Self.isEnforcementMeasure(t[b - 1].lower) && t[b - 1].lower.hasSuffix("s")
         guard Self.changeVerbs.contains(verb) || Self.settingVerbs.contains(verb) || Self.levelVerbs.contains(verb) || isUpDown
+            || bareChange
         else { return nil }
         var k = b - 1
         while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) || Self.scopeAdverbs.contains(t[k].lower) { k -= 1 }
@@ -215,6 +223,10 @@ extension FigureExtractor {
         return nil
     }
 
+    /// Verbs of change in their bare form ("saw arrests increase"), which are nouns too ("an increase from").
+    static let bareChangeVerbs: Set<String> = ["increase", "rise", "grow", "drop", "fall", "decline", "jump", "climb", "surge",
+                                               "double", "triple", "soar", "spike"]
+
     /// The index of "of" in "the number of …" before token `b` in the same clause, when a setting verb precedes it
     /// or the number phrase is the subject ("The number of troops in Nashville rose to 550").
     func numberOf(before b: Int, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
@@ -240,12 +252,31 @@ extension FigureExtractor {
         if n.unit == .percent, previous.unit == .count, next == "of", n.last + 3 < range.upperBound,
            t[n.last + 2].lower == "the", t[n.last + 3].lower == "total" { return previous.measure }
         guard previous.unit == n.unit else { return nil }
+        // "… in Wilson County, they increased from 22 to 110": a pronoun standing for the count before it.
+        var v = n.first - 1
+        if t[v].lower == "from", v - 1 >= range.lowerBound { v -= 1 }
+        if Self.changeVerbs.contains(t[v].lower) || Self.bareChangeVerbs.contains(t[v].lower) {
+            var s = v - 1
+            while s >= range.lowerBound, Self.auxiliaries.contains(t[s].lower) { s -= 1 }
+            if s >= range.lowerBound, ["they", "it", "these", "those", "that", "both"].contains(t[s].lower) { return previous.measure }
+        }
         // "130 people were arrested, with 44 having a criminal record": a part of the count before it.
         if t[n.first - 1].lower == "with", ["having", "facing", "being", "with"].contains(next) { return previous.measure }
+        // "California saw 5,860 arrests, Washington reported 620 and Idaho 310": a place (and a verb of reporting)
+        // before the number, after a comma or "and", in a list of counts with the first one's measure.
+        var p = n.first - 1
+        if Self.reportingVerbs.contains(t[p].lower) { p -= 1 }
+        if p > range.lowerBound, t[p].isCapitalized, t[p].kind == .word, [",", "and"].contains(t[p - 1].lower),
+           next != "of", !(n.last + 1 < range.upperBound && phraseSpan(tz, from: n.last + 1, range) != nil) {
+            return previous.measure
+        }
         // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson".
         guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }
         return ["to", "in", "at", "for", "across", "from"].contains(next) ? previous.measure : nil
     }
+
+    /// Verbs that report a place's count in a list ("Washington reported 620").
+    static let reportingVerbs: Set<String> = ["reported", "saw", "had", "recorded", "logged", "counted", "made", "with"]
 
     /// Verbs of money before an amount, and the measure they name ("will cost $2.5 million" → "cost").
     static let moneyVerbs: [String: String] = [

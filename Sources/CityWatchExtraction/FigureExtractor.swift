@@ -64,6 +64,8 @@ struct FigureExtractor: Sendable {
         "release": "released", "releasing": "released", "jailed": "detained", "nabbed": "arrested", "rounded": "detained",
         "detains": "detained", "deports": "deported", "removes": "removed",
         "apprehends": "apprehended", "nabs": "arrested",
+        // "picked up 441 people", "returning 122 illegal aliens to China"
+        "picked": "arrested", "returning": "removed",
     ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",

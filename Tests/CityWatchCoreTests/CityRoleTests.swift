@@ -73,6 +73,13 @@ import Testing
         #expect(roles("Iowa cities with ICE raids\nDes Moines\n-\nAmes\n-\nDavenport").values.allSatisfy { $0 == .target })
     }
 
+    @Test func anOfficesCityIsNoFamilyNameAndAnOfficesSpeakerIsAMention() {
+        let f = facts("ICE news\nICE Enforcement and Removal Operations Reno acting Field Office Director Jo Lee spoke.\nICE had arrested 2,508 people in Reno by June.")
+        #expect(f.figures.first?.city == "Reno, NV")
+        #expect(roles("Homeland Security Investigations (HSI) Tampa led the ICE raid in Wildwood, Fla.")["Tampa, FL"] != .target)
+        #expect(roles("An ICE public information officer in Tampa told reporters that agents raided a site in Wildwood, Fla.")["Tampa, FL"] == .mention)
+    }
+
     @Test func aTownNamedOnceWithItsStateIsThatTownWhenNamedAlone() {
         let f = facts("ICE news\nHSI agents arrested 24 people at construction sites in Wildwood, Florida.\nWildwood lies in Sumter County.")
         #expect(f.cities.map(\.city) == ["Wildwood, FL"])

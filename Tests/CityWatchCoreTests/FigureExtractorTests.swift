@@ -343,6 +343,23 @@ extension FigureExtractorTests {
         #expect(f.map(\.measure) == ["detainees", "detainees"])
     }
 
+    @Test func statesInAListOfCountsAndChangesToldByPronounsOrBareVerbs() {
+        let f = figures("Kansas saw 3,100 ICE arrests, Iowa reported 410 and Nebraska 280.")
+        #expect(f.map(\.value) == [3_100, 410, 280] && f.map(\.state) == ["KS", "IA", "NE"])
+        #expect(f.allSatisfy { $0.measure == "ice arrests" && $0.city == nil })
+        let g = figures("The Polk County Jail saw yearly ICE detainments increase from 16 to 94, while in Story County, they increased from 21 to 77.")
+        #expect(g.map(\.value) == [94, 16, 77, 21] && g.allSatisfy { $0.measure.hasSuffix("ice detainments") })
+    }
+
+    @Test func pickedUpReturnedAndACountAfterAFromThatStartsNoChange() {
+        #expect(figures("Federal agents picked up 390 people with detainers in Reno.").first?.measure == "people arrested")
+        #expect(figures("ICE said its Reno team succeeded in returning 110 illegal aliens to China.").first?.measure == "illegal aliens removed")
+        let f = figures("That is a far cry from the 9,800 ICE arrests in Reno for all of 2024.")
+        #expect(f.map(\.value) == [9_800] && f.first?.city == "Reno, NV")
+        // "up from 77" is still the earlier value of the figure before it.
+        #expect(figures("ICE made 300 arrests in Reno this year, up from 77 in 2024.").map(\.value) == [300, 77])
+    }
+
     @Test func workersArrestedAreFigures() {
         #expect(figures("Agents raided a restaurant in Fresno and arrested four employees.").map(\.value).contains(4))
         #expect(figures("ICE detains over 100 individuals in Fresno during a week-long operation.").first?.measure == "individuals detained")
