@@ -42,7 +42,8 @@ extension Extractor {
         var sinceFigure = Int.max
         for (u, unit) in units.enumerated() {
             let recognizer = NumberRecognizer(unit.tz)
-            let bullet = FigureExtractor.isBullet(unit)
+            // (A "Homicide: 2" line under a list's colon is an item too, with or without a bullet mark.)
+            let bullet = FigureExtractor.isBullet(unit) || (bulletMeasure != nil && FigureExtractor.isLabelCount(unit))
             if !bullet { bulletMeasure = nil }
             var lastSentenceMeasure: (measure: String, unit: FigureUnit)?
             defer { if !bullet { bulletMeasure = judge.listIntroMeasure(unit, lastFigure: lastSentenceMeasure, earlier: lastMeasure) } }
@@ -59,6 +60,15 @@ extension Extractor {
                 // after it (the knowledge keeps the first statement of a measure in an article as its claim).
                 var sentenceFigure: Int?
                 var pendingEarlier: [(value: Double, qualifier: Qualifier?)] = []
+                var pendingUnit: FigureUnit?
+                // "That's compared to 20 arrests a day in 2024.": a sentence that only compares is the figure before's
+                // earlier value.
+                defer {
+                    if sentenceFigure == nil, !pendingEarlier.isEmpty, sinceFigure == 1, let last = figures.indices.last,
+                       figures[last].unit == pendingUnit {
+                        appendEarlier(pendingEarlier.filter { $0.value != figures[last].value }, after: last)
+                    }
+                }
                 func appendEarlier(_ earlier: [(value: Double, qualifier: Qualifier?)], after index: Int) {
                     for e in earlier {
                         var copy = figures[index]
@@ -115,6 +125,7 @@ extension Extractor {
                                 if figures[last].unit == n.unit { appendEarlier([(value, n.qualifier)], after: last) }
                             } else {
                                 pendingEarlier.append((value, n.qualifier))   // stated before its figure
+                                pendingUnit = pendingUnit ?? n.unit
                             }
                         }
                         continue
@@ -270,7 +281,7 @@ extension Extractor {
                     if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
                     pendingEarlier.removeAll { $0.value == value }
                     appendEarlier(pendingEarlier, after: figures.count - 1)
-                    pendingEarlier = []
+                    pendingEarlier = []; pendingUnit = nil
                 }
             }
         }

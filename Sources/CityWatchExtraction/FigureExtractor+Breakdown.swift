@@ -32,6 +32,14 @@ extension FigureExtractor {
     static let bulletMarks: Set<String> = ["-", "•", "*", "–", "·"]
     static func isBulletMark(_ text: String) -> Bool { bulletMarks.contains(text) }
 
+    /// A paragraph that is a label, a colon and a count only ("Homicide: 2", "Drug offenses: 9.").
+    static func isLabelCount(_ unit: TextUnit) -> Bool {
+        let t = unit.tz.tokens
+        guard unit.kind == .paragraph || unit.kind == .heading, let colon = t.firstIndex(where: { $0.text == ":" }), (1...5).contains(colon),
+              t[..<colon].allSatisfy({ $0.kind == .word }), colon + 1 < t.count, t[colon + 1].kind == .number else { return false }
+        return colon + 2 == t.count || (colon + 3 == t.count && t[colon + 2].text == ".")
+    }
+
     /// Whether the unit is a bullet, as a list item or as a paragraph that starts with a bullet mark.
     static func isBullet(_ unit: TextUnit) -> Bool {
         if unit.kind == .bullet { return true }

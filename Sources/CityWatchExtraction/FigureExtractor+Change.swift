@@ -5,7 +5,7 @@ import Foundation
 extension FigureExtractor {
     /// Words after which a number is an earlier value or a point of comparison ("up from 180", "compared with 980").
     static let earlierMarkers: Set<String> = ["from", "than", "versus", "vs", "vs."]
-    static let comparisonVerbs: Set<String> = ["compared", "comparison", "relative", "against"]
+    static let comparisonVerbs: Set<String> = ["compared", "comparison", "relative", "against", "compares", "compare"]
     /// Auxiliaries between a subject and its verb of change ("deportations have increased 31%").
     static let auxiliaries: Set<String> = ["have", "has", "had", "were", "was", "are", "is", "been", "be", "now", "already",
                                           "also", "reportedly", "nearly", "almost", "sharply", "steadily", "roughly"]
@@ -55,7 +55,7 @@ extension FigureExtractor {
         guard let b = earlierMarker(n, t, range), b > range.lowerBound else { return false }
         let w = t[b].lower
         if ["versus", "vs", "vs."].contains(w) { return true }
-        if ["with", "to"].contains(w) { return ["compared", "comparison"].contains(t[b - 1].lower) }
+        if ["with", "to"].contains(w) { return ["compared", "comparison", "compares", "compare"].contains(t[b - 1].lower) }
         guard w == "from" else { return false }
         let before = t[b - 1].lower
         if Self.changeBeforeFrom.contains(before) || Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before) {

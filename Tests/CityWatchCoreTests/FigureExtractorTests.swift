@@ -265,6 +265,17 @@ extension FigureExtractorTests {
         #expect(f.allSatisfy { $0.measure == "immigrants arrested" })
     }
 
+    @Test func labelLinesUnderAListsColonAndASentenceThatOnlyCompares() {
+        let text = "ICE said it arrested 180 people in Omaha last week, listing the crimes of those arrested, including:\n\n"
+            + "Burglary: 4\n\nFraud: 11\n\nDrug trafficking: 7\n\nOther charges included trespass.\n"
+        let f = figures(text)
+        #expect(f.map(\.value) == [180, 4, 11, 7] && f.allSatisfy { $0.city == "Omaha, NE" })
+        // Label lines with no list above them are no figures.
+        #expect(figures("ICE agents were seen in Omaha.\n\nBurglary: 4\n\nFraud: 11\n").isEmpty)
+        let g = figures("ICE now makes 64 arrests a day in Iowa. That compares with 20 arrests a day in 2024.")
+        #expect(g.map(\.value) == [64, 20] && g.allSatisfy { $0.state == "IA" && $0.measure == "arrests a day" })
+    }
+
     @Test func eachStateOfAListOfCountsOwnsItsOwn() {
         let f = figures("The field office described six ICE cases: four arrests in Ohio and two in Kentucky.")
         #expect(f.map(\.value) == [4, 2])
