@@ -195,6 +195,16 @@ struct CityRecognizer: Sendable {
                     place = gazetteer.resolved(p)
                 }
             }
+            // "a Home Depot store in Westlake" in a Los Angeles story: a small namesake far away, in a state the story
+            // never names, of a place the story has (a neighbourhood, a street) is not read.
+            if c.explicitState == nil, gazetteer.places[place].population < 100_000, Set(c.entries.map(\.place)).count == 1,
+               bigAnchors.contains(where: { $0 != place }) {
+                let others = strong.filter { $0 != place }
+                let states = docStates.union(others.map { gazetteer.places[$0].state })
+                if !states.contains(gazetteer.places[place].state), !others.contains(where: { gazetteer.distance($0, place) < 150 }) {
+                    return nil
+                }
+            }
             return CityHit(unit: c.unit, sentence: c.sentence, first: c.first, last: c.last, place: place)
         }
     }

@@ -201,4 +201,13 @@ extension CityRecognizerTests {
         // With nothing to place it, a homonym under 300,000 people is left out, as before.
         #expect(cities("ICE will reopen a detention centre in Newark in May.").isEmpty)
     }
+
+    @Test func aSmallFarNamesakeInAStateTheStoryNeverNamesIsNotRead() {
+        // Westlake, Ohio is the only Westlake in the list of cities; beside Los Angeles it is a neighbourhood.
+        #expect(cities("Border Patrol agents arrested eight men outside a Home Depot in Westlake, near downtown Los Angeles.")
+                == ["Los Angeles, CA"])
+        // A town near the big city, or one the story gives its state, is still read.
+        #expect(cities("ICE agents arrested 30 people in Chicago and 12 in Gary.") == ["Chicago, IL", "Gary, IN"])
+        #expect(cities("Agents arrested 30 people in Los Angeles and 4 in Westlake, Ohio.") == ["Los Angeles, CA", "Westlake, OH"])
+    }
 }
