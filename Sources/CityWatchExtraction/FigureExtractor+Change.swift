@@ -270,9 +270,9 @@ extension FigureExtractor {
            next != "of", !(n.last + 1 < range.upperBound && phraseSpan(tz, from: n.last + 1, range) != nil) {
             return previous.measure
         }
-        // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson".
+        // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson", "and 173 with warrants".
         guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }
-        return ["to", "in", "at", "for", "across", "from"].contains(next) ? previous.measure : nil
+        return ["to", "in", "at", "for", "across", "from", "with"].contains(next) ? previous.measure : nil
     }
 
     /// Verbs that report a place's count in a list ("Washington reported 620").

@@ -364,6 +364,7 @@ extension FigureExtractorTests {
 
     @Test func pickedUpReturnedAndACountAfterAFromThatStartsNoChange() {
         #expect(figures("Federal agents picked up 390 people with detainers in Reno.").first?.measure == "people arrested")
+        #expect(figures("Federal agents picked up 390 people with detainers and 120 with warrants in Reno.").map(\.value) == [390, 120])
         #expect(figures("ICE said its Reno team succeeded in returning 110 illegal aliens to China.").first?.measure == "illegal aliens removed")
         let f = figures("That is a far cry from the 9,800 ICE arrests in Reno for all of 2024.")
         #expect(f.map(\.value) == [9_800] && f.first?.city == "Reno, NV")
