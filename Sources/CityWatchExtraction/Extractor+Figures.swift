@@ -258,19 +258,21 @@ extension Extractor {
                     if staged, let main = storyCity { city = main }
                     // "250 arrests across Colorado", "a Texas operation that netted 900 arrests": the state's figure.
                     // "Texas with 12,500": the place a ranked count stands beside owns it.
-                    let rankedPlace = judge.rankedWith(n, unit.tz, range).flatMap { with in
-                        placeEnding(at: unit.tz.tokens[with - 1].text == "," ? with - 2 : with - 1, unit, range, sentenceHits) }
-                    if let place = rankedPlace?.city { city = place }
-                    let owner = staged ? nil : rankedPlace?.state
+                    // "358 and 353 people, respectively, in New Jersey and Pennsylvania": each count's place is given.
+                    let placed = respectivePlace(n, found, unit, range, sentenceHits)
+                        ?? judge.rankedWith(n, unit.tz, range).flatMap { with in
+                            placeEnding(at: unit.tz.tokens[with - 1].text == "," ? with - 2 : with - 1, unit, range, sentenceHits) }
+                    if let place = placed?.city { city = place }
+                    let owner = staged ? nil : placed.map { $0.state }
                         ?? stateOwner(n, unit, range, sentenceHits: sentenceHits, city: city ?? soleCity ?? dominant)
                     // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
                     // region of several states that no one of them owns.
-                    if city == nil, owner == nil, statesNamed(unit, range) >= 2 { continue }
+                    if city == nil, owner == nil, placed == nil, statesNamed(unit, range) >= 2 { continue }
                     let state = owner ?? stateFallback
                     if state != nil { city = nil }
                     // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field
                     // office's) that no city, state or the nation owns.
-                    if city == nil, statesAfter(n, unit, range) >= 2 { continue }
+                    if city == nil, placed == nil, statesAfter(n, unit, range) >= 2 { continue }
                     figures.append(Figure(city: city.map { gazetteer.places[$0].display }, measure: measure, value: value,
                                           unit: n.unit, qualifier: n.qualifier, evidence: unit.evidence(range),
                                           scope: city != nil ? .city : state != nil ? .state : .national,

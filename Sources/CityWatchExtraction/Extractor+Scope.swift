@@ -104,6 +104,39 @@ extension Extractor {
         return best.1
     }
 
+    /// "ICE held 358 and 353 people, respectively, in New Jersey and Pennsylvania": the place, in the list after
+    /// "respectively", at the count's position in the run of counts before it. Nil when the lists do not pair up.
+    func respectivePlace(_ n: RecognizedNumber, _ found: [RecognizedNumber], _ unit: TextUnit, _ range: Range<Int>,
+                         _ sentenceHits: [CityHit]) -> (city: Int?, state: String?)? {
+        let t = unit.tz.tokens
+        guard let r = range.first(where: { t[$0].lower == "respectively" }), n.last < r else { return nil }
+        var run: [RecognizedNumber] = []
+        for c in found.reversed() where c.last < r && !c.isYear && c.unit == n.unit {
+            if let next = run.first {
+                guard c.last + 1 <= next.first, t[(c.last + 1)..<next.first].allSatisfy({ [",", "and", "or"].contains($0.lower) })
+                else { break }
+            }
+            run.insert(c, at: 0)
+        }
+        guard run.count >= 2, let i = run.firstIndex(where: { $0.first == n.first }) else { return nil }
+        var k = r + 1
+        while k < range.upperBound, [",", "in", "at", "for", "to", "across"].contains(t[k].lower) { k += 1 }
+        var places: [(city: Int?, state: String?)] = []
+        while k < range.upperBound, places.count < run.count {
+            if let hit = sentenceHits.first(where: { $0.first == k }) {
+                places.append((hit.place, nil)); k = hit.last + 1
+            } else if let st = stateName(t, at: k, in: range) {
+                places.append((nil, st.code)); k += st.length
+            } else {
+                break
+            }
+            while k < range.upperBound, [",", "and"].contains(t[k].lower) { k += 1 }
+        }
+        // The list must end there ("in Ohio, Kentucky and Indiana" does not pair with two counts).
+        let more = k < range.upperBound && (sentenceHits.contains { $0.first == k } || stateName(t, at: k, in: range) != nil)
+        return places.count == run.count && !more ? places[i] : nil
+    }
+
     /// The city or the state whose name ends at token `p` ("Texas with 12,500", "Harris County with 300").
     func placeEnding(at p: Int, _ unit: TextUnit, _ range: Range<Int>, _ sentenceHits: [CityHit]) -> (city: Int?, state: String?)? {
         if let hit = sentenceHits.first(where: { $0.last == p }) { return (hit.place, nil) }

@@ -177,6 +177,12 @@ struct FigureExtractor: Sendable {
             }
             return np + rate
         }
+        // "ICE held 358 and 353 people": a count that shares the noun of the count after "and" or "or".
+        if k + 1 < range.upperBound, ["and", "or"].contains(t[k].lower), t[k + 1].kind == .number,
+           let (np, _) = phraseSpan(tz, from: k + 2, range) {
+            if Self.isEnforcementMeasure(np) { return np }
+            if Self.genericNouns.contains(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
+        }
         // "a total of 300", "an earlier count of over 300"
         if let counted = countOf(n, tz, range) { return counted }
         // "ICE arrests more than 1,400 in Massachusetts", "the average daily arrests of 656"
@@ -210,6 +216,8 @@ struct FigureExtractor: Sendable {
         var first = n.first
         if first - 3 >= range.lowerBound, t[first - 1].lower == "of", ["total", "number"].contains(t[first - 2].lower),
            ["a", "the"].contains(t[first - 3].lower) { first -= 3 }
+        // "held 358 and 353 people": the second count of a pair has the first one's verb.
+        if first - 3 >= range.lowerBound, ["and", "or"].contains(t[first - 1].lower), t[first - 2].kind == .number { first -= 2 }
         for k in [first - 1, first - 2] where k >= range.lowerBound {
             // "319 people were arrested and 14 children were rescued": the verb is the clause before's.
             if k == first - 2, [",", "and", "or", "but", "while"].contains(t[first - 1].lower) { break }

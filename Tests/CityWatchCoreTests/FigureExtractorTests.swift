@@ -265,6 +265,17 @@ extension FigureExtractorTests {
         #expect(f.allSatisfy { $0.measure == "immigrants arrested" })
     }
 
+    @Test func countsToldRespectivelyGoToThePlacesInTheirOrder() {
+        let f = figures("As of June 30, ICE held 412 and 288 people, respectively, in Ohio and Kentucky detention centers.")
+        #expect(f.map(\.value) == [412, 288] && f.map(\.state) == ["OH", "KY"] && f.allSatisfy { $0.measure == "people held" })
+        let g = figures("ICE agents arrested 40 and 25 people, respectively, in Omaha and Lincoln.")
+        #expect(g.map(\.city) == ["Omaha, NE", "Lincoln, NE"])
+        // Lists that do not pair up give no places: the states still make a region nobody owns.
+        #expect(figures("ICE held 412 and 288 people, respectively, in Ohio, Kentucky and Indiana.").isEmpty)
+        // A pair without "respectively" shares the noun and the verb.
+        #expect(figures("ICE agents arrested 40 and 25 people in Omaha.").allSatisfy { $0.measure == "people arrested" })
+    }
+
     @Test func labelLinesUnderAListsColonAndASentenceThatOnlyCompares() {
         let text = "ICE said it arrested 180 people in Omaha last week, listing the crimes of those arrested, including:\n\n"
             + "Burglary: 4\n\nFraud: 11\n\nDrug trafficking: 7\n\nOther charges included trespass.\n"

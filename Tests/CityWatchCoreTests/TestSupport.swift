@@ -96,10 +96,13 @@ actor PollEvents {
 /// Lets a scheduler on the manual clock make `count` polls: waits (real time, bounded) until each poll is recorded
 /// and the scheduler sleeps on the clock, then advances the clock to its next deadline. Returns the poll times.
 func drivePolls(_ count: Int, events: PollEvents, clock: ManualClock, from start: Date,
-                waitSteps: Int = 5000) async throws -> [TimeInterval] {
+                patience: Duration = .seconds(60)) async throws -> [TimeInterval] {
     var pollTimes: [TimeInterval] = []
     for polls in 1...count {
-        for _ in 0..<waitSteps where await events.list.count < polls || clock.sleeperCount == 0 {
+        // Wait in real time for the poll and the scheduler's next sleep, up to `patience` (a loaded machine running
+        // the suite in parallel beside a build can take seconds; a quiet one takes milliseconds).
+        let deadline = ContinuousClock.now + patience
+        while await events.list.count < polls || clock.sleeperCount == 0, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(1))
         }
         pollTimes.append(clock.now.timeIntervalSince(start))
