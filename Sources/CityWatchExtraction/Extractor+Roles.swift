@@ -106,6 +106,12 @@ extension Extractor {
         // A local body or a person's label: "the Oxnard Fire Department", "Meridian Police", "an Ann Arbor Democrat",
         // "a Nampa woman".
         if let next, Self.localBodyWords.contains(next.text) { return .affiliation }
+        // "Kansas City, Kansas, officials to vote on …": a label after the city's state.
+        if let next, next.text == ",", hit.last + 2 < range.upperBound, let st = stateName(t, at: hit.last + 2, in: range) {
+            let comma = hit.last + 2 + st.length
+            if comma + 1 < range.upperBound, t[comma].text == ",",
+               Self.speakerWords.contains(t[comma + 1].lower) || Self.titleWords.contains(t[comma + 1].text) { return .title }
+        }
         if let next, Self.personLabels.contains(next.lower),
            !(hit.last + 2 < range.upperBound && ["were", "was", "are", "is", "have", "has"].contains(t[hit.last + 2].lower)) {
             return .title
@@ -159,7 +165,7 @@ extension Extractor {
         // "larger gatherings in areas like Whittier", "during a protest in downtown Tucson": a protest's place, when no
         // enforcement stands between the protest and the city nor in the city's clause after it.
         var q = hit.first - 1
-        while q >= max(range.lowerBound, hit.first - 6) {
+        while q >= max(range.lowerBound, hit.first - 9), ![";", "—", "–", "."].contains(t[q].text) {
             if Self.isProtestWord(t[q]) {
                 var end = hit.last + 1
                 while end < range.upperBound, ![",", ";", "—", "–", "."].contains(t[end].text) { end += 1 }

@@ -63,6 +63,10 @@ import Testing
     @Test func aProtestsPlaceAnAgencysOfficeATagAndANewsroomAreMentions() {
         #expect(roles("The arrest of a union leader by ICE led to larger gatherings in areas like Whittier.")["Whittier, CA"] == .mention)
         #expect(roles("Organizers urged people to report ICE activity during a protest in downtown Tucson.")["Tucson, AZ"] == .mention)
+        #expect(roles("The arrest of a union leader by ICE led to larger gatherings in areas like Bell and Whittier.")
+                == ["Bell, CA": .mention, "Whittier, CA": .mention])
+        #expect(roles("Kansas City, Kansas, officials will vote on a ban on ICE detention centers as ICE arrests rise in Wichita.")
+                == ["Kansas City, KS": .mention, "Wichita, KS": .target])
         // Enforcement in the city's own clause keeps it a target; so does a month called March.
         #expect(roles("Protesters gathered in Chicago as ICE agents raided homes.")["Chicago, IL"] == .target)
         #expect(roles("The ICE operation ended March 8 in Albuquerque.")["Albuquerque, NM"] == .target)
