@@ -35,6 +35,8 @@ extension Extractor {
         let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         // The last figure's measure: "more than 600 of them have records" counts a part of it.
         var lastMeasure: (measure: String, unit: FigureUnit)?
+        // Whose the last figure was (its city, else its state; both nil for the nation's).
+        var lastOwner: (city: Int?, state: String?)?
         // The measure of the bullets under a sentence that ends in a colon ("The 543 people arrested had been charged
         // with:" then "- Drunk driving: 93 people."), while bullets follow it.
         var bulletMeasure: String?
@@ -268,8 +270,14 @@ extension Extractor {
                     // "the field office — whose operations cover Nevada, Utah, Montana and Idaho — made 53 arrests": a
                     // region of several states that no one of them owns.
                     if city == nil, owner == nil, placed == nil, statesNamed(unit, range) >= 2 { continue }
-                    let state = owner ?? stateFallback
+                    var state = owner ?? stateFallback
                     if state != nil { city = nil }
+                    // "Of the 10 arrested in Ohio, three …" then "Of the 10, three were arrested before": a part of an
+                    // earlier figure, in a sentence that names no place, is that figure's owner's.
+                    if !named, placed == nil, let earlier = lastOwner, judge.countsPartOfEarlier(n, unit.tz, range),
+                       stateNamed(unit, range) == nil {
+                        city = earlier.city; state = earlier.state
+                    }
                     // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field
                     // office's) that no city, state or the nation owns.
                     if city == nil, placed == nil, statesAfter(n, unit, range) >= 2 { continue }
@@ -280,6 +288,7 @@ extension Extractor {
                                           plan: plan))
                     sentenceFigure = figures.count - 1
                     sinceFigure = 0
+                    lastOwner = (city, state)
                     if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
                     pendingEarlier.removeAll { $0.value == value }
                     appendEarlier(pendingEarlier, after: figures.count - 1)

@@ -21,6 +21,23 @@ extension Extractor {
         case dateline
     }
 
+    /// Whether the hit stands in an apposition that locates the city named just before it: "Sterling Heights — a
+    /// Detroit suburb of 135,000 —", "in Cary, a suburb of Raleigh,".
+    func isSuburbOfPrevious(_ hit: CityHit, _ t: [Token], _ range: Range<Int>, _ hits: [CityHit]) -> Bool {
+        let suburb: Set<String> = ["suburb", "exurb", "neighbor", "neighbour"]
+        var article: Int
+        if hit.last + 1 < range.upperBound, suburb.contains(t[hit.last + 1].lower) {
+            article = hit.first - 1                                 // "a Detroit suburb"
+        } else if hit.first - 3 >= range.lowerBound, t[hit.first - 1].lower == "of", suburb.contains(t[hit.first - 2].lower) {
+            article = hit.first - 3                                 // "a suburb of Detroit"
+        } else {
+            return false
+        }
+        guard article - 2 >= range.lowerBound, ["a", "an"].contains(t[article].lower),
+              [",", "—", "–", "-", "("].contains(t[article - 1].text) else { return false }
+        return hits.contains { $0.unit == hit.unit && $0.last == article - 2 && $0.place != hit.place }
+    }
+
     /// How the hit names its city in passing, or nil when it names it as a place of the story.
     func passing(_ hit: CityHit, _ units: [TextUnit], _ hits: [CityHit] = []) -> Passing? {
         let unit = units[hit.unit]
@@ -89,6 +106,8 @@ extension Extractor {
             || t[range.lowerBound].text == "FILE" {
             return .seat
         }
+        // "Sterling Heights — a Detroit suburb —", "Cary, a suburb of Raleigh": a city that locates the one before it.
+        if isSuburbOfPrevious(hit, t, range, hits) { return .seat }
         // "the agency's El Centro sector", "the Seattle area of responsibility": a unit of the agency, not a place.
         if let next, ["sector", "Sector"].contains(next.text) { return .seat }
         if let next, next.lower == "area", hit.last + 3 < range.upperBound, t[hit.last + 2].lower == "of",

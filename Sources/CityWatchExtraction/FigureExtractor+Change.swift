@@ -354,13 +354,32 @@ extension FigureExtractor {
     /// Words before "nationally" that make it a person's or a thing's renown ("known nationally").
     static let renownWords: Set<String> = ["known", "recognized", "renowned", "famous", "televised", "ranked", "syndicated"]
 
+    /// Words after "the country" that make it a person's immigration status ("in the country illegally"), not a scope.
+    static let statusWords: Set<String> = ["illegally", "unlawfully", "legally", "lawfully", "without", "undocumented"]
+    /// Verbs before "the country" that make it a border crossed ("entered the country"), not a scope.
+    static let crossingVerbs: Set<String> = ["enter", "entered", "enters", "entering", "leave", "left", "leaves",
+                                             "leaving", "remain", "remained", "remaining", "remains", "stay", "stayed"]
+
+    /// Whether "country" at `k` speaks of a person's presence in it ("suspected of being in the country illegally",
+    /// "who entered the country without papers", "remained in the country despite removal orders").
+    static func isStatusCountry(_ k: Int, _ t: [Token], _ range: Range<Int>) -> Bool {
+        guard t[k].lower == "country", k - 1 >= range.lowerBound, t[k - 1].lower == "the" else { return false }
+        if k + 1 < range.upperBound, statusWords.contains(t[k + 1].lower) { return true }
+        guard k - 2 >= range.lowerBound else { return false }
+        if crossingVerbs.contains(t[k - 2].lower) { return true }
+        return ["in", "into"].contains(t[k - 2].lower) && k - 3 >= range.lowerBound
+            && (["being", "living", "lived", "lives", "live", "residing", "remain", "remained", "remaining", "stay",
+                 "stayed", "are", "were", "was", "is", "illegally", "unlawfully"].contains(t[k - 3].lower)
+                || crossingVerbs.contains(t[k - 3].lower))
+    }
+
     /// How far the nearest national word ("nationwide") is from `n` in its sentence, within six tokens.
     func nationalDistance(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Int? {
         let t = tz.tokens
         var best: Int?
         for k in max(range.lowerBound, n.first - 6)..<min(range.upperBound, n.last + 7) where k < n.first || k > n.last {
             let w = t[k].text.lowercased()
-            guard Self.nationalWords.contains(w) else { continue }
+            guard Self.nationalWords.contains(w), !Self.isStatusCountry(k, t, range) else { continue }
             if w == "nationally", k > range.lowerBound, Self.renownWords.contains(t[k - 1].lower) { continue }
             // "agents from around the country": where they come from, not the figure's scope.
             if (max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) { continue }
@@ -380,6 +399,7 @@ extension FigureExtractor {
             if w == "national", k + 1 < range.upperBound, t[k + 1].lower.hasPrefix("guard") { continue }
             // "brothers known nationally as worship singers": their fame, not the figure's scope.
             if w == "nationally", k > range.lowerBound, Self.renownWords.contains(t[k - 1].lower) { continue }
+            if Self.isStatusCountry(k, t, range) { continue }
             if Self.nationalWords.contains(w), !(max(range.lowerBound, k - 3)..<k).contains(where: { t[$0].lower == "from" }) {
                 return true
             }

@@ -51,6 +51,20 @@ extension FigureExtractor {
         return last.measure
     }
 
+    /// Whether `n` counts a part of people named before it: "Of the 10, three were arrested before the operation",
+    /// "Among those apprehended, 20 had records", "21 of those taken into custody", "300 of them". Such a part is
+    /// the owner's of the figure it is part of.
+    func countsPartOfEarlier(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        if n.last + 2 < range.upperBound, t[n.last + 1].lower == "of", ["them", "those", "these"].contains(t[n.last + 2].lower) {
+            return true
+        }
+        guard n.first >= range.lowerBound + 3, n.first <= range.lowerBound + 14, t[n.first - 1].text == ",",
+              ["of", "among"].contains(t[range.lowerBound].lower),
+              ["the", "those", "these", "them"].contains(t[range.lowerBound + 1].lower) else { return false }
+        return !(range.lowerBound + 1..<n.first - 1).contains { [",", ";"].contains(t[$0].text) }
+    }
+
     /// A share and a count of the same people told together: "55% or 1,650", "About 27% or 810 arrests", "(82, or a
     /// 7% share)". Each takes the count noun after the pair, else the nearest count noun before it in the sentence
     /// ("Half of the arrests in Utah, 55% or 1,650, were …").

@@ -133,4 +133,14 @@ import Testing
         // A dateline of the story's own place stays a target.
         #expect(facts("ICE news\nCHARLOTTE, N.C. — Border Patrol agents arrested 130 people on Saturday.").cities.map(\.role) == [.target])
     }
+
+    @Test func aSuburbsBigCityLocatesItAndOwnsNothing() {
+        let text = "During a traffic stop in Warren — a Detroit suburb of 130,000 — four men were arrested by Border Patrol."
+        #expect(roles(text) == ["Warren, MI": .target, "Detroit, MI": .mention])
+        #expect(facts("ICE news\n" + text).figures.first.map { $0.city == "Warren, MI" && $0.value == 4 } == true)
+        #expect(roles("Agents arrested 12 workers in Cary, a suburb of Raleigh, on Monday.")["Raleigh, NC"] == .mention)
+        // A suburb named alone is still a place of its own.
+        #expect(roles("ICE agents arrested 12 workers in the Detroit suburbs on Monday.")["Detroit, MI"] == .target)
+    }
 }
+

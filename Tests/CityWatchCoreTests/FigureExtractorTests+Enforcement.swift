@@ -108,4 +108,25 @@ extension FigureExtractorTests {
         #expect(figures("ICE arrested between three and eight people a day in Oregon, Idaho and Alaska.").isEmpty)
         #expect(figures("ICE arrested 30 people in Oregon on Tuesday.").first.map { $0.state == "OR" && $0.scope == .state } == true)
     }
+
+    @Test func beingInTheCountryIsAStatusNotANationalScope() {
+        let f = figures("Deportation drive reaches Oxnard\nAgents arrested roughly 150 people who were in the country without legal status.")
+        #expect(f.first.map { $0.value == 150 && $0.city == "Oxnard, CA" && $0.scope == .city } == true)
+        let g = figures("Yuma raids\nThe operation led to the arrests of 12 people for being in the country illegally.")
+        #expect(g.first?.city == "Yuma, AZ")
+        // A scope word still makes the figure the nation's.
+        #expect(figures("Yuma raids\nICE made 1,200 arrests across the country last week.").first?.scope == .national)
+    }
+
+    @Test func aPartOfAnEarlierFigureTakesItsOwner() {
+        let text = "Columbus on edge\nICE announced the arrests of 14 men in Ohio during the operation.\n"
+            + "Of the 14, five were arrested before it began."
+        let f = figures(text)
+        #expect(f.map(\.value) == [14, 5] && f.allSatisfy { $0.city == nil && $0.state == "OH" && $0.scope == .state })
+        let them = figures("Omaha sweep\nICE agents detained 60 people across Nebraska. Among those detained, 22 had criminal records.")
+        #expect(them.map(\.state) == ["NE", "NE"])
+        // A part whose sentence names its own place keeps it.
+        let own = figures("Omaha sweep\nICE agents detained 60 people across Nebraska. Of those, 22 were arrested in Omaha.")
+        #expect(own.last?.city == "Omaha, NE")
+    }
 }
