@@ -59,9 +59,18 @@ extension CityRecognizer {
             let before = a >= 2 && ["or", "and", "&"].contains(t[a - 1].text) && gazetteer.stateNames[t[a - 2].text] != nil
             if after || before { candidates[k].verdict = .rejected }
         }
-        guard candidates.contains(where: { $0.surface == "Washington" }), units.contains(where: { u in
-            u.tz.tokens.indices.contains { i in u.tz.tokens[i].text == "Washington"
-                && i + 1 < u.tz.tokens.count && u.tz.tokens[i + 1].text == "state" } }) else { return }
+        // A story about the state says so: "Washington state", "arrests across Washington", "in eastern Washington"
+        // (unless it names the capital too: "Washington, D.C.", "DC").
+        let stateWords: Set<String> = ["across", "throughout", "statewide", "eastern", "western", "central", "rural"]
+        func namesState(_ t: [Token], _ i: Int) -> Bool {
+            t[i].text == "Washington" && ((i + 1 < t.count && t[i + 1].text == "state") || (i >= 1 && stateWords.contains(t[i - 1].text)))
+        }
+        func namesCapital(_ t: [Token], _ i: Int) -> Bool {
+            ["D.C.", "D.C", "DC"].contains(t[i].text) || (t[i].text == "District" && i + 2 < t.count && t[i + 2].text == "Columbia")
+        }
+        guard candidates.contains(where: { $0.surface == "Washington" }),
+              units.contains(where: { u in u.tz.tokens.indices.contains { namesState(u.tz.tokens, $0) } }),
+              !units.contains(where: { u in u.tz.tokens.indices.contains { namesCapital(u.tz.tokens, $0) } }) else { return }
         for k in candidates.indices where candidates[k].surface == "Washington" && candidates[k].explicitState == nil {
             candidates[k].verdict = .rejected
         }

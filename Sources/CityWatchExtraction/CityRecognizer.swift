@@ -252,6 +252,8 @@ struct CityRecognizer: Sendable {
                   let readings = gazetteer.towns[tz.span(i, last).lowercased()] else { continue }
             let next = last + 1 < range.upperBound ? tokens[last + 1] : nil
             if let next, next.kind == .word, next.isCapitalized, next.text != "ICE" { return nil }
+            // "the location in Iowa": a state's own name is the state (Iowa, Louisiana is read only with its state).
+            if gazetteer.stateNames[tz.span(i, last)] != nil { return nil }
             return (readings, last)
         }
         return nil

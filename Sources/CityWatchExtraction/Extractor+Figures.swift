@@ -119,7 +119,12 @@ extension Extractor {
                     let restatesLast = enforcement != true && previous == nil && lastMeasure != nil && refersBack
                     // "That trails Georgia with 9,400 and Arizona with nearly 6,200": a ranking of the figure just before.
                     let ranksLast = enforcement != true && sinceFigure <= 1 && judge.rankedWith(n, unit.tz, range) != nil
-                    guard enforcement == true || recordShare || bulletCount || restatesLast || ranksLast else { continue }
+                    // "That is almost a 70% increase over the same period": the change of the figure just before.
+                    let bareChange = judge.isBareChange(n, unit.tz, range)
+                    let changesLast = bareChange && (previous != nil || (sinceFigure <= 1 && lastMeasure != nil))
+                    let changesEarlier = changesLast && previous == nil
+                    guard enforcement == true || recordShare || bulletCount || restatesLast || ranksLast || changesLast
+                    else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
                         if judge.keepsEarlierValue(n, unit.tz, range), n.unit != .usd || n.currency == nil {
@@ -148,6 +153,7 @@ extension Extractor {
                     if ownFigure == nil, refersBack, let before = previous ?? lastMeasure, before.unit == n.unit {
                         restated = before.measure
                     }
+                    if ownFigure == nil, restated == nil, changesLast, let before = previous ?? lastMeasure { restated = before.measure }
                     guard let measure = ownFigure
                         ?? (raided ? "operations" : nil)
                         ?? listed
@@ -274,8 +280,9 @@ extension Extractor {
                     if state != nil { city = nil }
                     // "Of the 10 arrested in Ohio, three …" then "Of the 10, three were arrested before": a part of an
                     // earlier figure, in a sentence that names no place, is that figure's owner's.
-                    if !named, placed == nil, let earlier = lastOwner, judge.countsPartOfEarlier(n, unit.tz, range),
-                       stateNamed(unit, range) == nil {
+                    // So is a bare change of it ("That is almost a 70% increase over the same period").
+                    if !named, placed == nil, let earlier = lastOwner, stateNamed(unit, range) == nil,
+                       judge.countsPartOfEarlier(n, unit.tz, range) || changesEarlier {
                         city = earlier.city; state = earlier.state
                     }
                     // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field

@@ -81,6 +81,25 @@ extension FigureExtractor {
     /// Whether `n` sets or changes a count named only by a noun that refers back ("deployed 2,000 troops, with the
     /// number rising to 4,000", "bringing the total to 2,500", "pushing the tally past 200"): it is the figure before
     /// it, stated again, and takes that figure's measure. "The number of agents rose to 160" names its own.
+    /// A percent change that names no measure of its own: "That is almost a 70% increase over the same period",
+    /// "(1,530) has jumped nearly 71% compared to last year". It is the change of the figure before it.
+    func isBareChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        guard n.unit == .percent else { return false }
+        let t = tz.tokens
+        let k = n.last + 1
+        if k < range.upperBound, Self.changeNouns.contains(t[k].lower) {
+            return !(k + 1 < range.upperBound && ["in", "of"].contains(t[k + 1].lower))
+        }
+        var b = n.first - 1
+        while b > range.lowerBound, ["by", "nearly", "almost", "about", "roughly", "some", "more", "than", "over"].contains(t[b].lower) { b -= 1 }
+        guard b >= range.lowerBound, Self.changeVerbs.contains(t[b].lower), !["totaled", "totalled", "reached", "hit"].contains(t[b].lower)
+        else { return false }
+        // The verb's subject is a figure or a word pointing back ("it", "that"), not a noun phrase of its own.
+        var c = b - 1
+        while c > range.lowerBound, ["has", "have", "had", "also"].contains(t[c].lower) { c -= 1 }
+        return c >= range.lowerBound && (t[c].kind == .number || t[c].text == ")" || ["it", "that", "this", "which"].contains(t[c].lower))
+    }
+
     func refersToPrevious(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         let determiners: Set<String> = ["the", "that", "this", "its", "their"]

@@ -78,6 +78,10 @@ struct FigureExtractor: Sendable {
             && b.allSatisfy { (0x41...0x5A).contains($0) }
     }
 
+    /// People an age bounds ("children under 18", "adults over 65").
+    static let agedNouns: Set<String> = ["children", "child", "minors", "kids", "teens", "teenagers", "youths", "adults",
+                                         "people", "those", "anyone", "migrants", "immigrants", "students", "boys", "girls"]
+
     /// The measure label for the number `n` in `range` of `tz`, or nil when it measures nothing.
     func measure(for n: RecognizedNumber, in tz: Tokenizer, range: Range<Int>) -> String? {
         let t = tz.tokens
@@ -89,6 +93,10 @@ struct FigureExtractor: Sendable {
            t[n.first - 2].kind == .word, tz.isAllCaps(n.first - 2) { return nil }
         // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
         if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
+        // "50 children under 18", "adults over 65", "those aged 16": an age after the people it bounds.
+        for q in [n.first, n.first - 1] where q - 1 >= range.lowerBound && q <= n.last {
+            if ["under", "over", "aged", "younger", "older"].contains(t[q].lower), Self.agedNouns.contains(t[q - 1].lower) { return nil }
+        }
         // "11 people have died in ICE custody": deaths, not detentions.
         if (k..<min(range.upperBound, k + 4)).contains(where: { ["died", "dead", "killed", "deaths"].contains(t[$0].lower) }) { return nil }
         // "15 % rise in arrests" → arrests
@@ -264,6 +272,8 @@ struct FigureExtractor: Sendable {
         let t = tz.tokens
         var k = start
         if k < range.upperBound, ["the", "all", "its", "their"].contains(t[k].lower) { k += 1 }
+        // "35% of these arrests": a demonstrative before an enforcement noun ("those arrested" is read as people).
+        else if k + 1 < range.upperBound, ["these", "those"].contains(t[k].lower), Self.countNouns.contains(t[k + 1].lower) { k += 1 }
         var words: [String] = []
         while k < range.upperBound, words.count < 4 {
             let tok = t[k]

@@ -26,6 +26,11 @@ import Testing
     @Test func statesAndTheFederalGovernmentAreNotCities() {
         #expect(cities("Lawmakers in Washington state objected, and Washington said it would proceed.") == [])
         #expect(cities("New York Gov. Kathy Hochul objected to the plan.") == [])
+        // A story about arrests across the state: "in Washington" is the state too.
+        #expect(cities("Arrests surged in Washington\nICE arrests across Washington doubled in June.") == [])
+        // Unless the story names the capital as well.
+        #expect(cities("Arrests surged in Washington\nICE arrests across Washington doubled, officials in Washington, D.C., said.")
+                == ["Washington, DC"])
         #expect(cities("The agency sent officers to Texas and Florida.") == [])
     }
 
@@ -210,4 +215,11 @@ extension CityRecognizerTests {
         #expect(cities("ICE agents arrested 30 people in Chicago and 12 in Gary.") == ["Chicago, IL", "Gary, IN"])
         #expect(cities("Agents arrested 30 people in Los Angeles and 4 in Westlake, Ohio.") == ["Los Angeles, CA", "Westlake, OH"])
     }
+
+    @Test func aStatesOwnNameIsNeverABareTown() {
+        // Iowa, Louisiana is a town: in a story that names Louisiana, "in Iowa" is still the state.
+        #expect(cities("ICE arrests in Iowa tripled. Two men were moved to a jail in rural Louisiana.").isEmpty)
+        #expect(cities("Agents detained two men in Iowa, Louisiana, on Friday.") == ["Iowa, LA"])
+    }
 }
+

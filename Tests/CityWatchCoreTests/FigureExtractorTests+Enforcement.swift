@@ -129,4 +129,22 @@ extension FigureExtractorTests {
         let own = figures("Omaha sweep\nICE agents detained 60 people across Nebraska. Of those, 22 were arrested in Omaha.")
         #expect(own.last?.city == "Omaha, NE")
     }
+
+    @Test func anAgeAfterThePeopleItBoundsIsNoFigure() {
+        let f = figures("About 40 children under 16 have been detained by ICE in Toledo, with at least 25 deported.")
+        #expect(f.map(\.value) == [40, 25])
+        #expect(figures("ICE detained 30 adults over 65 in Toledo.").map(\.value) == [30])
+    }
+
+    @Test func aShareOfTheseArrestsAndABareChangeOfTheFigureBefore() {
+        let share = figures("ICE in Ohio\nRoughly 45% of these arrests in Ohio involve people already held in county jails.")
+        #expect(share.first.map { $0.value == 45 && $0.unit == .percent && $0.state == "OH" } == true)
+        let change = figures("ICE arrested 800 people in Toledo this year. That is nearly a 60% increase over the same period last year.")
+        #expect(change.map(\.value) == [800, 60] && change.allSatisfy { $0.city == "Toledo, OH" })
+        let after = figures("The number of ICE arrests in Ohio from January to June (1,420) has jumped nearly 64% compared to last year.")
+        #expect(after.map(\.value) == [1420, 64] && after.allSatisfy { $0.state == "OH" })
+        // A change of something else is not the figure's.
+        #expect(figures("ICE arrested 800 people in Toledo this year. Rents rose 12% in the same period.").map(\.value) == [800])
+    }
 }
+
