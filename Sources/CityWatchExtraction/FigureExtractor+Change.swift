@@ -158,6 +158,19 @@ extension FigureExtractor {
                 }
             }
         }
+        // "increase its bed space capacity from 15,000 to 32,000", "expand the number of detention beds from …": a verb,
+        // its object, then the change.
+        if stepped || t[n.first].lower == "from", b >= range.lowerBound, t[b].kind == .word {
+            var j = b
+            while j > max(range.lowerBound, b - 7), t[j].kind == .word, !Self.objectSettingVerbs.contains(t[j].lower) { j -= 1 }
+            if Self.objectSettingVerbs.contains(t[j].lower), j < b {
+                if let of = numberOf(before: b + 1, tz, range), of > j, let np = phrase(tz, from: of + 1, range) { return np }
+                var o = j + 1
+                if ["its", "the", "their", "ice's", "ice’s"].contains(t[o].lower) { o += 1 }
+                let object = t[o...b].map(\.lower).joined(separator: " ")
+                if o <= b, Self.isEnforcementMeasure(object) { return object }
+            }
+        }
         let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         // "increase detentions to 3,000 per day", "triple daily arrests to 3,000": a verb, its object, "to N".
@@ -254,7 +267,7 @@ extension FigureExtractor {
         while k - 1 >= range.lowerBound {
             let w = t[k].text
             if [";", ",", ":"].contains(w) { break }
-            if w.lowercased() == "of", ["number", "count", "total", "size", "tally", "toll"].contains(t[k - 1].text.lowercased()) { return k }
+            if w.lowercased() == "of", ["number", "numbers", "count", "total", "size", "tally", "toll"].contains(t[k - 1].text.lowercased()) { return k }
             k -= 1
         }
         return nil
@@ -289,6 +302,9 @@ extension FigureExtractor {
            next != "of", !(n.last + 1 < range.upperBound && phraseSpan(tz, from: n.last + 1, range) != nil) {
             return previous.measure
         }
+        // "Another 126 were detained for other violations, and 229 had final orders": a part told with its verb.
+        if [",", "and"].contains(t[n.first - 1].text), ["had", "have", "has", "were", "was", "are"].contains(next),
+           n.last + 2 < range.upperBound, t[n.last + 2].kind == .word { return previous.measure }
         // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson", "and 173 with warrants".
         guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }
         return ["to", "in", "at", "for", "across", "from", "with"].contains(next) ? previous.measure : nil

@@ -106,6 +106,8 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let w = t[b].lower
         if let verb = Self.bareVerbs[w] { return verb }
+        // "ICE, which took custody of 103 under investigation"
+        if w == "of", b - 1 >= range.lowerBound, t[b - 1].lower == "custody" { return "people taken into custody" }
         // "arrests of 656", "the average daily arrests of 656"
         if w == "of", b - 1 >= range.lowerBound, Self.countNouns.contains(t[b - 1].lower) {
             return t[b - 1].lower + (b - 2 >= range.lowerBound && t[b - 2].lower == "daily" ? " a day" : "")

@@ -248,6 +248,10 @@ struct FigureExtractor: Sendable {
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
+            // "ICE has 51,200 migrants in its detention centers": people held there.
+            if w == "detention", t[start].lower == "in", k + 1 < range.upperBound, n.first - 1 >= range.lowerBound,
+               ["has", "had", "have", "holds", "held", "housed", "houses", "housing", "holding"].contains(t[n.first - 1].lower),
+               ["centers", "centres", "facilities", "facility", "center", "centre", "camps"].contains(t[k + 1].lower) { return "held" }
             k += 1
         }
         // "475 immigrants suspected of working in the U.S. illegally were detained": a passive verb further on, in

@@ -133,7 +133,8 @@ struct NumberRecognizer: Sendable {
                       "< =", "a maximum of", "maximum of", "just under", "just below"])
         add(.upTo, ["up to", "as many as", "as much as", "as high as"])
         add(.approx, ["about", "around", "nearly", "almost", "roughly", "approximately", "some", "an estimated",
-                      "estimated", "close to", "approx.", "circa", "an approximate", "approximate", "just about"])
+                      "estimated", "close to", "approx.", "circa", "an approximate", "approximate", "just about",
+                      "just short of", "just shy of"])
         add(nil, ["equal to", "equals", "equals to", "equaling to", "equaling", "equal", "is equal to"])
         return list.sorted { $0.0.count > $1.0.count }
     }()

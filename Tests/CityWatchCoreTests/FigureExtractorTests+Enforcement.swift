@@ -146,5 +146,24 @@ extension FigureExtractorTests {
         // A change of something else is not the figure's.
         #expect(figures("ICE arrested 800 people in Toledo this year. Rents rose 12% in the same period.").map(\.value) == [800])
     }
+
+    @Test func rankingsCustodyPartsCapacityAndPeopleHeld() {
+        // A ranking by "total numbers of …", then the states that lead it.
+        let ranked = figures("Detention in Ohio\nOhio ranks fourth in total numbers of migrants held in detention with nearly 2,600 as of May 1. "
+            + "That is well behind Texas with 11,900 and Louisiana with almost 6,400.")
+        #expect(ranked.map(\.value) == [2600, 11900, 6400] && ranked.map(\.state) == ["OH", "TX", "LA"])
+        #expect(figures("Troopers made 300 stops with ICE in Toledo, which took custody of 85 for immigration violations.")
+                .contains { $0.value == 85 && $0.measure == "people taken into custody" })
+        let parts = figures("ICE arrested 500 people in Toledo. Another 120 were detained for other violations, and 210 had final orders of removal.")
+        #expect(parts.map(\.value) == [500, 120, 210])
+        let capacity = figures("ICE wants to increase its bed space capacity from 14,000 to 30,000.")
+        #expect(capacity.map(\.value) == [30000, 14000] && capacity.allSatisfy { $0.measure == "bed space capacity" && $0.plan })
+        #expect(figures("The city wants to increase its park space from 14,000 to 30,000 acres of ICE-free land.").isEmpty)
+        let held = figures("The bill passed as ICE has nearly 52,100 migrants in its detention centers nationwide.")
+        #expect(held.first.map { $0.value == 52100 && $0.scope == .national } == true)
+        // People in a facility doing something else are not held by a count.
+        #expect(figures("In Newark, 40 inmates in the federal detention facility pushed down a wall.").isEmpty)
+        #expect(figures("\"ICE has arrested just short of 12,500 people in this country,\" Homan said.").first?.qualifier == .approx)
+    }
 }
 
