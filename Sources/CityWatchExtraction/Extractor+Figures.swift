@@ -184,6 +184,9 @@ extension Extractor {
                     // were charged" counts a part of the arrests).
                     if let verb = measure.split(separator: " ").last, FigureExtractor.prosecutionVerbs.contains(String(verb)),
                        unit.tz.tokens[range].contains(where: { $0.lower.hasPrefix("prosecutor") || $0.lower == "jury" }) { continue }
+                    // "19 individuals were transferred between facilities": moves inside detention, not enforcement;
+                    // "a dealer with 67 charges": one person's record.
+                    if judge.isMoveOrRecord(n, measure: measure, unit.tz, range) { continue }
                     // "one in three arrests", "2 out of every 3 people": a share, not a count.
                     if judge.isShareTerm(n, unit.tz, range) { continue }
                     // "525 arrests in its El Paso Area of Responsibility", "in several western states": no one owns it.

@@ -74,6 +74,12 @@ extension FigureExtractor {
         }
         if localBody, !before.contains(where: { Self.federalWords.contains(t[$0].lower) }),
            range.contains(where: { t[$0].lower.hasPrefix("protest") }) { return true }
+        // "Three people were arrested during Thursday night's demonstrations", "150 people have been arrested at the
+        // ICE facility, where protests have been non-stop": arrests at a protest, with no federal agency before them.
+        if !before.contains(where: { Self.federalWords.contains(t[$0].lower) }), range.contains(where: { k in
+            ["protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "riot", "riots", "unrest"].contains(t[k].lower)
+                && (max(range.lowerBound, k - 5)..<k).contains { ["during", "amid", "at", "after", "where", "outside", "near"].contains(t[$0].lower) }
+        }) { return true }
         // "11 arrests …, including for charges ranging from failure to disperse to vandalism": protest charges
         // anywhere in the sentence.
         let protestCharges: [[String]] = [["failure", "to", "disperse"], ["failing", "to", "disperse"], ["unlawful", "assembly"],
@@ -232,12 +238,32 @@ extension FigureExtractor {
     /// "nearly a dozen agents pulled up", "six armed officers at the door": fewer than 50 agents or officers with no
     /// word of deployment in the sentence are people at a scene, not a figure.
     func isSceneCount(_ n: RecognizedNumber, value: Double, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
-        guard n.unit == .count, value < 50,
+        let t = tz.tokens
+        // "with over 100 agents swarming the facility": a scene however many came.
+        let sceneVerb = (n.last + 1..<min(range.upperBound, n.last + 5)).contains { Self.sceneVerbs.contains(t[$0].lower) }
+        guard n.unit == .count, value < (sceneVerb ? 500 : 50),
               measure.split(separator: " ").contains(where: { ["agents", "officers", "personnel", "officials", "agent", "officer"].contains($0) })
         else { return false }
-        let t = tz.tokens
         return !t[range].contains { tok in tok.kind == .word && Self.deploymentStems.contains { tok.lower.hasPrefix($0) } }
     }
+
+    /// Whether the count is of moves between facilities ("19 individuals were transferred between facilities") or
+    /// one person's record ("a dealer with 67 charges").
+    func isMoveOrRecord(_ n: RecognizedNumber, measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        let words = measure.split(separator: " ")
+        let end = min(range.upperBound, n.last + 9)
+        if (n.last + 1..<end).contains(where: { k in
+            (t[k].lower.hasPrefix("transferr") || t[k].lower == "moved")
+                && (k + 1..<min(end, k + 4)).contains { t[$0].lower == "between" } }) { return true }
+        if n.first - 1 >= range.lowerBound, t[n.first - 1].lower == "with", words.first.map({ ["charges", "counts", "convictions"].contains(String($0)) }) ?? false,
+           n.unit == .count { return true }
+        return false
+    }
+
+    /// Verbs of agents at one scene ("agents swarming the facility", "a line of agents barricading the road").
+    static let sceneVerbs: Set<String> = ["swarming", "swarmed", "stormed", "storming", "surrounded", "surrounding",
+                                          "barricading", "barricaded", "descended", "descending", "blocking", "blocked"]
 
     /// Stems that tie money to immigration enforcement ("$45 billion for ICE detention", "the deportation budget").
     static let immigrationStems = ["immigra", "deport", "detention", "detain", "border", "enforce", "removal", "migrant",

@@ -165,5 +165,16 @@ extension FigureExtractorTests {
         #expect(figures("In Newark, 40 inmates in the federal detention facility pushed down a wall.").isEmpty)
         #expect(figures("\"ICE has arrested just short of 12,500 people in this country,\" Homan said.").first?.qualifier == .approx)
     }
+
+    @Test func protestArrestsMovesRecordsAndScenesAreNotTheOperations() {
+        #expect(figures("In Portland, four people were arrested during Friday night's demonstrations after fights broke out near the ICE office.").isEmpty)
+        #expect(figures("Since July, nearly 120 people have been arrested at the Portland ICE building, where protests have gone on for weeks.").isEmpty)
+        // The agency's own arrests beside a protest, and a protest group that speaks, stay.
+        #expect(figures("Border Patrol agents arrested 25 people in Portland as protesters gathered outside.").map(\.value) == [25])
+        #expect(figures("More than 20 people were arrested in the ICE raid in Portland, protest organizers said.").map(\.value) == [20])
+        #expect(figures("In Texas, 17 ICE detainees were transferred between facilities more than five times.").isEmpty)
+        #expect(figures("ICE said it arrested a dealer with 54 charges during the Portland operation.").isEmpty)
+        #expect(figures("The owner said it was terrifying, with over 100 ICE agents swarming the plant in Portland.").isEmpty)
+    }
 }
 
