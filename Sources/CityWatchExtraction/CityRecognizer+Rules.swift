@@ -163,6 +163,9 @@ extension CityRecognizer {
             return
         }
         if let next, next.kind == .word, Self.nonCityFollowers.contains(next.text) { c.verdict = .rejected; return }
+        // "the Miami ICE field office", "Baltimore field agents", "the El Paso area of responsibility", "the El Centro
+        // sector": a unit of the agency named for its city, not a place (news/README.md: "ERO Boston").
+        if isAgencyUnit(after: c.last, tokens, range) { c.verdict = .rejected; return }
         // In a headline every word is capitalised: "Macon St.", "Harris County" are still a street and a county.
         if titleCase, let next, Self.placeTypeWords.contains(next.text) { c.verdict = .rejected; return }
         // "South Philadelphia", "West Wichita": a part of a big city (a smaller name after a direction is its own town).
@@ -247,6 +250,18 @@ extension CityRecognizer {
             let stateWord = c.entries.contains { $0.flags.contains(.state) || $0.risk == .high }
             c.verdict = stateKnown && !stateWord && !titleCase ? .accepted : .pending
         }
+    }
+
+    /// Whether the words after a city's name at `last` make it an agency's unit: "field office", "ICE field office",
+    /// "field agents", "area of responsibility", "sector".
+    func isAgencyUnit(after last: Int, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        var k = last + 1
+        if k < range.upperBound, ["ICE", "ERO", "HSI", "CBP"].contains(tokens[k].text) { k += 1 }
+        guard k < range.upperBound else { return false }
+        let w = tokens[k].lower
+        if w == "field", k + 1 < range.upperBound, ["office", "offices", "agents", "division"].contains(tokens[k + 1].lower) { return true }
+        if w == "sector" { return true }
+        return w == "area" && k + 2 < range.upperBound && tokens[k + 1].lower == "of" && tokens[k + 2].lower == "responsibility"
     }
 
     /// Whether a gazetteer name ends at token `k` ("… Chicago, Houston": a list, not "City, Region").
