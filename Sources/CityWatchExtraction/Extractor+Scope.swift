@@ -85,7 +85,10 @@ extension Extractor {
                 d = n.first - (end - 1)
             } else {
                 let wide = (n.last + 1..<k).contains { ["across", "throughout"].contains(t[$0].lower) }
-                guard k - n.last <= (wide ? 14 : 5), (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
+                // "280 arrests during a weeklong ICE operation in Ohio": the operation's place, through its noun.
+                let operation = !(n.last + 1..<k).contains { [",", ";"].contains(t[$0].text) }
+                    && (n.last + 1..<k).contains { ["operation", "operations", "sweep", "crackdown", "surge", "raids"].contains(t[$0].lower) }
+                guard k - n.last <= (wide ? 14 : operation ? 9 : 5), (n.last + 1..<k).contains(where: { Self.statePrepositions.contains(t[$0].lower) })
                 else { continue }
                 d = k - n.last
                 if attached == nil, d <= 4, Self.statePrepositions.contains(t[k - 1].lower),

@@ -176,5 +176,13 @@ extension FigureExtractorTests {
         #expect(figures("ICE said it arrested a dealer with 54 charges during the Portland operation.").isEmpty)
         #expect(figures("The owner said it was terrifying, with over 100 ICE agents swarming the plant in Portland.").isEmpty)
     }
+
+    @Test func anOperationsStateOwnsItsCountThroughTheOperationsNoun() {
+        let f = figures("Officials confirm more than 260 arrests during a weeklong ICE operation in Ohio as Columbus leaders respond.")
+        #expect(f.first.map { $0.state == "OH" && $0.city == nil && $0.scope == .state } == true)
+        // Without the operation's noun the window stays short: the city beside the count keeps it.
+        let g = figures("Agents made 260 arrests in Columbus over the week after protests in Ohio.")
+        #expect(g.first?.city == "Columbus, OH")
+    }
 }
 
