@@ -213,6 +213,11 @@ struct Tokenizer: Sendable {
         return n == 3 && b == 0xE2 && bytes[t.start + 1] == 0x80 && (bytes[t.start + 2] == 0x9D || bytes[t.start + 2] == 0x99)
     }
 
+    /// Whether a word is lower-case ASCII letters only, two or more ("aliens", not "U.S" nor "St").
+    @inline(__always) func isLowerWord(_ t: Token) -> Bool {
+        t.end - t.start >= 2 && bytes[t.start..<t.end].allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
     /// Token index ranges of the sentences.
     func sentences() -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -226,6 +231,14 @@ struct Tokenizer: Sendable {
                 var j = i + 1
                 while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punct, isCloser(tokens[j]) { j += 1 }
                 if j >= tokens.count || tokens[j].spaceBefore { ends = true; i = j - 1 }
+                // "… 78 illegal aliens.According to the agency": paragraphs a page ran together, a sentence per side
+                // (a lower-case word before the stop, a capitalised word of two letters or more right after it).
+                else if t.end - t.start == 1, bytes[t.start] == 0x2E, i >= 1, tokens[i - 1].kind == .word,
+                        tokens[i - 1].end == t.start, isLowerWord(tokens[i - 1]),
+                        !(i >= 2 && ["/", ".", "?", "=", "&"].contains(tokens[i - 2].text) && !tokens[i - 1].spaceBefore),
+                        tokens[j].kind == .word, tokens[j].isCapitalized, tokens[j].end - tokens[j].start >= 2 {
+                    ends = true; i = j - 1
+                }
             } else if t.kind == .word, bytes[t.end - 1] == 0x2E, Self.sentenceFinalAbbreviations.contains(t.text), i + 1 < tokens.count,
                       tokens[i + 1].spaceBefore, tokens[i + 1].isCapitalized, !Self.dottedWords.contains(tokens[i + 1].text) {
                 ends = true
