@@ -11,7 +11,8 @@ extension FigureExtractor {
                                               "detains": "people detained", "detained": "people detained",
                                               "deports": "people deported", "deported": "people deported",
                                               "nabs": "people arrested", "nabbed": "people arrested",
-                                              "apprehended": "people apprehended", "removed": "people removed"]
+                                              "apprehended": "people apprehended", "removed": "people removed",
+                                              "captured": "people arrested"]
 
     /// "including 313 gang members", "among them 40 children": a subset of the figure just before it, which
     /// shares its measure.
@@ -106,12 +107,22 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let w = t[b].lower
         if let verb = Self.bareVerbs[w] { return verb }
+        // "Arrests in June, more than 275, were double any month": a count set off after its noun.
+        if w == ",", let next, next.text == "," {
+            var k = b - 1
+            while k >= max(range.lowerBound, b - 6), t[k].kind == .word || t[k].text == "'s" {
+                if Self.countNouns.contains(t[k].lower) { return t[k].lower }
+                k -= 1
+            }
+        }
         // "ICE, which took custody of 103 under investigation"
         if w == "of", b - 1 >= range.lowerBound, t[b - 1].lower == "custody" { return "people taken into custody" }
         // "arrests of 656", "the average daily arrests of 656"
         if w == "of", b - 1 >= range.lowerBound, Self.countNouns.contains(t[b - 1].lower) {
             return t[b - 1].lower + (b - 2 >= range.lowerBound && t[b - 2].lower == "daily" ? " a day" : "")
         }
+        // "the apprehension of 53 through local sources": an action noun's count of people.
+        if w == "of", b - 1 >= range.lowerBound, let done = Self.actionNouns[t[b - 1].lower] { return "people " + done }
         // "44 of 372 detainees", "100 of the 4,000 people detained"
         if let next, next.lower == "of" {
             var k = n.last + 2

@@ -55,7 +55,7 @@ struct FigureExtractor: Sendable {
                                           "quadrupled", "doubling", "tripling", "plunging", "declining"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
-                                          "processed", "screened", "transferred", "expelled"]
+                                          "processed", "screened", "transferred", "expelled", "captured"]
     /// Other forms of the action verbs and the participle they give ("plan to detain 5,000 people", "detaining 130").
     static let actionForms: [String: String] = [
         "detain": "detained", "detaining": "detained", "arrest": "arrested", "arresting": "arrested", "deport": "deported",
@@ -66,6 +66,7 @@ struct FigureExtractor: Sendable {
         "apprehends": "apprehended", "nabs": "arrested",
         // "picked up 441 people", "returning 122 illegal aliens to China"
         "picked": "arrested", "returning": "removed",
+        "captures": "arrested", "capturing": "arrested",
     ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
@@ -325,7 +326,7 @@ struct FigureExtractor: Sendable {
                                    "personnel", "troop", "guard", "raid", "enforce", "operation", "border", "patrol",
                                    "removal", "removed", "custody", "migrant", "undocumented", "asylum", "sanctuary",
                                    "dhs", "homeland", "federal", "apprehen", "case", "target", "deploy", "fund", "contract",
-                                   "budget", "bed", "facilit", "flight", "noncitizen", "expel", "warrant", "sweep", "crackdown"]
+                                   "budget", "bed", "facilit", "flight", "noncitizen", "expel", "warrant", "sweep", "crackdown", "alien"]
 
     /// The stems as bytes, by first letter (a token's first byte picks the few stems to try).
     static let stemsByInitial: [[[UInt8]]] = {

@@ -184,5 +184,15 @@ extension FigureExtractorTests {
         let g = figures("Agents made 260 arrests in Columbus over the week after protests in Ohio.")
         #expect(g.first?.city == "Columbus, OH")
     }
+
+    @Test func capturedAnActionNounsCountAndACountSetOffByCommas() {
+        let captured = figures("The agencies captured 588 illegal aliens in Tulsa, including 470 with records.")
+        #expect(captured.map(\.value) == [588, 470] && captured.allSatisfy { $0.city == "Tulsa, OK" })
+        #expect(figures("Border Patrol agents captured 61 in Tulsa.").first?.measure == "people arrested")
+        #expect(figures("The paper has confirmed the apprehension of 47 in Tulsa through court records.").first?.value == 47)
+        let set = figures("ICE arrests in Tulsa in June, more than 260, were double any month before.")
+        #expect(set.first.map { $0.value == 260 && $0.measure == "arrests" } == true)
+        #expect(figures("The team captured 3 titles in Tulsa.").isEmpty)
+    }
 }
 
