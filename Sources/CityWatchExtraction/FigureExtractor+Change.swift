@@ -171,7 +171,7 @@ extension FigureExtractor {
                 if o <= b, Self.isEnforcementMeasure(object) { return object }
             }
         }
-        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond"].contains(t[b].text.lowercased())
+        let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond", "toward", "towards"].contains(t[b].text.lowercased())
         if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
         // "increase detentions to 3,000 per day", "triple daily arrests to 3,000": a verb, its object, "to N".
         if setting, b - 2 >= range.lowerBound, t[b - 1].kind == .word, Self.objectSettingVerbs.contains(t[b - 2].lower),

@@ -107,8 +107,9 @@ extension FigureExtractor {
         guard b >= range.lowerBound else { return nil }
         let w = t[b].lower
         if let verb = Self.bareVerbs[w] { return verb }
-        // "Arrests in June, more than 275, were double any month": a count set off after its noun.
-        if w == ",", let next, next.text == "," {
+        // "Arrests in June, more than 275, were double any month", "half of those arrests — 48 percent — in jails": a
+        // count set off after its noun.
+        if [",", "—", "–"].contains(w), let next, next.text == t[b].text {
             var k = b - 1
             while k >= max(range.lowerBound, b - 6), t[k].kind == .word || t[k].text == "'s" {
                 if Self.countNouns.contains(t[k].lower) { return t[k].lower }

@@ -193,6 +193,10 @@ extension FigureExtractorTests {
         let set = figures("ICE arrests in Tulsa in June, more than 260, were double any month before.")
         #expect(set.first.map { $0.value == 260 && $0.measure == "arrests" } == true)
         #expect(figures("The team captured 3 titles in Tulsa.").isEmpty)
+        let dashes = figures("ICE makes 1,100 arrests a day nationwide, with about half of those arrests — 47 percent — in local jails.")
+        #expect(dashes.map(\.value) == [1100, 47] && dashes.last?.unit == .percent)
+        let toward = figures("Officials urged ICE to push arrests toward 3,000 per day.")
+        #expect(toward.first.map { $0.value == 3000 && $0.measure == "arrests a day" } == true)
     }
 }
 
