@@ -158,6 +158,8 @@ struct FigureExtractor: Sendable {
             return "additional " + np + (verb.map { " " + $0 } ?? "")
         }
         if let (np, end) = phraseSpan(tz, from: k, range) {
+            // "an earlier estimate of over 400 provided to reporters": the count's noun, not the words after it.
+            if !Self.isEnforcementMeasure(np), let counted = countOf(n, tz, range) { return counted }
             let rate = rate(after: end, tz, range).map { " " + $0 } ?? ""
             // "the release of 12 detainees": people let go, not taken.
             if (max(range.lowerBound, n.first - 3)..<n.first).contains(where: { ["release", "released", "freed", "free"].contains(t[$0].text.lowercased()) }) {

@@ -198,5 +198,12 @@ extension FigureExtractorTests {
         let toward = figures("Officials urged ICE to push arrests toward 3,000 per day.")
         #expect(toward.first.map { $0.value == 3000 && $0.measure == "arrests a day" } == true)
     }
+
+    @Test func anEarlierCountTakesItsNounNotTheWordsAfterIt() {
+        let f = figures("The new tally reflects arrests by ICE in Tulsa, passing an earlier estimate of over 350 given to reporters.")
+        #expect(f.first.map { $0.value == 350 && $0.measure == "arrests" && $0.city == "Tulsa, OK" } == true)
+        let g = figures("ICE arrested 610 people in Tulsa, surpassing an earlier count of over 320.")
+        #expect(g.map(\.value) == [610, 320])
+    }
 }
 
