@@ -45,6 +45,15 @@ extension Extractor {
         }
         // A city right after the number through a preposition owns it ("400 troops to Nashville").
         if cityAttached(n, t, sentenceHits) { return nil }
+        // "In Missouri, arrests increased 76% and nearly tripled in Kansas": a sentence that opens on a state gives it
+        // the counts before any other place is named.
+        if range.count > 3, ["in", "across", "throughout"].contains(t[range.lowerBound].lower),
+           let st = stateName(t, at: range.lowerBound + 1, in: range), range.lowerBound + 1 + st.length < n.first,
+           t[range.lowerBound + 1 + st.length].text == ",",
+           !sentenceHits.contains(where: { $0.first < n.first }),
+           !(range.lowerBound + 2 + st.length..<n.first).contains(where: { stateName(t, at: $0, in: range) != nil }) {
+            return st.code
+        }
         // "Washington reported 620 and Idaho 310": a state right before its count (or its verb of reporting), not the
         // last of a list of states, owns it even when the sentence names others.
         var p = n.first - 1

@@ -79,6 +79,19 @@ struct FigureExtractor: Sendable {
             && b.allSatisfy { (0x41...0x5A).contains($0) }
     }
 
+    /// The action verb of a relative clause starting at `k` ("who are being detained", "who've been arrested").
+    func relativeVerb(after k: Int, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
+        let t = tz.tokens
+        guard k < range.upperBound, ["who", "that", "who've", "who’ve", "who'd", "who’d"].contains(t[k].lower) else { return nil }
+        var v = k + 1
+        while v < min(range.upperBound, k + 5), Self.relativeAuxiliaries.contains(t[v].lower) { v += 1 }
+        return v < range.upperBound && Self.actionVerbs.contains(t[v].lower) ? t[v].lower : nil
+    }
+
+    /// Auxiliaries of a relative clause before its verb ("who are being detained", "who've been arrested").
+    static let relativeAuxiliaries: Set<String> = ["are", "were", "is", "was", "have", "has", "had", "been", "being",
+                                                   "be", "later", "since", "already", "recently"]
+
     /// People an age bounds ("children under 18", "adults over 65").
     static let agedNouns: Set<String> = ["children", "child", "minors", "kids", "teens", "teenagers", "youths", "adults",
                                          "people", "those", "anyone", "migrants", "immigrants", "students", "boys", "girls"]
@@ -110,6 +123,9 @@ struct FigureExtractor: Sendable {
            let np = phrase(tz, from: k + 1, range) {
             return np
         }
+        // "30% of those who've been arrested"
+        if n.unit == .percent, k + 2 < range.upperBound, t[k].lower == "of", t[k + 1].lower == "those",
+           let verb = relativeVerb(after: k + 2, tz, range) { return "people " + verb }
         // "15% of arrests"
         if n.unit == .percent, k < range.upperBound, t[k].lower == "of", let (np, end) = phraseSpan(tz, from: k + 1, range) {
             // "90% of the individuals they detained", "75 percent of immigrants arrested in Michigan"
@@ -117,6 +133,8 @@ struct FigureExtractor: Sendable {
             if !Self.isEnforcementMeasure(np), end < range.upperBound, Self.actionVerbs.contains(t[end].lower) {
                 return np + " " + t[end].lower
             }
+            // "70% of the people who are being detained": a relative clause's verb.
+            if !Self.isEnforcementMeasure(np), let verb = relativeVerb(after: end, tz, range) { return np + " " + verb }
             return np
         }
         // "Only 13% committed violent crimes", "Nearly 60% have no criminal convictions": a share of those arrested.
@@ -251,6 +269,11 @@ struct FigureExtractor: Sendable {
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
+            // "1,400 people in Indiana have been subject to ICE administrative arrest"
+            if w == "subject", k + 1 < range.upperBound, t[k + 1].lower == "to",
+               let done = (k + 2..<min(range.upperBound, k + 6)).lazy.compactMap({ Self.actionNouns[t[$0].lower] }).first {
+                return done
+            }
             // "ICE has 51,200 migrants in its detention centers": people held there.
             if w == "detention", t[start].lower == "in", k + 1 < range.upperBound, n.first - 1 >= range.lowerBound,
                ["has", "had", "have", "holds", "held", "housed", "houses", "housing", "holding"].contains(t[n.first - 1].lower),

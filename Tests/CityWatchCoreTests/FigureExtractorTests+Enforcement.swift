@@ -205,5 +205,18 @@ extension FigureExtractorTests {
         let g = figures("ICE arrested 610 people in Tulsa, surpassing an earlier count of over 320.")
         #expect(g.map(\.value) == [610, 320])
     }
+
+    @Test func relativeClausesASubjectToArrestAndASentenceOpeningOnAState() {
+        #expect(figures("ICE in Tulsa\n\"Fewer than 25% of those who've been arrested in Tulsa have a record,\" she said.")
+                .first.map { $0.value == 25 && $0.unit == .percent && $0.measure == "people arrested" } == true)
+        #expect(figures("ICE in Tulsa\n\"So 65% of the people who are being detained in Tulsa have no record.\"").first?.measure == "people detained")
+        #expect(figures("ICE in Tulsa\nAbout 40% of people who live in Tulsa are immigrants.").isEmpty)
+        let subject = figures("Nearly 1,300 people in Oklahoma have been subject to ICE administrative arrest since January.")
+        #expect(subject.first.map { $0.value == 1300 && $0.state == "OK" && $0.measure == "people arrested" } == true)
+        let opening = figures("ICE arrests\nIn Oklahoma, arrests increased 71% and nearly doubled in Kansas from January to October.")
+        #expect(opening.first.map { $0.value == 71 && $0.state == "OK" } == true)
+        // A city the sentence names before the count still owns it.
+        #expect(figures("In Oklahoma, ICE made 400 arrests in Tulsa.").first?.city == "Tulsa, OK")
+    }
 }
 
