@@ -123,7 +123,10 @@ extension Extractor {
                     let bareChange = judge.isBareChange(n, unit.tz, range)
                     let changesLast = bareChange && (previous != nil || (sinceFigure <= 1 && lastMeasure != nil))
                     let changesEarlier = changesLast && previous == nil
-                    guard enforcement == true || recordShare || bulletCount || restatesLast || ranksLast || changesLast
+                    // "That includes 778 with pending criminal charges": a part of the figure just before.
+                    let partOfLast = enforcement != true && previous == nil && sinceFigure <= 1 && lastMeasure != nil
+                        && judge.includesPartOfLast(n, unit.tz, range)
+                    guard enforcement == true || recordShare || bulletCount || restatesLast || ranksLast || changesLast || partOfLast
                     else { continue }
                     // "up from 180", "compared with 980": the earlier value of a figure, not a figure.
                     if judge.isEarlierValue(n, unit.tz, range) {
@@ -285,7 +288,7 @@ extension Extractor {
                     // earlier figure, in a sentence that names no place, is that figure's owner's.
                     // So is a bare change of it ("That is almost a 70% increase over the same period").
                     if !named, placed == nil, let earlier = lastOwner, stateNamed(unit, range) == nil,
-                       judge.countsPartOfEarlier(n, unit.tz, range) || changesEarlier {
+                       judge.countsPartOfEarlier(n, unit.tz, range) || changesEarlier || partOfLast {
                         city = earlier.city; state = earlier.state
                     }
                     // "three to eight people a day in Oregon, Idaho and Alaska": a region of several states (a field

@@ -303,7 +303,7 @@ extension FigureExtractor {
             return previous.measure
         }
         // "Another 126 were detained for other violations, and 229 had final orders": a part told with its verb.
-        if [",", "and"].contains(t[n.first - 1].text), ["had", "have", "has", "were", "was", "are"].contains(next),
+        if [",", "and"].contains(t[n.first - 1].text), ["had", "have", "has", "were", "was", "are", "involved", "faced", "face"].contains(next),
            n.last + 2 < range.upperBound, t[n.last + 2].kind == .word { return previous.measure }
         // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson", "and 173 with warrants".
         guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }

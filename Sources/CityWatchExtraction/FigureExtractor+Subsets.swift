@@ -25,10 +25,21 @@ extension FigureExtractor {
         return previous.measure
     }
 
+    /// "That includes 778 with pending charges", "They included 299 during the first half": a sentence opening on a
+    /// pronoun for the last figure's people and "include", then the count.
+    func includesPartOfLast(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        return n.first == range.lowerBound + 2 && ["that", "this", "it", "they", "these", "those"].contains(t[range.lowerBound].lower)
+            && ["includes", "included", "include"].contains(t[range.lowerBound + 1].lower)
+    }
+
     /// "more than 600 of the illegal aliens have records", "300 of them": a part of the last figure, its measure.
     func subsetOfThem(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>,
                       last: (measure: String, unit: FigureUnit)?) -> String? {
         let t = tz.tokens
+        // "That includes 778 with pending charges", "They included 299 during the first half": a pronoun for the last
+        // figure's people, and a part of them.
+        if let last, last.unit == n.unit, includesPartOfLast(n, tz, range) { return last.measure }
         // "Of those, 1,549 involved people with a conviction": the sentence opens on the last figure's people.
         if let last, last.unit == n.unit, n.first == range.lowerBound + 3, ["of", "among"].contains(t[range.lowerBound].lower),
            ["those", "them", "these"].contains(t[range.lowerBound + 1].lower), t[range.lowerBound + 2].text == "," {
@@ -127,7 +138,7 @@ extension FigureExtractor {
         // "44 of 372 detainees", "100 of the 4,000 people detained"
         if let next, next.lower == "of" {
             var k = n.last + 2
-            if k < range.upperBound, t[k].lower == "the" { k += 1 }
+            if k < range.upperBound, ["the", "those", "these"].contains(t[k].lower) { k += 1 }
             if k < range.upperBound, t[k].kind == .number {
                 var j = k
                 while j + 1 < range.upperBound, t[j + 1].kind == .number || t[j + 1].text == "," && j + 2 < range.upperBound

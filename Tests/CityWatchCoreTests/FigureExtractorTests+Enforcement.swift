@@ -218,5 +218,13 @@ extension FigureExtractorTests {
         // A city the sentence names before the count still owns it.
         #expect(figures("In Oklahoma, ICE made 400 arrests in Tulsa.").first?.city == "Tulsa, OK")
     }
+
+    @Test func aSentenceThatIncludesAPartOfTheFigureBefore() {
+        let f = figures("ICE arrested 1,720 people in Tulsa this year. That includes 690 with pending criminal charges.")
+        #expect(f.map(\.value) == [1720, 690] && f.allSatisfy { $0.city == "Tulsa, OK" })
+        let g = figures("ICE made 940 arrests in Tulsa. They included 280 during the first six months.")
+        #expect(g.map(\.value) == [940, 280])
+        #expect(figures("ICE arrested 900 people in Tulsa. That includes a new office and 3 buildings.").map(\.value) == [900])
+    }
 }
 
