@@ -28,6 +28,8 @@ extension FigureExtractor {
     /// Whether the measure counts or measures enforcement (money named by its verb always does).
     static func isEnforcementMeasure(_ measure: String) -> Bool {
         for word in measure.split(separator: " ") where !word.hasPrefix("fundrais") {
+            // "the jail saw 22 holds": detainers a jail holds people on ("hold" alone is too common a word for a stem).
+            if word == "holds" { return true }
             guard let first = word.utf8.first, first < 128 else { continue }
             if measureStemsByInitial[Int(first)].contains(where: { word.hasPrefix($0) }) { return true }
         }

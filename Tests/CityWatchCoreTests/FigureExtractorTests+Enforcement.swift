@@ -225,6 +225,8 @@ extension FigureExtractorTests {
         let g = figures("ICE made 940 arrests in Tulsa. They included 280 during the first six months.")
         #expect(g.map(\.value) == [940, 280])
         #expect(figures("ICE arrested 900 people in Tulsa. That includes a new office and 3 buildings.").map(\.value) == [900])
+        #expect(figures("In January, the Tulsa County jail saw 26 holds for ICE.").first.map { $0.value == 26 && $0.measure == "holds" } == true)
+        #expect(figures("The wrestler used 3 holds to win in Tulsa.").isEmpty)
     }
 }
 
