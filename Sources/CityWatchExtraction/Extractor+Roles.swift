@@ -109,6 +109,8 @@ extension Extractor {
         // "Sterling Heights — a Detroit suburb —", "Cary, a suburb of Raleigh": a city that locates the one before it.
         if isSuburbOfPrevious(hit, t, range, hits) { return .seat }
         // "the agency's El Centro sector", "the Seattle area of responsibility": a unit of the agency, not a place.
+        // (The recognizer rejects such names when it judges them; these lines cover the names it reads without
+        // judging: a town with its state, a bare town, the capital.)
         if let next, ["sector", "Sector"].contains(next.text) { return .seat }
         if let next, next.lower == "area", hit.last + 3 < range.upperBound, t[hit.last + 2].lower == "of",
            t[hit.last + 3].lower == "responsibility" { return .seat }

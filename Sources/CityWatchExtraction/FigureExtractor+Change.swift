@@ -78,9 +78,6 @@ extension FigureExtractor {
     /// Nouns that name a count the sentence or the one before has given ("the number", "the total", "the tally").
     static let anaphoricCounts: Set<String> = ["number", "total", "tally", "count", "figure", "toll"]
 
-    /// Whether `n` sets or changes a count named only by a noun that refers back ("deployed 2,000 troops, with the
-    /// number rising to 4,000", "bringing the total to 2,500", "pushing the tally past 200"): it is the figure before
-    /// it, stated again, and takes that figure's measure. "The number of agents rose to 160" names its own.
     /// A percent change that names no measure of its own: "That is almost a 70% increase over the same period",
     /// "(1,530) has jumped nearly 71% compared to last year". It is the change of the figure before it.
     func isBareChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
@@ -100,6 +97,9 @@ extension FigureExtractor {
         return c >= range.lowerBound && (t[c].kind == .number || t[c].text == ")" || ["it", "that", "this", "which"].contains(t[c].lower))
     }
 
+    /// Whether `n` sets or changes a count named only by a noun that refers back ("deployed 2,000 troops, with the
+    /// number rising to 4,000", "bringing the total to 2,500", "pushing the tally past 200"): it is the figure before
+    /// it, stated again, and takes that figure's measure. "The number of agents rose to 160" names its own.
     func refersToPrevious(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         let determiners: Set<String> = ["the", "that", "this", "its", "their"]
