@@ -21,7 +21,8 @@ extension DaemonPlan {
         let limits = ConcurrencyLimits(global: config.concurrency, perHost: min(2, config.concurrency))
         return DaemonPlan(
             feeds: config.feeds.map { ScheduledFeed(id: $0.name, url: $0.url, interval: $0.interval) },
-            policy: SchedulePolicy(defaultInterval: config.interval), limits: limits,
+            // Feeds due within 1% of their interval (at most a second) of each other start on one timer.
+            policy: SchedulePolicy(defaultInterval: config.interval, batchWait: 0.01), limits: limits,
             statusFile: statusFile(inStateDirectory: URL(fileURLWithPath: config.stateDir)),
             webhook: config.webhook,
             notifiers: config.notifiers.map { NotifierRunner.make($0, store: store, logger: logger) },

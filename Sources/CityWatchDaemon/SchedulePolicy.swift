@@ -14,15 +14,28 @@ package struct SchedulePolicy: Sendable, Equatable {
     package var maxFloor: TimeInterval
     /// Never poll one feed more often than this, whatever the config or server says.
     package var minInterval: TimeInterval
+    /// A due feed may wait this fraction of its interval (at most `maxBatchWait`) for the feeds due soon after it,
+    /// so one timer starts them together: never earlier than due, a little later. 0: each starts when due.
+    package var batchWait: Double
+
+    /// The longest a due feed waits for others.
+    package static let maxBatchWait: TimeInterval = 1
 
     package init(defaultInterval: TimeInterval = 900, jitter: Double = 0.1, maxBackoff: TimeInterval = 6 * 3600,
-                maxRetryAfter: TimeInterval = 86_400, maxFloor: TimeInterval = 86_400, minInterval: TimeInterval = 1) {
+                maxRetryAfter: TimeInterval = 86_400, maxFloor: TimeInterval = 86_400, minInterval: TimeInterval = 1,
+                batchWait: Double = 0) {
         self.defaultInterval = defaultInterval
         self.jitter = jitter
         self.maxBackoff = maxBackoff
         self.maxRetryAfter = maxRetryAfter
         self.maxFloor = maxFloor
         self.minInterval = minInterval
+        self.batchWait = batchWait
+    }
+
+    /// How long a feed with this interval may wait past its due time for others (see `batchWait`).
+    package func batchWait(interval: TimeInterval) -> TimeInterval {
+        min(Self.maxBatchWait, max(0, interval * batchWait))
     }
 
     /// The interval of a feed: its override, else the default.

@@ -51,6 +51,11 @@ package actor Scheduler {
     private let observer: Observer
     private let wake = WakeSignal()
     private var generations = 0
+    /// The one timer of the loop: it signals `wake` at `alarmDeadline`. It is set again only when the earliest
+    /// deadline moves, not at every wake: a poll that finishes costs no timer.
+    private var alarm: Task<Void, Never>?
+    private var alarmDeadline: Date?
+    private var alarms = 0
 
     /// `saved` holds schedules kept from an earlier run (by feed id), so a restart does not poll everything at once.
     package init(feeds: [ScheduledFeed], policy: SchedulePolicy, limits: ConcurrencyLimits,
@@ -75,9 +80,35 @@ package actor Scheduler {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 startDuePolls(in: &group)
-                await wake.wait(until: nextDeadline(), clock: clock)
+                setAlarm(nextDeadline())
+                await wake.wait()
             }
         }
+        setAlarm(nil)
+    }
+
+    /// Makes `deadline` the alarm's (nil: none); an alarm already set for it is kept.
+    private func setAlarm(_ deadline: Date?) {
+        if alarm != nil, deadline == alarmDeadline { return }
+        alarm?.cancel()
+        alarm = nil
+        alarmDeadline = deadline
+        guard let deadline else { return }
+        alarms += 1
+        let id = alarms
+        alarm = Task { [clock, wake] in
+            // A sleep cut short (the wall clock set back) sleeps again: the loop is woken only when a feed is due.
+            while clock.now < deadline {
+                do { try await clock.sleep(until: deadline) } catch { return }
+            }
+            await self.alarmRang(id)
+            wake.signal()
+        }
+    }
+
+    /// An alarm that rang is spent: the next loop sets a new one even for the same deadline.
+    private func alarmRang(_ id: Int) {
+        if id == alarms { alarm = nil }
     }
 
     /// Replaces the feed list (a reload): new feeds are due at once, removed ones stop, changed ones restart.
@@ -165,13 +196,27 @@ package actor Scheduler {
         return PollEvent(feed: entry.feed, outcome: outcome, schedule: entry.schedule, report: report)
     }
 
-    /// The earliest time a feed that is not running becomes due; nil when only a finishing poll can change things.
+    /// When the loop must next start polls; nil when only a finishing poll can change things. That is the earliest
+    /// due time E, moved on to the last due time among the feeds due within their batch wait of E, so feeds due
+    /// close together start on one timer: a lone feed starts on time, none starts before it is due or after E plus
+    /// the wait.
     private func nextDeadline() -> Date? {
         let now = clock.now
         var earliest: Date?
+        var wait: TimeInterval = 0
         for entry in entries where !entry.inFlight && entry.schedule.nextPoll > now {
-            if earliest.map({ entry.schedule.nextPoll < $0 }) ?? true { earliest = entry.schedule.nextPoll }
+            if earliest.map({ entry.schedule.nextPoll < $0 }) ?? true {
+                earliest = entry.schedule.nextPoll
+                wait = policy.batchWait(interval: policy.interval(override: entry.feed.interval))
+            }
         }
-        return earliest
+        guard let earliest, wait > 0 else { return earliest }
+        let latest = earliest.addingTimeInterval(wait)
+        var deadline = earliest
+        for entry in entries where !entry.inFlight && entry.schedule.nextPoll > deadline
+            && entry.schedule.nextPoll <= latest {
+            deadline = entry.schedule.nextPoll
+        }
+        return deadline
     }
 }

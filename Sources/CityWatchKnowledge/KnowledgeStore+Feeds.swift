@@ -21,15 +21,27 @@ package struct FeedState: Sendable, Equatable {
 
 extension KnowledgeStore {
     /// The stored state of a feed, nil before its first poll.
+    ///
+    /// The row is read once and kept in memory: every write to it through this store drops the copy (or, for
+    /// quiet polls, updates it), so a poll that changes nothing costs no query. Another process writing the same
+    /// feed's row at the same time (two daemons on one state folder) could leave the copy stale: at worst its
+    /// validators are old, and the server answers 200 instead of 304.
     package func feedState(_ name: String) throws -> FeedState? {
         let quiet = quietPolls.withLock { $0.stamps[name] }
-        return try pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feeds WHERE name = ?"), arguments: [name]).map(Self.feedState)
-        }.map { state in
-            var state = state
-            if let quiet { state.lastPoll = quiet; state.lastSuccess = quiet }
-            return state
+        var state = feedRows.withLock { $0[name] }
+        if state == nil {
+            state = try pool.read { db in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feeds WHERE name = ?"), arguments: [name]).map(Self.feedState)
+            }
+            if let state { feedRows.withLock { $0[name] = state } }
         }
+        if let quiet { state?.lastPoll = quiet; state?.lastSuccess = quiet }
+        return state
+    }
+
+    /// Drops the copy of a feed's row after a write to it (also a failed one: the row may have changed).
+    func forgetFeedRow(_ name: String) {
+        feedRows.withLock { _ = $0.removeValue(forKey: name) }
     }
 
     /// Every feed the store has polled, by name.
@@ -47,6 +59,7 @@ extension KnowledgeStore {
 
     /// Makes sure a feed has a row (so item and alert counters can be kept), updating its URL.
     package func registerFeed(name: String, url: String) throws {
+        defer { forgetFeedRow(name) }
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO feeds(name, url) VALUES (?, ?)
@@ -78,6 +91,7 @@ extension KnowledgeStore {
             return
         }
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
+        defer { forgetFeedRow(name) }
         try pool.write { db in
             try db.cachedStatement(sql: """
                 UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
@@ -96,9 +110,21 @@ extension KnowledgeStore {
             return quiet.stamps
         }
         guard !stamps.isEmpty else { return }
-        try pool.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE feeds SET last_poll = ?, last_success = ? WHERE name = ? AND consecutive_failures = 0")
-            for (name, stamp) in stamps { try statement.execute(arguments: [stamp, stamp, name]) }
+        do {
+            try pool.write { db in
+                let statement = try db.cachedStatement(sql: "UPDATE feeds SET last_poll = ?, last_success = ? WHERE name = ? AND consecutive_failures = 0")
+                for (name, stamp) in stamps { try statement.execute(arguments: [stamp, stamp, name]) }
+            }
+        } catch {
+            feedRows.withLock { rows in for name in stamps.keys { rows[name] = nil } }
+            throw error
+        }
+        // The copies change as the rows did.
+        feedRows.withLock { rows in
+            for (name, stamp) in stamps where rows[name]?.consecutiveFailures == 0 {
+                rows[name]?.lastPoll = stamp
+                rows[name]?.lastSuccess = stamp
+            }
         }
     }
 
@@ -108,6 +134,7 @@ extension KnowledgeStore {
         let stamp = UTCTime.string(now)
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         let until = retryAfter.map { UTCTime.string(now.addingTimeInterval(min($0, 86400))) }
+        defer { forgetFeedRow(name) }
         return try pool.write { db in
             try db.execute(sql: """
                 UPDATE feeds SET last_poll = ?, last_error = ?, last_error_time = ?,

@@ -56,7 +56,9 @@ package struct IngestResult: Sendable {
 extension KnowledgeStore {
     /// Diffs one article's facts against the knowledge and records both, with its alerts, in one transaction.
     package func ingest(_ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date = Date()) throws -> IngestResult {
-        try pool.write { db in try Self.ingest(db, article, facts: facts, policy: policy, now: now) }
+        // The feed's counters change.
+        defer { forgetFeedRow(article.feed) }
+        return try pool.write { db in try Self.ingest(db, article, facts: facts, policy: policy, now: now) }
     }
 
     static func ingest(_ db: Database, _ article: ArticleRecord, facts: Facts, policy: DiffPolicy, now: Date) throws -> IngestResult {

@@ -11,6 +11,8 @@ package final class KnowledgeStore: Sendable {
     let pool: DatabasePool
     /// Polls that changed nothing but their time, not yet written (see `recordFeedSuccess`).
     let quietPolls = Mutex(QuietPolls())
+    /// Feed rows as last read or written, so a poll reads its validators without a query (see `feedState`).
+    let feedRows = Mutex<[String: FeedState]>([:])
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     package init(path: String) throws(StoreError) {

@@ -60,7 +60,9 @@ import Testing
     /// seen by this store at once and written for other processes by the next flush.
     @Test func quietPollsAreWrittenTogether() throws {
         let store = try KnowledgeStore(stateDir: folder)
-        let other = try KnowledgeStore(stateDir: folder)   // as `citywatch status` reads it
+        // What another process (`citywatch status`) reads: a store of its own, opened for each look.
+        struct Other { let folder: String; func feedState(_ name: String) throws -> FeedState? { try KnowledgeStore(stateDir: folder).feedState(name) } }
+        let other = Other(folder: folder)
         try store.registerFeed(name: "wire", url: "https://example.org/rss")
         let first = Date(timeIntervalSince1970: 1_800_000_000)
         try store.recordFeedSuccess(name: "wire", etag: "\"v1\"", lastModified: nil, now: first)
@@ -96,6 +98,30 @@ import Testing
         let due = sixth.addingTimeInterval(KnowledgeStore.quietPollFlushInterval)
         try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: due, previous: try store.feedState("wire"))
         #expect(try other.feedState("wire")?.lastSuccess == UTCTime.string(due))
+    }
+
+    /// A feed's row is read once and kept: every write through the store shows in what the next poll reads.
+    @Test func keptFeedRowFollowsEveryWrite() throws {
+        let store = try KnowledgeStore(stateDir: folder)
+        try store.registerFeed(name: "wire", url: "https://example.org/rss")
+        #expect(try store.feedState("wire")?.itemsSeen == 0)
+        _ = try store.ingest(article("A", feed: "wire"), facts: madeFacts("A", cities: ["Houston, TX"]), policy: DiffPolicy())
+        #expect(try store.feedState("wire")?.itemsSeen == 1)
+        let first = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.recordFeedSuccess(name: "wire", etag: "\"v1\"", lastModified: nil, now: first)
+        #expect(try store.feedState("wire")?.etag == "\"v1\"")
+        try store.recordFeedSuccess(name: "wire", etag: nil, lastModified: nil, now: first.addingTimeInterval(1),
+                                    previous: try store.feedState("wire"))
+        try store.flushQuietPolls()
+        // After the flush the kept row and the database agree.
+        #expect(try store.feedState("wire")?.lastPoll == UTCTime.string(first.addingTimeInterval(1)))
+        #expect(try KnowledgeStore(stateDir: folder).feedState("wire") == store.feedState("wire"))
+        try store.recordFeedFailure(name: "wire", error: "http 503", now: first.addingTimeInterval(2))
+        #expect(try store.feedState("wire")?.consecutiveFailures == 1)
+        #expect(try store.feedState("wire")?.lastSuccess == UTCTime.string(first.addingTimeInterval(1)))
+        try store.registerFeed(name: "wire", url: "https://example.org/moved")
+        #expect(try store.feedState("wire")?.url == "https://example.org/moved")
+        #expect(try store.feedState("wire")?.etag == nil)
     }
 
     @Test func seenItemsAreFoundByAnyKey() throws {

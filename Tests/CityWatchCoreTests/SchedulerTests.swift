@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CityWatchSupport
 @testable import CityWatchDaemon
@@ -118,6 +119,36 @@ private actor Recorder {
         #expect(reports.count == 2)
         #expect(reports.first == .failing(PollFailure(kind: "http-status", message: "http 429", retryAfter: 3600)))
         #expect(reports.last == .recovered(failures: 3))
+    }
+
+    @Test func feedsDueCloseTogetherStartOnOneTimerAndALoneFeedOnTime() async throws {
+        let clock = ManualClock()
+        let start = clock.now
+        // Interval 100 s, batch wait 1 % of it: a and b (due 0.5 s apart) start together, at b's due time; c alone.
+        let due: [String: TimeInterval] = ["a": 100, "b": 100.5, "c": 150]
+        let saved = due.mapValues { FeedSchedule(nextPoll: start.addingTimeInterval($0)) }
+        let feeds = due.keys.sorted().map { ScheduledFeed(id: $0, url: "http://127.0.0.1/\($0)") }
+        let polled = Mutex<[String: TimeInterval]>([:])
+        let scheduler = Scheduler(
+            feeds: feeds, policy: SchedulePolicy(defaultInterval: 100, jitter: 0, batchWait: 0.01),
+            limits: ConcurrencyLimits(global: 4, perHost: 4), clock: clock, saved: saved,
+            poll: { feed in
+                polled.withLock { $0[feed.id] = clock.now.timeIntervalSince(start) }
+                return .success()
+            })
+        let task = Task { await scheduler.run() }
+        for expected in [2, 3] {
+            for _ in 0..<2000 where clock.sleeperCount == 0 { try await Task.sleep(for: .milliseconds(1)) }
+            #expect(clock.nextDeadline.map { $0.timeIntervalSince(start) } == (expected == 2 ? 100.5 : 150))
+            if let deadline = clock.nextDeadline { clock.advance(to: deadline) }
+            for _ in 0..<2000 where polled.withLock({ $0.count }) < expected {
+                try await Task.sleep(for: .milliseconds(1))
+            }
+        }
+        task.cancel()
+        await task.value
+        #expect(polled.withLock { $0 } == ["a": 100.5, "b": 100.5, "c": 150])
+        #expect(SchedulePolicy(batchWait: 0.01).batchWait(interval: 900) == SchedulePolicy.maxBatchWait)
     }
 
     @Test func reloadAddsAndRemovesFeeds() async throws {
