@@ -2,10 +2,14 @@ import ArgumentParser
 import CityWatchCore
 import Foundation
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension RunCommand {
     /// `run` without `--once`: the daemon (scheduler, SIGHUP reload, sd_notify), until SIGTERM or SIGINT.
     func runDaemon(config: Config, store: KnowledgeStore) async throws {
+        Self.limitMallocArenas()
         JournalLogHandler.bootstrap()
         let logger = Logger(label: "citywatch")
         let pipeline = Pipeline.live(keywords: config.keywords)
@@ -38,5 +42,16 @@ extension RunCommand {
             dashboard?.update(config: next)
             return nextPlan
         }, logger: logger, store: store, heartbeat: heartbeat, services: dashboard.map { [$0] } ?? [])
+    }
+
+    /// A long-running process whose threads all allocate a little: two malloc arenas rather than glibc's eight per
+    /// core keep its heap small and flat (as MALLOC_ARENA_MAX=2 would). `mallopt` is looked up at run time, since
+    /// `<malloc.h>` is not in the Glibc module; M_ARENA_MAX is -8 there.
+    static func limitMallocArenas() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, 2)
+        #endif
     }
 }
