@@ -59,25 +59,34 @@ struct FeedCommand: AsyncParsableCommand {
         }
     }
 
-    /// `citywatch feed --json --inputs-from FILE` (the options in either order, each once, FILE not starting with
-    /// '-') without ArgumentParser: building its command tree and reflecting on every command's properties is most
-    /// of the process start (2-3 ms, a whole batch of small feeds takes ~30 ms). nil when the arguments are any
-    /// other, or the list cannot be read: ArgumentParser then runs as usual and reports what it reports.
+    /// `citywatch feed [--json] [--inputs-from LIST] INPUT...` (each option at most once, no input or LIST
+    /// starting with '-') without ArgumentParser: building its command tree and reflecting on every command's
+    /// properties is a good part of the process start (1.5-3 ms, and a whole batch of small feeds takes ~30 ms).
+    /// nil when the arguments are any other, or the list cannot be read: ArgumentParser then runs as usual and
+    /// reports what it reports.
     static func fastRun(_ arguments: [String]) async -> ExitCode? {
-        guard arguments.count == 4 || arguments.count == 3, arguments[0] == "feed" else { return nil }
+        guard arguments.first == "feed", arguments.count >= 2 else { return nil }
         var json = false, list: String?
+        var inputs: [String] = []
         var i = 1
         while i < arguments.count {
-            switch arguments[i] {
+            let argument = arguments[i]
+            switch argument {
             case "--json" where !json: json = true; i += 1
             case "--inputs-from" where list == nil && i + 1 < arguments.count && !arguments[i + 1].hasPrefix("-"):
                 list = arguments[i + 1]; i += 2
-            default: return nil
+            default:
+                guard !argument.hasPrefix("-") else { return nil }
+                inputs.append(argument); i += 1
             }
         }
-        guard json, let list, let inputs = readList(list) else { return nil }
+        if let list {
+            guard let listed = readList(list) else { return nil }
+            inputs += listed
+        }
+        guard !inputs.isEmpty || list != nil else { return nil }
         do {
-            try await run(inputs: inputs, json: true, contentType: nil, baseURL: nil, benchmark: nil)
+            try await run(inputs: inputs, json: json, contentType: nil, baseURL: nil, benchmark: nil)
             return .success
         } catch {
             return (error as? ExitCode) ?? .failure  // run throws nothing else

@@ -17,7 +17,7 @@ import Testing
         try output(list: list, in: folder, arguments: arguments).run
     }
 
-    func output(list: Data, in folder: String, arguments: [String]) throws -> (run: Run, bytes: Data) {
+    func output(list: Data, in folder: String, arguments: [String], json: Bool = true) throws -> (run: Run, bytes: Data) {
         let listPath = folder + "/list"
         try list.write(to: URL(fileURLWithPath: listPath))
         let process = Process()
@@ -31,6 +31,7 @@ import Testing
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        guard json else { return (Run(status: process.terminationStatus, lines: []), data) }
         let lines = try data.split(separator: 0x0A).map {
             try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
         }
@@ -50,6 +51,17 @@ import Testing
             let parsed = try output(list: list, in: folder, arguments: ["feed", "--inputs-from=LIST", "--json"])
             #expect(fast.bytes == parsed.bytes && swapped.bytes == parsed.bytes)
             #expect(fast.run.status == parsed.run.status && swapped.run.status == parsed.run.status)
+            #expect(!fast.bytes.isEmpty)
+        }
+        // Inputs on the command line: the fast path takes them; after "--" ArgumentParser does.
+        for arguments in [["feed", good], ["feed", "--json", good, "/nonexistent/x.xml", good],
+                          ["feed", good, "--inputs-from", "LIST", "/nonexistent/x.xml"]] {
+            let list = Data("\(good)\n".utf8)
+            let fast = try output(list: list, in: folder, arguments: arguments, json: false)
+            var separated = arguments.filter { !$0.hasPrefix("-") && $0 != "LIST" && $0 != "feed" }
+            separated = ["feed"] + arguments.filter { $0.hasPrefix("-") || $0 == "LIST" } + ["--"] + separated
+            let parsed = try output(list: list, in: folder, arguments: separated, json: false)
+            #expect(fast.bytes == parsed.bytes && fast.run.status == parsed.run.status)
             #expect(!fast.bytes.isEmpty)
         }
     }
