@@ -9,9 +9,9 @@ extension CityRecognizer {
 
     /// State codes named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few states have
     /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas); and whether the story names a
-    /// foreign country or region (one pass over the words).
-    func statesMentioned(in units: [TextUnit]) -> (states: Set<String>, abroad: Bool) {
-        var states: Set<String> = []
+    /// foreign country or region (one pass over the words); `counts` says how often each state is named.
+    func statesMentioned(in units: [TextUnit]) -> (states: Set<String>, counts: [String: Int], abroad: Bool) {
+        var counts: [String: Int] = [:]
         var abroad = false
         for unit in units {
             let tokens = unit.tz.tokens
@@ -23,7 +23,8 @@ extension CityRecognizer {
                 if i > 0, tokens[i].kind == .word, tokens[i].isCapitalized, Self.countyWords.contains(tokens[i].text) {
                     for n in 1...min(3, i) where tokens[i - n].isCapitalized {
                         if let found = gazetteer.counties[unit.tz.span(i - n, i)], found.count <= Self.countyStatesLimit {
-                            states.formUnion(found); break
+                            for code in found { counts[code, default: 0] += 1 }
+                            break
                         }
                     }
                 }
@@ -34,12 +35,12 @@ extension CityRecognizer {
                     // "Washington" and "New York" name cities as often as states: not evidence of the state.
                     // "Kansas City", "Oklahoma City": a city's name, not the state.
                     let cityName = i + st.length < tokens.count && tokens[i + st.length].text == "City"
-                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") && !cityName { states.insert(st.code) }
+                    if tokens[i].text != "Washington" && !(tokens[i].text == "New" && st.code == "NY") && !cityName { counts[st.code, default: 0] += 1 }
                     i += st.length
                 } else { i += 1 }
             }
         }
-        return (states, abroad)
+        return (Set(counts.keys), counts, abroad)
     }
 
     static let countyWords = WordSet(["County", "Parish", "Borough"])

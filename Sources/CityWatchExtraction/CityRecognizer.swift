@@ -39,7 +39,7 @@ struct CityRecognizer: Sendable {
     /// The cities `units` name. With `townsInNamedStates`, a town below the cities' floor named without its state
     /// is also read when it has one reading in a state the story names.
     func find(in units: [TextUnit], townsInNamedStates: Bool = false) -> [CityHit] {
-        let (docStates, abroad) = statesMentioned(in: units)
+        let (docStates, stateCounts, abroad) = statesMentioned(in: units)
         var candidates: [Candidate] = []
         let capitalEntries = (gazetteer.names["Washington"] ?? []).filter { gazetteer.places[$0.place].state == "DC" }
         for (u, unit) in units.enumerated() {
@@ -75,6 +75,18 @@ struct CityRecognizer: Sendable {
                         } else {
                             i += 1
                         }
+                        continue
+                    }
+                    // "a complex in Baldwin" in a Michigan story: a town of a state the story names, not its bigger
+                    // namesakes in states it does not name (Baldwin, NY and PA).
+                    if let (readings, townLast) = namesakeTown(unit.tz, at: i, range: range, cities: entries, states: docStates) {
+                        var c = Candidate(unit: u, sentence: s, first: i, last: townLast,
+                                          entries: readings.map { Gazetteer.Entry(place: $0, risk: .medium, flags: [], demonym: false) },
+                                          verdict: .pending)
+                        c.surface = tokens[i...townLast].map(\.text).joined(separator: " ")
+                        c.bareTown = true
+                        candidates.append(c)
+                        i = townLast + 1
                         continue
                     }
                     var c = Candidate(unit: u, sentence: s, first: i, last: last, entries: entries, verdict: .pending)
@@ -132,6 +144,12 @@ struct CityRecognizer: Sendable {
             var placed = readings.filter { e in townsWithState.contains(e.place) || isSuburb(e.place, of: bigAnchors) }
             if placed.isEmpty, townsInNamedStates {
                 placed = readings.filter { docStates.contains(gazetteer.places[$0.place].state) }
+                // Readings in two named states: the one the story names more often ("in Baldwin" in a story about
+                // Michigan that mentions Florida once).
+                let named = placed.map { stateCounts[gazetteer.places[$0.place].state] ?? 0 }
+                if let most = named.max(), named.filter({ $0 == most }).count == 1, let k = named.firstIndex(of: most) {
+                    placed = [placed[k]]
+                }
             }
             if placed.count == 1 {
                 candidates[k].entries = placed; candidates[k].place = placed[0].place; candidates[k].verdict = .accepted
@@ -257,6 +275,17 @@ struct CityRecognizer: Sendable {
             return (readings, last)
         }
         return nil
+    }
+
+    /// A town named without its state where a place name is expected (as `bareTown`) whose cities of the same name
+    /// (`cities`, the gazetteer's match at `i`) all lie in states the story does not name, while a town reading lies
+    /// in one it does: the town's readings and last token.
+    func namesakeTown(_ tz: Tokenizer, at i: Int, range: Range<Int>, cities: [Gazetteer.Entry],
+                      states: Set<String>) -> ([Int], Int)? {
+        guard !states.isEmpty, !cities.contains(where: { states.contains(gazetteer.places[$0.place].state) }),
+              let (readings, last) = bareTown(tz, at: i, range: range),
+              readings.contains(where: { states.contains(gazetteer.places[$0].state) }) else { return nil }
+        return (readings, last)
     }
 
     /// The longest gazetteer name starting at token `i`.

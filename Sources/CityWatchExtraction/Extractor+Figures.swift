@@ -309,7 +309,21 @@ extension Extractor {
                 }
             }
         }
-        return (figures, numbers)
+        return (Self.droppingStateRestatements(figures), numbers)
+    }
+
+    /// "a prison in northwest Michigan reopens with 1,800 beds" and "the 1,800-bed complex in Baldwin": a state's
+    /// figure that a city of that state has too (same value, unit, counted noun and plan) is the city's, restated
+    /// less precisely; it is dropped.
+    static func droppingStateRestatements(_ figures: [Figure]) -> [Figure] {
+        func noun(_ f: Figure) -> Substring { f.measure.split(separator: " ").last ?? "" }
+        let cityFigures = figures.filter { $0.scope == .city }
+        guard !cityFigures.isEmpty, figures.contains(where: { $0.scope == .state }) else { return figures }
+        return figures.filter { f in
+            f.scope != .state || !cityFigures.contains { c in
+                c.state == f.state && c.value == f.value && c.unit == f.unit && c.plan == f.plan && noun(c) == noun(f)
+            }
+        }
     }
 
     /// Nouns of a deployment's forces ("200 Oregon soldiers", "300 Guard troops").

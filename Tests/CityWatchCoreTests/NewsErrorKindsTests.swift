@@ -421,6 +421,23 @@ import Testing
         #expect(!facts("ICE in Maine\n\nICE agents arrested 12 people in August, Maine officials said.").cities.contains { $0.city.hasPrefix("August") })
     }
 
+    @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
+        // Baldwin is a city in New York and Pennsylvania, a town in Michigan (and in Florida, named once here).
+        let text = """
+        ICE reopens a prison in northern Michigan
+
+        A 1,500-bed former prison in northern Michigan reopened for ICE detainees.
+        The private company bought the 1,500-bed prison in Baldwin that held Florida inmates years ago.
+        Michigan lawmakers asked ICE for the contract.
+        """
+        let f = facts(text)
+        #expect(f.cities.map(\.city) == ["Baldwin, MI"])
+        // The state's figure restates the town's: it is the town's alone.
+        #expect(f.figures.map(\.city) == ["Baldwin, MI"] && f.figures.first?.value == 1_500)
+        // A story naming neither state more often reads no Baldwin.
+        #expect(cities("ICE in Michigan and Florida\n\nICE agents arrested 12 people in Baldwin on Monday.").isEmpty)
+    }
+
     @Test func aLeadWhoseSubjectIsAStateGivesTheStateTheStorysFigures() {
         let text = """
         News summary
