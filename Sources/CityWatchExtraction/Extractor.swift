@@ -26,6 +26,7 @@ package struct Extractor: Sendable {
         var hits = CityRecognizer(gazetteer: gazetteer).find(in: units, townsInNamedStates: relevant)
         let recognized = hits
         for k in hits.indices { hits[k].passing = passing(hits[k], units, recognized) }
+        markDatelinesOfStoriesSetElsewhere(&hits, units)
         var facts = Facts(title: document.title, relevant: relevant)
         let (figures, found) = figuresAndNumbers(units, hits)
         // An off-topic story (a wildfire with Guard members, a police budget) states no enforcement figure and
@@ -38,6 +39,22 @@ package struct Extractor: Sendable {
         var quoteExtractor = QuoteExtractor()
         facts.quotes = quoteExtractor.quotes(in: units)
         return facts
+    }
+
+    /// "BOISE, Idaho (AP) — …" then "at a race track an hour west of Boise": a dateline whose city the story
+    /// names again only in passing (a landmark, a speaker's place, a title) is the reporter's place; the story is
+    /// set elsewhere.
+    func markDatelinesOfStoriesSetElsewhere(_ hits: inout [CityHit], _ units: [TextUnit]) {
+        for k in hits.indices where hits[k].passing == nil && hits[k].sentence == 0 {
+            let hit = hits[k]
+            let t = units[hit.unit].tz.tokens
+            guard hit.first == units[hit.unit].sentences[0].lowerBound, units[hit.unit].tz.length(hit.first) >= 3,
+                  units[hit.unit].tz.isAllCaps(hit.first),
+                  (hit.last + 1..<min(t.count, hit.last + 10)).contains(where: { ["—", "–", "--"].contains(t[$0].text) })
+            else { continue }
+            let others = hits.indices.filter { $0 != k && hits[$0].place == hit.place }
+            if !others.isEmpty, others.allSatisfy({ hits[$0].passing != nil }) { hits[k].passing = .dateline }
+        }
     }
 
     /// One entry per city, in order of first mention, with its mention count and first evidence.

@@ -421,6 +421,21 @@ import Testing
         #expect(!facts("ICE in Maine\n\nICE agents arrested 12 people in August, Maine officials said.").cities.contains { $0.city.hasPrefix("August") })
     }
 
+    @Test func aDatelineNamedAgainOnlyAsALandmarkIsNotTheStorysPlace() {
+        let text = """
+        ICE raid at a dairy farm
+
+        TWIN FALLS, Idaho (AP) — The helicopters came first, workers said.
+        About 150 people were detained at a dairy farm some 40 miles east of Twin Falls during the raid.
+        """
+        let f = facts(text)
+        #expect(f.cities.map(\.city) == ["Twin Falls, ID"] && f.cities.first?.role == .mention)
+        #expect(f.figures.count == 1 && f.figures.first?.city == nil && f.figures.first?.value == 150)
+        // Named again as the place itself, the dateline city is the story's.
+        let own = facts("ICE raid at a dairy farm\n\nTWIN FALLS, Idaho (AP) — The helicopters came first.\nAbout 150 people were detained in Twin Falls during the raid.")
+        #expect(own.figures.first?.city == "Twin Falls, ID" && own.cities.first?.role == .target)
+    }
+
     @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
         // Baldwin is a city in New York and Pennsylvania, a town in Michigan (and in Florida, named once here).
         let text = """
