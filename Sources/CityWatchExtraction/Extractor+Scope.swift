@@ -226,9 +226,17 @@ extension Extractor {
             if unit.kind == .title { leadUnits.append(u) }
             if unit.kind == .paragraph { leadUnits.append(u); break }
         }
+        // "Montgomery, Ala. (WDNews)" on a line of its own: the dateline is the story's place unless the lead
+        // after it places the story in a state ("Immigration arrests in Alabama have surged").
+        var datelineCity: Int?
         for u in leadUnits {
             let unit = units[u]
             guard let range = unit.sentences.first else { continue }
+            if datelineCity == nil, let hit = hits.first(where: { $0.unit == u && $0.first == 0 }),
+               isDatelineLine(unit, hit), leadUnits.last != u {
+                datelineCity = hit.place
+                continue
+            }
             let leadHits = hits.filter { $0.unit == u && $0.sentence == 0 && !isPassingOwner($0, units) }
             // A lead naming several cities ("after a shooting in Minneapolis, Philadelphia emerged as …") is about the
             // one the story names most, when its first is named nowhere else.
@@ -262,7 +270,17 @@ extension Extractor {
             if let c = cityHit, stateAt.map({ c.first < $0.0 }) ?? true { return (c.place, nil) }
             if let st = stateAt { return (nil, st.1) }
         }
-        return (nil, nil)
+        return (datelineCity, nil)
+    }
+
+    /// A unit that is only a dateline: the city, its state and at most a source ("Montgomery, Ala. (WDNews)",
+    /// "ROGERS, Ark. —").
+    func isDatelineLine(_ unit: TextUnit, _ hit: CityHit) -> Bool {
+        let t = unit.tz.tokens
+        guard t.count <= 12, hit.last + 2 < t.count, t[hit.last + 1].text == ",",
+              let st = gazetteer.state(in: t, at: hit.last + 2, allowPostal: true) else { return false }
+        let rest = t[(hit.last + 2 + st.length)...]
+        return rest.allSatisfy { $0.kind != .number } && !rest.contains { $0.kind == .word && !$0.isCapitalized }
     }
 
     /// The state of a story whose lead places its operation in counties and names no city there but its dateline

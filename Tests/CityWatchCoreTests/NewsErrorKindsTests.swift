@@ -436,6 +436,20 @@ import Testing
         #expect(own.figures.first?.city == "Twin Falls, ID" && own.cities.first?.role == .target)
     }
 
+    @Test func aDatelineLineBeforeAStateLeadLeavesTheFiguresToTheState() {
+        let text = """
+        Dothan, Ala. (Wire)
+        ICE arrests in Alabama have climbed this year, with 2,100 people arrested by the end of May.
+        So far this year, 1,200 people have been removed, including 300 voluntary departures.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [2_100, 1_200, 300])
+        #expect(f.allSatisfy { $0.city == nil && $0.scope == .state && $0.state == "AL" })
+        // A lead that names no state leaves the story at its dateline.
+        let city = facts("Dothan, Ala. (Wire)\nICE agents arrested 21 people on Monday, officials said.").figures
+        #expect(city.first?.city == "Dothan, AL")
+    }
+
     @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
         // Baldwin is a city in New York and Pennsylvania, a town in Michigan (and in Florida, named once here).
         let text = """
