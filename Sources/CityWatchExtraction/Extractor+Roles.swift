@@ -275,11 +275,16 @@ extension Extractor {
         while k < range.upperBound {
             if t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false),
                gazetteer.stateNames[t[k..<k + st.length].map(\.text).joined(separator: " ")] != nil,
-               k >= 1, ["across", "in", "throughout"].contains(t[k - 1].lower) { return true }
+               k >= 1, ["across", "in", "throughout"].contains(t[k - 1].lower)
+                || (k == dash + 2 && Self.regionWords.contains(t[dash + 1].lower)) { return true }
             k += 1
         }
         return false
     }
+
+    /// The part of a state a story opens on, just after its dateline ("ROGERS, Ark. — Northwest Arkansas has …").
+    static let regionWords: Set<String> = ["north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                                           "northwest", "northeast", "southwest", "southeast", "central", "rural"]
 
     /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
     func roles(_ hits: [CityHit], owners: Set<String>) -> [Int: CityRole] {

@@ -448,6 +448,10 @@ import Testing
         // A lead that names no state leaves the story at its dateline.
         let city = facts("Dothan, Ala. (Wire)\nICE agents arrested 21 people on Monday, officials said.").figures
         #expect(city.first?.city == "Dothan, AL")
+        // "DOTHAN, Ala. — Southern Alabama has …": the dateline opens on a region of the state.
+        let region = facts("ICE in Alabama\n\nDOTHAN, Ala. — Southern Alabama has seen more than 300 ICE arrests this year.")
+        #expect(region.figures.first.map { $0.city == nil && $0.value == 300 } == true)
+        #expect(region.cities.first?.role == .mention)
     }
 
     @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
