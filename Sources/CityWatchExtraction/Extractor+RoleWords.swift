@@ -4,9 +4,9 @@ import Foundation
 /// protests (`Extractor+Roles.swift` applies them).
 extension Extractor {
     static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
-                                          "appeals", "district", "office", "division", "bureau", "field"]
+                                          "appeals", "district", "office", "division", "bureau", "field", "branch"]
     static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
-                                           "division", "bureau", "judge", "court", "courthouse"]
+                                           "division", "bureau", "branch", "judge", "court", "courthouse"]
     /// People whose city is named with them ("an ICE spokesperson in Tampa", "officials in Tulsa"): a title.
     static let speakerWords: Set<String> = ["spokesperson", "spokesman", "spokeswoman", "official", "officials",
                                             "leaders", "lawmakers", "advocates", "organizers", "attorney", "lawyer"]

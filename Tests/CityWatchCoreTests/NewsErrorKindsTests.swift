@@ -454,6 +454,17 @@ import Testing
         #expect(region.cities.first?.role == .mention)
     }
 
+    @Test func anAgencyBranchNamedForACityIsAnOfficeNotThePlace() {
+        let text = """
+        ICE operation in West Texas
+
+        More than 900 people were arrested in a two-week operation across West Texas, said the El Paso branch of ICE.
+        """
+        let f = facts(text)
+        #expect(f.figures.first.map { $0.city == nil && $0.state == "TX" && $0.value == 900 } == true)
+        #expect(f.cities.first?.role == .mention)
+    }
+
     @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
         // Baldwin is a city in New York and Pennsylvania, a town in Michigan (and in Florida, named once here).
         let text = """
