@@ -184,6 +184,15 @@ extension Extractor {
            Self.speakerWords.contains(t[hit.first - 2].lower) {
             return .title
         }
+        // "a think tank based in Washington", "a nonprofit headquartered in Tucson": where a group sits (not forces:
+        // "agents based in Chicago" are staged there).
+        if let prev, prev.lower == "in", hit.first - 3 >= range.lowerBound,
+           ["based", "headquartered"].contains(t[hit.first - 2].lower) {
+            let holder = t[hit.first - 3].lower
+            if !Self.troopNouns.contains(holder), !["agents", "officers", "troops", "personnel", "members", "teams"].contains(holder) {
+                return .affiliation
+            }
+        }
         // "Homeland Security Investigations in Tallahassee, a division of …": an office's seat.
         if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound, t[hit.first - 2].text == "Investigations" {
             return .seat

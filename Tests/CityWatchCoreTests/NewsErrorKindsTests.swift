@@ -463,6 +463,11 @@ import Testing
         let f = facts(text)
         #expect(f.figures.first.map { $0.city == nil && $0.state == "TX" && $0.value == 900 } == true)
         #expect(f.cities.first?.role == .mention)
+        // A group based in a city sits there; agents based there are staged there.
+        let group = facts("ICE in Ohio\n\nICE held 90 people in Ohio jails in May, said a research group based in Denver.")
+        #expect(group.cities.first?.role == .mention && group.figures.first?.city == nil)
+        let agents = facts("ICE surge\n\nAbout 120 ICE agents based in Denver were sent to the raids, officials said.")
+        #expect(agents.cities.first?.role == .target)
     }
 
     @Test func aTownOfTheStoryStateBeatsItsBiggerNamesakesElsewhere() {
