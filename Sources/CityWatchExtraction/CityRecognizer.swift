@@ -65,12 +65,7 @@ struct CityRecognizer: Sendable {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else {
                         // "in Broadview", "suburban Broadview": a town without its state, kept only if the story places it.
                         if let (readings, last) = bareTown(unit.tz, at: i, range: range) {
-                            var c = Candidate(unit: u, sentence: s, first: i, last: last,
-                                              entries: readings.map { Gazetteer.Entry(place: $0, risk: .medium, flags: [], demonym: false) },
-                                              verdict: .pending)
-                            c.surface = tokens[i...last].map(\.text).joined(separator: " ")
-                            c.bareTown = true
-                            candidates.append(c)
+                            candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens))
                             i = last + 1
                         } else {
                             i += 1
@@ -80,12 +75,7 @@ struct CityRecognizer: Sendable {
                     // "a complex in Baldwin" in a Michigan story: a town of a state the story names, not its bigger
                     // namesakes in states it does not name (Baldwin, NY and PA).
                     if let (readings, townLast) = namesakeTown(unit.tz, at: i, range: range, cities: entries, states: docStates) {
-                        var c = Candidate(unit: u, sentence: s, first: i, last: townLast,
-                                          entries: readings.map { Gazetteer.Entry(place: $0, risk: .medium, flags: [], demonym: false) },
-                                          verdict: .pending)
-                        c.surface = tokens[i...townLast].map(\.text).joined(separator: " ")
-                        c.bareTown = true
-                        candidates.append(c)
+                        candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: townLast, tokens))
                         i = townLast + 1
                         continue
                     }
@@ -275,6 +265,16 @@ struct CityRecognizer: Sendable {
             return (readings, last)
         }
         return nil
+    }
+
+    /// A pending candidate for a town named without its state, with its readings; the story's places decide it.
+    func townCandidate(_ readings: [Int], unit: Int, sentence: Int, first: Int, last: Int, _ tokens: [Token]) -> Candidate {
+        var c = Candidate(unit: unit, sentence: sentence, first: first, last: last,
+                          entries: readings.map { Gazetteer.Entry(place: $0, risk: .medium, flags: [], demonym: false) },
+                          verdict: .pending)
+        c.surface = tokens[first...last].map(\.text).joined(separator: " ")
+        c.bareTown = true
+        return c
     }
 
     /// A town named without its state where a place name is expected (as `bareTown`) whose cities of the same name
