@@ -7,10 +7,10 @@ extension CityRecognizer {
     /// A county name shared by more states than this says nothing about the story's state ("Jackson County": 23).
     static let countyStatesLimit = 2
 
-    /// State codes named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few states have
-    /// ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas); and whether the story names a
-    /// foreign country or region (one pass over the words); `counts` says how often each state is named.
-    func statesMentioned(in units: [TextUnit]) -> (states: Set<String>, counts: [String: Int], abroad: Bool) {
+    /// How often each state is named anywhere in the document ("Texas", "N.C.", ", OR"), or by a county that few
+    /// states have ("Rapides Parish": Louisiana; "Walker County": Alabama, Georgia or Texas), by state code; and
+    /// whether the story names a foreign country or region (one pass over the words).
+    func statesMentioned(in units: [TextUnit]) -> (counts: [String: Int], abroad: Bool) {
         var counts: [String: Int] = [:]
         var abroad = false
         for unit in units {
@@ -40,7 +40,7 @@ extension CityRecognizer {
                 } else { i += 1 }
             }
         }
-        return (Set(counts.keys), counts, abroad)
+        return (counts, abroad)
     }
 
     static let countyWords = WordSet(["County", "Parish", "Borough"])

@@ -39,7 +39,8 @@ struct CityRecognizer: Sendable {
     /// The cities `units` name. With `townsInNamedStates`, a town below the cities' floor named without its state
     /// is also read when it has one reading in a state the story names.
     func find(in units: [TextUnit], townsInNamedStates: Bool = false) -> [CityHit] {
-        let (docStates, stateCounts, abroad) = statesMentioned(in: units)
+        let (stateCounts, abroad) = statesMentioned(in: units)
+        let docStates = Set(stateCounts.keys)
         var candidates: [Candidate] = []
         let capitalEntries = (gazetteer.names["Washington"] ?? []).filter { gazetteer.places[$0.place].state == "DC" }
         for (u, unit) in units.enumerated() {
