@@ -87,6 +87,7 @@ score-news:
 	scripts/score-news .build/release/citywatch --gold news/holdout5.jsonl
 	scripts/score-news .build/release/citywatch --gold news/holdout6.jsonl
 	scripts/score-news .build/release/citywatch --gold news/holdout7.jsonl
+	scripts/score-news .build/release/citywatch --gold news/holdout8.jsonl
 
 ## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
 BINDIR = $(DESTDIR)$(PREFIX)/bin

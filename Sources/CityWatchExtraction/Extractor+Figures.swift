@@ -226,7 +226,8 @@ extension Extractor {
                             || (n.unit == .percent && found.contains { $0.unit == .count && ($0.value ?? 0) >= 10_000 })
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
-                            || (measure.contains(" a ") && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
+                            || (n.unit != .usd && measure.contains(" a ")
+                                && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
                         // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
                         let change = judge.isPercentChange(n, unit.tz, range)
                         // A story about a state ("… across Massachusetts") gives its figures to the state, even

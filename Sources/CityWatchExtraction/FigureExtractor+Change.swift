@@ -349,8 +349,21 @@ extension FigureExtractor {
         }
         // "More than $45 billion in the bill is earmarked for …", "the $45 billion will provide 100,000 beds"
         for k in n.last + 1..<min(range.upperBound, n.last + 12) where Self.fundingWords.contains(t[k].lower) { return "funding" }
+        // "ICE pays $115 per person per day", "$112 a day to hold each detainee": what a day of detention costs.
+        var j = n.last + 1, daily = false
+        while j + 1 < range.upperBound, ["per", "a", "each"].contains(t[j].lower), Self.detentionRateUnits.contains(t[j + 1].lower) {
+            if ["day", "night"].contains(t[j + 1].lower) { daily = true }
+            j += 2
+        }
+        if daily, range.contains(where: { Self.detentionRateWords.contains(t[$0].lower) }) { return "detention cost a day" }
         return nil
     }
+
+    /// What a detention rate is counted in ("$115 per person per day") and the words that make it one.
+    static let detentionRateUnits: Set<String> = ["day", "night", "person", "detainee", "inmate", "prisoner", "bed", "head"]
+    static let detentionRateWords: Set<String> = ["hold", "holds", "held", "house", "houses", "housing", "detain", "detainee",
+                                                  "detainees", "detention", "custody", "jail", "prisoner", "prisoners", "inmate",
+                                                  "inmates", "bed", "beds"]
 
     /// Nouns of money after an amount ("a $170 billion enforcement package") and the measure they give.
     static let moneyNouns: [String: String] = [

@@ -161,7 +161,9 @@ extension NumberRecognizer {
             if after == ":" , r.last + 2 < hi, tokens[r.last + 2].kind == .number, attached(r.last + 1) { return false }
             if before == ":", r.first > lo + 1, tokens[r.first - 2].kind == .number { return false }
             if ["times", "time"].contains(after) && r.qualifier == nil && !core.isVague && lower(r.first) != "one" { return false }
-            if before == "all" && r.qualifier == nil { return false }
+            // "all 70 of us", "all 50 states", but "All 37 people arrested by ICE" counts.
+            if before == "all" && r.qualifier == nil && !(r.last + 1 < hi && ["people", "men", "women", "workers", "detainees",
+                "immigrants", "migrants", "individuals", "arrestees", "agents", "officers", "troops"].contains(after)) { return false }
             if ["section", "sections", "§", "title", "chapter", "article", "rule", "no.", "number", "route", "interstate",
                 "highway", "hwy", "amendment", "proposition", "prop.", "district", "ward", "precinct", "room", "suite",
                 "unit", "apt", "flight", "bill", "docket", "case", "page", "pages", "exit", "i", "us", "sr",

@@ -545,4 +545,25 @@ import Testing
         #expect(f.map(\.value) == [140, 170])
         #expect(f.allSatisfy { $0.measure.hasSuffix("guard members") && $0.city == "Memphis, TN" })
     }
+
+    @Test func allOfACountedGroupIsAFigureButAllOfAWholeIsNot() {
+        let f = facts("All 41 people detained by ICE agents in Boulder last month were sent to Aurora.").figures
+        #expect(f.first?.value == 41 && f.first?.city == "Boulder, CO")
+        #expect(facts("All 50 states sent observers to Boulder after the ICE raids.").figures.isEmpty)
+        #expect(facts("All 12 of us watched the ICE agents in Boulder.").figures.isEmpty)
+    }
+
+    @Test func aDailyDetentionRateIsMoneyOfThePlaceNotTheNations() {
+        let text = """
+        County jail holds ICE detainees
+
+        BOZEMAN, Mont. — The county jail is holding several people for ICE.
+        ICE pays the county $96 per person per day to house its detainees.
+        The sheriff said the deputies' raise would cost $4 per day.
+        """
+        let f = facts(text).figures
+        #expect(f.count == 1)
+        #expect(f.first?.value == 96 && f.first?.unit == .usd && f.first?.city == "Bozeman, MT")
+        #expect(f.first?.measure == "detention cost a day")
+    }
 }
