@@ -152,6 +152,11 @@ extension CityRecognizer {
         if let prev, prev.lower == "the", tokens[c.first...c.last].map(\.text).joined(separator: " ") == "Rio Grande" {
             c.verdict = .rejected; return
         }
+        // "told Denver7", "the Indianapolis 500": a station's brand or a race named with a number.
+        if let next, next.kind == .number {
+            let after = c.last + 2 < range.upperBound ? tokens[c.last + 2] : nil
+            if !next.spaceBefore || (prev?.lower == "the" && (after == nil || after!.kind == .punct)) { c.verdict = .rejected; return }
+        }
         // Part of a longer name: "Los Angeles Times", "Charlotte Hughes", "Harris County", "New York Gov.".
         // Institution words after a city are fine for a safe name only ("University Medical Center" is no town).
         let lenient = riskOf(c.entries) == .low

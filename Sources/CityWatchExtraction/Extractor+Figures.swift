@@ -225,8 +225,9 @@ extension Extractor {
                         let agencyWide = (n.unit == .count && value >= 10_000) || (n.unit == .usd && value >= 1_000_000_000)
                             || (n.unit == .percent && found.contains { $0.unit == .count && ($0.value ?? 0) >= 10_000 })
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
+                            || judge.isAgencyTally(measure, unit.tz, range)
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
-                            || (n.unit != .usd && measure.contains(" a ")
+                            || (n.unit != .usd && measure.contains(" a ") && !measure.contains("beds")
                                 && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
                         // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
                         let change = judge.isPercentChange(n, unit.tz, range)
@@ -242,7 +243,7 @@ extension Extractor {
                     // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle": a quota is the agency's
                     // unless a city is its object ("wants 500 arrests a day in Seattle").
                     if plan, FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")),
-                       measure.contains(" a "), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
+                       measure.contains(" a "), !measure.contains("beds"), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
                         let hits = sentenceHits.filter { $0.place == place }

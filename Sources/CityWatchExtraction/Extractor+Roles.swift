@@ -85,6 +85,15 @@ extension Extractor {
             if Self.organizationWords.contains(t[o].text) { return .affiliation }
             o += 1
         }
+        // "Nashville-based CoreCivic", "a Houston-based contractor": where a company sits (not forces: "El Paso-based
+        // agents" are staged there).
+        if hit.last + 3 < range.upperBound, ["-", "‑"].contains(t[hit.last + 1].text), t[hit.last + 2].lower == "based" {
+            var k = hit.last + 3
+            while k < min(range.upperBound, hit.last + 6), t[k].kind == .word, !t[k].isCapitalized,
+                  !Self.forceWords.contains(t[k].lower), !Self.companyWords.contains(t[k].lower) { k += 1 }
+            if k < range.upperBound, t[k].kind == .word, !Self.forceWords.contains(t[k].lower),
+               t[k].isCapitalized || Self.companyWords.contains(t[k].lower) { return .affiliation }
+        }
         // "89.3 Fresno / 89.1 Bakersfield": a radio station's frequency and city.
         if let prev, prev.kind == .number, prev.text.contains("."), let mhz = Double(prev.text), (87.5...108).contains(mhz) {
             return .affiliation
@@ -273,11 +282,25 @@ extension Extractor {
     /// A dateline ("BURLINGTON, Mass. —") opening a sentence that names another place: the story is elsewhere.
     func isDatelineElsewhere(_ hit: CityHit, _ unit: TextUnit, _ range: Range<Int>, _ hits: [CityHit]) -> Bool {
         let t = unit.tz.tokens
-        guard hit.first == range.lowerBound || (hit.first > 0 && t[hit.first - 1].kind == .number),
-              unit.tz.length(hit.first) >= 3, unit.tz.isAllCaps(hit.first) else { return false }
+        // "WASHINGTON D.C. –": the hit may be the dateline's last word.
+        let capsBefore = hit.first > range.lowerBound && hit.first - range.lowerBound <= 3
+            && (range.lowerBound..<hit.first).allSatisfy { t[$0].kind == .word && unit.tz.length($0) >= 3 && unit.tz.isAllCaps($0) }
+        guard hit.first == range.lowerBound || capsBefore || (hit.first > 0 && t[hit.first - 1].kind == .number),
+              capsBefore || (unit.tz.length(hit.first) >= 3 && unit.tz.isAllCaps(hit.first)) else { return false }
         guard let dash = (hit.last + 1..<min(range.upperBound, hit.last + 10)).first(where: { ["—", "–", "--", "-"].contains(t[$0].text) })
         else { return false }
         if hits.contains(where: { $0.unit == hit.unit && $0.sentence == hit.sentence && $0.first > dash && $0.place != hit.place }) {
+            return true
+        }
+        // "WASHINGTON — At least six states have activated Guard units …", "… to more than 25 cities": a national
+        // desk's dateline over a story of many states or cities.
+        if (dash + 1..<range.upperBound).contains(where: { ["nationwide", "countrywide", "nationally"].contains(t[$0].lower) }) {
+            return true
+        }
+        for k in dash + 1..<range.upperBound where ["states", "cities"].contains(t[k].lower) && k - 1 > dash
+            && (t[k - 1].kind == .number || NumberWords.units[t[k - 1].lower] != nil
+                || NumberWords.teens[t[k - 1].lower] != nil || NumberWords.tens[t[k - 1].lower] != nil
+                || ["several", "multiple", "many", "numerous", "dozens", "various"].contains(t[k - 1].lower)) {
             return true
         }
         var k = dash + 1
@@ -290,6 +313,13 @@ extension Extractor {
         }
         return false
     }
+
+    /// Forces a "-based" city stages ("Chicago-based agents"), and companies it only seats ("a Houston-based firm").
+    static let forceWords: Set<String> = ["agents", "agent", "officers", "officer", "troops", "soldiers", "guardsmen",
+                                          "teams", "team", "units", "unit", "personnel", "deputies", "marines"]
+    static let companyWords: Set<String> = ["company", "companies", "firm", "firms", "contractor", "contractors", "operator",
+                                            "corporation", "nonprofit", "group", "organization", "think", "startup", "business",
+                                            "developer", "vendor", "provider", "publisher", "outlet", "newspaper", "station"]
 
     /// The part of a state a story opens on, just after its dateline ("ROGERS, Ark. — Northwest Arkansas has …").
     static let regionWords: Set<String> = ["north", "south", "east", "west", "northern", "southern", "eastern", "western",

@@ -438,6 +438,21 @@ extension FigureExtractor {
         return best
     }
 
+    /// "ICE averaged 311 daily arrests in the fiscal year", "ICE reported 969 single-day arrests": the agency's own
+    /// tally, stated without a place, is the nation's (a fiscal year is the agency's; so is a daily count ICE reports).
+    func isAgencyTally(_ measure: String, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
+        let t = tz.tokens
+        if range.contains(where: { $0 + 1 < range.upperBound && t[$0].lower == "fiscal" && ["year", "years"].contains(t[$0 + 1].lower) }) {
+            return true
+        }
+        let words = measure.split(separator: " ")
+        guard words.contains(where: { ["daily", "single-day", "day"].contains($0) }) else { return false }
+        return range.contains { k in
+            k + 1 < range.upperBound && (t[k].text == "ICE" || (t[k].lower == "agency" && k > range.lowerBound && t[k - 1].lower == "the"))
+                && ["reported", "averaged", "recorded", "logged", "tallied", "announced", "has", "had", "made"].contains(t[k + 1].lower)
+        }
+    }
+
     func isNational(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         for k in range {

@@ -206,7 +206,13 @@ package final class Gazetteer: Sendable {
         guard stateWordShape.mayContain(t) else { return nil }
         if let code = stateAbbreviations[t] { return (code, 1) }
         if allowPostal, t.count == 2, let code = postalCodes[t] { return (code, 1) }
-        if let code = stateNames[t] { return (code, 1) }
+        if let code = stateNames[t] {
+            // "Camp East Montana", "Fort Nevada": a base or a camp named after the state, not the state.
+            var b = i - 1
+            if b >= 0, ["East", "West", "North", "South"].contains(tokens[b].text) { b -= 1 }
+            if b >= 0, ["Camp", "Fort"].contains(tokens[b].text) { return nil }
+            return (code, 1)
+        }
         if i + 1 < tokens.count, tokens[i + 1].kind == .word, Self.stateFirstWords.contains(t) {
             let two = t + " " + tokens[i + 1].text
             if let code = stateNames[two] { return (code, 2) }

@@ -566,4 +566,66 @@ import Testing
         #expect(f.first?.value == 96 && f.first?.unit == .usd && f.first?.city == "Bozeman, MT")
         #expect(f.first?.measure == "detention cost a day")
     }
+
+    @Test func aCompanySeatedInACityDoesNotPlaceItsFigure() {
+        let text = """
+        Detention center to reopen in Texas
+
+        A family detention center in Texas will reopen under a new contract with ICE.
+        The operator, Tulsa-based GateCorp, said the 1,800-bed center would take families within weeks.
+        """
+        let f = facts(text).figures
+        #expect(f.first?.value == 1800 && f.first?.city == nil && f.first?.state == "TX")
+        // Agents based in a city are staged there.
+        let g = facts("Officials said 90 Phoenix-based agents joined the ICE operation.").figures
+        #expect(g.first?.city == "Phoenix, AZ")
+    }
+
+    @Test func aNationalDesksDatelineOverManyStatesPlacesNothing() {
+        let text = """
+        Guard troops join ICE work in several states
+
+        WASHINGTON D.C. – At least seven states led by Republican governors have sent Guard units to help ICE with paperwork.
+        The mission could involve up to 1,500 Guard members by December.
+        """
+        let story = facts(text)
+        #expect(story.cities.first { $0.city == "Washington, DC" }?.role == .mention)
+        #expect(story.figures.first?.value == 1500 && story.figures.first?.city == nil && story.figures.first?.state == nil)
+        let nationwide = facts("Surge\n\nWASHINGTON, DC (XYZ) — Border Patrol began a nationwide deployment of 1,200 agents on Monday.")
+        #expect(nationwide.figures.first?.city == nil)
+        // A local story under a Washington dateline keeps its place.
+        let local = facts("Raid\n\nWASHINGTON — ICE agents arrested 40 people at a car wash on Monday.")
+        #expect(local.figures.first?.city == "Washington, DC")
+    }
+
+    @Test func theAgencysOwnDailyOrFiscalYearTallyIsNational() {
+        let text = """
+        Raids reported in Boston
+
+        BOSTON — Agents detained 25 people in Boston on Tuesday.
+        ICE reported 1,020 single-day arrests in a post on X.
+        The agency averaged 290 daily arrests in the last fiscal year.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 25 }?.city == "Boston, MA")
+        #expect(f.first { $0.value == 1020 }.map { $0.city == nil && $0.state == nil } == true)
+        #expect(f.first { $0.value == 290 }.map { $0.city == nil && $0.state == nil } == true)
+    }
+
+    @Test func aCampNamedForAStateAndABedRateStayWithTheirPlace() {
+        let text = """
+        Army base in El Paso to hold migrants
+
+        EL PASO, Texas — The ICE tent camp at the army base, named Camp West Nevada, will open with up to 2,000 beds.
+        ICE will add 300 beds per week until it reaches 4,000.
+        """
+        let f = facts(text).figures
+        #expect(f.allSatisfy { $0.state == "TX" }, "\(f.map { ($0.value, $0.state ?? "-") })")
+        #expect(f.first { $0.value == 300 }?.city == "El Paso, TX")
+    }
+
+    @Test func aStationBrandOrARaceIsNoPlace() {
+        #expect(cities("Neighbors told Denver7 that ICE agents arrested 12 people in Boulder.") == ["Boulder, CO"])
+        #expect(!cities("The track in Indiana hosts the Indianapolis 500.").contains("Indianapolis, IN"))
+    }
 }
