@@ -233,7 +233,11 @@ extension Extractor {
                         let change = judge.isPercentChange(n, unit.tz, range)
                         // A story about a state ("… across Massachusetts") gives its figures to the state, even
                         // when it names one city in passing.
-                        city = national || change || lead.state != nil ? nil : (named ? dominant : soleCity) ?? storyCity
+                        // "… turned their sights on Memphis. More than 1,500 agents are still working …": the one city
+                        // the sentence before (in the same paragraph) names as a place.
+                        let before = s > 0 ? Set((hitsByUnit[u] ?? []).filter { $0.sentence == s - 1 && $0.passing == nil }.map(\.place)) : []
+                        let antecedent = before.count == 1 ? before.first : nil
+                        city = national || change || lead.state != nil ? nil : (named ? dominant : soleCity ?? antecedent) ?? storyCity
                         // A sentence that names a state and no city states that state's figure; so does a story about
                         // a state ("… across Massachusetts").
                         if !national, sentenceHits.isEmpty, let st = stateNamed(unit, range) ?? (city == nil && !change ? lead.state : nil) {

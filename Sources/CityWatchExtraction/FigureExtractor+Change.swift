@@ -322,6 +322,9 @@ extension FigureExtractor {
         "worth": "contract", "valued": "contract", "allocates": "funding", "allocate": "funding", "provides": "funding",
         "provide": "funding", "includes": "funding", "including": "funding", "contains": "funding", "earmarks": "funding",
         "approves": "funding", "budgets": "funding",
+        "receive": "payments", "receives": "payments", "receiving": "payments", "earn": "payments", "earns": "payments",
+        "earned": "payments", "make": "payments", "makes": "payments", "paid": "payments", "pays": "payments",
+        "pay": "payments", "collect": "payments", "collects": "payments", "collected": "payments",
     ]
 
     /// The measure of a dollar amount named by the verb before it: "the operation will cost $2.5 million".

@@ -206,7 +206,7 @@ extension FigureExtractor {
         let t = tz.tokens
         let b = n.first - 1
         guard b - 1 >= range.lowerBound, t[b].lower == "of",
-              ["total", "count", "tally", "toll", "sum", "estimate", "figure"].contains(t[b - 1].lower) else { return nil }
+              ["total", "count", "tally", "toll", "sum", "estimate", "figure", "average"].contains(t[b - 1].lower) else { return nil }
         var best: (Int, String)?
         for k in range where (k < b - 1 || k > n.last) && t[k].kind == .word {
             let w = t[k].lower
@@ -222,6 +222,10 @@ extension FigureExtractor {
     func quotaOf(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
         let b = n.first - 1
+        // "a target list of 1,400 people": the people the operation means to take.
+        if b - 2 >= range.lowerBound, t[b].lower == "of", t[b - 1].lower == "list", ["target", "targeting", "hit"].contains(t[b - 2].lower) {
+            return "targeted"
+        }
         guard b - 2 >= range.lowerBound, t[b].lower == "of", ["quota", "goal", "target"].contains(t[b - 1].lower),
               let noun = Self.quotaNouns.first(where: { t[b - 2].lower.hasPrefix($0.key) })?.value else { return nil }
         let daily = b - 3 >= range.lowerBound && t[b - 3].lower == "daily"
@@ -431,10 +435,12 @@ extension FigureExtractor {
     /// Nouns of the places an operation hits.
     static let siteNouns: Set<String> = ["sites", "worksites", "locations", "restaurants", "farms", "businesses", "stores",
                                          "stops", "warehouses", "plants", "addresses", "properties", "workplaces",
-                                         "factories", "shops", "markets", "warrants", "homes", "residences", "car"]
+                                         "factories", "shops", "markets", "warrants", "homes", "residences", "car",
+                                         "projects", "jobsites"]
     /// Words of raiding before the count of places ("raided", "raids at", "targeted", "operations at").
     static let raidWords: Set<String> = ["raided", "raid", "raids", "targeted", "searched", "operations", "operation",
-                                         "enforcement", "sweeps", "executed", "execute", "executing", "served", "hit"]
+                                         "enforcement", "sweeps", "executed", "execute", "executing", "served", "hit",
+                                         "sweep", "inspections", "inspected"]
 
     /// Whether `n` counts places raided: a site noun within four words after it ("two Glass House Farms sites",
     /// "two Italian restaurants", "two search warrants") and a word of raiding within eight before it. A count of

@@ -628,4 +628,33 @@ import Testing
         #expect(cities("Neighbors told Denver7 that ICE agents arrested 12 people in Boulder.") == ["Boulder, CO"])
         #expect(!cities("The track in Indiana hosts the Indianapolis 500.").contains("Indianapolis, IN"))
     }
+
+    @Test func aSentenceWithoutAPlaceTakesTheOneCityOfTheSentenceBefore() {
+        let text = """
+        Two cities, two crackdowns
+
+        NASHVILLE, Tenn. — ICE said 150 people were arrested in Nashville in May. Nashville residents still want answers.
+        Officials then turned to Memphis and a new task force. More than 1,200 federal agents are still working there.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 150 }?.city == "Nashville, TN")
+        #expect(f.first { $0.value == 1200 }?.city == "Memphis, TN")
+    }
+
+    @Test func averagesTargetListsPaymentsAndSweptSites() {
+        let text = """
+        ICE in Vermont
+
+        Last year ICE arrested an average of 31 people per month in Vermont, the data showed.
+        The ICE director said her agency has a target list of 1,700 people in Vermont.
+        Essex County will make $2 million over five years to act as the middleman between ICE and the jail's operator.
+        ICE conducted a sweep across four construction projects in Burlington, Vermont.
+        """
+        let f = facts(text).figures
+        #expect(f.map(\.value) == [31, 1700, 2_000_000, 4])
+        #expect(f.first { $0.value == 1700 }?.measure == "targeted")
+        #expect(f.first { $0.value == 4 }?.measure == "operations")
+        // Money made in a sentence that names no enforcement is not a figure.
+        #expect(facts("Vermont fair\n\nThe county fair will make $2 million this year in Burlington, Vermont.").figures.isEmpty)
+    }
 }
