@@ -449,7 +449,9 @@ extension FigureExtractor {
             return true
         }
         let words = measure.split(separator: " ")
-        guard words.contains(where: { ["daily", "single-day", "day"].contains($0) }) else { return false }
+        guard words.contains(where: { ["daily", "single-day", "day"].contains($0) })
+                || range.contains(where: { t[$0].lower == "daily" || (t[$0].lower == "single" && $0 + 2 < range.upperBound
+                    && t[$0 + 1].text == "-" && t[$0 + 2].lower == "day") }) else { return false }
         return range.contains { k in
             k + 1 < range.upperBound && (t[k].text == "ICE" || (t[k].lower == "agency" && k > range.lowerBound && t[k - 1].lower == "the"))
                 && ["reported", "averaged", "recorded", "logged", "tallied", "announced", "has", "had", "made"].contains(t[k + 1].lower)
@@ -459,6 +461,13 @@ extension FigureExtractor {
     func isNational(_ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         let t = tz.tokens
         for k in range {
+            // "deployed 2,000 agents to more than 25 cities", "in at least six states": many places, none named.
+            if ["cities", "states"].contains(t[k].lower), k - 1 >= range.lowerBound,
+               t[k - 1].kind == .number || ["several", "multiple", "numerous", "dozens", "six", "seven", "eight", "nine", "ten",
+                                            "five", "four", "three", "eleven", "twelve", "twenty"].contains(t[k - 1].lower),
+               !(max(range.lowerBound, k - 4)..<k).contains(where: { ["from", "of"].contains(t[$0].lower) }) {
+                return true
+            }
             let w = t[k].text.lowercased()
             // "National Guard troops" names the troops, not the scope; "agents from around the country" says where
             // they come from.

@@ -657,4 +657,19 @@ import Testing
         // Money made in a sentence that names no enforcement is not a figure.
         #expect(facts("Vermont fair\n\nThe county fair will make $2 million this year in Burlington, Vermont.").figures.isEmpty)
     }
+
+    @Test func aCountSpreadOverManyCitiesOrStatesIsTheNations() {
+        let text = """
+        Border Patrol surge
+
+        Operations target sanctuary cities including Denver and Chicago.
+        Border Patrol sent over 1,800 agents to more than 20 cities starting in November.
+        ICE reported 1,020 single-day arrests and lodged 700 detainers.
+        Agents from 12 states joined 300 officers in Denver.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 1800 }.map { $0.city == nil && $0.state == nil } == true)
+        #expect(f.first { $0.value == 700 }.map { $0.city == nil && $0.state == nil } == true)
+        #expect(f.first { $0.value == 300 }?.city == "Denver, CO")
+    }
 }
