@@ -194,7 +194,11 @@ struct CityRecognizer: Sendable {
                 // namesake a town elsewhere supports ("Denver, Aurora and Lakewood": Colorado's Lakewood).
                 let suburbs = Set(places.filter { isSuburb($0, of: strong) })
                 if let p = places.first(where: { strong.contains($0) }) { place = p }
-                else if Set(places).count > 1, named.count == 1, let p = named.first { place = p }
+                // (Unless the other reading is a major city fifty times its size: "an ICE facility in Dallas" in an
+                // Oregon story is Texas's Dallas, not Oregon's town of 15,000.)
+                else if Set(places).count > 1, named.count == 1, let p = named.first,
+                        !places.contains(where: { gazetteer.places[$0].population >= 500_000
+                            && gazetteer.places[$0].population >= 50 * max(gazetteer.places[p].population, 1) }) { place = p }
                 else if Set(places).count > 1, suburbs.count == 1, let p = suburbs.first { place = p }
                 else if Set(places).count > 1, let top = supported.first, top.1 > 0,
                         supported.count < 2 || supported[1].1 < top.1 {

@@ -672,4 +672,10 @@ import Testing
         #expect(f.first { $0.value == 700 }.map { $0.city == nil && $0.state == nil } == true)
         #expect(f.first { $0.value == 300 }?.city == "Denver, CO")
     }
+
+    @Test func aMajorCityBeatsATinyNamesakeInTheStorysState() {
+        #expect(cities("Protests grew in Oregon. A shooting at an ICE facility in Dallas alarmed officials.") == ["Dallas, TX"])
+        // A namesake of comparable size in the story's state still wins.
+        #expect(cities("Protests grew in Maine. ICE agents made arrests in Portland on Monday.") == ["Portland, ME"])
+    }
 }
