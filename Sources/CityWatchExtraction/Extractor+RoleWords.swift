@@ -4,7 +4,8 @@ import Foundation
 /// protests (`Extractor+Roles.swift` applies them).
 extension Extractor {
     static let courtWords: Set<String> = ["judge", "judges", "court", "courts", "jury", "courthouse", "magistrate",
-                                          "appeals", "district", "office", "division", "bureau", "field", "branch"]
+                                          "appeals", "district", "office", "division", "bureau", "field", "branch",
+                                          "chapter"]
     static let officeWords: Set<String> = ["office", "offices", "headquarters", "Investigations", "Operations",
                                            "division", "bureau", "branch", "judge", "court", "courthouse"]
     /// People whose city is named with them ("an ICE spokesperson in Tampa", "officials in Tulsa"): a title.

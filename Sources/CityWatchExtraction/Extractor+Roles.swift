@@ -102,6 +102,16 @@ extension Extractor {
         if let prev, ["from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
            ["miles", "mile", "kilometers", "km", "minutes", "hours"].contains(t[hit.first - 2].lower) { return .seat }
         if let prev, prev.lower == "to", hit.first - 2 >= range.lowerBound, t[hit.first - 2].lower == "home" { return .seat }
+        // "about 230 miles from the state's capital of Lincoln": a landmark a few words after "miles from".
+        var m = hit.first - 1
+        while m - 1 >= max(range.lowerBound, hit.first - 8), t[m].kind != .punct || ["’", "'", "’s", "'s"].contains(t[m].text) {
+            if ["from", "of"].contains(t[m].lower), ["miles", "mile", "kilometers", "km"].contains(t[m - 1].lower) { return .seat }
+            m -= 1
+        }
+        // "Rep. Jane Roe, R-Savannah", "(D-Astoria)": a legislator's party and home.
+        if let prev, ["-", "‑"].contains(prev.text), hit.first - 2 >= range.lowerBound, ["R", "D", "I"].contains(t[hit.first - 2].text) {
+            return .title
+        }
         // "whose district consists of Ypsilanti and Ann Arbor": a legislator's district.
         var d = hit.first - 1
         while d >= max(range.lowerBound, hit.first - 9), ![";", "—", "–", "(", ")", "."].contains(t[d].text) {

@@ -144,5 +144,11 @@ import Testing
         // A suburb named alone is still a place of its own.
         #expect(roles("ICE agents arrested 12 workers in the Detroit suburbs on Monday.")["Detroit, MI"] == .target)
     }
-}
 
+    @Test func aLegislatorsHomeAChapterAndALandmarkMilesAwayAreMentions() {
+        #expect(roles("ICE will expand the jail in Folkston, said U.S. Rep. Jane Roe, R-Savannah.")["Savannah, GA"] == .mention)
+        #expect(roles("According to the Charleston chapter of an immigrant alliance in South Carolina, ICE held several people.")["Charleston, SC"] == .mention)
+        #expect(roles("The ICE camp is in southwest Nebraska, about 230 miles from the state’s capital of Lincoln.")["Lincoln, NE"] == .mention)
+        #expect(roles("ICE agents arrested 30 people in Lincoln, Nebraska, on Monday.")["Lincoln, NE"] == .target)
+    }
+}
