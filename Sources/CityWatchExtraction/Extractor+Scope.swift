@@ -250,6 +250,9 @@ extension Extractor {
                 defer { k += 1 }
                 guard let st = stateName(t, at: k, in: range) else { continue }
                 if k >= 1, t[k - 1].lower == "from" || (t[k - 1].text == "," && k >= 2 && t[k - 2].isCapitalized) { continue }
+                // "a raid on a nursery in Southern California", "across Southeast Texas": a part of the state, whose
+                // city the story goes on to name, not a story of the whole state.
+                if k >= 1, Self.regionWords.contains(t[k - 1].lower) { continue }
                 // "in Georgia", "across Massachusetts", "in frigid Minnesota", "across the Commonwealth of
                 // Massachusetts"; not "As Oregon awaits …".
                 let title = k >= 3 && t[k - 1].lower == "of" && ["commonwealth", "state"].contains(t[k - 2].lower)

@@ -678,4 +678,19 @@ import Testing
         // A namesake of comparable size in the story's state still wins.
         #expect(cities("Protests grew in Maine. ICE agents made arrests in Portland on Monday.") == ["Portland, ME"])
     }
+
+    @Test func aLeadInARegionOfAStateLeavesTheStoryToItsCity() {
+        let text = """
+        Farm raid sparks clashes
+
+        An ICE raid on a farm in Northern California drew protests on Thursday.
+        The operation unfolded in Petaluma. Agents wore masks and carried rifles.
+        Advocates said about 150 workers were detained.
+        """
+        let f = facts(text).figures
+        #expect(f.first?.value == 150 && f.first?.city == "Petaluma, CA")
+        // A lead in the whole state still gives the story to the state.
+        let g = facts(text.replacingOccurrences(of: "in Northern California", with: "in California")).figures
+        #expect(g.first?.value == 150 && g.first?.city == nil && g.first?.state == "CA")
+    }
 }
