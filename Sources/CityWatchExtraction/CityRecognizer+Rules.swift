@@ -152,6 +152,11 @@ extension CityRecognizer {
         if let prev, prev.lower == "the", tokens[c.first...c.last].map(\.text).joined(separator: " ") == "Rio Grande" {
             c.verdict = .rejected; return
         }
+        // "Portland's Parkside neighborhood": a part of the city before it, not a namesake elsewhere.
+        if let prev, ["’s", "'s"].contains(prev.text), let next,
+           ["neighborhood", "neighbourhood", "district", "section", "neighborhoods"].contains(next.lower) {
+            c.verdict = .rejected; return
+        }
         // "told Denver7", "the Indianapolis 500": a station's brand or a race named with a number.
         if let next, next.kind == .number {
             let after = c.last + 2 < range.upperBound ? tokens[c.last + 2] : nil

@@ -260,6 +260,14 @@ extension Extractor {
                        !sentenceHits.contains(where: { $0.place == main }), !cityAttached(n, unit.tz.tokens, sentenceHits) {
                         city = main
                     }
+                    // "7,092 arrests when including those made by ICE in Houston, El Paso, and San Antonio": a total over
+                    // three or more far-apart cities of one state, attached to none of them, is the state's.
+                    let spread = Set(sentenceHits.map(\.place))
+                    if spread.count >= 3, Set(spread.map { gazetteer.places[$0].state }).count == 1,
+                       !cityAttached(n, unit.tz.tokens, sentenceHits),
+                       spread.allSatisfy({ a in spread.allSatisfy { b in a == b || gazetteer.distance(a, b) > 100 } }) {
+                        city = nil; stateFallback = gazetteer.places[spread.first!].state
+                    }
                     // "the 200 Oregon soldiers stationed at Camp Rilea in Warrenton": troops staged for the story's
                     // city, not the camp's town's (nor their home state's) figure.
                     let counted = String(measure.split(separator: " ").last ?? "")

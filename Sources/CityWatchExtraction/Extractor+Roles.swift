@@ -108,9 +108,15 @@ extension Extractor {
             if ["from", "of"].contains(t[m].lower), ["miles", "mile", "kilometers", "km"].contains(t[m - 1].lower) { return .seat }
             m -= 1
         }
-        // "Rep. Jane Roe, R-Savannah", "(D-Astoria)": a legislator's party and home.
+        // "Rep. Jane Roe, R-Savannah", "(D-Astoria)", "(D-Central Falls, Pawtucket)": a legislator's party and home.
         if let prev, ["-", "‑"].contains(prev.text), hit.first - 2 >= range.lowerBound, ["R", "D", "I"].contains(t[hit.first - 2].text) {
             return .title
+        }
+        var paren = hit.first - 1
+        while paren >= max(range.lowerBound, hit.first - 8), ![")", ".", ";"].contains(t[paren].text) {
+            if t[paren].text == "(", paren + 2 < hit.first, ["R", "D", "I"].contains(t[paren + 1].text),
+               ["-", "‑"].contains(t[paren + 2].text) { return .title }
+            paren -= 1
         }
         // "whose district consists of Ypsilanti and Ann Arbor": a legislator's district.
         var d = hit.first - 1

@@ -151,4 +151,10 @@ import Testing
         #expect(roles("The ICE camp is in southwest Nebraska, about 230 miles from the state’s capital of Lincoln.")["Lincoln, NE"] == .mention)
         #expect(roles("ICE agents arrested 30 people in Lincoln, Nebraska, on Monday.")["Lincoln, NE"] == .target)
     }
+
+    @Test func aLegislatorsDistrictInBracketsAndAPossessiveNeighbourhood() {
+        let r = roles("The arrest was condemned by state Sen. Jane Roe (D-Central Falls, Pawtucket) after ICE agents detained a man in Providence.")
+        #expect(r["Pawtucket, RI"] == .mention && r["Central Falls, RI"] == .mention && r["Providence, RI"] == .target)
+        #expect(roles("ICE agents came to Portland's Parkside neighborhood in Maine.") == ["Portland, ME": .target])
+    }
 }

@@ -693,4 +693,12 @@ import Testing
         let g = facts(text.replacingOccurrences(of: "in Northern California", with: "in California")).figures
         #expect(g.first?.value == 150 && g.first?.city == nil && g.first?.state == "CA")
     }
+
+    @Test func aTotalOverSeveralFarApartCitiesOfAStateIsTheStates() {
+        let f = facts("Texas numbers\n\nThe 2025 number jumps to 6,100 arrests when including those made by ICE in Houston, El Paso, and San Antonio.").figures
+        #expect(f.first?.value == 6100 && f.first?.city == nil && f.first?.state == "TX")
+        // A count attached to one city of a list stays that city's.
+        let g = facts("Texas numbers\n\nICE made 300 arrests in Houston, while El Paso and San Antonio saw fewer.").figures
+        #expect(g.first?.city == "Houston, TX")
+    }
 }
