@@ -32,6 +32,14 @@ extension Extractor {
         var lead = storyPlace(units, hits, dominant: dominant)
         // "an operation in La Paz and Mohave Counties": a story about counties is its state's.
         if let st = countyOperationState(units, hits) { lead = (nil, st) }
+        // "After agents broke down the door of an Elgin home …", then a story of the Chicago surge: a lead's town named
+        // once, as the modifier of a scene ("an Elgin home"), yields to the city the story names most.
+        if let c = lead.city, let d = dominant, d != c, counts[c] == 1, (counts[d] ?? 0) >= 2,
+           let first = hits.first(where: { $0.place == c }) {
+            let t = units[first.unit].tz.tokens
+            if first.first >= 1, ["a", "an"].contains(t[first.first - 1].lower), first.last + 1 < t.count,
+               t[first.last + 1].kind == .word, !t[first.last + 1].isCapitalized { lead.city = d }
+        }
         let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         // The last figure's measure: "more than 600 of them have records" counts a part of it.
         var lastMeasure: (measure: String, unit: FigureUnit)?

@@ -701,4 +701,20 @@ import Testing
         let g = facts("Texas numbers\n\nICE made 300 arrests in Houston, while El Paso and San Antonio saw fewer.").figures
         #expect(g.first?.city == "Houston, TX")
     }
+
+    @Test func anAnecdotesTownInTheLeadYieldsToTheStorysCity() {
+        let text = """
+        The surge, two weeks in
+
+        After agents broke down the door of a Joliet home and detained three people, officials praised the operation.
+        The surge in the Chicago area grew this week.
+        ICE said it had made 350 arrests in the first two weeks of the operation.
+        Chicago leaders objected.
+        """
+        let f = facts(text).figures
+        #expect(f.first { $0.value == 350 }?.city == "Chicago, IL")
+        // A lead that places the story in its town keeps it.
+        let g = facts(text.replacingOccurrences(of: "the door of a Joliet home", with: "doors in Joliet")).figures
+        #expect(g.first { $0.value == 350 }?.city == "Joliet, IL")
+    }
 }
