@@ -20,6 +20,13 @@ extension FigureExtractor {
                           previous: (measure: String, unit: FigureUnit)?) -> String? {
         guard let previous, previous.unit == n.unit, n.first - 1 >= range.lowerBound else { return nil }
         let t = tz.tokens
+        // "370 were arrested, with a notable 205 individuals having records": a part of them, told by what they have.
+        var b = n.first - 1
+        while b > range.lowerBound, ["a", "an", "notable", "staggering", "whopping", "further"].contains(t[b].lower) { b -= 1 }
+        if t[b].lower == "with",
+           (n.last + 1..<min(range.upperBound, n.last + 4)).contains(where: { ["having", "facing", "who", "holding"].contains(t[$0].lower) }) {
+            return previous.measure
+        }
         let w = t[n.first - 1].lower
         guard w == "including" || (w == "them" && n.first - 2 >= range.lowerBound && t[n.first - 2].lower == "among") else { return nil }
         return previous.measure

@@ -53,6 +53,9 @@ struct FigureExtractor: Sendable {
                                           "rising", "falling", "climbing", "growing", "jumping", "increasing", "dropping",
                                           "topped", "numbered", "surging", "soaring", "spiking", "skyrocketed", "skyrocketing",
                                           "quadrupled", "doubling", "tripling", "plunging", "declining"]
+    /// Words that make a capacity one of detention ("capacity for 236 adults" at a center that holds people).
+    static let holdingWords: Set<String> = ["hold", "holds", "held", "house", "houses", "detain", "detained", "detainees",
+                                            "detention", "custody", "processing", "center", "facility", "jail", "ice"]
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
                                           "processed", "screened", "transferred", "expelled", "captured"]
@@ -142,6 +145,10 @@ struct FigureExtractor: Sendable {
         // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
         // people whose verb names the measure.
         if let subset = subsetMeasure(n, tz, range) { return subset }
+        // "capacity for 236 adults", "room for 400 detainees": the beds of a place that holds people.
+        if n.unit == .count, n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
+           ["capacity", "room", "space"].contains(t[n.first - 2].lower),
+           range.contains(where: { Self.holdingWords.contains(t[$0].lower) }) { return "detention beds" }
         if let quota = quotaOf(n, tz, range) { return quota }
         // "the number of immigrant arrests in Indiana this year (1,830)": a number in brackets after "the number of …".
         if n.first - 1 >= range.lowerBound, t[n.first - 1].text == "(", k < range.upperBound, t[k].text == ")",

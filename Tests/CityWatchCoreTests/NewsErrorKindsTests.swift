@@ -717,4 +717,12 @@ import Testing
         let g = facts(text.replacingOccurrences(of: "the door of a Joliet home", with: "doors in Joliet")).figures
         #expect(g.first { $0.value == 350 }?.city == "Joliet, IL")
     }
+
+    @Test func aCapacityToHoldPeopleAndAPartToldByWhatItHas() {
+        let f = facts("Center\n\nAs an ICE processing center in Chicago, it has capacity for 236 adults for up to 12 hours each.").figures
+        #expect(f.first?.value == 236 && f.first?.measure == "detention beds")
+        #expect(facts("Game\n\nThe Boston stadium has capacity for 40,000 fans.").figures.isEmpty)
+        let g = facts("Sweep\n\nOfficials said 370 immigrants were arrested in Boston by ICE, with a notable 205 individuals having criminal records.").figures
+        #expect(g.map(\.value) == [370, 205])
+    }
 }
