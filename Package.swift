@@ -129,6 +129,8 @@ let package = Package(
                 "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments", "CityWatchExtraction",
                 "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify", "CityWatchDaemon",
                 "CityWatchDashboard", "CityWatchTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -1,10 +1,7 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import Synchronization
-import UnixSignals
 import CityWatchSupport
-import CityWatchKnowledge
 
 extension Daemon {
     /// One line for `systemctl status`: feeds ok/failing/pending and alerts raised.
@@ -73,32 +70,5 @@ extension Daemon {
             logger.warning("ignoring an unreadable status file \(url.path): \(error.localizedDescription)")
             return []
         }
-    }
-
-    /// Runs the daemon in a ServiceGroup: SIGTERM and SIGINT stop it gracefully (within 10 s, then cancel).
-    /// `services` run beside it in the same group (the HTTP dashboard); `heartbeat` is beaten while the scheduler answers.
-    package static func run(plan: DaemonPlan, reload: @escaping Reload, logger: Logger = Logger(label: "citywatch"),
-                           notify: SdNotify = SdNotify(), store: KnowledgeStore? = nil,
-                           heartbeat: SchedulerHeartbeat = SchedulerHeartbeat(), services: [any Service] = []) async throws {
-        // Seen-item keys older than half a year are forgotten: feeds do not keep items that long, and the
-        // stable alert ids keep a re-seen item from alerting twice.
-        let prune: (@Sendable () async -> Void)? = store.map { store in
-            { @Sendable in
-                do { try await BlockingExecutor.shared.run { try store.pruneSeenItems(olderThan: 182 * 86_400) } } catch {
-                    logger.warning("could not prune old seen items: \(error)")
-                }
-            }
-        }
-        let daemon = Daemon(plan: plan, reload: reload, notify: notify, logger: logger, outbox: store,
-                            housekeeping: prune, heartbeat: heartbeat,
-                            flushStore: store.map { store in { @Sendable in
-                                do { try store.flushQuietPolls() } catch {
-                                    logger.warning("could not write the feeds' poll times: \(error)")
-                                }
-                            } })
-        var configuration = ServiceGroupConfiguration(services: [daemon] + services, gracefulShutdownSignals: [.sigterm, .sigint],
-                                                      logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(10)
-        try await ServiceGroup(configuration: configuration).run()
     }
 }

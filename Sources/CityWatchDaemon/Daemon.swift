@@ -1,16 +1,15 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import Synchronization
-import UnixSignals
 import CityWatchSupport
 import CityWatchAlerts
 
-/// The long-running service: schedules every feed, reloads on SIGHUP, reports to systemd, stops on request.
+/// The long-running daemon: schedules every feed, reloads on SIGHUP, reports to systemd, stops on request.
 ///
-/// Run it in a `ServiceGroup` (see `Daemon.run(plan:reload:logger:)`): SIGTERM/SIGINT trigger a graceful
-/// shutdown that cancels the polls in flight, writes the status file and sends STOPPING=1.
-package final class Daemon: Service, Sendable {
+/// It holds what its loops share; each loop runs as its own `Service` (see `services` and
+/// `Daemon.run(plan:reload:logger:)`): SIGTERM/SIGINT trigger a graceful shutdown that sends STOPPING=1,
+/// cancels the polls in flight and then writes the status file.
+package final class Daemon: Sendable {
     /// Re-reads the config and builds a new plan; throws (with a message a person can act on) when it is invalid.
     package typealias Reload = @Sendable () async throws -> DaemonPlan
 
@@ -23,12 +22,12 @@ package final class Daemon: Service, Sendable {
     let shared: Shared
     private let changed: WakeSignal
     /// Delivers alerts to the webhook, woken by polls that raised alerts; nil without an outbox.
-    private let webhook: WebhookSink?
-    private let alertsRaised: WakeSignal
+    let webhook: WebhookSink?
+    let alertsRaised: WakeSignal
     /// The signal that restarts the notifiers.
     let notifiersChanged = WakeSignal()
     /// Periodic upkeep (pruning old seen-item keys) so the store does not grow without bound.
-    private let housekeeping: (@Sendable () async -> Void)?
+    let housekeeping: (@Sendable () async -> Void)?
     /// Writes what the store keeps in memory (quiet polls' times), with each status write and at shutdown.
     let flushStore: (@Sendable () -> Void)?
     /// The least time between two status writes: a burst of polls costs one write, not hundreds.
@@ -108,45 +107,6 @@ package final class Daemon: Service, Sendable {
         self.heartbeat = heartbeat
     }
 
-    /// Runs until graceful shutdown (SIGTERM/SIGINT in a ServiceGroup) or cancellation.
-    package func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let feeds = shared.plan.withLock { $0.feeds.count }
-        logger.info("citywatch \(CityWatch.version) running: \(feeds) feed\(feeds == 1 ? "" : "s")")
-        notify.ready(status: await summary())
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.scheduler.run() }
-            group.addTask { await self.publishStatus() }
-            group.addTask { await self.beatHeartbeat() }
-            if let webhook {
-                group.addTask { await webhook.run(wake: self.alertsRaised) }
-            }
-            group.addTask { await self.runNotifiers() }
-            if let housekeeping {
-                group.addTask { [clock] in
-                    while !Task.isCancelled {
-                        await housekeeping()
-                        try? await clock.sleep(until: clock.now.addingTimeInterval(6 * 3600))
-                    }
-                }
-            }
-            if let interval = notify.watchdogInterval {
-                group.addTask { await self.pingWatchdog(every: interval) }
-            }
-            group.addTask {
-                for await _ in hangups { await self.reload() }
-            }
-            group.addTask { try? await gracefulShutdown() }
-            // The first child to end is the shutdown request (the others run until cancelled).
-            await group.next()
-            notify.stopping()
-            logger.info("stopping: cancelling polls in flight")
-            group.cancelAll()
-        }
-        await writeStatus()
-        logger.info("stopped")
-    }
-
     /// SIGHUP: a valid new config replaces the old one; an invalid one is logged and the old one keeps running.
     func reload() async {
         notify.reloading()
@@ -200,17 +160,8 @@ package final class Daemon: Service, Sendable {
     /// The status file of the running plan.
     func currentStatusFile() -> URL? { shared.plan.withLock { $0.statusFile } }
 
-    /// Sends WATCHDOG=1 until cancelled, each time after the scheduler answered (a stuck scheduler stops the pings).
-    private func pingWatchdog(every interval: Duration) async {
-        while !Task.isCancelled {
-            await scheduler.ping()
-            notify.watchdog()
-            try? await Task.sleep(for: interval)
-        }
-    }
-
     /// Keeps the status file and the sd_notify STATUS line current, at most once per `statusInterval`.
-    private func publishStatus() async {
+    func publishStatus() async {
         var lastLine = ""
         while !Task.isCancelled {
             await changed.wait()
