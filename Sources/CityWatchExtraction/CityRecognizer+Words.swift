@@ -83,6 +83,10 @@ extension CityRecognizer {
                                             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
     static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "into", "suburban", "rural"]
+    /// Scenes a town's name may modify ("a Bigfork construction site", "an Ellabell plant").
+    static let sceneNouns: Set<String> = ["construction", "home", "house", "farm", "dairy", "plant", "factory", "restaurant",
+                                          "worksite", "warehouse", "business", "church", "school", "courthouse", "jail",
+                                          "hotel", "motel", "store", "apartment", "neighborhood", "site", "facility"]
     static let locatives: Set<String> = ["in", "from", "near", "outside", "to", "at", "across", "throughout", "around",
                                         "into", "toward", "towards", "through", "inside", "within", "between", "of", "and"]
 }

@@ -254,8 +254,11 @@ struct CityRecognizer: Sendable {
     func bareTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
         let tokens = tz.tokens
         // The cheap tests first: this runs on every capitalised word that is no city.
-        guard i > range.lowerBound + 1, tokens[i].kind == .word, tokens[i].isCapitalized,
-              Self.townLocatives.contains(tokens[i - 1].text), tz.length(i) >= 4, !tz.isAllCaps(i),
+        // (Also "a Bigfork construction site": a town's name as the modifier of a scene.)
+        guard i > range.lowerBound + 1 else { return nil }
+        let modifier = ["a", "an"].contains(tokens[i - 1].text)
+        guard tokens[i].kind == .word, tokens[i].isCapitalized,
+              Self.townLocatives.contains(tokens[i - 1].text) || modifier, tz.length(i) >= 4, !tz.isAllCaps(i),
               !Self.calendarWords.contains(tokens[i].text), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
         var n = min(Gazetteer.townMaxTokens, range.upperBound - i)
         while n >= 1 {
@@ -264,6 +267,7 @@ struct CityRecognizer: Sendable {
             guard (i...last).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized }),
                   let readings = gazetteer.towns[tz.span(i, last).lowercased()] else { continue }
             let next = last + 1 < range.upperBound ? tokens[last + 1] : nil
+            if modifier, !(next.map { $0.kind == .word && Self.sceneNouns.contains($0.text) } ?? false) { continue }
             if let next, next.kind == .word, next.isCapitalized, next.text != "ICE" { return nil }
             // "the location in Iowa": a state's own name is the state (Iowa, Louisiana is read only with its state).
             if gazetteer.stateNames[tz.span(i, last)] != nil { return nil }

@@ -725,4 +725,18 @@ import Testing
         let g = facts("Sweep\n\nOfficials said 370 immigrants were arrested in Boston by ICE, with a notable 205 individuals having criminal records.").figures
         #expect(g.map(\.value) == [370, 205])
     }
+
+    @Test func aTownAsTheModifierOfAScene() {
+        let text = """
+        Workers detained in Montana
+
+        BILLINGS, Mont. — Sheriffs across Montana say they are left out of ICE's plans.
+        In early March, ICE agents detained 17 workers at a Bigfork construction site.
+        """
+        let story = facts(text)
+        #expect(story.cities.contains { $0.city == "Bigfork, MT" })
+        #expect(story.figures.first?.value == 17 && story.figures.first?.city == "Bigfork, MT")
+        // Not every capitalised word after "a" is a town: "a Monday meeting".
+        #expect(!cities("ICE agents in Montana held a Monday meeting at a Billings hotel.").contains { $0.hasPrefix("Monday") })
+    }
 }
