@@ -42,7 +42,7 @@ final class FeedDocument {
 
     @exclusivity(unchecked) var nodes: [Record] = []
     @exclusivity(unchecked) var attributes: [Attribute] = []
-    @exclusivity(unchecked) var bytes: [UInt8] = []
+    let bytes = Bytes()
     /// The open elements, innermost last: libxml2's node stack (ctxt->nodeTab) mirrored.
     @exclusivity(unchecked) var open: [Int32] = []
     /// The first top-level element (xmlDocGetRootElement), -1 when none.
@@ -65,7 +65,7 @@ final class FeedDocument {
     func reset() {
         if nodes.capacity > Self.keptNodes { nodes = [] } else { nodes.removeAll(keepingCapacity: true) }
         if attributes.capacity > Self.keptNodes { attributes = [] } else { attributes.removeAll(keepingCapacity: true) }
-        if bytes.capacity > Self.keptBytes { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+        bytes.removeAll(keepingAtMost: Self.keptBytes)
         open.removeAll(keepingCapacity: true)
         root = -1
         unsupported = false
@@ -88,6 +88,62 @@ final class FeedDocument {
     /// (see FeedDocument+Events.swift): no scan for them beforehand, they are rare.
     static func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count < 10_000_000
+    }
+}
+
+extension FeedDocument {
+    /// The character data and attribute values of a document, appended with memcpy: the parser hands over text in
+    /// many small pieces, and Array's append(contentsOf:) costs several times a copy per call.
+    final class Bytes {
+        private var base: UnsafeMutablePointer<UInt8>
+        private(set) var capacity: Int
+        private(set) var count = 0
+        private static let initial = 1 << 14
+
+        init() {
+            base = .allocate(capacity: Self.initial)
+            capacity = Self.initial
+        }
+
+        deinit { base.deallocate() }
+
+        @inline(__always) private func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            var grown = capacity * 2
+            while grown < count + extra { grown *= 2 }
+            let next = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            next.update(from: base, count: count)
+            base.deallocate()
+            base = next
+            capacity = grown
+        }
+
+        func append(contentsOf piece: UnsafeBufferPointer<UInt8>) {
+            guard let from = piece.baseAddress, piece.count > 0 else { return }
+            reserve(piece.count)
+            (base + count).update(from: from, count: piece.count)
+            count += piece.count
+        }
+
+        func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try body(UnsafeBufferPointer(start: base, count: count))
+        }
+
+        /// Empties the store for the next document, letting a buffer grown past `limit` bytes go.
+        func removeAll(keepingAtMost limit: Int) {
+            count = 0
+            if capacity > limit {
+                base.deallocate()
+                base = .allocate(capacity: Self.initial)
+                capacity = Self.initial
+            }
+        }
     }
 }
 
