@@ -40,7 +40,10 @@ extension Extractor {
             if first.first >= 1, ["a", "an"].contains(t[first.first - 1].lower), first.last + 1 < t.count,
                t[first.last + 1].kind == .word, !t[first.last + 1].isCapitalized { lead.city = d }
         }
-        let storyCity = lead.state != nil ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
+        // A round-up of cities in three or more states whose lead names no place ("In Tampa, …", "In Atlanta, …"): its
+        // unplaced figures are no one city's.
+        let roundup = lead.city == nil && lead.state == nil && Set(placeHits.map { gazetteer.places[$0.place].state }).count >= 3
+        let storyCity = lead.state != nil || roundup ? nil : lead.city ?? dominant ?? hits.first { !isPassingOwner($0, units) }?.place
         // The last figure's measure: "more than 600 of them have records" counts a part of it.
         var lastMeasure: (measure: String, unit: FigureUnit)?
         // Whose the last figure was (its city, else its state; both nil for the nation's).
@@ -248,7 +251,8 @@ extension Extractor {
                         city = national || change || lead.state != nil ? nil : (named ? dominant : soleCity ?? antecedent) ?? storyCity
                         // A sentence that names a state and no city states that state's figure; so does a story about
                         // a state ("… across Massachusetts").
-                        if !national, sentenceHits.isEmpty, let st = stateNamed(unit, range) ?? (city == nil && !change ? lead.state : nil) {
+                        if !national, sentenceHits.isEmpty,
+                           let st = stateNamed(unit, range) ?? regionState(unit, range) ?? (city == nil && !change ? lead.state : nil) {
                             stateFallback = st; city = nil
                         }
                     }

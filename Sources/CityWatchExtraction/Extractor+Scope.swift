@@ -218,6 +218,28 @@ extension Extractor {
         return nil
     }
 
+    /// Regions that are no city's, and their state: a figure "across Long Island" is New York's, not a town's there.
+    static let regionStates: [(words: [String], state: String)] = [
+        (["Long", "Island"], "NY"), (["Cape", "Cod"], "MA"), (["Martha's", "Vineyard"], "MA"), (["Martha’s", "Vineyard"], "MA"),
+        (["Inland", "Empire"], "CA"), (["Central", "Valley"], "CA"), (["Rio", "Grande", "Valley"], "TX"),
+        (["Upper", "Peninsula"], "MI"), (["Hudson", "Valley"], "NY"), (["Eastern", "Shore"], "MD"),
+        (["Florida", "Keys"], "FL"), (["Treasure", "Valley"], "ID"), (["Wasatch", "Front"], "UT"),
+        (["Coachella", "Valley"], "CA"), (["San", "Joaquin", "Valley"], "CA"), (["Imperial", "Valley"], "CA"),
+    ]
+
+    /// The state of a region without a city the sentence names ("across Long Island" → NY).
+    func regionState(_ unit: TextUnit, _ range: Range<Int>) -> String? {
+        let t = unit.tz.tokens
+        for region in Self.regionStates {
+            let n = region.words.count
+            for k in range where k + n <= range.upperBound && (0..<n).allSatisfy({ t[k + $0].text == region.words[$0] }) {
+                if k > range.lowerBound, t[k - 1].kind == .word, t[k - 1].isCapitalized { continue }
+                return region.state
+            }
+        }
+        return nil
+    }
+
     func storyPlace(_ units: [TextUnit], _ hits: [CityHit], dominant: Int? = nil) -> (city: Int?, state: String?) {
         var leadUnits: [Int] = []
         // A photo caption standing first ("Agents gather at a home in Lewiston. (Jane Doe/Staff Photographer)") says

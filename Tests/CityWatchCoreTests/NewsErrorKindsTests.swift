@@ -739,4 +739,25 @@ import Testing
         // Not every capitalised word after "a" is a town: "a Monday meeting".
         #expect(!cities("ICE agents in Montana held a Monday meeting at a Billings hotel.").contains { $0.hasPrefix("Monday") })
     }
+
+    @Test func aRegionWithoutACityIsItsStatesAndARoundUpPlacesNothing() {
+        let text = """
+        ICE arrests on Long Island
+
+        More than 1,300 immigrants were arrested by ICE across Long Island this year, officials said.
+        Detainees are held at the county jail in Riverhead, officials said.
+        """
+        let f = facts(text).figures
+        #expect(f.first?.value == 1300 && f.first?.city == nil && f.first?.state == "NY")
+        let roundup = """
+        Worksite raids
+
+        In just a few months, ICE agents have arrested more than 900 workers at worksites.
+        In Orlando, 40 workers were arrested at a plant. In Atlanta, agents detained five adults.
+        In Denver, ICE fined two builders.
+        """
+        let g = facts(roundup).figures
+        #expect(g.first { $0.value == 900 }.map { $0.city == nil && $0.state == nil } == true)
+        #expect(g.first { $0.value == 40 }?.city == "Orlando, FL")
+    }
 }
