@@ -12,16 +12,23 @@ extension DashboardServer {
 
     /// The endpoints; each reads a fresh snapshot, so the pages agree with `citywatch status` and `alerts`.
     func addRoutes(to router: Router<BasicRequestContext>) {
+        // The store's reads and the alert log's file reads block: they run on the blocking executor's threads, off
+        // the task pool the scheduler and the watchdog ping need.
         router.get("/") { request, _ -> Response in
-            let query = DashboardQuery(parameters: DashboardQuery.pairs(request.uri.query), now: self.currentSource.clock())
-            let snapshot = try self.currentSource.snapshot(query)
-            return Self.response(.ok, Self.html, DashboardPage.render(snapshot))
+            let source = self.currentSource
+            let query = DashboardQuery(parameters: DashboardQuery.pairs(request.uri.query), now: source.clock())
+            let page = try await BlockingExecutor.shared.run { DashboardPage.render(try source.snapshot(query)) }
+            return Self.response(.ok, Self.html, page)
         }
         router.get("/city/:name") { request, _ -> Response in
             let raw = String(request.uri.path.dropFirst("/city/".count))
             let name = raw.removingPercentEncoding ?? raw
-            let snapshot = try self.currentSource.city(name)
-            return Self.response(snapshot.city == nil ? .notFound : .ok, Self.html, CityPage.render(snapshot))
+            let source = self.currentSource
+            let (known, page) = try await BlockingExecutor.shared.run { () throws -> (Bool, String) in
+                let snapshot = try source.city(name)
+                return (snapshot.city != nil, CityPage.render(snapshot))
+            }
+            return Self.response(known ? .ok : .notFound, Self.html, page)
         }
         router.get("/alerts.json") { request, _ -> Response in
             switch Self.alertQuery(request) {
@@ -31,27 +38,34 @@ extension DashboardServer {
                 })
             case .success(let query):
                 // Log order, as in the JSONL file.
-                let lines = try self.currentSource.alerts(query).reversed().map(\.line)
+                let source = self.currentSource
+                let lines = try await BlockingExecutor.shared.run { try source.alerts(query).reversed().map(\.line) }
                 return Self.response(.ok, Self.json, "[" + lines.joined(separator: ",\n") + "]\n")
             }
         }
         router.get("/alerts.atom") { request, _ -> Response in
             let source = self.currentSource
-            let alerts = try source.alerts(DashboardQuery(), limit: AtomFeed.entryLimit).alerts
             var selfURL: String?
             if let host = request.head.authority, !host.contains("/"), !host.contains("\"") {
                 selfURL = "http://\(host)/alerts.atom"
             }
-            let feed = AtomFeed(selfURL: selfURL, alerts: alerts, emptyUpdated: source.clock())
-            return Self.response(.ok, "application/atom+xml; charset=utf-8", feed.render())
+            let url = selfURL
+            let body = try await BlockingExecutor.shared.run {
+                let alerts = try source.alerts(DashboardQuery(), limit: AtomFeed.entryLimit).alerts
+                return AtomFeed(selfURL: url, alerts: alerts, emptyUpdated: source.clock()).render()
+            }
+            return Self.response(.ok, "application/atom+xml; charset=utf-8", body)
         }
         router.get("/metrics") { _, _ -> Response in
             let source = self.currentSource
-            let feeds = (try? source.feeds()) ?? []
-            CityWatchMetrics.updateGauges(store: source.store, feeds: feeds, webhook: source.config.webhook != nil,
-                                          heartbeat: self.health.heartbeat(),
-                                          factory: PrometheusMetricsFactory(registry: self.registry))
-            return Self.response(.ok, "text/plain; version=0.0.4; charset=utf-8", self.registry.emitToString())
+            let heartbeat = self.health.heartbeat(), registry = self.registry
+            let text = await BlockingExecutor.shared.run {
+                let feeds = (try? source.feeds()) ?? []
+                CityWatchMetrics.updateGauges(store: source.store, feeds: feeds, webhook: source.config.webhook != nil,
+                                              heartbeat: heartbeat, factory: PrometheusMetricsFactory(registry: registry))
+                return registry.emitToString()
+            }
+            return Self.response(.ok, "text/plain; version=0.0.4; charset=utf-8", text)
         }
         router.get("/healthz") { _, _ -> Response in
             let report = self.health.report()
