@@ -35,8 +35,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The two products by name: a build of "everything" would also link GRDB's dynamic library product, which cannot
+# take the static Swift runtime.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product citywatch
+	$(SWIFT) build -c release --static-swift-stdlib --product citywatch-bench
 
 # Serial: several tests check that transfers stop in time, and CPU-heavy tests running beside them on a
 # two-core machine would hold the threads that resume them.
