@@ -206,13 +206,20 @@ extension Extractor {
     /// The main city of a region the sentence names, when the region stands alone ("the Bay Area", not "Tampa Bay
     /// Area").
     func regionCity(_ unit: TextUnit, _ range: Range<Int>) -> Int? {
+        guard let region = Self.firstNamed(Self.regionCities, words: \.words, unit, range) else { return nil }
+        return gazetteer.names[region.city]?.first { gazetteer.places[$0.place].state == region.state }
+            .map { gazetteer.resolved($0.place) }
+    }
+
+    /// The first of `regions` the sentence names as a name of its own (not after another capitalised word).
+    static func firstNamed<Region>(_ regions: [Region], words: (Region) -> [String], _ unit: TextUnit,
+                                   _ range: Range<Int>) -> Region? {
         let t = unit.tz.tokens
-        for region in Self.regionCities {
-            let n = region.words.count
-            for k in range where k + n <= range.upperBound && (0..<n).allSatisfy({ t[k + $0].text == region.words[$0] }) {
+        for region in regions {
+            let w = words(region), n = w.count
+            for k in range where k + n <= range.upperBound && (0..<n).allSatisfy({ t[k + $0].text == w[$0] }) {
                 if k > range.lowerBound, t[k - 1].kind == .word, t[k - 1].isCapitalized { continue }
-                return gazetteer.names[region.city]?.first { gazetteer.places[$0.place].state == region.state }
-                    .map { gazetteer.resolved($0.place) }
+                return region
             }
         }
         return nil
@@ -229,15 +236,7 @@ extension Extractor {
 
     /// The state of a region without a city the sentence names ("across Long Island" → NY).
     func regionState(_ unit: TextUnit, _ range: Range<Int>) -> String? {
-        let t = unit.tz.tokens
-        for region in Self.regionStates {
-            let n = region.words.count
-            for k in range where k + n <= range.upperBound && (0..<n).allSatisfy({ t[k + $0].text == region.words[$0] }) {
-                if k > range.lowerBound, t[k - 1].kind == .word, t[k - 1].isCapitalized { continue }
-                return region.state
-            }
-        }
-        return nil
+        Self.firstNamed(Self.regionStates, words: \.words, unit, range)?.state
     }
 
     func storyPlace(_ units: [TextUnit], _ hits: [CityHit], dominant: Int? = nil) -> (city: Int?, state: String?) {

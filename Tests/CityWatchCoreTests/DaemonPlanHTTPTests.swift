@@ -17,8 +17,6 @@ import CityWatchTestSupport
         """
 
     static func config(in directory: URL, url: String, concurrency: Int = 4) throws -> Config {
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("state"),
-                                                withIntermediateDirectories: true)
         let text = """
             [storage]
             state_dir = "state"
@@ -35,7 +33,7 @@ import CityWatchTestSupport
             url = "\(url)"
             fetch_articles = false
             """
-        return try Config.parse(text, file: directory.appendingPathComponent("citywatch.toml").path)
+        return try parsedConfig(text, in: directory)
     }
 
     /// 429 + Retry-After, two 500s, then 200 with max-age: the schedule follows Retry-After and the backoff,

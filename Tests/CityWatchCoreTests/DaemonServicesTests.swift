@@ -15,8 +15,6 @@ import UnixSignals
     /// A config with a webhook and a notifier, under a fresh folder.
     static func config() throws -> Config {
         let directory = URL(fileURLWithPath: temporaryFolder())
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("state"),
-                                                withIntermediateDirectories: true)
         let text = """
             [storage]
             state_dir = "state"
@@ -31,7 +29,7 @@ import UnixSignals
             type = "webhook"
             url = "http://127.0.0.1:9/archive"
             """
-        return try Config.parse(text, file: directory.appendingPathComponent("citywatch.toml").path)
+        return try parsedConfig(text, in: directory)
     }
 
     @Test func eachLoopIsItsOwnServiceStoppedAfterThoseBehindIt() async throws {

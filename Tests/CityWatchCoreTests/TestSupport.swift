@@ -7,7 +7,14 @@ import Testing
 @testable import CityWatchDocuments
 @testable import CityWatchExtraction
 @testable import CityWatchKnowledge
+@testable import CityWatchConfig
 @testable import CityWatchDaemon
+
+/// A config read from `text` as `citywatch.toml` in `directory`, whose `state` folder is made for it.
+func parsedConfig(_ text: String, in directory: URL) throws -> Config {
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("state"), withIntermediateDirectories: true)
+    return try Config.parse(text, file: directory.appendingPathComponent("citywatch.toml").path)
+}
 
 /// A fresh temporary folder per test.
 func temporaryFolder(_ name: String = #function) -> String {
