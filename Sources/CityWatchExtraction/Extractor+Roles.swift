@@ -67,6 +67,15 @@ extension Extractor {
         // A local body or a person's label: "the Oxnard Fire Department", "Meridian Police", "an Ann Arbor Democrat",
         // "a Nampa woman".
         if let next, Self.localBodyWords.contains(next.text) { return .affiliation }
+        // "Forest Park and Clayton County police say …": the city's own police, named with another body's.
+        if let next, next.lower == "and" {
+            var k = hit.last + 2
+            while k < min(range.upperBound, hit.last + 6), t[k].kind == .word, t[k].isCapitalized,
+                  !Self.localBodyWords.contains(t[k].text) { k += 1 }
+            if k < range.upperBound, k > hit.last + 2, Self.localBodyWords.contains(t[k].text) || ["police", "sheriff", "deputies"].contains(t[k].lower) {
+                return .affiliation
+            }
+        }
         // "Kansas City, Kansas, officials to vote on …": a label after the city's state.
         if let next, next.text == ",", hit.last + 2 < range.upperBound, let st = stateName(t, at: hit.last + 2, in: range) {
             let comma = hit.last + 2 + st.length

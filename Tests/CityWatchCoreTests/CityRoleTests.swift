@@ -157,4 +157,9 @@ import Testing
         #expect(r["Pawtucket, RI"] == .mention && r["Central Falls, RI"] == .mention && r["Providence, RI"] == .target)
         #expect(roles("ICE agents came to Portland's Parkside neighborhood in Maine.") == ["Portland, ME": .target])
     }
+
+    @Test func aCitysPoliceNamedWithAnotherBodysAreAnAffiliation() {
+        #expect(roles("Forest Park and Clayton County police say a post falsely claims they work with ICE in Georgia.")["Forest Park, GA"] == .mention)
+        #expect(roles("ICE agents raided homes in Forest Park and Clayton County on Monday in Georgia.")["Forest Park, GA"] == .target)
+    }
 }
