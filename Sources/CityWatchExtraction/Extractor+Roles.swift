@@ -67,6 +67,10 @@ extension Extractor {
         // A local body or a person's label: "the Oxnard Fire Department", "Meridian Police", "an Ann Arbor Democrat",
         // "a Nampa woman".
         if let next, Self.localBodyWords.contains(next.text) { return .affiliation }
+        // "the 1965 Selma to Montgomery march", "the 1992 Los Angeles riots": a city in a past event's name.
+        for k in max(range.lowerBound, hit.first - 3)..<hit.first where t[k].kind == .number && t[k].text.count == 4 {
+            if let year = Int(t[k].text), (1800...2015).contains(year) { return .seat }
+        }
         // "Forest Park and Clayton County police say …": the city's own police, named with another body's.
         if let next, next.lower == "and" {
             var k = hit.last + 2

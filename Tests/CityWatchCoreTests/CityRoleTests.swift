@@ -162,4 +162,9 @@ import Testing
         #expect(roles("Forest Park and Clayton County police say a post falsely claims they work with ICE in Georgia.")["Forest Park, GA"] == .mention)
         #expect(roles("ICE agents raided homes in Forest Park and Clayton County on Monday in Georgia.")["Forest Park, GA"] == .target)
     }
+
+    @Test func aCityInAPastEventsNameIsAMention() {
+        #expect(roles("It was the first such ICE deployment since the 1965 Selma to Montgomery march in Alabama.")["Montgomery, AL"] == .mention)
+        #expect(roles("ICE agents arrested 40 people in Montgomery, Alabama, in 2025.")["Montgomery, AL"] == .target)
+    }
 }
