@@ -152,6 +152,8 @@ extension CityRecognizer {
         if let prev, prev.lower == "the", tokens[c.first...c.last].map(\.text).joined(separator: " ") == "Rio Grande" {
             c.verdict = .rejected; return
         }
+        // "Nina Roe Seattle Times": a paper's name, even in a byline or a headline of capitalised words.
+        if let next, Self.paperNames.contains(next.text) { c.verdict = .rejected; return }
         // "Portland's Parkside neighborhood": a part of the city before it, not a namesake elsewhere.
         if let prev, ["’s", "'s"].contains(prev.text), let next,
            ["neighborhood", "neighbourhood", "district", "section", "neighborhoods"].contains(next.lower) {

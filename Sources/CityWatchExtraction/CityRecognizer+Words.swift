@@ -83,6 +83,9 @@ extension CityRecognizer {
                                             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
     static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "into", "suburban", "rural"]
+    /// The words that end papers' names after their city ("Seattle Times", "Miami Herald"), whatever the case around.
+    static let paperNames: Set<String> = ["Times", "Tribune", "Herald", "Chronicle", "Gazette", "Examiner", "Inquirer",
+                                          "Courier", "Bee", "Enquirer", "Picayune", "Dispatch", "Star-Tribune", "Sun-Times"]
     /// Scenes a town's name may modify ("a Bigfork construction site", "an Ellabell plant").
     static let sceneNouns: Set<String> = ["construction", "home", "house", "farm", "dairy", "plant", "factory", "restaurant",
                                           "worksite", "warehouse", "business", "church", "school", "courthouse", "jail",

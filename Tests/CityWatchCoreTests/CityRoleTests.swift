@@ -167,4 +167,8 @@ import Testing
         #expect(roles("It was the first such ICE deployment since the 1965 Selma to Montgomery march in Alabama.")["Montgomery, AL"] == .mention)
         #expect(roles("ICE agents arrested 40 people in Montgomery, Alabama, in 2025.")["Montgomery, AL"] == .target)
     }
+
+    @Test func aPapersNameInABylineIsNoPlace() {
+        #expect(roles("Jane Roe Tacoma Times\nICE agents detained 12 people in Yakima, Washington, on Monday.") == ["Yakima, WA": .target])
+    }
 }
