@@ -226,6 +226,13 @@ extension FigureExtractor {
         if b - 2 >= range.lowerBound, t[b].lower == "of", t[b - 1].lower == "list", ["target", "targeting", "hit"].contains(t[b - 2].lower) {
             return "targeted"
         }
+        // "a list of 97 people they wanted to screen": the people the agents came for.
+        if b - 1 >= range.lowerBound, t[b].lower == "of", t[b - 1].lower == "list" || (b - 3 >= range.lowerBound
+               && t[b - 1].lower == "names" && t[b - 2].lower == "the" && t[b - 3].lower == "of" && b - 4 >= range.lowerBound
+               && t[b - 4].lower == "list"),
+           (n.last + 1..<min(range.upperBound, n.last + 7)).contains(where: { ["wanted", "sought", "targeted", "wanting"].contains(t[$0].lower) }) {
+            return "targeted"
+        }
         guard b - 2 >= range.lowerBound, t[b].lower == "of", ["quota", "goal", "target"].contains(t[b - 1].lower),
               let noun = Self.quotaNouns.first(where: { t[b - 2].lower.hasPrefix($0.key) })?.value else { return nil }
         let daily = b - 3 >= range.lowerBound && t[b - 3].lower == "daily"

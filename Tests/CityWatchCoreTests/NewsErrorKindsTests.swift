@@ -760,4 +760,10 @@ import Testing
         #expect(g.first { $0.value == 900 }.map { $0.city == nil && $0.state == nil } == true)
         #expect(g.first { $0.value == 40 }?.city == "Orlando, FL")
     }
+
+    @Test func aListOfPeopleTheAgentsWantedIsWhomTheyTargeted() {
+        let f = facts("Plant raid\n\nICE agents came to the Omaha plant with a list of the names of 88 people they wanted to screen.").figures
+        #expect(f.first?.value == 88 && f.first?.measure == "targeted")
+        #expect(facts("Plant raid\n\nICE agents came to Omaha; a list of 88 restaurants was published.").figures.isEmpty)
+    }
 }
