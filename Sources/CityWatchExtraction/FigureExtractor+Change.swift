@@ -364,9 +364,8 @@ extension FigureExtractor {
 
     /// What a detention rate is counted in ("$115 per person per day") and the words that make it one.
     static let detentionRateUnits: Set<String> = ["day", "night", "person", "detainee", "inmate", "prisoner", "bed", "head"]
-    static let detentionRateWords: Set<String> = ["hold", "holds", "held", "house", "houses", "housing", "detain", "detainee",
-                                                  "detainees", "detention", "custody", "jail", "prisoner", "prisoners", "inmate",
-                                                  "inmates", "bed", "beds"]
+    static let detentionRateWords = detentionWords.union(["housing", "detainee", "prisoner", "prisoners", "inmate", "inmates",
+                                                          "bed", "beds"])
 
     /// Nouns of money after an amount ("a $170 billion enforcement package") and the measure they give.
     static let moneyNouns: [String: String] = [

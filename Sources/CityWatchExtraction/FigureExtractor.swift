@@ -53,9 +53,11 @@ struct FigureExtractor: Sendable {
                                           "rising", "falling", "climbing", "growing", "jumping", "increasing", "dropping",
                                           "topped", "numbered", "surging", "soaring", "spiking", "skyrocketed", "skyrocketing",
                                           "quadrupled", "doubling", "tripling", "plunging", "declining"]
+    /// Words of holding people in detention, which make a capacity or a daily rate one of detention.
+    static let detentionWords: Set<String> = ["hold", "holds", "held", "house", "houses", "detain", "detainees", "detention",
+                                              "custody", "jail"]
     /// Words that make a capacity one of detention ("capacity for 236 adults" at a center that holds people).
-    static let holdingWords: Set<String> = ["hold", "holds", "held", "house", "houses", "detain", "detained", "detainees",
-                                            "detention", "custody", "processing", "center", "facility", "jail", "ice"]
+    static let holdingWords = detentionWords.union(["detained", "processing", "center", "facility", "ice"])
     static let actionVerbs: Set<String> = ["arrested", "detained", "deported", "removed", "apprehended", "deployed",
                                           "assigned", "booked", "held", "released", "targeted", "charged", "sent",
                                           "processed", "screened", "transferred", "expelled", "captured"]
