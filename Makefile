@@ -79,18 +79,10 @@ bench: deps
 score: deps
 	./scripts/score
 
-## score-news: the real-news development set and the two held-out sets (news/*.jsonl); skipped when news/.cache
+## score-news: the real-news development set and every held-out set (news/*.jsonl); skipped when news/.cache
 ## is absent.
 score-news:
-	scripts/score-news .build/release/citywatch --gold news/dev.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout2.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout3.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout4.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout5.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout6.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout7.jsonl
-	scripts/score-news .build/release/citywatch --gold news/holdout8.jsonl
+	@for gold in news/dev.jsonl news/holdout*.jsonl; do scripts/score-news .build/release/citywatch --gold $$gold || exit 1; done
 
 ## install: the release binary, seeds, attribution, config example (kept if present) and the systemd unit.
 BINDIR = $(DESTDIR)$(PREFIX)/bin

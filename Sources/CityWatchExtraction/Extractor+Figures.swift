@@ -235,7 +235,9 @@ extension Extractor {
                         // a crime".)
                         let agencyWide = (n.unit == .count && value >= 10_000) || (n.unit == .usd && value >= 1_000_000_000)
                             || (n.unit == .percent && found.contains { $0.unit == .count && ($0.value ?? 0) >= 10_000 })
+                        // (An arrest quota with no place named is the agency's: "raised ICE's daily quota to 3,000".)
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
+                            || (plan && unit.tz.tokens[range].contains { ["quota", "quotas"].contains($0.lower) })
                             || judge.isAgencyTally(measure, unit.tz, range)
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
                             || (n.unit != .usd && measure.contains(" a ") && !measure.contains("beds")
@@ -260,6 +262,9 @@ extension Extractor {
                     // unless a city is its object ("wants 500 arrests a day in Seattle").
                     if plan, FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")),
                        measure.contains(" a "), !measure.contains("beds"), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
+                    if plan, measure.hasSuffix("quota") || measure.hasSuffix("quotas"), !cityAttached(n, unit.tz.tokens, sentenceHits) {
+                        city = nil
+                    }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.
                     if let place = city, let national = judge.nationalDistance(n, unit.tz, range) {
                         let hits = sentenceHits.filter { $0.place == place }
@@ -328,6 +333,8 @@ extension Extractor {
                     sentenceFigure = figures.count - 1
                     sinceFigure = 0
                     lastOwner = (city, state)
+                    // "from just over 1,000 … a roughly 500 percent increase": an earlier count is not a percent's.
+                    if let pendingUnit, pendingUnit != n.unit { pendingEarlier = [] }
                     if let changeStart { pendingEarlier.insert((changeStart, nil), at: 0) }
                     pendingEarlier.removeAll { $0.value == value }
                     appendEarlier(pendingEarlier, after: figures.count - 1)

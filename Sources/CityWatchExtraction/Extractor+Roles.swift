@@ -243,6 +243,20 @@ extension Extractor {
                 k -= 1
             }
         }
+        // "its location between Denver and Las Vegas": the two ends of a stretch.
+        var b = hit.first - 1
+        while b >= max(range.lowerBound, hit.first - 7), t[b].isCapitalized || ["and", ",", "."].contains(t[b].lower) { b -= 1 }
+        if b >= range.lowerBound, t[b].lower == "between" { return .seat }
+        // "Whitfield County, which is home to the town of Dalton": what a county holds.
+        var h = hit.first - 1
+        while h >= max(range.lowerBound + 1, hit.first - 8), ![",", ";", "—", "–", "."].contains(t[h].text) {
+            if t[h].lower == "to", t[h - 1].lower == "home" { return .seat }
+            h -= 1
+        }
+        // "the executive director of the Latino Community Fund in Atlanta": a group's seat.
+        if let prev, prev.lower == "in", hit.first - 2 >= range.lowerBound, Self.organizationWords.contains(t[hit.first - 2].text) {
+            return .affiliation
+        }
         // "west of Savannah", "north of Tacoma": a landmark, not the place itself.
         if let prev, prev.lower == "of", hit.first - 2 >= range.lowerBound,
            ["west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "outside"].contains(t[hit.first - 2].lower) {
@@ -354,13 +368,59 @@ extension Extractor {
     static let regionWords: Set<String> = ["north", "south", "east", "west", "northern", "southern", "eastern", "western",
                                            "northwest", "northeast", "southwest", "southeast", "central", "rural"]
 
-    /// Each city's role: a target when it owns a figure or is named at least once other than in passing.
-    func roles(_ hits: [CityHit], owners: Set<String>) -> [Int: CityRole] {
+    /// Each city's role: a target when it owns a figure or is named at least once other than in passing, in a
+    /// sentence about enforcement (or in the title or the lead).
+    func roles(_ hits: [CityHit], _ units: [TextUnit], owners: Set<String>) -> [Int: CityRole] {
         var roles: [Int: CityRole] = [:]
         for hit in hits {
-            if hit.passing == nil || owners.contains(gazetteer.places[hit.place].display) { roles[hit.place] = .target }
+            if owners.contains(gazetteer.places[hit.place].display)
+                || (hit.passing == nil && isInEnforcementContext(hit, units)) { roles[hit.place] = .target }
             else if roles[hit.place] == nil { roles[hit.place] = .mention }
         }
         return roles
     }
+
+    /// Whether the hit's sentence speaks of enforcement ("agents", "detention", "ICE", "immigration", a raid, a
+    /// deployment), or the hit opens the story (the title, the first paragraph's first sentence). A city named in a
+    /// sentence about something else ("the company also builds a resort in Orange Beach", "a career fair in Provo")
+    /// is named in passing.
+    func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
+        let unit = units[hit.unit]
+        if case .title = unit.kind { return true }
+        if hit.sentence == 0, units.firstIndex(where: { if case .paragraph = $0.kind { true } else { false } }) == hit.unit {
+            return true
+        }
+        // An item of a list of names ("Texas cities with ICE raids" then "Laredo", "McAllen"): the list's heading says.
+        if hit.first == 0, hit.last + 1 == unit.tz.tokens.count, isNameListItem(hit.unit, units) { return true }
+        func speaksOfEnforcement(_ u: Int, _ range: Range<Int>) -> Bool {
+            let t = units[u].tz.tokens
+            for k in range where (u != hit.unit || k < hit.first || k > hit.last) && t[k].kind == .word {
+                if Self.contextWords.contains(t[k].text) { return true }
+                let w = t[k].lower
+                if Self.actionStems.contains(where: { w.hasPrefix($0) }) || Self.contextStems.contains(where: { w.hasPrefix($0) }) {
+                    return true
+                }
+            }
+            return false
+        }
+        // The sentence, or the one before it in the paragraph ("Agents have made arrests across the state. It is
+        // happening in Tucson too.").
+        if speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence])
+            || (hit.sentence > 0 && speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence - 1])) { return true }
+        // A sentence broken over lines (a page whose paragraphs are its lines): the lines it continues and runs into.
+        let t = unit.tz.tokens
+        if hit.sentence == 0, let first = t.first, first.kind == .word, !first.isCapitalized, hit.unit > 0,
+           let last = units[hit.unit - 1].sentences.last, speaksOfEnforcement(hit.unit - 1, last) { return true }
+        if hit.sentence == unit.sentences.count - 1, let end = t.last, ![".", "!", "?", "”", "\""].contains(end.text),
+           hit.unit + 1 < units.count, let next = units[hit.unit + 1].sentences.first,
+           speaksOfEnforcement(hit.unit + 1, next) { return true }
+        return false
+    }
+
+    /// Words (exact case) and stems that put a sentence on enforcement, beside `actionStems`.
+    static let contextWords: Set<String> = ["ICE", "CBP", "HSI", "ERO", "DHS", "Patrol", "Homeland"]
+    static let contextStems = ["immigra", "migrant", "enforce", "crackdown", "surge", "blitz", "undocumented", "alien",
+                               "border", "287", "removal", "noncitizen", "asylum", "federal", "soldier", "marine",
+                               "target", "sent", "send", "transport", "process", "facilit", "jail", "prison", "flight",
+                               "camp", "military", "army"]
 }

@@ -75,8 +75,18 @@ extension Extractor {
         while k < min(range.upperBound, n.last + 15) {
             defer { k += 1 }
             guard k < n.first || k > n.last, t[k].kind == .word else { continue }
-            if t[k].lower == "statewide", abs(k - n.first) <= 6, let c = city ?? sentenceHits.first?.place {
-                let d = k < n.first ? n.first - k : k - n.last
+            // ("across the state", "throughout the state", "in the state" say "statewide" too.)
+            let acrossState = t[k].lower == "state" && k - 2 >= range.lowerBound && t[k - 1].lower == "the"
+                && ["across", "throughout", "around", "in"].contains(t[k - 2].lower)
+                && !(k + 1 < range.upperBound && ["illegally", "legally", "unlawfully"].contains(t[k + 1].lower))
+            let at = acrossState && k > n.last ? k - 2 : k
+            if t[k].lower == "statewide" || acrossState, (at < n.first ? n.first - at : at - n.last) <= 6, let c = city ?? sentenceHits.first?.place {
+                // No city stands between the number and the word: the state's figure, however near the city.
+                if !sentenceHits.contains(where: { ($0.first > n.last && $0.last < at) || ($0.first > at && $0.last < n.first) }),
+                   !clauseBreak(at, n.first) {
+                    return gazetteer.places[c].state
+                }
+                let d = at < n.first ? n.first - at : at - n.last
                 if best == nil || d < best!.0 { best = (d, gazetteer.places[c].state) }
                 continue
             }

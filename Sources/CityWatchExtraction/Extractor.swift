@@ -33,7 +33,7 @@ package struct Extractor: Sendable {
         // targets no city: its cities are mentions.
         facts.figures = facts.relevant ? figures : []
         facts.cities = cityMentions(hits, units, roles: facts.relevant
-            ? roles(hits, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
+            ? roles(hits, units, owners: Set(facts.figures.compactMap(\.city))) : Dictionary(uniqueKeysWithValues:
                 Set(hits.map(\.place)).map { ($0, CityRole.mention) }))
         if numbers { facts.numbers = found }
         var quoteExtractor = QuoteExtractor()

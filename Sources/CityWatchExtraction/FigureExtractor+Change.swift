@@ -122,7 +122,8 @@ extension FigureExtractor {
     /// Verbs that set their object to a value: "increase detentions to 3,000".
     static let objectSettingVerbs: Set<String> = ["increase", "increasing", "raise", "raising", "boost", "boosting", "double",
                                                   "doubling", "triple", "tripling", "cut", "cutting", "reduce", "reducing",
-                                                  "expand", "expanding", "push", "pushing", "bring", "bringing"]
+                                                  "expand", "expanding", "push", "pushing", "bring", "bringing",
+                                                  "increased", "raised", "boosted", "expanded", "reduced"]
 
     /// Adverbs between a subject and its verb of change ("arrests nationwide rose", "deportations also fell").
     static let scopeAdverbs: Set<String> = ["nationwide", "nationally", "statewide", "countrywide", "overall", "locally",
@@ -162,11 +163,14 @@ extension FigureExtractor {
         // its object, then the change.
         if stepped || t[n.first].lower == "from", b >= range.lowerBound, t[b].kind == .word {
             var j = b
-            while j > max(range.lowerBound, b - 7), t[j].kind == .word, !Self.objectSettingVerbs.contains(t[j].lower) { j -= 1 }
+            while j > max(range.lowerBound, b - 10), t[j].kind == .word || ["'s", "’s"].contains(t[j].text),
+                  !Self.objectSettingVerbs.contains(t[j].lower) { j -= 1 }
             if Self.objectSettingVerbs.contains(t[j].lower), j < b {
                 if let of = numberOf(before: b + 1, tz, range), of > j, let np = phrase(tz, from: of + 1, range) { return np }
                 var o = j + 1
                 if ["its", "the", "their", "ice's", "ice’s"].contains(t[o].lower) { o += 1 }
+                // "ICE's daily arrest quota", "the agency's bed space": past the owner's possessive.
+                if o + 1 < b, t[o].kind == .word, ["'s", "’s"].contains(t[o + 1].text) { o += 2 }
                 let object = t[o...b].map(\.lower).joined(separator: " ")
                 if o <= b, Self.isEnforcementMeasure(object) { return object }
             }

@@ -50,15 +50,15 @@ struct Relevance: Sendable {
     }
 
     /// How many kinds of weaker signs of the topic a story shows: the National Guard, a task force, federal agents,
-    /// immigrants or migrants, detention. Two kinds make a story relevant without a keyword (a Guard deployment with a
+    /// immigrants, migrants or "illegal aliens", detention or custody. Two kinds make a story relevant without a keyword (a Guard deployment with a
     /// federal task force); one alone does not (a wildfire story with Guard members, a police budget).
     static func topicSignals(_ units: [TextUnit]) -> Int {
         var seen: Set<Int> = []
         for unit in units {
             let t = unit.tz.tokens
             for (i, token) in t.enumerated() where token.kind == .word {
-                // Only words starting with n, t, f, i, m or d can be a sign: the first byte rules out most at once.
-                guard let b = token.lower.utf8.first, [0x6E, 0x74, 0x66, 0x69, 0x6D, 0x64].contains(b) else { continue }
+                // Only words starting with n, t, f, i, m, d, a or c can be a sign: the first byte rules out most at once.
+                guard let b = token.lower.utf8.first, [0x6E, 0x74, 0x66, 0x69, 0x6D, 0x64, 0x61, 0x63].contains(b) else { continue }
                 let w = token.lower
                 let next = i + 1 < t.count ? t[i + 1].lower : ""
                 if token.text == "National", next == "guard" { seen.insert(0) }
@@ -66,7 +66,10 @@ struct Relevance: Sendable {
                 else if w == "federal", ["agents", "officers", "agencies", "agency", "personnel", "surge", "troops", "immigration"].contains(next) {
                     seen.insert(2)
                 } else if w.hasPrefix("immigra") || w.hasPrefix("migrant") { seen.insert(3) }
-                else if w == "detention" || w == "detainees" { seen.insert(4) }
+                else if (w == "aliens" || w == "alien"), i > 0, ["illegal", "criminal"].contains(t[i - 1].lower) { seen.insert(3) }
+                else if w == "detention" || w == "detainees" || (w == "custody" && i > 0 && ["into", "in"].contains(t[i - 1].lower)) {
+                    seen.insert(4)
+                }
             }
             if seen.count >= 2 { return seen.count }
         }

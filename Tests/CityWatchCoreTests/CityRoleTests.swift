@@ -171,4 +171,25 @@ import Testing
     @Test func aPapersNameInABylineIsNoPlace() {
         #expect(roles("Jane Roe Tacoma Times\nICE agents detained 12 people in Yakima, Washington, on Monday.") == ["Yakima, WA": .target])
     }
+
+    @Test func aCityInASentenceAboutSomethingElseIsAMention() {
+        let story = """
+        ICE agents raided a construction site in Foley, Alabama, and arrested 21 workers.
+        The builder also runs projects in Mobile and a hotel in Dothan. It is based in the state.
+        """
+        let r = roles(story)
+        #expect(r["Foley, AL"] == .target && r["Mobile, AL"] == .mention && r["Dothan, AL"] == .mention)
+        // The sentence before in the paragraph may carry the enforcement: "It is happening in Tucson too."
+        #expect(roles("Federal agents are making arrests across the state. It is happening in Tucson, Arizona, too.")["Tucson, AZ"] == .target)
+        // A line that continues a sentence broken over lines takes the enforcement of the line before.
+        #expect(roles("ICE agents detained landscapers\nin cities such as Milford and Worcester in Massachusetts.")["Worcester, MA"] == .target)
+    }
+
+    @Test func aStretchsEndsAHomeTownAndAGroupsSeatAreMentions() {
+        let r = roles("ICE doubled the jail's beds for detainees, citing its location between Denver and Las Vegas on the interstate.")
+        #expect(r["Denver, CO"] == .mention && r["Las Vegas, NV"] == .mention)
+        #expect(roles("ICE detainers rose in Whitfield County, which is home to the town of Dalton, Georgia.")["Dalton, GA"] == .mention)
+        #expect(roles("ICE raids worry Maria Cruz, director of the Latino Community Fund in Atlanta, Georgia.")["Atlanta, GA"] == .mention)
+        #expect(roles("ICE agents raided a farm between noon and dusk in Salinas, California.")["Salinas, CA"] == .target)
+    }
 }

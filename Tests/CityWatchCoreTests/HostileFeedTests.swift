@@ -173,7 +173,7 @@ import CityWatchTestSupport
 
     @Test func onePageNamingThousandsOfCitiesRaisesABoundedNumberOfAlerts() async throws {
         let names = Gazetteer.shared.places.filter { $0.kind == "city" }.prefix(2_800).map(\.display)
-        let page = "<html><body><p>ICE operations: " + names.map { $0 + "." }.joined(separator: " ") + "</p></body></html>"
+        let page = "<html><body><p>ICE operations: " + names.map { "ICE raids in " + $0 + "." }.joined(separator: " ") + "</p></body></html>"
         let feedServer = try TestHTTPServer { request, connection in
             if request.path == "/rss" {
                 connection.respond(200, [("Content-Type", "application/rss+xml")], text: Self.rss([("ICE everywhere", "/page")]))

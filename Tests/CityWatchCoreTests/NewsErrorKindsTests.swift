@@ -766,4 +766,20 @@ import Testing
         #expect(f.first?.value == 88 && f.first?.measure == "targeted")
         #expect(facts("Plant raid\n\nICE agents came to Omaha; a list of 88 restaurants was published.").figures.isEmpty)
     }
+
+    @Test func acrossTheStateIsTheStatesFigure() {
+        let f = facts("Raids\n\nPUEBLO, Colo. — More than 24 people were detained by ICE across the state, the FBI said.").figures
+        #expect(f.first.map { $0.value == 24 && $0.city == nil && $0.state == "CO" } == true)
+        let g = facts("Raids\n\nICE made 40 arrests in Pueblo, Colorado, on Monday. Agents detained 24 more people throughout the state.").figures
+        #expect(g.first { $0.value == 40 }?.city == "Pueblo, CO")
+        #expect(g.first { $0.value == 24 }.map { $0.city == nil && $0.state == "CO" } == true)
+    }
+
+    @Test func aQuotaWithNoPlaceIsTheAgencysAndAnEarlierCountIsNoPercent() {
+        let f = facts("Quota\n\nATLANTA — The administration increased ICE's daily arrest quota from 1,000 to 3,000 this spring.").figures
+        #expect(f.first { $0.value == 3000 }.map { $0.scope == .national && $0.plan } == true)
+        let g = facts("Cato\n\nICE made 6,000 arrests in 2025, up from just over 1,000 in 2017—a roughly 500 percent increase in arrests.").figures
+        #expect(!g.contains { $0.value == 1000 && $0.unit == .percent })
+        #expect(g.contains { $0.value == 500 && $0.unit == .percent })
+    }
 }

@@ -33,5 +33,9 @@ import Testing
         #expect(!facts("Over 600 National Guard members helped firefighters as the wildfire spread.").relevant)
         // Two weaker signs together: a Guard deployment joining a federal task force.
         #expect(facts("National Guard troops joined the federal task force in Memphis.").relevant)
+        // Immigration violations with people taken into custody; "illegal aliens" is a sign of the topic.
+        #expect(facts("A total of 19 people were taken into custody for immigration-related violations in Del Rio.").relevant)
+        #expect(facts("Prosecutors said the illegal aliens were taken into custody in Eagle Pass.").relevant)
+        #expect(!facts("Two suspects were taken into custody after the robbery in Eagle Pass.").relevant)
     }
 }
