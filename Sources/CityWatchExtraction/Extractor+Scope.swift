@@ -54,6 +54,19 @@ extension Extractor {
            !(range.lowerBound + 2 + st.length..<n.first).contains(where: { stateName(t, at: $0, in: range) != nil }) {
             return st.code
         }
+        // "Illinois, where Chicago has become a focus of ICE activity, has seen ICE arrests increase 46%": a state that
+        // opens the sentence as its subject, past a clause set off by commas, owns the main clause's counts.
+        if let st = stateName(t, at: range.lowerBound, in: range), range.lowerBound + st.length + 1 < n.first,
+           t[range.lowerBound + st.length].text == "," {
+            let open = range.lowerBound + st.length
+            let after = t[open + 1]
+            if after.kind == .word, !after.isCapitalized, !["and", "or"].contains(after.lower),
+               let close = (open + 2..<n.first).last(where: { t[$0].text == "," }),
+               !(close + 1..<n.first).contains(where: { k in sentenceHits.contains { $0.first == k } || stateName(t, at: k, in: range) != nil }),
+               !(n.last + 1..<min(range.upperBound, n.last + 4)).contains(where: { ["in", "across"].contains(t[$0].lower) }) {
+                return st.code
+            }
+        }
         // "Washington reported 620 and Idaho 310": a state right before its count (or its verb of reporting), not the
         // last of a list of states, owns it even when the sentence names others.
         var p = n.first - 1

@@ -89,6 +89,11 @@ extension FigureExtractor {
         }
         var b = n.first - 1
         while b > range.lowerBound, ["by", "nearly", "almost", "about", "roughly", "some", "more", "than", "over"].contains(t[b].lower) { b -= 1 }
+        // "2,408 detained as of May – an increase of nearly 54 percent compared to 2023": the change of the count before.
+        if b - 2 >= range.lowerBound, t[b].lower == "of", Self.changeNouns.contains(t[b - 1].lower), ["a", "an"].contains(t[b - 2].lower),
+           !(k < range.upperBound && ["in", "of"].contains(t[k].lower)) {
+            return true
+        }
         guard b >= range.lowerBound, Self.changeVerbs.contains(t[b].lower), !["totaled", "totalled", "reached", "hit"].contains(t[b].lower)
         else { return false }
         // The verb's subject is a figure or a word pointing back ("it", "that"), not a noun phrase of its own.
@@ -150,8 +155,14 @@ extension FigureExtractor {
         }
         // "double the number of detention beds nationwide — from 56,000 to as many as 100,000"
         // (A range read as one number, "— from 35,000 to 90,000", stands right after the dash too.)
-        if stepped || t[n.first].lower == "from", b >= range.lowerBound, ["—", "–", ","].contains(t[b].text) {
-            if let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+        // ("The number of new immigrants detained last month – just over 28,000 – was …": the count in dashes.)
+        if stepped || t[n.first].lower == "from" || (b >= range.lowerBound && ["—", "–"].contains(t[b].text)),
+           b >= range.lowerBound, ["—", "–", ","].contains(t[b].text) {
+            if let of = numberOf(before: b, tz, range), let (np, end) = phraseSpan(tz, from: of + 1, range) {
+                // "the number of new immigrants detained": people and the verb that counts them.
+                if !Self.isEnforcementMeasure(np), end < b, Self.actionVerbs.contains(t[end].lower) { return np + " " + t[end].lower }
+                return np
+            }
             // "the agency's detention capacity for undocumented people — from 40,000 to 100,000"
             for j in stride(from: b - 1, through: max(range.lowerBound, b - 8), by: -1) where t[j].kind == .word {
                 if ["detention", "beds", "arrests", "deportations", "detentions", "removals", "agents", "officers", "troops"].contains(t[j].lower) {
@@ -190,13 +201,19 @@ extension FigureExtractor {
         let isUpDown = ["up", "down", "higher", "lower"].contains(verb)
         // "the jail saw yearly ICE detainments increase from 18 to 128": a bare verb of change after its subject.
         let bareChange = Self.bareChangeVerbs.contains(verb) && b - 1 >= range.lowerBound && t[b - 1].kind == .word
-            && Self.isEnforcementMeasure(t[b - 1].lower) && t[b - 1].lower.hasSuffix("s")
+            && (Self.isEnforcementMeasure(t[b - 1].lower) && t[b - 1].lower.hasSuffix("s")
+                // "Immigrant detentions in Georgia rise by over 50 percent": a bare verb after its subject's place.
+                || (t[b - 1].isCapitalized && b - 2 >= range.lowerBound && t[b - 2].kind == .word
+                    && (max(range.lowerBound, b - 4)..<b - 1).contains { Self.placePrepositions.contains(t[$0].lower) }))
         guard Self.changeVerbs.contains(verb) || Self.settingVerbs.contains(verb) || Self.levelVerbs.contains(verb) || isUpDown
             || bareChange
         else { return nil }
         var k = b - 1
         while k >= range.lowerBound, Self.auxiliaries.contains(t[k].text.lowercased()) || Self.scopeAdverbs.contains(t[k].lower) { k -= 1 }
-        if isUpDown && k == b - 1 { return nil }   // "up 45%" needs "are/were/is up"
+        // "up 45%" needs "are/were/is up", or a headline's count noun right before it ("Wisconsin ICE Arrests Up 20%").
+        if isUpDown && k == b - 1 && !(t[k].kind == .word && t[k].lower.hasSuffix("s") && Self.isEnforcementMeasure(t[k].lower)) {
+            return nil
+        }
         // Step back over a place: "in Denver", "from Chicago", "in Los Angeles".
         var p = k
         while p >= range.lowerBound, t[p].kind == .word, t[p].isCapitalized || t[p].text == "." { p -= 1 }

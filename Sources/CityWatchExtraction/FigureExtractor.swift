@@ -123,6 +123,11 @@ struct FigureExtractor: Sendable {
            ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
             return np
         }
+        // "a rise of 50 percent in arrests"
+        if n.unit == .percent, k + 1 < range.upperBound, t[k].lower == "in", n.first - 2 >= range.lowerBound,
+           t[n.first - 1].lower == "of", Self.changeNouns.contains(t[n.first - 2].lower), let np = phrase(tz, from: k + 1, range) {
+            return np
+        }
         // "31% more deportations"
         if n.unit == .percent, k < range.upperBound, ["more", "fewer", "less", "higher", "lower"].contains(t[k].text.lowercased()),
            let np = phrase(tz, from: k + 1, range) {
@@ -197,6 +202,12 @@ struct FigureExtractor: Sendable {
             // "30 people arrested" / "arrested 30 people" → "people arrested"
             if Self.genericNouns.contains(np) {
                 if let verb = verbAround(n, tz, range) { return np + " " + verb + rate }
+                // "21,300 people in immigration detention", "600 migrants in ICE custody": people held.
+                if end + 1 < range.upperBound, t[end].lower == "in",
+                   let held = (end + 1..<min(range.upperBound, end + 4)).first(where: { ["detention", "custody"].contains(t[$0].lower) }),
+                   (end + 1..<held).allSatisfy({ t[$0].kind == .word && !Self.stopWords.contains(t[$0].lower) || ["ice", "federal"].contains(t[$0].lower) }) {
+                    return np + " in detention"
+                }
                 // "triple the number of daily arrests to 3,000 people"
                 if let changed = changedSubject(n, tz, range), Self.isEnforcementMeasure(changed) { return changed + rate }
                 // "home to 80,000 immigrants": people counted, but no enforcement measured.

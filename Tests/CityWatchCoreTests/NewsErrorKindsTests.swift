@@ -782,4 +782,20 @@ import Testing
         #expect(!g.contains { $0.value == 1000 && $0.unit == .percent })
         #expect(g.contains { $0.value == 500 && $0.unit == .percent })
     }
+
+    @Test func stateDataConstructions() {
+        func one(_ text: String) -> Figure? { facts("Data\n\n" + text + "\n\nICE did not comment.").figures.first }
+        #expect(one("Immigrant detentions in Oregon rise by over 30 percent").map { $0.value == 30 && $0.state == "OR" && $0.unit == .percent } == true)
+        #expect(one("In June, there were about 18,100 people in immigration detention across the United States.")
+            .map { $0.value == 18_100 && $0.scope == .national } == true)
+        #expect(one("The number of new immigrants detained last month – just over 21,000 – was a record.")?.value == 21_000)
+        #expect(one("Idaho, where Boise has drawn most of the attention, has seen ICE arrests increase 38% this year.")
+            .map { $0.value == 38 && $0.city == nil && $0.state == "ID" } == true)
+        #expect(one("Oregon ICE Arrests Up 17%").map { $0.value == 17 && $0.state == "OR" } == true)
+        #expect(one("The jail increased its number of dedicated beds for federal detainees from 10 to 25.")?.value == 25)
+        let g = facts("Data\n\nThere were 1,310 immigrants detained by ICE in Utah in May, an increase of nearly 41 percent from 2024.").figures
+        #expect(g.contains { $0.value == 41 && $0.unit == .percent && $0.state == "UT" })
+        // Not a change of the count: "an increase of 12 percent in staffing" names its own measure.
+        #expect(one("A rise of 12 percent in rents was reported in Ogden, Utah.") == nil)
+    }
 }
