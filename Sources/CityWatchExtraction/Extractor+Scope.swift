@@ -13,10 +13,13 @@ extension Extractor {
     /// Photo", "Getty Images", "/Staff".
     static func isCaption(_ unit: TextUnit) -> Bool {
         let t = unit.tz.tokens
+        // A byline on a line of its own ("BY JANE ROE", "By Jane Roe and John Doe").
+        if let first = t.first, ["By", "BY"].contains(first.text), t.count <= 8,
+           t.allSatisfy({ $0.kind != .word || $0.isCapitalized || $0.lower == "and" }) { return true }
         for k in t.indices where t[k].kind == .word || t[k].text == "/" {
             switch t[k].text {
             case "Photographer", "photographer", "Getty": return true
-            case "Photo", "photo", "Photos", "photos":
+            case "Photo", "photo", "Photos", "photos", "PHOTO", "PHOTOS":
                 if k + 1 < t.count, ["by", "provided", "courtesy", "credit", "illustration"].contains(t[k + 1].lower) { return true }
                 if k >= 1, t[k - 1].text == "AP" { return true }
             case "/":

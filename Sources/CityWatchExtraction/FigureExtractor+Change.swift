@@ -109,7 +109,14 @@ extension FigureExtractor {
         let t = tz.tokens
         let determiners: Set<String> = ["the", "that", "this", "its", "their"]
         var b = n.first - 1
-        guard b - 2 >= range.lowerBound, ["to", "past", "above", "beyond", "at"].contains(t[b].lower) else { return false }
+        guard b - 2 >= range.lowerBound else { return false }
+        // "The count has topped 1,000 every month": a verb of reaching right before the number.
+        if ["topped", "reached", "hit", "surpassed", "exceeded", "passed", "crossed"].contains(t[b].lower) {
+            var k = b - 1
+            while k >= range.lowerBound, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
+            return k - 1 >= range.lowerBound && Self.anaphoricCounts.contains(t[k].lower) && determiners.contains(t[k - 1].lower)
+        }
+        guard ["to", "past", "above", "beyond", "at"].contains(t[b].lower) else { return false }
         b -= 1
         // "bringing the total to", "pushing the tally past"
         if Self.anaphoricCounts.contains(t[b].lower), determiners.contains(t[b - 1].lower) {
@@ -278,7 +285,8 @@ extension FigureExtractor {
 
     /// Verbs of change in their bare form ("saw arrests increase"), which are nouns too ("an increase from").
     static let bareChangeVerbs: Set<String> = ["increase", "rise", "grow", "drop", "fall", "decline", "jump", "climb", "surge",
-                                               "double", "triple", "soar", "spike"]
+                                               "double", "triple", "soar", "spike", "top", "tops", "surpass", "surpasses",
+                                               "exceed", "exceeds"]
 
     /// The index of "of" in "the number of …" before token `b` in the same clause, when a setting verb precedes it
     /// or the number phrase is the subject ("The number of troops in Nashville rose to 550").

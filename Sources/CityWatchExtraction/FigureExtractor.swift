@@ -72,6 +72,8 @@ struct FigureExtractor: Sendable {
         // "picked up 441 people", "returning 122 illegal aliens to China"
         "picked": "arrested", "returning": "removed",
         "captures": "arrested", "capturing": "arrested",
+        // "with around 870 individuals housed as of August": people held in detention.
+        "housed": "detained",
     ]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
@@ -133,6 +135,9 @@ struct FigureExtractor: Sendable {
            let np = phrase(tz, from: k + 1, range) {
             return np
         }
+        // "the majority, or about 57%, of those arrested": the share's "of" past the appositive's comma.
+        if n.unit == .percent, k + 3 < range.upperBound, t[k].text == ",", t[k + 1].lower == "of", t[k + 2].lower == "those",
+           Self.actionVerbs.contains(t[k + 3].lower) { return "people " + t[k + 3].lower }
         // "30% of those who've been arrested"
         if n.unit == .percent, k + 2 < range.upperBound, t[k].lower == "of", t[k + 1].lower == "those",
            let verb = relativeVerb(after: k + 2, tz, range) { return "people " + verb }
@@ -288,6 +293,7 @@ struct FigureExtractor: Sendable {
             let passive = k == start || Self.passiveMarks.contains(t[k - 1].lower)
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
+            if w == "housed", passive { return "detained" }   // "870 individuals housed as of August"
             if w == "custody" { return "detained" }   // "took 130 people into custody"
             // "1,400 people in Indiana have been subject to ICE administrative arrest"
             if w == "subject", k + 1 < range.upperBound, t[k + 1].lower == "to",

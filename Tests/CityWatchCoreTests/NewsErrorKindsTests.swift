@@ -798,4 +798,17 @@ import Testing
         // Not a change of the count: "an increase of 12 percent in staffing" names its own measure.
         #expect(one("A rise of 12 percent in rents was reported in Ogden, Utah.") == nil)
     }
+
+    @Test func countsReachedHeldAndSharedPastACommaAndABylineIsNoLead() {
+        func all(_ text: String) -> [Figure] { facts("Data\n\n" + text + "\n\nICE did not comment.").figures }
+        #expect(all("ICE made 210 arrests in Iowa in March. The count has topped 700 every month since May.").contains { $0.value == 700 && $0.state == "IA" })
+        #expect(all("Iowa arrests top 340 in new sweep").first.map { $0.value == 340 && $0.state == "IA" } == true)
+        #expect(all("Records show that the majority, or about 61%, of those arrested by ICE in Iowa had no conviction.")
+            .first.map { $0.value == 61 && $0.unit == .percent } == true)
+        #expect(all("ICE holds detainees in Iowa, with around 430 individuals housed as of June.").first?.value == 430)
+        // A byline and a photo credit above the dateline do not stand for the lead.
+        #expect(Extractor.isCaption(TextUnit(kind: .paragraph, text: "BY JANE ROE")))
+        #expect(Extractor.isCaption(TextUnit(kind: .paragraph, text: "PHOTO COURTESY NEWARK PRESS OFFICE")))
+        #expect(!Extractor.isCaption(TextUnit(kind: .paragraph, text: "By Monday, ICE agents had detained 40 people in Newark.")))
+    }
 }
