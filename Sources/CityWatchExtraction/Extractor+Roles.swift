@@ -392,19 +392,13 @@ extension Extractor {
         }
         // An item of a list of names ("Texas cities with ICE raids" then "Laredo", "McAllen"): the list's heading says.
         if hit.first == 0, hit.last + 1 == unit.tz.tokens.count, isNameListItem(hit.unit, units) { return true }
+        // The sentence's words other than the city's own ("the Border Patrol office in Border City" is no context).
         func speaksOfEnforcement(_ u: Int, _ range: Range<Int>) -> Bool {
+            let spans = u == hit.unit && range.contains(hit.first)
+                ? [range.lowerBound..<hit.first, min(range.upperBound, hit.last + 1)..<range.upperBound] : [range]
             let t = units[u].tz.tokens
-            for k in range where (u != hit.unit || k < hit.first || k > hit.last) && t[k].kind == .word {
-                if Self.contextWords.contains(t[k].text) { return true }
-                let w = t[k].lower
-                if Self.actionStems.contains(where: { w.hasPrefix($0) }) || Self.contextStems.contains(where: { w.hasPrefix($0) }) {
-                    return true
-                }
-            }
-            return false
+            return spans.contains { span in t[span].contains { $0.kind == .word && Self.contextStems.contains(where: $0.lower.hasPrefix) } }
         }
-        // The sentence, or the one before it in the paragraph ("Agents have made arrests across the state. It is
-        // happening in Tucson too.").
         if speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence])
             || (hit.sentence > 0 && speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence - 1])) { return true }
         // A sentence broken over lines (a page whose paragraphs are its lines): the lines it continues and runs into.
@@ -417,10 +411,10 @@ extension Extractor {
         return false
     }
 
-    /// Words (exact case) and stems that put a sentence on enforcement, beside `actionStems`.
-    static let contextWords: Set<String> = ["ICE", "CBP", "HSI", "ERO", "DHS", "Patrol", "Homeland"]
-    static let contextStems = ["immigra", "migrant", "enforce", "crackdown", "surge", "blitz", "undocumented", "alien",
-                               "border", "287", "removal", "noncitizen", "asylum", "federal", "soldier", "marine",
-                               "target", "sent", "send", "transport", "process", "facilit", "jail", "prison", "flight",
-                               "camp", "military", "army"]
+    /// Stems that put a sentence on enforcement for a city's role: the figures' `enforcementStems` but those of money
+    /// and courts ("general contractors in Alabama" says nothing of an operation), and the moves and places of an
+    /// operation ("troops sent to", "a surge", "the processing center", "a military base").
+    static let contextStems = FigureExtractor.enforcementStems.filter { !["case", "fund", "contract", "budget", "bed"].contains($0) }
+        + ["cbp", "hsi", "ero", "287", "surge", "blitz", "soldier", "marine", "sent", "send", "transport", "process", "jail",
+           "prison", "camp", "military", "army"]
 }

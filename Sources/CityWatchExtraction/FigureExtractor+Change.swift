@@ -57,7 +57,8 @@ extension FigureExtractor {
         if ["versus", "vs", "vs."].contains(w) { return true }
         if ["with", "to"].contains(w) { return ["compared", "comparison", "compares", "compare"].contains(t[b - 1].lower) }
         guard w == "from" else { return false }
-        let before = t[b - 1].lower
+        // ("Deportations increased, from 142 in 2024 to 164": past a comma after the verb.)
+        let before = t[b - 1].text == "," && b - 2 >= range.lowerBound ? t[b - 2].lower : t[b - 1].lower
         if Self.changeBeforeFrom.contains(before) || Self.changeVerbs.contains(before) || Self.settingVerbs.contains(before) {
             return true
         }
