@@ -395,6 +395,10 @@ extension FigureExtractor {
             if j < range.upperBound, ["people", "individuals", "immigrants", "detainees", "arrested"].contains(t[j].lower),
                t[j].lower != "arrested" { j += 1 }
             if j < range.upperBound, ["detainees", "arrestees"].contains(t[j - 1].lower) { return "detainees" }
+            // "554 of those arrests happened in the community": a part of the arrests just named.
+            if j < range.upperBound, ["arrests", "detentions", "deportations", "removals", "apprehensions"].contains(t[j].lower) {
+                return t[j].lower
+            }
             while j < range.upperBound, Self.subsetAuxiliaries.contains(t[j].lower) || t[j].lower == "who" { j += 1 }
             if let p = participle(j) { return "people " + p }
             return nil

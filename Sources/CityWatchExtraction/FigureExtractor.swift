@@ -157,6 +157,17 @@ struct FigureExtractor: Sendable {
         // "277 of those arrested", "131 had been arrested", "Among those arrested, 262 had …": a subset or a count of
         // people whose verb names the measure.
         if let subset = subsetMeasure(n, tz, range) { return subset }
+        // "will hold as many as 280 people", "capable of holding up to 1,500 people", "can initially house 1,000
+        // individuals": what a place can hold, its detention beds (not "held 358 people", who were held).
+        if n.unit == .count, let people = phraseSpan(tz, from: k, range)?.0,
+           Self.genericNouns.contains(people) || ["detainees", "inmates", "detained"].contains(people) {
+            var v = n.first - 1
+            if v > range.lowerBound, t[v].lower.hasSuffix("ly") { v -= 1 }   // "initially house"
+            if v > range.lowerBound, ["hold", "holding", "house", "housing", "accommodate", "accommodating"].contains(t[v].lower),
+               ["will", "would", "can", "could", "to", "of", "may", "might", "able", "eventually", "initially"].contains(t[v - 1].lower) {
+                return "detention beds"
+            }
+        }
         // "capacity for 236 adults", "room for 400 detainees": the beds of a place that holds people.
         if n.unit == .count, n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
            ["capacity", "room", "space"].contains(t[n.first - 2].lower),
@@ -191,7 +202,7 @@ struct FigureExtractor: Sendable {
         if n.unit == .count, k < range.upperBound, Self.incrementWords.contains(t[k].lower),
            let (np, end) = phraseSpan(tz, from: k + 1, range) {
             if let force = forceMembers(np, end: end, tz, range) { return "additional " + force }
-            let verb = Self.genericNouns.contains(np) ? verbAround(n, tz, range) ?? actionBefore(n, tz, range) : nil
+            let verb = !Self.isEnforcementMeasure(np) ? verbAround(n, tz, range) ?? actionBefore(n, tz, range) : nil
             return "additional " + np + (verb.map { " " + $0 } ?? "")
         }
         if let (np, end) = phraseSpan(tz, from: k, range) {
@@ -228,6 +239,12 @@ struct FigureExtractor: Sendable {
                 if let money = moneyMeasure(n, tz, range) { return money }
                 // "200 Customs and Border Protection agents": the counted noun ends an agency's name.
                 if let noun = nounAfterName(n, tz, range) { return noun }
+                // "20,000 law enforcement and support personnel": a force noun after "and" and a modifier or two.
+                if end + 1 < range.upperBound, t[end].lower == "and",
+                   let force = (end + 1..<min(range.upperBound, end + 4)).first(where: { ["personnel", "agents", "officers", "troops", "staff"].contains(t[$0].lower) }),
+                   (end + 1..<force).allSatisfy({ t[$0].kind == .word && !Self.stopWords.contains(t[$0].lower) }) {
+                    return t[force].lower + rate
+                }
             }
             return np + rate
         }
@@ -272,6 +289,10 @@ struct FigureExtractor: Sendable {
            ["a", "the"].contains(t[first - 3].lower) { first -= 3 }
         // "held 358 and 353 people": the second count of a pair has the first one's verb.
         if first - 3 >= range.lowerBound, ["and", "or"].contains(t[first - 1].lower), t[first - 2].kind == .number { first -= 2 }
+        // "ICE arrests 2 more asylum seekers": a headline's verb after the agency.
+        if first - 2 >= range.lowerBound, t[first - 1].lower == "arrests", ["ICE", "CBP", "agents", "Patrol"].contains(t[first - 2].text) {
+            return "arrested"
+        }
         for k in [first - 1, first - 2] where k >= range.lowerBound {
             // "319 people were arrested and 14 children were rescued": the verb is the clause before's.
             if k == first - 2, [",", "and", "or", "but", "while"].contains(t[first - 1].lower) { break }
@@ -293,7 +314,8 @@ struct FigureExtractor: Sendable {
             let passive = k == start || Self.passiveMarks.contains(t[k - 1].lower)
                 || (t[k - 1].lower.hasSuffix("ly") && Self.passiveMarks.contains(t[k - 2].lower))
             if Self.actionVerbs.contains(w) { return passive ? w : nil }
-            if w == "housed", passive { return "detained" }   // "870 individuals housed as of August"
+            // "870 individuals housed as of August", "57,861 people jailed nationwide": another participle of holding.
+            if passive, w.hasSuffix("ed"), let form = Self.actionForms[w] { return form }
             if w == "custody" { return "detained" }   // "took 130 people into custody"
             // "1,400 people in Indiana have been subject to ICE administrative arrest"
             if w == "subject", k + 1 < range.upperBound, t[k + 1].lower == "to",

@@ -811,4 +811,19 @@ import Testing
         #expect(Extractor.isCaption(TextUnit(kind: .paragraph, text: "PHOTO COURTESY NEWARK PRESS OFFICE")))
         #expect(!Extractor.isCaption(TextUnit(kind: .paragraph, text: "By Monday, ICE agents had detained 40 people in Newark.")))
     }
+
+    @Test func capacitiesPartsForcesAndHeadlineVerbs() {
+        func one(_ text: String) -> Figure? { facts("Data\n\n" + text + "\n\nICE did not comment.").figures.first }
+        #expect(one("The ICE center in Grand Island, Nebraska, will hold as many as 320 people.")
+            .map { $0.value == 320 && $0.measure == "detention beds" && $0.qualifier == .upTo } == true)
+        #expect(one("The site is a processing facility capable of holding up to 900 people at a time in Iowa.")?.measure == "detention beds")
+        // People held are a count of detentions, not a capacity.
+        #expect(one("ICE held 412 people at the county jail in Iowa.")?.measure != "detention beds")
+        #expect(one("In comparison, 318 of those arrests happened at workplaces in Iowa, the analysis found.")?.value == 318)
+        #expect(one("The agency employs about 14,000 law enforcement and support personnel.")?.measure == "personnel")
+        #expect(one("ICE arrests 3 more asylum seekers at immigration court in Des Moines")?.value == 3)
+        #expect(facts("Data\n\nAbout 64% of the 41,200 people jailed nationwide on civil immigration cases have no convictions.\n\nICE did not comment.")
+            .figures.contains { $0.value == 41_200 && $0.scope == .national })
+        #expect(one("The school district hired 40 more teachers in Des Moines.") == nil)
+    }
 }
