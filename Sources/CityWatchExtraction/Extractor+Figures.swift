@@ -257,6 +257,13 @@ extension Extractor {
                            let st = stateNamed(unit, range) ?? regionState(unit, range) ?? (city == nil && !change ? lead.state : nil) {
                             stateFallback = st; city = nil
                         }
+                        // "At least four people arrested in Spokane County": a county's count, with no city named, is
+                        // its state's (the story's city's state).
+                        // (Not the county named after the city: "the Milwaukee County Courthouse" is Milwaukee's.)
+                        if !national, stateFallback == nil, sentenceHits.isEmpty, let c = city,
+                           namesCounty(unit.tz.tokens, range, other: gazetteer.places[c].name) {
+                            stateFallback = gazetteer.places[c].state; city = nil
+                        }
                     }
                     // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle": a quota is the agency's
                     // unless a city is its object ("wants 500 arrests a day in Seattle").
@@ -382,6 +389,13 @@ extension Extractor {
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
+    /// Whether the sentence names a county or a parish ("Spokane County", "the Franklin County Jail", "St. Tammany
+    /// Parish").
+    func namesCounty(_ t: [Token], _ range: Range<Int>, other city: String) -> Bool {
+        range.contains { k in k > range.lowerBound && ["County", "Parish"].contains(t[k].text) && t[k - 1].isCapitalized
+            && !city.hasSuffix(t[k - 1].text) }
+    }
+
     func cityFor(_ n: RecognizedNumber, sentence: Int, unitHits: [CityHit], unit: TextUnit, dominant: Int? = nil) -> Int? {
         let t = unit.tz.tokens
         let named = unitHits.contains { $0.sentence == sentence }

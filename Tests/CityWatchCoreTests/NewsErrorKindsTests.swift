@@ -826,4 +826,16 @@ import Testing
             .figures.contains { $0.value == 41_200 && $0.scope == .national })
         #expect(one("The school district hired 40 more teachers in Des Moines.") == nil)
     }
+
+    @Test func aCountysCountWithNoCityIsTheStates() {
+        let story = """
+        Raids near Yakima
+        YAKIMA, Wash. — ICE agents made arrests across the valley this week.
+        At least six people arrested in Benton County were held for several days, the sheriff said.
+        Two people have been arrested at the Yakima County Courthouse by ICE agents, the sheriff's office said.
+        """
+        let f = facts(story).figures
+        #expect(f.first { $0.value == 6 }.map { $0.city == nil && $0.state == "WA" } == true)
+        #expect(f.first { $0.value == 2 }?.city == "Yakima, WA")
+    }
 }
