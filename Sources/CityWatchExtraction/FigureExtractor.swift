@@ -29,6 +29,8 @@ struct FigureExtractor: Sendable {
         "square-foot", "square-feet", "acre", "mph", "degree", "year-old", "years-old", "month-old", "day-old",
         "page", "pages", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight", "tomorrow", "p.m.", "a.m.",
+        // "have at least one charge", "one prior conviction": a person's record, not a count of the operation.
+        "charge", "conviction", "offense", "felony", "misdemeanor",
     ]
     /// Words before a participle that make the counted people its object ("were arrested", "they detained").
     /// ("the 2,200 people the Denver ICE office arrested": an agency as the subject of an object clause.)

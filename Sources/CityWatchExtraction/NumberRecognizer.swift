@@ -79,7 +79,7 @@ struct NumberRecognizer: Sendable {
         return mergeBounds(out, hi)
     }
 
-    /// Joins "more than 10 and less than 40" into one range.
+    /// Joins "more than 10 and less than 40", and "three or four", into one range.
     func mergeBounds(_ found: [RecognizedNumber], _ hi: Int) -> [RecognizedNumber] {
         var out: [RecognizedNumber] = []
         for m in found {
@@ -96,6 +96,14 @@ struct NumberRecognizer: Sendable {
                     out[out.count - 1] = prev
                     continue
                 }
+            }
+            // "three or four people", "2 or 3 agents": two neighbouring counts joined by "or" are a range.
+            if var prev = out.last, let a = prev.value, let b = m.value, prev.qualifier == nil, m.qualifier == nil,
+               prev.unit == m.unit, m.first - prev.last == 2, lower(prev.last + 1) == "or", a < b, b - a <= max(1, a),
+               a >= 2, a == a.rounded(), b == b.rounded() {
+                prev.value = nil; prev.range = .init(min: a, max: b); prev.last = m.last
+                out[out.count - 1] = prev
+                continue
             }
             out.append(m)
         }

@@ -838,4 +838,13 @@ import Testing
         #expect(f.first { $0.value == 6 }.map { $0.city == nil && $0.state == "WA" } == true)
         #expect(f.first { $0.value == 2 }?.city == "Yakima, WA")
     }
+
+    @Test func twoCountsJoinedByOrAreARangeAndARecordIsNoCount() {
+        func all(_ text: String) -> [Figure] { facts("Raid\n\n" + text + "\n\nICE did not comment.").figures }
+        #expect(all("Agents arrested four or five workers in Keene, New Hampshire.").map { "\($0.value) \($0.qualifier.map { "\($0)" } ?? "-")" }
+            == ["4.0 atLeast"])
+        #expect(all("Agents arrested 6 or 7 workers in Keene, New Hampshire.").map(\.value) == [6])
+        #expect(all("They were apprehending one or two people at a time in Keene, New Hampshire.").isEmpty)
+        #expect(all("About 30 percent of those arrested by ICE in Vermont have at least one charge.").map(\.value) == [30])
+    }
 }
