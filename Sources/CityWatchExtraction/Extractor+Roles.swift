@@ -399,8 +399,13 @@ extension Extractor {
             let t = units[u].tz.tokens
             return spans.contains { span in t[span].contains { $0.kind == .word && Self.contextStems.contains(where: $0.lower.hasPrefix) } }
         }
-        if speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence])
-            || (hit.sentence > 0 && speaksOfEnforcement(hit.unit, unit.sentences[hit.sentence - 1])) { return true }
+        // The paragraph speaks of it, or the one before when this one goes on from it ("Then they proceeded north,
+        // to Madera and Stockton").
+        if speaksOfEnforcement(hit.unit, 0..<unit.tz.tokens.count) { return true }
+        if hit.unit > 0, let opener = unit.tz.tokens.first(where: { $0.kind == .word }),
+           Self.continuingWords.contains(opener.lower), speaksOfEnforcement(hit.unit - 1, 0..<units[hit.unit - 1].tz.tokens.count) {
+            return true
+        }
         // A sentence broken over lines (a page whose paragraphs are its lines): the lines it continues and runs into.
         let t = unit.tz.tokens
         if hit.sentence == 0, let first = t.first, first.kind == .word, !first.isCapitalized, hit.unit > 0,
@@ -410,6 +415,10 @@ extension Extractor {
            speaksOfEnforcement(hit.unit + 1, next) { return true }
         return false
     }
+
+    /// Words that open a paragraph going on from the one before (its pronoun or connective).
+    static let continuingWords: Set<String> = ["then", "they", "it", "he", "she", "we", "and", "but", "so", "also", "that",
+                                               "this", "those", "these", "there", "from", "after"]
 
     /// Stems that put a sentence on enforcement for a city's role: the figures' `enforcementStems` but those of money
     /// and courts ("general contractors in Alabama" says nothing of an operation), and the moves and places of an

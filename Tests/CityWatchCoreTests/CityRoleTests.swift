@@ -192,4 +192,14 @@ import Testing
         #expect(roles("ICE raids worry Maria Cruz, director of the Latino Community Fund in Atlanta, Georgia.")["Atlanta, GA"] == .mention)
         #expect(roles("ICE agents raided a farm between noon and dusk in Salinas, California.")["Salinas, CA"] == .target)
     }
+
+    @Test func aParagraphGoingOnFromTheOneBeforeKeepsItsEnforcement() {
+        let story = """
+        "It started down in Yuma with Border Patrol agents and then they moved on to Tucson," a farmer said.
+        "Then they went north, up to Mesa and to Chandler."
+        The new school in Prescott opens in May.
+        """
+        let r = roles(story)
+        #expect(r["Mesa, AZ"] == .target && r["Chandler, AZ"] == .target && r["Prescott, AZ"] == .mention)
+    }
 }
