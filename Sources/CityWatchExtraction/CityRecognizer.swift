@@ -34,6 +34,9 @@ struct CityRecognizer: Sendable {
         var surface = ""
         /// A town below the cities' floor named without its state: accepted only where the story places it.
         var bareTown = false
+        /// Named after a list's comma or "and" ("in Ferndale, Everson and Lynden"): a town read only beside the list's
+        /// other places.
+        var listed = false
     }
 
     /// The cities `units` name. With `townsInNamedStates`, a town below the cities' floor named without its state
@@ -66,7 +69,9 @@ struct CityRecognizer: Sendable {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else {
                         // "in Broadview", "suburban Broadview": a town without its state, kept only if the story places it.
                         if let (readings, last) = bareTown(unit.tz, at: i, range: range) {
-                            candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens))
+                            var c = townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens)
+                            c.listed = !Self.townLocatives.contains(tokens[i - 1].text) && !["a", "an"].contains(tokens[i - 1].text)
+                            candidates.append(c)
                             i = last + 1
                         } else {
                             i += 1
@@ -76,7 +81,9 @@ struct CityRecognizer: Sendable {
                     // "a complex in Baldwin" in a Michigan story: a town of a state the story names, not its bigger
                     // namesakes in states it does not name (Baldwin, NY and PA).
                     if let (readings, townLast) = namesakeTown(unit.tz, at: i, range: range, cities: entries, states: docStates) {
-                        candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: townLast, tokens))
+                        var c = townCandidate(readings, unit: u, sentence: s, first: i, last: townLast, tokens)
+                        c.listed = !Self.townLocatives.contains(tokens[i - 1].text) && !["a", "an"].contains(tokens[i - 1].text)
+                        candidates.append(c)
                         i = townLast + 1
                         continue
                     }
@@ -129,7 +136,7 @@ struct CityRecognizer: Sendable {
         // neighbourhood of it): roughly 5 km for 500,000 people, growing with the root of size.
         func radius(_ a: Int) -> Double { 5 * (Double(gazetteer.places[a].population) / 500_000).squareRoot() }
         let bigAnchors = strong.filter { gazetteer.places[$0].population >= 300_000 }
-        for k in candidates.indices where candidates[k].bareTown {
+        for k in candidates.indices where candidates[k].bareTown && !candidates[k].listed {
             let readings = candidates[k].entries.filter { e in
                 !bigAnchors.contains { gazetteer.distance($0, e.place) < radius($0) } }
             var placed = readings.filter { e in townsWithState.contains(e.place) || isSuburb(e.place, of: bigAnchors) }
@@ -148,6 +155,7 @@ struct CityRecognizer: Sendable {
                 candidates[k].verdict = .rejected
             }
         }
+        placeListedTowns(&candidates, units)
         // A pending name with a reading next to a town the story names unambiguously is that neighbour (local news:
         // "Augusta" in a story naming Grovetown).
         for k in candidates.indices where candidates[k].verdict == .pending && !candidates[k].person {
@@ -257,8 +265,9 @@ struct CityRecognizer: Sendable {
         // (Also "a Bigfork construction site": a town's name as the modifier of a scene.)
         guard i > range.lowerBound + 1 else { return nil }
         let modifier = ["a", "an"].contains(tokens[i - 1].text)
+        let listed = [",", "and", "or"].contains(tokens[i - 1].text)
         guard tokens[i].kind == .word, tokens[i].isCapitalized,
-              Self.townLocatives.contains(tokens[i - 1].text) || modifier, tz.length(i) >= 4, !tz.isAllCaps(i),
+              Self.townLocatives.contains(tokens[i - 1].text) || modifier || listed, tz.length(i) >= 4, !tz.isAllCaps(i),
               !Self.calendarWords.contains(tokens[i].text), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
         var n = min(Gazetteer.townMaxTokens, range.upperBound - i)
         while n >= 1 {
@@ -377,6 +386,44 @@ struct CityRecognizer: Sendable {
     }
 
     /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
+    /// "arrested in Ferndale, Everson, Maple Falls and Burlington": in a list of three or more places, a name not
+    /// read on its own (a small town, a homonym held back) is the reading in the state of a place of the list that
+    /// is read, within 150 km of it. Towns named after a list's comma are read only so.
+    func placeListedTowns(_ candidates: inout [Candidate], _ units: [TextUnit]) {
+        func joined(_ a: Candidate, _ b: Candidate) -> Bool {
+            guard a.unit == b.unit, a.sentence == b.sentence, b.first > a.last, b.first - a.last <= 3 else { return false }
+            let t = units[a.unit].tz.tokens
+            return (a.last + 1..<b.first).allSatisfy { [",", "and", "or", "&"].contains(t[$0].text) }
+        }
+        var k = 0
+        while k < candidates.count {
+            // The run of candidates joined by list words from k.
+            var end = k
+            while end + 1 < candidates.count, joined(candidates[end], candidates[end + 1]) { end += 1 }
+            defer { k = end + 1 }
+            guard end - k >= 2 else { continue }
+            let anchors = (k...end).filter { candidates[$0].verdict == .accepted && candidates[$0].place >= 0 }
+                .map { gazetteer.resolved(candidates[$0].place) }
+            guard let anchor = anchors.first else { continue }
+            // "in Pitkin, Eagle and Garfield counties": a list of counties, not of towns.
+            let t = units[candidates[end].unit].tz.tokens
+            if candidates[end].last + 1 < t.count, ["counties", "county", "parishes"].contains(t[candidates[end].last + 1].lower) { continue }
+            let state = gazetteer.places[anchor].state
+            for j in k...end where candidates[j].verdict != .accepted && !candidates[j].person && !candidates[j].surname {
+                // Its city readings, and its town readings (Burlington, WA, below the floor beside the bigger ones).
+                let readings = candidates[j].entries.map(\.place) + (gazetteer.towns[candidates[j].surface.lowercased()] ?? [])
+                if let p = readings.first(where: { p in gazetteer.places[p].state == state
+                    && anchors.contains { a in gazetteer.distance(a, p) < 150 } }) {
+                    candidates[j].entries = [Gazetteer.Entry(place: p, risk: .medium, flags: [], demonym: false)]
+                    candidates[j].place = p; candidates[j].verdict = .accepted
+                }
+            }
+        }
+        for j in candidates.indices where candidates[j].listed && candidates[j].verdict != .accepted {
+            candidates[j].verdict = .rejected
+        }
+    }
+
     func resolveLists(_ candidates: inout [Candidate], _ units: [TextUnit]) {
         for _ in 0..<2 {
             for k in candidates.indices where candidates[k].verdict == .pending {

@@ -221,5 +221,16 @@ extension CityRecognizerTests {
         #expect(cities("ICE arrests in Iowa tripled. Two men were moved to a jail in rural Louisiana.").isEmpty)
         #expect(cities("Agents detained two men in Iowa, Louisiana, on Friday.") == ["Iowa, LA"])
     }
-}
 
+    @Test func smallTownsInAListAreReadInTheStateOfTheListsPlaces() {
+        // Everson (a town below the cities' floor, named without its state) beside Ferndale: Washington's. Alone after
+        // a comma it is not read.
+        let listed = cities("ICE agents arrested six people in Ferndale, Everson and Lynden on Tuesday.")
+        #expect(listed.contains("Everson, WA"))
+        #expect(!cities("ICE agents arrested six people on Tuesday, Everson said.").contains("Everson, WA"))
+        // Not a person after a list's comma, nor a list of counties.
+        #expect(!cities("Allison Hamilton spoke in Huntsville, Alabama. That is how they heard of the arrests, Hamilton said.")
+            .contains("Hamilton, AL"))
+        #expect(!cities("Arrests rose in Aspen, Colorado, and in Pitkin, Eagle and Garfield counties.").contains("Eagle, CO"))
+    }
+}
