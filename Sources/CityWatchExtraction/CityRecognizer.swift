@@ -388,7 +388,7 @@ struct CityRecognizer: Sendable {
     /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
     /// "arrested in Ferndale, Everson, Maple Falls and Burlington": in a list of three or more places, a name not
     /// read on its own (a small town, a homonym held back) is the reading in the state of a place of the list that
-    /// is read, within 150 km of it. Towns named after a list's comma are read only so.
+    /// is read, within 300 km of it. Towns named after a list's comma are read only so.
     func placeListedTowns(_ candidates: inout [Candidate], _ units: [TextUnit]) {
         func joined(_ a: Candidate, _ b: Candidate) -> Bool {
             guard a.unit == b.unit, a.sentence == b.sentence, b.first > a.last, b.first - a.last <= 3 else { return false }
@@ -413,7 +413,7 @@ struct CityRecognizer: Sendable {
                 // Its city readings, and its town readings (Burlington, WA, below the floor beside the bigger ones).
                 let readings = candidates[j].entries.map(\.place) + (gazetteer.towns[candidates[j].surface.lowercased()] ?? [])
                 if let p = readings.first(where: { p in gazetteer.places[p].state == state
-                    && anchors.contains { a in gazetteer.distance(a, p) < 150 } }) {
+                    && anchors.contains { a in gazetteer.distance(a, p) < 300 } }) {
                     candidates[j].entries = [Gazetteer.Entry(place: p, risk: .medium, flags: [], demonym: false)]
                     candidates[j].place = p; candidates[j].verdict = .accepted
                 }

@@ -218,8 +218,10 @@ extension Extractor {
            Self.officeWords.contains(t[hit.first - 2].text) || Self.officeWords.contains(t[hit.first - 2].lower) {
             return .seat
         }
+        // (Not the agents of a passive: "people arrested by ICE officials in Manchester" were arrested there.)
         if let prev, ["in", "from", "of"].contains(prev.lower), hit.first - 2 >= range.lowerBound,
-           Self.speakerWords.contains(t[hit.first - 2].lower) {
+           Self.speakerWords.contains(t[hit.first - 2].lower),
+           !(max(range.lowerBound, hit.first - 9)..<hit.first - 2).contains(where: { t[$0].lower == "by" }) {
             return .title
         }
         // "a think tank based in Washington", "a nonprofit headquartered in Tucson": where a group sits (not forces:

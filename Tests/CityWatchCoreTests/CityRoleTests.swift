@@ -202,4 +202,9 @@ import Testing
         let r = roles(story)
         #expect(r["Mesa, AZ"] == .target && r["Chandler, AZ"] == .target && r["Prescott, AZ"] == .mention)
     }
+
+    @Test func theAgentsOfAPassiveAreNoSpeakersTitle() {
+        #expect(roles("Dozens of people were arrested by ICE officials in Nashua, New Hampshire, last month.")["Nashua, NH"] == .target)
+        #expect(roles("ICE officials in Nashua, New Hampshire, declined to comment on the raids.")["Nashua, NH"] == .mention)
+    }
 }
