@@ -238,6 +238,10 @@ extension Extractor {
                         // (An arrest quota with no place named is the agency's: "raised ICE's daily quota to 3,000".)
                         let national = judge.isNational(unit.tz, range) || (plan && measure.hasSuffix(" a day"))
                             || (plan && unit.tz.tokens[range].contains { ["quota", "quotas"].contains($0.lower) })
+                            // "ICE said its agents made around 2,000 arrests in the last several days", "it arrested
+                            // nearly 1,200 people on Monday alone": thousands in days, with no place named, are the
+                            // agency's.
+                            || (n.unit == .count && value >= 1_000 && !named && Self.namesDaysSpan(unit.tz.tokens, range))
                             || judge.isAgencyTally(measure, unit.tz, range)
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
                             || (n.unit != .usd && measure.contains(" a ") && !measure.contains("beds")
@@ -389,6 +393,19 @@ extension Extractor {
     }
 
     /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
+    /// Whether the sentence counts over a few days: "in the last several days", "in just a few days", "on Monday
+    /// alone", "in a single day", "per day".
+    static func namesDaysSpan(_ t: [Token], _ range: Range<Int>) -> Bool {
+        range.contains { k in
+            let w = t[k].lower
+            let before = k > range.lowerBound ? t[k - 1].lower : ""
+            if w == "days", ["several", "few", "couple"].contains(before) { return true }
+            if w == "alone", before.hasSuffix("day") { return true }
+            if w == "day", ["single", "one", "per"].contains(before) { return true }
+            return false
+        }
+    }
+
     /// Whether the sentence names a county or a parish ("Spokane County", "the Franklin County Jail", "St. Tammany
     /// Parish").
     func namesCounty(_ t: [Token], _ range: Range<Int>, other city: String) -> Bool {

@@ -847,4 +847,16 @@ import Testing
         #expect(all("They were apprehending one or two people at a time in Keene, New Hampshire.").isEmpty)
         #expect(all("About 30 percent of those arrested by ICE in Vermont have at least one charge.").map(\.value) == [30])
     }
+
+    @Test func thousandsInDaysWithNoPlaceAreTheAgencys() {
+        let story = """
+        Raids widen
+        ICE agents arrested 40 people in Tulsa, Oklahoma, on Monday.
+        The agency said it has made approximately 1,800 arrests in just a few days.
+        Agents made 300 more arrests in the city this month.
+        """
+        let f = facts(story).figures
+        #expect(f.first { $0.value == 1_800 }?.scope == .national)
+        #expect(f.first { $0.value == 300 }?.city == "Tulsa, OK")
+    }
 }
