@@ -112,7 +112,8 @@ extension FigureExtractor {
         var b = n.first - 1
         guard b - 2 >= range.lowerBound else { return false }
         // "The count has topped 1,000 every month": a verb of reaching right before the number.
-        if ["topped", "reached", "hit", "surpassed", "exceeded", "passed", "crossed"].contains(t[b].lower) {
+        // ("A year later, that number was about 36,500": the count stated again, later.)
+        if ["topped", "reached", "hit", "surpassed", "exceeded", "passed", "crossed", "was", "is", "stood", "stands"].contains(t[b].lower) {
             var k = b - 1
             while k >= range.lowerBound, Self.auxiliaries.contains(t[k].lower) { k -= 1 }
             return k - 1 >= range.lowerBound && Self.anaphoricCounts.contains(t[k].lower) && determiners.contains(t[k - 1].lower)

@@ -859,4 +859,11 @@ import Testing
         #expect(f.first { $0.value == 1_800 }?.scope == .national)
         #expect(f.first { $0.value == 300 }?.city == "Tulsa, OK")
     }
+
+    @Test func thatNumberWasRestatesTheCountBefore() {
+        let f = facts("Data\n\nIn May, there were about 12,400 people in immigration detention across the United States. A year later, that number was about 19,900.\n\nICE did not comment.").figures
+        #expect(f.first { $0.value == 19_900 }.map { $0.scope == .national && $0.measure == "people in detention" } == true)
+        // Not a count of its own when nothing came before it.
+        #expect(facts("Data\n\nThe ICE office said that number was about 400 in Utah.").figures.isEmpty)
+    }
 }
