@@ -374,9 +374,11 @@ extension Extractor {
     /// sentence about enforcement (or in the title or the lead).
     func roles(_ hits: [CityHit], _ units: [TextUnit], owners: Set<String>) -> [Int: CityRole] {
         var roles: [Int: CityRole] = [:]
+        var context: [Int: [Int]] = [:]
+        let lead = units.firstIndex { if case .paragraph = $0.kind { true } else { false } }
         for hit in hits {
             if owners.contains(gazetteer.places[hit.place].display)
-                || (hit.passing == nil && isInEnforcementContext(hit, units)) { roles[hit.place] = .target }
+                || (hit.passing == nil && isInEnforcementContext(hit, units, lead: lead, &context)) { roles[hit.place] = .target }
             else if roles[hit.place] == nil { roles[hit.place] = .mention }
         }
         return roles
@@ -386,20 +388,20 @@ extension Extractor {
     /// deployment), or the hit opens the story (the title, the first paragraph's first sentence). A city named in a
     /// sentence about something else ("the company also builds a resort in Orange Beach", "a career fair in Provo")
     /// is named in passing.
-    func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit]) -> Bool {
+    /// (`context` caches, per unit, the indices of its tokens that speak of enforcement; `lead` is the first paragraph.)
+    func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit], lead: Int?, _ context: inout [Int: [Int]]) -> Bool {
         let unit = units[hit.unit]
         if case .title = unit.kind { return true }
-        if hit.sentence == 0, units.firstIndex(where: { if case .paragraph = $0.kind { true } else { false } }) == hit.unit {
-            return true
-        }
+        if hit.sentence == 0, lead == hit.unit { return true }
         // An item of a list of names ("Texas cities with ICE raids" then "Laredo", "McAllen"): the list's heading says.
         if hit.first == 0, hit.last + 1 == unit.tz.tokens.count, isNameListItem(hit.unit, units) { return true }
         // The sentence's words other than the city's own ("the Border Patrol office in Border City" is no context).
         func speaksOfEnforcement(_ u: Int, _ range: Range<Int>) -> Bool {
-            let spans = u == hit.unit && range.contains(hit.first)
-                ? [range.lowerBound..<hit.first, min(range.upperBound, hit.last + 1)..<range.upperBound] : [range]
-            let t = units[u].tz.tokens
-            return spans.contains { span in t[span].contains { $0.kind == .word && Self.contextStems.contains(where: $0.lower.hasPrefix) } }
+            if context[u] == nil {
+                let t = units[u].tz.tokens
+                context[u] = t.indices.filter { t[$0].kind == .word && Self.isContextWord(t[$0].lower) }
+            }
+            return context[u]!.contains { range.contains($0) && (u != hit.unit || $0 < hit.first || $0 > hit.last) }
         }
         // The paragraph speaks of it, or the one before when this one goes on from it ("Then they proceeded north,
         // to Madera and Stockton").
@@ -417,6 +419,17 @@ extension Extractor {
            speaksOfEnforcement(hit.unit + 1, next) { return true }
         return false
     }
+
+    /// Whether a lower-cased word starts with one of `contextStems` (its first byte picks the few to try).
+    static func isContextWord(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first < 128 else { return false }
+        return contextStemsByInitial[Int(first)].contains { word.hasPrefix($0) }
+    }
+    static let contextStemsByInitial: [[String]] = {
+        var table = [[String]](repeating: [], count: 128)
+        for stem in contextStems { table[Int(stem.utf8.first!)].append(stem) }
+        return table
+    }()
 
     /// Words that open a paragraph going on from the one before (its pronoun or connective).
     static let continuingWords: Set<String> = ["then", "they", "it", "he", "she", "we", "and", "but", "so", "also", "that",
