@@ -171,8 +171,9 @@ struct FigureExtractor: Sendable {
             }
         }
         // "capacity for 236 adults", "room for 400 detainees": the beds of a place that holds people.
+        // ("a facility designed for 1,089 people", "a jail built for 500")
         if n.unit == .count, n.first - 2 >= range.lowerBound, t[n.first - 1].lower == "for",
-           ["capacity", "room", "space"].contains(t[n.first - 2].lower),
+           ["capacity", "room", "space", "designed", "built"].contains(t[n.first - 2].lower),
            range.contains(where: { Self.holdingWords.contains(t[$0].lower) }) { return "detention beds" }
         if let quota = quotaOf(n, tz, range) { return quota }
         // "the number of immigrant arrests in Indiana this year (1,830)": a number in brackets after "the number of …".
@@ -291,6 +292,11 @@ struct FigureExtractor: Sendable {
            ["a", "the"].contains(t[first - 3].lower) { first -= 3 }
         // "held 358 and 353 people": the second count of a pair has the first one's verb.
         if first - 3 >= range.lowerBound, ["and", "or"].contains(t[first - 1].lower), t[first - 2].kind == .number { first -= 2 }
+        // "three detention centers house a total of 1,820 people", "the jail holds 85 detainees": people held now.
+        if first - 1 >= range.lowerBound, ["house", "houses", "holds"].contains(t[first - 1].lower),
+           !(first - 2 >= range.lowerBound && ["will", "would", "can", "could", "to", "may", "might"].contains(t[first - 2].lower)) {
+            return "held"
+        }
         // "ICE arrests 2 more asylum seekers": a headline's verb after the agency.
         if first - 2 >= range.lowerBound, t[first - 1].lower == "arrests", ["ICE", "CBP", "agents", "Patrol"].contains(t[first - 2].text) {
             return "arrested"

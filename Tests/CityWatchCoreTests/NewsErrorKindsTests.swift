@@ -866,4 +866,13 @@ import Testing
         // Not a count of its own when nothing came before it.
         #expect(facts("Data\n\nThe ICE office said that number was about 400 in Utah.").figures.isEmpty)
     }
+
+    @Test func peopleACenterHousesNowAndWhatItWasDesignedFor() {
+        func one(_ text: String) -> Figure? { facts("Data\n\n" + text + "\n\nICE did not comment.").figures.first }
+        #expect(one("Kansas's two immigration detention centers house a total of 1,240 people.")
+            .map { $0.value == 1_240 && $0.measure != "detention beds" && $0.state == "KS" } == true)
+        #expect(facts("Data\n\nICE found 930 detainees at a center in Topeka, Kansas, designed for 880 people.\n\nICE did not comment.").figures
+            .contains { $0.value == 880 && $0.measure == "detention beds" })
+        #expect(one("The new ICE center in Kansas will house 600 people.")?.measure == "detention beds")
+    }
 }
