@@ -83,6 +83,8 @@ extension CityRecognizer {
                                             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     /// What may come before a town named without its state ("in Broadview", "west suburban Broadview").
     static let townLocatives: Set<String> = ["in", "near", "outside", "at", "from", "into", "suburban", "rural"]
+    /// What joins the names of a list ("Ferndale, Everson and Lynden").
+    static let listWords = [",", "and", "or"]
     /// The words that end papers' names after their city ("Seattle Times", "Miami Herald"), whatever the case around.
     static let paperNames: Set<String> = ["Times", "Tribune", "Herald", "Chronicle", "Gazette", "Examiner", "Inquirer",
                                           "Courier", "Bee", "Enquirer", "Picayune", "Dispatch", "Star-Tribune", "Sun-Times"]

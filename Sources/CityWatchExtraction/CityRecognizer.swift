@@ -69,9 +69,7 @@ struct CityRecognizer: Sendable {
                     guard let (entries, last) = match(unit.tz, at: i, end: range.upperBound) else {
                         // "in Broadview", "suburban Broadview": a town without its state, kept only if the story places it.
                         if let (readings, last) = bareTown(unit.tz, at: i, range: range) {
-                            var c = townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens)
-                            c.listed = !Self.townLocatives.contains(tokens[i - 1].text) && !["a", "an"].contains(tokens[i - 1].text)
-                            candidates.append(c)
+                            candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens))
                             i = last + 1
                         } else {
                             i += 1
@@ -81,9 +79,7 @@ struct CityRecognizer: Sendable {
                     // "a complex in Baldwin" in a Michigan story: a town of a state the story names, not its bigger
                     // namesakes in states it does not name (Baldwin, NY and PA).
                     if let (readings, townLast) = namesakeTown(unit.tz, at: i, range: range, cities: entries, states: docStates) {
-                        var c = townCandidate(readings, unit: u, sentence: s, first: i, last: townLast, tokens)
-                        c.listed = !Self.townLocatives.contains(tokens[i - 1].text) && !["a", "an"].contains(tokens[i - 1].text)
-                        candidates.append(c)
+                        candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: townLast, tokens))
                         i = townLast + 1
                         continue
                     }
@@ -265,7 +261,7 @@ struct CityRecognizer: Sendable {
         // (Also "a Bigfork construction site": a town's name as the modifier of a scene.)
         guard i > range.lowerBound + 1 else { return nil }
         let modifier = ["a", "an"].contains(tokens[i - 1].text)
-        let listed = [",", "and", "or"].contains(tokens[i - 1].text)
+        let listed = Self.listWords.contains(tokens[i - 1].text)
         guard tokens[i].kind == .word, tokens[i].isCapitalized,
               Self.townLocatives.contains(tokens[i - 1].text) || modifier || listed, tz.length(i) >= 4, !tz.isAllCaps(i),
               !Self.calendarWords.contains(tokens[i].text), gazetteer.townFirstWords.contains(tokens[i].lower) else { return nil }
@@ -292,6 +288,7 @@ struct CityRecognizer: Sendable {
                           verdict: .pending)
         c.surface = tokens[first...last].map(\.text).joined(separator: " ")
         c.bareTown = true
+        c.listed = first > 0 && Self.listWords.contains(tokens[first - 1].text)
         return c
     }
 
@@ -385,7 +382,6 @@ struct CityRecognizer: Sendable {
         return Double(capitalized) >= 0.7 * Double(words)
     }
 
-    /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
     /// "arrested in Ferndale, Everson, Maple Falls and Burlington": in a list of three or more places, a name not
     /// read on its own (a small town, a homonym held back) is the reading in the state of a place of the list that
     /// is read, within 300 km of it. Towns named after a list's comma are read only so.
@@ -393,7 +389,7 @@ struct CityRecognizer: Sendable {
         func joined(_ a: Candidate, _ b: Candidate) -> Bool {
             guard a.unit == b.unit, a.sentence == b.sentence, b.first > a.last, b.first - a.last <= 3 else { return false }
             let t = units[a.unit].tz.tokens
-            return (a.last + 1..<b.first).allSatisfy { [",", "and", "or", "&"].contains(t[$0].text) }
+            return (a.last + 1..<b.first).allSatisfy { Self.listWords.contains(t[$0].text) || t[$0].text == "&" }
         }
         var k = 0
         while k < candidates.count {
@@ -424,6 +420,7 @@ struct CityRecognizer: Sendable {
         }
     }
 
+    /// Names in a list with accepted cities ("in New York and Los Angeles") are cities too.
     func resolveLists(_ candidates: inout [Candidate], _ units: [TextUnit]) {
         for _ in 0..<2 {
             for k in candidates.indices where candidates[k].verdict == .pending {

@@ -392,7 +392,6 @@ extension Extractor {
         return p == .speech || p == .affiliation || p == .seat || p == .origin || p == .dateline || p == .title
     }
 
-    /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
     /// Whether the sentence counts over a few days: "in the last several days", "in just a few days", "on Monday
     /// alone", "in a single day", "per day".
     static func namesDaysSpan(_ t: [Token], _ range: Range<Int>) -> Bool {
@@ -413,6 +412,7 @@ extension Extractor {
             && !city.hasSuffix(t[k - 1].text) }
     }
 
+    /// The city a sentence figure describes: the nearest city before it in the same clause, else the nearest one.
     func cityFor(_ n: RecognizedNumber, sentence: Int, unitHits: [CityHit], unit: TextUnit, dominant: Int? = nil) -> Int? {
         let t = unit.tz.tokens
         let named = unitHits.contains { $0.sentence == sentence }

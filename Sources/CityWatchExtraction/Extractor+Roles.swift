@@ -371,7 +371,7 @@ extension Extractor {
                                            "northwest", "northeast", "southwest", "southeast", "central", "rural"]
 
     /// Each city's role: a target when it owns a figure or is named at least once other than in passing, in a
-    /// sentence about enforcement (or in the title or the lead).
+    /// paragraph about enforcement (or in the title or the lead).
     func roles(_ hits: [CityHit], _ units: [TextUnit], owners: Set<String>) -> [Int: CityRole] {
         var roles: [Int: CityRole] = [:]
         var context: [Int: [Int]] = [:]
@@ -384,10 +384,10 @@ extension Extractor {
         return roles
     }
 
-    /// Whether the hit's sentence speaks of enforcement ("agents", "detention", "ICE", "immigration", a raid, a
-    /// deployment), or the hit opens the story (the title, the first paragraph's first sentence). A city named in a
-    /// sentence about something else ("the company also builds a resort in Orange Beach", "a career fair in Provo")
-    /// is named in passing.
+    /// Whether the hit's paragraph speaks of enforcement ("agents", "detention", "ICE", "immigration", a raid, a
+    /// deployment), or the paragraph it goes on from, or the hit opens the story (the title, the first paragraph's
+    /// first sentence). A city named in a paragraph about something else ("the company also builds a resort in Orange
+    /// Beach", "a career fair in Provo") is named in passing.
     /// (`context` caches, per unit, the indices of its tokens that speak of enforcement; `lead` is the first paragraph.)
     func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit], lead: Int?, _ context: inout [Int: [Int]]) -> Bool {
         let unit = units[hit.unit]
@@ -395,7 +395,7 @@ extension Extractor {
         if hit.sentence == 0, lead == hit.unit { return true }
         // An item of a list of names ("Texas cities with ICE raids" then "Laredo", "McAllen"): the list's heading says.
         if hit.first == 0, hit.last + 1 == unit.tz.tokens.count, isNameListItem(hit.unit, units) { return true }
-        // The sentence's words other than the city's own ("the Border Patrol office in Border City" is no context).
+        // The unit's words other than the city's own ("the Border Patrol office in Border City" is no context).
         func speaksOfEnforcement(_ u: Int, _ range: Range<Int>) -> Bool {
             if context[u] == nil {
                 let t = units[u].tz.tokens
@@ -425,11 +425,7 @@ extension Extractor {
         guard let first = word.utf8.first, first < 128 else { return false }
         return contextStemsByInitial[Int(first)].contains { word.hasPrefix($0) }
     }
-    static let contextStemsByInitial: [[String]] = {
-        var table = [[String]](repeating: [], count: 128)
-        for stem in contextStems { table[Int(stem.utf8.first!)].append(stem) }
-        return table
-    }()
+    static let contextStemsByInitial = FigureExtractor.byInitial(contextStems)
 
     /// Words that open a paragraph going on from the one before (its pronoun or connective).
     static let continuingWords: Set<String> = ["then", "they", "it", "he", "she", "we", "and", "but", "so", "also", "that",

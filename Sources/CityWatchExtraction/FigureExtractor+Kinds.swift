@@ -37,11 +37,14 @@ extension FigureExtractor {
     }
 
     /// The measure stems by first letter (a word's first byte picks the few to try).
-    static let measureStemsByInitial: [[String]] = {
+    static let measureStemsByInitial = byInitial(measureStems)
+
+    /// ASCII-initial stems grouped by their first byte, for a lookup that tries only the few a word can start.
+    static func byInitial(_ stems: [String]) -> [[String]] {
         var table = [[String]](repeating: [], count: 128)
-        for stem in measureStems { table[Int(stem.utf8.first!)].append(stem) }
+        for stem in stems { table[Int(stem.utf8.first!)].append(stem) }
         return table
-    }()
+    }
 
     /// People whose arrest at a protest is the police's, not the operation's ("two activists arrested").
     static let protestNouns: Set<String> = ["protesters", "protestors", "demonstrators", "activists", "clergy",

@@ -77,6 +77,8 @@ struct FigureExtractor: Sendable {
         // "with around 870 individuals housed as of August": people held in detention.
         "housed": "detained",
     ]
+    /// Words before a verb of holding that make it a capacity ("will hold", "can house"), not people held now.
+    static let modalWords: Set<String> = ["will", "would", "can", "could", "to", "may", "might"]
     static let genericNouns: Set<String> = ["people", "individuals", "persons", "immigrants", "migrants", "residents",
                                            "workers", "men", "women", "children", "noncitizens", "families", "citizens",
                                            "u.s. citizens", "americans", "adults", "teenagers", "minors", "students"]
@@ -166,7 +168,7 @@ struct FigureExtractor: Sendable {
             var v = n.first - 1
             if v > range.lowerBound, t[v].lower.hasSuffix("ly") { v -= 1 }   // "initially house"
             if v > range.lowerBound, ["hold", "holding", "house", "housing", "accommodate", "accommodating"].contains(t[v].lower),
-               ["will", "would", "can", "could", "to", "of", "may", "might", "able", "eventually", "initially"].contains(t[v - 1].lower) {
+               Self.modalWords.contains(t[v - 1].lower) || ["of", "able", "eventually", "initially"].contains(t[v - 1].lower) {
                 return "detention beds"
             }
         }
@@ -294,7 +296,7 @@ struct FigureExtractor: Sendable {
         if first - 3 >= range.lowerBound, ["and", "or"].contains(t[first - 1].lower), t[first - 2].kind == .number { first -= 2 }
         // "three detention centers house a total of 1,820 people", "the jail holds 85 detainees": people held now.
         if first - 1 >= range.lowerBound, ["house", "houses", "holds"].contains(t[first - 1].lower),
-           !(first - 2 >= range.lowerBound && ["will", "would", "can", "could", "to", "may", "might"].contains(t[first - 2].lower)) {
+           !(first - 2 >= range.lowerBound && Self.modalWords.contains(t[first - 2].lower)) {
             return "held"
         }
         // "ICE arrests 2 more asylum seekers": a headline's verb after the agency.
