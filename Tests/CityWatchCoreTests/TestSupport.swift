@@ -16,12 +16,31 @@ func parsedConfig(_ text: String, in directory: URL) throws -> Config {
     return try Config.parse(text, file: directory.appendingPathComponent("citywatch.toml").path)
 }
 
-/// A fresh temporary folder per test.
+/// A fresh temporary folder per test, inside this test process's own folder (`citywatch-tests-PID`), which is removed
+/// when the process exits; the folders of test processes that died before they could remove theirs are removed by the
+/// next run.
 func temporaryFolder(_ name: String = #function) -> String {
     let clean = name.filter { $0.isLetter || $0.isNumber }
-    let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("citywatch-\(clean)-\(UUID().uuidString.prefix(8))")
+    let path = (TestFolders.root as NSString).appendingPathComponent("\(clean)-\(UUID().uuidString.prefix(8))")
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+private enum TestFolders {
+    static let prefix = "citywatch-tests-"
+
+    /// Made once per process: the leftovers of dead runs are swept and the folder is removed at exit.
+    static let root: String = {
+        let temporary = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (temporary as NSString).appendingPathComponent(name))
+        }
+        let root = (temporary as NSString).appendingPathComponent("\(prefix)\(getpid())")
+        try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestFolders.root) }
+        return root
+    }()
 }
 
 /// A `Mutex` that escaping test closures can share (they cannot capture the non-copyable `Mutex` itself).
