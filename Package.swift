@@ -129,6 +129,7 @@ let package = Package(
                 "CityWatchSupport", "CityWatchFetching", "CityWatchFeeds", "CityWatchDocuments", "CityWatchExtraction",
                 "CityWatchKnowledge", "CityWatchConfig", "CityWatchAlerts", "CityWatchNotify", "CityWatchDaemon",
                 "CityWatchDashboard", "CityWatchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],

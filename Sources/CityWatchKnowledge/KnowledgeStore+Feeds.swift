@@ -145,8 +145,9 @@ extension KnowledgeStore {
     }
 
     /// Forgets seen-item keys and reading attempts older than `age`, and articles older than `age` (irrelevant
-    /// ones after `irrelevantAge`) with their city sightings: the tables stay bounded however much a feed lists.
-    /// The cities, measures and figure values learnt from them stay.
+    /// ones after `irrelevantAge`) with their own rows, city sightings and figure rows (the foreign keys' cascade):
+    /// the tables stay bounded however much a feed lists. The cities, measures, figure values and sources learnt
+    /// from them stay.
     package func pruneSeenItems(olderThan age: TimeInterval, irrelevantAge: TimeInterval = 30 * 86_400,
                                now: Date = Date()) throws {
         let cutoff = UTCTime.string(now.addingTimeInterval(-age))
@@ -154,11 +155,8 @@ extension KnowledgeStore {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM seen_items WHERE seen < ?", arguments: [cutoff])
             try db.execute(sql: "DELETE FROM item_attempts WHERE last < ?", arguments: [cutoff])
-            try db.execute(sql: """
-                DELETE FROM city_sightings WHERE article IN
-                    (SELECT id FROM articles WHERE fetched < ? OR (relevant = 0 AND fetched < ?));
-                DELETE FROM articles WHERE fetched < ? OR (relevant = 0 AND fetched < ?);
-                """, arguments: [cutoff, irrelevantCutoff, cutoff, irrelevantCutoff])
+            try db.execute(sql: "DELETE FROM articles WHERE fetched < ? OR (relevant = 0 AND fetched < ?)",
+                           arguments: [cutoff, irrelevantCutoff])
         }
     }
 

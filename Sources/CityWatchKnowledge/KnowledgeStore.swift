@@ -102,7 +102,76 @@ package final class KnowledgeStore: Sendable {
                 """)
         }
         migrator.registerMigration("v3") { db in try Self.createNotifyTables(db) }
+        // GRDB runs it with foreign keys off and checks every reference at its end (`foreignKeyChecks: .deferred`).
+        migrator.registerMigration("v4") { db in try Self.addForeignKeys(db) }
         return migrator
+    }
+
+    /// Migration v4: the references between tables become foreign keys, so SQLite keeps them true. An article's own
+    /// rows (its city sightings and figure rows) go with it when housekeeping deletes it; a city first seen in it
+    /// keeps its first-seen time and forgets the article; measures, their values and the values' sources are the
+    /// knowledge and are never deleted through an article. A notifier's deliveries go with the notifier, and each
+    /// names an alert of the outbox. Rows left pointing at nothing by earlier versions (figure rows of pruned articles)
+    /// are deleted first, as the cascade would have done. Tables are rebuilt in SQLite's documented way (a new table,
+    /// the rows copied, the old one dropped, the new one renamed), their indexes made again, and the child columns
+    /// get indexes of their own so a cascade does not scan.
+    static func addForeignKeys(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM city_sightings WHERE article NOT IN (SELECT id FROM articles);
+            UPDATE cities SET first_article = NULL WHERE first_article NOT IN (SELECT id FROM articles);
+            DELETE FROM figures WHERE article NOT IN (SELECT id FROM articles) OR measure NOT IN (SELECT id FROM measures);
+            DELETE FROM figure_values WHERE measure NOT IN (SELECT id FROM measures);
+            DELETE FROM figure_sources WHERE NOT EXISTS
+                (SELECT 1 FROM figure_values v WHERE v.measure = figure_sources.measure AND v.value = figure_sources.value);
+            DELETE FROM notify_deliveries WHERE notifier NOT IN (SELECT name FROM notifiers) OR seq NOT IN (SELECT seq FROM outbox);
+
+            CREATE TABLE new_cities (city TEXT PRIMARY KEY, first_seen TEXT NOT NULL,
+                first_article INTEGER REFERENCES articles(id) ON DELETE SET NULL, articles INTEGER NOT NULL DEFAULT 0);
+            INSERT INTO new_cities SELECT city, first_seen, first_article, articles FROM cities;
+            DROP TABLE cities;
+            ALTER TABLE new_cities RENAME TO cities;
+            CREATE INDEX cities_first_article ON cities(first_article);
+
+            CREATE TABLE new_city_sightings (id INTEGER PRIMARY KEY, city TEXT NOT NULL,
+                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                mentions INTEGER NOT NULL, evidence TEXT NOT NULL);
+            INSERT INTO new_city_sightings SELECT id, city, article, mentions, evidence FROM city_sightings;
+            DROP TABLE city_sightings;
+            ALTER TABLE new_city_sightings RENAME TO city_sightings;
+            CREATE INDEX city_sightings_city ON city_sightings(city);
+            CREATE INDEX city_sightings_article ON city_sightings(article);
+
+            CREATE TABLE new_figure_values (id INTEGER PRIMARY KEY, measure INTEGER NOT NULL REFERENCES measures(id),
+                value REAL NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, articles INTEGER NOT NULL,
+                sources INTEGER NOT NULL, UNIQUE (measure, value));
+            INSERT INTO new_figure_values SELECT id, measure, value, first_seen, last_seen, articles, sources FROM figure_values;
+            DROP TABLE figure_values;
+            ALTER TABLE new_figure_values RENAME TO figure_values;
+
+            CREATE TABLE new_figure_sources (measure INTEGER NOT NULL, value REAL NOT NULL, source TEXT NOT NULL,
+                PRIMARY KEY (measure, value, source),
+                FOREIGN KEY (measure, value) REFERENCES figure_values(measure, value)) WITHOUT ROWID;
+            INSERT INTO new_figure_sources SELECT measure, value, source FROM figure_sources;
+            DROP TABLE figure_sources;
+            ALTER TABLE new_figure_sources RENAME TO figure_sources;
+
+            CREATE TABLE new_figures (id INTEGER PRIMARY KEY, measure INTEGER NOT NULL REFERENCES measures(id),
+                label TEXT NOT NULL, value REAL NOT NULL, qualifier TEXT,
+                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, evidence TEXT NOT NULL, time TEXT NOT NULL);
+            INSERT INTO new_figures SELECT id, measure, label, value, qualifier, article, evidence, time FROM figures;
+            DROP TABLE figures;
+            ALTER TABLE new_figures RENAME TO figures;
+            CREATE INDEX figures_measure ON figures(measure, value);
+            CREATE INDEX figures_article ON figures(article);
+
+            CREATE TABLE new_notify_deliveries (notifier TEXT NOT NULL REFERENCES notifiers(name) ON DELETE CASCADE,
+                seq INTEGER NOT NULL REFERENCES outbox(seq), state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                updated TEXT NOT NULL, PRIMARY KEY (notifier, seq)) WITHOUT ROWID;
+            INSERT INTO new_notify_deliveries SELECT notifier, seq, state, attempts, updated FROM notify_deliveries;
+            DROP TABLE notify_deliveries;
+            ALTER TABLE new_notify_deliveries RENAME TO notify_deliveries;
+            CREATE INDEX notify_deliveries_seq ON notify_deliveries(seq);
+            """)
     }
 
     // MARK: meta
