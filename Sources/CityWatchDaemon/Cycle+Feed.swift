@@ -14,7 +14,7 @@ extension Cycle {
         var state = try store.feedState(feed.name)
         // A feed seen before under the same URL needs no write.
         if state?.url != feed.url {
-            try store.registerFeed(name: feed.name, url: feed.url)
+            try await store.registerFeed(name: feed.name, url: feed.url)
             state = try store.feedState(feed.name)
         }
         // The feed URL was written in the config: it may name a private host; its redirects may stay on its origin.
@@ -28,7 +28,7 @@ extension Cycle {
             let fetchError = error as? FetchError
             outcome.error = fetchError?.message ?? "\(error)"
             outcome.retryAfter = fetchError?.retryAfter
-            let failures = try store.recordFeedFailure(name: feed.name, error: outcome.error!, retryAfter: outcome.retryAfter, now: now())
+            let failures = try await store.recordFeedFailure(name: feed.name, error: outcome.error!, retryAfter: outcome.retryAfter, now: now())
             var line = "\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
             if let wait = outcome.retryAfter { line += "; the server asks to wait \(DurationText.format(wait)) (recorded, not waited out)" }
             if failures > 1 { line += " [\(failures) failures in a row]" }
@@ -38,7 +38,7 @@ extension Cycle {
         outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
         if response.notModified {
             outcome.notModified = true
-            try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
+            try await store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
                                         now: now(), previous: state)
             return outcome
         }
@@ -53,7 +53,7 @@ extension Cycle {
         outcome.ttlMinutes = parsed.ttlMinutes
         guard parsed.parseOK else {
             outcome.error = "not a readable feed: \(parsed.error ?? "unknown format")"
-            try store.recordFeedFailure(name: feed.name, error: outcome.error!, now: now())
+            try await store.recordFeedFailure(name: feed.name, error: outcome.error!, now: now())
             report("\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
             return outcome
         }
@@ -71,23 +71,23 @@ extension Cycle {
         for var item in items.suffix(limits.itemsPerPoll) {
             item.link = Self.absolute(item.link, base: response.finalURL)
             let keys = Self.seenKeys(item)
-            if try store.hasSeen(feed: feed.name, keys: keys) { continue }
+            if try await store.hasSeen(feed: feed.name, keys: keys) { continue }
             // Out of time or bytes for this poll: the item stays unseen and is read at the next poll.
             guard !budget.exhausted else { deferred += 1; continue }
             outcome.newItems += 1
             // An item that was being read when the process last died is not read again and again: a page that
             // kills the daemon (memory, a crash) must not kill every restart. A large document gets one chance,
             // others three (a kill from outside, such as a restart, is no fault of the item).
-            let attempts = try store.itemAttempts(feed: feed.name, keys: keys)
+            let attempts = try await store.itemAttempts(feed: feed.name, keys: keys)
             if attempts >= limits.attemptsPerItem {
-                try store.markSeen(feed: feed.name, keys: keys, now: now())
+                try await store.markSeen(feed: feed.name, keys: keys, now: now())
                 report("<4>citywatch: feed \"\(feed.name)\": item \(item.link ?? item.id ?? "?") skipped: the process stopped while reading it before (\(attempts) attempts)")
                 continue
             }
-            try store.recordItemAttempt(feed: feed.name, keys: keys, now: now())
+            try await store.recordItemAttempt(feed: feed.name, keys: keys, now: now())
             var read = await document(for: item, feed: feed, access: linkAccess, budget: &budget) {
                 // A large input is marked before it is parsed, the costly part: one failure is enough to skip it.
-                try store.recordItemAttempt(feed: feed.name, keys: keys, now: now(), count: limits.attemptsPerItem)
+                try await store.recordItemAttempt(feed: feed.name, keys: keys, now: now(), count: limits.attemptsPerItem)
             }
             let cut = read.document.limitText(to: limits.charactersPerDocument)
             if cut > 0 {
@@ -116,7 +116,7 @@ extension Cycle {
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
         if outcome.alerts > 0 { try await blocking.run { [delivery] in try delivery.deliverPending() } }
         // A poll that read no new item is quiet: its time is written with others' (no transaction of its own).
-        try store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
+        try await store.recordFeedSuccess(name: feed.name, etag: response.etag, lastModified: response.strongLastModified,
                                     now: now(), previous: outcome.newItems == 0 && deferred == 0 ? state : nil)
         return outcome
     }
@@ -140,7 +140,7 @@ extension Cycle {
     /// allows fetching and the poll's budget has time and bytes left), else its title and summary.
     /// `large` runs before a large input (≥ `CycleLimits.largeDocumentBytes`) is parsed.
     func document(for item: FeedItem, feed: Config.Feed, access: FetchAccess, budget: inout PollBudget,
-                  large markLarge: () throws -> Void = {}) async -> ReadItem {
+                  large markLarge: () async throws -> Void = {}) async -> ReadItem {
         var document: Document?
         var large = false
         let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
@@ -154,7 +154,7 @@ extension Cycle {
                 let response = try await articleGate.withSlot(for: link) { [request] in try await fetch(request) }
                 budget.spend(bytes: response.body.count)
                 large = response.body.count >= CycleLimits.largeDocumentBytes
-                if large { try markLarge() }
+                if large { try await markLarge() }
                 let parsePage = pipeline.parsePage
                 document = try await BlockingExecutor.shared.run {
                     try parsePage(response.body, response.finalURL, ContentType.charset(response.headers["content-type"]))
@@ -166,7 +166,7 @@ extension Cycle {
         if document == nil, let html = content ?? item.summary {
             if html.utf8.count >= CycleLimits.largeDocumentBytes {
                 large = true
-                try? markLarge()
+                try? await markLarge()
             }
             // An item's content is a fragment: read all of it (headings, tables), no search for a page's body.
             let (parsePage, link) = (pipeline.parsePage, item.link)

@@ -44,10 +44,13 @@ package struct Cycle: Sendable {
     /// Runs the cycle: pending alerts delivered, seeds imported once, then every feed (at most `concurrency` at a time).
     package func run() async throws -> CycleReport {
         try delivery.log.checkWritable()
-        // Alerts committed before a crash go out first.
-        try delivery.deliverPending()
         var report = CycleReport()
-        report.seedsImported = try importSeedsIfNeeded()
+        // Alerts committed before a crash go out first; the seeds are read once. Both block (the log's fsync, the
+        // store's writes): they run on the blocking executor's threads, as a poll's own writes do.
+        report.seedsImported = try await BlockingExecutor.shared.run { [self] in
+            try delivery.deliverPending()
+            return try importSeedsIfNeeded()
+        }
         report.feeds = config.feeds.count
         let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
             var results: [(Int, FeedOutcome)] = []
@@ -71,8 +74,10 @@ package struct Cycle: Sendable {
             report.relevantArticles += outcome.relevant
             report.alerts += outcome.alerts
         }
-        try delivery.deliverPending()
-        try store.flushQuietPolls()
+        try await BlockingExecutor.shared.run { [delivery, store] in
+            try delivery.deliverPending()
+            try store.flushQuietPolls()
+        }
         return report
     }
 

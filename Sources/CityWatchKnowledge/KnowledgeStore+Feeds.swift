@@ -58,9 +58,9 @@ extension KnowledgeStore {
     }
 
     /// Makes sure a feed has a row (so item and alert counters can be kept), updating its URL.
-    package func registerFeed(name: String, url: String) throws {
+    package func registerFeed(name: String, url: String) async throws {
         defer { forgetFeedRow(name) }
-        try pool.write { db in
+        try await pool.write { db in
             try db.execute(sql: """
                 INSERT INTO feeds(name, url) VALUES (?, ?)
                 ON CONFLICT(name) DO UPDATE SET url = excluded.url,
@@ -77,7 +77,7 @@ extension KnowledgeStore {
     /// `quietPollFlushInterval` later, before every read of all feeds, and when the store closes. A crash loses at
     /// most those times, never an item, a figure or an alert.
     package func recordFeedSuccess(name: String, etag: String?, lastModified: String?, now: Date = Date(),
-                                  previous: FeedState? = nil) throws {
+                                  previous: FeedState? = nil) async throws {
         let stamp = UTCTime.string(now)
         if let previous, previous.consecutiveFailures == 0, previous.retryAfter == nil, previous.lastSuccess != nil,
            etag == nil || etag == previous.etag, lastModified == nil || lastModified == previous.lastModified {
@@ -87,12 +87,13 @@ extension KnowledgeStore {
                 quiet.since = since
                 return now.timeIntervalSince(since) >= Self.quietPollFlushInterval || quiet.stamps.count >= 10_000
             }
-            if due { try flushQuietPolls() }
+            // The flush is a transaction: it runs on the blocking executor, not on the caller's task pool.
+            if due { try await BlockingExecutor.shared.run { try self.flushQuietPolls() } }
             return
         }
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         defer { forgetFeedRow(name) }
-        try pool.write { db in
+        try await pool.write { db in
             try db.cachedStatement(sql: """
                 UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
                     last_poll = ?, last_success = ?, consecutive_failures = 0, retry_after = NULL WHERE name = ?
@@ -130,12 +131,12 @@ extension KnowledgeStore {
 
     /// A poll that failed; returns the number of consecutive failures so far.
     @discardableResult
-    package func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) throws -> Int {
+    package func recordFeedFailure(name: String, error: String, retryAfter: TimeInterval? = nil, now: Date = Date()) async throws -> Int {
         let stamp = UTCTime.string(now)
         quietPolls.withLock { _ = $0.stamps.removeValue(forKey: name) }
         let until = retryAfter.map { UTCTime.string(now.addingTimeInterval(min($0, 86400))) }
         defer { forgetFeedRow(name) }
-        return try pool.write { db in
+        return try await pool.write { db in
             try db.execute(sql: """
                 UPDATE feeds SET last_poll = ?, last_error = ?, last_error_time = ?,
                     consecutive_failures = consecutive_failures + 1, retry_after = ? WHERE name = ?
@@ -161,18 +162,18 @@ extension KnowledgeStore {
     }
 
     /// How many times reading this item was started (under any of its keys) without it being recorded.
-    package func itemAttempts(feed: String, keys: [String]) throws -> Int {
+    package func itemAttempts(feed: String, keys: [String]) async throws -> Int {
         guard let key = keys.last else { return 0 }
-        return try pool.read { db in
+        return try await pool.read { db in
             try Int.fetchOne(db, sql: "SELECT attempts FROM item_attempts WHERE feed = ? AND key = ?", arguments: [feed, key]) ?? 0
         }
     }
 
     /// Records that reading the item starts (one attempt more), or sets the count to at least `count`.
-    package func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) throws {
+    package func recordItemAttempt(feed: String, keys: [String], now: Date = Date(), count: Int? = nil) async throws {
         guard let key = keys.last else { return }
         let stamp = UTCTime.string(now)
-        try pool.write { db in
+        try await pool.write { db in
             try db.execute(sql: """
                 INSERT INTO item_attempts(feed, key, attempts, last) VALUES (?, ?, ?, ?)
                 ON CONFLICT(feed, key) DO UPDATE SET attempts = MAX(attempts + (? IS NULL), COALESCE(?, 0)), last = excluded.last

@@ -204,9 +204,9 @@ package final class KnowledgeStore: Sendable {
     }
 
     /// Marks item keys seen for a feed without recording an article.
-    package func markSeen(feed: String, keys: [String], now: Date = Date()) throws {
+    package func markSeen(feed: String, keys: [String], now: Date = Date()) async throws {
         let stamp = UTCTime.string(now)
-        try pool.write { db in
+        try await pool.write { db in
             for key in keys {
                 try db.execute(sql: "INSERT OR IGNORE INTO seen_items(feed, key, seen) VALUES (?, ?, ?)", arguments: [feed, key, stamp])
             }
@@ -214,9 +214,9 @@ package final class KnowledgeStore: Sendable {
     }
 
     /// Whether a feed already saw an item under any of these keys (id, link, content hash).
-    package func hasSeen(feed: String, keys: [String]) throws -> Bool {
+    package func hasSeen(feed: String, keys: [String]) async throws -> Bool {
         guard !keys.isEmpty else { return false }
-        return try pool.read { db in
+        return try await pool.read { db in
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
             var args: [DatabaseValueConvertible] = [feed]
             args.append(contentsOf: keys)

@@ -17,7 +17,7 @@ struct DashboardFixture {
 
     static let hostileTitle = "<script>alert(\"x\")</script> O'Hare \u{1B}[31mred\u{07} \u{202E}gnp.exe"
 
-    init(_ name: String = #function) throws {
+    init(_ name: String = #function) async throws {
         folder = temporaryFolder(name)
         config = Config(file: folder + "/citywatch.toml", stateDir: folder + "/state", alertLog: folder + "/state/alerts.jsonl",
                         watchedCities: ["Chicago, IL"],
@@ -34,8 +34,8 @@ struct DashboardFixture {
         hostile.cities[0].evidence = "Evidence <img src=x onerror=alert(1)> & \"quotes\" \u{0}\u{1B}"
         try store.ingest(article(Self.hostileTitle, url: "javascript:alert(1)"), facts: hostile, policy: DiffPolicy())
         try delivery.deliverPending()
-        try store.registerFeed(name: "wire", url: "https://example.org/rss")
-        _ = try store.recordFeedFailure(name: "wire", error: "http 503 <b>down</b>")
+        try await store.registerFeed(name: "wire", url: "https://example.org/rss")
+        _ = try await store.recordFeedFailure(name: "wire", error: "http 503 <b>down</b>")
     }
 
     var source: DashboardSource { DashboardSource(config: config, store: store) }
@@ -59,7 +59,7 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
 
 @Suite(.serialized) struct DashboardServerTests {
     @Test func everyEndpointAnswersWithItsTypeAndContent() async throws {
-        let fixture = try DashboardFixture()
+        let fixture = try await DashboardFixture()
         try await withDashboard(fixture) { port in
             let index = try HTTPTestClient.request(port: port, "GET", "/")
             #expect(index.status == 200)
@@ -118,7 +118,7 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
     }
 
     @Test func onlyReadsAreAnswered() async throws {
-        let fixture = try DashboardFixture()
+        let fixture = try await DashboardFixture()
         try await withDashboard(fixture) { port in
             for method in ["POST", "PUT", "DELETE", "PATCH"] {
                 let reply = try HTTPTestClient.request(port: port, method, "/")
@@ -133,7 +133,7 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
     }
 
     @Test func hostileTitlesAndEvidenceRenderAsText() async throws {
-        let fixture = try DashboardFixture()
+        let fixture = try await DashboardFixture()
         try await withDashboard(fixture) { port in
             for path in ["/", "/city/Anchorage%2C%20AK", "/alerts.atom"] {
                 let reply = try HTTPTestClient.request(port: port, "GET", path)
@@ -150,7 +150,7 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
     }
 
     @Test func healthTurns503WhenTheStoreIsReadOnly() async throws {
-        let fixture = try DashboardFixture()
+        let fixture = try await DashboardFixture()
         let database = fixture.store.path
         let folder = (database as NSString).deletingLastPathComponent
         try await withDashboard(fixture) { port in
@@ -169,7 +169,7 @@ func withDashboard(_ fixture: DashboardFixture, health: HealthCheck? = nil,
     }
 
     @Test func healthTurns503WhenTheSchedulerStopsAnswering() async throws {
-        let fixture = try DashboardFixture()
+        let fixture = try await DashboardFixture()
         let stale = HealthCheck(heartbeat: { Date().addingTimeInterval(-600) }, storeProblem: { nil })
         try await withDashboard(fixture, health: stale) { port in
             let reply = try HTTPTestClient.request(port: port, "GET", "/healthz")

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import GRDB
 import Testing
 @testable import CityWatchSupport
 @testable import CityWatchFetching
@@ -250,13 +251,13 @@ import CityWatchTestSupport
         // A reading that never finished (the process died): attempts recorded, item not seen.
         let item = FeedItem(title: "ICE poison", link: feedServer.base + "/big", id: "item-0", summary: "ICE teaser")
         let keys = Cycle.seenKeys(item)
-        try store.recordItemAttempt(feed: "hostile", keys: keys, count: CycleLimits().attemptsPerItem)
+        try await store.recordItemAttempt(feed: "hostile", keys: keys, count: CycleLimits().attemptsPerItem)
         let (journal, _) = try await runOnce(config)
         #expect(journal.contains { $0.contains("skipped: the process stopped while reading it before") })
-        #expect(try store.hasSeen(feed: "hostile", keys: keys))
+        #expect(try await store.hasSeen(feed: "hostile", keys: keys))
         // An item read to the end leaves no attempt that could skip it later.
-        try store.recordItemAttempt(feed: "hostile", keys: ["hash:other"])
-        #expect(try store.itemAttempts(feed: "hostile", keys: ["hash:other"]) == 1)
+        try await store.recordItemAttempt(feed: "hostile", keys: ["hash:other"])
+        #expect(try await store.itemAttempts(feed: "hostile", keys: ["hash:other"]) == 1)
     }
 
     @Test func aLargePageIsMarkedBeforeItIsParsed() async throws {
@@ -278,7 +279,10 @@ import CityWatchTestSupport
         let parse = pipeline.parsePage
         pipeline.parsePage = { data, url, charset in
             // Had the process died here, the next start would find the item marked and skip it.
-            seenWhileParsing.mutex.withLock { $0.append((try? store.itemAttempts(feed: "hostile", keys: keys)) ?? -1) }
+            let attempts = try? store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT attempts FROM item_attempts WHERE feed = 'hostile' AND key = ?", arguments: [keys.last!])
+            }
+            seenWhileParsing.mutex.withLock { $0.append(attempts.flatMap { $0 } ?? -1) }
             return try parse(data, url, charset)
         }
         let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: { _ in }, echo: { _ in })
@@ -299,7 +303,7 @@ import CityWatchTestSupport
         #expect(try store.ingest(copy, facts: madeFacts("ICE", cities: ["Chicago, IL"]), policy: DiffPolicy()).duplicate)
     }
 
-    @Test func oldArticlesArePrunedAndTheirKnowledgeStays() throws {
+    @Test func oldArticlesArePrunedAndTheirKnowledgeStays() async throws {
         let store = try KnowledgeStore(path: folder + "/k.sqlite")
         let now = Date()
         let old = now.addingTimeInterval(-200 * 86_400)
@@ -307,7 +311,7 @@ import CityWatchTestSupport
         _ = try store.ingest(article("Recent noise"), facts: madeFacts("Recent noise", relevant: false), policy: DiffPolicy(),
                              now: now.addingTimeInterval(-40 * 86_400))
         _ = try store.ingest(article("Fresh"), facts: madeFacts("Fresh", cities: ["Denver, CO"]), policy: DiffPolicy(), now: now)
-        try store.recordItemAttempt(feed: "wire", keys: ["hash:x"], now: old)
+        try await store.recordItemAttempt(feed: "wire", keys: ["hash:x"], now: old)
         try store.pruneSeenItems(olderThan: 182 * 86_400, now: now)
         #expect(try store.count(.articles) == 1)
         #expect(try store.count(.itemAttempts) == 0)
