@@ -229,7 +229,7 @@ extension Extractor {
         if let prev, prev.lower == "in", hit.first - 3 >= range.lowerBound,
            ["based", "headquartered"].contains(t[hit.first - 2].lower) {
             let holder = t[hit.first - 3].lower
-            if !Self.troopNouns.contains(holder), !["agents", "officers", "troops", "personnel", "members", "teams"].contains(holder) {
+            if !Self.troopNouns.contains(holder), !Self.forceWords.contains(holder), holder != "members" {
                 return .affiliation
             }
         }
@@ -342,10 +342,7 @@ extension Extractor {
         if (dash + 1..<range.upperBound).contains(where: { ["nationwide", "countrywide", "nationally"].contains(t[$0].lower) }) {
             return true
         }
-        for k in dash + 1..<range.upperBound where ["states", "cities"].contains(t[k].lower) && k - 1 > dash
-            && (t[k - 1].kind == .number || NumberWords.units[t[k - 1].lower] != nil
-                || NumberWords.teens[t[k - 1].lower] != nil || NumberWords.tens[t[k - 1].lower] != nil
-                || ["several", "multiple", "many", "numerous", "dozens", "various"].contains(t[k - 1].lower)) {
+        for k in dash + 1..<range.upperBound where NumberWords.countsManyPlaces(t, at: k, from: dash + 1) {
             return true
         }
         var k = dash + 1

@@ -492,9 +492,7 @@ extension FigureExtractor {
         let t = tz.tokens
         for k in range {
             // "deployed 2,000 agents to more than 25 cities", "in at least six states": many places, none named.
-            if ["cities", "states"].contains(t[k].lower), k - 1 >= range.lowerBound,
-               t[k - 1].kind == .number || ["several", "multiple", "numerous", "dozens", "six", "seven", "eight", "nine", "ten",
-                                            "five", "four", "three", "eleven", "twelve", "twenty"].contains(t[k - 1].lower),
+            if NumberWords.countsManyPlaces(t, at: k, from: range.lowerBound),
                !(max(range.lowerBound, k - 4)..<k).contains(where: { ["from", "of"].contains(t[$0].lower) }) {
                 return true
             }

@@ -3,6 +3,20 @@ import CityWatchSupport
 
 /// The vocabulary of spelled-out numbers, scales, units and hedges.
 enum NumberWords {
+    /// Whether token `k` is "cities" or "states" counted by the token before it (from `lower` on): a number, a
+    /// number word of three or more, or a word for many ("25 cities", "six states", "several states"). A figure spread
+    /// over such a count is the nation's, and a dateline over it is a national desk's.
+    static func countsManyPlaces(_ t: [Token], at k: Int, from lower: Int) -> Bool {
+        guard ["cities", "states"].contains(t[k].lower), k - 1 >= lower else { return false }
+        let before = t[k - 1]
+        if before.kind == .number { return true }
+        if let n = units[before.lower] ?? teens[before.lower] ?? tens[before.lower] { return n >= 3 }
+        return manyWords.contains(before.lower)
+    }
+
+    /// Words for an unstated many.
+    static let manyWords: Set<String> = ["several", "multiple", "many", "numerous", "dozens", "various"]
+
     static let units: [String: Double] = [
         "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
         "seven": 7, "eight": 8, "nine": 9,
