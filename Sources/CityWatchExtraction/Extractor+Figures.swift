@@ -244,8 +244,7 @@ extension Extractor {
                             || (n.unit == .count && value >= 1_000 && !named && Self.namesDaysSpan(unit.tz.tokens, range))
                             || judge.isAgencyTally(measure, unit.tz, range)
                             || (agencyWide && !named && stateNamed(unit, range) == nil)
-                            || (n.unit != .usd && measure.contains(" a ") && !measure.contains("beds")
-                                && FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")))
+                            || (n.unit != .usd && FigureExtractor.isRate(measure))
                         // A change in percent stated without a place is the agency's ("the agency reported a 15% rise").
                         let change = judge.isPercentChange(n, unit.tz, range)
                         // A story about a state ("… across Massachusetts") gives its figures to the state, even
@@ -269,11 +268,10 @@ extension Extractor {
                             stateFallback = gazetteer.places[c].state; city = nil
                         }
                     }
-                    // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle": a quota is the agency's
-                    // unless a city is its object ("wants 500 arrests a day in Seattle").
-                    if plan, FigureExtractor.rateUnits.contains(String(measure.split(separator: " ").last ?? "")),
-                       measure.contains(" a "), !measure.contains("beds"), !cityAttached(n, unit.tz.tokens, sentenceHits) { city = nil }
-                    if plan, measure.hasSuffix("quota") || measure.hasSuffix("quotas"), !cityAttached(n, unit.tz.tokens, sentenceHits) {
+                    // "The agency wants 2,000 arrests a day, … as agents arrived in Seattle", "a daily quota": a quota is
+                    // the agency's unless a city is its object ("wants 500 arrests a day in Seattle").
+                    if plan, FigureExtractor.isRate(measure) || measure.hasSuffix("quota") || measure.hasSuffix("quotas"),
+                       !cityAttached(n, unit.tz.tokens, sentenceHits) {
                         city = nil
                     }
                     // "arrests rose 15% nationwide, with the biggest gains in Chicago": the national word is nearer.

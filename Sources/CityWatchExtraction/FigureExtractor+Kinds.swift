@@ -163,6 +163,11 @@ extension FigureExtractor {
     /// Rates kept in the measure: "2,000 arrests a day" → " a day".
     static let rateUnits: Set<String> = ["day", "week", "month", "year"]
 
+    /// Whether a measure ends on a rate ("arrests a day", "deportations a year"), other than beds ("beds a night").
+    static func isRate(_ measure: String) -> Bool {
+        measure.contains(" a ") && !measure.contains("beds") && rateUnits.contains(String(measure.split(separator: " ").last ?? ""))
+    }
+
     /// The rate that follows token `k` ("a day", "per week", "each month", "daily"), with its words.
     func rate(after k: Int, _ tz: Tokenizer, _ range: Range<Int>) -> String? {
         let t = tz.tokens
