@@ -10,10 +10,14 @@ extension Extractor {
         for hit in hits { hitsByUnit[hit.unit, default: []].append(hit) }
         // Table rows: the city of the row (a cell naming a city) and each numeric cell's column header.
         var rowCity: [String: Int] = [:]
+        // A row named by a state ("Idaho | +924% | 310"): its figures are the state's.
+        var rowState: [String: String] = [:]
         for (u, unit) in units.enumerated() {
-            if case .cell(let table, let row, _) = unit.kind, let hit = hitsByUnit[u]?.first,
-               hit.first == 0, hit.last >= unit.tz.tokens.count - 1 || unit.isPlaceColumn {
+            guard case .cell(let table, let row, _) = unit.kind else { continue }
+            if let hit = hitsByUnit[u]?.first, hit.first == 0, hit.last >= unit.tz.tokens.count - 1 || unit.isPlaceColumn {
                 rowCity["\(table)/\(row)"] = hit.place
+            } else if let st = gazetteer.state(in: unit.tz.tokens, at: 0, allowPostal: false), st.length == unit.tz.tokens.count {
+                rowState["\(table)/\(row)"] = st.code
             }
         }
         // A sentence that names no city states a figure of the article's one city, if it names only one.
@@ -104,12 +108,21 @@ extension Extractor {
                     // "about half were targeted": a share in words, not a count.
                     if n.unit == .count, value < 1 { continue }
                     if case .cell(let table, let row, _) = unit.kind {
-                        // A numeric cell: the number is (nearly) the whole cell.
-                        guard n.first == 0, n.last >= unit.tz.tokens.count - 2,
+                        // A numeric cell: the number is (nearly) the whole cell, a sign before it allowed ("+136%").
+                        let signed = n.first == 1 && ["+", "-", "−", "–"].contains(unit.tz.tokens[0].text)
+                        guard n.first == 0 || signed, n.last >= unit.tz.tokens.count - 2,
                               let header = unit.header, !header.isEmpty else { continue }
+                        let key = "\(table)/\(row)"
+                        if let st = rowState[key] {
+                            let measure = FigureExtractor.normalize(header)
+                            guard !measure.isEmpty else { continue }
+                            figures.append(Figure(city: nil, measure: measure, value: value, unit: n.unit,
+                                                  qualifier: n.qualifier, evidence: unit.rowText ?? "", state: st))
+                            continue
+                        }
                         // A table that names no place in any row ("Felony convictions | 1,245") is the story's city's.
-                        let placed = rowCity["\(table)/\(row)"]
-                            ?? (rowCity.keys.contains { $0.hasPrefix("\(table)/") } ? nil : storyCity)
+                        let named = rowCity.keys.contains { $0.hasPrefix("\(table)/") } || rowState.keys.contains { $0.hasPrefix("\(table)/") }
+                        let placed = rowCity[key] ?? (named ? nil : storyCity)
                         let city = placed.map { gazetteer.places[$0].display }
                         figures.append(Figure(city: city, measure: FigureExtractor.normalize(header), value: value,
                                               unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))

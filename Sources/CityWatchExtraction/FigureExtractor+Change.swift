@@ -13,7 +13,8 @@ extension FigureExtractor {
     static let placePrepositions: Set<String> = ["in", "from", "at", "across", "around", "near", "for", "of", "to"]
     /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
     static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
-                                         "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit"]
+                                         "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit",
+                                         "averaged", "averages", "averaging"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
@@ -84,7 +85,7 @@ extension FigureExtractor {
     func isBareChange(_ n: RecognizedNumber, _ tz: Tokenizer, _ range: Range<Int>) -> Bool {
         guard n.unit == .percent else { return false }
         let t = tz.tokens
-        let k = n.last + 1
+        let k = Self.pastPeriodWords(t, from: n.last + 1, range)
         if k < range.upperBound, Self.changeNouns.contains(t[k].lower) {
             return !(k + 1 < range.upperBound && ["in", "of"].contains(t[k + 1].lower))
         }

@@ -48,6 +48,18 @@ struct FigureExtractor: Sendable {
     static let changeNouns: Set<String> = ["rise", "increase", "drop", "decrease", "decline", "jump", "surge", "fall",
                                           "spike", "growth", "reduction", "uptick", "gain", "dip", "cut", "boost", "hike",
                                           "climb", "plunge", "downturn", "upswing"]
+    /// The token after the period words that may stand between a percent and its change noun ("136% year-over-year
+    /// increase", "a 20% annual rise"), or `k` itself when there are none.
+    static func pastPeriodWords(_ t: [Token], from k: Int, _ range: Range<Int>) -> Int {
+        guard k < range.upperBound else { return k }
+        if ["annual", "yearly", "monthly", "weekly", "quarterly", "year-over-year", "year-on-year"].contains(t[k].lower) { return k + 1 }
+        // "year-over-year" in tokens: year, a hyphen, over/on, a hyphen, year.
+        if k + 4 < range.upperBound, ["year", "month"].contains(t[k].lower), ["over", "on", "to"].contains(t[k + 2].lower),
+           t[k + 4].lower == t[k].lower, [k + 1, k + 3].allSatisfy({ ["-", "‑", "–"].contains(t[$0].text) }) {
+            return k + 5
+        }
+        return k
+    }
     static let changeVerbs: Set<String> = ["rose", "fell", "increased", "decreased", "dropped", "jumped", "grew", "declined",
                                           "climbed", "surged", "soared", "plunged", "spiked", "doubled", "tripled",
                                           "rises", "falls", "increases", "decreases", "drops", "jumps", "grows", "declines",
@@ -117,18 +129,22 @@ struct FigureExtractor: Sendable {
         if n.first - 2 >= range.lowerBound, t[n.first - 1].text == "-", !t[n.first - 1].spaceBefore, !t[n.first].spaceBefore,
            t[n.first - 2].kind == .word, tz.isAllCaps(n.first - 2) { return nil }
         // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
-        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower) { return nil }
+        // ("136% year-over-year increase" is a change, not a span of years.)
+        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower), Self.pastPeriodWords(t, from: k, range) == k { return nil }
         // "50 children under 18", "adults over 65", "those aged 16": an age after the people it bounds.
         for q in [n.first, n.first - 1] where q - 1 >= range.lowerBound && q <= n.last {
             if ["under", "over", "aged", "younger", "older"].contains(t[q].lower), Self.agedNouns.contains(t[q - 1].lower) { return nil }
         }
         // "11 people have died in ICE custody": deaths, not detentions.
         if (k..<min(range.upperBound, k + 4)).contains(where: { ["died", "dead", "killed", "deaths"].contains(t[$0].lower) }) { return nil }
-        // "15 % rise in arrests" → arrests
-        if k < range.upperBound, Self.changeNouns.contains(t[k].lower), k + 1 < range.upperBound,
-           ["in", "of"].contains(t[k + 1].lower), let np = phrase(tz, from: k + 2, range) {
+        // "15 % rise in arrests" → arrests ("a 136% year-over-year increase in arrests" too)
+        let c = Self.pastPeriodWords(t, from: k, range)
+        if c < range.upperBound, Self.changeNouns.contains(t[c].lower), c + 1 < range.upperBound,
+           ["in", "of"].contains(t[c + 1].lower), let np = phrase(tz, from: c + 2, range) {
             return np
         }
+        // "136% year-over-year increase: …": the change itself, as "136% increase" is.
+        if n.unit == .percent, c != k, c < range.upperBound, Self.changeNouns.contains(t[c].lower) { return t[c].lower }
         // "a rise of 50 percent in arrests"
         if n.unit == .percent, k + 1 < range.upperBound, t[k].lower == "in", n.first - 2 >= range.lowerBound,
            t[n.first - 1].lower == "of", Self.changeNouns.contains(t[n.first - 2].lower), let np = phrase(tz, from: k + 1, range) {
