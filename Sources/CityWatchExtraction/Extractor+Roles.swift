@@ -209,7 +209,10 @@ extension Extractor {
             if k >= range.lowerBound, Self.schools.contains(t[k].text) { return .affiliation }
         }
         // A court's or an office's seat: "a Seattle federal judge", "a judge in Chicago", "HSI's office in Denver".
-        if let next, Self.courtWords.contains(next.lower)
+        // (Not the building where it happened: "50 people were held at the Baltimore courthouse".)
+        let atBuilding = next?.lower == "courthouse" && hit.first - 2 >= range.lowerBound && t[hit.first - 1].lower == "the"
+            && ["at", "outside", "inside", "in"].contains(t[hit.first - 2].lower)
+        if !atBuilding, let next, Self.courtWords.contains(next.lower)
             || ((next.lower == "federal" || Self.agencies.contains(next.text)) && hit.last + 2 < range.upperBound
                 && Self.courtWords.contains(t[hit.last + 2].lower)) {
             return .seat

@@ -383,12 +383,20 @@ extension Extractor {
     /// The state spelled out at token `k` of sentence `range` as a place ("Colorado", "Washington state"), or nil:
     /// not "New York" (the city's name too), not "Washington" alone (the capital), not part of another name
     /// ("Kansas City", "Texas National Guard").
+    /// Words before "New York" that make it the state: "upstate New York", "rural western New York".
+    static let stateRegionWords: Set<String> = ["upstate", "downstate", "western", "northern", "central", "rural",
+                                                "northwestern", "northeastern", "southwestern", "southeastern"]
+
     func stateName(_ t: [Token], at k: Int, in range: Range<Int>) -> (code: String, length: Int)? {
         guard t[k].isCapitalized, let st = gazetteer.state(in: t, at: k, allowPostal: false) else { return nil }
         let name = t[k..<k + st.length].map(\.text).joined(separator: " ")
         let end = k + st.length
-        guard gazetteer.stateNames[name] != nil, name != "New York",
-              name != "Washington" || (end < range.upperBound && t[end].lower == "state") else { return nil }
+        // "New York" and "Washington" are their cities unless the words around them say the state ("Washington state",
+        // "upstate New York", "western New York").
+        let stateWord = end < range.upperBound && t[end].lower == "state"
+        let regionBefore = k - 1 >= range.lowerBound && Self.stateRegionWords.contains(t[k - 1].lower)
+        guard gazetteer.stateNames[name] != nil, name != "New York" || stateWord || regionBefore,
+              name != "Washington" || stateWord else { return nil }
         if end < range.upperBound, Self.stateNameFollowers.contains(t[end].text) { return nil }
         return (st.code, st.length)
     }

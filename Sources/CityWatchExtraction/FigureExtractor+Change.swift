@@ -14,7 +14,8 @@ extension FigureExtractor {
     /// Verbs that state a level ("troops in Memphis now number 450", "arrests stood at 300").
     static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
                                          "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit",
-                                         "averaged", "averages", "averaging"]
+                                         "averaged", "averages", "averaging", "approach", "approaches", "approached",
+                                         "approaching"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",

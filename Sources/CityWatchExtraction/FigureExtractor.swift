@@ -125,6 +125,9 @@ struct FigureExtractor: Sendable {
         var k = n.last + 1
         // "told KHOU 11 News", "WSB 2": a broadcaster's channel number after its call sign.
         if n.first > range.lowerBound, Self.isCallSign(t[n.first - 1].text) { return nil }
+        // "ABC 7 reported", "FOX 5 learned": a network's channel, named as the one who reports.
+        if n.first > range.lowerBound, (2...5).contains(t[n.first - 1].text.utf8.count), tz.isAllCaps(n.first - 1),
+           k < range.upperBound, Self.sayingVerbs.contains(t[k].lower) || t[k].lower == "learned" { return nil }
         // "MS-13", "COVID-19", "I-95": a number joined to a capitalised code is part of a name.
         if n.first - 2 >= range.lowerBound, t[n.first - 1].text == "-", !t[n.first - 1].spaceBefore, !t[n.first].spaceBefore,
            t[n.first - 2].kind == .word, tz.isAllCaps(n.first - 2) { return nil }
@@ -355,8 +358,12 @@ struct FigureExtractor: Sendable {
             k += 1
         }
         // "475 immigrants suspected of working in the U.S. illegally were detained": a passive verb further on, in
-        // the same clause.
-        while k < min(range.upperBound, start + 14), ![",", ";", "—", "–", ":", "("].contains(t[k].text) {
+        // the same clause (a longer reach past a relative clause: "14 farmworkers who work for … were taken into custody").
+        let plural = start - 1 > n.last && (t[start - 1].lower.hasSuffix("s") || ["people", "men", "women", "children"].contains(t[start - 1].lower))
+        let reach = start < range.upperBound && plural && ["who", "that"].contains(t[start].lower) ? 20 : 14
+        // (A verb of saying ends the clause: "ABC 7 reported that … 319 people were arrested" is not the 7's.)
+        while k < min(range.upperBound, start + reach), ![",", ";", "—", "–", ":", "("].contains(t[k].text),
+              !Self.sayingVerbs.contains(t[k].lower) {
             if Self.actionVerbs.contains(t[k].lower), ["were", "was", "been"].contains(t[k - 1].lower) { return t[k].lower }
             // "6,200 people in Tennessee were taken into custody"
             if t[k].lower == "custody", ["into", "in"].contains(t[k - 1].lower),
@@ -365,6 +372,9 @@ struct FigureExtractor: Sendable {
         }
         return nil
     }
+
+    /// Verbs of saying, which end the clause a number's far passive verb is looked for in.
+    static let sayingVerbs: Set<String> = ["said", "says", "reported", "reports", "announced", "announces", "told", "stated"]
 
     /// A noun phrase of up to four words starting at `k`, lower-cased.
     func phrase(_ tz: Tokenizer, from start: Int, _ range: Range<Int>) -> String? {

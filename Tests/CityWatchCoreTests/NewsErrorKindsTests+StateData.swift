@@ -47,4 +47,29 @@ extension NewsErrorKindsTests {
         // A span of years after a number is still no figure.
         #expect(facts("ICE agents who served 20 years in Montana retired.").figures.isEmpty)
     }
+
+    @Test func peopleHeldAtACitysCourthouseWereHeldInTheCity() {
+        let f = facts("More than 40 people were held by ICE at the Tulsa courthouse over the weekend.").figures
+        #expect(f.contains { $0.city == "Tulsa, OK" && $0.value == 40 })
+        // A judge of the city's courthouse still only seats the court there.
+        #expect(facts("A Tulsa courthouse judge said ICE had detained 12 people in Texas.").figures.allSatisfy { $0.city != "Tulsa, OK" })
+    }
+
+    @Test func arrestsThatApproachANumberAreThatLevel() {
+        let f = facts("ICE arrests in Tulsa approach 1,300 since the raids began, DHS says").figures
+        #expect(f.contains { $0.value == 1_300 && $0.city == "Tulsa, OK" })
+    }
+
+    @Test func upstateNewYorkIsTheState() {
+        let f = facts("Nine dairy workers in upstate New York were taken into custody by immigration agents on Friday.").figures
+        #expect(f.contains { $0.value == 9 && $0.state == "NY" && $0.city == nil })
+        #expect(facts("ICE agents arrested 25 people in New York on Monday.").figures.first?.city == "New York, NY")
+    }
+
+    @Test func aPassiveVerbPastALongRelativeClauseCountsItsPeople() {
+        let text = "Twelve farmhands who pick apples for Orchard & Sons in western New York's Wayne County were taken into custody by ICE last week."
+        #expect(facts(text).figures.contains { $0.value == 12 && $0.state == "NY" })
+        // A number followed by a verb and "that" is no relative clause's head: "Channel 9 reported that 80 were arrested".
+        #expect(!facts("ABC 9 reported that officials said a total of 80 people in Fresno were arrested by ICE agents.").figures.contains { $0.value == 9 })
+    }
 }
