@@ -198,7 +198,12 @@ extension FigureExtractor {
             }
         }
         let setting = !stepped && b >= range.lowerBound && ["to", "by", "at", "past", "above", "beyond", "toward", "towards"].contains(t[b].text.lowercased())
-        if setting, let of = numberOf(before: b, tz, range), let np = phrase(tz, from: of + 1, range) { return np }
+        if setting, let of = numberOf(before: b, tz, range), let (np, end) = phraseSpan(tz, from: of + 1, range) {
+            // "The number of people in ICE detention has grown by about 50%": the people the number counts, held.
+            if !Self.isEnforcementMeasure(np), end < b,
+               (end..<b).contains(where: { Self.detentionWords.contains(t[$0].lower) }) { return np + " detained" }
+            return np
+        }
         // "increase detentions to 3,000 per day", "triple daily arrests to 3,000": a verb, its object, "to N".
         if setting, b - 2 >= range.lowerBound, t[b - 1].kind == .word, Self.objectSettingVerbs.contains(t[b - 2].lower),
            Self.isEnforcementMeasure(t[b - 1].lower) {

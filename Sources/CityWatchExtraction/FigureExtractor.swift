@@ -44,7 +44,7 @@ struct FigureExtractor: Sendable {
     static let phraseEnds: Set<String> = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday", "sunday", "throughout", "short", "apiece",
                                          "annually", "each", "total", "overall", "alone", "ago", "earlier", "later",
-                                         "figure", "figures", "tally"]
+                                         "figure", "figures", "tally", "some", "many", "most"]
     static let changeNouns: Set<String> = ["rise", "increase", "drop", "decrease", "decline", "jump", "surge", "fall",
                                           "spike", "growth", "reduction", "uptick", "gain", "dip", "cut", "boost", "hike",
                                           "climb", "plunge", "downturn", "upswing"]
@@ -140,6 +140,9 @@ struct FigureExtractor: Sendable {
         }
         // "11 people have died in ICE custody": deaths, not detentions.
         if (k..<min(range.upperBound, k + 4)).contains(where: { ["died", "dead", "killed", "deaths"].contains(t[$0].lower) }) { return nil }
+        // "Almost half of those in ICE custody — 47% — have no record", "Most of the people being held, over 70%, were
+        // arrested inside the country": a share set off after the people it divides.
+        if let share = appositiveShare(n, t, range) { return share }
         // "15 % rise in arrests" → arrests ("a 136% year-over-year increase in arrests" too)
         let c = Self.pastPeriodWords(t, from: k, range)
         if c < range.upperBound, Self.changeNouns.contains(t[c].lower), c + 1 < range.upperBound,
@@ -371,6 +374,25 @@ struct FigureExtractor: Sendable {
             k += 1
         }
         return nil
+    }
+
+    /// A percent between two commas or dashes after a phrase about people held or arrested: the share of them.
+    func appositiveShare(_ n: RecognizedNumber, _ t: [Token], _ range: Range<Int>) -> String? {
+        guard n.unit == .percent, n.first - 2 >= range.lowerBound, n.last + 1 < range.upperBound else { return nil }
+        let open = t[n.first - 1].text
+        guard [",", "—", "–"].contains(open), t[n.last + 1].text == open else { return nil }
+        var held = false, arrested = false
+        var j = n.first - 2
+        while j >= max(range.lowerBound, n.first - 10), ![",", ";", ":", "—", "–"].contains(t[j].text) {
+            let w = t[j].lower
+            if Self.detentionWords.contains(w) || ["detained", "detainees"].contains(w) { held = true }
+            if ["arrested", "arrestees", "arrests"].contains(w) { arrested = true }
+            j -= 1
+        }
+        // The phrase divides people: "most of", "half of", "those", "the people".
+        let divides = (j + 1..<n.first - 1).contains { ["of", "those", "people"].contains(t[$0].lower) }
+        guard divides else { return nil }
+        return held ? "share of detainees" : arrested ? "share of arrestees" : nil
     }
 
     /// Verbs of saying, which end the clause a number's far passive verb is looked for in.

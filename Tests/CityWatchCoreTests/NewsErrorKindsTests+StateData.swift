@@ -72,4 +72,22 @@ extension NewsErrorKindsTests {
         // A number followed by a verb and "that" is no relative clause's head: "Channel 9 reported that 80 were arrested".
         #expect(!facts("ABC 9 reported that officials said a total of 80 people in Fresno were arrested by ICE agents.").figures.contains { $0.value == 9 })
     }
+
+    @Test func theNumberOfPeopleHeldThatGrewByAPercentIsTheirChange() {
+        let f = facts("The number of people in ICE detention has grown by about 35% since March.").figures
+        #expect(f.contains { $0.value == 35 && $0.unit == .percent && $0.measure.contains("detained") })
+        #expect(facts("The number of troops in Memphis rose to 450, ICE said.").figures.first?.measure == "troops")
+    }
+
+    @Test func aShareSetOffAfterThePeopleHeldIsTheirShare() {
+        #expect(facts("Nearly half of those in ICE custody — 44% — have no criminal record.").figures.contains { $0.value == 44 && $0.unit == .percent })
+        #expect(facts("Most of the people being held by ICE, over 65%, were arrested far from the border.").figures.contains { $0.value == 65 && $0.qualifier == .moreThan })
+        // A share of anyone else is not.
+        #expect(facts("Voters in the county, 55%, backed the ICE measure.").figures.isEmpty)
+    }
+
+    @Test func aCountsPhraseEndsBeforeTheClauseThatFollowsIt() {
+        let f = facts("That is short of the 2,500 daily arrests some officials have called for, ICE said.").figures
+        #expect(f.contains { $0.value == 2_500 && $0.measure == "daily arrests" })
+    }
 }
