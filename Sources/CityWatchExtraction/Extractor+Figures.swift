@@ -307,6 +307,13 @@ extension Extractor {
                        spread.allSatisfy({ a in spread.allSatisfy { b in a == b || gazetteer.distance(a, b) > 100 } }) {
                         city = nil; stateFallback = gazetteer.places[spread.first!].state
                     }
+                    // "a review of 142 arrests …: 28 of those arrests in Minneapolis, 19 in Rochester …": a total broken
+                    // down by city after it is none of theirs; it is their state's when they share one.
+                    if n.unit == .count, let parts = breakdownCities(after: n, value: value, found, unit.tz.tokens, sentenceHits) {
+                        let states = Set(parts.map { gazetteer.places[$0].state })
+                        city = nil
+                        stateFallback = states.count == 1 ? states.first : nil
+                    }
                     // "the 200 Oregon soldiers stationed at Camp Rilea in Warrenton": troops staged for the story's
                     // city, not the camp's town's (nor their home state's) figure.
                     let counted = String(measure.split(separator: " ").last ?? "")
@@ -352,6 +359,15 @@ extension Extractor {
                                           scope: city != nil ? .city : state != nil ? .state : .national,
                                           state: state ?? city.map { gazetteer.places[$0].state },
                                           plan: plan))
+                    // "eight each in Hibbing and St. Paul": the same count for every city listed after "each in".
+                    if let place = city {
+                        for other in eachCities(after: n, unit.tz.tokens, sentenceHits) where other != place {
+                            var copy = figures[figures.count - 1]
+                            copy.city = gazetteer.places[other].display
+                            copy.state = gazetteer.places[other].state
+                            figures.append(copy)
+                        }
+                    }
                     sentenceFigure = figures.count - 1
                     sinceFigure = 0
                     lastOwner = (city, state)
@@ -365,6 +381,42 @@ extension Extractor {
             }
         }
         return (Self.droppingStateRestatements(figures), numbers)
+    }
+
+    /// The cities a count is broken down into later in its sentence: at least two smaller counts after it, each
+    /// followed within four words by "in <City>", in at least two cities ("142 arrests …, 28 of those in Minneapolis,
+    /// 19 in Rochester").
+    func breakdownCities(after n: RecognizedNumber, value: Double, _ found: [RecognizedNumber], _ t: [Token],
+                         _ sentenceHits: [CityHit]) -> Set<Int>? {
+        func placeIn(after m: RecognizedNumber) -> Int? {
+            sentenceHits.first(where: { h in h.first > m.last && h.first <= m.last + 6
+                && t[h.first - 1].lower == "in" && !(m.last + 1..<h.first).contains { [",", ";"].contains(t[$0].text) } })?.place
+        }
+        // (A part itself, "28 of those arrests in Minneapolis", is its city's.)
+        guard placeIn(after: n) == nil else { return nil }
+        var places = Set<Int>()
+        var parts = 0
+        for m in found where m.first > n.last && m.unit == n.unit && (m.value ?? .infinity) < value {
+            guard let place = placeIn(after: m) else { continue }
+            parts += 1
+            places.insert(place)
+        }
+        return parts >= 2 && places.count >= 2 ? places : nil
+    }
+
+    /// "eight each in Hibbing and St. Paul": the cities listed right after "each in", joined by commas and "and".
+    func eachCities(after n: RecognizedNumber, _ t: [Token], _ sentenceHits: [CityHit]) -> [Int] {
+        guard n.last + 2 < t.count, t[n.last + 1].lower == "each", t[n.last + 2].lower == "in" else { return [] }
+        var out: [Int] = []
+        var k = n.last + 3
+        while let hit = sentenceHits.first(where: { $0.first == k }) {
+            out.append(hit.place)
+            k = hit.last + 1
+            guard k < t.count, [",", "and"].contains(t[k].lower) else { break }
+            k += 1
+            if k < t.count, t[k].lower == "and" { k += 1 }
+        }
+        return out
     }
 
     /// "a prison in northwest Michigan reopens with 1,800 beds" and "the 1,800-bed complex in Baldwin": a state's

@@ -317,7 +317,9 @@ extension FigureExtractor {
                        previous: (measure: String, unit: FigureUnit)?) -> String? {
         guard let previous, n.first - 1 >= range.lowerBound else { return nil }
         let t = tz.tokens
-        let next = n.last + 1 < range.upperBound ? t[n.last + 1].text.lowercased() : ""
+        var next = n.last + 1 < range.upperBound ? t[n.last + 1].text.lowercased() : ""
+        // "eight each in Hibbing and St. Paul": "each" stands between the count and its place.
+        if next == "each", n.last + 2 < range.upperBound { next = t[n.last + 2].lower }
         // "319 arrests, around 17% of the total": a share of the count before it.
         if n.unit == .percent, previous.unit == .count, next == "of", n.last + 3 < range.upperBound,
            t[n.last + 2].lower == "the", t[n.last + 3].lower == "total" { return previous.measure }

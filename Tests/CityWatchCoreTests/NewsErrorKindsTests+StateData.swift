@@ -90,4 +90,13 @@ extension NewsErrorKindsTests {
         let f = facts("That is short of the 2,500 daily arrests some officials have called for, ICE said.").figures
         #expect(f.contains { $0.value == 2_500 && $0.measure == "daily arrests" })
     }
+
+    @Test func aTotalBrokenDownByCityIsTheStatesAndEachGivesEveryCityItsCount() {
+        let text = "Of 230 ICE arrests reviewed, agents made 41 of those arrests in Des Moines, 22 in Ames, nine each in Ottumwa and Ankeny, and six in Marshalltown."
+        let f = facts(text).figures
+        #expect(f.contains { $0.value == 230 && $0.city == nil && $0.state == "IA" })
+        #expect(f.contains { $0.value == 41 && $0.city == "Des Moines, IA" })
+        #expect(f.contains { $0.value == 9 && $0.city == "Ottumwa, IA" })
+        #expect(f.contains { $0.value == 9 && $0.city == "Ankeny, IA" })
+    }
 }
