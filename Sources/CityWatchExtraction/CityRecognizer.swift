@@ -71,6 +71,11 @@ struct CityRecognizer: Sendable {
                         if let (readings, last) = bareTown(unit.tz, at: i, range: range) {
                             candidates.append(townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens))
                             i = last + 1
+                        } else if u < 3, let (readings, last) = datelineTown(unit.tz, at: i, range: range) {
+                            var c = townCandidate(readings, unit: u, sentence: s, first: i, last: last, tokens)
+                            for e in c.entries.indices { c.entries[e].isDateline = true }
+                            candidates.append(c)
+                            i = last + 1
                         } else {
                             i += 1
                         }
@@ -144,6 +149,12 @@ struct CityRecognizer: Sendable {
                 if let most = named.max(), named.filter({ $0 == most }).count == 1, let k = named.firstIndex(of: most) {
                     placed = [placed[k]]
                 }
+            }
+            // "PHILIPSBURG — …" in a story that names Pittsburgh: a dateline town below the cities' floor is the one
+            // reading in the state of a city the story names, within 300 km of it.
+            if placed.isEmpty, readings.contains(where: \.isDateline) {
+                placed = readings.filter { e in strong.contains { gazetteer.places[$0].state == gazetteer.places[e.place].state
+                    && gazetteer.distance($0, e.place) < 300 } }
             }
             if placed.count == 1 {
                 candidates[k].entries = placed; candidates[k].place = placed[0].place; candidates[k].verdict = .accepted
@@ -279,6 +290,18 @@ struct CityRecognizer: Sendable {
             return (readings, last)
         }
         return nil
+    }
+
+    /// A town below the cities' floor as a dateline in capitals at a sentence's start, without its state
+    /// ("PHILIPSBURG — …"): its readings and last token.
+    func datelineTown(_ tz: Tokenizer, at i: Int, range: Range<Int>) -> ([Int], Int)? {
+        let t = tz.tokens
+        guard i == range.lowerBound, t[i].kind == .word, tz.length(i) >= 4, tz.isAllCaps(i) else { return nil }
+        var j = i
+        while j + 1 < range.upperBound, j - i < 2, t[j + 1].kind == .word, tz.length(j + 1) >= 2, tz.isAllCaps(j + 1) { j += 1 }
+        guard j + 1 < range.upperBound, Self.datelineEnders.contains(t[j + 1].text),
+              let readings = gazetteer.towns[tz.span(i, j).lowercased()] else { return nil }
+        return (readings, j)
     }
 
     /// A pending candidate for a town named without its state, with its readings; the story's places decide it.

@@ -99,4 +99,15 @@ extension NewsErrorKindsTests {
         #expect(f.contains { $0.value == 9 && $0.city == "Ottumwa, IA" })
         #expect(f.contains { $0.value == 9 && $0.city == "Ankeny, IA" })
     }
+
+    @Test func aSmallTownsDatelineIsReadNearACityOfItsStateTheStoryNames() {
+        let text = """
+        Inside the center
+
+        PHILIPSBURG — ICE holds up to 70 detainees in each pod of the center, about 130 miles from Pittsburgh.
+        """
+        #expect(cities(text).contains("Philipsburg, PA"))
+        // Without a city of its state in the story, a town below the cities' floor in capitals is not read.
+        #expect(!cities("Inside the center\n\nPHILIPSBURG — ICE holds up to 70 detainees in each pod.\n").contains("Philipsburg, PA"))
+    }
 }
