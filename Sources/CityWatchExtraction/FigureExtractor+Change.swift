@@ -15,7 +15,7 @@ extension FigureExtractor {
     static let levelVerbs: Set<String> = ["number", "numbers", "total", "totals", "stood", "stands", "stand", "reach",
                                          "reaches", "exceed", "exceeds", "neared", "nears", "passed", "topped", "hit",
                                          "averaged", "averages", "averaging", "approach", "approaches", "approached",
-                                         "approaching"]
+                                         "approaching", "hovered", "hovers", "hovering", "peaked", "peaking", "topping"]
     /// Verbs that set a figure to a value ("raised the number of agents to 160").
     static let settingVerbs: Set<String> = ["raised", "increased", "cut", "reduced", "lowered", "boosted", "expanded",
                                            "doubled", "brought", "grown", "grew", "rose", "climbed", "fell", "dropped",
@@ -210,6 +210,8 @@ extension FigureExtractor {
             return t[b - 1].lower + (rate(after: n.last + 1, tz, range).map { " " + $0 } ?? "")
         }
         if setting { b -= 1 }
+        // "arrests topping out at 345", "detentions maxed out at 900": the verb before its particle.
+        if setting, b - 1 >= range.lowerBound, t[b].lower == "out", Self.levelVerbs.contains(t[b - 1].lower) || t[b - 1].lower == "topped" { b -= 1 }
         // "rose 25 percent to 1.2 million": step over the percent change.
         if setting, b - 1 >= range.lowerBound, ["percent", "%"].contains(t[b].text.lowercased()), t[b - 1].kind == .number { b -= 2 }
         guard b >= range.lowerBound else { return nil }
@@ -333,7 +335,8 @@ extension FigureExtractor {
             if s >= range.lowerBound, ["they", "it", "these", "those", "that", "both"].contains(t[s].lower) { return previous.measure }
         }
         // "130 people were arrested, with 44 having a criminal record": a part of the count before it.
-        if t[n.first - 1].lower == "with", ["having", "facing", "being", "with"].contains(next) { return previous.measure }
+        // ("40 National Guard personnel, with 13 coming from the Army National Guard and 27 …": the parts of a force.)
+        if t[n.first - 1].lower == "with", ["having", "facing", "being", "with", "coming"].contains(next) { return previous.measure }
         // "California saw 5,860 arrests, Washington reported 620 and Idaho 310": a place (and a verb of reporting)
         // before the number, after a comma or "and", in a list of counts with the first one's measure.
         var p = n.first - 1
@@ -347,7 +350,7 @@ extension FigureExtractor {
            n.last + 2 < range.upperBound, t[n.last + 2].kind == .word { return previous.measure }
         // "about 50 detainees in Ogden and an additional 18 in Provo", "another 30 to Tucson", "and 173 with warrants".
         guard ["and", ",", "plus", "while", "additional", "another"].contains(t[n.first - 1].text.lowercased()) else { return nil }
-        return ["to", "in", "at", "for", "across", "from", "with"].contains(next) ? previous.measure : nil
+        return ["to", "in", "at", "for", "across", "from", "with", "coming"].contains(next) ? previous.measure : nil
     }
 
     /// Verbs that report a place's count in a list ("Washington reported 620").

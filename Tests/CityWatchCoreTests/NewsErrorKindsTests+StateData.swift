@@ -110,4 +110,11 @@ extension NewsErrorKindsTests {
         // Without a city of its state in the story, a town below the cities' floor in capitals is not read.
         #expect(!cities("Inside the center\n\nPHILIPSBURG — ICE holds up to 70 detainees in each pod.\n").contains("Philipsburg, PA"))
     }
+
+    @Test func levelsThatHoverOrTopOutAndAForcesParts() {
+        #expect(facts("Last year, ICE arrests in Utah hovered around 80 each month.").figures.contains { $0.value == 80 && $0.qualifier == .approx })
+        #expect(facts("So far, April saw the most ICE arrests in Utah topping out at 260.").figures.contains { $0.value == 260 })
+        let f = facts("The governor sent 60 National Guard personnel for ICE support, with 25 coming from the Army National Guard and 35 coming from the Air National Guard.").figures
+        #expect(Set(f.map(\.value)).isSuperset(of: [60, 25, 35]))
+    }
 }
