@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import CityWatchSupport
 import CityWatchFetching
 import CityWatchFeeds
@@ -11,6 +12,8 @@ extension Cycle {
     /// failure is recorded and reported, never thrown; only a store or log failure throws.
     package func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
         var outcome = FeedOutcome(feed: feed.name)
+        var logger = self.logger
+        logger[metadataKey: "feed"] = "\(feed.name)"
         var state = try store.feedState(feed.name)
         // A feed seen before under the same URL needs no write.
         if state?.url != feed.url {
@@ -29,10 +32,10 @@ extension Cycle {
             outcome.error = fetchError?.message ?? "\(error)"
             outcome.retryAfter = fetchError?.retryAfter
             let failures = try await store.recordFeedFailure(name: feed.name, error: outcome.error!, retryAfter: outcome.retryAfter, now: now())
-            var line = "\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
+            var line = "citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)"
             if let wait = outcome.retryAfter { line += "; the server asks to wait \(DurationText.format(wait)) (recorded, not waited out)" }
             if failures > 1 { line += " [\(failures) failures in a row]" }
-            report(line)
+            logger.log(level: failureLevel, "\(line)")
             return outcome
         }
         outcome.maxAge = FeedOutcome.maxAge(response.headers["cache-control"])
@@ -54,16 +57,16 @@ extension Cycle {
         guard parsed.parseOK else {
             outcome.error = "not a readable feed: \(parsed.error ?? "unknown format")"
             try await store.recordFeedFailure(name: feed.name, error: outcome.error!, now: now())
-            report("\(failurePriority)citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
+            logger.log(level: failureLevel, "citywatch: feed \"\(feed.name)\" (\(feed.url)) failed: \(outcome.error!)")
             return outcome
         }
         if let problem = parsed.error {
-            report("<4>citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
+            logger.warning("citywatch: feed \"\(feed.name)\" was damaged, read what could be recovered: \(problem)")
         }
         var budget = PollBudget(limits: limits, maxBytes: config.maxBytes)
         let items = Self.chronological(parsed.items)
         if items.count > limits.itemsPerPoll {
-            report("<4>citywatch: feed \"\(feed.name)\" lists \(items.count) items: only the newest \(limits.itemsPerPoll) are read (the limit per poll)")
+            logger.warning("citywatch: feed \"\(feed.name)\" lists \(items.count) items: only the newest \(limits.itemsPerPoll) are read (the limit per poll)")
         }
         let linkAccess = FetchAccess.links(of: feed.url, allowPrivateNetworks: config.allowPrivateNetworks)
         var deferred = 0
@@ -81,7 +84,7 @@ extension Cycle {
             let attempts = try await store.itemAttempts(feed: feed.name, keys: keys)
             if attempts >= limits.attemptsPerItem {
                 try await store.markSeen(feed: feed.name, keys: keys, now: now())
-                report("<4>citywatch: feed \"\(feed.name)\": item \(item.link ?? item.id ?? "?") skipped: the process stopped while reading it before (\(attempts) attempts)")
+                logger.warning("citywatch: feed \"\(feed.name)\": item \(item.link ?? item.id ?? "?") skipped: the process stopped while reading it before (\(attempts) attempts)")
                 continue
             }
             try await store.recordItemAttempt(feed: feed.name, keys: keys, now: now())
@@ -91,7 +94,7 @@ extension Cycle {
             }
             let cut = read.document.limitText(to: limits.charactersPerDocument)
             if cut > 0 {
-                report("<4>citywatch: feed \"\(feed.name)\": \(item.link ?? item.id ?? "an item") has more text than \(limits.charactersPerDocument) characters: the last \(cut) are not read")
+                logger.warning("citywatch: feed \"\(feed.name)\": \(item.link ?? item.id ?? "an item") has more text than \(limits.charactersPerDocument) characters: the last \(cut) are not read")
             }
             let document = read.document
             let record = ArticleRecord(url: item.link ?? document.url, feed: feed.name, source: document.source,
@@ -108,10 +111,10 @@ extension Cycle {
             heldBack += result.heldBack
         }
         if deferred > 0 {
-            report("<4>citywatch: feed \"\(feed.name)\": \(deferred) new items left for the next poll: this poll's budget (\(DurationText.format(limits.pollTime)), \(budget.byteLimit) bytes of pages) is spent")
+            logger.warning("citywatch: feed \"\(feed.name)\": \(deferred) new items left for the next poll: this poll's budget (\(DurationText.format(limits.pollTime)), \(budget.byteLimit) bytes of pages) is spent")
         }
         if heldBack > 0 {
-            report("<4>citywatch: feed \"\(feed.name)\": \(heldBack) more alerts held back (at most \(limits.alertsPerArticle) per article, \(limits.alertsPerPoll) per poll); their facts are in the knowledge")
+            logger.warning("citywatch: feed \"\(feed.name)\": \(heldBack) more alerts held back (at most \(limits.alertsPerArticle) per article, \(limits.alertsPerPoll) per poll); their facts are in the knowledge")
         }
         // One delivery (one fsync of the log) per feed poll: the outbox already holds every alert safely.
         if outcome.alerts > 0 { try await blocking.run { [delivery] in try delivery.deliverPending() } }
@@ -121,8 +124,8 @@ extension Cycle {
         return outcome
     }
 
-    /// The journald priority of a failed poll's line: an error, or debug when the scheduler reports outages.
-    var failurePriority: String { reportFailures ? "<3>" : "<7>" }
+    /// The level of a failed poll's line: an error, or debug when the scheduler reports outages.
+    var failureLevel: Logger.Level { reportFailures ? .error : .debug }
 
     /// A request with the config's fetch limits.
     func request(_ url: String, access: FetchAccess) -> FetchRequest {
@@ -160,7 +163,7 @@ extension Cycle {
                     try parsePage(response.body, response.finalURL, ContentType.charset(response.headers["content-type"]))
                 }
             } catch {
-                report("<4>citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
+                logger.warning("citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
             }
         }
         if document == nil, let html = content ?? item.summary {

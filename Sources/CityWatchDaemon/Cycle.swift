@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import CityWatchSupport
 import CityWatchFetching
 import CityWatchDocuments
@@ -17,8 +18,9 @@ package struct Cycle: Sendable {
     /// true (`run --once`): each failing poll is reported as an error. false (the daemon): the scheduler reports a
     /// feed once when it starts failing and once when it recovers, so each poll's failure goes out at debug level.
     package var reportFailures: Bool
-    /// Receives diagnostics as journald lines (`<3>` errors, `<4>` warnings, `<6>` info).
-    package var report: @Sendable (String) -> Void
+    /// Diagnostics (errors, warnings, info), with the feed as metadata; `run --once` and the daemon write them as
+    /// journald lines (`JournalLogHandler`: `<3>` errors, `<4>` warnings, `<6>` info).
+    package var logger: Logger
     package var now: @Sendable () -> Date
     package var delivery: AlertDelivery
     /// Bounds on what one poll may read, spend and raise.
@@ -28,11 +30,11 @@ package struct Cycle: Sendable {
 
     package init(config: Config, store: KnowledgeStore, pipeline: Pipeline, learn: Bool = false,
                 reportFailures: Bool = true,
-                report: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
+                logger: Logger = Cycle.journal { StandardError.write($0) },
                 echo: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config; self.store = store; self.pipeline = pipeline; self.learn = learn; self.reportFailures = reportFailures
-        self.report = report; self.now = now
+        self.logger = logger; self.now = now
         self.delivery = AlertDelivery(store: store, log: AlertLog(path: config.alertLog),
                                       atom: config.atomFeed.map { AtomFeedFile(path: $0) }, echo: echo)
     }
@@ -95,7 +97,7 @@ package struct Cycle: Sendable {
                       let data = FileManager.default.contents(atPath: path) else { continue }
                 let document: Document
                 do { document = try DocumentReader.read(data) } catch {
-                    report("<4>citywatch: seed \(path) skipped: \(error)")
+                    logger.warning("citywatch: seed \(path) skipped: \(error)")
                     continue
                 }
                 let facts = pipeline.facts(document)
@@ -108,6 +110,11 @@ package struct Cycle: Sendable {
         }
         try store.setMeta("seeds_imported", UTCTime.string(now()))
         return count
+    }
+
+    /// A logger writing journald lines to `write` (standard error for `run --once`; tests capture them).
+    package static func journal(level: Logger.Level = .info, _ write: @escaping @Sendable (String) -> Void) -> Logger {
+        Logger(label: "citywatch") { JournalLogHandler(label: $0, level: level, write: write) }
     }
 
     /// FNV-1a 64 as hex: content hashes for seen items and duplicate articles.

@@ -10,11 +10,7 @@ extension DaemonPlan {
     /// Feed failures are reported by the scheduler (once when a feed starts failing, once when it recovers), so
     /// the cycle runs with `reportFailures: false`: its per-poll failure lines arrive at debug level.
     package static func make(config: Config, store: KnowledgeStore, pipeline: Pipeline, logger: Logger) -> DaemonPlan {
-        let report: @Sendable (String) -> Void = { line in
-            let (level, text) = JournalLine.split(line)
-            logger.log(level: level, "\(text)")
-        }
-        let cycle = Cycle(config: config, store: store, pipeline: pipeline, reportFailures: false, report: report)
+        let cycle = Cycle(config: config, store: store, pipeline: pipeline, reportFailures: false, logger: logger)
         NotifierRunner.register(config.notifiers, store: store)
         let feeds = Dictionary(config.feeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Two transfers per host at most: enough to overlap, polite to one publisher's server.
@@ -51,23 +47,6 @@ extension PollOutcome {
         } else {
             self = .success(maxAge: maxAge, ttl: outcome.ttlMinutes.map { TimeInterval($0 * 60) },
                             items: outcome.newItems, alerts: outcome.alerts)
-        }
-    }
-}
-
-/// Splits a journald line ("<4>text") into a swift-log level and the text.
-enum JournalLine {
-    static func split(_ line: String) -> (Logger.Level, String) {
-        guard line.hasPrefix("<"), let close = line.firstIndex(of: ">"),
-              let priority = Int(line[line.index(after: line.startIndex)..<close]) else { return (.info, line) }
-        let text = String(line[line.index(after: close)...])
-        switch priority {
-        case ...2: return (.critical, text)
-        case 3: return (.error, text)
-        case 4: return (.warning, text)
-        case 5: return (.notice, text)
-        case 6: return (.info, text)
-        default: return (.debug, text)
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     func cycle(_ config: Config, learn: Bool = false, reports: Shared<[String]> = Shared([])) throws -> Cycle {
         Cycle(config: config, store: try KnowledgeStore(path: config.databasePath), pipeline: world.pipeline(), learn: learn,
-              report: { line in reports.mutex.withLock { $0.append(line) } }, echo: { _ in })
+              logger: Cycle.journal(level: .debug) { line in reports.mutex.withLock { $0.append(line) } }, echo: { _ in })
     }
 
     func logged(_ config: Config) throws -> [[String: Any]] {

@@ -117,7 +117,7 @@ import CityWatchTestSupport
         let config = try Self.config(in: directory, url: server.base + "/rss.xml")
         let lines = Shared<[String]>([])
         let cycle = Cycle(config: config, store: try KnowledgeStore(path: config.databasePath),
-                          pipeline: .live(keywords: config.keywords), report: { line in lines.mutex.withLock { $0.append(line) } })
+                          pipeline: .live(keywords: config.keywords), logger: Cycle.journal(level: .debug) { line in lines.mutex.withLock { $0.append(line) } })
         for _ in 0..<2 { _ = try await cycle.run() }
         let failures = lines.mutex.withLock { $0 }.filter { $0.contains("\"wire\"") && $0.contains(" failed: http 500") }
         #expect(failures.count == 2 && failures.allSatisfy { $0.hasPrefix("<3>") })

@@ -44,7 +44,7 @@ import CityWatchTestSupport
         let lines = Shared<[String]>([])
         var cycle = Cycle(config: config, store: try KnowledgeStore(path: config.databasePath),
                           pipeline: .live(keywords: config.keywords),
-                          report: { line in lines.mutex.withLock { $0.append(line) } }, echo: { line in lines.mutex.withLock { $0.append(line) } })
+                          logger: Cycle.journal(level: .debug) { line in lines.mutex.withLock { $0.append(line) } }, echo: { line in lines.mutex.withLock { $0.append(line) } })
         cycle.limits = limits
         _ = try await cycle.run()
         let log = (try? String(contentsOfFile: config.alertLog, encoding: .utf8)) ?? ""
@@ -208,7 +208,7 @@ import CityWatchTestSupport
         let store = try KnowledgeStore(path: config.databasePath)
         let lines = Shared<[String]>([])
         var cycle = Cycle(config: config, store: store, pipeline: .live(keywords: config.keywords),
-                          report: { line in lines.mutex.withLock { $0.append(line) } }, echo: { _ in })
+                          logger: Cycle.journal(level: .debug) { line in lines.mutex.withLock { $0.append(line) } }, echo: { _ in })
         cycle.limits.itemsPerPoll = 50
         let report = try await cycle.run()
         #expect(report.newItems == 50)
@@ -285,7 +285,7 @@ import CityWatchTestSupport
             seenWhileParsing.mutex.withLock { $0.append(attempts.flatMap { $0 } ?? -1) }
             return try parse(data, url, charset)
         }
-        let cycle = Cycle(config: config, store: store, pipeline: pipeline, report: { _ in }, echo: { _ in })
+        let cycle = Cycle(config: config, store: store, pipeline: pipeline, logger: Cycle.journal { _ in }, echo: { _ in })
         _ = try await cycle.run()
         #expect(seenWhileParsing.mutex.withLock { $0 } == [CycleLimits().attemptsPerItem])
     }

@@ -29,10 +29,17 @@ import Testing
         #expect(lines.mutex.withLock { $0 } == ["<3>config reload failed:\\nline 3: bad key file=/etc/citywatch/citywatch.toml\n"])
     }
 
-    @Test func journalLinesMapBackToLevels() {
-        #expect(JournalLine.split("<3>citywatch: broken") == (.error, "citywatch: broken"))
-        #expect(JournalLine.split("<4>alert") == (.warning, "alert"))
-        #expect(JournalLine.split("plain") == (.info, "plain"))
+    @Test func aCyclesLinesAreEscapedJournalLinesWithTheFeed() {
+        let lines = Shared<[String]>([])
+        var logger = Cycle.journal { line in lines.mutex.withLock { $0.append(line) } }
+        logger[metadataKey: "feed"] = "wire"
+        logger.warning("citywatch: feed \"wire\": item https://x.example/\u{1B}[2J\n<3>forged skipped")
+        logger.debug("not shown at info level")
+        let out = lines.mutex.withLock { $0 }
+        #expect(out.count == 1)
+        #expect(out.first?.hasPrefix("<4>citywatch: feed \"wire\": item https://x.example/") == true)
+        #expect(out.first?.hasSuffix(" feed=wire\n") == true)
+        #expect(out.first.map { !$0.contains("\u{1B}") && $0.filter { $0 == "\n" }.count == 1 } == true)
     }
 
     @Test func healthSummaryCountsStates() {
