@@ -276,9 +276,11 @@ struct FigureExtractor: Sendable {
             return np + rate
         }
         // "ICE held 358 and 353 people": a count that shares the noun of the count after "and" or "or".
+        // ("a 700% and 300% increase": a percent shares the change noun after the second.)
+        let pairNoun = k + 2 < range.upperBound && n.unit == .percent && ["%", "percent"].contains(t[k + 2].lower) ? k + 3 : k + 2
         if k + 1 < range.upperBound, ["and", "or"].contains(t[k].lower), t[k + 1].kind == .number,
-           let (np, _) = phraseSpan(tz, from: k + 2, range) {
-            if Self.isEnforcementMeasure(np) { return np }
+           let (np, _) = phraseSpan(tz, from: pairNoun, range) {
+            if Self.isEnforcementMeasure(np) || (n.unit == .percent && Self.changeNouns.contains(np)) { return np }
             if Self.genericNouns.contains(np), let verb = verbAround(n, tz, range) { return np + " " + verb }
         }
         // "a total of 300", "an earlier count of over 300"

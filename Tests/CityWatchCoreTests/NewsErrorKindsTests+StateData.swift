@@ -117,4 +117,10 @@ extension NewsErrorKindsTests {
         let f = facts("The governor sent 60 National Guard personnel for ICE support, with 25 coming from the Army National Guard and 35 coming from the Air National Guard.").figures
         #expect(Set(f.map(\.value)).isSuperset(of: [60, 25, 35]))
     }
+
+    @Test func twoPercentsShareTheChangeNounAfterTheSecond() {
+        let f = facts("The data show 120 ICE arrests in Utah and 90 detentions, a 400% and 150% increase respectively from 2024.").figures
+        #expect(f.contains { $0.value == 400 && $0.unit == .percent })
+        #expect(f.contains { $0.value == 150 && $0.unit == .percent })
+    }
 }
