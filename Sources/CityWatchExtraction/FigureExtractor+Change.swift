@@ -266,10 +266,20 @@ extension FigureExtractor {
               !Self.stopWords.contains(t[start - 1].text.lowercased()) { start -= 1 }
         var words = t[start...k].map { $0.text.lowercased() }
         // "ICE arrests of undocumented immigrants surged by 627%": the noun before "of" is the measure.
-        if !Self.isEnforcementMeasure(words.joined(separator: " ")), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
+        // (The object may itself read as enforcement, "jails", "courthouses": the count noun still heads.)
+        if !Self.countNouns.contains(words.last ?? ""), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
            Self.countNouns.contains(t[start - 2].lower) {
             words = (start - 3 >= range.lowerBound && t[start - 3].kind == .word && !Self.stopWords.contains(t[start - 3].lower)
                      ? [t[start - 3].lower] : []) + [t[start - 2].lower]
+        }
+        // "Arrests originating from jails rose from about 350 per day": the count noun that heads the subject, past
+        // a participle and its object.
+        // (The object may itself read as enforcement, "jails", "courthouses": the count noun still heads.)
+        if !Self.countNouns.contains(words.last ?? ""), start - 2 >= range.lowerBound,
+           Self.placePrepositions.contains(t[start - 1].lower) || ["from", "by"].contains(t[start - 1].lower) {
+            var j = start - 2
+            while j > max(range.lowerBound, start - 5), t[j].kind == .word, t[j].lower.hasSuffix("ing") || t[j].lower.hasSuffix("ed") { j -= 1 }
+            if j < start - 2, Self.countNouns.contains(t[j].lower) { return t[j].lower }
         }
         guard let head = words.last, !Self.stopWords.contains(head), !Self.nonMeasures.contains(head),
               !Self.auxiliaries.contains(head) else { return nil }

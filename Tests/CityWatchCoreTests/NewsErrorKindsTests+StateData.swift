@@ -123,4 +123,10 @@ extension NewsErrorKindsTests {
         #expect(f.contains { $0.value == 400 && $0.unit == .percent })
         #expect(f.contains { $0.value == 150 && $0.unit == .percent })
     }
+
+    @Test func theCountNounHeadsASubjectPastAParticipleAndItsObject() {
+        let f = facts("ICE arrests originating from jails rose from about 200 per day in March to more than 450 per day by July.").figures
+        #expect(f.contains { $0.value == 450 && $0.measure.hasPrefix("arrests") })
+        #expect(!f.contains { $0.measure.contains("jails") })
+    }
 }
