@@ -307,6 +307,20 @@ extension Extractor {
                        spread.allSatisfy({ a in spread.allSatisfy { b in a == b || gazetteer.distance(a, b) > 100 } }) {
                         city = nil; stateFallback = gazetteer.places[spread.first!].state
                     }
+                    // "six were arrested in El Paso County, and three were arrested in Denver": a count whose own clause
+                    // places it in a county (and names no city) is the county's state's, not the next clause's city's.
+                    if let place = city, n.unit == .count {
+                        let tokens = unit.tz.tokens
+                        var end = n.last + 1
+                        while end < range.upperBound, ![",", ";", "and", "while", "but"].contains(tokens[end].lower) { end += 1 }
+                        let clause = n.last + 1..<end
+                        if !sentenceHits.contains(where: { clause.contains($0.first) }),
+                           clause.contains(where: { k in k + 2 < end && ["in", "across"].contains(tokens[k].lower) && tokens[k + 1].isCapitalized
+                               && (k + 1..<min(end, k + 4)).contains { ["County", "Parish"].contains(tokens[$0].text) } }),
+                           namesCounty(tokens, clause, other: gazetteer.places[place].name) {
+                            stateFallback = gazetteer.places[place].state; city = nil
+                        }
+                    }
                     // "a review of 142 arrests …: 28 of those arrests in Minneapolis, 19 in Rochester …": a total broken
                     // down by city after it is none of theirs; it is their state's when they share one.
                     if n.unit == .count, let parts = breakdownCities(after: n, value: value, found, unit.tz.tokens, sentenceHits) {

@@ -129,4 +129,10 @@ extension NewsErrorKindsTests {
         #expect(f.contains { $0.value == 450 && $0.measure.hasPrefix("arrests") })
         #expect(!f.contains { $0.measure.contains("jails") })
     }
+
+    @Test func aCountPlacedInACountyByItsOwnClauseIsTheStates() {
+        let f = facts("Of the arrests, eight were made by ICE in Weld County, and five were made in Greeley, the data show.").figures
+        #expect(f.contains { $0.value == 8 && $0.city == nil && $0.state == "CO" })
+        #expect(f.contains { $0.value == 5 && $0.city == "Greeley, CO" })
+    }
 }
