@@ -392,6 +392,16 @@ extension Extractor {
     func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit], lead: Int?, _ context: inout [Int: [Int]]) -> Bool {
         let unit = units[hit.unit]
         if case .title = unit.kind { return true }
+        // "rumored ICE sightings in communities like Schuyler, Lexington and Fremont": a rumour names no operation.
+        // (The rumour word stands before the city in its clause; "…, and follows similar actions in Chicago" is a
+        // clause of its own.)
+        let t0 = unit.tz.tokens
+        let sentence = unit.sentences[hit.sentence]
+        if let r = (sentence.lowerBound..<hit.first).last(where: { Self.rumorWords.contains(t0[$0].lower) }),
+           !(r..<hit.first).contains(where: { k in t0[k].text == "," && k + 2 < hit.first
+               && ["and", "but", "while"].contains(t0[k + 1].lower) && !t0[k + 2].isCapitalized }) {
+            return false
+        }
         if hit.sentence == 0, lead == hit.unit { return true }
         // An item of a list of names ("Texas cities with ICE raids" then "Laredo", "McAllen"): the list's heading says.
         if hit.first == 0, hit.last + 1 == unit.tz.tokens.count, isNameListItem(hit.unit, units) { return true }
@@ -426,6 +436,10 @@ extension Extractor {
         return contextStemsByInitial[Int(first)].contains { word.hasPrefix($0) }
     }
     static let contextStemsByInitial = FigureExtractor.byInitial(contextStems)
+
+    /// Words that make what a sentence tells a rumour, not an operation.
+    static let rumorWords: Set<String> = ["rumor", "rumors", "rumored", "rumour", "rumours", "rumoured", "unconfirmed",
+                                          "unverified", "hoax", "hoaxes"]
 
     /// Words that open a paragraph going on from the one before (its pronoun or connective).
     static let continuingWords: Set<String> = ["then", "they", "it", "he", "she", "we", "and", "but", "so", "also", "that",

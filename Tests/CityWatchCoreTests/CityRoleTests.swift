@@ -9,6 +9,14 @@ import Testing
         Dictionary(uniqueKeysWithValues: facts("ICE news\n" + text).cities.map { ($0.city, $0.role) })
     }
 
+    @Test func citiesOfARumourAreMentions() {
+        let r = roles("Residents said nothing was confirmed.\n\nGroup chats traded rumored ICE sightings in towns like Kearney, Hastings and Grand Island all week.")
+        #expect(r["Kearney, NE"] == .mention && r["Grand Island, NE"] == .mention)
+        // A clause of its own after the rumour still speaks of enforcement there.
+        let after = roles("Residents said nothing was confirmed.\n\nThe surge follows weeks of rumors, and follows similar ICE actions in major cities like Denver.")
+        #expect(after["Denver, CO"] == .target)
+    }
+
     @Test func aSpeakersPlaceACampusAndATitleAreMentions() {
         #expect(roles("Homan said Tuesday in Fresno that ICE would expand deportation operations.") == ["Fresno, CA": .mention])
         #expect(roles("Researchers at the University of Michigan, Ann Arbor, studied ICE detention data.") == ["Ann Arbor, MI": .mention])
