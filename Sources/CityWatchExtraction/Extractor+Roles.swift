@@ -378,7 +378,7 @@ extension Extractor {
         let lead = units.firstIndex { if case .paragraph = $0.kind { true } else { false } }
         for hit in hits {
             if owners.contains(gazetteer.places[hit.place].display)
-                || (hit.passing == nil && isInEnforcementContext(hit, units, lead: lead, &context)) { roles[hit.place] = .target }
+                || (hit.passing == nil && isInEnforcementContext(hit, units, hits, lead: lead, &context)) { roles[hit.place] = .target }
             else if roles[hit.place] == nil { roles[hit.place] = .mention }
         }
         return roles
@@ -389,15 +389,18 @@ extension Extractor {
     /// first sentence). A city named in a paragraph about something else ("the company also builds a resort in Orange
     /// Beach", "a career fair in Provo") is named in passing.
     /// (`context` caches, per unit, the indices of its tokens that speak of enforcement; `lead` is the first paragraph.)
-    func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit], lead: Int?, _ context: inout [Int: [Int]]) -> Bool {
+    func isInEnforcementContext(_ hit: CityHit, _ units: [TextUnit], _ hits: [CityHit], lead: Int?,
+                                 _ context: inout [Int: [Int]]) -> Bool {
         let unit = units[hit.unit]
         if case .title = unit.kind { return true }
         // "rumored ICE sightings in communities like Schuyler, Lexington and Fremont": a rumour names no operation.
         // (The rumour word stands before the city in its clause; "…, and follows similar actions in Chicago" is a
-        // clause of its own.)
+        // clause of its own. A rumour about one town may be the start of a story of an arrest there, "worried about
+        // rumors of ICE near Moultrie": only a rumour spread over a list of towns is read so.)
         let t0 = unit.tz.tokens
         let sentence = unit.sentences[hit.sentence]
         if let r = (sentence.lowerBound..<hit.first).last(where: { Self.rumorWords.contains(t0[$0].lower) }),
+           Set(hits.filter { $0.unit == hit.unit && $0.sentence == hit.sentence && $0.first > r }.map(\.place)).count >= 3,
            !(r..<hit.first).contains(where: { k in t0[k].text == "," && k + 2 < hit.first
                && ["and", "but", "while"].contains(t0[k + 1].lower) && !t0[k + 2].isCapitalized }) {
             return false

@@ -15,6 +15,9 @@ import Testing
         // A clause of its own after the rumour still speaks of enforcement there.
         let after = roles("Residents said nothing was confirmed.\n\nThe surge follows weeks of rumors, and follows similar ICE actions in major cities like Denver.")
         #expect(after["Denver, CO"] == .target)
+        // A rumour about one town can open the story of an arrest there.
+        let one = roles("Residents said nothing was confirmed.\n\nThey worried about rumors of ICE agents near Tifton before deputies stopped them.")
+        #expect(one["Tifton, GA"] == .target)
     }
 
     @Test func aSpeakersPlaceACampusAndATitleAreMentions() {
