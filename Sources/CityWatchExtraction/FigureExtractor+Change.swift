@@ -266,8 +266,7 @@ extension FigureExtractor {
               !Self.stopWords.contains(t[start - 1].text.lowercased()) { start -= 1 }
         var words = t[start...k].map { $0.text.lowercased() }
         // "ICE arrests of undocumented immigrants surged by 627%": the noun before "of" is the measure.
-        // (The object may itself read as enforcement, "jails", "courthouses": the count noun still heads.)
-        if !Self.countNouns.contains(words.last ?? ""), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
+        if !Self.isEnforcementMeasure(words.joined(separator: " ")), start - 2 >= range.lowerBound, t[start - 1].lower == "of",
            Self.countNouns.contains(t[start - 2].lower) {
             words = (start - 3 >= range.lowerBound && t[start - 3].kind == .word && !Self.stopWords.contains(t[start - 3].lower)
                      ? [t[start - 3].lower] : []) + [t[start - 2].lower]
