@@ -12,8 +12,7 @@ extension Cycle {
     /// failure is recorded and reported, never thrown; only a store or log failure throws.
     package func poll(_ feed: Config.Feed) async throws -> FeedOutcome {
         var outcome = FeedOutcome(feed: feed.name)
-        var logger = self.logger
-        logger[metadataKey: "feed"] = "\(feed.name)"
+        let logger = logger(for: feed)
         var state = try store.feedState(feed.name)
         // A feed seen before under the same URL needs no write.
         if state?.url != feed.url {
@@ -124,6 +123,13 @@ extension Cycle {
         return outcome
     }
 
+    /// The cycle's logger with the feed as metadata (`feed=NAME` on its journal lines).
+    func logger(for feed: Config.Feed) -> Logger {
+        var logger = self.logger
+        logger[metadataKey: "feed"] = "\(feed.name)"
+        return logger
+    }
+
     /// The level of a failed poll's line: an error, or debug when the scheduler reports outages.
     var failureLevel: Logger.Level { reportFailures ? .error : .debug }
 
@@ -163,7 +169,7 @@ extension Cycle {
                     try parsePage(response.body, response.finalURL, ContentType.charset(response.headers["content-type"]))
                 }
             } catch {
-                logger.warning("citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
+                logger(for: feed).warning("citywatch: feed \"\(feed.name)\": article \(link) could not be read (\(error)); using the feed's text")
             }
         }
         if document == nil, let html = content ?? item.summary {

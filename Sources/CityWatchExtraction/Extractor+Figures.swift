@@ -12,12 +12,16 @@ extension Extractor {
         var rowCity: [String: Int] = [:]
         // A row named by a state ("Idaho | +924% | 310"): its figures are the state's.
         var rowState: [String: String] = [:]
+        // The tables with a row named by a city or a state.
+        var placedTables = Set<Int>()
         for (u, unit) in units.enumerated() {
             guard case .cell(let table, let row, _) = unit.kind else { continue }
             if let hit = hitsByUnit[u]?.first, hit.first == 0, hit.last >= unit.tz.tokens.count - 1 || unit.isPlaceColumn {
                 rowCity["\(table)/\(row)"] = hit.place
+                placedTables.insert(table)
             } else if let st = gazetteer.state(in: unit.tz.tokens, at: 0, allowPostal: false), st.length == unit.tz.tokens.count {
                 rowState["\(table)/\(row)"] = st.code
+                placedTables.insert(table)
             }
         }
         // A sentence that names no city states a figure of the article's one city, if it names only one.
@@ -113,19 +117,13 @@ extension Extractor {
                         guard n.first == 0 || signed, n.last >= unit.tz.tokens.count - 2,
                               let header = unit.header, !header.isEmpty else { continue }
                         let key = "\(table)/\(row)"
-                        if let st = rowState[key] {
-                            let measure = FigureExtractor.normalize(header)
-                            guard !measure.isEmpty else { continue }
-                            figures.append(Figure(city: nil, measure: measure, value: value, unit: n.unit,
-                                                  qualifier: n.qualifier, evidence: unit.rowText ?? "", state: st))
-                            continue
-                        }
+                        let measure = FigureExtractor.normalize(header)
+                        let state = rowState[key]
+                        if state != nil, measure.isEmpty { continue }
                         // A table that names no place in any row ("Felony convictions | 1,245") is the story's city's.
-                        let named = rowCity.keys.contains { $0.hasPrefix("\(table)/") } || rowState.keys.contains { $0.hasPrefix("\(table)/") }
-                        let placed = rowCity[key] ?? (named ? nil : storyCity)
-                        let city = placed.map { gazetteer.places[$0].display }
-                        figures.append(Figure(city: city, measure: FigureExtractor.normalize(header), value: value,
-                                              unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? ""))
+                        let placed = state != nil ? nil : rowCity[key] ?? (placedTables.contains(table) ? nil : storyCity)
+                        figures.append(Figure(city: placed.map { gazetteer.places[$0].display }, measure: measure, value: value,
+                                              unit: n.unit, qualifier: n.qualifier, evidence: unit.rowText ?? "", state: state))
                         continue
                     }
                     // A sentence figure must be about enforcement ("64 parishes and 4.6 million residents" is not).

@@ -131,9 +131,11 @@ struct FigureExtractor: Sendable {
         // "MS-13", "COVID-19", "I-95": a number joined to a capitalised code is part of a name.
         if n.first - 2 >= range.lowerBound, t[n.first - 1].text == "-", !t[n.first - 1].spaceBefore, !t[n.first].spaceBefore,
            t[n.first - 2].kind == .word, tz.isAllCaps(n.first - 2) { return nil }
+        // Past the period words between a percent and its change: "136% year-over-year increase".
+        let c = Self.pastPeriodWords(t, from: k, range)
         // "18 to 65 years old", "at least 60 days": a span of time or an age, whatever the sentence says.
         // ("136% year-over-year increase" is a change, not a span of years.)
-        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower), Self.pastPeriodWords(t, from: k, range) == k { return nil }
+        if k < range.upperBound, Self.nonMeasures.contains(t[k].lower), c == k { return nil }
         // "50 children under 18", "adults over 65", "those aged 16": an age after the people it bounds.
         for q in [n.first, n.first - 1] where q - 1 >= range.lowerBound && q <= n.last {
             if ["under", "over", "aged", "younger", "older"].contains(t[q].lower), Self.agedNouns.contains(t[q - 1].lower) { return nil }
@@ -144,7 +146,6 @@ struct FigureExtractor: Sendable {
         // arrested inside the country": a share set off after the people it divides.
         if let share = appositiveShare(n, t, range) { return share }
         // "15 % rise in arrests" → arrests ("a 136% year-over-year increase in arrests" too)
-        let c = Self.pastPeriodWords(t, from: k, range)
         if c < range.upperBound, Self.changeNouns.contains(t[c].lower), c + 1 < range.upperBound,
            ["in", "of"].contains(t[c + 1].lower), let np = phrase(tz, from: c + 2, range) {
             return np
